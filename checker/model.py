@@ -1,0 +1,174 @@
+"""The typed values handed from one stage to the next.
+
+load -> extract -> references -> bibliography / rules / linkcheck -> report.
+Plain dataclasses, no behaviour beyond serialisation: every stage is a set of
+pure functions over these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class LinkStatus(str, Enum):
+    OK = "ok"
+    REDIRECTED = "redirected"  # ok, but a permanent redirect to another URL
+    BROKEN = "broken"
+    BLOCKED = "blocked"
+    TIMEOUT = "timeout"
+    INVALID = "invalid"
+    SKIPPED = "skipped"
+    OFFLINE = "offline"
+
+
+REFERENCE_TYPES = ("news", "journal", "report", "book", "chapter", "government", "web", "social")
+
+
+@dataclass
+class Reference:
+    """One cited work, as split out of a footnote.
+
+    `date` and `accessed` are ISO strings keeping the precision cited:
+    ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+    """
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)  # "Family, Given"
+    container: str | None = None
+    domain: str | None = None
+    url: str | None = None
+    url_as_printed: str | None = None
+    doi: str | None = None
+    date: str | None = None
+    accessed: str | None = None
+    type: str = "web"
+    # Not part of the JSON contract below; used by later stages.
+    raw: str = ""  # the citation's own text inside the footnote
+    repairs: list[str] = field(default_factory=list)  # one line per URL repair made
+    ibid: bool = False  # resolved from Ibid./Op. cit.
+
+    JSON_FIELDS = (
+        "title", "authors", "container", "domain", "url", "url_as_printed",
+        "doi", "date", "accessed", "type",
+    )
+
+    def to_json(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.JSON_FIELDS}
+
+
+@dataclass
+class Footnote:
+    number: int
+    line: int  # 1-based line of the definition in the source
+    text: str  # markers stripped, entities decoded
+    marker_lines: list[int] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "line": self.line,
+            "text": self.text,
+            "marker_lines": list(self.marker_lines),
+            "references": [r.to_json() for r in self.references],
+        }
+
+
+@dataclass
+class Document:
+    path: str  # as given by the user
+    id: str  # file stem; names refs/<id>.bib
+    text: str  # the decoded source text
+    format: str = "text"  # markdown | text | html
+    encoding: str = "utf-8"
+    title: str | None = None
+    date: str | None = None  # ISO, as stated in the document (or given with --date)
+    date_source: str | None = None  # "stated" | "option" | "inferred"
+    footnotes: list[Footnote] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "title": self.title,
+            "date": self.date,
+            "footnotes": [f.to_json() for f in self.footnotes],
+        }
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str  # a Severity value
+    message: str
+    document: str | None = None  # Document.path
+    footnotes: list[int] = field(default_factory=list)
+    line: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "document": self.document,
+            "footnotes": list(self.footnotes),
+            "message": self.message,
+            "line": self.line,
+        }
+
+
+@dataclass
+class Citation:
+    """Where a link is cited."""
+
+    document: str
+    footnote: int
+
+
+@dataclass
+class LinkResult:
+    url: str
+    status: str  # a LinkStatus value
+    http_status: int | None = None
+    final_url: str | None = None
+    reason: str = ""
+    redirect_chain: list[str] = field(default_factory=list)
+    permanent_redirect: bool = False
+    archive_url: str | None = None
+    archive_timestamp: str | None = None
+    recovered_url: str | None = None
+    recovered_score: float | None = None
+    recovered_evidence: str | None = None
+    page_title: str | None = None
+    page_date: str | None = None
+    site_only: bool = False  # the reference named only a site; this is its home page
+    citations: list[Citation] = field(default_factory=list)
+    elapsed_ms: int | None = None
+    checked_at: str | None = None  # ISO 8601 UTC
+    first_failure: str | None = None
+    consecutive_failures: int = 0
+    from_cache: bool = False
+
+    def to_json_entries(self) -> list[dict[str, Any]]:
+        """One JSON entry per document citing the link (the URL was checked once)."""
+        base = asdict(self)
+        del base["citations"]
+        by_document: dict[str, list[int]] = {}
+        for citation in self.citations:
+            by_document.setdefault(citation.document, []).append(citation.footnote)
+        if not by_document:
+            return [{**base, "document": None, "footnotes": []}]
+        return [
+            {**base, "document": document, "footnotes": sorted(set(numbers))}
+            for document, numbers in by_document.items()
+        ]

@@ -1,0 +1,98 @@
+"""The parse pipeline: paths -> Documents with footnotes and references, plus parse findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.errors import InputError
+from checker.extract import document_metadata, extract_footnotes
+from checker.load import read_document
+from checker.model import Document, Finding, Severity
+from checker.references import parse_references, resolve_backreferences
+
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml")
+
+
+@dataclass
+class ParseRun:
+    documents: list[Document] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Directories become the documents inside them (sorted, not recursive).
+
+    A folder's README is its description, not one of its documents, so it is left out;
+    a README named explicitly is parsed like any file.
+    """
+    expanded: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = [
+                str(child)
+                for child in sorted(path.iterdir())
+                if child.is_file()
+                and child.suffix.lower() in DOCUMENT_SUFFIXES
+                and not child.name.startswith(".")
+                and not child.stem.upper().startswith("README")
+            ]
+            # An empty folder stays in the list so that loading names the problem.
+            expanded.extend(inside or [given])
+        else:
+            expanded.append(given)
+    return expanded
+
+
+def parse_document(doc: Document, doc_date: str | None = None) -> list[Finding]:
+    """Fill `doc` with its metadata, footnotes and references; return parse findings."""
+    title, stated_date = document_metadata(doc)
+    doc.title = title
+    if doc_date:
+        doc.date, doc.date_source = doc_date, "option"
+    elif stated_date:
+        doc.date, doc.date_source = stated_date, "stated"
+    footnotes, findings = extract_footnotes(doc)
+    for footnote in footnotes:
+        footnote.references = parse_references(footnote.text)
+    resolve_backreferences(footnotes)
+    doc.footnotes = footnotes
+    findings.extend(url_repair_findings(doc))
+    return findings
+
+
+def url_repair_findings(doc: Document) -> list[Finding]:
+    findings = []
+    for footnote in doc.footnotes:
+        for reference in footnote.references:
+            if reference.repairs and not reference.ibid:
+                findings.append(
+                    Finding(
+                        rule="url-malformed",
+                        severity=Severity.WARNING.value,
+                        document=doc.path,
+                        footnotes=[footnote.number],
+                        line=footnote.line,
+                        message=(
+                            f"URL printed as {reference.url_as_printed!r} was repaired to "
+                            f"{reference.url!r}: " + "; ".join(reference.repairs)
+                        ),
+                    )
+                )
+    return findings
+
+
+def parse_paths(paths: Iterable[str], doc_date: str | None = None) -> ParseRun:
+    run = ParseRun()
+    for path in expand_paths(paths):
+        try:
+            doc = read_document(path)
+        except InputError as error:
+            run.errors.append(error)
+            continue
+        run.findings.extend(parse_document(doc, doc_date))
+        run.documents.append(doc)
+    return run
