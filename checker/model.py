@@ -31,6 +31,7 @@ class LinkStatus(str, Enum):
     INVALID = "invalid"
     SKIPPED = "skipped"
     OFFLINE = "offline"
+    FAILING = "failing"  # broken, but not yet on --dead-after different days (store.py)
 
 
 REFERENCE_TYPES = ("news", "journal", "report", "book", "chapter", "government", "web", "social")

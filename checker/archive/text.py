@@ -1,0 +1,130 @@
+"""Text folding and title similarity shared by `verify` (titles) and `recover` (URL slugs).
+
+Cited titles of non-Latin sources are often transliterated by hand, each author in their own
+system: ``Kitaia``/``Kitaya``, ``grajdanami``/``grazhdanami``, ``kitaycev``/``kitaitsev``,
+``pomoshch``/``pomoshchh``/``zaschity``. `fold` turns both sides into one canonical Latin
+form: Unicode -> ASCII with unidecode (Cyrillic comes out in a BGN/PCGN-like scheme), lower
+case, then the usual variants collapsed to one spelling (the table below), punctuation and
+apostrophes (soft signs) dropped, doubled letters made single. Applied to both sides, so it
+only ever makes two spellings of one word meet; English text is folded the same way on both
+sides and compares as before.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+# Order matters: longer clusters first.
+_VARIANTS: tuple[tuple[str, str], ...] = (
+    ("shch", "sh"), ("shh", "sh"), ("sch", "sh"),  # щ
+    ("dzh", "j"), ("dj", "j"), ("zh", "j"),  # ж, дж
+    ("kh", "h"), ("x", "h"),  # х
+    ("tz", "c"), ("ts", "c"),  # ц
+    ("y", "i"),  # ы, й; also makes ya/ia, yu/iu, yo/io one
+)
+_APOSTROPHES = re.compile(r"['\u2019\u2018\u02b9\u02ba\u02bc\u0060\u00b4\"]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_REPEATS = re.compile(r"([a-z])\1+")
+_SPLIT_TITLE = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|:|/|\u00bb|\u00ab|\u2022|\u00b7)\s+")
+
+
+def fold(text: str | None) -> str:
+    """`text` in the canonical Latin form used for every comparison (may be ``""``)."""
+    if not text:
+        return ""
+    out = unidecode(text).lower()
+    out = _APOSTROPHES.sub("", out)
+    out = _NON_ALNUM.sub(" ", out)
+    for variant, canonical in _VARIANTS:
+        out = out.replace(variant, canonical)
+    out = _REPEATS.sub(r"\1", out)
+    return " ".join(out.split())
+
+
+def title_variants(title: str | None) -> list[str]:
+    """`title` and its parts around site-name separators (`` | ``, `` - ``, `` — ``, ...).
+
+    ``"Two cases confirmed | Reuters"`` gives the whole title, ``"Two cases confirmed"``
+    and ``"Reuters"``; the comparison takes the best, so a site name before or after the
+    article title does not count against it.
+    """
+    if not title or not title.strip():
+        return []
+    title = " ".join(title.split())
+    parts = [p.strip() for p in _SPLIT_TITLE.split(title) if p.strip()]
+    variants = [title]
+    if len(parts) > 1:
+        variants.extend(parts)
+        # Drop only the last or the first part (the site name), keep the rest joined.
+        variants.append(" ".join(parts[:-1]))
+        variants.append(" ".join(parts[1:]))
+    seen: dict[str, None] = {}
+    for variant in variants:
+        seen.setdefault(variant, None)
+    return list(seen)
+
+
+def similarity(a: str | None, b: str | None, *, min_share: float = 0.5) -> float:
+    """0-100: how alike two titles (or a title and a slug) are, after `fold`.
+
+    The best of: plain ratio, token-sort ratio (word order), and, when the shorter text
+    has at least three words and is at least `min_share` of the longer one's length, partial
+    ratio (one text truncated, as slugs and long titles are) and token-set ratio (extra
+    words on one side). The guard keeps a one-word title from matching any page that
+    contains the word.
+    """
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return 0.0
+    if fa == fb:
+        return 100.0
+    scores = [fuzz.ratio(fa, fb), fuzz.token_sort_ratio(fa, fb)]
+    short, long = sorted((fa, fb), key=len)
+    if len(short.split()) >= 3 and len(short) >= min_share * len(long):
+        scores.append(fuzz.partial_ratio(short, long))
+        scores.append(fuzz.token_set_ratio(fa, fb))
+    return float(max(scores))
+
+
+def best_similarity(cited: str | None, candidates: list[str]) -> tuple[float, str | None]:
+    """The best `similarity` of `cited` to any of `candidates` (and their `title_variants`)."""
+    best: tuple[float, str | None] = (0.0, None)
+    for candidate in candidates:
+        for variant in title_variants(candidate):
+            score = similarity(cited, variant)
+            if score > best[0]:
+                best = (score, candidate)
+    return best
+
+
+_SLUG_NOISE = re.compile(r"^(?:index|default|amp|html?|php|aspx?|jsp|shtml|print|news|doc)$")
+_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
+
+
+def slug_text(url: str) -> str:
+    """The words of a URL's path (and query values), for comparison with a title.
+
+    Percent-escapes decoded (Cyrillic slugs), file extensions, pure numbers (article ids,
+    dates) and boilerplate words (``index``, ``amp``, ``news``) dropped; the rest joined
+    with spaces. ``https://site/doc/406137_call_centr_na_rynke.html`` gives
+    ``"call centr na rynke"``.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    path = unquote(parts.path)
+    segments = [_EXTENSION.sub("", s) for s in path.split("/") if s]
+    # Query values only (``?id=123&title=some-words``); a key alone (``?lenta``) is kept too.
+    values = [pair.partition("=")[2] or pair for pair in unquote(parts.query).split("&")]
+    words: list[str] = []
+    for piece in [*segments, *values]:
+        for word in re.split(r"[\s\-_+.,:;!?()\[\]'\"~]+", piece):
+            if not word or word.isdigit() or _SLUG_NOISE.match(word.lower()):
+                continue
+            words.append(word)
+    return " ".join(words)

@@ -1,0 +1,117 @@
+"""Small text helpers shared by the extractors (pure functions)."""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# Entities only with their semicolon: html.unescape would also turn the legacy
+# no-semicolon forms inside URLs ("?a=1&region=x") into symbols ("®ion").
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_INLINE_TAG = re.compile(
+    r"</?(?:sup|sub|span|em|i|b|strong|u|small|font|mark|cite|abbr|ins|del|s)\b[^<>]{0,200}>",
+    re.IGNORECASE,
+)
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_ANCHOR = re.compile(
+    r"<a\b[^<>]{0,500}?\bhref\s*=\s*[\"']([^\"']*)[\"'][^<>]{0,500}>(.*?)</a>", re.IGNORECASE
+)
+_SPACES = re.compile(r"\s+")
+# Wikipedia-style back-links left at the start of a note: "^", "^ a b", "↑".
+_BACKLINK_START = re.compile(r"^(?:\^|↑)(?:\s+[a-z]{1,2}(?=\s))*\s*")
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+MAX_RANGE = 50  # "3-5" expands; "3-5000" is a page range or a phone number, not markers
+
+
+def decode_entities(text: str) -> str:
+    """Decode HTML character references (`&quot;`, `&#8217;`), semicolon required."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
+
+
+def strip_inline_tags(text: str) -> str:
+    """Drop inline HTML tags kept by PDF converters; links become markdown links."""
+    if "<" not in text:
+        return text
+    text = _ANCHOR.sub(_anchor_to_markdown, text)
+    text = _BREAK_TAG.sub(" ", text)
+    return _INLINE_TAG.sub("", text)
+
+
+def _anchor_to_markdown(match: re.Match[str]) -> str:
+    href, label = match.group(1).strip(), match.group(2).strip()
+    if not href or href.startswith("#") or label == href:
+        return label
+    return f"[{label}]({href})"
+
+
+def clean_note_text(text: str) -> str:
+    """Footnote text as handed on: tags stripped, entities decoded, spaces collapsed.
+
+    Markdown emphasis and backslash escapes (`\\_`) are kept: the reference parser
+    repairs URLs and needs to see those artefacts.
+    """
+    text = decode_entities(strip_inline_tags(text))
+    text = _SPACES.sub(" ", text).strip()
+    return _BACKLINK_START.sub("", text, count=1)
+
+
+def from_superscript(digits: str) -> str:
+    return digits.translate(_FROM_SUPERSCRIPT)
+
+
+def marker_numbers(spec: str) -> list[int]:
+    """Numbers named by a marker: "3", "3,4", "3-5", "3–5, 8" (superscripts too)."""
+    spec = from_superscript(spec).replace("⁻", "-").replace("–", "-").replace("—", "-")
+    numbers: list[int] = []
+    for part in spec.split(","):
+        part = part.strip().strip("[]").strip()
+        if not part:
+            continue
+        if "-" in part:
+            low, _, high = part.partition("-")
+            if low.strip().isdigit() and high.strip().isdigit():
+                start, end = int(low), int(high)
+                if start <= end <= start + MAX_RANGE:
+                    numbers.extend(range(start, end + 1))
+            continue
+        if part.isdigit():
+            numbers.append(int(part))
+    return numbers
+
+
+@dataclass
+class MarkerIndex:
+    """Where each footnote number is marked in the body (0-based line indexes)."""
+
+    lines: dict[int, list[int]] = field(default_factory=dict)
+
+    def add(self, number: int, line: int) -> None:
+        found = self.lines.setdefault(number, [])
+        if not found or found[-1] != line:
+            found.append(line)
+
+    def first(self, number: int) -> int | None:
+        found = self.lines.get(number)
+        return found[0] if found else None
+
+
+class LineIndex:
+    """Character offset -> 1-based line number, by binary search over line starts."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        position = find("\n")
+        while position >= 0:
+            starts.append(position + 1)
+            position = find("\n", position + 1)
+        self._starts = starts
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self._starts, offset)

@@ -1,0 +1,372 @@
+"""Footnotes in HTML: note lists, asides, linked notes and `<sup>` markers.
+
+Definitions are found, in this order, in
+1. note containers: `ol/section/div.footnotes`, `ol.references` (Wikipedia),
+   `div.reflist`, `.endnotes`, `[role=doc-endnotes]`: each list item is a note;
+2. `<aside>` elements and elements marked as one note (`role=doc-footnote`,
+   `epub:type=footnote`, `class=footnote`);
+3. targets of numbered in-page links (`<a href="#fn1">1</a>`), the target coming
+   after the link (the pair of a marker and its back-link link both ways);
+4. paragraphs that start with `<sup>N</sup>` (HTML exported from a PDF).
+Markers are numbered `<sup>` elements and numbered links to a definition.
+
+Lines: BeautifulSoup with lxml keeps no source positions, so a line is found from
+the element's `id` in the source, else from its rank among tags of the same name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from checker.extract.common import LineIndex, clean_note_text, marker_numbers
+from checker.model import Footnote
+
+_CONTAINERS = (
+    "ol.footnotes, ul.footnotes, section.footnotes, div.footnotes, aside.footnotes,"
+    " ol.references, div.reflist, div.references, section.references,"
+    " ol.endnotes, div.endnotes, section.endnotes, ol.notes, div.notes, section.notes,"
+    " [role=doc-endnotes], [role=doc-footnotes]"
+)
+_SINGLE_NOTE_CLASSES = {"footnote", "endnote", "fn"}
+_SINGLE_NOTE_ROLES = {"doc-footnote", "doc-endnote"}
+_BACKLINK_CLASSES = {
+    "footnote-back", "reversefootnote", "footnote-backref", "footnote-return", "mw-cite-backlink",
+    "backlink", "fn-backref",
+}
+_BACKLINK_TEXTS = {"↩", "↩︎", "^", "↑", "⤴", "back", "return"}
+_BLOCKS = {"p", "li", "div", "dd", "dt", "td", "aside", "section", "blockquote", "article"}
+_SEPARATE = _BLOCKS | {"br", "tr", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table"}
+_NUMBER_TEXT = re.compile(r"^\s*\[?\s*(\d{1,5}(?:\s*[,–-]\s*\d{1,5})*)\s*\]?\s*$")
+_LEADING_NUMBER = re.compile(r"^\s*\[?(\d{1,5})\]?(?:[.):]\s*|\s+)")
+_ID_DIGITS = re.compile(r"(\d{1,5})\D*$")
+_HIDDEN = re.compile(
+    r"<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>", re.IGNORECASE | re.DOTALL
+)
+_ID_ATTRIBUTE = re.compile(r"""\b(?:id|name)\s*=\s*(["'])(.*?)\1""", re.IGNORECASE)
+
+
+def extract_html(text: str) -> tuple[list[Footnote], dict[int, list[int]]]:
+    """Footnotes in document order and markers (number -> 1-based lines)."""
+    soup = BeautifulSoup(text, "lxml")
+    for hidden in soup.find_all(["script", "style", "noscript", "template"]):
+        hidden.decompose()
+    locator = _Locator(text, soup)
+    finder = _Finder(soup)
+    definitions = finder.find()
+    if not definitions:
+        markers = _markers(soup, finder, locator)
+        return [], markers
+    markers = _markers(soup, finder, locator)
+    footnotes = []
+    for element, number in definitions:
+        body = _note_text(element, finder.skip)
+        body = _strip_own_number(body, number)
+        footnotes.append(
+            Footnote(
+                number=number,
+                line=locator.line(element),
+                text=clean_note_text(body),
+                marker_lines=list(markers.get(number, [])),
+            )
+        )
+    footnotes.sort(key=lambda note: note.line)
+    return footnotes, markers
+
+
+class _Finder:
+    def __init__(self, soup: BeautifulSoup) -> None:
+        self.soup = soup
+        self.definitions: list[tuple[Tag, int]] = []
+        self.taken: set[int] = set()  # id() of definition elements
+        self.skip: set[int] = set()  # id() of leading numbers and back-links inside them
+        self.order = {id(tag): rank for rank, tag in enumerate(soup.find_all(True))}
+
+    def find(self) -> list[tuple[Tag, int]]:
+        for container in self.soup.select(_CONTAINERS):
+            if not self._inside_taken(container):
+                self._container(container)
+        for aside in self.soup.find_all("aside"):
+            if not self._inside_taken(aside) and not aside.select_one(_CONTAINERS):
+                self._aside(aside)
+        for element in self.soup.find_all(_is_single_note):
+            if not self._inside_taken(element):
+                self._add(element, self._number_of(element))
+        self._linked()
+        for element in self.soup.find_all(["p", "div", "li"]):
+            if self._inside_taken(element) or not _starts_with_sup(element):
+                continue
+            self._add(element, self._number_of(element))
+        self.definitions.sort(key=lambda pair: self.order.get(id(pair[0]), 0))
+        return self.definitions
+
+    # -- shapes --
+
+    def _container(self, container: Tag) -> None:
+        items = [item for item in container.find_all("li") if not _nested_item(item, container)]
+        if items:
+            positions: dict[int, int] = {}  # id(ol) -> next position
+            for item in items:
+                parent = item.parent
+                if isinstance(parent, Tag) and parent.name == "ol":
+                    number = _list_position(item, parent, positions)
+                else:
+                    number = self._number_of(item)
+                self._add(item, number)
+            self.taken.add(id(container))
+            return
+        for block in container.find_all(["p", "div"], recursive=False) or [container]:
+            if _leading_number(block) is not None:
+                self._add(block, self._number_of(block))
+        self.taken.add(id(container))
+
+    def _aside(self, aside: Tag) -> None:
+        paragraphs = [p for p in aside.find_all("p") if _leading_number(p) is not None]
+        if len(paragraphs) > 1:
+            for paragraph in paragraphs:
+                self._add(paragraph, self._number_of(paragraph))
+            return
+        if aside.get_text(strip=True):
+            self._add(aside, self._number_of(aside))
+
+    def _linked(self) -> None:
+        by_id: dict[str, Tag] = {}
+        for element in self.soup.find_all(attrs={"id": True}):
+            by_id.setdefault(str(element["id"]), element)
+        for element in self.soup.find_all("a", attrs={"name": True}):
+            by_id.setdefault(str(element["name"]), element)
+        for link in self.soup.find_all("a", href=True):
+            href = str(link["href"])
+            if not href.startswith("#") or len(href) < 2:
+                continue
+            match = _NUMBER_TEXT.match(link.get_text())
+            target = by_id.get(href[1:])
+            if match is None or target is None:
+                continue
+            if self.order.get(id(target), -1) <= self.order.get(id(link), 0):
+                continue  # pointing back up: a back-link from a note to its marker
+            block = target if target.name in _BLOCKS else target.find_parent(list(_BLOCKS))
+            if block is None or self._inside_taken(block) or block.find(_is_container_like):
+                continue
+            numbers = marker_numbers(match.group(1))
+            if len(numbers) == 1:
+                self._add(block, numbers[0])
+
+    # -- helpers --
+
+    def _add(self, element: Tag, number: int | None) -> None:
+        if number is None:
+            number = (self.definitions[-1][1] + 1) if self.definitions else 1
+        self.definitions.append((element, number))
+        self.taken.add(id(element))
+        for inner in element.find_all(True):
+            if _is_backlink(inner):
+                self.skip.add(id(inner))
+        lead = _leading_element(element)
+        if lead is not None:
+            self.skip.add(id(lead))
+
+    def _number_of(self, element: Tag) -> int | None:
+        number = _leading_number(element)
+        if number is not None:
+            return number
+        identifier = element.get("id")
+        if identifier:
+            match = _ID_DIGITS.search(str(identifier))
+            if match:
+                return int(match.group(1))
+        return None
+
+    def _inside_taken(self, element: Tag) -> bool:
+        if id(element) in self.taken:
+            return True
+        return any(id(parent) in self.taken for parent in element.parents)
+
+
+def _is_single_note(tag: Tag) -> bool:
+    if tag.name in ("html", "body", "a", "sup"):
+        return False
+    classes = set(tag.get("class") or [])
+    if classes & _SINGLE_NOTE_CLASSES:
+        return True
+    if str(tag.get("role", "")) in _SINGLE_NOTE_ROLES:
+        return True
+    return str(tag.get("epub:type", "")) in ("footnote", "endnote", "rearnote")
+
+
+def _is_container_like(tag: Tag) -> bool:
+    return tag.name in ("ol", "ul", "section", "article", "h1", "h2", "table")
+
+
+def _nested_item(item: Tag, container: Tag) -> bool:
+    for parent in item.parents:
+        if parent is container:
+            return False
+        if parent.name == "li":
+            return True
+    return False
+
+
+def _list_position(item: Tag, parent: Tag, positions: dict[int, int]) -> int:
+    """The number a browser shows: `value`, else `start` plus the rank in the list."""
+    if id(parent) not in positions:
+        start = str(parent.get("start", "1"))
+        positions[id(parent)] = int(start) if start.lstrip("-").isdigit() else 1
+    value = str(item.get("value", ""))
+    number = int(value) if value.isdigit() else positions[id(parent)]
+    positions[id(parent)] = number + 1
+    return number
+
+
+def _is_backlink(tag: Tag) -> bool:
+    classes = set(tag.get("class") or [])
+    if classes & _BACKLINK_CLASSES or str(tag.get("role", "")) == "doc-backlink":
+        return True
+    if tag.name != "a":
+        return False
+    href = str(tag.get("href", ""))
+    return href.startswith("#") and tag.get_text(strip=True) in _BACKLINK_TEXTS
+
+
+def _first_content(element: Tag) -> Tag | NavigableString | None:
+    """The first node with visible text, descending into wrappers like <p>."""
+    for node in element.descendants:
+        if isinstance(node, Comment):
+            continue
+        if isinstance(node, NavigableString):
+            if node.strip():
+                return node
+            continue
+        if isinstance(node, Tag) and node.name in ("sup", "a") and node.get_text(strip=True):
+            return node
+    return None
+
+
+def _leading_element(element: Tag) -> Tag | None:
+    node = _first_content(element)
+    if isinstance(node, Tag) and _NUMBER_TEXT.match(node.get_text()):
+        return node
+    return None
+
+
+def _leading_number(element: Tag) -> int | None:
+    node = _first_content(element)
+    if node is None:
+        return None
+    if isinstance(node, Tag):
+        match = _NUMBER_TEXT.match(node.get_text())
+        numbers = marker_numbers(match.group(1)) if match else []
+        return numbers[0] if len(numbers) == 1 else None
+    match = _LEADING_NUMBER.match(str(node))
+    return int(match.group(1)) if match else None
+
+
+def _starts_with_sup(element: Tag) -> bool:
+    node = _first_content(element)
+    if not (isinstance(node, Tag) and node.name == "sup" and _NUMBER_TEXT.match(node.get_text())):
+        return False
+    return len(element.get_text(strip=True)) > len(node.get_text(strip=True)) + 3
+
+
+def _strip_own_number(text: str, number: int) -> str:
+    match = _LEADING_NUMBER.match(text)
+    if match and int(match.group(1)) == number:
+        return text[match.end() :]
+    return text
+
+
+def _note_text(element: Tag, skip: set[int]) -> str:
+    """The element's text without skipped parts; external links as markdown links."""
+    pieces: list[str] = []
+    for piece in _walk(element, skip):
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+def _walk(element: Tag, skip: set[int]) -> Iterator[str]:
+    stack: list[Tag | NavigableString | str] = [element]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str) and not isinstance(node, NavigableString):
+            yield node
+            continue
+        if isinstance(node, Comment):
+            continue
+        if isinstance(node, NavigableString):
+            yield str(node)
+            continue
+        if id(node) in skip:
+            continue
+        if node.name == "br":
+            yield " "
+            continue
+        href = str(node.get("href", "")) if node.name == "a" else ""
+        label = node.get_text() if href else ""
+        if href and not href.startswith("#") and href.strip() not in label:
+            stack.append(f"]({href.strip()})")
+            stack.extend(reversed(node.contents))
+            stack.append("[")
+            continue
+        if node.name in _SEPARATE:
+            stack.append(" ")
+        stack.extend(reversed(node.contents))
+        if node.name in _SEPARATE:
+            stack.append(" ")
+
+
+def _markers(soup: BeautifulSoup, finder: _Finder, locator: _Locator) -> dict[int, list[int]]:
+    by_line: dict[int, set[int]] = {}
+    definition_ids = set()
+    for element, _ in finder.definitions:
+        if element.get("id"):
+            definition_ids.add(str(element["id"]))
+        for inner in element.find_all(attrs={"id": True}):
+            definition_ids.add(str(inner["id"]))
+        for inner in element.find_all("a", attrs={"name": True}):
+            definition_ids.add(str(inner["name"]))
+    skipped = finder.skip
+    for tag in soup.find_all(["sup", "a"]):
+        if id(tag) in skipped or any(id(parent) in skipped for parent in tag.parents):
+            continue
+        if tag.name == "a":
+            href = str(tag.get("href", ""))
+            if not href.startswith("#") or href[1:] not in definition_ids:
+                continue
+        match = _NUMBER_TEXT.match(tag.get_text())
+        if match is None:
+            continue
+        line = locator.line(tag)
+        for number in marker_numbers(match.group(1)):
+            by_line.setdefault(number, set()).add(line)
+    return {number: sorted(lines) for number, lines in by_line.items()}
+
+
+class _Locator:
+    """Source line of a parsed element: by its id, else by its rank among same-named tags."""
+
+    def __init__(self, text: str, soup: BeautifulSoup) -> None:
+        self.lines = LineIndex(text)
+        self.source = _HIDDEN.sub(lambda match: " " * len(match.group(0)), text)
+        self.soup = soup
+        self.ids: dict[str, int] = {}
+        for match in _ID_ATTRIBUTE.finditer(self.source):
+            self.ids.setdefault(match.group(2), match.start())
+        self.offsets: dict[str, list[int]] = {}
+        self.ranks: dict[str, dict[int, int]] = {}
+
+    def line(self, element: Tag) -> int:
+        identifier = element.get("id")
+        if identifier and str(identifier) in self.ids:
+            return self.lines.line_of(self.ids[str(identifier)])
+        name = element.name
+        if name not in self.offsets:
+            pattern = re.compile(rf"<{re.escape(name)}[\s/>]", re.IGNORECASE)
+            self.offsets[name] = [match.start() for match in pattern.finditer(self.source)]
+            self.ranks[name] = {id(tag): rank for rank, tag in enumerate(self.soup.find_all(name))}
+        rank = self.ranks[name].get(id(element))
+        offsets = self.offsets[name]
+        if rank is None or rank >= len(offsets):
+            return 1
+        return self.lines.line_of(offsets[rank])

@@ -1,0 +1,541 @@
+"""Footnotes in markdown or plain text converted from PDF.
+
+PDF converters leave notes in many shapes: `<sup>N</sup>text` or `¹ text` at a line
+start (strong: always a definition), and `- N text`, `N text`, `N. text`, `[N] text`
+(weak: body paragraphs and lists start with numbers too). Notes sit at the end
+(after a `---` rule or a "Notes" heading) or between body paragraphs at page breaks,
+wrap onto following lines, and sometimes run on inside the previous note's line
+(`...html. 9 "Title..."`).
+
+One linear pass over the lines decides. A weak candidate becomes a definition when
+its number is the one expected next and either it sits in an endnote section, its
+number was marked earlier in the body, or it reads like a citation. Nothing is
+keyed to particular documents; every decision looks at a line and its neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.extract.common import (
+    SUPERSCRIPT_DIGITS,
+    MarkerIndex,
+    clean_note_text,
+    from_superscript,
+    marker_numbers,
+)
+from checker.model import Footnote
+
+# ---- line shapes --------------------------------------------------------------------------
+
+_ENTITY_SPLIT = re.compile(r"&(</sup>)(#?\w{1,10};)")  # "<sup>8 &</sup>quot;" -> "</sup>&quot;"
+
+_STRONG_START = re.compile(
+    r"^\s{0,3}(?:[-*+]\s+)?(?:"
+    r"<sup>\s*(?P<sup>\d{1,5})\s*</sup>"
+    rf"|(?P<uni>[{SUPERSCRIPT_DIGITS}]{{1,5}})(?![{SUPERSCRIPT_DIGITS}\d])"
+    r"|\^(?P<caret>\d{1,5})\^"
+    r")[.)]?\s*(?P<text>.*)$"
+)
+_WEAK_START = re.compile(
+    r"^\s{0,3}(?:"
+    r"(?P<list>[-*+•])\s+(?P<lnum>\d{1,5})(?:[.)](?!\d))?\s+"
+    r"|\[(?P<bnum>\d{1,5})\](?![(:\[])\s*"
+    r"|(?P<pnum>\d{1,5})(?:[.)](?![\d.])\s*|\s+|(?=[\"“‘'«]))"
+    r")(?P<text>\S.*)$"
+)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
+_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_NOTES_HEADING = re.compile(
+    r"^\s{0,3}(?:#{1,6}\s*)?[*_]*\s*(?:"
+    r"notes?|end\s?notes|foot\s?notes|notes and references|references(?: and notes)?"
+    r"|sources|works cited|citations|bibliography"
+    r"|примечания|сноски|источники|литература|ссылки"
+    r"|anmerkungen|fu(?:ß|ss)noten|endnoten|notas|références|riferimenti"
+    r")\s*[*_:]*\s*$",
+    re.IGNORECASE,
+)
+
+# ---- markers in the body ------------------------------------------------------------------
+
+_SUP_MARK = re.compile(r"<sup>\s*\[?([\d][\d\s,–—-]{0,40}?)\]?\s*</sup>")
+_UNI_MARK = re.compile(
+    rf"(?<=[^\W\d_][.,;:!?)\]\"”’])([{SUPERSCRIPT_DIGITS}]+(?:[,⁻][{SUPERSCRIPT_DIGITS}]+)*)"
+    rf"|(?<=[^\W\d_])([{SUPERSCRIPT_DIGITS}]+(?:[,⁻][{SUPERSCRIPT_DIGITS}]+)*)"
+)
+_CARET_MARK = re.compile(r"\^(\d{1,5})\^")
+_BRACKET_MARK = re.compile(r"\[(\d{1,5}(?:\s*[,–-]\s*\d{1,5})*)\](?![(:])")
+# Bare digits glued after a word and punctuation: "region.9 While", 'rights."6'.
+_GLUED_MARK = re.compile(
+    r"(?:(?<=[^\W\d_][.,;:!?)\]\"”’])|(?<=[.,;:!?][)\"”’]))(\d{1,4})(?=[\s)]|$)"
+)
+
+# ---- the look of a note -------------------------------------------------------------------
+
+_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|gov|edu|info|int|media|news)\b")
+_BACKREF = re.compile(r"^(?:ibid|id\.|op\.\s?cit|loc\.\s?cit)|\bibid\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+_CITATION_BITS = re.compile(
+    r"[\"“”«»„]|\*[^*\s][^*]*\*|\bpp?\.\s?\d|\bet al\.|\b(?:eds?|trans|vol|no)\.\s"
+    r"|\b(?:accessed|retrieved|available at|press|university|journal)\b|:\s?\d",
+    re.IGNORECASE,
+)
+_LOWER_NOTE_START = re.compile(
+    r"^(?:ibid|see\b|cf\.|id\.|op\.|e\.g\.|i\.e\.|https?://|www\.|quoted\b|on\b|in\b|for\b)",
+    re.IGNORECASE,
+)
+# A sentence end inside a note followed by the next note's number: '.html. 9 "SCO...'
+_RUN_ON = re.compile(r"(?<=[.!?\"”’)\]*])\s+(\d{1,5})\.?\s+(?=\S)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)]?)\s+(?=\S)")
+_TERMINAL = frozenset(".?!\"”’»)]*>")
+_URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$|\S+\.(?:html?|pdf|php|aspx?)/?$|\S/$")
+
+BLANK, TEXT, HEADING, NOTES_HEADING, RULE = range(5)
+MAX_BLANKS_INSIDE_NOTE = 2
+MAX_CONTINUATION_PARAGRAPH = 600
+GAP_TOLERANCE = 3
+MIN_UNCITED_NOTE = 25
+
+
+@dataclass
+class _Candidate:
+    number: int
+    strong: bool
+    style: str  # sup | superscript | caret | list | bracket | plain
+    text: str  # what follows the number
+    marker_end: int  # offset in the line where the leading marker ends
+
+
+@dataclass
+class _Note:
+    number: int
+    line: int  # 0-based
+    style: str
+    parts: list[tuple[int, str]] = field(default_factory=list)  # (line index, text)
+
+    def text(self) -> str:
+        joined = ""
+        for _, part in self.parts:
+            part = part.strip()
+            if not joined:
+                joined = part
+            elif joined.endswith("-") and part[:1].islower():
+                joined += part  # a word broken by a line-wrap hyphen keeps its hyphen
+            else:
+                joined += " " + part
+        return joined
+
+
+@dataclass
+class MarkdownResult:
+    footnotes: list[Footnote]  # in document order
+    markers: dict[int, list[int]]  # number -> 1-based lines (explicit and glued)
+
+
+def extract_markdown(text: str) -> MarkdownResult:
+    lines = text.split("\n")
+    scan = _scan(lines)
+    notes = _assemble(lines, scan)
+    return _finish(notes, scan)
+
+
+# ---- pass 0: classify every line, collect markers -----------------------------------------
+
+
+@dataclass
+class _Scan:
+    kinds: list[int]
+    candidates: dict[int, _Candidate]
+    explicit: MarkerIndex
+    glued: MarkerIndex
+    start_numbers: set[int]  # every number seen as a line-start candidate
+    uses_brackets: bool = False
+
+
+def _scan(lines: list[str]) -> _Scan:
+    kinds: list[int] = []
+    candidates: dict[int, _Candidate] = {}
+    explicit = MarkerIndex()
+    glued = MarkerIndex()
+    start_numbers: set[int] = set()
+    bracket_lines: list[int] = []
+    superscript_defs = False
+    for index, line in enumerate(lines):
+        if "&</sup>" in line:
+            line = _ENTITY_SPLIT.sub(r"\1&\2", line)
+            lines[index] = line
+        stripped = line.strip()
+        if not stripped:
+            kinds.append(BLANK)
+            continue
+        if _RULE.match(line):
+            kinds.append(RULE)
+            continue
+        if _NOTES_HEADING.match(line):
+            kinds.append(NOTES_HEADING)
+            continue
+        if _HEADING.match(line):
+            kinds.append(HEADING)
+            _collect_markers(line, 0, index, explicit, glued)
+            continue
+        kinds.append(TEXT)
+        candidate = _candidate(line)
+        start = 0
+        if candidate is not None:
+            candidates[index] = candidate
+            start_numbers.add(candidate.number)
+            start = candidate.marker_end
+            superscript_defs |= candidate.style == "superscript"
+            if candidate.style == "bracket":
+                bracket_lines.append(index)
+        _collect_markers(line, start, index, explicit, glued)
+    scan = _Scan(kinds, candidates, explicit, glued, start_numbers)
+    if len(bracket_lines) >= 2:
+        scan.uses_brackets = True
+        _collect_bracket_markers(lines, candidates, explicit)
+    if not superscript_defs:
+        _drop_unit_superscripts(lines, explicit)
+    return scan
+
+
+def _candidate(line: str) -> _Candidate | None:
+    first = line.lstrip()[:1]
+    if not (first.isdigit() or first in "<-*+•[^" or first in SUPERSCRIPT_DIGITS):
+        return None
+    match = _STRONG_START.match(line)
+    if match:
+        if match.group("sup"):
+            number, style = match.group("sup"), "sup"
+        elif match.group("uni"):
+            number, style = from_superscript(match.group("uni")), "superscript"
+        else:
+            number, style = match.group("caret"), "caret"
+        return _Candidate(int(number), True, style, match.group("text"), match.start("text"))
+    match = _WEAK_START.match(line)
+    if match:
+        if match.group("lnum"):
+            number, style = match.group("lnum"), "list"
+        elif match.group("bnum"):
+            number, style = match.group("bnum"), "bracket"
+        else:
+            number, style = match.group("pnum"), "plain"
+        return _Candidate(int(number), False, style, match.group("text"), match.start("text"))
+    return None
+
+
+def _collect_markers(
+    line: str, start: int, index: int, explicit: MarkerIndex, glued: MarkerIndex
+) -> None:
+    if "<sup" in line:
+        for match in _SUP_MARK.finditer(line, start):
+            for number in marker_numbers(match.group(1)):
+                explicit.add(number, index)
+    if "^" in line:
+        for match in _CARET_MARK.finditer(line, start):
+            explicit.add(int(match.group(1)), index)
+    for match in _UNI_MARK.finditer(line, start):
+        for number in marker_numbers(match.group(1) or match.group(2)):
+            explicit.add(-number if match.group(2) else number, index)
+    for match in _GLUED_MARK.finditer(line, start):
+        glued.add(int(match.group(1)), index)
+
+
+def _drop_unit_superscripts(lines: list[str], explicit: MarkerIndex) -> None:
+    """Superscripts glued to a letter ("km²") count only in documents whose notes use them."""
+    for number in [n for n in explicit.lines if n < 0]:
+        del explicit.lines[number]
+
+
+def _collect_bracket_markers(
+    lines: list[str], candidates: dict[int, _Candidate], explicit: MarkerIndex
+) -> None:
+    for index, line in enumerate(lines):
+        if "[" not in line:
+            continue
+        candidate = candidates.get(index)
+        start = candidate.marker_end if candidate is not None else 0
+        for match in _BRACKET_MARK.finditer(line, start):
+            for number in marker_numbers(match.group(1)):
+                explicit.add(number, index)
+
+
+# ---- pass 1: decide definitions and continuations -----------------------------------------
+
+
+def _assemble(lines: list[str], scan: _Scan) -> list[_Note]:
+    kinds, candidates = scan.kinds, scan.candidates
+    if not candidates:
+        return []
+    _fold_unit_superscripts(scan)
+    notes: list[_Note] = []
+    current: _Note | None = None
+    in_section = False
+    after_heading = True  # the last non-blank line was a heading (or the start)
+    blanks = 0
+    last_number = 0
+    count = len(lines)
+    index = 0
+    while index < count:
+        kind = kinds[index]
+        if kind == BLANK:
+            blanks += 1
+            index += 1
+            continue
+        if kind in (HEADING, NOTES_HEADING, RULE):
+            if current is not None:
+                last_number = _close(current, notes, scan)
+                current = None
+            if kind == NOTES_HEADING or (kind == RULE and _next_is_candidate(kinds, candidates, index)):
+                in_section = True
+            after_heading = True
+            blanks = 0
+            index += 1
+            continue
+        candidate = candidates.get(index)
+        if candidate is not None:
+            pieces = _split_run_ons(current, scan) if current is not None else None
+            expected = (pieces[-1].number if pieces else last_number) + 1
+            if _accept(candidate, expected, index, in_section, after_heading, scan):
+                if pieces is not None:
+                    last_number = _commit(pieces, notes, scan)
+                current = _Note(candidate.number, index, candidate.style, [(index, candidate.text)])
+                last_number = candidate.number
+                after_heading = False
+                blanks = 0
+                index += 1
+                continue
+        if current is not None:
+            joined_to = _continuation(current, lines, kinds, index, blanks, in_section, candidate)
+            if joined_to >= 0:
+                index = joined_to + 1
+                blanks = 0
+                after_heading = False
+                continue
+            last_number = _close(current, notes, scan)
+            current = None
+        after_heading = False
+        blanks = 0
+        index += 1
+    if current is not None:
+        _close(current, notes, scan)
+    return notes
+
+
+def _fold_unit_superscripts(scan: _Scan) -> None:
+    # Negative keys were superscripts glued straight to a letter; kept only when the
+    # document's notes are superscript-numbered (then "word¹" is a marker).
+    for number in [n for n in scan.explicit.lines if n < 0]:
+        for line in scan.explicit.lines.pop(number):
+            scan.explicit.add(-number, line)
+    for lines in scan.explicit.lines.values():
+        lines.sort()
+
+
+def _next_is_candidate(kinds: list[int], candidates: dict[int, _Candidate], index: int) -> bool:
+    for following in range(index + 1, min(index + 6, len(kinds))):
+        if kinds[following] == BLANK:
+            continue
+        return following in candidates
+    return False
+
+
+def _accept(
+    candidate: _Candidate, expected: int, index: int, in_section: bool, after_heading: bool,
+    scan: _Scan,
+) -> bool:
+    if candidate.strong:
+        return True
+    number, text = candidate.number, candidate.text
+    if candidate.style == "bracket" and not scan.uses_brackets:
+        return False
+    if in_section:
+        if number == expected or (after_heading and number == 1):
+            return True
+        return expected < number <= expected + GAP_TOLERANCE and looks_like_citation(text)
+    if number != expected or not _starts_like_note(text):
+        return False
+    if looks_like_citation(text):
+        return True
+    if len(text) < MIN_UNCITED_NOTE:
+        return False  # "2. Background": a numbered heading, not a note
+    marked = scan.explicit.first(number)
+    glued = scan.glued.first(number)
+    return (marked is not None and marked < index) or (glued is not None and glued < index)
+
+
+def _starts_like_note(text: str) -> bool:
+    first = text[:1]
+    if not first:
+        return False
+    if first.isalpha():
+        return not first.islower() or bool(_LOWER_NOTE_START.match(text))
+    return first in "\"“‘'«„*_[(<" or first.isdigit()
+
+
+def looks_like_citation(text: str) -> bool:
+    """Does this read like a reference (URL, Ibid., a year with quotes or italics...)?"""
+    if _URL.search(text) or _BACKREF.search(text):
+        return True
+    return bool(_YEAR.search(text)) and bool(_CITATION_BITS.search(text))
+
+
+def _continuation(
+    note: _Note, lines: list[str], kinds: list[int], index: int, blanks: int, in_section: bool,
+    candidate: _Candidate | None,
+) -> int:
+    """Join line `index` (and its paragraph) to `note`; return the last line joined, or -1."""
+    line = lines[index]
+    if candidate is not None and candidate.style == "list" and note.style == "list":
+        return -1  # the next item of the same list, only rejected: not part of this note
+    if blanks == 0:
+        if "\f" in line:
+            return -1  # a page break: what follows is the next page's body
+        first = line.lstrip()[:1]
+        if in_section or not _ended(note.parts[-1][1]) or not (first.isalpha() and first.isupper()):
+            note.parts.append((index, line))
+            return index
+        return -1
+    if blanks > MAX_BLANKS_INSIDE_NOTE:
+        return -1
+    if note.style == "list" and line.startswith(("  ", "\t")):
+        note.parts.append((index, line))
+        return index
+    if _ended(note.parts[-1][1]):
+        return -1
+    end = index
+    size = len(line)
+    while end + 1 < len(kinds) and kinds[end + 1] == TEXT:
+        end += 1
+        size += len(lines[end])
+        if size > MAX_CONTINUATION_PARAGRAPH:
+            return -1
+    paragraph = " ".join(lines[position].strip() for position in range(index, end + 1))
+    if len(paragraph) > MAX_CONTINUATION_PARAGRAPH or "<sup" in paragraph:
+        return -1
+    if not (_URL.search(paragraph) or _ended(paragraph)):
+        return -1
+    for position in range(index, end + 1):
+        note.parts.append((position, lines[position]))
+    return end
+
+
+def _ended(text: str) -> bool:
+    text = text.rstrip()
+    if not text:
+        return False
+    return text[-1] in _TERMINAL or bool(_URL_TAIL.search(text))
+
+
+# ---- closing a note: run-on definitions and body text that ran into the note ---------------
+
+
+def _close(note: _Note, notes: list[_Note], scan: _Scan) -> int:
+    return _commit(_split_run_ons(note, scan), notes, scan)
+
+
+def _commit(pieces: list[_Note], notes: list[_Note], scan: _Scan) -> int:
+    for piece in pieces:
+        _cut_body(piece)
+        notes.append(piece)
+    return pieces[-1].number
+
+
+def _split_run_ons(note: _Note, scan: _Scan) -> list[_Note]:
+    """Split '...html. 9 "SCO and..."' into note 8 and note 9.
+
+    Only the next number, only after a sentence end, only before a capital or a
+    quote, and only when that number is not defined at a line start anywhere.
+    """
+    pieces = [note]
+    while True:
+        last = pieces[-1]
+        wanted = last.number + 1
+        if wanted in scan.start_numbers:
+            return pieces
+        split = _find_run_on(last, wanted)
+        if split is None:
+            return pieces
+        part_index, offset, text_offset = split
+        line_index, part = last.parts[part_index]
+        following = _Note(wanted, line_index, last.style, [(line_index, part[text_offset:])])
+        following.parts.extend(last.parts[part_index + 1 :])
+        last.parts[part_index:] = [(line_index, part[:offset])]
+        pieces.append(following)
+
+
+def _find_run_on(note: _Note, wanted: int) -> tuple[int, int, int] | None:
+    digits = str(wanted)
+    for part_index, (_, part) in enumerate(note.parts):
+        if digits not in part:
+            continue
+        for match in _RUN_ON.finditer(part):
+            if match.group(1) != digits:
+                continue
+            following = part[match.end() : match.end() + 1]
+            if following in "\"“‘'«„*[" or (following.isalpha() and not following.islower()):
+                return part_index, match.start(), match.end()
+    return None
+
+
+def _cut_body(note: _Note) -> None:
+    """Drop body text that a converter ran into the note's line.
+
+    The sign is a body marker (`<sup>M</sup>` for another note) inside the note.
+    The body starts at a sentence end followed by a lower-case word (the sentence
+    continues from the previous page), else at the last sentence end before it.
+    """
+    own = str(note.number)
+    for part_index, (line_index, part) in enumerate(note.parts):
+        if "<sup" not in part:
+            continue
+        for match in _SUP_MARK.finditer(part):
+            if match.group(1).strip() == own and part_index == 0 and match.start() < 3:
+                continue
+            cut = _body_start(part, match.start())
+            if cut is not None:
+                note.parts[part_index:] = [(line_index, part[:cut])]
+                return
+
+
+def _body_start(part: str, marker: int) -> int | None:
+    ends = [m for m in _SENTENCE_END.finditer(part, 0, marker) if m.end() < marker]
+    for end in ends:
+        before = part[: end.start()].split()
+        if before and len(before[-1]) >= 4 and part[end.end()].islower():
+            return end.start() + len(end.group(1))
+    if ends:
+        return ends[-1].start() + len(ends[-1].group(1))
+    return None
+
+
+# ---- pass 2: markers and footnotes --------------------------------------------------------
+
+
+def _finish(notes: list[_Note], scan: _Scan) -> MarkdownResult:
+    note_lines: set[int] = set()
+    for note in notes:
+        note_lines.update(line for line, _ in note.parts)
+    markers: dict[int, list[int]] = {
+        number: [line + 1 for line in found] for number, found in scan.explicit.lines.items()
+    }
+    footnotes: list[Footnote] = []
+    for note in notes:
+        if note.number not in markers:
+            glued = [
+                line + 1
+                for line in scan.glued.lines.get(note.number, [])
+                if line < note.line and line not in note_lines
+            ]
+            if glued:
+                markers[note.number] = glued
+        text = clean_note_text(note.text())
+        footnotes.append(
+            Footnote(
+                number=note.number,
+                line=note.line + 1,
+                text=text,
+                marker_lines=list(markers.get(note.number, [])),
+            )
+        )
+    return MarkdownResult(footnotes, markers)

@@ -1,0 +1,2 @@
+from checker.extract.common import *
+def document_metadata(doc): return None, None

@@ -1,0 +1,113 @@
+"""The `numbering` findings: how footnote definitions and markers fail to line up.
+
+Recorded, never raised: a paper with a missing note is still worth checking.
+Checks: markers without a definition, definitions without a marker, gaps in the
+sequence, numbers defined twice, and definitions printed out of order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from checker.model import Finding, Footnote, Severity
+
+RULE = "numbering"
+MAX_LISTED = 12  # above this many numbers, one finding lists them as ranges
+
+
+def numbering_findings(
+    footnotes: Sequence[Footnote],
+    markers: Mapping[int, Sequence[int]],
+    document: str,
+    check_order: bool = True,
+) -> list[Finding]:
+    """Findings for `footnotes` (in document order) against body `markers`.
+
+    `markers` maps a footnote number to the 1-based lines where it is marked.
+    """
+    findings: list[Finding] = []
+
+    def add(message: str, numbers: list[int], line: int | None) -> None:
+        findings.append(
+            Finding(
+                rule=RULE,
+                severity=Severity.WARNING.value,
+                message=message,
+                document=document,
+                footnotes=numbers,
+                line=line,
+            )
+        )
+
+    defined: dict[int, list[int]] = {}
+    for note in footnotes:
+        defined.setdefault(note.number, []).append(note.line)
+
+    missing_definition = sorted(n for n, lines in markers.items() if lines and n not in defined)
+    _report_numbers(
+        add,
+        missing_definition,
+        lambda n: f"footnote {n} is marked in the text but never defined",
+        lambda listed: f"{len(missing_definition)} footnote markers have no definition: {listed}",
+        lambda n: min(markers[n]),
+    )
+
+    missing_marker = sorted(n for n in defined if not markers.get(n))
+    _report_numbers(
+        add,
+        missing_marker,
+        lambda n: f"footnote {n} is defined but never marked in the text",
+        lambda listed: f"{len(missing_marker)} footnotes are never marked in the text: {listed}",
+        lambda n: defined[n][0],
+    )
+
+    if defined:
+        numbers = sorted(defined)
+        present = set(numbers)
+        gaps = [n for n in range(1, numbers[-1]) if n not in present]
+        if gaps:
+            listed = format_ranges(gaps)
+            noun = "number is" if len(gaps) == 1 else "numbers are"
+            add(f"footnote {noun} missing from the sequence: {listed}", gaps, None)
+
+    for number, lines in sorted(defined.items()):
+        if len(lines) > 1:
+            where = ", ".join(str(line) for line in lines)
+            add(f"footnote {number} is defined {len(lines)} times (lines {where})", [number], lines[1])
+
+    if check_order:
+        highest = 0
+        for note in footnotes:
+            if note.number < highest and len(defined[note.number]) == 1:
+                add(
+                    f"footnote {note.number} comes after footnote {highest} in the text",
+                    [note.number],
+                    note.line,
+                )
+            highest = max(highest, note.number)
+    return findings
+
+
+def _report_numbers(add, numbers: list[int], one, many, line_of) -> None:  # type: ignore[no-untyped-def]
+    if not numbers:
+        return
+    if len(numbers) <= MAX_LISTED:
+        for number in numbers:
+            add(one(number), [number], line_of(number))
+    else:
+        add(many(format_ranges(numbers)), numbers, line_of(numbers[0]))
+
+
+def format_ranges(numbers: Sequence[int]) -> str:
+    """[1, 2, 3, 5, 7, 8] -> "1-3, 5, 7-8"."""
+    parts: list[str] = []
+    ordered = sorted(set(numbers))
+    index = 0
+    while index < len(ordered):
+        start = end = ordered[index]
+        while index + 1 < len(ordered) and ordered[index + 1] == end + 1:
+            index += 1
+            end = ordered[index]
+        parts.append(str(start) if start == end else f"{start}-{end}")
+        index += 1
+    return ", ".join(parts)

@@ -1,0 +1,136 @@
+"""Per-host and global concurrency limits, and a fair dispatcher built on them.
+
+`HostLimiter` holds one `threading.Semaphore` per host key (``hostname[:port]``, see
+`targets.host_key`) and one global semaphore. A host slot is always taken before the global
+one, so a request waiting for its host never holds a global slot.
+
+`FairDispatcher` hands work items to worker threads only when the item's host has a free
+slot, visiting hosts round-robin. A worker therefore never sits blocked on a busy host while
+work for idle hosts waits behind it: one slow host uses at most `per_host` workers, and the
+others keep every remaining global slot busy.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict, deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class HostLimiter:
+    def __init__(self, per_host: int = 2, global_limit: int = 32) -> None:
+        self.per_host = max(1, int(per_host))
+        self.global_limit = max(1, int(global_limit))
+        self._global = threading.Semaphore(self.global_limit)
+        self._hosts: dict[str, threading.Semaphore] = {}
+        self._lock = threading.Lock()
+        self._in_flight: dict[str, int] = {}
+        self._total = 0
+        self.peak_total = 0
+        self.peak_per_host: dict[str, int] = {}
+
+    def _host(self, key: str) -> threading.Semaphore:
+        with self._lock:
+            semaphore = self._hosts.get(key)
+            if semaphore is None:
+                semaphore = self._hosts[key] = threading.Semaphore(self.per_host)
+            return semaphore
+
+    def _count(self, key: str, delta: int) -> None:
+        with self._lock:
+            now = self._in_flight.get(key, 0) + delta
+            self._in_flight[key] = now
+            self._total += delta
+            if delta > 0:
+                self.peak_total = max(self.peak_total, self._total)
+                self.peak_per_host[key] = max(self.peak_per_host.get(key, 0), now)
+
+    def try_acquire(self, key: str) -> bool:
+        """Take a slot for `key` (host, then global) without waiting; False if none is free."""
+        host = self._host(key)
+        if not host.acquire(blocking=False):
+            return False
+        if not self._global.acquire(blocking=False):
+            host.release()
+            return False
+        self._count(key, +1)
+        return True
+
+    def acquire(self, key: str, timeout: float | None = None) -> bool:
+        """Wait for a slot for `key`: the host's first, then a global one."""
+        host = self._host(key)
+        if not host.acquire(timeout=timeout):
+            return False
+        if not self._global.acquire(timeout=timeout):
+            host.release()
+            return False
+        self._count(key, +1)
+        return True
+
+    def release(self, key: str) -> None:
+        self._count(key, -1)
+        self._global.release()
+        self._host(key).release()
+
+    @contextmanager
+    def slot(self, key: str) -> Iterator[None]:
+        self.acquire(key)
+        try:
+            yield
+        finally:
+            self.release(key)
+
+    def in_flight(self, key: str | None = None) -> int:
+        with self._lock:
+            return self._total if key is None else self._in_flight.get(key, 0)
+
+
+class FairDispatcher(Generic[T]):
+    """Round-robin over hosts; an item goes out only when its host has a free slot.
+
+    Workers loop ``while (job := dispatcher.take()) is not None: ...; dispatcher.done(key)``.
+    `take` blocks while every host with pending work is at its limit, and returns None once
+    every item has been handed out.
+    """
+
+    def __init__(self, items: Iterable[tuple[str, T]], limiter: HostLimiter) -> None:
+        self.limiter = limiter
+        self._pending: OrderedDict[str, deque[T]] = OrderedDict()
+        for key, item in items:
+            self._pending.setdefault(key, deque()).append(item)
+        self._condition = threading.Condition()
+        self._closed = False
+
+    def take(self) -> tuple[str, T] | None:
+        with self._condition:
+            while True:
+                if self._closed or not self._pending:
+                    return None
+                for key in list(self._pending):
+                    if self.limiter.try_acquire(key):
+                        queue = self._pending.pop(key)
+                        item = queue.popleft()
+                        if queue:  # back of the line: the next take starts with another host
+                            self._pending[key] = queue
+                        return key, item
+                self._condition.wait()
+
+    def done(self, key: str) -> None:
+        self.limiter.release(key)
+        with self._condition:
+            self._condition.notify_all()
+
+    def close(self) -> None:
+        """Hand out nothing more (on interrupt); waiting workers return None."""
+        with self._condition:
+            self._closed = True
+            self._pending.clear()
+            self._condition.notify_all()
+
+    def remaining(self) -> int:
+        with self._condition:
+            return sum(len(queue) for queue in self._pending.values())

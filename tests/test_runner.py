@@ -1,0 +1,384 @@
+"""check_links against real servers on loopback: limits, cache, history, offline, hooks."""
+
+from __future__ import annotations
+
+import io
+import socket
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from testweb import Reply, TestWeb, html_page
+
+from checker.linkcheck import CheckSettings, check_links, collect_targets
+from checker.linkcheck.progress import Progress
+from checker.linkcheck.store import ResultStore
+from checker.linkcheck.targets import LinkTarget
+from checker.model import Citation, Document, Footnote, LinkResult, Reference
+
+DAY = 86400.0
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+def settings(**overrides: object) -> CheckSettings:
+    base: dict[str, object] = dict(
+        allow_private=True, use_cache=False, archive=False, retries=0, backoff_base=0.05,
+        connect_timeout=2.0, read_timeout=5.0, deadline=10.0,
+    )
+    base.update(overrides)
+    return CheckSettings(**base)
+
+
+def targets_for(urls: list[str], **kwargs: object) -> list[LinkTarget]:
+    refs = [Reference(title=f"Page {n}", url=url) for n, url in enumerate(urls, start=1)]
+    doc = Document(path="paper.md", id="paper", text="", date="2021-01-01",
+                   footnotes=[Footnote(number=n, line=n, text="", references=[ref])
+                              for n, ref in enumerate(refs, start=1)])
+    return collect_targets([doc], settings(**kwargs))
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def cite(number: int, url: str) -> Footnote:
+    return Footnote(number=number, line=number, text="", references=[Reference(url=url)])
+
+
+class Clock:
+    def __init__(self, start: float = 1_700_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def slow_pages(web: TestWeb, n: int, delay: float, prefix: str = "/slow") -> list[str]:
+    for i in range(n):
+        web.page(f"{prefix}/{i}", f"Slow {i}", delay=delay)
+    return [web.url(f"{prefix}/{i}") for i in range(n)]
+
+
+# -- limits -------------------------------------------------------------------------------
+
+
+def test_per_host_limit_is_never_exceeded(web_factory: Callable[..., TestWeb]) -> None:
+    web = web_factory("127.0.0.1")
+    urls = slow_pages(web, 6, delay=0.25)
+    run = check_links(targets_for(urls), settings(per_host=2, global_limit=32))
+    assert [r.status for r in run.links] == ["ok"] * 6
+    assert web.max_in_flight == 2
+
+
+def test_two_hosts_are_checked_at_the_same_time(web_factory: Callable[..., TestWeb]) -> None:
+    a, b = web_factory("127.0.0.2"), web_factory("127.0.0.3")
+    urls = slow_pages(a, 4, delay=0.4) + slow_pages(b, 4, delay=0.4)
+    check_links(targets_for(urls), settings(per_host=2, global_limit=32))
+    assert a.max_in_flight == 2 and b.max_in_flight == 2
+    # The first request to each host arrived before any first-round request could finish.
+    first_a = min(hit.time for hit in a.requests)
+    first_b = min(hit.time for hit in b.requests)
+    assert abs(first_a - first_b) < 0.3
+
+
+def test_global_limit_across_hosts(web_factory: Callable[..., TestWeb]) -> None:
+    lock = threading.Lock()
+    state = {"now": 0, "peak": 0}
+
+    def slow(req: object) -> Reply:
+        with lock:
+            state["now"] += 1
+            state["peak"] = max(state["peak"], state["now"])
+        time.sleep(0.15)
+        with lock:
+            state["now"] -= 1
+        return Reply(200, HTML, html_page("Counted"))
+
+    urls = []
+    for n in range(3):
+        web = web_factory(f"127.0.0.{n + 4}")
+        web.route("/counted/*", slow)
+        urls += [web.url(f"/counted/{i}") for i in range(3)]
+    run = check_links(targets_for(urls), settings(per_host=2, global_limit=3))
+    assert all(r.status == "ok" for r in run.links)
+    assert state["peak"] == 3
+
+
+def test_duplicates_are_checked_once(web: TestWeb) -> None:
+    web.page("/dup", "Cited often")
+    web.page("/once", "Cited once")
+    doc = Document(path="d.md", id="d", text="", footnotes=[
+        cite(1, web.url("/dup")),
+        cite(2, web.url("/dup") + "#part-2"),
+        cite(3, web.url("/dup").upper().replace("/DUP", "/dup")),
+        cite(4, web.url("/once")),
+    ])
+    run = check_links(collect_targets([doc], settings()), settings())
+    assert len(run.links) == 2
+    assert run.links[0].citations == [Citation("d.md", 1), Citation("d.md", 2),
+                                      Citation("d.md", 3)]
+    assert web.hits("/dup") == web.hits("/once") >= 1
+    assert run.requests_made == web.hits("/dup") + web.hits("/once")
+
+
+def test_results_keep_target_order_and_carry_citations(web: TestWeb) -> None:
+    web.page("/a", "A")
+    web.status("/gone", 404)
+    urls = [web.url("/gone"), web.url("/a")]
+    run = check_links(targets_for(urls), settings())
+    assert [r.url for r in run.links] == urls
+    assert [r.status for r in run.links] == ["broken", "ok"]
+    assert run.links[1].citations == [Citation("paper.md", 2)]
+    assert run.links[0].checked_at and run.links[0].elapsed_ms is not None
+    assert not run.offline
+
+
+# -- skipping -----------------------------------------------------------------------------
+
+
+def test_excluded_and_private_links_make_no_request(web: TestWeb) -> None:
+    web.page("/excluded", "Excluded")
+    web.page("/private", "Private")
+    excluded = targets_for([web.url("/excluded")], excludes=["/excluded$"])
+    run = check_links(excluded, settings(excludes=["/excluded$"]))
+    assert run.links[0].status == "skipped" and "excluded" in run.links[0].reason
+    guarded = check_links(targets_for([web.url("/private")]), settings(allow_private=False))
+    assert guarded.links[0].status == "skipped"
+    assert web.hits("/excluded") == web.hits("/private") == 0
+    assert not guarded.offline
+
+
+# -- the store ----------------------------------------------------------------------------
+
+
+def test_second_run_reuses_ok_results_and_rechecks_failures(web: TestWeb,
+                                                            tmp_path: Path) -> None:
+    web.page("/fine", "Fine")
+    web.status("/missing", 404)
+    targets = targets_for([web.url("/fine"), web.url("/missing")])
+    config = settings(use_cache=True, cache_path=str(tmp_path / "links.sqlite"))
+    first = check_links(targets, config)
+    hits_fine, hits_missing = web.hits("/fine"), web.hits("/missing")
+    assert hits_fine >= 1 and hits_missing >= 1
+    second = check_links(targets, config)
+    assert web.hits("/fine") == hits_fine  # no request at all for the ok link
+    assert web.hits("/missing") == 2 * hits_missing
+    assert [r.from_cache for r in second.links] == [True, False]
+    assert second.links[0].status == first.links[0].status == "ok"
+    assert second.links[0].citations == first.links[0].citations
+    assert second.links[1].consecutive_failures == 2
+    assert second.requests_made == hits_missing
+
+
+def test_no_cache_writes_nothing(web: TestWeb, tmp_path: Path) -> None:
+    web.page("/fine", "Fine")
+    path = tmp_path / "links.sqlite"
+    config = settings(use_cache=False, cache_path=str(path))
+    check_links(targets_for([web.url("/fine")]), config)
+    check_links(targets_for([web.url("/fine")]), config)
+    assert not path.exists() and web.hits("/fine") >= 2
+
+
+def test_max_age_expiry(web: TestWeb, tmp_path: Path) -> None:
+    web.page("/fine", "Fine")
+    clock = Clock()
+    config = settings(use_cache=True, cache_path=str(tmp_path / "s.sqlite"), max_age=3600)
+    targets = targets_for([web.url("/fine")])
+
+    def run_at(offset: float) -> LinkResult:
+        clock.now += offset
+        store = ResultStore.open(config, now=clock)
+        try:
+            return check_links(targets, config, store=store).links[0]
+        finally:
+            store.close()
+
+    assert not run_at(0).from_cache
+    once = web.hits("/fine")
+    assert run_at(3000).from_cache and web.hits("/fine") == once
+    assert not run_at(700).from_cache  # 3700 s after the check: too old
+    assert web.hits("/fine") == 2 * once
+
+
+def test_failure_history_across_days_and_dead_after(web: TestWeb, tmp_path: Path) -> None:
+    web.status("/gone", 404)
+    clock = Clock()
+    config = settings(use_cache=True, cache_path=str(tmp_path / "s.sqlite"), dead_after=2)
+    targets = targets_for([web.url("/gone")])
+    seen = []
+    for offset in (0, 600, DAY):
+        clock.now += offset
+        store = ResultStore.open(config, now=clock)
+        result = check_links(targets, config, store=store).links[0]
+        store.close()
+        seen.append((result.status, result.consecutive_failures, result.first_failure))
+    assert [s[:2] for s in seen] == [("failing", 1), ("failing", 2), ("broken", 3)]
+    assert len({s[2] for s in seen}) == 1  # the streak's first failure is kept
+    assert "failing since 2023-11-14" in result.reason and result.http_status == 404
+
+
+def test_corrupt_store_is_rebuilt_with_a_note(web: TestWeb, tmp_path: Path) -> None:
+    web.page("/fine", "Fine")
+    path = tmp_path / "links.sqlite"
+    path.write_bytes(b"\x00garbage, not sqlite\xff" * 64)
+    config = settings(use_cache=True, cache_path=str(path))
+    run = check_links(targets_for([web.url("/fine")]), config)
+    assert run.links[0].status == "ok"
+    assert any("rebuilt" in note for note in run.notes)
+    again = check_links(targets_for([web.url("/fine")]), config)
+    assert again.links[0].from_cache and not any("rebuilt" in n for n in again.notes)
+
+
+# -- offline ------------------------------------------------------------------------------
+
+
+def test_offline_when_nothing_answers(tmp_path: Path) -> None:
+    urls = [f"http://127.0.0.1:{closed_port()}/a", f"http://127.0.0.1:{closed_port()}/b",
+            f"http://127.0.0.1:{closed_port()}/c"]
+    config = settings(use_cache=True, cache_path=str(tmp_path / "s.sqlite"))
+    run = check_links(targets_for(urls), config)
+    assert run.offline
+    assert {r.status for r in run.links} == {"offline"}
+    assert {r.reason for r in run.links} == {"network unavailable"}
+    store = ResultStore.open(config)
+    assert all(store.history(url) is None for url in urls)  # no failure history when offline
+    store.close()
+
+
+def test_one_dead_host_among_live_ones_is_not_offline(web: TestWeb) -> None:
+    web.page("/fine", "Fine")
+    run = check_links(targets_for([web.url("/fine"), f"http://127.0.0.1:{closed_port()}/"]),
+                      settings())
+    assert not run.offline
+    assert [r.status for r in run.links] == ["ok", "broken"]
+
+
+def test_a_single_unreachable_host_alone_is_not_offline() -> None:
+    run = check_links(targets_for([f"http://127.0.0.1:{closed_port()}/x"]), settings())
+    assert not run.offline and run.links[0].status == "broken"
+
+
+class Archive:
+    """An archive hook recording its calls; `reachable` answers the offline probe."""
+
+    def __init__(self, reachable: bool | None = None) -> None:
+        self.calls: list[tuple[str, str]] = []
+        self.notes: list[str] = []
+        self._reachable = reachable
+        self.threads: set[str] = set()
+
+    def __call__(self, result: LinkResult, target: LinkTarget) -> None:
+        self.calls.append((result.url, result.status))
+        self.threads.add(threading.current_thread().name)
+        result.archive_url = f"http://archive.invalid/web/2020/{result.url}"
+
+    def reachable(self) -> bool | None:
+        return self._reachable
+
+
+def test_reachable_archive_means_not_offline() -> None:
+    urls = [f"http://127.0.0.1:{closed_port()}/a", f"http://127.0.0.1:{closed_port()}/b"]
+    archive = Archive(reachable=True)
+    run = check_links(targets_for(urls), settings(), archive=archive)
+    assert not run.offline
+    assert [status for _, status in archive.calls] == ["broken", "broken"]
+
+
+def test_unreachable_archive_confirms_offline_even_for_one_host() -> None:
+    archive = Archive(reachable=False)
+    run = check_links(targets_for([f"http://127.0.0.1:{closed_port()}/x"]), settings(),
+                      archive=archive)
+    assert run.offline and archive.calls == []
+
+
+# -- the archive hook ---------------------------------------------------------------------
+
+
+def test_archive_hook_for_failures_and_site_only_targets(web: TestWeb) -> None:
+    web.page("/fine", "Fine")
+    web.status("/gone", 410)
+    doc = Document(path="d.md", id="d", text="", footnotes=[
+        cite(1, web.url("/fine")),
+        cite(2, web.url("/gone")),
+        cite(3, "https://excluded.example/x"),
+    ])
+    config = settings(excludes=["excluded"])
+    targets = collect_targets([doc], config)
+    # A site-only target pointing at the test web (collect_targets would use https).
+    targets.append(LinkTarget(url=web.url("/"), site_only=True, domain=web.host,
+                              citations=[Citation("d.md", 4)]))
+    archive = Archive()
+    archive.notes.append("archive budget ran out after 0 lookups")
+    run = check_links(targets, config, archive=archive)
+    assert [url for url, _ in archive.calls] == [web.url("/gone"), web.url("/")]
+    assert archive.threads == {threading.current_thread().name}  # sequential, in the caller
+    assert run.links[1].archive_url and run.links[0].archive_url is None
+    assert "archive budget ran out after 0 lookups" in run.notes
+    everything = Archive()
+    check_links(targets, settings(excludes=["excluded"], archive_all=True), archive=everything)
+    assert len(everything.calls) == 3  # all but the excluded one
+
+
+def test_failing_archive_hook_becomes_a_note(web: TestWeb) -> None:
+    web.status("/gone", 404)
+
+    def broken_archive(result: LinkResult, target: LinkTarget) -> None:
+        raise RuntimeError("archive exploded")
+
+    run = check_links(targets_for([web.url("/gone")]), settings(), archive=broken_archive)
+    assert run.links[0].status == "broken"
+    assert any("archive exploded" in note for note in run.notes)
+
+
+# -- progress -----------------------------------------------------------------------------
+
+
+def test_progress_lines_when_not_a_terminal(web: TestWeb) -> None:
+    for i in range(20):
+        web.page(f"/p/{i}", f"P{i}")
+    stream = io.StringIO()
+    check_links(targets_for([web.url(f"/p/{i}") for i in range(20)]), settings(),
+                progress=Progress(stream=stream))
+    lines = stream.getvalue().splitlines()
+    assert lines[-1] == "checking links: 20/20"
+    assert "checking links: 2/20" in lines and len(lines) == 10  # every 10%
+
+
+def test_progress_is_silent_when_quiet() -> None:
+    stream = io.StringIO()
+    progress = Progress(stream=stream, quiet=True)
+    progress.start(5)
+    for _ in range(5):
+        progress.update(LinkResult(url="x", status="broken"))
+    progress.close()
+    assert stream.getvalue() == "" and progress.failed == 5
+
+
+def test_progress_bar_on_a_terminal() -> None:
+    stream = io.StringIO()
+    progress = Progress(stream=stream, tty=True)
+    progress.start(3)
+    for _ in range(3):
+        progress.update(LinkResult(url="x", status="ok"))
+    progress.close()
+    assert "3/3" in stream.getvalue() and "checking links" in stream.getvalue()
+
+
+@pytest.mark.parametrize("total", [0, 1, 7, 120])
+def test_plain_progress_ends_with_the_total(total: int) -> None:
+    stream = io.StringIO()
+    progress = Progress(stream=stream, tty=False)
+    progress.start(total)
+    for _ in range(total):
+        progress.update(LinkResult(url="x", status="ok", from_cache=True))
+    progress.close()
+    lines = stream.getvalue().splitlines()
+    if total == 0:
+        assert lines == []
+    else:
+        assert lines[-1].startswith(f"checking links: {total}/{total}")
+        assert len(lines) <= 11
