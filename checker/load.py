@@ -28,6 +28,7 @@ MAX_LINE_BYTES = 4 * 1024 * 1024
 MAX_FILE_BYTES = 256 * 1024 * 1024
 CHUNK_BYTES = 1024 * 1024  # must not exceed MAX_LINE_BYTES (see _read_checked)
 SNIFF_BYTES = 64 * 1024
+MAX_LEGACY_TRIES = 4  # charset-normalizer's best guesses worth decoding
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     # (bom, codec used to decode the rest, name recorded) - UTF-32 before UTF-16.
@@ -65,8 +66,8 @@ _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 
 # Legacy encodings worth considering; charset-normalizer alone happily picks exotic
 # code pages (cp1006, cp932...) for a few stray bytes.
-_LEGACY_ENCODINGS = [
-    "cp1251", "cp1252", "cp1250", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+_LEGACY_ENCODINGS = [  # in order of preference when the detector cannot tell them apart
+    "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
     "cp1258", "latin_1", "iso8859_2", "iso8859_5", "iso8859_15", "koi8_r", "koi8_u",
     "cp866", "mac_cyrillic", "mac_roman", "gb18030", "big5", "shift_jis", "euc_jp",
     "euc_kr",
@@ -109,7 +110,7 @@ def document_id(path: str) -> str:
     from unidecode import unidecode
 
     stem = Path(path).stem or Path(path).name
-    safe = _ID_UNSAFE.sub("_", unidecode(stem)).strip("_")
+    safe = _ID_UNSAFE.sub("_", unidecode(stem).replace("'", "")).strip("_")
     return safe or "document"
 
 
@@ -296,16 +297,29 @@ def _utf8_problem(data: bytearray, error: UnicodeDecodeError) -> str:
 def _decode_legacy(data: bytearray) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(bytes(data), cp_isolation=_LEGACY_ENCODINGS).best()
-    if best is None:
-        return None
-    try:
-        text = bytes(data).decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
-    if not _plausible_text(text):
-        return None
-    return text, best.encoding
+    raw = bytes(data)
+    matches = list(from_bytes(raw, cp_isolation=_LEGACY_ENCODINGS))
+    # Short texts tie (cp1250 and cp1252 read "café" alike); ties go to the commoner one.
+    matches.sort(
+        key=lambda match: (
+            round(match.chaos, 3),
+            -round(match.coherence, 2),
+            _priority(match.encoding),
+        )
+    )
+    for match in matches[:MAX_LEGACY_TRIES]:
+        try:
+            text = raw.decode(match.encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _plausible_text(text):
+            return text, match.encoding
+    return None
+
+
+def _priority(encoding: str) -> int:
+    name = encoding.lower().replace("-", "_")
+    return _LEGACY_ENCODINGS.index(name) if name in _LEGACY_ENCODINGS else len(_LEGACY_ENCODINGS)
 
 
 def _plausible_text(text: str) -> bool:
@@ -322,13 +336,15 @@ def _plausible_text(text: str) -> bool:
         index = match.start()
         char = sample[index]
         category = unicodedata.category(char)
-        if category[0] == "L":
+        if category == "Lm":
+            weird += 1
+        elif category[0] == "L":
             letters += 1
             before = sample[index - 1] if index else " "
             after = sample[index + 1] if index + 1 < length else " "
             if not (before.isalpha() or after.isalpha()):
                 isolated += 1
-        elif category in ("Cc", "Co", "Cn", "Cs"):
+        elif category in ("Cc", "Co", "Cn", "Cs", "Sk", "Mn"):  # controls, lone accents
             weird += 1
     if weird:
         return False

@@ -159,6 +159,7 @@ class LinkResult:
     first_failure: str | None = None
     consecutive_failures: int = 0
     from_cache: bool = False
+    network_error: bool = False  # no HTTP answer at all (DNS, refused, reset...): offline test
 
     def to_json_entries(self) -> list[dict[str, Any]]:
         """One JSON entry per document citing the link (the URL was checked once)."""

@@ -382,3 +382,56 @@ def test_plain_progress_ends_with_the_total(total: int) -> None:
     else:
         assert lines[-1].startswith(f"checking links: {total}/{total}")
         assert len(lines) <= 11
+
+
+# -- other hooks and settings -------------------------------------------------------------
+
+
+def test_inspect_hook_sees_the_fetched_html_in_a_worker(web: TestWeb) -> None:
+    web.page("/article", "The Cited Article", published="2020-03-02")
+    seen: list[tuple[str, str | None, str]] = []
+
+    def inspect(result: LinkResult, target: LinkTarget, html: str | None) -> None:
+        seen.append((target.url, html, threading.current_thread().name))
+        result.page_title = "read from the page" if html and "Cited Article" in html else None
+
+    run = check_links(targets_for([web.url("/article")]), settings(), inspect=inspect)
+    assert run.links[0].page_title == "read from the page"
+    assert seen[0][0] == web.url("/article") and seen[0][2].startswith("footcheck-link")
+
+
+def test_dead_after_without_a_store_keeps_every_failure_below_the_threshold(
+        web: TestWeb) -> None:
+    web.status("/gone", 404)
+    run = check_links(targets_for([web.url("/gone")]), settings(dead_after=2))
+    assert run.links[0].status == "failing" and run.links[0].consecutive_failures == 1
+    once = check_links(targets_for([web.url("/gone")]), settings())
+    assert once.links[0].status == "broken" and "failing since" not in once.links[0].reason
+
+
+def test_inspect_hook_gets_no_html_for_stored_results(web: TestWeb, tmp_path: Path) -> None:
+    web.page("/article", "Stored Article")
+    config = settings(use_cache=True, cache_path=str(tmp_path / "s.sqlite"))
+    calls: list[str | None] = []
+
+    def inspect(result: LinkResult, target: LinkTarget, html: str | None) -> None:
+        calls.append(html)
+        if html:
+            result.page_title = "Stored Article"
+
+    check_links(targets_for([web.url("/article")]), config, inspect=inspect)
+    again = check_links(targets_for([web.url("/article")]), config, inspect=inspect)
+    assert calls[0] and calls[1] is None
+    assert again.links[0].from_cache and again.links[0].page_title == "Stored Article"
+
+
+def test_site_only_target_with_site_checks_off_still_goes_to_the_archive() -> None:
+    doc = Document(path="d.md", id="d", text="", footnotes=[Footnote(
+        number=1, line=1, text="",
+        references=[Reference(title="Cited article", domain="kaktus.media")])])
+    config = settings(check_sites=False)
+    archive = Archive()
+    run = check_links(collect_targets([doc], config), config, archive=archive)
+    assert run.links[0].status == "skipped" and run.links[0].site_only
+    assert archive.calls == [("https://kaktus.media/", "skipped")]
+    assert run.requests_made == 0

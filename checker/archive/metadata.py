@@ -25,7 +25,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-from checker.archive.text import title_variants
+from checker.archive.text import strip_site_name
 
 TITLE_META = ("og:title", "twitter:title", "citation_title", "dc.title", "dcterms.title")
 DATE_META = (
@@ -61,13 +61,8 @@ class PageMeta:
 
 
 def clean_title(title: str | None) -> str | None:
-    """`title` without a site name before or after it (``"X | Reuters"`` -> ``"X"``): the
-    longest part around the usual separators."""
-    variants = title_variants(title)
-    if not variants:
-        return None
-    parts = variants[1:] or variants
-    return max(parts, key=len)
+    """`title` without a site name before or after it (``"X | Reuters"`` -> ``"X"``)."""
+    return strip_site_name(title)
 
 
 def to_iso(value: str | None) -> str | None:

@@ -7,13 +7,15 @@
    transliteration folding the title check uses. Slugs are often a cut-off transliteration
    of the headline, so a slug a third as long as the title may still match in full.
 3. Fetch the archived page of the best `MAX_FETCHES` candidates whose slug scores at least
-   `SLUG_MIN`, and compare their page titles with the cited title (`verify.compare_title`).
+   `SLUG_MIN`, and compare their page titles with the cited title (`text.best_similarity`,
+   as the title check does).
 4. Confident only when the best page title scores at least `TITLE_MIN`, no other fetched
-   candidate comes within `AMBIGUOUS_MARGIN` of it (two near-identical headlines, e.g. one
-   about Kazakhstan, one about Uzbekistan), and the page's own date, when it has one, is
-   within `DATE_SLACK_DAYS` of the cited date. Otherwise nothing is chosen and the evidence
-   lists the candidates. A recovered URL is a suggestion for the report; it is never put
-   into the bibliography by this stage.
+   candidate comes within `AMBIGUOUS_MARGIN` of it, every word of the cited title (four
+   letters or more) has a counterpart in the page title (`text.missing_words`: two
+   headlines that differ only in "Kazakhstan"/"Uzbekistan" score over 90 as wholes), and
+   the page's own date, when it has one, is within `DATE_SLACK_DAYS` of the cited date.
+   Otherwise nothing is chosen and the evidence lists the candidates. A recovered URL is a
+   suggestion for the report; it is never put into the bibliography by this stage.
 
 Thresholds (0-100): the same title in two transliterations scores about 90-100, a
 reworded headline 70-85, another article on the same topic 40-70.
@@ -25,8 +27,7 @@ from dataclasses import dataclass, field
 
 from checker.archive.metadata import page_metadata
 from checker.archive.period import gap_days
-from checker.archive.text import similarity, slug_text
-from checker.archive.verify import compare_title
+from checker.archive.text import best_similarity, missing_words, similarity, slug_text
 from checker.archive.wayback import CdxRow, WaybackClient
 
 WINDOW_DAYS = 10  # days before and after the cited period searched
@@ -123,8 +124,9 @@ def recover_article(client: WaybackClient, domain: str, title: str, date_iso: st
         if html is None:
             continue
         page = page_metadata(html)
-        candidate.title_score, _ = compare_title(title, page)
-        candidate.page_title, candidate.page_date = page.title, page.date
+        score, matched = best_similarity(title, page.titles)
+        candidate.title_score = round(score, 1)
+        candidate.page_title, candidate.page_date = matched or page.title, page.date
     recovery.candidates = _merge(shortlist, ranked)[:MAX_LISTED]
     return _decide(recovery, shortlist, client)
 
@@ -150,6 +152,8 @@ def _decide(recovery: Recovery, shortlist: list[Candidate], client: WaybackClien
     elif any(c is not best and (c.title_score or 0.0) >= score - AMBIGUOUS_MARGIN
              for c in verified):
         problem = "two candidate pages have nearly the same title"
+    elif missing := missing_words(recovery.title, best.page_title):
+        problem = f'the page title "{best.page_title}" lacks {", ".join(missing)}'
     else:
         gap = gap_days(recovery.date, best.page_date)
         if gap is not None and gap > DATE_SLACK_DAYS:

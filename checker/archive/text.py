@@ -68,6 +68,29 @@ def title_variants(title: str | None) -> list[str]:
     return list(seen)
 
 
+_DOMAINISH = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+
+
+def strip_site_name(title: str | None) -> str | None:
+    """`title` without the site name that pages put after (or before) the headline.
+
+    ``"X | Reuters"`` -> ``"X"``; ``"kaktus.media - X"`` -> ``"X"``. The last part is the
+    site name unless the first one looks like one (a domain name, or a few words before a
+    long headline).
+    """
+    if not title or not title.strip():
+        return None
+    title = " ".join(title.split())
+    separators = list(_SPLIT_TITLE.finditer(title))
+    if not separators:
+        return title
+    first = title[: separators[0].start()].strip()
+    last = title[separators[-1].end():].strip()
+    if _DOMAINISH.match(first) or (len(first.split()) <= 3 and len(last.split()) > 6):
+        return title[separators[0].end():].strip() or title
+    return title[: separators[-1].start()].strip() or title
+
+
 def similarity(a: str | None, b: str | None, *, min_share: float = 0.5) -> float:
     """0-100: how alike two titles (or a title and a slug) are, after `fold`.
 
@@ -99,6 +122,25 @@ def best_similarity(cited: str | None, candidates: list[str]) -> tuple[float, st
             if score > best[0]:
                 best = (score, candidate)
     return best
+
+
+def missing_words(cited: str | None, page: str | None, *, min_length: int = 4) -> list[str]:
+    """Words of `cited` (folded, at least `min_length` letters) with no counterpart in `page`.
+
+    A counterpart is a word at least 70% alike (transliteration noise: ``jinhai`` /
+    ``junhai``) or one that starts with it (a word split by PDF conversion: ``osno`` of
+    ``osnovatelem``). Two headlines that differ in one name (``... v Kazakhstane`` /
+    ``... v Uzbekistane``) score high as wholes; this names the word that differs.
+    """
+    page_words = fold(page).split()
+    missing = []
+    for word in fold(cited).split():
+        if len(word) < min_length or word.isdigit():
+            continue
+        if not any(other.startswith(word) or (word.startswith(other) and len(other) >= 4)
+                   or fuzz.ratio(word, other) >= 70 for other in page_words):
+            missing.append(word)
+    return missing
 
 
 _SLUG_NOISE = re.compile(r"^(?:index|default|amp|html?|php|aspx?|jsp|shtml|print|news|doc)$")

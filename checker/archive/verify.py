@@ -10,14 +10,15 @@
   when the periods are at most `tolerance_days` apart (time zones put a story on the next
   day). Otherwise ``published-date-mismatch``.
 
-Both findings are warnings and carry both values in the message.
+Both findings are warnings and carry both values in the message. A page whose titles are
+all shorter than three words (a site name, "Home") is not compared (`has_headline`).
 """
 
 from __future__ import annotations
 
 from checker.archive.metadata import PageMeta
 from checker.archive.period import gap_days
-from checker.archive.text import best_similarity
+from checker.archive.text import best_similarity, strip_site_name
 from checker.model import Finding, LinkResult, Severity
 
 TITLE_OK = 75.0
@@ -51,6 +52,16 @@ def compare_date(cited: str | None, page: str | None,
     return gap <= tolerance_days
 
 
+def has_headline(page: PageMeta) -> bool:
+    """Whether any title of the page could be an article's headline (three words or more).
+
+    Pages rendered by scripts often carry only the site's name ("Reuters", "Home"); such a
+    title cannot confirm or contradict a cited title, so it is not compared.
+    """
+    titles = page.titles or ([page.title] if page.title else [])
+    return any(len((strip_site_name(t) or "").split()) >= 3 for t in titles)
+
+
 def verify_link(result: LinkResult, page: PageMeta, cited_titles: list[str],
                 cited_date: str | None, document: str | None, footnotes: list[int], *,
                 source: str = "the page") -> list[Finding]:
@@ -59,6 +70,7 @@ def verify_link(result: LinkResult, page: PageMeta, cited_titles: list[str],
     2020-03-14"."""
     findings: list[Finding] = []
     notes = sorted(set(footnotes))
+    cited_titles = cited_titles if has_headline(page) else []
     for cited in dict.fromkeys(t.strip() for t in cited_titles if t and t.strip()):
         score, ok = compare_title(cited, page)
         if not ok:

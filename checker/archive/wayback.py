@@ -35,20 +35,19 @@ Formats (as the archive serves them):
 
 from __future__ import annotations
 
-import email.utils
 import json
 import re
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC
 from typing import Any
 from urllib.parse import urlsplit
 
 import requests
 
 from checker.archive import period
+from checker.linkcheck.fetch import decode_html, is_html_type, retry_after_seconds
 from checker.linkcheck.settings import CheckSettings
 
 CDX_WINDOW_DAYS = 730  # how far from the cited date `closest` looks for 200 captures
@@ -102,23 +101,6 @@ def parse_cdx_json(data: Any) -> list[CdxRow]:
                   if name in CDX_FIELDS}
         rows.append(CdxRow(**values))
     return rows
-
-
-def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    if re.fullmatch(r"\d+(\.\d+)?", value):
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    now = time.time() if now is None else now
-    return max(0.0, when.timestamp() - now)
 
 
 def _host_of(domain: str) -> str:
@@ -377,13 +359,12 @@ class WaybackClient:
             response = self._get(url, stream=True)
             if response is None:
                 return None
-            kind = response.headers.get("Content-Type", "").lower()
-            declared = response.encoding if "charset" in kind else None
+            kind = response.headers.get("Content-Type")
             try:
                 if response.status_code != 200:
                     self.last_reason = f"archived page answered {response.status_code}"
                     return None
-                if kind and "html" not in kind and "xml" not in kind:
+                if not is_html_type(kind):
                     self.last_reason = f"archived page is not HTML ({kind})"
                     return None
                 data = _read_capped(response, self.settings.max_html_bytes)
@@ -392,7 +373,7 @@ class WaybackClient:
                 return None
             finally:
                 response.close()
-            return decode_html(data, declared)
+            return decode_html(data, kind)
 
     def reachable(self) -> bool | None:
         """Whether the archive answers at all (one availability request); None: cannot tell."""
@@ -446,27 +427,3 @@ def _read_capped(response: requests.Response, cap: int) -> bytes:
         if size >= cap:
             break
     return b"".join(chunks)
-
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
-
-
-def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Bytes of an HTML page -> text: the HTTP charset, else ``<meta charset>``, else a guess."""
-    candidates = [declared] if declared else []
-    match = _META_CHARSET.search(data[:4096])
-    if match:
-        candidates.append(match.group(1).decode("ascii", "ignore"))
-    for encoding in candidates:
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    return str(best) if best is not None else data.decode("utf-8", errors="replace")

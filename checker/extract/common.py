@@ -18,7 +18,6 @@ _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ANCHOR = re.compile(
     r"<a\b[^<>]{0,500}?\bhref\s*=\s*[\"']([^\"']*)[\"'][^<>]{0,500}>(.*?)</a>", re.IGNORECASE
 )
-_SPACES = re.compile(r"\s+")
 # Wikipedia-style back-links left at the start of a note: "^", "^ a b", "↑".
 _BACKLINK_START = re.compile(r"^(?:\^|↑)(?:\s+[a-z]{1,2}(?=\s))*\s*")
 
@@ -57,8 +56,10 @@ def clean_note_text(text: str) -> str:
     repairs URLs and needs to see those artefacts.
     """
     text = decode_entities(strip_inline_tags(text))
-    text = _SPACES.sub(" ", text).strip()
-    return _BACKLINK_START.sub("", text, count=1)
+    text = " ".join(text.split())
+    if text[:1] in ("^", "↑"):
+        text = _BACKLINK_START.sub("", text, count=1)
+    return text
 
 
 def from_superscript(digits: str) -> str:
@@ -67,6 +68,8 @@ def from_superscript(digits: str) -> str:
 
 def marker_numbers(spec: str) -> list[int]:
     """Numbers named by a marker: "3", "3,4", "3-5", "3–5, 8" (superscripts too)."""
+    if spec.isdigit() and spec.isascii():
+        return [int(spec)]
     spec = from_superscript(spec).replace("⁻", "-").replace("–", "-").replace("—", "-")
     numbers: list[int] = []
     for part in spec.split(","):

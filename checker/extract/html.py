@@ -24,12 +24,8 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from checker.extract.common import LineIndex, clean_note_text, marker_numbers
 from checker.model import Footnote
 
-_CONTAINERS = (
-    "ol.footnotes, ul.footnotes, section.footnotes, div.footnotes, aside.footnotes,"
-    " ol.references, div.reflist, div.references, section.references,"
-    " ol.endnotes, div.endnotes, section.endnotes, ol.notes, div.notes, section.notes,"
-    " [role=doc-endnotes], [role=doc-footnotes]"
-)
+_CONTAINER_TAGS = {"ol", "ul", "section", "div", "aside"}
+_CONTAINER_CLASSES = {"footnotes", "endnotes", "notes", "reflist", "references", "footnote-list"}
 _SINGLE_NOTE_CLASSES = {"footnote", "endnote", "fn"}
 _SINGLE_NOTE_ROLES = {"doc-footnote", "doc-endnote"}
 _BACKLINK_CLASSES = {
@@ -53,8 +49,8 @@ def extract_html(text: str) -> tuple[list[Footnote], dict[int, list[int]]]:
     soup = BeautifulSoup(text, "lxml")
     for hidden in soup.find_all(["script", "style", "noscript", "template"]):
         hidden.decompose()
-    locator = _Locator(text, soup)
     finder = _Finder(soup)
+    locator = _Locator(text, finder.tags)
     definitions = finder.find()
     if not definitions:
         markers = _markers(soup, finder, locator)
@@ -82,23 +78,33 @@ class _Finder:
         self.definitions: list[tuple[Tag, int]] = []
         self.taken: set[int] = set()  # id() of definition elements
         self.skip: set[int] = set()  # id() of leading numbers and back-links inside them
-        self.order = {id(tag): rank for rank, tag in enumerate(soup.find_all(True))}
+        # One list of all tags, filtered by hand below: bs4's find_all and CSS select
+        # walk the whole tree on every call.
+        self.tags: list[Tag] = soup.find_all(True)
+        self.order = {id(tag): rank for rank, tag in enumerate(self.tags)}
 
     def find(self) -> list[tuple[Tag, int]]:
-        for container in self.soup.select(_CONTAINERS):
+        containers = [tag for tag in self.tags if _is_container(tag)]
+        holds_container: set[int] = set()
+        for container in containers:
+            holds_container.update(id(parent) for parent in container.parents)
+        for container in containers:
             if not self._inside_taken(container):
                 self._container(container)
-        for aside in self.soup.find_all("aside"):
-            if not self._inside_taken(aside) and not aside.select_one(_CONTAINERS):
-                self._aside(aside)
-        for element in self.soup.find_all(_is_single_note):
-            if not self._inside_taken(element):
-                self._add(element, self._number_of(element))
+        for tag in self.tags:
+            if tag.name == "aside" and id(tag) not in holds_container:
+                if not self._inside_taken(tag):
+                    self._aside(tag)
+            elif _is_single_note(tag) and not self._inside_taken(tag):
+                self._add(tag, self._number_of(tag))
         self._linked()
-        for element in self.soup.find_all(["p", "div", "li"]):
-            if self._inside_taken(element) or not _starts_with_sup(element):
-                continue
-            self._add(element, self._number_of(element))
+        for tag in self.tags:
+            if (
+                tag.name in ("p", "div", "li")
+                and _starts_with_sup(tag)
+                and not self._inside_taken(tag)
+            ):
+                self._add(tag, self._number_of(tag))
         self.definitions.sort(key=lambda pair: self.order.get(id(pair[0]), 0))
         return self.definitions
 
@@ -133,11 +139,16 @@ class _Finder:
 
     def _linked(self) -> None:
         by_id: dict[str, Tag] = {}
-        for element in self.soup.find_all(attrs={"id": True}):
-            by_id.setdefault(str(element["id"]), element)
-        for element in self.soup.find_all("a", attrs={"name": True}):
-            by_id.setdefault(str(element["name"]), element)
-        for link in self.soup.find_all("a", href=True):
+        links: list[Tag] = []
+        for tag in self.tags:
+            if tag.has_attr("id"):
+                by_id.setdefault(str(tag["id"]), tag)
+            if tag.name == "a":
+                if tag.has_attr("name"):
+                    by_id.setdefault(str(tag["name"]), tag)
+                if tag.has_attr("href"):
+                    links.append(tag)
+        for link in links:
             href = str(link["href"])
             if not href.startswith("#") or len(href) < 2:
                 continue
@@ -161,8 +172,8 @@ class _Finder:
             number = (self.definitions[-1][1] + 1) if self.definitions else 1
         self.definitions.append((element, number))
         self.taken.add(id(element))
-        for inner in element.find_all(True):
-            if _is_backlink(inner):
+        for inner in element.descendants:
+            if isinstance(inner, Tag) and _is_backlink(inner):
                 self.skip.add(id(inner))
         lead = _leading_element(element)
         if lead is not None:
@@ -183,6 +194,15 @@ class _Finder:
         if id(element) in self.taken:
             return True
         return any(id(parent) in self.taken for parent in element.parents)
+
+
+def _is_container(tag: Tag) -> bool:
+    classes = tag.get("class") or ()
+    if tag.name in _CONTAINER_TAGS and any(name in _CONTAINER_CLASSES for name in classes):
+        return True
+    if tag.name == "ol" and "references" in classes:
+        return True
+    return str(tag.get("role", "")) in ("doc-endnotes", "doc-footnotes")
 
 
 def _is_single_note(tag: Tag) -> bool:
@@ -320,14 +340,16 @@ def _markers(soup: BeautifulSoup, finder: _Finder, locator: _Locator) -> dict[in
     by_line: dict[int, set[int]] = {}
     definition_ids = set()
     for element, _ in finder.definitions:
-        if element.get("id"):
-            definition_ids.add(str(element["id"]))
-        for inner in element.find_all(attrs={"id": True}):
-            definition_ids.add(str(inner["id"]))
-        for inner in element.find_all("a", attrs={"name": True}):
-            definition_ids.add(str(inner["name"]))
+        for inner in (element, *element.descendants):
+            if isinstance(inner, Tag):
+                if inner.has_attr("id"):
+                    definition_ids.add(str(inner["id"]))
+                if inner.name == "a" and inner.has_attr("name"):
+                    definition_ids.add(str(inner["name"]))
     skipped = finder.skip
-    for tag in soup.find_all(["sup", "a"]):
+    for tag in finder.tags:
+        if tag.name not in ("sup", "a"):
+            continue
         if id(tag) in skipped or any(id(parent) in skipped for parent in tag.parents):
             continue
         if tag.name == "a":
@@ -346,10 +368,10 @@ def _markers(soup: BeautifulSoup, finder: _Finder, locator: _Locator) -> dict[in
 class _Locator:
     """Source line of a parsed element: by its id, else by its rank among same-named tags."""
 
-    def __init__(self, text: str, soup: BeautifulSoup) -> None:
+    def __init__(self, text: str, tags: list[Tag]) -> None:
+        self.tags = tags
         self.lines = LineIndex(text)
         self.source = _HIDDEN.sub(lambda match: " " * len(match.group(0)), text)
-        self.soup = soup
         self.ids: dict[str, int] = {}
         for match in _ID_ATTRIBUTE.finditer(self.source):
             self.ids.setdefault(match.group(2), match.start())
@@ -364,7 +386,8 @@ class _Locator:
         if name not in self.offsets:
             pattern = re.compile(rf"<{re.escape(name)}[\s/>]", re.IGNORECASE)
             self.offsets[name] = [match.start() for match in pattern.finditer(self.source)]
-            self.ranks[name] = {id(tag): rank for rank, tag in enumerate(self.soup.find_all(name))}
+            same = (tag for tag in self.tags if tag.name == name)
+            self.ranks[name] = {id(tag): rank for rank, tag in enumerate(same)}
         rank = self.ranks[name].get(id(element))
         offsets = self.offsets[name]
         if rank is None or rank >= len(offsets):

@@ -33,16 +33,16 @@ _ENTITY_SPLIT = re.compile(r"&(</sup>)(#?\w{1,10};)")  # "<sup>8 &</sup>quot;" -
 
 _STRONG_START = re.compile(
     r"^\s{0,3}(?:[-*+]\s+)?(?:"
-    r"<sup>\s*(?P<sup>\d{1,5})\s*</sup>"
-    rf"|(?P<uni>[{SUPERSCRIPT_DIGITS}]{{1,5}})(?![{SUPERSCRIPT_DIGITS}\d])"
-    r"|\^(?P<caret>\d{1,5})\^"
+    r"<sup>\s*(?P<sup>\d{1,6})\s*</sup>"
+    rf"|(?P<uni>[{SUPERSCRIPT_DIGITS}]{{1,6}})(?![{SUPERSCRIPT_DIGITS}\d])"
+    r"|\^(?P<caret>\d{1,6})\^"
     r")[.)]?\s*(?P<text>.*)$"
 )
 _WEAK_START = re.compile(
     r"^\s{0,3}(?:"
-    r"(?P<list>[-*+•])\s+(?P<lnum>\d{1,5})(?:[.)](?!\d))?\s+"
-    r"|\[(?P<bnum>\d{1,5})\](?![(:\[])\s*"
-    r"|(?P<pnum>\d{1,5})(?:[.)](?![\d.])\s*|\s+|(?=[\"“‘'«]))"
+    r"(?P<list>[-*+•])\s+(?P<lnum>\d{1,6})(?:[.)](?!\d))?\s+"
+    r"|\[(?P<bnum>\d{1,6})\](?![(:\[])\s*"
+    r"|(?P<pnum>\d{1,6})(?:[.)](?![\d.])\s*|\s+|(?=[\"“‘'«]))"
     r")(?P<text>\S.*)$"
 )
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
@@ -60,20 +60,21 @@ _NOTES_HEADING = re.compile(
 # ---- markers in the body ------------------------------------------------------------------
 
 _SUP_MARK = re.compile(r"<sup>\s*\[?([\d][\d\s,–—-]{0,40}?)\]?\s*</sup>")
-_UNI_MARK = re.compile(
-    rf"(?<=[^\W\d_][.,;:!?)\]\"”’])([{SUPERSCRIPT_DIGITS}]+(?:[,⁻][{SUPERSCRIPT_DIGITS}]+)*)"
-    rf"|(?<=[^\W\d_])([{SUPERSCRIPT_DIGITS}]+(?:[,⁻][{SUPERSCRIPT_DIGITS}]+)*)"
-)
-_CARET_MARK = re.compile(r"\^(\d{1,5})\^")
-_BRACKET_MARK = re.compile(r"\[(\d{1,5}(?:\s*[,–-]\s*\d{1,5})*)\](?![(:])")
+# Regexes below start with a character class (fast to scan for); what must precede
+# the match is checked by hand, a leading look-behind would be tried at every position.
+_UNI_MARK = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+(?:[,⁻][{SUPERSCRIPT_DIGITS}]+)*")
+_ANY_SUPERSCRIPT = re.compile(rf"[{SUPERSCRIPT_DIGITS}]")
+_CARET_MARK = re.compile(r"\^(\d{1,6})\^")
+_BRACKET_MARK = re.compile(r"\[(\d{1,6}(?:\s*[,–-]\s*\d{1,6})*)\](?![(:])")
 # Bare digits glued after a word and punctuation: "region.9 While", 'rights."6'.
-_GLUED_MARK = re.compile(
-    r"(?:(?<=[^\W\d_][.,;:!?)\]\"”’])|(?<=[.,;:!?][)\"”’]))(\d{1,4})(?=[\s)]|$)"
-)
+_GLUED_MARK = re.compile(r"[.,;:!?)\]\"”’](\d{1,4})(?=[\s)]|$)")
+_CANDIDATE_FIRST = frozenset("<-*+•[^" + SUPERSCRIPT_DIGITS)
+_CLOSERS = frozenset(")]\"”’")
+_PUNCTUATION = frozenset(".,;:!?")
 
 # ---- the look of a note -------------------------------------------------------------------
 
-_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|gov|edu|info|int|media|news)\b")
+_URL = re.compile(r"https?://|www\.|[\w-]\.(?:com|org|net|gov|edu|info|int|media|news)\b")
 _BACKREF = re.compile(r"^(?:ibid|id\.|op\.\s?cit|loc\.\s?cit)|\bibid\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 _CITATION_BITS = re.compile(
@@ -82,11 +83,11 @@ _CITATION_BITS = re.compile(
     re.IGNORECASE,
 )
 _LOWER_NOTE_START = re.compile(
-    r"^(?:ibid|see\b|cf\.|id\.|op\.|e\.g\.|i\.e\.|https?://|www\.|quoted\b|on\b|in\b|for\b)",
+    r"^(?:ibid|see\b|cf\.|id\.|op\.|e\.g\.|i\.e\.|https?://|www\.|quoted\b)",
     re.IGNORECASE,
 )
 # A sentence end inside a note followed by the next note's number: '.html. 9 "SCO...'
-_RUN_ON = re.compile(r"(?<=[.!?\"”’)\]*])\s+(\d{1,5})\.?\s+(?=\S)")
+_RUN_ON = re.compile(r"(?<=[.!?\"”’)\]*])\s+(\d{1,6})\.?\s+(?=\S)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)]?)\s+(?=\S)")
 _TERMINAL = frozenset(".?!\"”’»)]*>")
 _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$|\S+\.(?:html?|pdf|php|aspx?)/?$|\S/$")
@@ -115,6 +116,8 @@ class _Note:
     parts: list[tuple[int, str]] = field(default_factory=list)  # (line index, text)
 
     def text(self) -> str:
+        if len(self.parts) == 1:
+            return self.parts[0][1].strip()
         joined = ""
         for _, part in self.parts:
             part = part.strip()
@@ -134,8 +137,10 @@ class MarkdownResult:
 
 
 def extract_markdown(text: str) -> MarkdownResult:
+    if "&</sup>" in text:
+        text = _ENTITY_SPLIT.sub(r"\1&\2", text)
     lines = text.split("\n")
-    scan = _scan(lines)
+    scan = _scan(text, lines)
     notes = _assemble(lines, scan)
     return _finish(notes, scan)
 
@@ -153,56 +158,45 @@ class _Scan:
     uses_brackets: bool = False
 
 
-def _scan(lines: list[str]) -> _Scan:
+def _scan(text: str, lines: list[str]) -> _Scan:
     kinds: list[int] = []
     candidates: dict[int, _Candidate] = {}
-    explicit = MarkerIndex()
-    glued = MarkerIndex()
     start_numbers: set[int] = set()
-    bracket_lines: list[int] = []
+    bracket_lines = 0
     superscript_defs = False
+    append = kinds.append
     for index, line in enumerate(lines):
-        if "&</sup>" in line:
-            line = _ENTITY_SPLIT.sub(r"\1&\2", line)
-            lines[index] = line
         stripped = line.strip()
         if not stripped:
-            kinds.append(BLANK)
+            append(BLANK)
             continue
-        if _RULE.match(line):
-            kinds.append(RULE)
+        first = stripped[0]
+        if first in "-*_" and _RULE.match(line):
+            append(RULE)
             continue
-        if _NOTES_HEADING.match(line):
-            kinds.append(NOTES_HEADING)
+        if len(stripped) < 60 and not first.isdigit() and _NOTES_HEADING.match(line):
+            append(NOTES_HEADING)
             continue
-        if _HEADING.match(line):
-            kinds.append(HEADING)
-            _collect_markers(line, 0, index, explicit, glued)
+        if first == "#" and _HEADING.match(line):
+            append(HEADING)
             continue
-        kinds.append(TEXT)
-        candidate = _candidate(line)
-        start = 0
-        if candidate is not None:
-            candidates[index] = candidate
-            start_numbers.add(candidate.number)
-            start = candidate.marker_end
-            superscript_defs |= candidate.style == "superscript"
-            if candidate.style == "bracket":
-                bracket_lines.append(index)
-        _collect_markers(line, start, index, explicit, glued)
+        append(TEXT)
+        if first.isdigit() or first in _CANDIDATE_FIRST:
+            candidate = _candidate(line)
+            if candidate is not None:
+                candidates[index] = candidate
+                start_numbers.add(candidate.number)
+                superscript_defs |= candidate.style == "superscript"
+                bracket_lines += candidate.style == "bracket"
+    explicit, glued = _collect_markers(text, candidates, superscript_defs)
     scan = _Scan(kinds, candidates, explicit, glued, start_numbers)
-    if len(bracket_lines) >= 2:
+    if bracket_lines >= 2:
         scan.uses_brackets = True
         _collect_bracket_markers(lines, candidates, explicit)
-    if not superscript_defs:
-        _drop_unit_superscripts(lines, explicit)
     return scan
 
 
 def _candidate(line: str) -> _Candidate | None:
-    first = line.lstrip()[:1]
-    if not (first.isdigit() or first in "<-*+•[^" or first in SUPERSCRIPT_DIGITS):
-        return None
     match = _STRONG_START.match(line)
     if match:
         if match.group("sup"):
@@ -224,27 +218,77 @@ def _candidate(line: str) -> _Candidate | None:
     return None
 
 
+class _Lines:
+    """Offsets -> (line index, offset of the line start), for matches met in order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.position = 0
+        self.index = 0
+        self.start = 0
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        if offset > self.position:
+            newlines = self.text.count("\n", self.position, offset)
+            if newlines:
+                self.index += newlines
+                self.start = self.text.rfind("\n", 0, offset) + 1
+            self.position = offset
+        return self.index, self.start
+
+
 def _collect_markers(
-    line: str, start: int, index: int, explicit: MarkerIndex, glued: MarkerIndex
-) -> None:
-    if "<sup" in line:
-        for match in _SUP_MARK.finditer(line, start):
-            for number in marker_numbers(match.group(1)):
-                explicit.add(number, index)
-    if "^" in line:
-        for match in _CARET_MARK.finditer(line, start):
-            explicit.add(int(match.group(1)), index)
-    for match in _UNI_MARK.finditer(line, start):
-        for number in marker_numbers(match.group(1) or match.group(2)):
-            explicit.add(-number if match.group(2) else number, index)
-    for match in _GLUED_MARK.finditer(line, start):
-        glued.add(int(match.group(1)), index)
+    text: str, candidates: dict[int, _Candidate], superscript_defs: bool
+) -> tuple[MarkerIndex, MarkerIndex]:
+    """Body markers, one pass over the whole text per marker shape.
 
+    A candidate line's own leading number is not a marker. Superscripts glued
+    straight to a letter count only when the notes themselves are superscript-
+    numbered (otherwise "km²" would be a marker).
+    """
+    explicit, glued = MarkerIndex(), MarkerIndex()
 
-def _drop_unit_superscripts(lines: list[str], explicit: MarkerIndex) -> None:
-    """Superscripts glued to a letter ("km²") count only in documents whose notes use them."""
-    for number in [n for n in explicit.lines if n < 0]:
-        del explicit.lines[number]
+    def own_marker(index: int, column: int) -> bool:
+        candidate = candidates.get(index)
+        return candidate is not None and column < candidate.marker_end
+
+    if "<sup" in text:
+        where = _Lines(text)
+        for match in _SUP_MARK.finditer(text):
+            index, start = where.locate(match.start())
+            if not own_marker(index, match.start() - start):
+                for number in marker_numbers(match.group(1)):
+                    explicit.add(number, index)
+    if "^" in text:
+        where = _Lines(text)
+        for match in _CARET_MARK.finditer(text):
+            index, start = where.locate(match.start())
+            if not own_marker(index, match.start() - start):
+                explicit.add(int(match.group(1)), index)
+    if _ANY_SUPERSCRIPT.search(text):
+        where = _Lines(text)
+        for match in _UNI_MARK.finditer(text):
+            index, start = where.locate(match.start())
+            if own_marker(index, match.start() - start) or match.start() == start:
+                continue
+            before = text[match.start() - 1]
+            if (before.isalpha() and superscript_defs) or before in _PUNCTUATION or (
+                before in _CLOSERS
+            ):
+                for number in marker_numbers(match.group(0)):
+                    explicit.add(number, index)
+    where = _Lines(text)
+    for match in _GLUED_MARK.finditer(text):
+        position = match.start()
+        index, start = where.locate(position)
+        if position == start or own_marker(index, position - start):
+            continue
+        before, mark = text[position - 1], text[position]
+        if before.isalpha() or (mark in _CLOSERS and before in _PUNCTUATION):
+            glued.add(int(match.group(1)), index)
+    for found in explicit.lines.values():
+        found.sort()
+    return explicit, glued
 
 
 def _collect_bracket_markers(
@@ -267,11 +311,10 @@ def _assemble(lines: list[str], scan: _Scan) -> list[_Note]:
     kinds, candidates = scan.kinds, scan.candidates
     if not candidates:
         return []
-    _fold_unit_superscripts(scan)
     notes: list[_Note] = []
     current: _Note | None = None
     in_section = False
-    after_heading = True  # the last non-blank line was a heading (or the start)
+    fresh = True  # the last non-blank line was no note: numbering may restart at 1
     blanks = 0
     last_number = 0
     count = len(lines)
@@ -286,9 +329,11 @@ def _assemble(lines: list[str], scan: _Scan) -> list[_Note]:
             if current is not None:
                 last_number = _close(current, notes, scan)
                 current = None
-            if kind == NOTES_HEADING or (kind == RULE and _next_is_candidate(kinds, candidates, index)):
+            if kind == NOTES_HEADING or (
+                kind == RULE and _next_is_candidate(kinds, candidates, index)
+            ):
                 in_section = True
-            after_heading = True
+            fresh = True
             blanks = 0
             index += 1
             continue
@@ -296,12 +341,12 @@ def _assemble(lines: list[str], scan: _Scan) -> list[_Note]:
         if candidate is not None:
             pieces = _split_run_ons(current, scan) if current is not None else None
             expected = (pieces[-1].number if pieces else last_number) + 1
-            if _accept(candidate, expected, index, in_section, after_heading, scan):
+            if _accept(candidate, expected, index, in_section, fresh, scan):
                 if pieces is not None:
                     last_number = _commit(pieces, notes, scan)
                 current = _Note(candidate.number, index, candidate.style, [(index, candidate.text)])
                 last_number = candidate.number
-                after_heading = False
+                fresh = False
                 blanks = 0
                 index += 1
                 continue
@@ -310,26 +355,16 @@ def _assemble(lines: list[str], scan: _Scan) -> list[_Note]:
             if joined_to >= 0:
                 index = joined_to + 1
                 blanks = 0
-                after_heading = False
+                fresh = False
                 continue
             last_number = _close(current, notes, scan)
             current = None
-        after_heading = False
+        fresh = True
         blanks = 0
         index += 1
     if current is not None:
         _close(current, notes, scan)
     return notes
-
-
-def _fold_unit_superscripts(scan: _Scan) -> None:
-    # Negative keys were superscripts glued straight to a letter; kept only when the
-    # document's notes are superscript-numbered (then "word¹" is a marker).
-    for number in [n for n in scan.explicit.lines if n < 0]:
-        for line in scan.explicit.lines.pop(number):
-            scan.explicit.add(-number, line)
-    for lines in scan.explicit.lines.values():
-        lines.sort()
 
 
 def _next_is_candidate(kinds: list[int], candidates: dict[int, _Candidate], index: int) -> bool:
@@ -341,7 +376,7 @@ def _next_is_candidate(kinds: list[int], candidates: dict[int, _Candidate], inde
 
 
 def _accept(
-    candidate: _Candidate, expected: int, index: int, in_section: bool, after_heading: bool,
+    candidate: _Candidate, expected: int, index: int, in_section: bool, fresh: bool,
     scan: _Scan,
 ) -> bool:
     if candidate.strong:
@@ -350,18 +385,17 @@ def _accept(
     if candidate.style == "bracket" and not scan.uses_brackets:
         return False
     if in_section:
-        if number == expected or (after_heading and number == 1):
+        if number == expected or (fresh and number == 1):
             return True
         return expected < number <= expected + GAP_TOLERANCE and looks_like_citation(text)
     if number != expected or not _starts_like_note(text):
         return False
-    if looks_like_citation(text):
-        return True
-    if len(text) < MIN_UNCITED_NOTE:
-        return False  # "2. Background": a numbered heading, not a note
     marked = scan.explicit.first(number)
     glued = scan.glued.first(number)
-    return (marked is not None and marked < index) or (glued is not None and glued < index)
+    if (marked is not None and marked < index) or (glued is not None and glued < index):
+        # "2. Background" after a marker 2 is a numbered heading, not a note
+        return len(text) >= MIN_UNCITED_NOTE or looks_like_citation(text)
+    return looks_like_citation(text)
 
 
 def _starts_like_note(text: str) -> bool:
@@ -392,7 +426,7 @@ def _continuation(
         if "\f" in line:
             return -1  # a page break: what follows is the next page's body
         first = line.lstrip()[:1]
-        if in_section or not _ended(note.parts[-1][1]) or not (first.isalpha() and first.isupper()):
+        if in_section or not _ended(note.parts[-1][1]) or first.islower() or first in "([/,;:":
             note.parts.append((index, line))
             return index
         return -1
@@ -513,29 +547,28 @@ def _body_start(part: str, marker: int) -> int | None:
 
 
 def _finish(notes: list[_Note], scan: _Scan) -> MarkdownResult:
-    note_lines: set[int] = set()
-    for note in notes:
-        note_lines.update(line for line, _ in note.parts)
     markers: dict[int, list[int]] = {
         number: [line + 1 for line in found] for number, found in scan.explicit.lines.items()
     }
-    footnotes: list[Footnote] = []
-    for note in notes:
-        if note.number not in markers:
+    unmarked = [note for note in notes if note.number not in markers]
+    if unmarked and scan.glued.lines:
+        note_lines = {line for note in notes for line, _ in note.parts}
+        for note in unmarked:
             glued = [
                 line + 1
-                for line in scan.glued.lines.get(note.number, [])
-                if line < note.line and line not in note_lines
+                for line in scan.glued.lines.get(note.number, ())
+                if line not in note_lines
             ]
             if glued:
                 markers[note.number] = glued
-        text = clean_note_text(note.text())
-        footnotes.append(
-            Footnote(
-                number=note.number,
-                line=note.line + 1,
-                text=text,
-                marker_lines=list(markers.get(note.number, [])),
-            )
+    empty: list[int] = []
+    footnotes = [
+        Footnote(
+            number=note.number,
+            line=note.line + 1,
+            text=clean_note_text(note.text()),
+            marker_lines=list(markers.get(note.number, empty)),
         )
+        for note in notes
+    ]
     return MarkdownResult(footnotes, markers)

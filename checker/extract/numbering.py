@@ -73,7 +73,8 @@ def numbering_findings(
     for number, lines in sorted(defined.items()):
         if len(lines) > 1:
             where = ", ".join(str(line) for line in lines)
-            add(f"footnote {number} is defined {len(lines)} times (lines {where})", [number], lines[1])
+            message = f"footnote {number} is defined {len(lines)} times (lines {where})"
+            add(message, [number], lines[1])
 
     if check_order:
         highest = 0

@@ -106,11 +106,24 @@ def extract_pandoc(text: str) -> PandocResult:
 
 
 def _numbering(definitions: list[_Definition], order: list[str]) -> dict[str, int]:
+    """Label -> number. Numeric labels keep their number; otherwise, as pandoc renders
+    them, defined notes are numbered in the order they are first referenced, then
+    unreferenced ones; a marker with no definition gets its label's number if it has one.
+    """
     labels = [definition.label for definition in definitions]
+    defined = set(labels)
     if all(label.isdigit() for label in labels) and all(label.isdigit() for label in order):
         return {label: int(label) for label in [*labels, *order]}
     numbers: dict[str, int] = {}
-    for label in [*order, *labels]:
+    for label in [*(label for label in order if label in defined), *labels]:
         if label not in numbers:
             numbers[label] = len(numbers) + 1
+    used = set(numbers.values())
+    for label in order:
+        if label not in numbers:
+            number = int(label) if label.isdigit() and int(label) not in used else len(numbers) + 1
+            while number in used:
+                number += 1
+            numbers[label] = number
+            used.add(number)
     return numbers

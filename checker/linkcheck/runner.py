@@ -6,9 +6,9 @@ Steps of `check_links`:
    the store -> reused (``from_cache=True``, no request);
 2. the rest are fetched by ``settings.global_limit`` worker threads, each with its own
    `requests.Session` (`session.make_session`), dispatched by `ratelimit.FairDispatcher` so
-   that no host ever sees more than ``settings.per_host`` requests at once. Each URL first
-   passes the private-address guard (`guard.guard`); retries and backoff happen inside
-   `fetch.check_url`;
+   that no host ever sees more than ``settings.per_host`` requests at once. The
+   private-address guard (`guard.guard`, on the URL and every redirect target), retries and
+   backoff all happen inside `fetch.check_url`;
 3. offline detection: when every link that was fetched failed at the network level (no
    HTTP answer at all: DNS, refused, unreachable, connect timeout) and the archive, if one is
    given and can tell, is unreachable too (without an archive probe: the failures must span
@@ -41,7 +41,7 @@ from checker.linkcheck.progress import Progress
 from checker.linkcheck.ratelimit import FairDispatcher, HostLimiter
 from checker.linkcheck.settings import CheckSettings
 from checker.linkcheck.store import FAILURES, ResultStore, apply_history, iso_time
-from checker.linkcheck.targets import LinkTarget
+from checker.linkcheck.targets import SITE_CHECKS_OFF, LinkTarget
 from checker.model import LinkResult, LinkStatus
 
 OK_STATUSES = {LinkStatus.OK.value, LinkStatus.REDIRECTED.value}
@@ -100,35 +100,19 @@ class _Sessions:
             self._all.clear()
 
 
-def _guard_reason(url: str, settings: CheckSettings) -> str | None:
-    """Why the private-address guard refuses `url`, or None when it may be fetched."""
-    from checker.linkcheck.guard import guard
-
-    verdict = guard(url, settings)
-    if verdict is None or verdict is True:
-        return None
-    if verdict is False:
-        return "private or loopback address"
-    return str(verdict)
-
-
 def is_network_failure(result: LinkResult) -> bool:
     """No HTTP answer at all: DNS failure, connection refused/reset/unreachable, connect timeout."""
-    from checker.linkcheck import fetch
+    from checker.linkcheck.fetch import is_network_failure as judge
 
-    judge = getattr(fetch, "is_network_failure", None)
-    if judge is not None:
-        return bool(judge(result))
-    return result.http_status is None and result.status in FAILURES
+    return judge(result)
 
 
 def _fetch(target: LinkTarget, settings: CheckSettings, sessions: _Sessions,
            inspect: PageHook | None) -> LinkResult:
     from checker.linkcheck import fetch
 
-    reason = _guard_reason(target.url, settings)
-    if reason:
-        return LinkResult(url=target.url, status=LinkStatus.SKIPPED.value, reason=reason)
+    # fetch runs the private-address guard itself (on the URL and on every redirect target)
+    # and its pre-checks (invalid URLs, mailto:, excludes): no request is made for those.
     session = sessions.get()
     if inspect is None:
         return fetch.check_url(session, target.url, settings)
@@ -161,8 +145,7 @@ def _wants_archive(result: LinkResult, target: LinkTarget, settings: CheckSettin
     if result.status == LinkStatus.SKIPPED.value:
         # Only a site-only target skipped because site checks are off still needs the archive
         # (to find the cited article); excluded and private URLs are left alone.
-        return target.site_only and not settings.check_sites and target.skip_reason is not None \
-            and not target.skip_reason.startswith("excluded")
+        return target.site_only and target.skip_reason == SITE_CHECKS_OFF
     return settings.archive_all or target.site_only or result.status not in OK_STATUSES
 
 
@@ -187,7 +170,9 @@ def check_links(
     `store`: a `ResultStore`; None opens the one `settings` names (none with
     ``use_cache=False``). `inspect(result, target, html)`: optional, called in the worker
     thread with the fetched HTML (then `fetch.fetch_page` is used instead of `check_url`),
-    e.g. to read the page's title and date; the HTML is not kept.
+    e.g. to read the page's title and date; the HTML is not kept. It is also called, from
+    the calling thread, for each result reused from the store, with ``html=None``: the
+    stored ``page_title``/``page_date`` are then what the page showed when last fetched.
     """
     run = CheckRun()
     own_store = store is None
@@ -210,6 +195,8 @@ def check_links(
                 )
             elif target.url in cached:
                 results[index] = cached[target.url]
+                if inspect is not None:  # no HTML: the stored page_title/page_date stand
+                    inspect(_attach(results[index], target), target, None)
             else:
                 jobs.append((target.host_key, index))
                 continue

@@ -17,8 +17,9 @@ Rules (``now`` is injectable; days are UTC calendar days):
   still below the threshold, so it counts as a failure too). A failure extends the current
   streak: ``consecutive_failures`` (failed checks in a row, however many per day) + 1, and the
   day is added to the streak's *failure days* (distinct days). ``first_failure`` is when
-  (ISO 8601 UTC, by the store's clock) the streak's first failure was recorded. Any other recorded status (ok,
-  redirected, blocked: the site answered) ends the streak and clears the three.
+  (ISO 8601 UTC, by the store's clock) the streak's first failure was recorded. Any other
+  recorded status (ok, redirected, blocked: the site answered) ends the streak and clears
+  the three.
 * ``dead_after`` (``--dead-after N``, default 1): a ``broken`` result is reported ``broken``
   only when its streak covers at least N different days. Below that its status becomes
   ``failing`` (LinkStatus.FAILING), with the fetcher's reason kept and followed by

@@ -30,6 +30,7 @@ from checker.model import Citation, Document, Reference
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+SITE_CHECKS_OFF = "site home pages are not checked (check_sites is off)"
 _BARE_HOST = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[:/?#]|$)")
 
 
@@ -177,5 +178,5 @@ def collect_targets(documents: list[Document], settings: CheckSettings) -> list[
         if matched is not None:
             target.skip_reason = f"excluded by pattern {matched!r}"
         elif target.site_only and not settings.check_sites:
-            target.skip_reason = "site home pages are not checked (check_sites is off)"
+            target.skip_reason = SITE_CHECKS_OFF
     return list(targets.values())

@@ -19,8 +19,10 @@ It answers the three interfaces the archive stage uses, in the archive's own for
   that is not a capture redirects (302) to the closest capture; a URL never captured is a
   404 page. A capture of a redirect (``location=``) replays as a 302 into the archive.
 
-Rate limiting as the archive does it: `rate_limit(n, per_seconds)` answers 429 with
-``Retry-After`` once more than `n` requests arrived within `per_seconds`;
+``availability_empty = True`` makes the availability API know nothing (as the real one
+sometimes does while the CDX index has captures). Rate limiting as the archive does it:
+`rate_limit(n, per_seconds)` answers 429 with ``Retry-After`` once more than `n` requests
+arrived within `per_seconds`;
 `refuse(endpoint, times)` makes the next `times` requests to one endpoint fail. Every
 request is recorded in `calls` (endpoint, query pairs, clock time, status answered). The
 clock is injectable so tests with a fake clock can assert the client's spacing.
@@ -149,6 +151,8 @@ class FakeWayback:
         self._refusals: list[_Refusal] = []
         self._limit: _RateLimit | None = None
         self.calls: list[Call] = []
+        # The real availability API sometimes knows nothing of a URL the CDX index has.
+        self.availability_empty = False
         web.route("/wayback/available", self._available)
         web.route("/cdx/search/cdx", self._cdx)
         web.route("/web/*", self._web)
@@ -267,7 +271,7 @@ class FakeWayback:
         asked = call.param("timestamp")
         if asked:
             answer["timestamp"] = asked
-        found = self.captures(url) if url else []
+        found = self.captures(url) if url and not self.availability_empty else []
         if found:
             if asked:
                 target = _seconds(pad_timestamp(asked))
@@ -371,8 +375,8 @@ class FakeWayback:
             return Reply(302, {"Location": f"{self.web_url}/{best.timestamp}{flag}/{best.url}"},
                          b"")
         headers = {
-            "Content-Type": exact.mimetype + ("; charset=utf-8" if "html" in exact.mimetype
-                                              else ""),
+            "Content-Type": exact.mimetype + ("; charset=utf-8" if _is_utf8(exact.body)
+                                              and "html" in exact.mimetype else ""),
             "Memento-Datetime": time.strftime("%a, %d %b %Y %H:%M:%S GMT",
                                               time.strptime(exact.timestamp, "%Y%m%d%H%M%S")),
             "Link": f'<{exact.url}>; rel="original"',
@@ -387,6 +391,14 @@ class FakeWayback:
                           count=1, flags=re.I)
         call.status = exact.status
         return Reply(exact.status, headers, body)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 __all__ = ["Call", "Capture", "FakeWayback", "pad_timestamp", "surt"]

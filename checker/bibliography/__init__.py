@@ -1,0 +1,22 @@
+"""The clean bibliography: one entry per cited work, as biblatex/BibTeX and CSL-JSON.
+
+* `entries.build_entries(doc)` -> `Entry` list (duplicates merged, stable readable keys);
+* `write.write_bibliography(doc, refs_dir, classic=False, on_edited="refuse")` writes
+  ``refs/<doc.id>.bib`` and ``.json`` atomically, without overwriting hand edits;
+* `update.update_bibliography(doc, links, refs_dir, ...)` applies what a link check learned
+  (``check --update-refs``), keeping ``.bak`` copies and returning a diff.
+"""
+
+from checker.bibliography.entries import Entry, build_entries
+from checker.bibliography.update import apply_link_results, update_bibliography
+from checker.bibliography.write import WriteResult, write_bibliography, write_entries
+
+__all__ = [
+    "Entry",
+    "WriteResult",
+    "apply_link_results",
+    "build_entries",
+    "update_bibliography",
+    "write_bibliography",
+    "write_entries",
+]

@@ -1,0 +1,414 @@
+"""Entries -> a ``.bib`` file, biblatex (default) or classic BibTeX; and back, for merging.
+
+biblatex (for biber, UTF-8 kept as is):
+
+==========  =============================================================================
+type        entry
+==========  =============================================================================
+news        ``@online`` with ``organization`` (the outlet); without a URL ``@article``
+            with ``journaltitle`` and ``entrysubtype = {newspaper}``
+journal     ``@article`` with ``journaltitle``
+report      ``@report`` with ``institution``
+book        ``@book`` with ``publisher``
+chapter     ``@incollection`` with ``booktitle``
+government  ``@online`` with ``organization``; without a URL ``@report`` with
+            ``institution``
+web, social ``@online`` with ``organization`` (site name or domain); without a URL
+            ``@misc`` with ``organization``
+==========  =============================================================================
+
+Every entry: ``author`` (``Family, Given and Family, Given``; organisations braced),
+``title``, ``date`` (ISO, the precision cited), ``url``, ``urldate``, ``doi``, and ``note``
+``Cited in footnotes 3, 7``. An archived copy of a dead link (see `update`) goes into
+``addendum`` (``Archived copy: \\url{...}, 2 March 2020``), which the standard styles print
+after the entry; ``url`` keeps the address cited.
+
+Classic BibTeX (``classic=True``): ``@article`` (``journal``), ``@book``, ``@incollection``,
+``@techreport`` (``institution``) where those fit, else ``@misc`` with
+``howpublished = {Outlet, \\url{...}}``; ``year`` and ``month`` (the month macros ``jan``...,
+unquoted); the access date, archived copy and citing footnotes in ``note``.
+
+Text fields are LaTeX-escaped (``& % $ # _ { } ~ ^ \\``; braces as ``\\textbraceleft{}`` so
+the field's own braces stay balanced for every BibTeX parser) and words with capitals
+inside them (``COVID``, ``SCO``, ``WeChat``) are braced so styles that change case keep
+them. ``url`` and ``doi`` are verbatim fields: only characters that would break the file
+(braces, backslash, spaces) are percent-encoded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import bibtexparser
+from bibtexparser import model
+from bibtexparser.writer import BibtexFormat
+
+from checker import __version__
+from checker.bibliography.entries import Entry, normalise_doi, title_identity, url_identity
+from checker.bibliography.merge import TYPE_FIELD, Record
+from checker.bibliography.names import split_person
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+MONTH_MACROS = tuple(m[:3].lower() for m in MONTHS)
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_SPECIALS = {
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+    "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_HEADER_MARK = "% Written by footcheck"
+CLASSIC_MARK = "(BibTeX classic)"
+
+
+@dataclass
+class BibRecord:
+    """One ``@type{key, field = value}``; values raw, delimiters included (``{...}`` or a
+    macro name such as ``mar``)."""
+
+    type: str
+    key: str
+    fields: dict[str, str]
+
+    def to_record(self) -> Record:
+        return Record(key=self.key, fields={TYPE_FIELD: self.type, **self.fields})
+
+    @staticmethod
+    def from_record(record: Record) -> BibRecord:
+        fields = dict(record.fields)
+        kind = str(fields.pop(TYPE_FIELD, "misc"))
+        return BibRecord(type=kind, key=record.key, fields=fields)
+
+
+# -- values ---------------------------------------------------------------------------------
+def clean(text: str) -> str:
+    """One line, no control characters."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def escape_latex(text: str) -> str:
+    """`text` on one line with the LaTeX specials escaped."""
+    return _escape(clean(text))
+
+
+def _escape(text: str) -> str:
+    return "".join(_SPECIALS.get(ch, ch) for ch in text)
+
+
+def title_text(title: str | None) -> str | None:
+    """A cited title without the punctuation the citation put after it (``Title.``,
+    ``Title,``): styles add their own. ``?``, ``!`` and ``...`` stay."""
+    text = clean(title or "")
+    if not text.endswith("..."):
+        text = text.rstrip(".,;: ").strip()
+    return text or None
+
+
+def _protect(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and any(c.isupper() for c in letters[1:])
+
+
+def latex_text(text: str, *, protect_case: bool = False) -> str:
+    """`text` escaped for a BibTeX field; with `protect_case`, mixed-case words braced."""
+    pieces = re.split(r"(\w+)", clean(text))
+    out = []
+    for index, piece in enumerate(pieces):
+        escaped = _escape(piece)
+        if protect_case and index % 2 == 1 and _protect(piece):
+            escaped = "{" + escaped + "}"
+        out.append(escaped)
+    return "".join(out)
+
+
+def braced(value: str) -> str:
+    return "{" + value + "}"
+
+
+def verbatim_url(url: str) -> str:
+    """A URL safe inside a braced verbatim field."""
+    out = []
+    for ch in clean(url).replace(" ", "%20"):
+        out.append(f"%{ord(ch):02X}" if ch in "{}\\" else ch)
+    return "".join(out)
+
+
+def url_command(url: str) -> str:
+    """``\\url{...}`` inside another field: ``%`` and ``#`` must be escaped there."""
+    return r"\url{" + verbatim_url(url).replace("%", r"\%").replace("#", r"\#") + "}"
+
+
+def names_value(authors: list[str]) -> str:
+    names = []
+    for name in authors:
+        name = clean(name)
+        if not name:
+            continue
+        person = split_person(name)
+        if person is None:
+            names.append(braced(escape_latex(name)))
+            continue
+        family, given = (escape_latex(part) for part in person)
+        if re.search(r"\band\b", family, re.IGNORECASE) or (" " in family and not given):
+            family = braced(family)
+        names.append(f"{family}, {given}" if given else family)
+    return " and ".join(names)
+
+
+def iso_parts(date: str | None) -> tuple[int, ...]:
+    """(Y,), (Y, M) or (Y, M, D) of an ISO date as cited; () when it is not one."""
+    match = _ISO.match((date or "").strip())
+    if not match:
+        return ()
+    parts = tuple(int(p) for p in match.groups() if p)
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        return ()
+    if len(parts) > 2 and not 1 <= parts[2] <= 31:
+        return ()
+    return parts
+
+
+def human_date(date: str | None) -> str | None:
+    """``2 March 2020``, ``March 2020``, ``2020`` (the precision cited)."""
+    parts = iso_parts(date)
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return str(parts[0])
+    month = MONTHS[parts[1] - 1]
+    return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+def iso_date(date: str | None) -> str | None:
+    parts = iso_parts(date)
+    return "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts)) or None
+
+
+def cited_in(footnotes: list[int]) -> str:
+    if not footnotes:
+        return ""
+    word = "footnote" if len(footnotes) == 1 else "footnotes"
+    return f"Cited in {word} {', '.join(str(n) for n in footnotes)}"
+
+
+# -- entries --------------------------------------------------------------------------------
+def _outlet(entry: Entry) -> str | None:
+    ref = entry.reference
+    return clean(ref.container) if ref.container and clean(ref.container) else (
+        clean(ref.domain) if ref.domain and clean(ref.domain) else None)
+
+
+def _biblatex_type(entry: Entry) -> tuple[str, str | None]:
+    """(entry type, the field naming the outlet)."""
+    kind = entry.reference.type
+    has_url = bool(entry.url)
+    table = {
+        "journal": ("article", "journaltitle"),
+        "report": ("report", "institution"),
+        "book": ("book", "publisher"),
+        "chapter": ("incollection", "booktitle"),
+    }
+    if kind in table:
+        return table[kind]
+    if kind == "news":
+        return ("online", "organization") if has_url else ("article", "journaltitle")
+    if kind == "government":
+        return ("online", "organization") if has_url else ("report", "institution")
+    return ("online", "organization") if has_url else ("misc", "organization")
+
+
+def _classic_type(entry: Entry) -> tuple[str, str | None]:
+    kind = entry.reference.type
+    table = {
+        "journal": ("article", "journal"),
+        "book": ("book", "publisher"),
+        "chapter": ("incollection", "booktitle"),
+    }
+    if kind in table:
+        return table[kind]
+    if kind in ("report", "government") and not entry.url and _outlet(entry):
+        return ("techreport", "institution")
+    if kind == "news" and not entry.url and _outlet(entry):
+        return ("article", "journal")
+    return ("misc", "howpublished")
+
+
+def biblatex_record(entry: Entry) -> BibRecord:
+    ref = entry.reference
+    kind, outlet_field = _biblatex_type(entry)
+    fields: dict[str, str] = {}
+    if ref.authors and (names := names_value(ref.authors)):
+        fields["author"] = braced(names)
+    if title := title_text(ref.title):
+        fields["title"] = braced(latex_text(title, protect_case=True))
+    outlet = _outlet(entry)
+    if outlet and outlet_field:
+        fields[outlet_field] = braced(latex_text(outlet))
+    if kind == "article" and ref.type == "news":
+        fields["entrysubtype"] = "{newspaper}"
+    if date := iso_date(ref.date):
+        fields["date"] = braced(date)
+    if entry.url:
+        fields["url"] = braced(verbatim_url(entry.url))
+    if entry.url and (accessed := iso_date(entry.accessed)):
+        fields["urldate"] = braced(accessed)
+    if ref.doi and ref.doi.strip():
+        fields["doi"] = braced(verbatim_url(normalise_doi(ref.doi)))
+    if entry.archive_url:
+        when = human_date(entry.archive_date)
+        fields["addendum"] = braced(
+            "Archived copy: " + url_command(entry.archive_url) + (f", {when}" if when else ""))
+    if note := cited_in(entry.footnotes):
+        fields["note"] = braced(note)
+    return BibRecord(type=kind, key=entry.key, fields=fields)
+
+
+def classic_record(entry: Entry) -> BibRecord:
+    ref = entry.reference
+    kind, outlet_field = _classic_type(entry)
+    fields: dict[str, str] = {}
+    if ref.authors and (names := names_value(ref.authors)):
+        fields["author"] = braced(names)
+    if title := title_text(ref.title):
+        fields["title"] = braced(latex_text(title, protect_case=True))
+    outlet = _outlet(entry)
+    if kind == "misc":
+        published = [latex_text(outlet)] if outlet else []
+        if entry.url:
+            published.append(url_command(entry.url))
+        if published:
+            fields["howpublished"] = braced(", ".join(published))
+    elif outlet and outlet_field:
+        fields[outlet_field] = braced(latex_text(outlet))
+    parts = iso_parts(ref.date)
+    if parts:
+        fields["year"] = braced(str(parts[0]))
+    if len(parts) > 1:
+        fields["month"] = MONTH_MACROS[parts[1] - 1]
+    if ref.doi and ref.doi.strip():
+        fields["doi"] = braced(verbatim_url(normalise_doi(ref.doi)))
+    notes = []
+    if entry.url and kind != "misc":
+        notes.append("Available at " + url_command(entry.url))
+    if entry.url and (accessed := human_date(entry.accessed)):
+        notes.append(f"Accessed {accessed}")
+    if entry.archive_url:
+        when = human_date(entry.archive_date)
+        notes.append("Archived copy: " + url_command(entry.archive_url)
+                     + (f", {when}" if when else ""))
+    if cited := cited_in(entry.footnotes):
+        notes.append(cited)
+    if notes:
+        fields["note"] = braced(". ".join(notes))
+    return BibRecord(type=kind, key=entry.key, fields=fields)
+
+
+def bib_records(entries: list[Entry], *, classic: bool = False) -> list[BibRecord]:
+    make = classic_record if classic else biblatex_record
+    return [make(entry) for entry in entries]
+
+
+# -- the file -------------------------------------------------------------------------------
+def header_lines(source: str, *, classic: bool) -> list[str]:
+    dialect = CLASSIC_MARK if classic else "(biblatex, UTF-8, for biber)"
+    return [
+        f"{_HEADER_MARK} {__version__} from {clean(source)} {dialect}.",
+        "% Edit freely: footcheck will not overwrite your edits; rerun with --merge to keep "
+        "them.",
+    ]
+
+
+def is_classic(text: str) -> bool | None:
+    """Which dialect a footcheck .bib was written in (None: not one of ours)."""
+    for line in text.splitlines()[:5]:
+        if line.startswith(_HEADER_MARK):
+            return CLASSIC_MARK in line
+    return None
+
+
+def render_bib(records: list[BibRecord], header: list[str], extra: list[str] = ()) -> str:
+    """The file text: header comment lines, the user's own blocks kept by a merge
+    (``@string``, ``@preamble``, comments), then the entries."""
+    library = bibtexparser.Library()
+    for record in records:
+        library.add(model.Entry(
+            record.type, record.key,
+            [model.Field(name, value) for name, value in record.fields.items()
+             if str(value).strip()],  # an empty raw value would not parse back
+        ))
+    if library.failed_blocks:
+        keys = ", ".join(b.key for b in library.failed_blocks if hasattr(b, "key"))
+        raise ValueError(f"duplicate citation keys: {keys}")
+    fmt = BibtexFormat()
+    fmt.indent = "  "
+    fmt.trailing_comma = True
+    fmt.block_separator = "\n"
+    body = bibtexparser.write_string(library, unparse_stack=[], bibtex_format=fmt)
+    blocks = ["\n".join(header) + "\n", *(b.strip() + "\n" for b in extra if b.strip())]
+    if body.strip():
+        blocks.append(body.strip() + "\n")
+    return "\n".join(blocks)
+
+
+def parse_bib(text: str) -> tuple[list[BibRecord], list[str]]:
+    """A .bib the user may have edited -> (records with raw values, other blocks as text).
+
+    Raises ValueError naming the first line that does not parse.
+    """
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    if library.failed_blocks:
+        block = library.failed_blocks[0]
+        line = (block.start_line or 0) + 1
+        error = getattr(block, "error", None)
+        why = (getattr(error, "abort_reason", None) or str(error or "")).strip() \
+            or type(error or block).__name__
+        raise ValueError(f"line {line}: {why}")
+    records = [
+        BibRecord(type=e.entry_type.lower(), key=e.key,
+                  fields={f.key.lower(): str(f.value) for f in e.fields})
+        for e in library.entries
+    ]
+    extra = []
+    for block in library.blocks:
+        if isinstance(block, model.ImplicitComment):
+            kept = [line for line in block.comment.splitlines()
+                    if not line.startswith(("% Written by footcheck", "% Edit freely: footcheck",
+                                            "% footcheck-sha256:"))]
+            if "\n".join(kept).strip():
+                extra.append("\n".join(kept))
+        elif isinstance(block, model.String | model.Preamble | model.ExplicitComment) \
+                and block.raw:
+            extra.append(block.raw)
+    return records, extra
+
+
+_URL_IN = re.compile(r"https?://[^\s{}\\]+")
+_COMMAND = re.compile(r"\\[a-zA-Z]+(\{\})?")
+
+
+def plain(value: str) -> str:
+    """A raw value without delimiters and LaTeX markup (for matching only)."""
+    return _COMMAND.sub(" ", value).replace("{", "").replace("}", "").replace("\\", "")
+
+
+def bib_identities(record: Record) -> list[str]:
+    """How a user's record is recognised when its key was changed: DOI, URL, title+year."""
+    fields = {k: str(v) for k, v in record.fields.items()}
+    found = []
+    if fields.get("doi"):
+        found.append("doi:" + normalise_doi(plain(fields["doi"])))
+    for name in ("url", "howpublished", "note"):
+        raw = fields.get(name, "")
+        url = plain(raw).strip() if name == "url" else None
+        match = _URL_IN.search(raw.replace(r"\%", "%").replace(r"\#", "#"))
+        candidate = url or (match.group(0) if match else None)
+        if candidate and (identity := url_identity(candidate)):
+            found.append("url:" + identity)
+            break
+    title = title_identity(plain(fields.get("title", "")))
+    year = re.search(r"\d{4}", fields.get("date", "") or fields.get("year", ""))
+    if title:
+        found.append(f"title:{title}|{year.group(0) if year else ''}")
+    return found

@@ -1,0 +1,153 @@
+"""Entries -> CSL-JSON (what Zotero, pandoc and citeproc read); and back, for merging.
+
+Types: news ``article-newspaper``, journal ``article-journal``, report and government
+``report``, book ``book``, chapter ``chapter``, web ``webpage``, social ``post``.
+
+Fields: ``id`` (the citation key), ``type``, ``title``, ``author`` (``{"family", "given"}``
+for people, ``{"literal"}`` for organisations), ``container-title`` (outlet, site, or the
+book of a chapter), ``publisher`` (of reports and books), ``issued`` and ``accessed``
+(``date-parts`` with the precision cited), ``URL``, ``DOI``, ``note`` (``Cited in footnotes
+3, 7``). An archived copy of a dead link goes where Zotero keeps it: ``archive`` (``Internet
+Archive``) and ``archive_location`` (the snapshot URL), and into ``note``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from checker.bibliography.biblatex import cited_in, clean, human_date, iso_parts, title_text
+from checker.bibliography.entries import Entry, normalise_doi, title_identity, url_identity
+from checker.bibliography.merge import TYPE_FIELD, Record
+from checker.bibliography.names import split_person
+
+CSL_TYPES = {
+    "news": "article-newspaper",
+    "journal": "article-journal",
+    "report": "report",
+    "government": "report",
+    "book": "book",
+    "chapter": "chapter",
+    "web": "webpage",
+    "social": "post",
+}
+_PUBLISHED_BY = ("report", "government", "book")
+
+
+def csl_names(authors: list[str]) -> list[dict[str, str]]:
+    names = []
+    for name in authors:
+        name = clean(name)
+        if not name:
+            continue
+        person = split_person(name)
+        if person is None:
+            names.append({"literal": name})
+        else:
+            family, given = person
+            names.append({"family": family, "given": given} if given else {"family": family})
+    return names
+
+
+def csl_date(date: str | None) -> dict[str, Any] | None:
+    parts = iso_parts(date)
+    return {"date-parts": [list(parts)]} if parts else None
+
+
+def archive_name(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "archive.org" or host.endswith(".archive.org"):
+        return "Internet Archive"
+    return host.removeprefix("www.") or "web archive"
+
+
+def csl_item(entry: Entry) -> dict[str, Any]:
+    ref = entry.reference
+    item: dict[str, Any] = {"id": entry.key, "type": CSL_TYPES.get(ref.type, "webpage")}
+    if title := title_text(ref.title):
+        item["title"] = title
+    if authors := csl_names(ref.authors):
+        item["author"] = authors
+    outlet = clean(ref.container or "") or clean(ref.domain or "")
+    if outlet:
+        item["publisher" if ref.type in _PUBLISHED_BY else "container-title"] = outlet
+    if issued := csl_date(ref.date):
+        item["issued"] = issued
+    if entry.url:
+        item["URL"] = clean(entry.url)
+        if accessed := csl_date(entry.accessed):
+            item["accessed"] = accessed
+    if ref.doi and ref.doi.strip():
+        item["DOI"] = normalise_doi(ref.doi)
+    notes = []
+    if entry.archive_url:
+        item["archive"] = archive_name(entry.archive_url)
+        item["archive_location"] = entry.archive_url
+        when = human_date(entry.archive_date)
+        notes.append(f"Archived copy: {entry.archive_url}" + (f", {when}" if when else ""))
+    if cited := cited_in(entry.footnotes):
+        notes.append(cited)
+    if notes:
+        item["note"] = ". ".join(notes)
+    return item
+
+
+def csl_items(entries: list[Entry]) -> list[dict[str, Any]]:
+    return [csl_item(entry) for entry in entries]
+
+
+_DATE_PARTS = re.compile(r'"date-parts": \[\s*\[\s*(-?\d+(?:,\s*-?\d+)*)\s*\]\s*\]')
+
+
+def render_csl(items: list[dict[str, Any]]) -> str:
+    """Indented JSON, with date parts on one line (``"date-parts": [[2020, 3, 2]]``)."""
+    text = json.dumps(items, ensure_ascii=False, indent=2)
+    text = _DATE_PARTS.sub(
+        lambda m: '"date-parts": [[' + re.sub(r",\s*", ", ", m.group(1)) + "]]", text)
+    return text + "\n"
+
+
+def parse_csl(text: str) -> list[dict[str, Any]]:
+    """A CSL-JSON file the user may have edited -> its items. Raises ValueError."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not JSON: {error.msg} at line {error.lineno}") from None
+    if isinstance(data, dict) and isinstance(data.get("items"), list):
+        data = data["items"]
+    if not isinstance(data, list) or not all(
+        isinstance(item, dict) and isinstance(item.get("id"), str | int) for item in data
+    ):
+        raise ValueError("not a CSL-JSON list of items with ids")
+    return data
+
+
+def to_record(item: dict[str, Any]) -> Record:
+    fields = {k: v for k, v in item.items() if k != "id"}
+    fields[TYPE_FIELD] = fields.pop("type", "document")
+    return Record(key=str(item["id"]), fields=fields)
+
+
+def from_record(record: Record) -> dict[str, Any]:
+    fields = dict(record.fields)
+    return {"id": record.key, "type": fields.pop(TYPE_FIELD, "document"), **fields}
+
+
+def csl_identities(record: Record) -> list[str]:
+    fields = record.fields
+    found = []
+    if isinstance(fields.get("DOI"), str) and fields["DOI"].strip():
+        found.append("doi:" + normalise_doi(fields["DOI"]))
+    if isinstance(fields.get("URL"), str) and (identity := url_identity(fields["URL"])):
+        found.append("url:" + identity)
+    title = title_identity(fields["title"]) if isinstance(fields.get("title"), str) else None
+    if title:
+        year = ""
+        issued = fields.get("issued")
+        with contextlib.suppress(KeyError, IndexError, TypeError):
+            year = str(issued["date-parts"][0][0])  # type: ignore[index]
+        found.append(f"title:{title}|{year}")
+    return found

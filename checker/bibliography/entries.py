@@ -1,0 +1,242 @@
+"""One bibliography entry per distinct work, however many footnotes cite it.
+
+Two references are the same work when they share any identity:
+
+* the DOI (case-insensitive, without ``https://doi.org/``);
+* the URL, compared without scheme, ``www.``, default port, fragment, trailing slash and
+  ``utm_*`` parameters (a site's home page identifies nothing: it is not an identity);
+* the title (folded to ASCII words) together with where it appeared (the main label of the
+  container or domain: ``The Diplomat`` and ``thediplomat.com`` are different labels, so
+  each is an identity of its own) or with the first author's family name; a title cited
+  with nothing else at all is an identity on its own.
+
+A title identity joins only works whose dates agree (one missing, or one a prefix of the
+other: ``2020-04`` and ``2020-04-14``): ``Press statement`` of the same ministry on two days
+is two works. Identities are transitive (note 16 with a URL and note 18 with the same title and a
+repaired URL are one work even if the second lacks the container). Titles alone never merge:
+``Press release`` on two sites are two works.
+
+The merged reference keeps the most complete value of each field: the longer title,
+container and author list, the more precise date, the first URL and DOI cited, a specific
+type over the default ``web``. Entries are in order of first citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from checker.bibliography.keys import (
+    ascii_words,
+    assign_keys,
+    author_label,
+    host_of,
+    key_base,
+    site_label,
+)
+from checker.model import Document, Reference
+
+LEARNED_FIELDS = ("url", "accessed", "archive_url", "archive_date")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+@dataclass
+class Entry:
+    """A distinct work: its key, the merged reference and the footnotes citing it.
+
+    `reference` stays as cited. `learned` holds what a link check learned (see
+    `bibliography.update`): ``url`` (final URL of a permanent redirect or an accepted
+    recovered URL), ``accessed`` (the check date), ``archive_url`` and ``archive_date``
+    (an archived copy of a dead link). The writers use the properties below, which prefer
+    what was learned.
+    """
+
+    key: str
+    reference: Reference
+    footnotes: list[int] = field(default_factory=list)
+    learned: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str | None:
+        return self.learned.get("url") or self.reference.url
+
+    @property
+    def accessed(self) -> str | None:
+        return self.learned.get("accessed") or self.reference.accessed
+
+    @property
+    def archive_url(self) -> str | None:
+        return self.learned.get("archive_url")
+
+    @property
+    def archive_date(self) -> str | None:
+        return self.learned.get("archive_date")
+
+
+def normalise_doi(doi: str) -> str:
+    return _DOI_PREFIX.sub("", doi.strip()).strip().rstrip(".").lower()
+
+
+def url_identity(url: str) -> str | None:
+    """The URL as an identity (see the module docstring); None for a site's home page or
+    something that is not a web URL."""
+    text = url.strip()
+    if "://" not in text:
+        text = "http://" + text
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower().rstrip(".").removeprefix("www.")
+    if not host:
+        return None
+    if port is not None and str(port) != _DEFAULT_PORTS.get(parts.scheme.lower()):
+        host = f"{host}:{port}"
+    path = parts.path.rstrip("/")
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+         if not k.lower().startswith("utm_")]
+    )
+    if not path and not query:
+        return None
+    return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+def title_identity(title: str | None) -> str | None:
+    words = ascii_words(title)
+    return " ".join(words) if words else None
+
+
+def identities(ref: Reference) -> list[str]:
+    """The identities of `ref` (see the module docstring)."""
+    found = []
+    if ref.doi and ref.doi.strip():
+        found.append("doi:" + normalise_doi(ref.doi))
+    if ref.url and (url := url_identity(ref.url)):
+        found.append("url:" + url)
+    title = title_identity(ref.title)
+    if title:
+        labels = set()
+        for text in (ref.container, ref.domain, ref.url):
+            host = host_of(text)
+            if host:
+                labels.add(site_label(host))
+            elif text and text is ref.container:
+                labels.add(" ".join(ascii_words(text)))
+        found.extend(f"title:{title}|in:{label}" for label in sorted(labels) if label)
+        author = author_label(ref.authors)
+        if author:
+            found.append(f"title:{title}|by:{author}")
+        if not labels and not author:
+            found.append(f"title:{title}|bare")  # a title cited with nothing else, twice
+    return found
+
+
+def is_citable(ref: Reference) -> bool:
+    """A reference naming nothing to cite (an empty split, an unresolved Ibid.) is not an
+    entry."""
+    return any(
+        (value or "").strip()
+        for value in (ref.title, ref.url, ref.doi, ref.container, ref.domain)
+    )
+
+
+def _precision(date: str | None) -> int:
+    return len(date or "")
+
+
+def _longer(a: str | None, b: str | None) -> str | None:
+    if not a or not a.strip():
+        return b
+    if b and len(b.strip()) > len(a.strip()):
+        return b
+    return a
+
+
+def merge_references(a: Reference, b: Reference) -> Reference:
+    """`a` completed by `b` (a was cited first; see the module docstring)."""
+    authors = a.authors
+    if (len(b.authors), sum(map(len, b.authors))) > (len(a.authors), sum(map(len, a.authors))):
+        authors = b.authors
+    url, printed = (a.url, a.url_as_printed) if a.url else (b.url, b.url_as_printed)
+    return replace(
+        a,
+        title=_longer(a.title, b.title),
+        authors=list(authors),
+        container=_longer(a.container, b.container),
+        domain=a.domain or b.domain,
+        url=url,
+        url_as_printed=printed,
+        doi=a.doi or b.doi,
+        date=b.date if _precision(b.date) > _precision(a.date) else a.date,
+        accessed=b.accessed if _precision(b.accessed) > _precision(a.accessed) else a.accessed,
+        type=b.type if a.type == "web" and b.type else a.type,
+        repairs=list(dict.fromkeys([*a.repairs, *b.repairs])),
+        ibid=a.ibid and b.ibid,
+    )
+
+
+def _dates_agree(ref: Reference, group: list[tuple[int, int, Reference]] | None) -> bool:
+    """Same title, same site, different dates: two issues of ``Press statement``."""
+    for _, _, other in group or []:
+        a, b = ref.date or "", other.date or ""
+        if a and b and not (a.startswith(b) or b.startswith(a)):
+            return False
+    return True
+
+
+def group_references(cited: list[tuple[int, Reference]]) -> list[tuple[Reference, list[int]]]:
+    """Merge (footnote, reference) pairs into distinct works, in order of first citation."""
+    groups: list[list[tuple[int, int, Reference]] | None] = []
+    owner: dict[str, int] = {}
+    for seq, (number, ref) in enumerate(cited):
+        ids = identities(ref)
+        hits = sorted({
+            owner[i] for i in ids
+            if i in owner and (not i.startswith("title:") or _dates_agree(ref, groups[owner[i]]))
+        })
+        if not hits:
+            index = len(groups)
+            groups.append([(seq, number, ref)])
+        else:
+            index = hits[0]
+            target = groups[index]
+            assert target is not None
+            for other in hits[1:]:  # this reference joins works thought distinct so far
+                target.extend(groups[other] or [])
+                groups[other] = None
+                for identity, held_by in owner.items():
+                    if held_by == other:
+                        owner[identity] = index
+            target.append((seq, number, ref))
+        for identity in ids:
+            owner[identity] = index
+    works = []
+    for group in groups:
+        if not group:
+            continue
+        ordered = sorted(group, key=lambda item: item[0])  # citation order
+        merged = ordered[0][2]
+        for _, _, ref in ordered[1:]:
+            merged = merge_references(merged, ref)
+        works.append((merged, sorted({number for _, number, _ in group})))
+    return works
+
+
+def build_entries(doc: Document) -> list[Entry]:
+    """One `Entry` per distinct work cited in `doc`, in order of first citation."""
+    cited = [
+        (footnote.number, ref)
+        for footnote in doc.footnotes
+        for ref in footnote.references
+        if is_citable(ref)
+    ]
+    works = group_references(cited)
+    keys = assign_keys(key_base(ref) for ref, _ in works)
+    return [
+        Entry(key=key, reference=ref, footnotes=numbers)
+        for key, (ref, numbers) in zip(keys, works, strict=True)
+    ]

@@ -1,0 +1,390 @@
+"""Writing ``refs/<doc-id>.bib`` and ``refs/<doc-id>.json``: atomically, never over hand edits.
+
+Atomic: each file is written to a temporary file in the same folder, flushed and fsynced,
+then renamed over the old one (``os.replace``), so a reader or a crash sees the old file or
+the new one, never half of one.
+
+Hand edits. footcheck remembers what it wrote:
+
+* the .bib carries ``% footcheck-sha256: <hex>``, the SHA-256 of the file without that line;
+* ``refs/.footcheck-state.json`` keeps, per file, the SHA-256 of the texts footcheck wrote
+  (JSON has no comments), the records it generated last (the base of a three-way merge,
+  see `merge`) and, per document, what a link check learned (see `update`), so that a later
+  ``parse`` does not lose the updated URLs.
+
+A file whose content is not what footcheck last wrote was edited by hand (a file footcheck
+never wrote counts as edited). Then `on_edited` decides: ``refuse`` (raise `WriteRefused`,
+touch nothing), ``merge`` (keep every field and entry the user changed or added, add ours,
+say which), ``force`` (overwrite, keeping the user's version as ``<name>.bak``).
+
+A file that is still footcheck's own but holds edits merged earlier is merged again with
+the base silently, so those edits survive later runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.bibliography.biblatex import (
+    BibRecord,
+    bib_identities,
+    bib_records,
+    header_lines,
+    parse_bib,
+    render_bib,
+)
+from checker.bibliography.csljson import (
+    csl_identities,
+    csl_items,
+    from_record,
+    parse_csl,
+    render_csl,
+    to_record,
+)
+from checker.bibliography.entries import LEARNED_FIELDS, Entry, build_entries
+from checker.bibliography.merge import MergeReport, Record, three_way
+from checker.errors import ConfigError, WriteRefused
+from checker.model import Document
+
+STATE_NAME = ".footcheck-state.json"
+ON_EDITED = ("refuse", "merge", "force")
+_FINGERPRINT = re.compile(r"^% footcheck-sha256: ([0-9a-f]{64})\n", re.MULTILINE)
+_HASHES_KEPT = 2  # the text written now and the one before (a crash between writes)
+
+
+@dataclass
+class WriteResult:
+    messages: list[str] = field(default_factory=list)
+    diff: str = ""  # unified diff of every file changed
+    written: list[Path] = field(default_factory=list)
+
+
+# -- fingerprints and files -----------------------------------------------------------------
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def add_fingerprint(text: str) -> str:
+    """Insert the fingerprint line after the leading ``%`` comment lines."""
+    lines = text.splitlines(keepends=True)
+    at = 0
+    while at < len(lines) and lines[at].startswith("%"):
+        at += 1
+    digest = sha256(text)
+    return "".join([*lines[:at], f"% footcheck-sha256: {digest}\n", *lines[at:]])
+
+
+def bib_fingerprint(text: str) -> tuple[str | None, bool]:
+    """(the recorded fingerprint, whether the text still matches it)."""
+    match = _FINGERPRINT.search(text)
+    if not match:
+        return None, False
+    rest = text[: match.start()] + text[match.end():]
+    return match.group(1), sha256(rest) == match.group(1)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write `text` (UTF-8, ``\\n`` line ends) to `path` by temp file + fsync + rename."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o644
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable (not on every OS)
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        atomic_write(path, text)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def _read(path: Path) -> tuple[bool, str | None]:
+    """(exists, text); text None when the file is not UTF-8 text."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return False, None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        return True, data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return True, None
+
+
+# -- state ----------------------------------------------------------------------------------
+def load_state(refs_dir: Path) -> dict[str, Any]:
+    """The state file, or an empty state when it is missing or unreadable."""
+    try:
+        state = json.loads((refs_dir / STATE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"version": 1, "files": {}, "learned": {}}
+    if not isinstance(state, dict):
+        state = {}
+    for name in ("files", "learned"):
+        if not isinstance(state.get(name), dict):
+            state[name] = {}
+    state["version"] = 1
+    return state
+
+
+def _records_to_json(records: list[Record]) -> list[dict[str, Any]]:
+    return [{"key": r.key, "fields": r.fields} for r in records]
+
+
+def _records_from_json(data: Any) -> list[Record] | None:
+    if not isinstance(data, list):
+        return None
+    records = []
+    for item in data:
+        if not isinstance(item, dict) or not isinstance(item.get("fields"), dict):
+            return None
+        records.append(Record(key=str(item.get("key")), fields=item["fields"]))
+    return records
+
+
+def restore_learned(entries: list[Entry], refs_dir: Path, doc_id: str) -> None:
+    """Put back what earlier link checks learned about these entries (kept in the state),
+    for entries still citing the same URL."""
+    stored = load_state(refs_dir)["learned"].get(doc_id)
+    if not isinstance(stored, dict):
+        return
+    for entry in entries:
+        learned = stored.get(entry.key)
+        if isinstance(learned, dict) and learned.get("cited_url") == entry.reference.url:
+            entry.learned.update(
+                {k: v for k, v in learned.items() if k in LEARNED_FIELDS and isinstance(v, str)}
+            )
+
+
+# -- one file -------------------------------------------------------------------------------
+@dataclass
+class _Plan:
+    path: Path
+    ours: list[Record]  # generated now: the next base
+    render: Any  # list[Record] -> text (without fingerprint)
+    parse: Any  # text -> list[Record] (ValueError)
+    identify: Any
+    fingerprinted: bool
+    exists: bool = False
+    old: str | None = None
+    status: str = "new"  # new | ours | edited | foreign
+    text: str = ""
+    report: MergeReport | None = None
+    backup: bool = False
+
+
+def _classify(plan: _Plan, state_entry: dict[str, Any] | None) -> None:
+    plan.exists, plan.old = _read(plan.path)
+    if not plan.exists:
+        plan.status = "new"
+    elif plan.old is None:
+        plan.status = "foreign"
+    elif plan.fingerprinted:
+        recorded, intact = bib_fingerprint(plan.old)
+        plan.status = "ours" if intact else ("edited" if recorded else "foreign")
+    else:
+        hashes = (state_entry or {}).get("sha256") or []
+        plan.status = "ours" if sha256(plan.old) in hashes else (
+            "edited" if state_entry else "foreign")
+
+
+def _final_text(plan: _Plan, records: list[Record]) -> str:
+    text = plan.render(records)
+    return add_fingerprint(text) if plan.fingerprinted else text
+
+
+def _merge(plan: _Plan, base: list[Record] | None, *, quiet_failure: bool) -> bool:
+    """Merge the file on disk with ours into plan.text; False if it does not parse."""
+    try:
+        current = plan.parse(plan.old or "")
+    except ValueError as error:
+        if quiet_failure:
+            return False
+        raise WriteRefused(
+            f"{plan.path}: cannot merge, the file does not parse ({error}); fix it or rerun "
+            "with --force to overwrite it (a .bak copy is kept)"
+        ) from None
+    merged, plan.report = three_way(current, base, plan.ours, plan.identify)
+    plan.text = _final_text(plan, merged)
+    return True
+
+
+def _refusal(plans: list[_Plan]) -> str:
+    edited = [p for p in plans if p.status in ("edited", "foreign")]
+    names = " and ".join(str(p.path) for p in edited)
+    why = ("was not written by footcheck (or its footcheck header was removed)"
+           if all(p.status == "foreign" for p in edited) else "was edited by hand")
+    why = why.replace("was", "were", 1) if len(edited) > 1 else why
+    return (f"{names} {why}; not overwritten. Rerun with --merge to keep your edits and add "
+            "footcheck's, or --force to overwrite (a .bak copy is kept)")
+
+
+def _bib_plan(entries: list[Entry], path: Path, source: str, classic: bool) -> _Plan:
+    header = header_lines(source, classic=classic)
+    extra: list[str] = []
+
+    def parse(text: str) -> list[Record]:
+        records, blocks = parse_bib(text)
+        extra[:] = blocks
+        return [r.to_record() for r in records]
+
+    def render(records: list[Record]) -> str:
+        return render_bib([BibRecord.from_record(r) for r in records], header, extra)
+
+    return _Plan(path=path, ours=[r.to_record() for r in bib_records(entries, classic=classic)],
+                 render=render, parse=parse, identify=bib_identities, fingerprinted=True)
+
+
+def _csl_plan(entries: list[Entry], path: Path) -> _Plan:
+    return _Plan(
+        path=path, ours=[to_record(item) for item in csl_items(entries)],
+        render=lambda records: render_csl([from_record(r) for r in records]),
+        parse=lambda text: [to_record(item) for item in parse_csl(text)],
+        identify=csl_identities, fingerprinted=False,
+    )
+
+
+# -- the pair -------------------------------------------------------------------------------
+def write_entries(
+    doc: Document,
+    entries: list[Entry],
+    refs_dir: Path,
+    *,
+    classic: bool = False,
+    on_edited: str = "refuse",
+    keep_backup: bool = False,
+) -> WriteResult:
+    """Write `entries` as ``<refs_dir>/<doc.id>.bib`` and ``.json`` (see the module docstring).
+
+    With `keep_backup` every file that changes keeps its previous version as ``.bak``
+    (``check --update-refs``). Raises `WriteRefused` (nothing written) for hand-edited files
+    under ``refuse``, or an edited file that cannot be parsed under ``merge``; `ConfigError`
+    for an unknown `on_edited` or a folder that cannot be written.
+    """
+    if on_edited not in ON_EDITED:
+        raise ConfigError(f"on_edited must be one of {', '.join(ON_EDITED)}, not {on_edited!r}")
+    refs_dir = Path(refs_dir)
+    result = WriteResult()
+    bib_path, json_path = refs_dir / f"{doc.id}.bib", refs_dir / f"{doc.id}.json"
+    if not entries:
+        result.messages.append(f"{doc.path}: no cited works; {bib_path} not written")
+        return result
+    try:
+        refs_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(f"{refs_dir}: cannot create: {error.strerror or error}") from None
+    state = load_state(refs_dir)
+    plans = [_bib_plan(entries, bib_path, Path(doc.path).name, classic),
+             _csl_plan(entries, json_path)]
+    for plan in plans:
+        _classify(plan, state["files"].get(plan.path.name))
+    if on_edited == "refuse" and any(p.status in ("edited", "foreign") for p in plans):
+        raise WriteRefused(_refusal(plans))
+
+    for plan in plans:
+        stored = state["files"].get(plan.path.name) or {}
+        base = _records_from_json(stored.get("generated"))
+        if plan.status == "new":
+            plan.text = _final_text(plan, plan.ours)
+        elif plan.status == "ours":
+            if base is None or not _merge(plan, base, quiet_failure=True):
+                plan.text = _final_text(plan, plan.ours)
+        elif on_edited == "force":
+            plan.text = _final_text(plan, plan.ours)
+            plan.backup = True
+        else:
+            _merge(plan, base, quiet_failure=False)
+        plan.backup = plan.backup or (keep_backup and plan.exists)
+
+    for plan in plans:  # the state first: a crash later leaves files the state still knows
+        stored = state["files"].get(plan.path.name) or {}
+        old_hashes = [h for h in stored.get("sha256", []) if isinstance(h, str)]
+        digest = bib_fingerprint(plan.text)[0] if plan.fingerprinted else sha256(plan.text)
+        state["files"][plan.path.name] = {
+            "sha256": list(dict.fromkeys([digest, *old_hashes]))[:_HASHES_KEPT],
+            "generated": _records_to_json(plan.ours),
+        }
+    learned = {e.key: {"cited_url": e.reference.url, **e.learned} for e in entries if e.learned}
+    if learned:
+        state["learned"][doc.id] = learned
+    else:
+        state["learned"].pop(doc.id, None)
+    _write(refs_dir / STATE_NAME, json.dumps(state, ensure_ascii=False, indent=1) + "\n")
+
+    diffs = []
+    for plan in plans:
+        result.messages.append(_message(plan, len(entries), classic))
+        if plan.exists and plan.old == plan.text:
+            continue
+        backup = plan.path.with_name(plan.path.name + ".bak")
+        if plan.backup and plan.old is not None:
+            _write(backup, plan.old)
+        _write(plan.path, plan.text)
+        result.written.append(plan.path)
+        diffs.append("".join(difflib.unified_diff(
+            _without_fingerprint(plan.old or "").splitlines(keepends=True),
+            _without_fingerprint(plan.text).splitlines(keepends=True),
+            fromfile=str(backup if plan.backup else plan.path), tofile=str(plan.path),
+        )))
+    result.diff = "".join(diffs)
+    return result
+
+
+def _without_fingerprint(text: str) -> str:
+    """The diff shows what changed, not the fingerprint that changes with it."""
+    return _FINGERPRINT.sub("", text)
+
+
+def _message(plan: _Plan, count: int, classic: bool) -> str:
+    kind = ("BibTeX" if classic else "biblatex") if plan.fingerprinted else "CSL-JSON"
+    what = f"{count} entr{'y' if count == 1 else 'ies'}, {kind}"
+    if plan.exists and plan.old == plan.text:
+        return f"{plan.path}: unchanged ({what})"
+    if plan.status in ("edited", "foreign") and plan.report is None:  # force
+        return (f"{plan.path}: was edited by hand; overwritten (--force), your version is "
+                f"in {plan.path.name}.bak ({what})")
+    if plan.report is not None and plan.status in ("edited", "foreign"):
+        return f"{plan.path}: merged with your edits: {plan.report.summary()} ({what})"
+    backup = " (old version kept as .bak)" if plan.backup else ""
+    if plan.report is not None and (plan.report.kept_fields or plan.report.kept_entries):
+        return (f"{plan.path}: wrote {what}, keeping your earlier edits "
+                f"({plan.report.summary()}){backup}")
+    return f"{plan.path}: wrote {what}{backup}"
+
+
+def write_bibliography(
+    doc: Document, refs_dir: Path, *, classic: bool = False, on_edited: str = "refuse"
+) -> list[str]:
+    """Build the entries of `doc` and write its .bib and CSL-JSON; messages for the user."""
+    entries = build_entries(doc)
+    restore_learned(entries, Path(refs_dir), doc.id)
+    return write_entries(doc, entries, Path(refs_dir), classic=classic,
+                         on_edited=on_edited).messages

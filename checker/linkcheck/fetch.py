@@ -1,0 +1,795 @@
+"""Check ONE URL: request it politely, follow redirects by hand, classify the answer.
+
+`fetch_page(session, url, settings) -> FetchedPage` (the `LinkResult` and, for an HTML page,
+its text for metadata extraction); `check_url(...)` is ``fetch_page(...).result``.
+
+How a URL is fetched
+- Validation first: an unparsable URL or host, or a scheme other than http(s) -> ``invalid``;
+  ``mailto:``/``tel:`` and URLs matching ``settings.excludes`` -> ``skipped``; the
+  private-address guard (`guard.py`) -> ``skipped``, also for every redirect target.
+- HEAD is used where it is reliable and enough: for URLs that name a file (``.pdf``, ``.docx``,
+  ``.zip``...), so that it is never downloaded. A HEAD that is refused or fails (any non-2xx/3xx:
+  405, 501, 403, 404... some servers lie on HEAD) is confirmed with a GET, and a HEAD that says
+  HTML is followed by a GET. Other URLs are fetched with GET straight away: their body is needed
+  anyway (soft-404 and challenge detection, page metadata), so a HEAD would double the requests.
+  Every GET is streamed: headers first, then the body only if it is HTML, at most
+  ``settings.max_html_bytes`` after decompression (gzip/deflate are inflated here under that
+  cap, so a gzip bomb stops at it); PDFs and other binaries are never read.
+- Redirects are followed by hand (``allow_redirects=False``) to keep the chain: a URL seen
+  twice is a loop and more than ``settings.max_redirects`` hops is too many: both ``broken``.
+- Retries (``settings.retries``) with exponential backoff (``backoff_base`` x 2^n) on 429,
+  502, 503, 504 and connection errors (not DNS or TLS failures), honouring ``Retry-After``
+  (seconds or HTTP-date); a Retry-After above ``settings.retry_after_cap`` is not waited for.
+  Everything happens within ``settings.deadline`` seconds per URL: timeouts are clipped to
+  what is left, and a watchdog closes a connection whose body is still trickling at the
+  deadline, so a hanging server cannot stall the run.
+
+Classification (issue 3)
+- ``ok``: a 2xx at the end. ``redirected``: ok, and every hop was permanent (301/308) to a URL
+  that differs from the one cited by more than scheme (http/https), ``www.``, host case,
+  default port or a trailing slash: ``permanent_redirect=True`` and the bibliography should
+  cite ``final_url``. ``redirect_chain``: every URL requested, the cited one first and
+  ``final_url`` last; empty when there was no redirect.
+- ``broken``: 404, 410 and other 4xx but 401/402/403/429; 5xx that persists after retries; DNS
+  failure, connection refused or reset, TLS failure; redirect loop or too many redirects;
+  soft-404s: a 2xx page whose title or heading says "not found" (several languages), or a deep
+  link redirected to a site's home page.
+- ``blocked``: 401, 402, 403, 407, 999, a 429 that persists, a bot challenge (the
+  ``cf-mitigated`` header, captcha pages) or a deep link redirected to a login page.
+- ``timeout``: no (complete) answer within the timeouts or the deadline.
+``network_error`` is set when no HTTP answer came at all (DNS failure, connection refused,
+reset or closed, unreachable, connect timeout, proxy unreachable): the runner's offline test.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import re
+import socket
+import ssl
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from requests.models import PreparedRequest
+
+from checker.linkcheck.guard import guard
+from checker.linkcheck.settings import CheckSettings
+from checker.model import LinkResult, LinkStatus
+
+Clock = Callable[[], float]
+Sleep = Callable[[float], None]
+
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+BLOCKED_STATUSES = frozenset({401, 402, 403, 407, 999})
+PERMANENT = frozenset({301, 308})
+NOT_WEB_SCHEMES = frozenset({"mailto", "tel", "sms", "news", "urn", "doi"})
+FILE_EXTENSIONS = frozenset({
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "epub",
+    "djvu", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "tar", "mp3", "mp4", "m4a", "m4v",
+    "wav", "ogg", "webm", "avi", "mov", "mkv", "jpg", "jpeg", "png", "gif", "tif", "tiff",
+    "bmp", "webp", "svg", "exe", "dmg", "iso", "apk", "msi", "bin",
+})
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+CHUNK = 16 * 1024
+DRAIN_LIMIT = 64 * 1024  # bytes read from a redirect or error body before giving up on it
+ERROR_BODY_LIMIT = 64 * 1024  # bytes of an error page read to look for a bot challenge
+MAX_REASON = 200
+
+
+@dataclass
+class FetchedPage:
+    result: LinkResult
+    html: str | None = None  # the final page's text, when it is HTML with a 2xx status
+    content_type: str | None = None
+    bytes_read: int = 0  # body bytes after decompression (the final page)
+    truncated: bool = False  # the body was longer than settings.max_html_bytes
+
+
+def check_url(session: requests.Session, url: str, settings: CheckSettings, *,
+              sleep: Sleep = time.sleep, now: Clock = time.monotonic) -> LinkResult:
+    """Check one URL; see the module docstring. Never raises for network trouble."""
+    return fetch_page(session, url, settings, sleep=sleep, now=now).result
+
+
+def fetch_page(session: requests.Session, url: str, settings: CheckSettings, *,
+               sleep: Sleep = time.sleep, now: Clock = time.monotonic) -> FetchedPage:
+    """Check one URL and keep the HTML of the final page (for metadata extraction).
+
+    `sleep` and `now` (a monotonic clock) are injectable so tests can record the waits.
+    """
+    started = now()
+    page = _Fetch(session, settings, sleep, now, started).run(url)
+    result = page.result
+    result.url = url
+    result.reason = _one_line(result.reason)
+    result.elapsed_ms = int(max(0.0, now() - started) * 1000)
+    result.checked_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return page
+
+
+def is_network_failure(result: LinkResult) -> bool:
+    """No HTTP answer at all (DNS, refused, reset, unreachable, connect timeout)."""
+    return bool(getattr(result, "network_error", False))
+
+
+# -- pure helpers ---------------------------------------------------------------------------
+
+def precheck(url: str, settings: CheckSettings) -> LinkResult | None:
+    """`invalid` / `skipped` before any request, or None when the URL may be fetched."""
+    text = url.strip()
+    if not text:
+        return LinkResult(url=url, status=LinkStatus.INVALID.value, reason="empty URL")
+    for pattern in settings.excludes:
+        try:
+            matched = re.search(pattern, text) is not None
+        except re.error:
+            matched = pattern in text
+        if matched:
+            return LinkResult(url=url, status=LinkStatus.SKIPPED.value,
+                              reason=f"excluded by configuration ({pattern})")
+    scheme = text.split(":", 1)[0].lower() if ":" in text else ""
+    if scheme in NOT_WEB_SCHEMES:
+        return LinkResult(url=url, status=LinkStatus.SKIPPED.value,
+                          reason=f"{scheme}: link, not a web page")
+    problem = url_problem(text)
+    if problem:
+        return LinkResult(url=url, status=LinkStatus.INVALID.value, reason=problem)
+    return None
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be requested (one line), or None."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as error:
+        return f"unparsable URL: {error}"
+    scheme = parts.scheme.lower()
+    if not scheme:
+        return "no scheme (http:// or https://)"
+    if scheme not in ("http", "https"):
+        return f"unsupported scheme {scheme}:"
+    host = parts.hostname or ""
+    if not host:
+        return "no host in URL"
+    if port == 0:
+        return "port 0"
+    if re.search(r"[\s<>\"{}|\\^`]", host) or ".." in host or host.startswith("."):
+        return f"invalid host {host!r}"
+    try:
+        PreparedRequest().prepare_url(url, None)
+    except requests.RequestException as error:
+        return f"invalid URL: {error}"
+    except (UnicodeError, ValueError) as error:
+        return f"invalid host: {error}"
+    return None
+
+
+def retry_after_seconds(value: str | None, wall_now: datetime | None = None) -> float | None:
+    """Seconds asked for by a ``Retry-After`` header (delta-seconds or HTTP-date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d+(\.\d+)?", value):
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (wall_now or datetime.now(UTC))).total_seconds())
+
+
+def backoff_seconds(attempt: int, base: float) -> float:
+    """Exponential backoff: base, 2 x base, 4 x base, ..."""
+    return base * (2 ** attempt)
+
+
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1\s*>", re.I | re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_NOT_FOUND = re.compile(
+    r"\bnot\s+found\b|^\W*(?:error\s*)?404\b|\b404\W+(?:error|page|not)\b|\b(?:error|erreur|"
+    r"fehler|ошибка)\s*:?\s*404\b|\bpage\s+(?:does\s+not|doesn.t|no\s+longer)\s+exists?\b|"
+    r"\bno\s+longer\s+(?:available|exists)\b|\bpage\s+(?:cannot|could\s+not)\s+be\s+found\b|"
+    r"страница\s+не\s+найдена|страница\s+не\s+существует|не\s+найден[ао]?\b|"
+    r"page\s+(?:introuvable|non\s+trouvée)|página\s+no\s+encontrada|seite\s+nicht\s+gefunden|"
+    r"pagina\s+non\s+trovata|sayfa\s+bulunamadı|页面不存在|找不到",
+    re.I,
+)
+
+
+def _clean(fragment: str) -> str:
+    import html as html_lib
+
+    return re.sub(r"\s+", " ", html_lib.unescape(_TAGS.sub(" ", fragment))).strip()
+
+
+def page_headings(html: str) -> list[str]:
+    """The page's `<title>` and first `<h1>`, tags stripped (what a soft-404 shows)."""
+    head = html[:300_000]
+    found = []
+    for pattern in (_TITLE, _H1):
+        match = pattern.search(head)
+        if match:
+            text = _clean(match.group(1))
+            if text:
+                found.append(text)
+    return found
+
+
+def soft404_reason(html: str) -> str | None:
+    """A one-line reason when a 2xx page says it is a "page not found", else None."""
+    for text in page_headings(html):
+        if len(text) <= 120 and _NOT_FOUND.search(text):
+            return f"soft-404: the page says {text[:80]!r}"
+    return None
+
+
+_STRONG_CHALLENGE = re.compile(
+    r"<title[^>]*>\s*(?:just a moment|attention required|checking your browser|"
+    r"verify(?:ing)? you are (?:a )?human|are you a robot|security check|access denied|"
+    r"pardon our interruption|[^<]{0,40}captcha)|cf-chl-|captcha-delivery\.com|px-captcha|"
+    r"ddos-guard|/cdn-cgi/challenge-platform/h/|sgcaptcha",
+    re.I,
+)
+_WEAK_CHALLENGE = re.compile(
+    r"captcha|challenges\.cloudflare\.com|turnstile|hcaptcha|g-recaptcha|are you a robot|"
+    r"unusual traffic|enable javascript and cookies",
+    re.I,
+)
+
+
+def challenge_reason(status: int, headers: Any, text: str) -> str | None:
+    """A bot challenge (Cloudflare ``cf-mitigated``, captcha pages), or None. On a 2xx only
+    strong signs count: plenty of real pages embed a captcha widget in a form."""
+    mitigated = (headers.get("cf-mitigated") or "").strip().lower() if headers else ""
+    if mitigated:
+        return f"bot challenge (cf-mitigated: {mitigated})"
+    sample = text[:ERROR_BODY_LIMIT]
+    match = _STRONG_CHALLENGE.search(sample)
+    if match is None and status >= 400:
+        match = _WEAK_CHALLENGE.search(sample)
+    if match:
+        return f"bot challenge page ({_clean(match.group(0))[:40].lower()})"
+    return None
+
+
+_HOME_PATH = re.compile(
+    r"^/?(?:index\.(?:html?|php|aspx?|jsp)|default\.aspx?|home(?:page)?|main|"
+    r"[a-z]{2}(?:[-_][a-z]{2})?)?/?$",
+    re.I,
+)
+_LOGIN_PATH = re.compile(
+    r"(?:^|/)(?:log-?in|sign-?in|signon|auth|sso|wp-login\.php|accounts?/login|session/new|"
+    r"subscribe|paywall)(?:[/.?]|$)",
+    re.I,
+)
+
+
+def is_home_page(url: str) -> bool:
+    return bool(_HOME_PATH.match(urlsplit(url).path or "/"))
+
+
+def is_deep_link(url: str) -> bool:
+    parts = urlsplit(url)
+    return not _HOME_PATH.match(parts.path or "/") or bool(parts.query)
+
+
+def _comparable(url: str) -> tuple[str, str, str]:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().rstrip(".")
+    host = host.removeprefix("www.")
+    port = parts.port
+    if port in (80, 443):
+        port = None
+    authority = f"{host}:{port}" if port else host
+    return authority, (parts.path or "/").rstrip("/") or "/", parts.query
+
+
+def same_resource(a: str, b: str) -> bool:
+    """`a` and `b` differ at most in scheme (http/https), ``www.``, host case, default port or
+    a trailing slash: a redirect between them needs no change to a citation."""
+    return _comparable(a) == _comparable(b)
+
+
+def classify_error(error: BaseException) -> tuple[str, str, bool, bool]:
+    """(status, reason, network_error, retryable) for an exception raised by `requests`."""
+    chain = list(_causes(error))
+    text = " ".join(str(e) for e in chain)
+    lowered = text.lower()
+    if isinstance(error, requests.exceptions.SSLError) or any(
+            isinstance(e, ssl.SSLError) for e in chain):
+        return LinkStatus.BROKEN.value, f"TLS failure: {_short_ssl(text)}", False, False
+    if isinstance(error, requests.exceptions.ProxyError):
+        return LinkStatus.BROKEN.value, f"proxy error: {_last_words(error)}", True, True
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        return LinkStatus.TIMEOUT.value, "connect timeout", True, True
+    if isinstance(error, requests.exceptions.ReadTimeout):
+        return LinkStatus.TIMEOUT.value, "read timeout (no answer)", False, True
+    if isinstance(error, requests.exceptions.InvalidURL | requests.exceptions.InvalidSchema |
+                  requests.exceptions.MissingSchema | requests.exceptions.InvalidHeader) \
+            or (isinstance(error, ValueError) and not isinstance(error, OSError)):
+        return LinkStatus.INVALID.value, f"invalid URL: {_last_words(error)}", False, False
+    if any(type(e).__name__ == "NameResolutionError" or isinstance(e, socket.gaierror)
+           for e in chain) or "name or service not known" in lowered \
+            or "failed to resolve" in lowered or "nodename nor servname" in lowered:
+        return LinkStatus.BROKEN.value, "DNS failure: name not resolved", True, False
+    for e in chain:
+        if isinstance(e, ConnectionRefusedError) or "connection refused" in str(e).lower():
+            return LinkStatus.BROKEN.value, "connection refused", True, True
+    for e in chain:
+        if isinstance(e, ConnectionResetError) or "connection reset" in str(e).lower():
+            return LinkStatus.BROKEN.value, "connection reset", True, True
+    for e in chain:
+        if isinstance(e, OSError) and e.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH,
+                                                   errno.ENETDOWN, errno.EHOSTDOWN):
+            return LinkStatus.BROKEN.value, "network unreachable", True, True
+    if "remotedisconnected" in lowered or "without response" in lowered:
+        return LinkStatus.BROKEN.value, "connection closed without a response", True, True
+    if isinstance(error, requests.exceptions.Timeout):
+        return LinkStatus.TIMEOUT.value, "timeout", False, True
+    if isinstance(error, requests.exceptions.ConnectionError):
+        return LinkStatus.BROKEN.value, f"connection failed: {_last_words(error)}", True, True
+    return LinkStatus.BROKEN.value, f"request failed: {_last_words(error)}", False, False
+
+
+def _causes(error: BaseException, depth: int = 0) -> Iterator[BaseException]:
+    if depth > 8:
+        return
+    yield error
+    seen = set()
+    for inner in (*(a for a in getattr(error, "args", ()) if isinstance(a, BaseException)),
+                  getattr(error, "reason", None), error.__cause__, error.__context__):
+        if isinstance(inner, BaseException) and id(inner) not in seen and inner is not error:
+            seen.add(id(inner))
+            yield from _causes(inner, depth + 1)
+
+
+def _last_words(error: BaseException) -> str:
+    text = str(error)
+    return re.sub(r"\s+", " ", text)[:150] or type(error).__name__
+
+
+def _short_ssl(text: str) -> str:
+    match = re.search(r"\[SSL[^\]]*\][^(')\]]*|certificate verify failed[^(')\]]*|"
+                      r"hostname mismatch[^(')\]]*", text, re.I)
+    return (match.group(0) if match else text)[:150].strip()
+
+
+def _one_line(text: str) -> str:
+    line = re.sub(r"\s+", " ", text or "").strip()
+    return line if len(line) <= MAX_REASON else line[: MAX_REASON - 1] + "…"
+
+
+def wants_head(url: str) -> bool:
+    """HEAD first for URLs naming a file: enough to know it is there, and nothing downloaded."""
+    path = urlsplit(url).path.lower()
+    name = path.rsplit("/", 1)[-1]
+    return "." in name and name.rsplit(".", 1)[-1] in FILE_EXTENSIONS
+
+
+def is_html_type(content_type: str | None) -> bool:
+    if not content_type:
+        return True  # unlabelled: read (capped) and look
+    kind = content_type.split(";", 1)[0].strip().lower()
+    return kind in HTML_TYPES
+
+
+def decode_html(data: bytes, content_type: str | None) -> str:
+    """Bytes -> text: the header's charset, a ``<meta charset>``, UTF-8, else a best guess."""
+    charset = None
+    if content_type:
+        match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
+        charset = match.group(1) if match else None
+    if not charset:
+        match = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", data[:4096], re.I)
+        charset = match.group(1).decode("ascii", "replace") if match else None
+    for candidate in filter(None, (charset, "utf-8")):
+        try:
+            return data.decode(candidate)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is not None:
+            return data.decode(best.encoding, errors="replace")
+    except Exception:  # a guess is optional
+        pass
+    return data.decode("utf-8", errors="replace")
+
+
+# -- the fetch ------------------------------------------------------------------------------
+
+class _Timeout(Exception):
+    """The per-URL deadline passed."""
+
+
+@dataclass
+class _Answer:
+    response: requests.Response | None = None
+    error: BaseException | None = None
+    method: str = "GET"
+    retries: int = 0
+    note: str = ""  # e.g. why a retry was not made
+
+
+class _Watchdog:
+    """Closes a response's socket at the deadline, so a trickling body cannot stall a read."""
+
+    def __init__(self, response: requests.Response, seconds: float) -> None:
+        self.fired = False
+        self._response = response
+        self._timer = threading.Timer(max(0.0, seconds), self._fire)
+        self._timer.daemon = True
+
+    def _fire(self) -> None:
+        self.fired = True
+        raw = self._response.raw
+        conn = getattr(raw, "connection", None) or getattr(raw, "_connection", None)
+        sock = getattr(conn, "sock", None)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
+class _Fetch:
+    def __init__(self, session: requests.Session, settings: CheckSettings, sleep: Sleep,
+                 now: Clock, started: float) -> None:
+        self.session = session
+        self.settings = settings
+        self.sleep = sleep
+        self.now = now
+        self.deadline = started + max(0.0, settings.deadline)
+        self.chain: list[str] = []
+        self.hop_statuses: list[int] = []
+
+    def remaining(self) -> float:
+        return self.deadline - self.now()
+
+    # one URL, all hops
+    def run(self, url: str) -> FetchedPage:
+        early = precheck(url, self.settings)
+        if early is not None:
+            return FetchedPage(early)
+        url = url.strip()
+        reason = guard(url, self.settings, self.session.proxies)
+        if reason:
+            return FetchedPage(LinkResult(url=url, status=LinkStatus.SKIPPED.value,
+                                          reason=reason))
+        current = url
+        method = "HEAD" if wants_head(url) else "GET"
+        seen = {_seen_key(url)}
+        while True:
+            answer = self.exchange(method, current)
+            if answer.response is None:
+                return FetchedPage(self.error_result(url, current, answer))
+            response = answer.response
+            status = response.status_code
+            if answer.method == "HEAD" and not (200 <= status < 400 and status != 304):
+                self.drain(response)
+                method = "GET"  # HEAD refused or unreliable here: confirm with GET
+                continue
+            if 300 <= status < 400 and status != 304:
+                location = response.headers.get("Location")
+                self.drain(response)
+                self.hop_statuses.append(status)
+                self.chain.append(current)
+                if not location:
+                    return FetchedPage(self.finish(url, current, LinkStatus.BROKEN, status,
+                                                   f"HTTP {status} redirect without Location"))
+                with contextlib.suppress(UnicodeError):  # UTF-8 sent raw, read as latin-1
+                    location = location.encode("latin-1").decode("utf-8")
+                target = urljoin(current, location.strip())
+                problem = url_problem(target)
+                if problem:
+                    return FetchedPage(self.finish(url, target, LinkStatus.BROKEN, status,
+                                                   f"redirect to a bad URL: {problem}"))
+                if _seen_key(target) in seen:
+                    self.chain.append(target)
+                    return FetchedPage(self.finish(url, target, LinkStatus.BROKEN, status,
+                                                   f"redirect loop back to {target}"))
+                if len(self.hop_statuses) > self.settings.max_redirects:
+                    return FetchedPage(self.finish(
+                        url, target, LinkStatus.BROKEN, status,
+                        f"more than {self.settings.max_redirects} redirects"))
+                why = guard(target, self.settings, self.session.proxies)
+                if why:
+                    self.chain.append(target)
+                    return FetchedPage(self.finish(url, target, LinkStatus.SKIPPED, status,
+                                                   f"redirects to a {why}"))
+                seen.add(_seen_key(target))
+                method = answer.method  # a 303 means GET, and HEAD stays HEAD: the same
+                current = target
+                continue
+            if answer.method == "HEAD" and 200 <= status < 300 \
+                    and response.headers.get("Content-Type") \
+                    and is_html_type(response.headers.get("Content-Type")):
+                self.drain(response)
+                method = "GET"  # an HTML answer where a file was expected: look at it
+                continue
+            return self.final(url, current, answer)
+
+    def exchange(self, method: str, url: str) -> _Answer:
+        """One request with retries on 429/502/503/504 and connection errors."""
+        attempt = 0
+        last: _Answer | None = None
+        while True:
+            left = self.remaining()
+            if left <= 0:
+                return last or _Answer(error=_Timeout(), method=method, retries=attempt)
+            try:
+                response = self.session.request(
+                    method, url, allow_redirects=False, stream=True,
+                    timeout=(min(self.settings.connect_timeout, left),
+                             min(self.settings.read_timeout, left)),
+                )
+            except (requests.RequestException, ValueError) as error:  # ValueError: bad URL
+                answer = _Answer(error=error, method=method, retries=attempt)
+                _, _, _, retryable = classify_error(error)
+                if not retryable or attempt >= self.settings.retries:
+                    return answer
+                wait = backoff_seconds(attempt, self.settings.backoff_base)
+                if wait >= self.remaining():
+                    return answer
+                self.sleep(wait)
+                attempt += 1
+                last = answer
+                continue
+            answer = _Answer(response=response, method=method, retries=attempt)
+            if response.status_code not in RETRY_STATUSES or attempt >= self.settings.retries:
+                return answer
+            asked = retry_after_seconds(response.headers.get("Retry-After"))
+            if asked is not None and asked > self.settings.retry_after_cap:
+                answer.note = (f"Retry-After {asked:.0f} s is over the "
+                               f"{self.settings.retry_after_cap:.0f} s cap")
+                return answer
+            wait = asked if asked is not None else backoff_seconds(attempt,
+                                                                   self.settings.backoff_base)
+            if wait >= self.remaining():
+                answer.note = f"no time left for a retry after {wait:.0f} s"
+                return answer
+            self.drain(response)
+            self.sleep(wait)
+            attempt += 1
+            if method == "HEAD":
+                method = "GET"
+            last = answer
+
+    def drain(self, response: requests.Response, limit: int = DRAIN_LIMIT) -> None:
+        """Read a small body to the end so the connection can be reused; else drop it."""
+        _, complete, _ = self.read(response, limit, decode=False)
+        self.release(response, complete)
+
+    @staticmethod
+    def release(response: requests.Response, complete: bool) -> None:
+        with contextlib.suppress(Exception):
+            if complete:
+                response.raw.release_conn()
+            else:
+                response.close()
+
+    def read(self, response: requests.Response, limit: int,
+             decode: bool = True) -> tuple[bytes, bool, bool]:
+        """Up to `limit` body bytes (inflated when `decode`): (data, complete, timed_out)."""
+        out = bytearray()
+        left = self.remaining()
+        if left <= 0:
+            return b"", False, True
+        encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
+        inflate = decode and encoding in ("gzip", "x-gzip", "deflate")
+        urllib3_decodes = decode and encoding not in ("", "identity") and not inflate
+        inflater = _Inflater() if inflate else None
+        complete = True
+        try:
+            with _Watchdog(response, left) as watchdog:
+                for block in _blocks(response.raw, urllib3_decodes):
+                    if watchdog.fired or self.remaining() <= 0:
+                        return bytes(out), False, True
+                    data = inflater.feed(block, limit + 1 - len(out)) if inflater else block
+                    if not out and data and decode and _looks_binary(data):
+                        return b"", False, False  # unlabelled binary: stop at once
+                    out.extend(data)
+                    if len(out) > limit or (inflater and inflater.full):
+                        del out[limit:]
+                        complete = False
+                        break
+                if watchdog.fired:
+                    return bytes(out), False, True
+        except zlib.error:
+            return bytes(out), False, False
+        except Exception as error:  # requests/urllib3/socket errors while streaming
+            timed_out = self.remaining() <= 0 or "timed out" in str(error).lower()
+            return bytes(out), False, timed_out
+        return bytes(out), complete, False
+
+    # results
+    def finish(self, url: str, final: str, status: LinkStatus, http_status: int | None,
+               reason: str, *, permanent: bool = False, network: bool = False) -> LinkResult:
+        chain = [*self.chain] if self.chain else []
+        if chain and chain[-1] != final:
+            chain.append(final)
+        return LinkResult(url=url, status=status.value, http_status=http_status,
+                          final_url=final, reason=reason, redirect_chain=chain,
+                          permanent_redirect=permanent, network_error=network)
+
+    def error_result(self, url: str, current: str, answer: _Answer) -> LinkResult:
+        if isinstance(answer.error, _Timeout):
+            return self.finish(url, current, LinkStatus.TIMEOUT, None,
+                               f"no answer within the {self.settings.deadline:g} s deadline")
+        status, reason, network, _ = classify_error(answer.error)  # type: ignore[arg-type]
+        if status == LinkStatus.TIMEOUT.value and self.remaining() <= 0:
+            reason = f"{reason}; {self.settings.deadline:g} s deadline reached"
+        if answer.retries:
+            reason += f" (after {answer.retries} retr{'y' if answer.retries == 1 else 'ies'})"
+        if self.hop_statuses:
+            reason += f" after {len(self.hop_statuses)} redirect(s)"
+        return self.finish(url, current, LinkStatus(status), None, reason, network=network)
+
+    def final(self, url: str, current: str, answer: _Answer) -> FetchedPage:
+        response = answer.response
+        assert response is not None
+        status = response.status_code
+        content_type = response.headers.get("Content-Type")
+        label = f"HTTP {status}" + (f" {response.reason}" if response.reason else "")
+        if 200 <= status < 300:
+            return self.success(url, current, answer, content_type, label)
+        text = ""
+        if answer.method == "GET" and (status in BLOCKED_STATUSES or status in RETRY_STATUSES
+                                       or status >= 500):
+            data, complete, _ = self.read(response, min(ERROR_BODY_LIMIT,
+                                                        self.settings.max_html_bytes))
+            self.release(response, complete)
+            text = decode_html(data, content_type) if data else ""
+        else:
+            self.drain(response)
+        challenge = challenge_reason(status, response.headers, text)
+        retried = f" (after {answer.retries} retr{'y' if answer.retries == 1 else 'ies'})" \
+            if answer.retries else ""
+        note = f"; {answer.note}" if answer.note else ""
+        if challenge:
+            return FetchedPage(self.finish(url, current, LinkStatus.BLOCKED, status,
+                                           f"{label}: {challenge}"), content_type=content_type)
+        if status in BLOCKED_STATUSES:
+            return FetchedPage(self.finish(url, current, LinkStatus.BLOCKED, status,
+                                           f"{label}: the site refused to show the page"),
+                               content_type=content_type)
+        if status == 429:
+            return FetchedPage(self.finish(url, current, LinkStatus.BLOCKED, status,
+                                           f"{label}: rate limited{retried}{note}"),
+                               content_type=content_type)
+        if status >= 500:
+            return FetchedPage(self.finish(url, current, LinkStatus.BROKEN, status,
+                                           f"{label}{retried}{note}"), content_type=content_type)
+        return FetchedPage(self.finish(url, current, LinkStatus.BROKEN, status, label),
+                           content_type=content_type)
+
+    def success(self, url: str, current: str, answer: _Answer, content_type: str | None,
+                label: str) -> FetchedPage:
+        response = answer.response
+        assert response is not None
+        status = response.status_code
+        html: str | None = None
+        data = b""
+        truncated = False
+        if answer.method == "GET" and is_html_type(content_type):
+            data, complete, timed_out = self.read(response, self.settings.max_html_bytes)
+            truncated = not complete and not timed_out
+            self.release(response, complete)
+            if timed_out and not data:
+                return FetchedPage(self.finish(
+                    url, current, LinkStatus.TIMEOUT, status,
+                    f"{label} but the body did not arrive within the deadline"))
+            if data and not _looks_binary(data):
+                html = decode_html(data, content_type)
+            if timed_out:
+                label += "; the body was cut at the deadline"
+        else:
+            self.release(response, answer.method == "HEAD")  # a file: never downloaded
+        page = FetchedPage(LinkResult(url=url, status=""), html=html, content_type=content_type,
+                           bytes_read=len(data), truncated=truncated)
+        moved = bool(self.chain)
+        if moved and is_deep_link(url) and not is_deep_link(current):
+            page.result = self.finish(url, current, LinkStatus.BROKEN, status,
+                                      f"soft-404: redirected to the site's home page {current}")
+            return page
+        challenge = challenge_reason(status, response.headers, html or "")
+        if challenge:
+            page.result = self.finish(url, current, LinkStatus.BLOCKED, status, challenge)
+            return page
+        if moved and _LOGIN_PATH.search(urlsplit(current).path) \
+                and not _LOGIN_PATH.search(urlsplit(url).path):
+            page.result = self.finish(url, current, LinkStatus.BLOCKED, status,
+                                      f"redirected to a login page {current}")
+            return page
+        soft = soft404_reason(html) if html else None
+        if soft:
+            page.result = self.finish(url, current, LinkStatus.BROKEN, status, soft)
+            return page
+        permanent = moved and all(s in PERMANENT for s in self.hop_statuses) \
+            and not same_resource(url, current)
+        if permanent:
+            page.result = self.finish(url, current, LinkStatus.REDIRECTED, status,
+                                      f"{label}; moved permanently to {current}",
+                                      permanent=True)
+        else:
+            reason = label + (f" after {len(self.hop_statuses)} redirect(s)" if moved else "")
+            page.result = self.finish(url, current, LinkStatus.OK, status, reason)
+        return page
+
+
+def _looks_binary(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text with a BOM
+    return head.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff")) \
+        or b"\x00" in head[:1024]
+
+
+def _blocks(raw: Any, decode: bool) -> Iterator[bytes]:
+    """Body blocks as they arrive: `read1` returns after one socket read, so the deadline is
+    checked between reads even when the server trickles (older urllib3: `stream`)."""
+    read1 = getattr(raw, "read1", None)
+    if read1 is None:
+        yield from raw.stream(CHUNK, decode_content=decode)
+        return
+    while True:
+        block = read1(CHUNK, decode_content=decode)
+        if not block:
+            return
+        yield block
+
+
+class _Inflater:
+    """gzip/zlib/raw-deflate decompression that never produces more than asked for."""
+
+    def __init__(self) -> None:
+        self._obj = zlib.decompressobj(47)  # gzip or zlib header, detected
+        self._raw_tried = False
+        self.full = False
+
+    def feed(self, block: bytes, room: int) -> bytes:
+        out = bytearray()
+        data = block
+        while data and room - len(out) > 0:
+            try:
+                piece = self._obj.decompress(data, room - len(out))
+            except zlib.error:
+                if self._raw_tried or out:
+                    raise
+                self._raw_tried = True  # "deflate" sent without the zlib header
+                self._obj = zlib.decompressobj(-15)
+                continue
+            out.extend(piece)
+            data = self._obj.unconsumed_tail
+            if self._obj.eof:
+                break
+        if data and not self._obj.eof:
+            self.full = True
+        return bytes(out)
+
+
+def _seen_key(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{(parts.netloc or '').lower()}{parts.path or '/'}" \
+        f"?{parts.query}"

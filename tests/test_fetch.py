@@ -1,0 +1,563 @@
+"""fetch / guard / session against the loopback test web: every classification, the retries,
+the caps, the private-address guard, the proxy and CA variables. Nothing mocks `requests`."""
+
+from __future__ import annotations
+
+import socket
+import time
+import tracemalloc
+import zlib
+from collections.abc import Iterator
+from email.utils import formatdate
+
+import pytest
+import requests
+import urllib3.exceptions
+from testweb import PROXY_TITLE, ForwardProxy, Reply, TestWeb
+
+from checker.linkcheck import guard as guard_module
+from checker.linkcheck.fetch import (
+    _Inflater,
+    check_url,
+    classify_error,
+    fetch_page,
+    is_network_failure,
+    retry_after_seconds,
+    same_resource,
+    soft404_reason,
+)
+from checker.linkcheck.guard import guard
+from checker.linkcheck.session import make_session
+from checker.linkcheck.settings import DEFAULT_USER_AGENT, CheckSettings
+from checker.model import LinkStatus
+
+
+def quick(**overrides) -> CheckSettings:
+    """Loopback allowed (the test web is loopback), short timeouts, tiny backoff."""
+    values = dict(allow_private=True, connect_timeout=2.0, read_timeout=2.0, deadline=6.0,
+                  backoff_base=0.01, retries=2)
+    values.update(overrides)
+    return CheckSettings(**values)
+
+
+@pytest.fixture
+def settings() -> CheckSettings:
+    return quick()
+
+
+@pytest.fixture
+def session(settings: CheckSettings) -> Iterator[requests.Session]:
+    s = make_session(settings)
+    yield s
+    s.close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_guard_cache() -> None:
+    guard_module.clear_cache()
+
+
+class Waits(list):
+    """An injectable `sleep` that records instead of sleeping."""
+
+    def __call__(self, seconds: float) -> None:
+        self.append(seconds)
+
+
+# -- ok, redirected, redirect chains --------------------------------------------------------
+
+def test_ok_page_keeps_html_and_metadata_fields(web: TestWeb, session, settings) -> None:
+    web.page("/article", "A cited article", published="2020-03-02T09:00:00Z")
+    page = fetch_page(session, web.url("/article"), settings)
+    result = page.result
+    assert result.status == LinkStatus.OK.value and result.http_status == 200
+    assert result.final_url == web.url("/article") and result.redirect_chain == []
+    assert "<title>A cited article</title>" in page.html
+    assert result.elapsed_ms is not None and result.elapsed_ms >= 0
+    assert result.checked_at.endswith("Z") and result.checked_at[10] == "T"
+    assert not result.network_error and result.reason.startswith("HTTP 200")
+    assert web.requests[0].headers.get("User-Agent") == DEFAULT_USER_AGENT
+
+
+def test_user_agent_is_configurable(web: TestWeb) -> None:
+    settings = quick(user_agent="footcheck-test/9")
+    check_url(make_session(settings), web.url("/"), settings)
+    assert web.requests[0].headers.get("User-Agent") == "footcheck-test/9"
+
+
+def test_temporary_redirect_chain_is_kept(web: TestWeb, session, settings) -> None:
+    web.page("/final", "Final")
+    hops = web.redirect_chain("/start", 3, "/final", status=302)
+    result = check_url(session, web.url("/start"), settings)
+    assert result.status == "ok" and not result.permanent_redirect
+    assert result.redirect_chain == [*hops, web.url("/final")]
+    assert result.final_url == web.url("/final")
+
+
+def test_permanent_redirect_to_another_url(web_factory, session, settings) -> None:
+    old, new = web_factory("127.0.0.1"), web_factory("127.0.0.2")
+    new.page("/moved-here", "Moved")
+    old.redirect("/article", new.url("/moved-here"), status=301)
+    result = check_url(session, old.url("/article"), settings)
+    assert result.status == LinkStatus.REDIRECTED.value and result.permanent_redirect
+    assert result.final_url == new.url("/moved-here")
+    assert result.redirect_chain == [old.url("/article"), new.url("/moved-here")]
+
+
+def test_trivial_or_temporary_redirects_are_plain_ok(web: TestWeb, session, settings) -> None:
+    web.page("/dir/", "Dir")
+    web.redirect("/dir", "/dir/", status=308)  # trailing slash only
+    result = check_url(session, web.url("/dir"), settings)
+    assert result.status == "ok" and not result.permanent_redirect
+    web.page("/b", "B")
+    web.redirect("/a", "/mid", status=301)
+    web.redirect("/mid", "/b", status=302)  # one temporary hop: the cited URL stays canonical
+    result = check_url(session, web.url("/a"), settings)
+    assert result.status == "ok" and not result.permanent_redirect
+    assert same_resource("http://www.Example.com:80/a/", "https://example.com/a")
+    assert not same_resource("http://example.com/a", "http://example.com/b")
+
+
+def test_redirect_loop_and_too_many_redirects(web: TestWeb, session, settings) -> None:
+    web.redirect_loop("/loop")
+    result = check_url(session, web.url("/loop"), settings)
+    assert result.status == "broken" and "loop" in result.reason
+    web.page("/end", "End")
+    web.redirect_chain("/ten", 10, "/end")
+    assert check_url(session, web.url("/ten"), settings).status == "ok"
+    web.redirect_chain("/eleven", 11, "/end")
+    result = check_url(session, web.url("/eleven"), settings)
+    assert result.status == "broken" and "more than 10 redirects" in result.reason
+    assert web.hits("/end") == 1  # the eleventh hop was not followed
+
+
+def test_deep_link_redirected_home_is_soft_404(web: TestWeb, session, settings) -> None:
+    web.redirect("/2020/03/some-article", "/", status=301)
+    result = check_url(session, web.url("/2020/03/some-article"), settings)
+    assert result.status == "broken" and "home page" in result.reason
+    web.redirect("/news?id=77", "/en/", status=302)
+    web.page("/en/", "Home")
+    assert check_url(session, web.url("/news?id=77"), settings).status == "broken"
+    # a home page moving to another home page is fine
+    web.redirect("/index.html", "/en/", status=302)
+    assert check_url(session, web.url("/index.html"), settings).status == "ok"
+
+
+def test_redirect_to_login_page_is_blocked(web: TestWeb, session, settings) -> None:
+    web.page("/accounts/login", "Sign in")
+    web.redirect("/report/42", "/accounts/login?next=/report/42", status=302)
+    result = check_url(session, web.url("/report/42"), settings)
+    assert result.status == "blocked" and "login" in result.reason
+
+
+# -- broken, blocked ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("code", [400, 404, 410, 451])
+def test_client_errors_are_broken(web: TestWeb, session, settings, code: int) -> None:
+    web.status("/x", code)
+    result = check_url(session, web.url("/x"), settings)
+    assert (result.status, result.http_status) == ("broken", code)
+    assert web.hits("/x") == 1  # no retries for these
+
+
+@pytest.mark.parametrize("code", [401, 402, 403, 999])
+def test_refusals_are_blocked(web: TestWeb, session, settings, code: int) -> None:
+    web.status("/x", code)
+    result = check_url(session, web.url("/x"), settings)
+    assert (result.status, result.http_status) == ("blocked", code)
+
+
+def test_soft_404_pages(web: TestWeb, session, settings) -> None:
+    web.soft404("/gone")
+    result = check_url(session, web.url("/gone"), settings)
+    assert result.status == "broken" and "soft-404" in result.reason
+    web.page("/ru", "Ошибка", body_text="", extra_head="")
+    web.reply("/ru", Reply(200, {"Content-Type": "text/html; charset=windows-1251"},
+                           "<title>Страница не найдена</title>".encode("cp1251")))
+    assert check_url(session, web.url("/ru"), settings).status == "broken"
+    web.page("/fine", "Route 404 bus service returns", body_text="not found anywhere")
+    assert check_url(session, web.url("/fine"), settings).status == "ok"
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<title>404 - Page Not Found | Site</title>", True),
+    ("<title>Error 404</title>", True),
+    ("<html><h1>Sorry, this page doesn't exist</h1></html>", True),
+    ("<title>Page introuvable</title>", True),
+    ("<title>Kyrgyzstan closes border</title><h1>Kyrgyzstan closes border</h1>", False),
+    ("<p>not found in the title or heading</p>", False),
+])
+def test_soft404_reason(html: str, expected: bool) -> None:
+    assert (soft404_reason(html) is not None) is expected
+
+
+def test_bot_challenge_is_blocked(web: TestWeb, session, settings) -> None:
+    web.challenge("/c")
+    result = check_url(session, web.url("/c"), settings)
+    assert result.status == "blocked" and "challenge" in result.reason
+    web.challenge("/c200", status=200)
+    assert check_url(session, web.url("/c200"), settings).status == "blocked"
+    captcha = "<html><title>Security check</title><div class='g-recaptcha'></div></html>"
+    web.reply("/captcha", Reply(503, {"Content-Type": "text/html"}, captcha))
+    result = check_url(session, web.url("/captcha"), settings, sleep=Waits())
+    assert result.status == "blocked" and result.http_status == 503
+    # a captcha widget in an ordinary page's form is not a challenge
+    web.page("/form", "Contact us", extra_head="<script src='/recaptcha/api.js'></script>",
+             body_text="g-recaptcha")
+    assert check_url(session, web.url("/form"), settings).status == "ok"
+
+
+# -- HEAD / GET -----------------------------------------------------------------------------
+
+def test_head_refused_falls_back_to_get(web: TestWeb, session, settings) -> None:
+    web.head_not_allowed("/report.pdf")
+    result = check_url(session, web.url("/report.pdf"), settings)
+    assert result.status == "ok" and web.methods("/report.pdf") == ["HEAD", "GET"]
+
+
+def test_head_that_lies_is_confirmed_by_get(web: TestWeb, session, settings) -> None:
+    pdf = Reply(200, {"Content-Type": "application/pdf"}, b"%PDF-1.4 small")
+    web.route("/paper.pdf", lambda req: Reply(404) if req.method == "HEAD" else pdf)
+    assert check_url(session, web.url("/paper.pdf"), settings).status == "ok"
+    web.status("/missing.pdf", 404)
+    result = check_url(session, web.url("/missing.pdf"), settings)
+    assert result.status == "broken" and web.methods("/missing.pdf") == ["HEAD", "GET"]
+
+
+def test_files_are_not_downloaded(web: TestWeb, session, settings) -> None:
+    web.huge("/big.pdf", 50_000_000, "application/pdf", declare_length=True)
+    page = fetch_page(session, web.url("/big.pdf"), settings)
+    assert page.result.status == "ok" and web.methods("/big.pdf") == ["HEAD"]
+    assert web.bytes_sent("/big.pdf") == 0 and page.html is None
+    web.huge("/download", 50_000_000, "application/pdf")  # no extension: GET, closed at once
+    page = fetch_page(session, web.url("/download"), settings)
+    assert page.result.status == "ok" and page.bytes_read == 0
+    time.sleep(0.2)
+    assert web.bytes_sent("/download") < 20_000_000
+    unlabelled = Reply(200, {}, chunks=lambda: (b"%PDF-1.7\n" + b"\0" * 65536 for _ in range(800)))
+    web.reply("/file", unlabelled)  # no Content-Type: sniffed, and binary
+    page = fetch_page(session, web.url("/file"), settings)
+    assert page.result.status == "ok" and page.bytes_read == 0 and page.html is None
+
+
+# -- retries, Retry-After, deadline -----------------------------------------------------------
+
+def test_5xx_then_success_with_exponential_backoff(web: TestWeb, session) -> None:
+    settings = quick(backoff_base=0.5)
+    web.sequence("/flaky", [Reply(503), Reply(502), Reply(200, {"Content-Type": "text/html"},
+                                                           "<title>Back</title>")])
+    waits = Waits()
+    result = check_url(session, web.url("/flaky"), settings, sleep=waits)
+    assert result.status == "ok" and web.hits("/flaky") == 3
+    assert waits == [0.5, 1.0]
+
+
+def test_5xx_that_persists_is_broken_after_retries(web: TestWeb, session, settings) -> None:
+    web.status("/down", 503)
+    result = check_url(session, web.url("/down"), settings, sleep=Waits())
+    assert result.status == "broken" and result.http_status == 503
+    assert web.hits("/down") == settings.retries + 1 and "2 retries" in result.reason
+
+
+def test_retry_after_is_honoured(web: TestWeb, session) -> None:
+    web.retry_after("/busy", 7)
+    waits = Waits()
+    result = check_url(session, web.url("/busy"), quick(deadline=20), sleep=waits)
+    assert result.status == "ok" and waits == [7.0] and web.hits("/busy") == 2
+
+
+def test_retry_after_beyond_the_deadline_is_not_waited(web: TestWeb, session) -> None:
+    web.retry_after("/busy", 7)
+    waits = Waits()
+    result = check_url(session, web.url("/busy"), quick(deadline=5), sleep=waits)
+    assert result.status == "blocked" and waits == [] and "no time left" in result.reason
+
+
+def test_retry_after_really_waits(web: TestWeb, session, settings) -> None:
+    web.retry_after("/busy", 1)
+    check_url(session, web.url("/busy"), settings)
+    first, second = (hit.time for hit in web.requests)
+    assert second - first >= 0.95
+
+
+def test_retry_after_http_date(web: TestWeb, session, settings) -> None:
+    web.retry_after("/busy", formatdate(time.time() + 5, usegmt=True))
+    waits = Waits()
+    assert check_url(session, web.url("/busy"), quick(deadline=20), sleep=waits).status == "ok"
+    assert len(waits) == 1 and 3.0 <= waits[0] <= 5.5
+
+
+def test_retry_after_over_cap_is_not_waited(web: TestWeb, session) -> None:
+    settings = quick(retry_after_cap=30)
+    web.retry_after("/slowdown", 3600, times=5)
+    waits = Waits()
+    result = check_url(session, web.url("/slowdown"), settings, sleep=waits)
+    assert result.status == "blocked" and result.http_status == 429
+    assert waits == [] and web.hits("/slowdown") == 1 and "cap" in result.reason
+
+
+def test_429_that_persists_is_blocked(web: TestWeb, session, settings) -> None:
+    web.status("/limited", 429)
+    waits = Waits()
+    result = check_url(session, web.url("/limited"), settings, sleep=waits)
+    assert result.status == "blocked" and len(waits) == settings.retries
+
+
+def test_hanging_server_times_out_within_deadline(web: TestWeb, session) -> None:
+    settings = quick(read_timeout=10, deadline=1.0)
+    web.hang("/hang", 30)
+    started = time.monotonic()
+    result = check_url(session, web.url("/hang"), settings)
+    assert time.monotonic() - started < 2.0
+    assert result.status == "timeout" and not result.network_error
+
+
+def test_trickling_body_is_cut_at_the_deadline(web: TestWeb, session) -> None:
+    settings = quick(read_timeout=5, deadline=1.0)
+
+    def trickle() -> Iterator[bytes]:
+        yield b"<html><head><title>slow</title>"
+        for _ in range(200):
+            time.sleep(0.1)
+            yield b" "
+
+    web.reply("/trickle", Reply(200, {"Content-Type": "text/html", "Content-Length": "999999"},
+                                chunks=trickle))
+    started = time.monotonic()
+    page = fetch_page(session, web.url("/trickle"), settings)
+    assert time.monotonic() - started < 2.0
+    assert page.result.http_status == 200 and page.bytes_read < 1000
+    assert page.result.status == "ok" and "cut at the deadline" in page.result.reason
+
+
+def test_body_stall_after_slow_headers_ends_at_the_deadline(web: TestWeb, session) -> None:
+    """The socket timeout was clipped when the request started; the watchdog holds the rest."""
+    settings = quick(read_timeout=10, deadline=2.0)
+    web.reply("/stall", Reply(200, {"Content-Type": "text/html"}, delay=1.5, hang=30,
+                              chunks=lambda: [b"<html><title>partial", b"</title></html>"]))
+    started = time.monotonic()
+    page = fetch_page(session, web.url("/stall"), settings)
+    assert time.monotonic() - started < 2.8
+    assert page.result.http_status == 200 and "deadline" in page.result.reason
+
+
+def test_reset_and_refused_are_broken_network_failures(web: TestWeb, session, settings) -> None:
+    web.reset("/rst")
+    result = check_url(session, web.url("/rst"), settings, sleep=Waits())
+    assert result.status == "broken" and "reset" in result.reason
+    assert is_network_failure(result) and result.http_status is None
+    assert web.hits("/rst") == settings.retries + 1  # connection errors are retried
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = check_url(session, f"http://127.0.0.1:{port}/", settings, sleep=Waits())
+    assert result.status == "broken" and "refused" in result.reason
+    assert is_network_failure(result)
+
+
+def test_dns_failure_is_classified_broken_and_network_level() -> None:
+    cause = urllib3.exceptions.NameResolutionError(
+        "nowhere.invalid", None, socket.gaierror(-2, "Name or service not known"))
+    error = requests.ConnectionError(urllib3.exceptions.MaxRetryError(None, "/", cause))
+    status, reason, network, retryable = classify_error(error)
+    assert (status, network, retryable) == ("broken", True, False) and "DNS" in reason
+
+
+# -- caps -----------------------------------------------------------------------------------
+
+def test_huge_html_stops_at_the_cap(web: TestWeb, session) -> None:
+    settings = quick(max_html_bytes=200_000)
+    web.huge("/huge", 100_000_000)
+    tracemalloc.start()
+    try:
+        page = fetch_page(session, web.url("/huge"), settings)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert page.result.status == "ok" and page.truncated
+    assert page.bytes_read == 200_000 and peak < 3_000_000
+    time.sleep(0.2)
+    assert web.bytes_sent("/huge") < 30_000_000
+
+
+def test_gzip_bomb_stops_at_the_cap(web: TestWeb, session) -> None:
+    settings = quick(max_html_bytes=300_000)
+    web.gzip_bomb("/bomb", 200_000_000)
+    tracemalloc.start()
+    try:
+        page = fetch_page(session, web.url("/bomb"), settings)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert page.result.status == "ok" and page.truncated
+    assert page.bytes_read == 300_000 and peak < 4_000_000
+    assert page.html.startswith("<html>")
+
+
+def test_gzip_page_is_inflated(web: TestWeb, session, settings) -> None:
+    body = _gzip(b"<html><title>Zipped</title></html>")
+    web.reply("/z", Reply(200, {"Content-Type": "text/html", "Content-Encoding": "gzip"}, body))
+    page = fetch_page(session, web.url("/z"), settings)
+    assert page.result.status == "ok" and "<title>Zipped</title>" in page.html
+
+
+def _gzip(data: bytes) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    return packer.compress(data) + packer.flush()
+
+
+def test_inflater_handles_raw_deflate_and_caps() -> None:
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = packer.compress(b"a" * 100_000) + packer.flush()
+    inflater = _Inflater()
+    out = inflater.feed(raw, 1000)
+    assert out == b"a" * 1000 and inflater.full
+
+
+# -- invalid, skipped, guard ----------------------------------------------------------------
+
+@pytest.mark.parametrize("url, status", [
+    ("", "invalid"),
+    ("ftp://files.example.org/a", "invalid"),
+    ("javascript:alert(1)", "invalid"),
+    ("http://", "invalid"),
+    ("http://exa mple.com/a", "invalid"),
+    ("http://host:99999/", "invalid"),
+    ("http://[::1/", "invalid"),
+    ("www.example.org/no-scheme", "invalid"),
+    ("mailto:someone@example.org", "skipped"),
+])
+def test_invalid_and_skipped_without_a_request(url: str, status: str, session,
+                                                settings) -> None:
+    result = check_url(session, url, settings)
+    assert result.status == status and result.reason and result.http_status is None
+
+
+def test_excluded_by_configuration(web: TestWeb, session) -> None:
+    settings = quick(excludes=[r"/private/"])
+    result = check_url(session, web.url("/private/x"), settings)
+    assert result.status == "skipped" and "excluded" in result.reason
+    assert web.requests == []
+
+
+def test_private_guard_skips_loopback_and_never_connects(web: TestWeb) -> None:
+    settings = CheckSettings(deadline=5)  # allow_private off
+    session = make_session(settings)
+    result = check_url(session, web.url("/a"), settings)
+    assert result.status == "skipped" and "loopback" in result.reason
+    assert web.requests == []
+    started = time.monotonic()
+    result = check_url(session, "http://10.0.0.1/admin", settings)
+    assert result.status == "skipped" and "private" in result.reason
+    assert time.monotonic() - started < 0.5
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1/", "http://127.1/", "http://2130706433/", "http://0x7f.0.0.1/",
+    "http://[::1]/", "http://[::ffff:10.0.0.1]/", "http://169.254.169.254/latest/",
+    "http://0.0.0.0/", "http://192.168.1.1/", "http://100.64.0.1/", "http://224.0.0.1/",
+    "http://localhost:8080/", "http://api.localhost/", "http://printer.local/",
+])
+def test_guard_refuses_local_addresses(url: str) -> None:
+    calls: list[str] = []
+    assert guard(url, CheckSettings(), resolve=calls.append) is not None
+    assert calls == []  # literals and local names are judged without resolving
+    assert guard(url, CheckSettings(allow_private=True)) is None
+
+
+def test_guard_resolves_names_only_without_a_proxy(monkeypatch) -> None:
+    calls: list[str] = []
+
+    def private(host: str) -> list[str]:
+        calls.append(host)
+        return ["10.1.2.3"]
+
+    assert "10.1.2.3" in guard("http://intranet.corp/x", CheckSettings(), resolve=private)
+    assert guard("http://8.8.8.8/", CheckSettings()) is None  # public literal, no lookup
+    assert guard("http://public.example/", CheckSettings(),
+                 resolve=lambda h: ["93.184.216.34"]) is None
+
+    def fails(host: str) -> list[str]:
+        raise socket.gaierror(-2, "Name or service not known")
+
+    assert guard("http://nowhere.example/", CheckSettings(), resolve=fails) is None
+    guard_module.clear_cache()
+    calls.clear()
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    assert guard("http://intranet.corp/x", CheckSettings(), resolve=private) is None
+    assert calls == []  # the proxy resolves names
+    assert guard("http://10.0.0.1/", CheckSettings(), resolve=private) is not None
+    monkeypatch.setenv("NO_PROXY", "intranet.corp")
+    assert guard("http://intranet.corp/x", CheckSettings(), resolve=private) is not None
+    assert calls == ["intranet.corp"]
+
+
+def test_guard_resolves_a_hosts_file_name() -> None:
+    """A name mapped to loopback in /etc/hosts (no DNS traffic) is refused after resolving."""
+    try:
+        with open("/etc/hosts", encoding="utf-8") as hosts:
+            lines = hosts.read().splitlines()
+    except OSError:
+        pytest.skip("no /etc/hosts")
+    names = [name for line in lines if line.strip().startswith("127.")
+             for name in line.split("#")[0].split()[1:]
+             if name != "localhost" and not name.endswith((".localhost", ".local", "localdomain"))]
+    if not names:
+        pytest.skip("no loopback name in /etc/hosts")
+    reason = guard(f"http://{names[0]}/", CheckSettings())
+    assert reason is not None and "resolves to a loopback" in reason
+
+
+def test_redirect_to_a_private_address_is_not_followed(web: TestWeb, monkeypatch,
+                                                       forward_proxy: ForwardProxy) -> None:
+    web.redirect("/r", "http://10.0.0.1/admin", status=302)
+    forward_proxy.map("paper.example", web)
+    monkeypatch.setenv("HTTP_PROXY", forward_proxy.proxy_url)
+    settings = CheckSettings(deadline=5)
+    result = check_url(make_session(settings), "http://paper.example/r", settings)
+    assert result.status == "skipped" and "10.0.0.1" in result.reason
+    assert forward_proxy.urls == ["http://paper.example/r"]
+
+
+# -- proxy and CA variables -----------------------------------------------------------------
+
+def test_http_proxy_is_used_and_resolves_names(monkeypatch,
+                                                forward_proxy: ForwardProxy) -> None:
+    monkeypatch.setenv("HTTP_PROXY", forward_proxy.proxy_url)
+    settings = CheckSettings(deadline=5)  # guard on: behind a proxy it must not resolve
+    page = fetch_page(make_session(settings), "http://paper.example/page", settings)
+    assert page.result.status == "ok", page.result.reason
+    assert PROXY_TITLE in page.html
+    assert forward_proxy.urls == ["http://paper.example/page"]
+
+
+def test_no_proxy_is_honoured(web: TestWeb, monkeypatch, forward_proxy: ForwardProxy,
+                              settings) -> None:
+    monkeypatch.setenv("HTTP_PROXY", forward_proxy.proxy_url)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    result = check_url(make_session(settings), web.url("/"), settings)
+    assert result.status == "ok" and web.hits("/") == 1 and forward_proxy.urls == []
+    monkeypatch.delenv("NO_PROXY")
+    result = check_url(make_session(settings), web.url("/"), settings)
+    assert result.status == "ok" and forward_proxy.urls == [web.url("/")]
+
+
+def test_tls_with_requests_ca_bundle(tls_web: TestWeb, ca_bundle: str, monkeypatch,
+                                     settings) -> None:
+    tls_web.page("/secure", "Secure page")
+    result = check_url(make_session(settings), tls_web.url("/secure"), settings)
+    assert result.status == "broken" and "TLS" in result.reason
+    assert not result.network_error
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca_bundle)
+    result = check_url(make_session(settings), tls_web.url("/secure"), settings)
+    assert result.status == "ok" and result.final_url.startswith("https://")
+
+
+def test_retry_after_seconds_parsing() -> None:
+    from datetime import UTC, datetime
+
+    now = datetime(2024, 1, 1, 12, 0, 0, tzinfo=UTC)
+    assert retry_after_seconds("120") == 120.0
+    assert retry_after_seconds("Mon, 01 Jan 2024 12:00:30 GMT", now) == 30.0
+    assert retry_after_seconds("Mon, 01 Jan 2024 11:00:00 GMT", now) == 0.0
+    assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None

@@ -1,0 +1,225 @@
+"""Finding the article behind a site-only citation, against a fake Wayback Machine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import quote
+
+import pytest
+import requests
+from testweb import TestWeb
+from testweb.wayback import FakeWayback
+
+from checker.archive.hook import make_archive_hook
+from checker.archive.recover import SLUG_MIN, TITLE_MIN, rank_candidates, recover_article
+from checker.archive.wayback import CdxRow, WaybackClient
+from checker.linkcheck.settings import CheckSettings
+from checker.linkcheck.targets import CitedWork, LinkTarget
+from checker.model import Citation, LinkResult
+
+SITE = "fergana.example"
+CITED = "Dva sluchaia zarazheniia koronavirusom podtverzhdeny v Kazakhstane"
+RIGHT = f"https://{SITE}/news/116311-dva-sluchaya-zarazheniya-koronavirusom-podtverzhdeny-v-kazahstane/"
+NEAR = f"https://{SITE}/news/116320-dva-sluchaya-zarazheniya-koronavirusom-podtverzhdeny-v-uzbekistane/"
+
+
+@pytest.fixture
+def fake(web: TestWeb) -> FakeWayback:
+    fake = FakeWayback(web)
+    fake.add_snapshot(RIGHT, "20200313110000",
+                      title="Два случая заражения коронавирусом подтверждены в Казахстане",
+                      published="2020-03-13T10:00:00+05:00")
+    fake.add_snapshot(RIGHT, "20200320110000",
+                      title="Два случая заражения коронавирусом подтверждены в Казахстане")
+    fake.add_snapshot(NEAR, "20200315090000",
+                      title="Два случая заражения коронавирусом подтверждены в Узбекистане",
+                      published="2020-03-15")
+    fake.add_snapshot(f"https://{SITE}/news/116300-v-tashkente-otkrylas-novaya-bolnitsa/",
+                      "20200312000000", title="В Ташкенте открылась новая больница")
+    fake.add_snapshot(f"https://{SITE}/", "20200313000000", title="Fergana news")
+    fake.add_snapshot(f"https://{SITE}/img/logo.png", "20200313000000", html=b"\x89PNG",
+                      mimetype="image/png")
+    fake.add_snapshot(f"https://{SITE}/news/116330-broken/", "20200313000000", status=404)
+    # The same headline a year earlier: outside the window, never a candidate.
+    fake.add_snapshot(f"https://{SITE}/news/90000-dva-sluchaya-zarazheniya-koronavirusom-"
+                      "podtverzhdeny-v-kazahstane/", "20190301000000",
+                      title="Два случая заражения коронавирусом подтверждены в Казахстане")
+    return fake
+
+
+@pytest.fixture
+def client(fake: FakeWayback) -> Iterator[WaybackClient]:
+    settings = fake.configure(CheckSettings(archive_per_minute=6000, retries=0))
+    with requests.Session() as session:
+        yield WaybackClient(session, settings)  # type: ignore[arg-type]
+
+
+def test_picks_the_right_slug_among_decoys(fake: FakeWayback, client: WaybackClient) -> None:
+    recovery = recover_article(client, SITE, CITED, "2020-03-13")
+    assert recovery.confident
+    assert recovery.url == RIGHT
+    assert recovery.score is not None and recovery.score >= TITLE_MIN / 100
+    assert recovery.snapshot_url == f"{fake.web_url}/20200313110000/{RIGHT}"
+    assert "slug 100" in recovery.evidence and "title 100" in recovery.evidence
+    assert recovery.snapshot_url in recovery.evidence
+    assert NEAR in recovery.evidence  # the decoy was considered, and lost
+    assert all("90000" not in c.url for c in recovery.candidates)
+    # One prefix query, and only the two best slugs fetched.
+    assert len(fake.calls_to("cdx")) == 1
+    assert len(fake.calls_to("web")) == 2
+
+
+def test_refuses_a_headline_that_differs_in_one_name(fake: FakeWayback,
+                                                    client: WaybackClient) -> None:
+    """Only the Uzbekistan story is archived in the window: close as a whole, but the
+    Kazakhstan of the citation is not in its title."""
+    recovery = recover_article(client, SITE, CITED, "2020-03-15", window_days=0)
+    assert not recovery.confident
+    assert NEAR in recovery.evidence
+    assert "lacks kazahstane" in recovery.evidence
+
+
+def test_refuses_when_no_slug_resembles_the_title(client: WaybackClient,
+                                                  fake: FakeWayback) -> None:
+    recovery = recover_article(client, SITE, "Pervyy gumanitarnyy gruz iz Kitaya pribyl v Almaty",
+                               "2020-03-13")
+    assert not recovery.confident and recovery.url is None
+    assert "resembles the title" in recovery.evidence
+    assert fake.calls_to("web") == []  # nothing worth fetching
+
+
+def test_refuses_when_the_page_title_disagrees(fake: FakeWayback, client: WaybackClient) -> None:
+    url = f"https://{SITE}/news/116400-pervyy-gumanitarnyy-gruz/"
+    fake.add_snapshot(url, "20200402000000",
+                      title="Первый гуманитарный груз из России прибыл в Бишкек")
+    recovery = recover_article(client, SITE, "Pervyy gumanitarnyy gruz iz Kitaya pribyl v Almaty",
+                               "2020-04-02")
+    assert not recovery.confident
+    assert "no confident match" in recovery.evidence
+    assert url in recovery.evidence and "title" in recovery.evidence
+
+
+def test_refuses_two_pages_with_the_same_title(fake: FakeWayback, client: WaybackClient) -> None:
+    title = "Доставлена гумпомощь от Китая для медработников"
+    for n in (1, 2):
+        fake.add_snapshot(f"https://{SITE}/doc/50{n}_dostavlena-gumpomoshch-ot-kitaia/",
+                          "20200326000000", title=title)
+    recovery = recover_article(client, SITE, "Dostavlena gypmoshch ot Kitaia dlia medrabotnikov",
+                               "2020-03-26")
+    assert not recovery.confident
+    assert "nearly the same title" in recovery.evidence
+
+
+def test_refuses_a_page_dated_far_from_the_citation(fake: FakeWayback,
+                                                    client: WaybackClient) -> None:
+    url = f"https://{SITE}/doc/600_sovbez-rekomendoval-provesti-peregovory/"
+    fake.add_snapshot(url, "20200316000000",
+                      title="Совбез рекомендовал провести переговоры",
+                      published="2019-11-02")
+    recovery = recover_article(client, SITE, "Sovbez rekomendoval provesti peregovory",
+                               "2020-03-16")
+    assert not recovery.confident
+    assert "dated 2019-11-02" in recovery.evidence
+
+
+def test_cyrillic_percent_encoded_slug(fake: FakeWayback, client: WaybackClient) -> None:
+    slug = quote("минздрав-подтвердил-первый-случай-коронавируса")
+    url = f"https://ru.{SITE}/20200318/{slug}-1234.html"
+    fake.add_snapshot(url, "20200318120000",
+                      title="Минздрав подтвердил первый случай коронавируса — Новости")
+    recovery = recover_article(client, f"ru.{SITE}",
+                               "Minzdrav podtverdil pervyi sluchai koronavirusa", "2020-03-18")
+    assert recovery.url == url
+
+
+def test_month_precision_widens_the_window(client: WaybackClient, fake: FakeWayback) -> None:
+    recovery = recover_article(client, SITE, CITED, "2020-03")
+    assert recovery.url == RIGHT
+    call = fake.calls_to("cdx")[0]
+    assert call.param("from") <= "20200301" and call.param("to") >= "20200331"
+
+
+def test_no_date_no_search(client: WaybackClient, fake: FakeWayback) -> None:
+    recovery = recover_article(client, SITE, CITED, None)
+    assert not recovery.confident and "no cited date" in recovery.evidence
+    assert fake.calls == []
+
+
+def test_rank_candidates_is_pure_and_ordered() -> None:
+    rows = [CdxRow(original=NEAR, timestamp="20200315000000"),
+            CdxRow(original=RIGHT, timestamp="20200313000000"),
+            CdxRow(original=RIGHT.replace("https://", "http://www."), timestamp="20200314000000"),
+            CdxRow(original=f"https://{SITE}/", timestamp="20200313000000"),
+            CdxRow(original=f"https://{SITE}/news/123/", timestamp="20200313000000")]
+    ranked = rank_candidates(CITED, rows)
+    assert [c.url for c in ranked][:2] == [RIGHT, NEAR]
+    assert len(ranked) == 2  # duplicates merged, slugs without words dropped
+    assert ranked[0].slug_score > ranked[1].slug_score >= SLUG_MIN
+
+
+# -- through the archive hook ------------------------------------------------------------------
+
+def site_target(works: list[tuple[int, str | None, str | None]]) -> LinkTarget:
+    return LinkTarget(
+        url=f"https://{SITE}/", site_only=True, domain=SITE,
+        citations=[Citation("paper.md", n) for n, _, _ in works],
+        works=[CitedWork("paper.md", n, title=t, date=d) for n, t, d in works],
+        cited_date=min(d for _, _, d in works if d),
+    )
+
+
+def test_hook_recovers_and_reports(fake: FakeWayback, client: WaybackClient) -> None:
+    findings: list = []
+    hook = make_archive_hook(client, client.settings, findings)
+    target = site_target([
+        (2, CITED, "2020-03-13"),
+        (7, "Pervyy gumanitarnyy gruz iz Kitaya pribyl v Almaty", "2020-03-13"),
+        (9, None, "2020-03-13"),
+    ])
+    result = LinkResult(url=target.url, status="ok", site_only=True)
+    hook(result, target)
+    assert result.recovered_url == RIGHT
+    assert result.recovered_score == 1.0
+    assert result.recovered_evidence is not None
+    assert result.recovered_evidence.startswith(f'note 2 "{CITED}": slug 100')
+    assert result.archive_url is None  # the home page is up: no snapshot looked up
+    assert fake.calls_to("available") == []
+    assert [(f.rule, f.severity, f.footnotes) for f in findings] == [
+        ("url-recovered", "info", [2])]
+    assert RIGHT in findings[0].message
+    # A home page's title is never compared with the cited articles.
+    assert not any(f.rule == "title-mismatch" for f in findings)
+
+
+def test_hook_without_confident_match_lists_candidates(client: WaybackClient) -> None:
+    findings: list = []
+    hook = make_archive_hook(client, client.settings, findings)
+    target = site_target([(4, "V Tashkente otkrylas novaya bolnitsa dlya vzroslyh", "2021-05-01")])
+    result = LinkResult(url=target.url, status="broken", reason="connection refused",
+                        site_only=True)
+    hook(result, target)
+    assert result.recovered_url is None
+    assert result.recovered_evidence is not None
+    assert result.recovered_evidence.startswith('note 4 "V Tashkente')
+    assert "no archived pages" in result.recovered_evidence
+    assert result.archive_url is not None  # the dead home page got its snapshot
+    assert findings == []
+
+
+def test_hook_recovery_can_be_switched_off(fake: FakeWayback, client: WaybackClient) -> None:
+    client.settings.recover_urls = False
+    hook = make_archive_hook(client, client.settings, [])
+    result = LinkResult(url=f"https://{SITE}/", status="ok", site_only=True)
+    hook(result, site_target([(2, CITED, "2020-03-13")]))
+    assert result.recovered_url is None and fake.calls == []
+
+
+def test_budget_running_out_during_recovery_is_said(fake: FakeWayback,
+                                                   client: WaybackClient) -> None:
+    client.settings.archive_max_requests = 1
+    recovery = recover_article(client, SITE, CITED, "2020-03-13")
+    assert not recovery.confident
+    assert "budget" in recovery.evidence
+    assert client.budget_exhausted
+    hook = make_archive_hook(client, client.settings, [])
+    assert any("budget ran out" in note for note in hook.notes)
