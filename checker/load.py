@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
+
+from unidecode import unidecode
 
 from checker.errors import InputError
 from checker.model import Document
@@ -107,8 +110,6 @@ def read_document(path: str) -> Document:
 
 def document_id(path: str) -> str:
     """The file stem, made safe for file names such as ``refs/<id>.bib``."""
-    from unidecode import unidecode
-
     stem = Path(path).stem or Path(path).name
     safe = _ID_UNSAFE.sub("_", unidecode(stem).replace("'", "")).strip("_")
     return safe or "document"
@@ -146,9 +147,11 @@ def _read_checked(path: str) -> bytearray:
         raise InputError(path, "no such file") from None
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
-    if os.path.isdir(path):
+    if stat.S_ISDIR(info.st_mode):
         raise InputError(path, "is a directory, not a document")
-    if info.st_size == 0 and os.path.isfile(path):
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, "is not a regular file (a device, socket or pipe?)")
+    if info.st_size == 0:
         raise InputError(path, "is empty (0 bytes)")
     if info.st_size > MAX_FILE_BYTES:
         raise InputError(

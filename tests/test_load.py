@@ -44,6 +44,10 @@ def test_directory(tmp_path: Path) -> None:
     assert "directory" in problem(str(tmp_path))
 
 
+def test_not_a_regular_file() -> None:
+    assert "not a regular file" in problem("/dev/null")
+
+
 def test_empty_and_whitespace_only(tmp_path: Path) -> None:
     assert "empty" in problem(write(tmp_path, "empty.txt", b""))
     assert "empty" in problem(write(tmp_path, "blank.txt", b"  \n\t\r\n  \n"))

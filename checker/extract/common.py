@@ -62,6 +62,18 @@ def clean_note_text(text: str) -> str:
     return text
 
 
+_POWER_BASE = re.compile(r"(?:^|[^\w.,])(?:10|[kcm]?m|ft|mi|in|yd)$")
+
+
+def is_power(before: str) -> bool:
+    """Is a numbered superscript after `before` an exponent, not a marker?
+
+    Only for a base of 10 and units of area or volume (10<sup>6</sup>, km<sup>2</sup>):
+    markers do follow numbers too ("on March 12<sup>3</sup>").
+    """
+    return bool(_POWER_BASE.search(before[-4:]))
+
+
 def from_superscript(digits: str) -> str:
     return digits.translate(_FROM_SUPERSCRIPT)
 

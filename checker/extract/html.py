@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from checker.extract.common import LineIndex, clean_note_text, marker_numbers
+from checker.extract.common import LineIndex, clean_note_text, is_power, marker_numbers
 from checker.model import Footnote
 
 _CONTAINER_TAGS = {"ol", "ul", "section", "div", "aside"}
@@ -33,6 +33,9 @@ _BACKLINK_CLASSES = {
     "backlink", "fn-backref",
 }
 _BACKLINK_TEXTS = {"↩", "↩︎", "^", "↑", "⤴", "back", "return"}
+_NOTE_BLOCKS = {"p", "li", "dd", "dt", "aside", "div", "td"}
+_INLINE_TARGETS = {"a", "span", "sup", "cite", "b", "strong", "i", "em", "small"}
+MAX_LINKED_NOTE = 5000
 _BLOCKS = {"p", "li", "div", "dd", "dt", "td", "aside", "section", "blockquote", "article"}
 _SEPARATE = _BLOCKS | {"br", "tr", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table"}
 _NUMBER_TEXT = re.compile(r"^\s*\[?\s*(\d{1,5}(?:\s*[,–-]\s*\d{1,5})*)\s*\]?\s*$")
@@ -52,10 +55,7 @@ def extract_html(text: str) -> tuple[list[Footnote], dict[int, list[int]]]:
     finder = _Finder(soup)
     locator = _Locator(text, finder.tags)
     definitions = finder.find()
-    if not definitions:
-        markers = _markers(soup, finder, locator)
-        return [], markers
-    markers = _markers(soup, finder, locator)
+    markers = _markers(finder, locator)
     footnotes = []
     for element, number in definitions:
         body = _note_text(element, finder.skip)
@@ -68,7 +68,6 @@ def extract_html(text: str) -> tuple[list[Footnote], dict[int, list[int]]]:
                 marker_lines=list(markers.get(number, [])),
             )
         )
-    footnotes.sort(key=lambda note: note.line)
     return footnotes, markers
 
 
@@ -158,9 +157,16 @@ class _Finder:
                 continue
             if self.order.get(id(target), -1) <= self.order.get(id(link), 0):
                 continue  # pointing back up: a back-link from a note to its marker
-            block = target if target.name in _BLOCKS else target.find_parent(list(_BLOCKS))
+            if target.name in _NOTE_BLOCKS:
+                block = target
+            elif target.name in _INLINE_TARGETS:
+                block = target.find_parent(list(_NOTE_BLOCKS))
+            else:
+                continue  # a heading or a section: a table of contents, not a note
             if block is None or self._inside_taken(block) or block.find(_is_container_like):
                 continue
+            if len(block.get_text()) > MAX_LINKED_NOTE:
+                continue  # a page or a chapter, not a note
             numbers = marker_numbers(match.group(1))
             if len(numbers) == 1:
                 self._add(block, numbers[0])
@@ -336,7 +342,7 @@ def _walk(element: Tag, skip: set[int]) -> Iterator[str]:
             stack.append(" ")
 
 
-def _markers(soup: BeautifulSoup, finder: _Finder, locator: _Locator) -> dict[int, list[int]]:
+def _markers(finder: _Finder, locator: _Locator) -> dict[int, list[int]]:
     by_line: dict[int, set[int]] = {}
     definition_ids = set()
     for element, _ in finder.definitions:
@@ -359,6 +365,9 @@ def _markers(soup: BeautifulSoup, finder: _Finder, locator: _Locator) -> dict[in
         match = _NUMBER_TEXT.match(tag.get_text())
         if match is None:
             continue
+        before = tag.previous_sibling
+        if tag.name == "sup" and isinstance(before, NavigableString) and is_power(str(before)):
+            continue  # 10<sup>6</sup>: a power, not a marker
         line = locator.line(tag)
         for number in marker_numbers(match.group(1)):
             by_line.setdefault(number, set()).add(line)

@@ -23,6 +23,7 @@ from checker.extract.common import (
     MarkerIndex,
     clean_note_text,
     from_superscript,
+    is_power,
     marker_numbers,
 )
 from checker.model import Footnote
@@ -68,6 +69,9 @@ _CARET_MARK = re.compile(r"\^(\d{1,6})\^")
 _BRACKET_MARK = re.compile(r"\[(\d{1,6}(?:\s*[,–-]\s*\d{1,6})*)\](?![(:])")
 # Bare digits glued after a word and punctuation: "region.9 While", 'rights."6'.
 _GLUED_MARK = re.compile(r"[.,;:!?)\]\"”’](\d{1,4})(?=[\s)]|$)")
+# "founded in 2001.4 Its charter": a marker glued to a year ending a sentence.
+_YEAR_BEFORE = re.compile(r"\s(?:1[5-9]|20)\d\d$")
+_CAPITAL_AFTER = re.compile(r"\s+[\"“‘'(]?[^\W\d_a-z]|\s*$")
 _CANDIDATE_FIRST = frozenset("<-*+•[^" + SUPERSCRIPT_DIGITS)
 _CLOSERS = frozenset(")]\"”’")
 _PUNCTUATION = frozenset(".,;:!?")
@@ -93,10 +97,12 @@ _TERMINAL = frozenset(".?!\"”’»)]*>")
 _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$|\S+\.(?:html?|pdf|php|aspx?)/?$|\S/$")
 
 BLANK, TEXT, HEADING, NOTES_HEADING, RULE = range(5)
+NO_SECTION, RULED_SECTION, HEADED_SECTION = range(3)
 MAX_BLANKS_INSIDE_NOTE = 2
 MAX_CONTINUATION_PARAGRAPH = 600
 GAP_TOLERANCE = 3
 MIN_UNCITED_NOTE = 25
+NEXT_NOTES = 10  # a marker this far ahead of a note, inside it, is body text
 
 
 @dataclass
@@ -154,7 +160,10 @@ class _Scan:
     candidates: dict[int, _Candidate]
     explicit: MarkerIndex
     glued: MarkerIndex
+    lines: list[str]
     start_numbers: set[int]  # every number seen as a line-start candidate
+    strong_numbers: set[int]  # numbers of <sup>N</sup>, ¹ or ^N^ line starts
+    endnote_numbers: set[int]  # numbers of line starts under a "Notes" heading
     uses_brackets: bool = False
 
 
@@ -162,6 +171,9 @@ def _scan(text: str, lines: list[str]) -> _Scan:
     kinds: list[int] = []
     candidates: dict[int, _Candidate] = {}
     start_numbers: set[int] = set()
+    strong_numbers: set[int] = set()
+    endnote_numbers: set[int] = set()
+    under_notes_heading = False
     bracket_lines = 0
     superscript_defs = False
     append = kinds.append
@@ -176,6 +188,7 @@ def _scan(text: str, lines: list[str]) -> _Scan:
             continue
         if len(stripped) < 60 and not first.isdigit() and _NOTES_HEADING.match(line):
             append(NOTES_HEADING)
+            under_notes_heading = True
             continue
         if first == "#" and _HEADING.match(line):
             append(HEADING)
@@ -186,10 +199,16 @@ def _scan(text: str, lines: list[str]) -> _Scan:
             if candidate is not None:
                 candidates[index] = candidate
                 start_numbers.add(candidate.number)
+                if candidate.strong:
+                    strong_numbers.add(candidate.number)
+                if under_notes_heading:
+                    endnote_numbers.add(candidate.number)
                 superscript_defs |= candidate.style == "superscript"
                 bracket_lines += candidate.style == "bracket"
     explicit, glued = _collect_markers(text, candidates, superscript_defs)
-    scan = _Scan(kinds, candidates, explicit, glued, start_numbers)
+    scan = _Scan(
+        kinds, candidates, explicit, glued, lines, start_numbers, strong_numbers, endnote_numbers
+    )
     if bracket_lines >= 2:
         scan.uses_brackets = True
         _collect_bracket_markers(lines, candidates, explicit)
@@ -256,6 +275,8 @@ def _collect_markers(
         where = _Lines(text)
         for match in _SUP_MARK.finditer(text):
             index, start = where.locate(match.start())
+            if is_power(text[max(start, match.start() - 5) : match.start()]):
+                continue
             if not own_marker(index, match.start() - start):
                 for number in marker_numbers(match.group(1)):
                     explicit.add(number, index)
@@ -284,7 +305,12 @@ def _collect_markers(
         if position == start or own_marker(index, position - start):
             continue
         before, mark = text[position - 1], text[position]
-        if before.isalpha() or (mark in _CLOSERS and before in _PUNCTUATION):
+        if (
+            before.isalpha()
+            or (mark in _CLOSERS and before in _PUNCTUATION)
+            or (mark == "." and _YEAR_BEFORE.match(text, max(0, position - 5), position)
+                and _CAPITAL_AFTER.match(text, match.end()))
+        ):
             glued.add(int(match.group(1)), index)
     for found in explicit.lines.values():
         found.sort()
@@ -313,7 +339,7 @@ def _assemble(lines: list[str], scan: _Scan) -> list[_Note]:
         return []
     notes: list[_Note] = []
     current: _Note | None = None
-    in_section = False
+    in_section = 0  # NO_SECTION, RULED_SECTION or HEADED_SECTION
     fresh = True  # the last non-blank line was no note: numbering may restart at 1
     blanks = 0
     last_number = 0
@@ -329,21 +355,26 @@ def _assemble(lines: list[str], scan: _Scan) -> list[_Note]:
             if current is not None:
                 last_number = _close(current, notes, scan)
                 current = None
-            if kind == NOTES_HEADING or (
-                kind == RULE and _next_is_candidate(kinds, candidates, index)
-            ):
-                in_section = True
+            if kind == NOTES_HEADING:
+                in_section = HEADED_SECTION
+            elif kind == RULE and _next_is_candidate(kinds, candidates, index):
+                in_section = max(in_section, RULED_SECTION)
             fresh = True
             blanks = 0
             index += 1
             continue
         candidate = candidates.get(index)
         if candidate is not None:
-            pieces = _split_run_ons(current, scan) if current is not None else None
-            expected = (pieces[-1].number if pieces else last_number) + 1
+            if current is not None:
+                # notes run on inside the open one are complete; the last piece stays open
+                pieces = _split_run_ons(current, scan)
+                if len(pieces) > 1:
+                    _commit(pieces[:-1], notes, scan)
+                    current = pieces[-1]
+            expected = (current.number if current is not None else last_number) + 1
             if _accept(candidate, expected, index, in_section, fresh, scan):
-                if pieces is not None:
-                    last_number = _commit(pieces, notes, scan)
+                if current is not None:
+                    _close(current, notes, scan)
                 current = _Note(candidate.number, index, candidate.style, [(index, candidate.text)])
                 last_number = candidate.number
                 fresh = False
@@ -376,26 +407,54 @@ def _next_is_candidate(kinds: list[int], candidates: dict[int, _Candidate], inde
 
 
 def _accept(
-    candidate: _Candidate, expected: int, index: int, in_section: bool, fresh: bool,
+    candidate: _Candidate, expected: int, index: int, in_section: int, fresh: bool,
     scan: _Scan,
 ) -> bool:
     if candidate.strong:
         return True
-    number, text = candidate.number, candidate.text
+    number, text = candidate.number, _first_lines(candidate, index, scan)
     if candidate.style == "bracket" and not scan.uses_brackets:
         return False
+    if number in scan.strong_numbers:
+        return False  # "1. Key finding" in a list, while <sup>1</sup> defines note 1
     if in_section:
         if number == expected or (fresh and number == 1):
-            return True
+            # under a "Notes" heading the sequence is enough; after a bare rule, not quite
+            return in_section == HEADED_SECTION or _note_like(candidate, index, scan)
         return expected < number <= expected + GAP_TOLERANCE and looks_like_citation(text)
     if number != expected or not _starts_like_note(text):
         return False
+    if number in scan.endnote_numbers:
+        # the number is defined under "Notes" later: this is a numbered list in the body,
+        # unless it reads like a citation (footnotes and a numbered reference list)
+        return looks_like_citation(text)
     marked = scan.explicit.first(number)
     glued = scan.glued.first(number)
     if (marked is not None and marked < index) or (glued is not None and glued < index):
         # "2. Background" after a marker 2 is a numbered heading, not a note
         return len(text) >= MIN_UNCITED_NOTE or looks_like_citation(text)
     return looks_like_citation(text)
+
+
+def _first_lines(candidate: _Candidate, index: int, scan: _Scan) -> str:
+    """The candidate's text and the line after it, when that line directly continues it
+    (a wrapped note often shows its year or URL only on its second line)."""
+    following = index + 1
+    if (
+        following < len(scan.kinds)
+        and scan.kinds[following] == TEXT
+        and following not in scan.candidates
+    ):
+        return f"{candidate.text} {scan.lines[following].strip()}"
+    return candidate.text
+
+
+def _note_like(candidate: _Candidate, index: int, scan: _Scan) -> bool:
+    text = _first_lines(candidate, index, scan)
+    if looks_like_citation(text) or len(text) >= MIN_UNCITED_NOTE:
+        return True
+    marked = scan.explicit.first(candidate.number)
+    return marked is not None and marked < index
 
 
 def _starts_like_note(text: str) -> bool:
@@ -415,7 +474,7 @@ def looks_like_citation(text: str) -> bool:
 
 
 def _continuation(
-    note: _Note, lines: list[str], kinds: list[int], index: int, blanks: int, in_section: bool,
+    note: _Note, lines: list[str], kinds: list[int], index: int, blanks: int, in_section: int,
     candidate: _Candidate | None,
 ) -> int:
     """Join line `index` (and its paragraph) to `note`; return the last line joined, or -1."""
@@ -515,16 +574,19 @@ def _find_run_on(note: _Note, wanted: int) -> tuple[int, int, int] | None:
 def _cut_body(note: _Note) -> None:
     """Drop body text that a converter ran into the note's line.
 
-    The sign is a body marker (`<sup>M</sup>` for another note) inside the note.
+    The sign is a marker of one of the next notes (`<sup>M</sup>`, M a little above
+    the note's own number) after a word, not after a digit (`10<sup>6</sup>`).
     The body starts at a sentence end followed by a lower-case word (the sentence
     continues from the previous page), else at the last sentence end before it.
     """
-    own = str(note.number)
     for part_index, (line_index, part) in enumerate(note.parts):
         if "<sup" not in part:
             continue
         for match in _SUP_MARK.finditer(part):
-            if match.group(1).strip() == own and part_index == 0 and match.start() < 3:
+            numbers = marker_numbers(match.group(1))
+            if not numbers or not note.number < numbers[0] <= note.number + NEXT_NOTES:
+                continue
+            if match.start() == 0 or is_power(part[: match.start()]):
                 continue
             cut = _body_start(part, match.start())
             if cut is not None:

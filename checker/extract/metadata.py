@@ -35,10 +35,13 @@ _DATE_ONLY = re.compile(
     r"^(?:(?:\d{1,2}\.?\s+)?[^\W\d_]{3,12}\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}(?:\s*г\.?)?"
     r"|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{4})$"
 )
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_ISO = re.compile(
+    r"^(\d{4})(?:[-/.](\d{2})(?:[-/.](\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})\b", re.I)
 _MARKUP = re.compile(r"[*_`]+|^\s*>\s*")
 _TAG = re.compile(r"<[^<>]{1,200}>")
+_BYLINE_SEPARATOR = re.compile(r"\s[|·•—–]\s|\s/\s")
 _BODY_LINE = 200  # a line this long is body text: the top is over
 _NON_TITLES = re.compile(
     r"^(?:contents|table of contents|abstract|summary|executive summary|introduction|notes"
@@ -88,7 +91,7 @@ def _text_metadata(text: str) -> tuple[str | None, str | None]:
 def _top_lines(text: str) -> list[tuple[int, str]]:
     """The first non-blank lines as (index, line), blank lines marked by index gaps."""
     top: list[tuple[int, str]] = []
-    for index, line in enumerate(text.split("\n", 4 * TOP_LINES)[: 4 * TOP_LINES]):
+    for index, line in enumerate(text.split("\n", 4 * TOP_LINES)[: 4 * TOP_LINES]):  # not the rest
         if line.strip():
             top.append((index, line))
             if len(top) >= TOP_LINES:
@@ -156,12 +159,16 @@ def _stated_date(lines: Iterable[str]) -> str | None:
             found = to_iso(labelled.group(1))
             if found:
                 return found
-        candidate = _clean(line).strip(" .")
-        if len(candidate) <= 40 and _DATE_ONLY.match(candidate):
-            found = to_iso(candidate)
-            # "Spring 2020" or "Printed 2020" are not dates; a month is required.
-            if found and (len(found) >= 7 or candidate.isdigit()):
-                return found
+        cleaned = _clean(line)
+        # a byline may hold the date: "Jane Doe | February 2021"
+        segments = _BYLINE_SEPARATOR.split(cleaned) if len(cleaned) <= 120 else [cleaned]
+        for segment in segments:
+            candidate = segment.strip(" .")
+            if len(candidate) <= 40 and _DATE_ONLY.match(candidate):
+                found = to_iso(candidate)
+                # "Spring 2020" or "Printed 2020" are not dates; a month is required.
+                if found and (len(found) >= 7 or candidate.isdigit()):
+                    return found
         if copyright_year is None:
             match = _COPYRIGHT.search(line)
             if match:

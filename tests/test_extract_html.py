@@ -1,0 +1,101 @@
+"""checker.extract on HTML: note lists, Wikipedia references, asides, linked notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.extract import extract_footnotes
+from checker.load import read_document
+from checker.model import Document, Finding, Footnote
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
+
+
+def extract_file(name: str) -> tuple[dict[int, Footnote], list[Finding]]:
+    document = read_document(str(FIXTURES / name))
+    assert document.format == "html"
+    footnotes, findings = extract_footnotes(document)
+    return {note.number: note for note in footnotes}, findings
+
+
+def test_footnotes_div_with_backlinks() -> None:
+    notes, findings = extract_file("kramdown_footnotes.html")
+    assert sorted(notes) == [1, 2, 3]
+    assert notes[1].text == (
+        "Yau, Tsz Yan. “Smart Cities or Surveillance?” The Diplomat, August 7, 2019, "
+        "https://thediplomat.com/2019/08/smart-cities/."
+    )
+    # a link whose text is not its address keeps the address, as a markdown link
+    assert notes[2].text == (
+        "“Cameras Installed,” [24.kg](https://24.kg/cameras), 2020. A second line of the same note."
+    )
+    assert notes[3].text == "Ibid."
+    assert [notes[n].line for n in (1, 2, 3)] == [17, 20, 24]
+    assert [notes[n].marker_lines for n in (1, 2, 3)] == [[11], [12], [14]]  # not the comment
+    assert findings == []
+
+
+def test_wikipedia_references() -> None:
+    notes, findings = extract_file("wiki_references.html")
+    assert notes[1].text == (
+        '["About the SCO"](https://eng.sectsco.org/about/). SCO. Retrieved 5 May 2020.'
+    )
+    assert notes[2].text == "Doe, Jane (2019). Eurasian Institutions. Oxford: OUP. p. 12."
+    assert notes[1].marker_lines == [10, 12] and notes[2].marker_lines == [11]
+    assert (notes[1].line, notes[2].line) == (16, 18)
+    assert findings == []
+
+
+def test_asides_named_anchors_and_numbered_lists() -> None:
+    notes, findings = extract_file("asides_and_links.html")
+    assert notes[1].text == "Smith, The Long Border, 2001, 45."
+    assert notes[2].text == '"Talks Stall," Kommersant, 2010.'
+    assert notes[3].text == "Doe, Jane. [Report](http://example.org/report.pdf), 2015."
+    assert notes[4].text.startswith("Fourth note")  # <ol class="footnotes" start="4">
+    assert [notes[n].line for n in (1, 2, 3, 4)] == [5, 6, 9, 11]
+    assert notes[1].marker_lines == notes[2].marker_lines == [4]
+    assert notes[3].marker_lines == [7]
+    assert [f.footnotes for f in findings] == [[4]]
+
+
+def test_paragraphs_starting_with_a_superscript() -> None:
+    notes, findings = extract_file("pdf_export.html")
+    assert notes[1].text == "World Bank, Trade Report, 2019."
+    assert notes[2].text == '"Trade Falls," Reuters, 2020.'
+    assert (notes[1].line, notes[2].line) == (3, 5)
+    assert findings == []
+
+
+def test_pandoc_html_output() -> None:
+    text = (
+        "<!DOCTYPE html>\n<html><body>\n"
+        '<p>Claim.<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref">'
+        "<sup>1</sup></a></p>\n"
+        '<section class="footnotes" role="doc-endnotes">\n<hr />\n<ol>\n'
+        '<li id="fn1"><p>Note with <a href="https://example.org/x?a=1&amp;b=2">a link</a>.'
+        '<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li>\n'
+        "</ol>\n</section>\n</body></html>\n"
+    )
+    footnotes, findings = extract_footnotes(Document("p.txt", "p", text, format="markdown"))
+    (note,) = footnotes
+    assert note.text == "Note with [a link](https://example.org/x?a=1&b=2)."
+    assert (note.number, note.line, note.marker_lines) == (1, 7, [3])
+    assert findings == []
+
+
+def test_html_without_notes() -> None:
+    text = "<html><body><h1>News</h1><p>Area 5 km<sup>2</sup>. Claim.<sup>3</sup></p></body></html>"
+    footnotes, findings = extract_footnotes(Document("n.html", "n", text, format="html"))
+    assert footnotes == []
+    assert [f.footnotes for f in findings] == [[3]]  # a numbered superscript with no note
+
+
+def test_numbered_contents_links_and_powers_are_not_notes() -> None:
+    text = (
+        "<html><body>\n"
+        '<nav><a href="#s1">1</a> <a href="#s2">2</a></nav>\n'
+        '<h2 id="s1">One</h2>\n<div><p>About 10<sup>6</sup> people.</p></div>\n'
+        '<h2 id="s2">Two</h2>\n<p>More text.</p>\n'
+        "</body></html>"
+    )
+    assert extract_footnotes(Document("t.html", "t", text, format="html")) == ([], [])

@@ -1,0 +1,115 @@
+"""checker.extract.document_metadata: the title and the date a document states about itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.extract import document_metadata
+from checker.load import read_document
+from checker.model import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
+
+
+def meta(text: str, format: str = "markdown") -> tuple[str | None, str | None]:
+    return document_metadata(Document(path="d", id="d", text=text, format=format))
+
+
+def sample(prefix: str) -> Document:
+    (path,) = (ROOT / "refs" / "sources").glob(f"{prefix}_*.txt")
+    return read_document(str(path))
+
+
+def month_names_parsed() -> None:
+    pytest.importorskip("checker.references.dates", reason="the project's date parser")
+
+
+def test_samples() -> None:
+    assert document_metadata(sample("000")) == (
+        "Beijing Binds: COVID-19 and the China-Central Asia Relationship",
+        None,
+    )
+    title, _ = document_metadata(sample("001"))
+    assert title == "RUSSIA AND CHINA'S QUIET RIVALRY IN CENTRAL ASIA"
+    assert document_metadata(sample("002")) == (None, "2023-05-20")
+    assert document_metadata(sample("003"))[1] == "2023-05-19"
+    assert document_metadata(sample("004")) == (None, None)
+
+
+def test_sample_001_states_its_month() -> None:
+    month_names_parsed()
+    assert document_metadata(sample("001"))[1] == "2020-09"
+
+
+def test_month_year_line_near_the_top() -> None:
+    month_names_parsed()
+    assert meta("# Report\n\nSome Institute\n\nSeptember 2020\n\nBody text.\n") == (
+        "Report",
+        "2020-09",
+    )
+
+
+def test_front_matter() -> None:
+    text = '---\ntitle: "Notes in Pandoc"\nsubtitle: A Test\ndate: 2021-03-04\n---\n\n# Other\n'
+    assert meta(text) == ("Notes in Pandoc: A Test", "2021-03-04")
+
+
+def test_labelled_date_and_setext_heading() -> None:
+    text = "Trade and Power\n===============\n\n**Published:** 2021-03-04\n\nBody.\n"
+    assert meta(text, "text") == ("Trade and Power", "2021-03-04")
+
+
+def test_prominent_first_line_and_copyright_year() -> None:
+    document = read_document(str(FIXTURES / "chicago_endnotes.txt"))
+    assert document_metadata(document) == ("The Quiet Rivalry", None)
+    assert meta("A Short Title\n\n© 2019 Some Press\n\nBody text starts.\n", "text") == (
+        "A Short Title",
+        "2019",
+    )
+
+
+def test_dates_in_citations_are_not_the_document_date() -> None:
+    text = (
+        "# Paper\n\nBody that cites a 2019 work.<sup>1</sup>\n\n"
+        "<sup>1</sup> Smith, \"Title,\" 2019-05-05.\n"
+    )
+    assert meta(text) == ("Paper", None)
+
+
+def test_no_title_when_the_text_starts_with_a_paragraph() -> None:
+    assert meta("A long opening paragraph. " * 20 + "\n\nShort line\n", "text") == (None, None)
+
+
+def test_html_meta_tags() -> None:
+    assert document_metadata(read_document(str(FIXTURES / "wiki_references.html"))) == (
+        "Shanghai Cooperation Organisation",
+        "2020-09-01",
+    )
+    assert document_metadata(read_document(str(FIXTURES / "kramdown_footnotes.html"))) == (
+        "Smart Cities or Surveillance?",
+        "2019-08-07",
+    )
+    html = (
+        "<html><head><title>Only a Title</title></head><body>"
+        '<p>Posted <time datetime="2022-01-31T08:00:00+01:00">Jan 31</time></p></body></html>'
+    )
+    assert meta(html, "html") == ("Only a Title", "2022-01-31")
+    json_ld = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "X", "datePublished": "2023-05-19T10:00:00Z"}</script></head>'
+        "<body><h1>Summit in Xi&#39;an</h1></body></html>"
+    )
+    assert meta(json_ld, "html") == ("Summit in Xi'an", "2023-05-19")
+
+
+def test_date_in_a_byline() -> None:
+    assert meta("# Title\n\nJane Doe · 2021-02-03\n") == ("Title", "2021-02-03")
+
+
+def test_month_name_date_in_a_byline() -> None:
+    month_names_parsed()
+    text = "# Title\n\n**Jane Doe** | February 2021\n\nBody.\n"
+    assert meta(text) == ("Title", "2021-02")
