@@ -89,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     documents_args(audit_cmd)
     report_args(audit_cmd)
 
-    check_cmd = commands.add_parser("check", help="resolve every cited link (with Wayback fallback)")
+    check_cmd = commands.add_parser(
+        "check", help="resolve every cited link (with Wayback fallback)"
+    )
     documents_args(check_cmd)
     report_args(check_cmd)
     check_args(check_cmd)

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
 
+from checker import __version__
 from checker.bibliography import write_bibliography
 from checker.cli import EXIT_INPUT, EXIT_OK, print_json
 from checker.errors import WriteRefused
+from checker.linkcheck.settings import CheckSettings
+from checker.model import Finding, LinkResult
 from checker.parse import ParseRun, parse_paths
 
 
 def dispatch(args: argparse.Namespace) -> int:
-    handler = {"parse": run_parse}[args.command]
-    return handler(args)
+    handler = {"parse": run_parse, "audit": run_audit, "check": run_check, "run": run_main}
+    return handler[args.command](args)
 
 
 def report_input_errors(run: ParseRun) -> None:
@@ -78,3 +85,193 @@ def run_parse(args: argparse.Namespace) -> int:
             print(f"{finding.document}:{finding.line or ''}: {finding.severity} "
                   f"[{finding.rule}] {finding.message}")
     return EXIT_INPUT if run.errors or not written else EXIT_OK
+
+
+# -- audit and check ----------------------------------------------------------------------
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def load_run_config(args: argparse.Namespace):
+    from checker.rules.config import load_config
+
+    return load_config(Path.cwd(), args.config)
+
+
+def audit_findings(run: ParseRun, config) -> list[Finding]:
+    """Parse findings plus every static rule, with the configuration applied."""
+    from checker.rules.registry import apply_config, run_rules
+
+    return apply_config(run.findings, config) + run_rules(run.documents, config)
+
+
+def fail_on(args: argparse.Namespace, config) -> str:
+    return args.fail_on or getattr(config, "fail_on", None) or "error"
+
+
+def finish_report(args, run: ParseRun, config, findings, links, *, offline, checked, notes) -> int:
+    from checker.report import ReportInput
+    from checker.report.github import annotations
+    from checker.report.summary import exit_code
+    from checker.report.write import write_reports
+
+    threshold = fail_on(args, config)
+    report = ReportInput(
+        documents=run.documents, links=links, findings=findings, offline=offline,
+        network_checked=checked, notes=notes, generated_at=utc_now(),
+        tool_version=__version__, fail_on=threshold,
+    )
+    paths = write_reports(
+        args.report_dir, report, github_summary_path=os.environ.get("GITHUB_STEP_SUMMARY")
+    )
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for line in annotations(findings):
+            print(line)
+    if args.format == "json":
+        data = parse_json(run)
+        data["findings"] = [finding.to_json() for finding in findings]
+        if checked:
+            data["links"] = [entry for link in links for entry in link.to_json_entries()]
+        print_json(data)
+    else:
+        print_summary(run, findings, links, checked=checked, offline=offline, notes=notes)
+        print("reports: " + ", ".join(str(path) for path in paths), file=sys.stderr)
+    code = exit_code(report, threshold)
+    return EXIT_INPUT if run.errors and code == EXIT_OK else code
+
+
+def print_summary(run, findings, links, *, checked, offline, notes) -> None:
+    for doc in run.documents:
+        print(describe_document(doc))
+    for finding in sorted(findings, key=lambda f: (f.document or "", f.line or 0)):
+        where = f"{finding.document}:{finding.line}" if finding.line else f"{finding.document}"
+        numbers = ", ".join(map(str, finding.footnotes))
+        notes_part = f" (notes {numbers})" if numbers else ""
+        print(f"{where}: {finding.severity} [{finding.rule}]{notes_part} {finding.message}")
+    if checked:
+        counts = Counter(link.status for link in links)
+        print("links: " + (", ".join(f"{n} {status}" for status, n in counts.most_common())
+                           or "none cited"))
+    for note in notes:
+        print(f"note: {note}")
+    if offline:
+        print("network unavailable: links were not checked")
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    config = load_run_config(args)
+    run = parse_paths(args.documents, doc_date=args.date or getattr(config, "document_date", None))
+    report_input_errors(run)
+    if not run.documents:
+        return EXIT_INPUT
+    findings = audit_findings(run, config)
+    return finish_report(args, run, config, findings, [], offline=False, checked=False, notes=[])
+
+
+def check_settings(args: argparse.Namespace, config) -> CheckSettings:
+    """Defaults < configuration file < command line."""
+    settings = CheckSettings()
+    for name, value in (getattr(config, "check", None) or {}).items():
+        setattr(settings, name, value)
+    overrides = {
+        "cache_path": str(args.cache) if args.cache else None,
+        "max_age": args.max_age, "dead_after": args.dead_after,
+        "user_agent": args.user_agent, "per_host": args.per_host,
+        "global_limit": args.global_limit, "retries": args.retries, "deadline": args.timeout,
+        "wayback_available_url": args.wayback_url, "cdx_url": args.cdx_url,
+        "wayback_web_url": args.wayback_web_url,
+    }
+    for name, value in overrides.items():
+        if value is not None:
+            setattr(settings, name, value)
+    if args.no_cache:
+        settings.use_cache = False
+    if args.allow_private:
+        settings.allow_private = True
+    if args.no_archive:
+        settings.archive = False
+    if args.archive_all:
+        settings.archive_all = True
+    settings.excludes = [*settings.excludes, *args.exclude]
+    return settings
+
+
+def check_documents(run: ParseRun, settings: CheckSettings, quiet: bool):
+    """Live checks plus the archive stage; returns (CheckRun, findings from pages)."""
+    from checker.archive.hook import make_archive_hook, make_page_inspector
+    from checker.archive.wayback import WaybackClient
+    from checker.linkcheck import Progress, check_links, collect_targets
+    from checker.linkcheck.session import make_session
+
+    page_findings: list[Finding] = []
+    targets = collect_targets(run.documents, settings)
+    archive = None
+    if settings.archive:
+        archive = make_archive_hook(
+            WaybackClient(make_session(settings), settings), settings, page_findings
+        )
+    inspect = make_page_inspector(settings, page_findings) if settings.verify_metadata else None
+    checked = check_links(
+        targets, settings, progress=Progress(quiet=quiet), archive=archive, inspect=inspect
+    )
+    return checked, page_findings
+
+
+def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None) -> int:
+    config = config if config is not None else load_run_config(args)
+    if run is None:
+        run = parse_paths(
+            args.documents, doc_date=args.date or getattr(config, "document_date", None)
+        )
+        report_input_errors(run)
+    if not run.documents:
+        return EXIT_INPUT
+    settings = check_settings(args, config)
+    checked, page_findings = check_documents(run, settings, args.quiet)
+    from checker.linkcheck.findings import link_findings
+    from checker.rules.registry import apply_config
+
+    findings = audit_findings(run, config) + apply_config(
+        link_findings(checked.links, run.documents) + page_findings, config
+    )
+    if args.update_refs and not checked.offline:
+        update_refs(run, checked.links, args)
+    return finish_report(
+        args, run, config, findings, checked.links,
+        offline=checked.offline, checked=True, notes=checked.notes,
+    )
+
+
+def update_refs(run: ParseRun, links: list[LinkResult], args: argparse.Namespace) -> None:
+    from checker.bibliography.update import update_bibliography
+
+    classic = True if args.bibtex_classic else None
+    for doc in run.documents:
+        if not doc.footnotes:
+            continue
+        try:
+            messages, diff = update_bibliography(
+                doc, links, args.refs_dir, accept_recovered=args.accept_recovered,
+                classic=classic, on_edited=on_edited(args), check_date=utc_now()[:10],
+            )
+        except WriteRefused as refused:
+            print(f"footcheck: {refused}", file=sys.stderr)
+            continue
+        for message in messages:
+            print(message, file=sys.stderr)
+        if diff:
+            print(diff)
+
+
+def run_main(args: argparse.Namespace) -> int:
+    """The main job: parse (writing refs/), then audit and check (writing reports/)."""
+    config = load_run_config(args)
+    run = parse_paths(args.documents, doc_date=args.date or getattr(config, "document_date", None))
+    report_input_errors(run)
+    if not run.documents:
+        return EXIT_INPUT
+    written = write_bibliographies(run, args)
+    code = run_check(args, run, config)
+    return EXIT_INPUT if code == EXIT_OK and not written else code

@@ -146,3 +146,7 @@ def test_written_out_dates_go_through_the_project_parser() -> None:
     assert page.date == "2020-03-13"
     page = page_metadata(head(body='<article><time>March 2, 2020</time></article>'))
     assert page.date == "2020-03-02"
+    page = page_metadata(head(body='<article><p>x</p><time>2 марта 2020</time></article>'))
+    assert page.date == "2020-03-02"
+    page = page_metadata(head('<meta name="DC.date.issued" content="Fri, 13 Mar 2020 10:00 GMT">'))
+    assert page.date == "2020-03-13"

@@ -12,7 +12,7 @@ article-like object's first), ``citation_publication_date`` / ``citation_date`` 
 ...), ``itemprop=datePublished``, a ``<time datetime>`` marked as the publication time or
 the first inside ``<article>``, then ``pubdate``-style meta names. Values become ISO
 dates (cited precision kept) through the project's date parser,
-`checker.references.dates.parse_date`; an ISO timestamp keeps its own (local) date.
+`checker.references.dates.parse_date` (an ISO timestamp keeps its own, local, date).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from checker.archive.text import strip_site_name
+from checker.references.dates import parse_date
 
 TITLE_META = ("og:title", "twitter:title", "citation_title", "dc.title", "dcterms.title")
 DATE_META = (
@@ -42,8 +43,6 @@ LATE_DATE_META = (
     "article.published", "sailthru.date", "parsely-pub-date", "date",
 )
 _ARTICLE_TYPES = re.compile(r"article|posting|report|news|scholarly|creativework", re.I)
-_ISO_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T\s]|$)")
-_ISO_PARTIAL = re.compile(r"^\s*(\d{4}(?:-\d{2})?)\s*$")
 
 
 @dataclass
@@ -68,16 +67,6 @@ def clean_title(title: str | None) -> str | None:
 def to_iso(value: str | None) -> str | None:
     """An ISO date (cited precision) from a page's date value; None when unreadable."""
     if not value or not value.strip():
-        return None
-    match = _ISO_DAY.match(value)
-    if match:
-        return match.group(1)
-    match = _ISO_PARTIAL.match(value)
-    if match:
-        return match.group(1)
-    try:
-        from checker.references.dates import parse_date
-    except ImportError:  # the parser not installed: no date rather than a wrong one
         return None
     try:
         return parse_date(value.strip()[:200])

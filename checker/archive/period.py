@@ -11,29 +11,25 @@ import calendar
 import re
 from datetime import UTC, date, datetime, timedelta
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+from checker.references.dates import precision, to_date
 
 
 def period(iso: str | None) -> tuple[date, date] | None:
     """First and last day covered by `iso` (``2020-05`` -> May 1 .. May 31), or None."""
-    if not iso:
+    if not iso or not iso.strip():
         return None
-    match = _ISO.match(iso.strip())
-    if not match:
-        return None
-    year = int(match.group(1))
-    month = int(match.group(2)) if match.group(2) else None
-    day = int(match.group(3)) if match.group(3) else None
+    iso = iso.strip()
     try:
-        if month is None:
-            return date(year, 1, 1), date(year, 12, 31)
-        if day is None:
-            last = calendar.monthrange(year, month)[1]
-            return date(year, month, 1), date(year, month, last)
-        one = date(year, month, day)
-    except ValueError:
+        start = to_date(iso)
+        digits = precision(iso)
+    except (ValueError, IndexError, TypeError):
         return None
-    return one, one
+    if digits == 1:
+        return start, date(start.year, 12, 31)
+    if digits == 2:
+        return start, date(start.year, start.month,
+                           calendar.monthrange(start.year, start.month)[1])
+    return start, start
 
 
 def gap_days(a: str | None, b: str | None) -> int | None:

@@ -1,0 +1,33 @@
+"""Footnote text -> the works it cites (`Reference`), pure functions.
+
+`parse_references(text)` splits a note into citations (`split.py`), drops explanatory prose,
+and reads each citation's fields (`fields.py`). `resolve_backreferences(footnotes)` turns
+Ibid. / Op. cit. / short forms into the work they point to, and `repair_across_notes` fixes
+URLs whose repair needs evidence from other notes of the same document.
+"""
+
+from __future__ import annotations
+
+from checker.model import Footnote, Reference
+from checker.references.backrefs import repair_across_notes, resolve_backreferences
+from checker.references.fields import parse_citation
+from checker.references.split import split_citations
+
+__all__ = ["parse_references", "repair_across_notes", "resolve_backreferences"]
+
+
+def parse_references(text: str) -> list[Reference]:
+    references = []
+    for segment in split_citations(text):
+        reference = parse_citation(segment)
+        if reference is not None:
+            references.append(reference)
+    return references
+
+
+def parse_footnotes(footnotes: list[Footnote]) -> None:
+    """Fill every footnote's references, then resolve what needs the other notes."""
+    for footnote in footnotes:
+        footnote.references = parse_references(footnote.text)
+    resolve_backreferences(footnotes)
+    repair_across_notes(footnotes)

@@ -1,0 +1,75 @@
+"""A reference's type (news, journal, report, book, chapter, government, web, social) from the
+evidence in its fields and text."""
+
+from __future__ import annotations
+
+import re
+
+from checker.model import Reference
+
+SOCIAL_DOMAINS = ("facebook.com", "twitter.com", "x.com", "t.me", "telegram.org", "vk.com",
+                  "youtube.com", "youtu.be", "instagram.com", "linkedin.com", "tiktok.com",
+                  "weibo.com", "ok.ru", "reddit.com", "mastodon.social", "bsky.app")
+NEWS_DOMAIN_WORDS = re.compile(
+    r"(?:news|times|post|daily|herald|tribune|gazet|journal|press|media|reuters|rferl|"
+    r"apnews|bbc|cnn|guardian|xinhua|globaltimes|azattyq|azattyk|tass|interfax|ria|kommersant|"
+    r"vedomosti|eurasianet|diplomat|akipress|kabar|inform|tengri|fergana|kun\.uz|uzdaily|"
+    r"kaktus|sputnik|aljazeera|bloomberg|ft\.com|wsj|nytimes|washingtonpost|economist|"
+    r"scmp|chinadaily|people|voanews|rfa\.org|mk\.ru|avesta|asiaplus)",
+    re.IGNORECASE,
+)
+_GOVERNMENT = re.compile(
+    r"(?:\.gov(?:\.[a-z]{2})?$|\.mil$|\.gouv\.|\.gob\.|kremlin\.ru$|\.gc\.ca$|mfa\.|"
+    r"europa\.eu$|un\.org$|\.int$)",
+    re.IGNORECASE,
+)
+_GOVERNMENT_WORDS = re.compile(
+    r"\b(?:ministry|state council|government|presidential|parliament|congress|senate|"
+    r"embassy|department of|white house|kremlin|gazette|official journal|secretariat)\b",
+    re.IGNORECASE,
+)
+_JOURNAL = re.compile(
+    r"(?:\bvol\.|\bno\.\s*\d|\d+\s*\(\d+\)|\bpp?\.\s*\d|\b\d+,\s*no\.|\bjournal\b|\breview\b|"
+    r"\bquarterly\b|\bstudies\b|\d+\s*\(\d{4}\):\s*\d)",
+    re.IGNORECASE,
+)
+_CHAPTER = re.compile(r"\bin\s+(?:[A-Z*][^,]{0,80},\s*)?(?:ed\.|eds\.|edited by)|\bin:\s",
+                      re.IGNORECASE)
+_REPORT = re.compile(
+    r"\b(?:report|working paper|policy brief|brief|white paper|discussion paper|occasional paper|"
+    r"research paper|technical paper|issue brief|factsheet|fact sheet)\b",
+    re.IGNORECASE,
+)
+_BOOK = re.compile(r"[A-Z][\w .'-]{1,40}:\s*[A-Z][^,;:()]{1,80},\s*(?:1[6-9]|20)\d\d")
+
+
+def classify(reference: Reference, text: str) -> str:
+    domain = (reference.domain or "").lower()
+    container = reference.container or ""
+    if any(domain == d or domain.endswith("." + d) for d in SOCIAL_DOMAINS):
+        return "social"
+    if _CHAPTER.search(text):
+        return "chapter"
+    if reference.doi:
+        return "journal"
+    publisher = " ".join([container, *(a for a in reference.authors if "," not in a)])
+    if (domain and _GOVERNMENT.search(domain)) or _GOVERNMENT_WORDS.search(publisher):
+        return "government"
+    if _JOURNAL.search(text):
+        return "journal"
+    if _REPORT.search(reference.title or "") or _REPORT.search(container):
+        return "report"
+    if _BOOK.search(text) and not domain:
+        return "book"
+    if NEWS_DOMAIN_WORDS.search(domain) or NEWS_DOMAIN_WORDS.search(container):
+        return "news"
+    if reference.url and re.search(r"\.pdf(?:$|\?)", reference.url, re.IGNORECASE):
+        return "report"
+    if not domain and not reference.url and "*" in text and not reference.container:
+        return "book"
+    if domain and not reference.url and reference.title and reference.date and (
+        reference.date.count("-") == 2
+    ):
+        # "Title," site.com, May 5, 2020: an article of a site, dated to the day.
+        return "news"
+    return "web"

@@ -1,0 +1,222 @@
+"""One citation's text -> a `Reference` with its fields.
+
+Reads the shapes real notes use: news and web citations (``"Title," site.com, May 5, 2020``),
+Chicago notes (``Family, Given. "Title." *Outlet*, May 5, 2020, URL``), journal articles
+(volume, issue, pages, DOI), books (``*Title*. Place: Publisher, 2010``), APA
+(``Family, G. (2020). Title. Publisher.``) and Wikipedia-style references
+(``"Title". Site. Retrieved 2 March 2020.``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.model import Reference
+from checker.references.authors import parse_authors
+from checker.references.classify import classify
+from checker.references.dates import find_dates
+from checker.references.urls import (
+    domain_of,
+    find_doi,
+    find_domains,
+    find_urls,
+    looks_like_domain,
+)
+
+_CLOSING = {"“": "”", "«": "»", '"': '"', "„": "“"}
+_ITALIC = re.compile(r"(?<![*\w])\*{1,2}(?!\s)([^*]{2,300}?)(?<!\s)\*{1,2}(?![*\w])")
+_APA = re.compile(
+    r"^(?P<authors>[^()]{2,200}?)\s*\((?P<year>(?:1[6-9]|20)\d\d)[a-z]?(?:,\s*[^)]*)?\)\.?\s+"
+    r"(?P<title>[^.?!]{3,300}[.?!])\s*(?P<rest>.*)$"
+)
+_NOISE_CHUNK = re.compile(
+    r"^(?:accessed|retrieved|viewed|available|online|last|updated|issue|no\.|vol\.|pp?\.|"
+    r"serial|in\b|ed\.|eds\.|trans\.|p\.|n\.d\.|ibid)",
+    re.IGNORECASE,
+)
+_PLACE_PUBLISHER = re.compile(
+    r"(?:^|[.,(]\s*)([A-Z][\w .'-]{1,40}):\s*([A-Z][^,;:()]{1,80}?),\s*(?:(?:1[6-9]|20)\d\d)"
+)
+_SPACE = re.compile(r"\s+")
+
+
+def _title_span(text: str) -> tuple[int, int, str] | None:
+    """(start, end, inner) of the quoted title: first opening quote to the last matching
+    closing quote, so that quotes nested inside a title stay in it."""
+    match = re.search(r"[\"“«„]", text)
+    if not match:
+        return None
+    closing = _CLOSING[match.group(0)]
+    end = text.rfind(closing)
+    if closing == "”" and end <= match.start():
+        end = text.rfind('"')
+    if end <= match.start():
+        return None
+    inner = text[match.end(): end].strip().rstrip(",.;: ").strip()
+    if len(inner) < 2:
+        return None
+    return match.start(), end + 1, inner
+
+
+def _chunks(text: str) -> list[str]:
+    return [c.strip(" .,;:()[]") for c in re.split(r"[,.;](?:\s+|$)|\s+[–—]\s+", text)]
+
+
+def _first_container(after: str) -> str | None:
+    for chunk in _chunks(after):
+        if not chunk or len(chunk) < 2 or _NOISE_CHUNK.match(chunk):
+            continue
+        dates = find_dates(chunk)
+        if dates and len(dates[0].text) >= len(chunk) - 3:
+            continue
+        if re.fullmatch(r"[\d\s–—:-]+", chunk):
+            continue
+        return chunk
+    return None
+
+
+def _blank(text: str, spans: list[tuple[int, int]], replacements: dict[int, str]) -> str:
+    out = []
+    last = 0
+    for start, end in sorted(spans):
+        if start < last:
+            continue
+        out.append(text[last:start])
+        out.append(replacements.get(start, " "))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def parse_citation(segment: str) -> Reference | None:
+    """One citation -> a Reference, or None when the text is not a citation after all."""
+    raw = _SPACE.sub(" ", segment).strip()
+    if not raw:
+        return None
+    reference = Reference(raw=raw)
+    urls = find_urls(raw)
+    spans: list[tuple[int, int]] = []
+    replacements: dict[int, str] = {}
+    for match in urls:
+        spans.append((match.start, match.end))
+        if match.link_text:
+            replacements[match.start] = match.link_text
+    work = _blank(raw, spans, replacements)
+    for match in urls:
+        if "doi.org/" in match.url.lower():
+            continue
+        site_link = (
+            match.link_text
+            and looks_like_domain(match.link_text)
+            and domain_of(match.link_text) == domain_of(match.url)
+            and re.sub(r"^[a-z]+://[^/]+", "", match.url, flags=re.IGNORECASE) in ("", "/")
+        )
+        if site_link:
+            # "[site.com](http://site.com)": the converter linked a site name; no URL cited.
+            reference.domain = domain_of(match.url)
+            continue
+        reference.url = match.url
+        reference.url_as_printed = match.printed
+        reference.repairs = list(match.repairs)
+        reference.domain = domain_of(match.url)
+        break
+    reference.doi = find_doi(raw)
+    if reference.doi and not reference.url:
+        reference.url = f"https://doi.org/{reference.doi}"
+    _read_fields(reference, work)
+    if not reference.domain:
+        sites = [token for token, _, _ in find_domains(work)]
+        if sites:
+            reference.domain = domain_of(sites[0])
+            if not reference.container:
+                reference.container = sites[0]
+    if reference.container and reference.container.startswith("http"):
+        reference.container = None
+    reference.title = _unescape(reference.title)
+    reference.container = _unescape(reference.container)
+    reference.type = classify(reference, raw)
+    if not (reference.title or reference.url or reference.doi or (
+        (reference.container or reference.domain) and reference.date
+    )):
+        return None
+    return reference
+
+
+def _read_fields(reference: Reference, work: str) -> None:
+    title = _title_span(work)
+    italics = list(_ITALIC.finditer(work))
+    if title:
+        start, end, reference.title = title
+        before, after = work[:start], work[end:]
+        reference.authors = parse_authors(before)
+        italic_after = [m for m in italics if m.start() >= end]
+        if italic_after:
+            reference.container = italic_after[0].group(1).strip()
+        else:
+            reference.container = _first_container(_strip_italics(after))
+        dated = _strip_italics(before) + " " + _strip_italics(after)
+    else:
+        apa = _APA.match(_strip_italics(work))
+        if apa and parse_authors(apa.group("authors")):
+            reference.authors = parse_authors(apa.group("authors"))
+            reference.title = apa.group("title").rstrip(".").strip()
+            rest_italics = list(_ITALIC.finditer(work))
+            reference.container = (rest_italics[0].group(1).strip() if rest_italics
+                                   else _first_container(apa.group("rest")))
+            dated = work
+        elif italics:
+            italic = italics[0]
+            reference.title = italic.group(1).strip().rstrip(".,")
+            reference.authors = parse_authors(work[: italic.start()])
+            after = _strip_italics(work[italic.end():])
+            place = _PLACE_PUBLISHER.search(after)
+            reference.container = place.group(2).strip() if place else _first_container(after)
+            dated = _strip_italics(work[: italic.start()]) + " " + after
+        else:
+            _read_unmarked(reference, work)
+            dated = work
+    dates = find_dates(dated)
+    published = [d for d in dates if d.kind == "published"]
+    accessed = [d for d in dates if d.kind == "accessed"]
+    if published:
+        reference.date = max(published, key=lambda d: (d.iso.count("-"), -d.start)).iso
+    if accessed:
+        reference.accessed = accessed[0].iso
+
+
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&%~])")
+
+
+def _unescape(text: str | None) -> str | None:
+    """Markdown escapes left by the converter: ``\\$280`` -> ``$280``."""
+    return _MD_ESCAPE.sub(r"\1", text) if text else text
+
+
+def _strip_italics(text: str) -> str:
+    return _ITALIC.sub(lambda m: m.group(1), text)
+
+
+def _read_unmarked(reference: Reference, work: str) -> None:
+    """No quotes, no italics: ``Author, Title. Details, Place: Publisher, Year`` or
+    ``Author. Title. Publisher, Year``."""
+    sentences = [s.strip() for s in re.split(r"(?<=[a-z\d\)]{2}[.?!])\s+(?=[A-Z])", work)]
+    sentences = [s for s in sentences if s]
+    if not sentences:
+        return
+    first = sentences[0]
+    head, _, tail = first.partition(", ")
+    if len(sentences) >= 2 and parse_authors(first):
+        reference.authors = parse_authors(first)
+        reference.title = sentences[1].rstrip(".")
+        reference.container = _first_container(" ".join(sentences[2:]))
+    elif tail and len(head.split()) >= 2 and not find_dates(head):
+        candidate = tail.split(". ")[0].strip().rstrip(".")
+        if candidate and not find_dates(candidate[:12]) and not looks_like_domain(candidate):
+            reference.authors = parse_authors(head) or [head]
+            reference.title = candidate
+        else:
+            reference.title = head
+    else:
+        chunk = _first_container(first)
+        if chunk and not looks_like_domain(chunk):
+            reference.title = chunk

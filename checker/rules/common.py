@@ -1,0 +1,191 @@
+"""Helpers shared by the audit rules: the rule context, date intervals, words, sites, and
+the body sentence that carries a footnote's marker. Pure functions."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from unidecode import unidecode
+
+from checker.model import Document, Finding, Footnote, Reference
+from checker.references.dates import precision, to_date
+from checker.references.urls import domain_of
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule needs besides the documents: its severity (after configuration) and
+    today's date (ISO), so that rules stay pure and testable."""
+
+    severity: str
+    today: str | None = None
+
+
+def make_finding(
+    rule: str, context: RuleContext, doc: Document, footnotes: list[int], message: str,
+    line: int | None,
+) -> Finding:
+    return Finding(rule=rule, severity=context.severity, message=message, document=doc.path,
+                   footnotes=sorted(set(footnotes)), line=line)
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+
+def bounds(iso: str | None) -> tuple[date, date] | None:
+    """The first and last day of the period an ISO date names (``2020`` -> Jan 1..Dec 31)."""
+    if not iso:
+        return None
+    try:
+        start = to_date(iso)
+    except (ValueError, IndexError):
+        return None
+    level = precision(iso)
+    if level == 1:
+        return start, date(start.year, 12, 31)
+    if level == 2:
+        return start, date(start.year, start.month,
+                           calendar.monthrange(start.year, start.month)[1])
+    return start, start
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def notes_phrase(numbers: list[int]) -> str:
+    numbers = sorted(set(numbers))
+    if len(numbers) == 1:
+        return f"note {numbers[0]}"
+    return "notes " + ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
+
+
+# -- references -------------------------------------------------------------------------------
+
+
+def cited_references(doc: Document) -> Iterator[tuple[Footnote, Reference]]:
+    """Every reference of the document written out in a note (Ibid. copies left out: they
+    repeat a work already cited, and are the short form the rules recommend)."""
+    for footnote in doc.footnotes:
+        for reference in footnote.references:
+            if not reference.ibid:
+                yield footnote, reference
+
+
+def site_of(reference: Reference) -> str | None:
+    """The cited site's host: the URL's host, else the domain named in the note."""
+    return domain_of(reference.url) or domain_of(reference.domain)
+
+
+# Second-level labels under which country-code registries sell names (co.uk, gov.cn...).
+_SECOND_LEVEL = frozenset(
+    re.split(r"\s+", "co com org net gov edu ac or ne go gob mil nic int ltd plc sch nhs gv info")
+)
+
+
+def registrable_domain(host: str) -> str:
+    """The name a registrant owns: ``eng.sectsco.org`` -> ``sectsco.org``,
+    ``www.news.bbc.co.uk`` -> ``bbc.co.uk``. A compact heuristic instead of the public
+    suffix list: two labels, three under a country code's second-level label."""
+    labels = host.lower().strip(".").split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def public_suffix(host: str) -> str:
+    registrable = registrable_domain(host)
+    return registrable.split(".", 1)[1] if "." in registrable else ""
+
+
+# -- words ------------------------------------------------------------------------------------
+
+STOPWORDS = frozenset(
+    """a an the and or but nor of to in on at for with by from as into onto over under about
+    after before between through during without within upon via per than then that this these
+    those there their they them it its is are was were be been being has have had do does did
+    not no yes he she his her him who whom which what when where why how all any both each few
+    more most other some such only own same so too very can will would should could may might
+    must also just new one two three first last year years month months day days said says
+    say according report reports news article online post page site web www com org net http
+    https html htm""".strip().replace("\n", " ").split(" ")
+) - {""}
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def words(text: str | None) -> list[str]:
+    """Lower-case ASCII words (transliterated), markup and URLs left out."""
+    if not text:
+        return []
+    text = re.sub(r"https?://\S+|<[^>]{0,200}>", " ", text)
+    return _WORD.findall(unidecode(text).lower())
+
+
+def content_words(text: str | None) -> set[str]:
+    """Words that say what a text is about: no stop words, numbers or one-letter words."""
+    return {
+        word for word in words(text)
+        if word not in STOPWORDS and not word.isdigit() and len(word) >= 2
+    }
+
+
+# -- the sentence around a marker -------------------------------------------------------------
+
+_TAG = re.compile(r"<[^>]{0,300}>")
+_OTHER_MARKERS = re.compile(r"<sup[^>]*>.{0,80}?</sup>|\[\^[^\]\s]{1,20}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])")
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _marker_patterns(number: int) -> list[re.Pattern[str]]:
+    n = str(number)
+    return [
+        re.compile(rf"<sup[^>]*>\s*(?:<a[^>]*>\s*)?\[?{n}\]?\s*(?:</a>\s*)?</sup>", re.I),
+        re.compile(rf"\[\^{n}\]"),
+        re.compile(rf"(?<![⁰¹²³⁴⁵⁶⁷⁸⁹]){n.translate(_SUPERSCRIPTS)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"),
+        re.compile(rf"href=[\"']#[\w:-]*?{n}[\"']"),
+        # a bare number glued to the end of a word or sentence: "the region.9 While"
+        re.compile(rf"(?<=[A-Za-z.,;:!?\"”’)\]]){n}(?=[\s,.;:]|$)"),
+    ]
+
+
+def marker_sentence(doc: Document, footnote: Footnote, lines: list[str] | None = None) -> str:
+    """The body sentence carrying the note's (first) marker, markup removed; "" if the
+    marker cannot be found. `lines` is ``doc.text.split("\\n")``, passed to save splitting
+    the text once per note."""
+    if not footnote.marker_lines:
+        return ""
+    lines = lines if lines is not None else doc.text.split("\n")
+    index = footnote.marker_lines[0] - 1
+    if not 0 <= index < len(lines):
+        return ""
+    line = lines[index]
+    for pattern in _marker_patterns(footnote.number):
+        match = pattern.search(line)
+        if match:
+            break
+    else:
+        return ""
+    before = _strip_markup(line[: match.start()])
+    after = _strip_markup(line[match.end():])
+    # Markers usually follow the sentence they support: "... leaders.<sup>58</sup>".
+    stripped = before.rstrip()
+    cut = 0
+    for end in _SENTENCE_END.finditer(stripped):
+        cut = end.end()
+    sentence = stripped[cut:]
+    if not re.search(r"[.!?][\"”’)\]]*$", stripped):
+        following = _SENTENCE_END.search(after)
+        sentence += " " + (after[: following.start() + 1] if following else after)
+    return re.sub(r"\s+", " ", sentence).strip()
+
+
+def _strip_markup(text: str) -> str:
+    """Other notes' markers and tags out; markdown links reduced to their text."""
+    text = _OTHER_MARKERS.sub(" ", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return _TAG.sub(" ", text)

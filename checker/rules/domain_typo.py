@@ -1,0 +1,182 @@
+"""domain-typo: a cited domain one or two typing slips from another, or not a valid host.
+
+## What it does
+Collects every cited host (from URLs and from sites named without one) in the whole run. A
+host is reported when its registered name is one or two edits (insertion, deletion,
+substitution or transposition: Damerau-Levenshtein) away from another cited host with the same
+suffix, as ``eng.sectso.org`` beside ``eng.sectsco.org``. The message suggests the more often
+cited spelling. To keep legitimately different sites apart, short names need a single edit
+and five letters at least (``kun.uz`` and ``kub.uz`` are left alone), two edits need eight,
+and a subdomain of a cited site (``lenta.inform.kz`` beside ``inform.kz``) is never a typo.
+A host that is not a valid domain name at all (``www.example..com``, ``news_site.com``) is
+reported too.
+
+## Why is this bad?
+A misspelt domain points to nobody's site, to a parked page, or to a look-alike. A link
+checker reports it as dead and the archive finds nothing, while the source is fine.
+
+## Example
+```text
+31 "With SCO support, the Alibaba Group hosted a workshop," eng.sectso.org, May 14, 2020.
+58 "SCO Secretary-General Vladimir Norov ...," eng.sectsco.org, August 29, 2019.
+```
+Use instead:
+```text
+31 "With SCO support, the Alibaba Group hosted a workshop," eng.sectsco.org, May 14, 2020.
+```
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections import Counter, defaultdict
+from urllib.parse import urlsplit
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from checker.model import Document, Finding
+from checker.references.urls import domain_of, is_valid_hostname
+from checker.rules.common import (
+    RuleContext,
+    cited_references,
+    make_finding,
+    notes_phrase,
+    plural,
+    public_suffix,
+    registrable_domain,
+)
+
+ID = "domain-typo"
+DEFAULT_SEVERITY = "warning"
+SUMMARY = "A cited domain is one or two edits from another cited domain, or is not valid."
+
+MIN_LENGTH_ONE_EDIT = 5
+MIN_LENGTH_TWO_EDITS = 8
+MIN_SIMILARITY = 0.8  # 1 - distance / length of the longer name
+# Misspelt top-level domains that no registry serves (".cam", ".new", ".ong" do exist).
+TLD_TYPOS = {
+    "con": "com", "cmo": "com", "ocm": "com", "comm": "com", "cpm": "com", "xom": "com",
+    "vom": "com", "coom": "com", "ogr": "org", "orgg": "org", "rog": "org", "nte": "net",
+    "ent": "net", "nett": "net", "eud": "edu", "gvo": "gov",
+}
+
+
+def raw_host(reference_url: str | None, reference_domain: str | None) -> str | None:
+    """The host as cited, before validation (None when nothing host-like is cited)."""
+    if reference_url:
+        try:
+            netloc = urlsplit(reference_url.strip()).netloc
+        except ValueError:
+            return reference_url
+        host = netloc.rsplit("@", 1)[-1]
+        if host.startswith("["):  # IPv6 literal
+            return host
+        return host.split(":", 1)[0].lower() or None
+    return reference_domain.lower().strip() if reference_domain else None
+
+
+def host_problem(host: str) -> str | None:
+    """Why `host` cannot be a domain name, or None."""
+    if is_ip(host):
+        return None
+    if domain_of(host) is None or not is_valid_hostname(host.rstrip(".")):
+        return "is not a valid domain name"
+    tld = host.rstrip(".").rsplit(".", 1)[-1]
+    if tld in TLD_TYPOS:
+        return f"ends in .{tld}, which is no top-level domain (.{TLD_TYPOS[tld]}?)"
+    return None
+
+
+def is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def typo_distance(host: str, other: str) -> int | None:
+    """Edits between the registered names of two hosts, when the pair looks like a typo."""
+    name, other_name = registrable_domain(host), registrable_domain(other)
+    if name == other_name or public_suffix(host) != public_suffix(other):
+        return None  # the same site, or a different suffix (akipress.com / akipress.org)
+    label, other_label = name.split(".", 1)[0], other_name.split(".", 1)[0]
+    distance = DamerauLevenshtein.distance(label, other_label, score_cutoff=2)
+    if distance > 2:
+        return None
+    shorter = min(len(label), len(other_label))
+    if distance == 1 and shorter < MIN_LENGTH_ONE_EDIT:
+        return None
+    if distance == 2 and shorter < MIN_LENGTH_TWO_EDITS:
+        return None
+    if 1 - distance / max(len(label), len(other_label)) < MIN_SIMILARITY:
+        return None
+    return distance
+
+
+def check(documents: list[Document], context: RuleContext) -> list[Finding]:
+    counts: Counter[str] = Counter()
+    cited_in: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    findings: list[Finding] = []
+    for doc in documents:
+        lines = {footnote.number: footnote.line for footnote in doc.footnotes}
+        invalid: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for footnote, reference in cited_references(doc):
+            host = raw_host(reference.url, reference.domain)
+            if not host:
+                continue
+            problem = host_problem(host)
+            if problem:
+                invalid[(host, problem)].append(footnote.number)
+                continue
+            valid = domain_of(host)
+            if valid is None:
+                continue
+            counts[valid] += 1
+            cited_in[valid][doc.path].append(footnote.number)
+        for (host, problem), numbers in invalid.items():
+            findings.append(make_finding(
+                ID, context, doc, numbers, f"{host!r} ({notes_phrase(numbers)}) {problem}",
+                lines.get(numbers[0]),
+            ))
+    by_suffix: dict[str, list[str]] = defaultdict(list)
+    for host in counts:
+        by_suffix[public_suffix(host)].append(host)
+    docs = {doc.path: doc for doc in documents}
+    for hosts in by_suffix.values():
+        hosts.sort()
+        for position, host in enumerate(hosts):
+            for other in hosts[position + 1:]:
+                distance = typo_distance(host, other)
+                if distance is None:
+                    continue
+                # Report the rarer spelling; on a tie, both (we cannot tell which is right).
+                if counts[host] != counts[other]:
+                    pairs = [(host, other)] if counts[host] < counts[other] else [(other, host)]
+                else:
+                    pairs = [(host, other), (other, host)]
+                for typo, right in pairs:
+                    findings.extend(_report(typo, right, distance, counts, cited_in, docs,
+                                            context))
+    return findings
+
+
+def _report(
+    typo: str, right: str, distance: int, counts: Counter[str],
+    cited_in: dict[str, dict[str, list[int]]], docs: dict[str, Document], context: RuleContext,
+) -> list[Finding]:
+    findings = []
+    for path, numbers in cited_in[typo].items():
+        doc = docs[path]
+        lines = {footnote.number: footnote.line for footnote in doc.footnotes}
+        others = "; ".join(
+            f"{'this document' if other_path == path else other_path}: {notes_phrase(n)}"
+            for other_path, n in cited_in[right].items()
+        )
+        findings.append(make_finding(
+            ID, context, doc, numbers,
+            f"{typo} ({notes_phrase(numbers)}) is {plural(distance, 'edit')} from {right}, "
+            f"cited {plural(counts[right], 'time')} ({others}): a typo for {right}?",
+            lines.get(sorted(numbers)[0]),
+        ))
+    return findings

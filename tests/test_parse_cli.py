@@ -1,0 +1,97 @@
+"""The parse pipeline and `footcheck parse` end to end on the sample library."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+from checker.parse import parse_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "refs" / "sources"
+PAPER_000 = str(next(SOURCES.glob("000_*.txt")))
+PAPER_001 = str(next(SOURCES.glob("001_*.txt")))
+
+
+@pytest.fixture(scope="module")
+def samples():
+    run = parse_paths([str(SOURCES)])
+    return {Path(doc.path).name[:3]: doc for doc in run.documents}, run
+
+
+def refs_of(doc, number):
+    return next(f for f in doc.footnotes if f.number == number).references
+
+
+def test_sample_counts(samples):
+    docs, run = samples
+    assert [f.number for f in docs["000"].footnotes] == list(range(1, 64))
+    assert [f.number for f in docs["001"].footnotes] == list(range(1, 20))
+    assert all(not docs[k].footnotes for k in ("002", "003", "004"))
+    assert not run.errors
+    assert "README.md" not in {Path(d.path).name for d in run.documents}
+
+
+def test_sample_multi_work_notes(samples):
+    docs, _ = samples
+    assert len(refs_of(docs["000"], 21)) == 3
+    assert len(refs_of(docs["000"], 62)) == 2
+    assert len(refs_of(docs["001"], 2)) == 4
+    assert refs_of(docs["001"], 11) == []  # an explanatory note
+
+
+def test_sample_repairs_become_findings(samples):
+    docs, run = samples
+    ref = refs_of(docs["001"], 18)[0]
+    assert ref.domain == "thediplomat.com"
+    assert ref.url_as_printed.startswith("https://thediplo-mat.com")
+    malformed = {n for f in run.findings if f.rule == "url-malformed" for n in f.footnotes}
+    assert {7, 10, 15, 18} <= malformed
+
+
+def test_parse_json_shape(tmp_path, capsys):
+    code = main(["parse", PAPER_000, "--format", "json", "--refs-dir", str(tmp_path)])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    doc = data["documents"][0]
+    assert set(doc) == {"path", "title", "date", "footnotes"}
+    note = doc["footnotes"][57]
+    assert set(note) == {"number", "line", "text", "marker_lines", "references"}
+    assert note["number"] == 58 and note["marker_lines"]
+    ref = note["references"][0]
+    assert set(ref) == {"title", "authors", "container", "domain", "url", "url_as_printed",
+                        "doi", "date", "accessed", "type"}
+    assert ref["date"] == "2019-08-29" and ref["domain"] == "eng.sectsco.org"
+    assert (tmp_path / (Path(PAPER_000).stem + ".bib")).exists()
+    assert (tmp_path / (Path(PAPER_000).stem + ".json")).exists()
+
+
+def test_news_articles_have_no_footnotes_said_plainly(tmp_path, capsys):
+    news = sorted(str(p) for p in SOURCES.glob("00[234]_*.txt"))
+    assert main(["parse", *news, "--refs-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("no footnotes found") == 3
+    assert not list(tmp_path.iterdir())
+
+
+def test_bad_inputs_one_line_each_and_others_still_processed(tmp_path):
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    empty = tmp_path / "empty.md"
+    empty.write_text("")
+    result = subprocess.run(
+        [sys.executable, "-m", "checker", "parse", str(binary), str(empty),
+         str(tmp_path / "missing.txt"), str(tmp_path), PAPER_001,
+         "--refs-dir", str(tmp_path / "refs")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("footcheck:")]
+    assert any("image.png" in line for line in lines)
+    assert any("empty.md" in line for line in lines)
+    assert any("missing.txt" in line for line in lines)
+    assert "19 footnotes" in result.stdout

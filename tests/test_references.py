@@ -1,0 +1,220 @@
+"""Reference parsing on footnotes in the styles real papers use (not keyed to the samples)."""
+
+import pytest
+
+from checker.model import Footnote
+from checker.references import parse_references, repair_across_notes, resolve_backreferences
+from checker.references.authors import parse_authors
+from checker.references.urls import domain_of, find_urls, looks_like_domain
+
+
+def one(text):
+    refs = parse_references(text)
+    assert len(refs) == 1, refs
+    return refs[0]
+
+
+def test_news_citation_with_site_only():
+    ref = one('"Floods close the main highway," example-news.kz, March 3, 2021.')
+    assert ref.title == "Floods close the main highway"
+    assert ref.container == "example-news.kz"
+    assert ref.domain == "example-news.kz"
+    assert ref.url is None
+    assert ref.date == "2021-03-03"
+    assert ref.type == "news"
+
+
+def test_chicago_note_with_author_outlet_and_url():
+    ref = one('Smith, Jane. "Water Wars in the Fergana Valley." *The Diplomat*, '
+              "June 4, 2018, https://thediplomat.com/2018/06/water-wars/.")
+    assert ref.authors == ["Smith, Jane"]
+    assert ref.title == "Water Wars in the Fergana Valley"
+    assert ref.container == "The Diplomat"
+    assert ref.url == "https://thediplomat.com/2018/06/water-wars/"
+    assert ref.domain == "thediplomat.com"
+    assert ref.date == "2018-06-04"
+
+
+def test_given_family_author_and_accessed_date_kept_apart():
+    ref = one('Maria Lopez, "Seed banks and climate," Global Food Institute, 2019, '
+              "https://gfi.example.org/seeds.pdf, accessed January 5, 2021.")
+    assert ref.authors == ["Lopez, Maria"]
+    assert ref.date == "2019"
+    assert ref.accessed == "2021-01-05"
+    assert ref.container == "Global Food Institute"
+
+
+def test_wikipedia_style_retrieved():
+    ref = one('"Lake Issyk-Kul". Encyclopedia of Asia. 12 May 2015. Retrieved 2 March 2020.')
+    assert ref.title == "Lake Issyk-Kul"
+    assert ref.date == "2015-05-12"
+    assert ref.accessed == "2020-03-02"
+
+
+def test_journal_article_with_doi():
+    ref = one('Chen, Li, and Omar Farouk. "Trade corridors revisited." *Journal of Eurasian '
+              "Studies* 11, no. 2 (2020): 101-17. https://doi.org/10.1177/1879366520912345.")
+    assert ref.authors == ["Chen, Li", "Farouk, Omar"]
+    assert ref.doi == "10.1177/1879366520912345"
+    assert ref.type == "journal"
+    assert ref.date == "2020"
+
+
+def test_book_with_place_and_publisher():
+    ref = one("Pantucci, Raffaello. *Sinostan: China's Inadvertent Empire*. Oxford: "
+              "Oxford University Press, 2019.")
+    assert ref.title == "Sinostan: China's Inadvertent Empire"
+    assert ref.authors == ["Pantucci, Raffaello"]
+    assert ref.container == "Oxford University Press"
+    assert ref.type == "book"
+    assert ref.date == "2019"
+
+
+def test_apa_reference():
+    ref = one("Ivanov, P., & Petrova, A. (2017). Migration and remittances in Tajikistan. "
+              "World Bank. https://example.org/report.pdf")
+    assert ref.authors == ["Ivanov, P.", "Petrova, A."]
+    assert ref.title == "Migration and remittances in Tajikistan"
+    assert ref.date == "2017"
+
+
+def test_russian_date_and_cyrillic_title():
+    ref = one("«Саммит в Сиане завершился», ria.ru, 2 марта 2020.")
+    assert ref.title == "Саммит в Сиане завершился"
+    assert ref.date == "2020-03-02"
+    assert ref.domain == "ria.ru"
+
+
+def test_several_works_split_on_semicolons_with_final_and():
+    refs = parse_references(
+        'Lee, Ann. "First paper." *Daily Star*, May 1, 2001; Lee, Ann. "Second paper." '
+        '*Daily Star*, May 2, 2001; and Lee, Ann. "Third; with a semicolon." '
+        "*Daily Star*, May 3, 2001."
+    )
+    assert [r.title for r in refs] == ["First paper", "Second paper", "Third; with a semicolon"]
+    assert [r.date for r in refs] == ["2001-05-01", "2001-05-02", "2001-05-03"]
+
+
+def test_labels_and_trailing_prose_are_dropped():
+    refs = parse_references(
+        'Chile: "Aid arrives," news.example.cl, April 10, 2020.; Peru: "Second shipment," '
+        "peru.example.pe, April 11, 2020.; Bolivia— no shipment has been reported so far, "
+        "though one seems likely to follow in the coming weeks."
+    )
+    assert [r.title for r in refs] == ["Aid arrives", "Second shipment"]
+
+
+def test_explanatory_note_has_no_reference():
+    assert parse_references(
+        "Since 2015 the ministry has published a series of annual reviews describing how "
+        "the border regime changed, and most observers consider them reliable enough."
+    ) == []
+
+
+def test_prose_before_a_citation_is_dropped():
+    ref = one("The convention was signed in 1951 and still governs how cargo moves. "
+              'J.K. Rowe, "Transit rules in practice." Transport Council, '
+              "https://example.org/transit.pdf.")
+    assert ref.title == "Transit rules in practice"
+    assert ref.authors == ["Rowe, J.K."]
+
+
+def test_markdown_link_to_a_site_is_a_site_citation():
+    ref = one('"Ministers meet," [gov.example.kz](http://gov.example.kz), August 29, 2019.')
+    assert ref.url is None
+    assert ref.domain == "gov.example.kz"
+    assert ref.date == "2019-08-29"
+
+
+def test_social_and_government_types():
+    assert one('"Statement on the border," Facebook.com, April 17, 2020.').type == "social"
+    assert one('"Visit to Astana," state.gov, February 1, 2020.').type == "government"
+
+
+@pytest.mark.parametrize(
+    ("printed", "repaired"),
+    [
+        ("http://example.org/ news/2017/a.html", "http://example.org/news/2017/a.html"),
+        ("http://example. org/news/a.html", "http://example.org/news/a.html"),
+        ("https://example.org/files/List%20 of%20names.pdf", "https://example.org/files/List%20of%20names.pdf"),
+        ("https://example.org/a\\_b\\_c.pdf", "https://example.org/a_b_c.pdf"),
+        ("https://example.org/page).", "https://example.org/page"),
+        ("(https://example.org/a_(b))", "https://example.org/a_(b)"),
+    ],
+)
+def test_url_repairs(printed, repaired):
+    matches = find_urls(f"Report, {printed} more words")
+    assert matches[0].url == repaired
+
+
+def test_repairs_are_recorded_and_printed_form_kept():
+    ref = one('"Rules," Agency, 2019, http://example.org/ news/x.html.')
+    assert ref.url == "http://example.org/news/x.html"
+    assert ref.url_as_printed == "http://example.org/ news/x.html"
+    assert ref.repairs
+
+
+def test_space_before_an_ordinary_word_is_not_joined():
+    assert find_urls("see http://example.org/ for 2020 figures")[0].url == "http://example.org/"
+
+
+def test_line_wrap_hyphen_repaired_by_outlet_name():
+    ref = one('"Title." *Steppe Monitor*, May 1, 2020. https://steppemo-nitor.com/2020/05/x/.')
+    assert ref.domain == "steppemonitor.com"
+    assert any("hyphen" in r for r in ref.repairs)
+
+
+def test_real_hyphenated_host_kept():
+    ref = one('"Title." *Radio Free Asia*, May 1, 2020. https://news-wire.example.com/x.')
+    assert ref.domain == "news-wire.example.com"
+
+
+def test_hyphen_repaired_from_another_note():
+    notes = [
+        Footnote(1, 1, '"A." Site, 2020, https://centralasia.example.net/a.'),
+        Footnote(2, 2, '"B." Site, 2020, https://central-asia.example.net/b.'),
+    ]
+    for note in notes:
+        note.references = parse_references(note.text)
+    repair_across_notes(notes)
+    assert notes[1].references[0].url == "https://centralasia.example.net/b"
+
+
+def test_ibid_and_short_forms():
+    notes = [
+        Footnote(1, 1, 'Smith, John. *The Long Road*. London: Hurst, 2015.'),
+        Footnote(2, 2, "Ibid., 45."),
+        Footnote(3, 3, '"Other work," example.com, May 5, 2020.'),
+        Footnote(4, 4, "Smith, op. cit., 12."),
+        Footnote(5, 5, "Smith, *The Long Road*, 80."),
+    ]
+    for note in notes:
+        note.references = parse_references(note.text)
+    resolve_backreferences(notes)
+    for number in (2, 4, 5):
+        ref = notes[number - 1].references[0]
+        assert ref.title == "The Long Road" and ref.ibid, number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Xu, Hongzhi.", ["Xu, Hongzhi"]),
+        ("P.J. Hodgkinson,", ["Hodgkinson, P.J."]),
+        ("Smith, John, and Jane Doe.", ["Smith, John", "Doe, Jane"]),
+        ("John Smith and Jane Doe", ["Smith, John", "Doe, Jane"]),
+        ("Ursula von der Leyen", ["von der Leyen, Ursula"]),
+        ("Lee, Ann, et al.", ["Lee, Ann"]),
+        ("Ministry of Foreign Affairs,", []),
+        ("In 2019 the government said", []),
+    ],
+)
+def test_authors(text, expected):
+    assert parse_authors(text) == expected
+
+
+def test_domains():
+    assert looks_like_domain("kaktus.media") and looks_like_domain("Fergana.news")
+    assert not looks_like_domain("U.S.") and not looks_like_domain("e.g.")
+    assert domain_of("https://WWW.Example.org:8080/x") == "example.org"
+    assert domain_of("not a host") is None
