@@ -8,11 +8,11 @@ pure functions over these.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -22,7 +22,7 @@ class Severity(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-class LinkStatus(str, Enum):
+class LinkStatus(StrEnum):
     OK = "ok"
     REDIRECTED = "redirected"  # ok, but a permanent redirect to another URL
     BROKEN = "broken"

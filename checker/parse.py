@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.errors import InputError
 from checker.extract import document_metadata, extract_footnotes
 from checker.load import read_document
-from checker.model import Document, Finding, Severity
-from checker.references import parse_references, resolve_backreferences
+from checker.model import Document, Finding, Reference, Severity
+from checker.references import parse_references, repair_across_notes, resolve_backreferences
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml")
 
@@ -56,12 +60,36 @@ def parse_document(doc: Document, doc_date: str | None = None) -> list[Finding]:
     elif stated_date:
         doc.date, doc.date_source = stated_date, "stated"
     footnotes, findings = extract_footnotes(doc)
-    for footnote in footnotes:
-        footnote.references = parse_references(footnote.text)
+    for footnote, references in zip(
+        footnotes, parse_all([f.text for f in footnotes]), strict=True
+    ):
+        footnote.references = references
     resolve_backreferences(footnotes)
+    repair_across_notes(footnotes)
     doc.footnotes = footnotes
     findings.extend(url_repair_findings(doc))
     return findings
+
+
+PARALLEL_FROM = 5000  # notes; below this, starting worker processes costs more than it saves
+
+
+def _parse_chunk(texts: list[str]) -> list[list[Reference]]:
+    return [parse_references(text) for text in texts]
+
+
+def parse_all(texts: list[str]) -> list[list[Reference]]:
+    """parse_references over many notes, on every core for a large document."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(texts) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+        return _parse_chunk(texts)
+    size = -(-len(texts) // (workers * 2))
+    chunks = [texts[i: i + size] for i in range(0, len(texts), size)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+            return [refs for chunk in pool.map(_parse_chunk, chunks) for refs in chunk]
+    except (OSError, BrokenProcessPool):
+        return _parse_chunk(texts)
 
 
 def url_repair_findings(doc: Document) -> list[Finding]:

@@ -7,9 +7,11 @@ import re
 
 from checker.model import Reference
 
-SOCIAL_DOMAINS = ("facebook.com", "twitter.com", "x.com", "t.me", "telegram.org", "vk.com",
-                  "youtube.com", "youtu.be", "instagram.com", "linkedin.com", "tiktok.com",
-                  "weibo.com", "ok.ru", "reddit.com", "mastodon.social", "bsky.app")
+SOCIAL_DOMAINS = frozenset((
+    "facebook.com", "twitter.com", "x.com", "t.me", "telegram.org", "vk.com", "youtube.com",
+    "youtu.be", "instagram.com", "linkedin.com", "tiktok.com", "weibo.com", "ok.ru",
+    "reddit.com", "mastodon.social", "bsky.app",
+))
 NEWS_DOMAIN_WORDS = re.compile(
     r"(?:news|times|post|daily|herald|tribune|gazet|journal|press|media|reuters|rferl|"
     r"apnews|bbc|cnn|guardian|xinhua|globaltimes|azattyq|azattyk|tass|interfax|ria|kommersant|"
@@ -28,11 +30,9 @@ _GOVERNMENT_WORDS = re.compile(
     r"embassy|department of|white house|kremlin|gazette|official journal|secretariat)\b",
     re.IGNORECASE,
 )
-_JOURNAL = re.compile(
-    r"(?:\bvol\.|\bno\.\s*\d|\d+\s*\(\d+\)|\bpp?\.\s*\d|\b\d+,\s*no\.|\bjournal\b|\breview\b|"
-    r"\bquarterly\b|\bstudies\b|\d+\s*\(\d{4}\):\s*\d)",
-    re.IGNORECASE,
-)
+_JOURNAL_WORDS = re.compile(r"\b(?:vol|no|pp?|journal|review|quarterly|studies)\b\.?\s*\d?",
+                            re.IGNORECASE)
+_JOURNAL_NUMBERS = re.compile(r"\d\s?\(\d{1,4}\)|\(\d{4}\):\s?\d")
 _CHAPTER = re.compile(r"\bin\s+(?:[A-Z*][^,]{0,80},\s*)?(?:ed\.|eds\.|edited by)|\bin:\s",
                       re.IGNORECASE)
 _REPORT = re.compile(
@@ -46,20 +46,22 @@ _BOOK = re.compile(r"[A-Z][\w .'-]{1,40}:\s*[A-Z][^,;:()]{1,80},\s*(?:1[6-9]|20)
 def classify(reference: Reference, text: str) -> str:
     domain = (reference.domain or "").lower()
     container = reference.container or ""
-    if any(domain == d or domain.endswith("." + d) for d in SOCIAL_DOMAINS):
+    labels = domain.split(".")
+    if any(".".join(labels[i:]) in SOCIAL_DOMAINS for i in range(len(labels) - 1)):
         return "social"
-    if _CHAPTER.search(text):
+    lowered = text.lower()
+    if ("in " in lowered or "in:" in lowered) and _CHAPTER.search(text):
         return "chapter"
     if reference.doi:
         return "journal"
     publisher = " ".join([container, *(a for a in reference.authors if "," not in a)])
     if (domain and _GOVERNMENT.search(domain)) or _GOVERNMENT_WORDS.search(publisher):
         return "government"
-    if _JOURNAL.search(text):
+    if _is_journal(text):
         return "journal"
     if _REPORT.search(reference.title or "") or _REPORT.search(container):
         return "report"
-    if _BOOK.search(text) and not domain:
+    if not domain and ":" in text and _BOOK.search(text):
         return "book"
     if NEWS_DOMAIN_WORDS.search(domain) or NEWS_DOMAIN_WORDS.search(container):
         return "news"
@@ -73,3 +75,12 @@ def classify(reference: Reference, text: str) -> str:
         # "Title," site.com, May 5, 2020: an article of a site, dated to the day.
         return "news"
     return "web"
+
+
+def _is_journal(text: str) -> bool:
+    """Volume, issue and pages, or a journal's name."""
+    for match in _JOURNAL_WORDS.finditer(text):
+        word = match.group(0).lower()
+        if not word.startswith(("no", "p")) or word[-1:].isdigit():
+            return True
+    return "(" in text and bool(_JOURNAL_NUMBERS.search(text))

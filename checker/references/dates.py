@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS: dict[str, int] = {}
 
@@ -108,31 +109,46 @@ def _from_match(match: re.Match[str]) -> str | None:
 def find_dates(text: str, *, years: bool = True) -> list[DateMatch]:
     """Every date in `text`, left to right, without overlaps; a bare year only where no
     fuller date covers it (and only with `years`)."""
+    return list(_find_dates(text, years))
+
+
+@lru_cache(maxsize=2048)
+def _find_dates(text: str, years: bool) -> tuple[DateMatch, ...]:
+    # A citation's text is looked at several times while its note is parsed.
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    if not _HAS_YEAR.search(text):
-        return found
+    # Every date holds a year: scan only windows around the years, not the whole text.
+    windows: list[list[int]] = []
+    for year in _HAS_YEAR.finditer(text):
+        start, end = max(0, year.start() - 32), min(len(text), year.end() + 26)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    if not windows:
+        return ()
     patterns = [*_PATTERNS, _YEAR_ONLY] if years else _PATTERNS
     for pattern in patterns:
-        for match in pattern.finditer(text):
-            if not free(match.start(), match.end()):
-                continue
-            month = match.groupdict().get("month")
-            if month and month.lower().rstrip(".") not in MONTHS:
-                continue  # "Visit 5 2020" is no date
-            iso = _from_match(match)
-            taken.append((match.start(), match.end()))  # an impossible date hides its year
-            if iso is None:
-                continue
-            before = text[max(0, match.start() - 40): match.start()]
-            kind = "accessed" if _ACCESSED.search(before) else "published"
-            found.append(DateMatch(iso, match.start(), match.end(), match.group(0), kind))
+        for window_start, window_end in windows:
+            for match in pattern.finditer(text, window_start, window_end):
+                if not free(match.start(), match.end()):
+                    continue
+                month = match.groupdict().get("month")
+                if month and month.lower().rstrip(".") not in MONTHS:
+                    continue  # "Visit 5 2020" is no date
+                iso = _from_match(match)
+                taken.append((match.start(), match.end()))  # an impossible date hides its year
+                if iso is None:
+                    continue
+                before = text[max(0, match.start() - 40): match.start()]
+                kind = "accessed" if _ACCESSED.search(before) else "published"
+                found.append(DateMatch(iso, match.start(), match.end(), match.group(0), kind))
     found.sort(key=lambda m: m.start)
-    return found
+    return tuple(found)
 
 
 def parse_date(text: str) -> str | None:

@@ -29,6 +29,8 @@ _SEE = re.compile(r"(?:^|[.;,:]\s+|\s)(?:see\s+also|see|cf\.)\s+(?=[A-Z\"“*])"
 
 
 def _top_level_semicolons(text: str) -> list[int]:
+    if ";" not in text:
+        return []
     positions = []
     closing: list[str] = []
     straight_open = False
@@ -111,15 +113,18 @@ def split_citations(text: str) -> list[str]:
         last = position + 1
     pieces.append(text[last:])
     # Merge a piece without a signature into its neighbour (page ranges, "and others"...).
-    merged: list[str] = []
-    for piece in pieces:
-        cleaned = piece.strip(" .;")
-        if not cleaned:
-            continue
-        if merged and not has_signature(cleaned) and len(cleaned.split()) <= 6:
-            merged[-1] = f"{merged[-1]}; {cleaned}"
-        else:
-            merged.append(cleaned)
+    if len(pieces) == 1:
+        merged = [pieces[0].strip(" .;")]
+    else:
+        merged = []
+        for piece in pieces:
+            cleaned = piece.strip(" .;")
+            if not cleaned:
+                continue
+            if merged and len(cleaned.split()) <= 6 and not has_signature(cleaned):
+                merged[-1] = f"{merged[-1]}; {cleaned}"
+            else:
+                merged.append(cleaned)
     citations = []
     for piece in merged:
         piece = _LABEL.sub("", piece, count=1).strip()

@@ -1,0 +1,127 @@
+"""Every rule footcheck reports, in order: the static audit rules (run here), and the rules
+whose findings come from parsing and from the network check (listed here so that the
+configuration can set their severity and the README's table lists them all)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from checker.model import Document, Finding, Severity
+from checker.rules import (
+    date_implausible,
+    domain_typo,
+    duplicate_document,
+    duplicate_reference,
+    missing_date,
+    missing_title,
+    missing_url,
+    url_date_mismatch,
+)
+from checker.rules.common import RuleContext
+
+if TYPE_CHECKING:
+    from checker.rules.config import Config
+
+Check = Callable[[list[Document], RuleContext], list[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    default_severity: str
+    summary: str
+    stage: str  # "parse" | "audit" | "network": where its findings are produced
+    check: Check | None = None  # None: produced elsewhere
+
+
+def _static(module: ModuleType) -> Rule:
+    return Rule(module.ID, module.DEFAULT_SEVERITY, module.SUMMARY, "audit", module.check)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("numbering", Severity.WARNING.value,
+         "Footnote markers and definitions disagree: a gap, a repeat, a marker without a "
+         "note or a note without a marker.", "parse"),
+    Rule("url-malformed", Severity.WARNING.value,
+         "A URL was printed broken (spaces, line-wrap hyphens, escapes) and was repaired.",
+         "parse"),
+    _static(date_implausible),
+    _static(duplicate_reference),
+    _static(domain_typo),
+    _static(url_date_mismatch),
+    _static(missing_url),
+    _static(missing_date),
+    _static(missing_title),
+    _static(duplicate_document),
+    Rule("link-broken", Severity.ERROR.value,
+         "A cited link is dead (4xx/5xx, DNS failure, timeout) and no archived copy was found.",
+         "network"),
+    Rule("link-blocked", Severity.WARNING.value,
+         "The site refused the checker (403, bot challenge): the link may be fine for readers.",
+         "network"),
+    Rule("link-redirected", Severity.INFO.value,
+         "A cited link redirects permanently: cite the new URL.", "network"),
+    Rule("archived-only", Severity.WARNING.value,
+         "A cited link is dead but the Wayback Machine has a snapshot: cite the archive.",
+         "network"),
+    Rule("title-mismatch", Severity.WARNING.value,
+         "The page at a cited link has a different title than the one cited.", "network"),
+    Rule("published-date-mismatch", Severity.WARNING.value,
+         "The page at a cited link gives a different publication date than the one cited.",
+         "network"),
+)
+RULES_BY_ID = {rule.id: rule for rule in RULES}
+
+
+def rule_ids() -> list[str]:
+    return [rule.id for rule in RULES]
+
+
+def run_rules(documents: list[Document], config: Config | None = None,
+              today: str | None = None) -> list[Finding]:
+    """Run every enabled static rule over the documents; apply severities and suppressions.
+
+    `today` (ISO) is the only clock the rules see; by default the machine's date.
+    """
+    today = today or date.today().isoformat()
+    findings: list[Finding] = []
+    for rule in RULES:
+        if rule.check is None or (config is not None and not config.is_enabled(rule.id)):
+            continue
+        severity = config.severity_for(rule.id, rule.default_severity) if config else \
+            rule.default_severity
+        findings.extend(rule.check(documents, RuleContext(severity=severity, today=today)))
+    findings = apply_config(findings, config)
+    findings.sort(key=lambda f: (f.document or "", f.line or 0, f.rule, f.footnotes))
+    return findings
+
+
+def apply_config(findings: list[Finding], config: Config | None) -> list[Finding]:
+    """Findings produced elsewhere (parsing, the network check) after the configuration:
+    disabled rules dropped, severities overridden, suppressed footnotes left out."""
+    if config is None:
+        return list(findings)
+    kept = []
+    for finding in findings:
+        if not config.is_enabled(finding.rule) or config.is_suppressed(finding):
+            continue
+        override = config.severity_override(finding.rule)
+        if override and override != finding.severity:
+            finding = Finding(rule=finding.rule, severity=override, message=finding.message,
+                              document=finding.document, footnotes=list(finding.footnotes),
+                              line=finding.line)
+        kept.append(finding)
+    return kept
+
+
+def rule_table_markdown() -> str:
+    """The README's rule table."""
+    rows = ["| rule | default severity | from | what it reports |", "|---|---|---|---|"]
+    for rule in RULES:
+        rows.append(f"| `{rule.id}` | {rule.default_severity} | {rule.stage} | "
+                    f"{rule.summary.replace('|', '/')} |")
+    return "\n".join(rows) + "\n"
