@@ -194,7 +194,9 @@ def check_settings(args: argparse.Namespace, config) -> CheckSettings:
         settings.archive = False
     if args.archive_all:
         settings.archive_all = True
-    settings.excludes = [*settings.excludes, *args.exclude]
+    settings.excludes = [
+        *settings.excludes, *getattr(config, "exclude_links", []), *args.exclude
+    ]
     return settings
 
 

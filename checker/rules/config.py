@@ -229,9 +229,12 @@ class _Reader:
         self.prefix = "tool.footcheck." if where.startswith("[") else ""
 
     def where(self, table: str | None) -> str:
+        """Where a key sits, as a phrase: "in [tool.footcheck.rules]", "at the top level"."""
         if table is None:
-            return self.top if self.top.startswith("[") else "at the top level"
-        return f"[{self.prefix}{table}]"
+            return f"in {self.top}" if self.top.startswith("[") else "at the top level"
+        if table.startswith("suppress #"):
+            return f"in [[{self.prefix}suppress]] entry {table.split('#', 1)[1]}"
+        return f"in [{self.prefix}{table}]"
 
     def error(self, problem: str) -> ConfigError:
         return ConfigError(f"{self.shown}: {problem}")
@@ -240,9 +243,8 @@ class _Reader:
                      name: str | None) -> None:
         for key in table:
             if key not in allowed:
-                place = self.where(name)
-                place = place if place.startswith("at ") else f"in {place}"
-                raise self.error(f"unknown key '{key}' {place}{_did_you_mean(key, allowed)}")
+                raise self.error(
+                    f"unknown key '{key}' {self.where(name)}{_did_you_mean(key, allowed)}")
 
     def expect(self, value: Any, kind: type | tuple[type, ...], key: str,
                table: str | None) -> Any:
@@ -252,7 +254,7 @@ class _Reader:
             if float in kinds and isinstance(value, int) and not isinstance(value, bool):
                 return float(value)
             names = " or ".join(_TYPE_NAMES.get(k, k.__name__) for k in kinds)
-            raise self.error(f"'{key}' in {self.where(table)} must be {names}, not "
+            raise self.error(f"'{key}' {self.where(table)} must be {names}, not "
                              f"{_TYPE_NAMES.get(type(value), type(value).__name__)} "
                              f"({value!r})")
         return value
@@ -269,7 +271,7 @@ class _Reader:
         known = rule_ids()
         for pattern in patterns:
             if not any(fnmatch.fnmatchcase(rule, pattern) for rule in known):
-                raise self.error(f"unknown rule '{pattern}' in '{key}' in "
+                raise self.error(f"unknown rule '{pattern}' in '{key}' "
                                  f"{self.where(table)}{_did_you_mean(pattern, known)}")
 
     def config(self, path: Path, table: Any) -> Config:
@@ -293,7 +295,7 @@ class _Reader:
                 try:
                     re.compile(pattern)
                 except re.error as error:
-                    raise self.error(f"'exclude-links' in {self.where(None)}: invalid regular "
+                    raise self.error(f"'exclude-links' {self.where(None)}: invalid regular "
                                      f"expression {pattern!r}: {error}") from None
             config.check["excludes"] = list(config.exclude_links)
         if "fail-on" in table:
@@ -306,7 +308,7 @@ class _Reader:
             self.unknown_keys(nested, tuple(LIMITS), "limits")
             for key in nested:
                 if key in limits:
-                    raise self.error(f"'{key}' is set both in {self.where(None)} and in "
+                    raise self.error(f"'{key}' is set both {self.where(None)} and "
                                      f"{self.where('limits')}")
             config.check.update(self.limits(nested, "limits"))
         config.check.update(self.limits(limits, None))
@@ -315,7 +317,7 @@ class _Reader:
     def choice(self, value: Any, allowed: tuple[str, ...], key: str, table: str | None) -> str:
         self.expect(value, str, key, table)
         if value not in allowed:
-            raise self.error(f"'{key}' in {self.where(table)} must be one of "
+            raise self.error(f"'{key}' {self.where(table)} must be one of "
                              f"{', '.join(allowed)}, not {value!r}")
         return value
 
@@ -325,7 +327,7 @@ class _Reader:
         self.expect(value, str, "document-date", None)
         parsed = parse_date(value)
         if not parsed:
-            raise self.error(f"'document-date' in {self.where(None)} is not a date: {value!r} "
+            raise self.error(f"'document-date' {self.where(None)} is not a date: {value!r} "
                              "(use YYYY-MM-DD, YYYY-MM or YYYY)")
         return parsed
 
@@ -350,7 +352,7 @@ class _Reader:
                     if "severity" in setting else None
                 result[rule] = RuleSettings(enabled=enabled, severity=severity)
             else:
-                raise self.error(f"'{rule}' in {self.where('rules')} must be true/false, a "
+                raise self.error(f"'{rule}' {self.where('rules')} must be true/false, a "
                                  f"severity ({', '.join(SEVERITIES)}) or a table with "
                                  f"'enabled' and 'severity', not {setting!r}")
         return result
@@ -359,9 +361,9 @@ class _Reader:
         entries = self.expect(value, list, "suppress", None)
         result = []
         for number, entry in enumerate(entries, start=1):
-            name = f"suppress] #{number} [" if False else f"suppress #{number}"
+            name = f"suppress #{number}"
             if not isinstance(entry, dict):
-                raise self.error(f"'suppress' in {self.where(None)} must be a list of tables "
+                raise self.error(f"'suppress' {self.where(None)} must be a list of tables "
                                  "([[tool.footcheck.suppress]]), not "
                                  f"{type(entry).__name__} ({entry!r})")
             self.unknown_keys(entry, SUPPRESS_KEYS, name)
@@ -389,10 +391,10 @@ class _Reader:
             if kind in (int, float):
                 minimum = 0 if key in _NON_NEGATIVE else 1
                 if value < minimum:
-                    raise self.error(f"'{key}' in {self.where(name)} must be at least "
+                    raise self.error(f"'{key}' {self.where(name)} must be at least "
                                      f"{minimum}, not {value!r}")
             if kind is str and not value.strip():
-                raise self.error(f"'{key}' in {self.where(name)} must not be empty")
+                raise self.error(f"'{key}' {self.where(name)} must not be empty")
             result[attribute] = value
         return result
 

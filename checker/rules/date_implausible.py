@@ -112,6 +112,13 @@ _EXPLICIT = re.compile(
     re.IGNORECASE,
 )
 _ANY_YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d\d(?![\w/-])")
+# A sentence about plans or expectations may cite a source older than the period it names.
+_PROSPECTIVE = re.compile(
+    r"\b(?:will|would|shall|plans?|planned|planning|expects?|expected|scheduled|aims?|aiming|"
+    r"intends?|intended|targets?|forecasts?|projected|set to|due to|to be held|promised|"
+    r"pledged|announced)\b",
+    re.IGNORECASE,
+)
 _RECURRING = re.compile(r"\b(?:annual|anniversary|every year|each year|yearly|once a year)\b",
                         re.IGNORECASE)
 
@@ -378,7 +385,7 @@ def contradicted_by_text(dated: list[Dated], sentences: dict[int, str],
         if len(phrases) != 1:
             continue
         phrase = phrases[0]
-        if phrase.start > doc_date.end:
+        if phrase.start > doc_date.end or _PROSPECTIVE.search(sentence):
             continue  # a plan or forecast ("in 2025"), not an event already reported
         if item.end < phrase.start - timedelta(days=7):
             add(item, f"the text at the marker places the event in {phrase.describe()}, "
@@ -461,9 +468,10 @@ def _judge(first: Dated, second: Dated, subject: str, sentences: dict[int, str],
             matching = [d for d in pair if phrase.start <= d.start <= phrase.end]
             if len(matching) == 1 and text_choice is None:
                 text_choice = other(matching[0])
+                whose = "its date" if matching[0] is item else \
+                    f"note {matching[0].footnote.number}'s date"
                 text_reason = (f"the text at note {item.footnote.number} says "
-                               f"{phrase.describe()}, as note {matching[0].footnote.number} "
-                               f"has it")
+                               f"{phrase.describe()}, in agreement with {whose}")
     cluster_choice, cluster_reason = None, ""
     if cluster:
         inside = [d for d in pair if cluster.contains(d.start)]
@@ -479,9 +487,10 @@ def _judge(first: Dated, second: Dated, subject: str, sentences: dict[int, str],
     years = abs(wrong.start.year - right.start.year)
     days = abs(wrong.start.day - right.start.day)
     day_text = "the same day" if days == 0 else "a day apart"
+    year_text = "a year" if years == 1 else f"{years} years"
     reason = (f"note {right.footnote.number}, on the same subject ({subject}), is dated "
-              f"{right.iso}: same month, {day_text}, {years} year{'s' if years > 1 else ''} "
-              f"apart, the mark of a typed year")
+              f"{right.iso}: same month, {day_text}, {year_text} apart, the mark of a typed "
+              f"year")
     if text_choice is wrong:
         reason += f"; {text_reason}"
     elif cluster_choice is wrong and late_choice is None:

@@ -42,11 +42,10 @@ def check(documents: list[Document], context: RuleContext) -> list[Finding]:
             if not (reference.domain or reference.type in ONLINE_TYPES):
                 continue
             named = reference.domain or reference.container
+            what = f"{reference.title!r}" if reference.title else "an online source"
             where = f"by its site's name only ({named})" if named else "without a URL"
-            title = f" {reference.title!r}" if reference.title else ""
             findings.append(make_finding(
                 ID, context, doc, [footnote.number],
-                f"the online source{title} is cited {where}: add the article's URL",
-                footnote.line,
+                f"{what} is cited {where}: add the article's URL", footnote.line,
             ))
     return findings
