@@ -143,13 +143,19 @@ def finish_report(args, run: ParseRun, config, findings, links, *, offline, chec
 
 
 def print_summary(run, findings, links, *, checked, offline, notes) -> None:
+    """Documents, then findings of warning and above (infos are counted: see the report)."""
     for doc in run.documents:
         print(describe_document(doc))
-    for finding in sorted(findings, key=lambda f: (f.document or "", f.line or 0)):
+    shown = [f for f in findings if f.severity != "info"]
+    for finding in sorted(shown, key=lambda f: (f.document or "", f.line or 0)):
         where = f"{finding.document}:{finding.line}" if finding.line else f"{finding.document}"
         numbers = ", ".join(map(str, finding.footnotes))
         notes_part = f" (notes {numbers})" if numbers else ""
         print(f"{where}: {finding.severity} [{finding.rule}]{notes_part} {finding.message}")
+    infos = Counter(f.rule for f in findings if f.severity == "info")
+    if infos:
+        print("info: " + ", ".join(f"{n} {rule}" for rule, n in sorted(infos.items()))
+              + " (listed in the report)")
     if checked:
         counts = Counter(link.status for link in links)
         print("links: " + (", ".join(f"{n} {status}" for status, n in counts.most_common())
