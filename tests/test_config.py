@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ def write(directory: Path, name: str, text: str) -> Path:
 
 def config_from(tmp_path: Path, body: str, name: str = "footcheck.toml") -> Config:
     if name == "pyproject.toml":
+        body = re.sub(r"^(\[+)", r"\1tool.footcheck.", body, flags=re.MULTILINE)
         body = "[project]\nname = 'x'\n\n[tool.footcheck]\n" + body
     write(tmp_path, name, body)
     return load_config(tmp_path)
@@ -121,9 +123,12 @@ def test_every_limit_reaches_the_settings_by_setattr(tmp_path: Path):
     ("[rules]\ndate-implausibel = false\n",
      "unknown key 'date-implausibel' in [tool.footcheck.rules] (did you mean "
      "'date-implausible'?)"),
-    ("[limits]\nper-hots = 2\n", "unknown key 'per-hots' in [tool.footcheck.limits]"),
+    ("[limits]\nper-hots = 2\n", "unknown key 'per-hots' in [tool.footcheck.limits] (did you "
+     "mean 'per-host'?)"),
     ("[[suppress]]\nfootnote = [1]\n",
-     "unknown key 'footnote' in [[tool.footcheck.suppress]] entry 1"),
+     "unknown key 'footnote' in [[tool.footcheck.suppress]] entry 1 (did you mean "
+     "'footnotes'?)"),
+    ("[rules]\nzzz = true\n", "unknown key 'zzz' in [tool.footcheck.rules]"),
 ])
 def test_unknown_keys_are_named(tmp_path: Path, body: str, expected: str):
     with pytest.raises(ConfigError) as error:
@@ -196,7 +201,7 @@ rules = ["date-implausible"]
         finding("date-implausible", document="refs/sources/001_y.txt", notes=[59]),
         finding("numbering", notes=[59]),
     ], config)
-    assert [(f.rule, f.severity, f.document[-7:], f.footnotes) for f in kept] == [
+    assert [(f.rule, f.severity, f.document[-9:], f.footnotes) for f in kept] == [
         ("link-broken", "warning", "000_x.txt", [58]),
         ("date-implausible", "warning", "000_x.txt", [58, 60]),
         ("date-implausible", "warning", "001_y.txt", [59]),
@@ -220,7 +225,7 @@ rules = ["missing-*"]
 def late_doc() -> Document:
     return Document(path="p.md", id="p", text="", date="2020", date_source="stated",
                     footnotes=[Footnote(number=1, line=5, text="", references=[
-                        Reference(title="Late", date="2021-05-05")])])
+                        Reference(title="Late", date="2021-05-05", type="report")])])
 
 
 def test_run_rules_honours_severity_enabled_and_suppressions(tmp_path: Path):

@@ -104,7 +104,8 @@ def test_a_sparse_history_with_a_late_last_citation_is_not_flagged():
 # -- neighbours and the text -------------------------------------------------------------------
 
 MEETING_BODY = (
-    "Jack Ma's aid comes after a meeting mid-last year with SCO Secretary General Norov.<sup>4</sup> "
+    "Jack Ma's aid comes after a meeting mid-last year with SCO Secretary General "
+    "Norov.<sup>4</sup> "
     "In his meeting with Norov, Jack Ma spoke of creating 100 million jobs.<sup>5</sup>"
 )
 

@@ -50,12 +50,13 @@ class ForwardProxy(TestWeb):
     def proxy_url(self) -> str:
         return f"http://{self.host}"
 
-    def map(self, name: str, web: TestWeb | tuple[str, int]) -> None:
-        """Send requests for host `name` (any port) to the loopback server `web`."""
+    def map(self, name: str, web: TestWeb | tuple[str, int], port: int | None = None) -> None:
+        """Send requests for host `name` (on `port`, or any port) to the loopback server
+        `web`. A port lets one name reach a plain server on 80 and a TLS one on 443."""
         target = (web.address, web.port) if isinstance(web, TestWeb) else web
         if not _is_loopback(target[0]):
             raise ValueError("ForwardProxy only forwards to loopback addresses")
-        self._upstreams[name.lower()] = target
+        self._upstreams[f"{name.lower()}:{port}" if port else name.lower()] = target
 
     @property
     def urls(self) -> list[str]:
@@ -66,8 +67,9 @@ class ForwardProxy(TestWeb):
         return any(url_or_host in hit.path for hit in list(self.requests))
 
     def _upstream(self, host: str, port: int) -> tuple[str, int] | None:
-        if host.lower() in self._upstreams:
-            return self._upstreams[host.lower()]
+        for key in (f"{host.lower()}:{port}", host.lower()):
+            if key in self._upstreams:
+                return self._upstreams[key]
         if _is_loopback(host):
             return host.strip("[]"), port
         return None
