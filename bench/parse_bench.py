@@ -18,14 +18,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checker.parse import parse_paths  # noqa: E402
+from checker.parse import parse_paths
 
 SITES = ["kaktus.media", "reuters.com", "fergana.news", "lenta.inform.kz", "akipress.com",
          "rferl.org", "thediplomat.com", "eng.sectsco.org", "globaltimes.cn", "state.gov"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
-WORDS = ("trade border summit pipeline railway customs ministry agreement loans security "
-         "water energy migration elections protest investment corridor").split()
+WORDS = [
+    "trade", "border", "summit", "pipeline", "railway", "customs", "ministry", "agreement",
+    "loans", "security", "water", "energy", "migration", "elections", "protest", "investment",
+    "corridor",
+]
 
 
 def title(rng: random.Random) -> str:

@@ -228,3 +228,31 @@ def test_findings_carry_the_rule_severity_document_and_line():
     assert (finding.rule, finding.severity, finding.document, finding.footnotes) == (
         "date-implausible", "warning", "dir/p.md", [1])
     assert finding.line == doc.footnotes[0].line
+
+
+def test_a_stated_date_most_citations_postdate_is_not_trusted():
+    # e.g. a copyright year of the template picked up as the document's date
+    notes = dense(date(2021, 1, 4), 14, step=4)
+    notes[15] = [ref("Something else entirely", "2021-09-10", domain="other.example.com")]
+    found = flagged(make_doc("Text.", notes, date_="2015", source="stated"))
+    assert list(found) == [15]
+    assert "inferred" in found[15] and "the date it states, 2015" in found[15]
+    # ...but a date the user gave is trusted.
+    found = flagged(make_doc("Text.", notes, date_="2015", source="option"))
+    assert len(found) == 15
+
+
+def test_marker_sentence_shapes():
+    from checker.rules.common import marker_sentence
+
+    body = ("First sentence here. The border closed in March.<sup>1</sup> Next one.\n"
+            "Pandoc style, the talks failed.[^2] More text.\n"
+            "Bare number style, the region.3 Then more. The G20 met.\n"
+            "Superscript style: prices rose\u2074 and fell.")
+    doc = make_doc(body, {1: [], 2: [], 3: [], 4: []})
+    for footnote, line in zip(doc.footnotes, [1, 2, 3, 4], strict=True):
+        footnote.marker_lines = [line]
+    sentences = [marker_sentence(doc, f) for f in doc.footnotes]
+    assert sentences == ["The border closed in March.", "Pandoc style, the talks failed.",
+                         "Bare number style, the region.",
+                         "Superscript style: prices rose and fell."]

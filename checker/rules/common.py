@@ -149,7 +149,7 @@ def _marker_patterns(number: int) -> list[re.Pattern[str]]:
         re.compile(rf"(?<![⁰¹²³⁴⁵⁶⁷⁸⁹]){n.translate(_SUPERSCRIPTS)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"),
         re.compile(rf"href=[\"']#[\w:-]*?{n}[\"']"),
         # a bare number glued to the end of a word or sentence: "the region.9 While"
-        re.compile(rf"(?<=[A-Za-z.,;:!?\"”’)\]]){n}(?=[\s,.;:]|$)"),
+        re.compile(rf"(?<=[a-z.,;:!?\"”’)\]]){n}(?=[\s,.;:]|$)"),
     ]
 
 

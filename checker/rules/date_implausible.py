@@ -75,6 +75,10 @@ MIN_GAP_DAYS = 60  # a straggler is this far after the body of citations at leas
 GAP_FACTOR = 15  # ...and this many times the body's typical spacing
 RECENT = 20  # citations at the end of the body whose spacing is "typical"
 
+# A stated date that more citations than this postdate is not the publication date.
+MAX_LATER_THAN_STATED = 3
+STATED_DOUBT_SHARE = 0.25
+
 # The cluster of citation dates (for the swapped-digits check and tie-breaking).
 MIN_CLUSTER = 10
 TIGHT_CLUSTER_DAYS = 180  # robust spread (1.4826 * MAD) below which a cluster is "tight"
@@ -185,6 +189,25 @@ def stated_date(doc: Document) -> DocumentDate | None:
         return None
     source = doc.date_source if doc.date_source in ("stated", "option") else "stated"
     return DocumentDate(iso=doc.date or "", end=found[1], source=source)
+
+
+def document_date(doc: Document, dated: list[Dated]) -> DocumentDate | None:
+    """The date the document is from. A date found in the document (not one the user gave)
+    that many citations postdate is not its publication date (a copyright line, a founding
+    year, a date in the text): the citations' own date is used instead, and the reason given."""
+    stated = stated_date(doc)
+    if stated is None:
+        return infer_date(dated)
+    if stated.source == "option":
+        return stated
+    later = sum(1 for d in dated if d.start > stated.end)
+    if later <= max(MAX_LATER_THAN_STATED, STATED_DOUBT_SHARE * len(dated)):
+        return stated
+    inferred = infer_date(dated)
+    if inferred is not None:
+        inferred.note += (f"; the date it states, {stated.iso}, is earlier than {later} of its "
+                          f"citations")
+    return inferred
 
 
 def infer_date(dated: list[Dated]) -> DocumentDate | None:
@@ -322,7 +345,7 @@ def check_document(doc: Document, context: RuleContext, today: date | None) -> l
         if reason not in entry.reasons:
             entry.reasons.append(reason)
 
-    doc_date = stated_date(doc) or infer_date(dated)
+    doc_date = document_date(doc, dated)
     cluster = cluster_of(dated)
     lines = doc.text.split("\n")
     sentences = {d.footnote.number: marker_sentence(doc, d.footnote, lines) for d in dated}
