@@ -1,0 +1,91 @@
+"""`footcheck check/audit` from the command line on a small document of our own."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+
+
+@pytest.fixture
+def paper(web, tmp_path):
+    web.redirect("/old", "/new", status=301)
+    web.page("/new", "Water Wars in the Valley", published="2018-06-04")
+    web.status("/gone", 404)
+    text = (
+        "# A paper\n\nRivers matter.<sup>1</sup> Dams too.<sup>2</sup>\n\n---\n\n"
+        '<sup>1</sup> "Water Wars in the Valley," Steppe Monitor, June 4, 2018, '
+        f'{web.url("/old")}.\n\n'
+        f'<sup>2</sup> "Dam safety," Steppe Monitor, May 1, 2019, {web.url("/gone")}.\n'
+    )
+    path = tmp_path / "paper.md"
+    path.write_text(text)
+    return path
+
+
+def common(tmp_path):
+    return ["--cache", str(tmp_path / "store.sqlite"), "--allow-private", "--no-archive",
+            "--quiet", "--report-dir", str(tmp_path / "reports"),
+            "--refs-dir", str(tmp_path / "refs")]
+
+
+def test_update_refs_rewrites_bibliography_with_backup_and_diff(paper, web, tmp_path, capsys):
+    assert main(["parse", str(paper), "--refs-dir", str(tmp_path / "refs")]) == 0
+    bib = tmp_path / "refs" / "paper.bib"
+    before = bib.read_text()
+    assert web.url("/old") in before
+    code = main(["check", str(paper), *common(tmp_path), "--update-refs"])
+    assert code == 1  # the dead link is an error
+    after = bib.read_text()
+    assert web.url("/new") in after and web.url("/old") not in after
+    assert (tmp_path / "refs" / "paper.bib.bak").read_text() == before
+    out = capsys.readouterr().out
+    assert any(line.startswith("+") and web.url("/new") in line for line in out.splitlines())
+
+
+def test_check_json_output_and_fail_on(paper, tmp_path, capsys):
+    code = main(["check", str(paper), *common(tmp_path), "--format", "json",
+                 "--fail-on", "never"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    statuses = {link["url"].rsplit("/", 1)[1]: link["status"] for link in data["links"]}
+    assert statuses == {"old": "redirected", "gone": "broken"}
+    assert {f["rule"] for f in data["findings"]} >= {"link-broken", "link-redirected"}
+
+
+def test_audit_json_has_parse_shape_and_static_findings(tmp_path, capsys):
+    doc = tmp_path / "a.md"
+    doc.write_text('Text.<sup>1</sup>\n\n---\n\n<sup>1</sup> "Dam safety," site.example, '
+                   "May 1, 2019, https://site.example/2018/02/dams.html.\n")
+    code = main(["audit", str(doc), "--format", "json", "--report-dir", str(tmp_path / "r")])
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) >= {"documents", "findings"}
+    assert data["documents"][0]["footnotes"][0]["references"][0]["date"] == "2019-05-01"
+    assert "url-date-mismatch" in {f["rule"] for f in data["findings"]}
+    assert code == 0  # warnings only, fail-on error
+    assert (tmp_path / "r" / "link-health.html").exists()
+
+
+def test_unknown_config_key_is_a_one_line_error(tmp_path, capsys):
+    config = tmp_path / "footcheck.toml"
+    config.write_text("fail-onn = 'error'\n")
+    doc = tmp_path / "a.md"
+    doc.write_text("No notes here.\n")
+    assert main(["audit", str(doc), "--config", str(config)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "fail-onn" in err[0]
+
+
+def test_hand_edited_bibliography_is_not_overwritten(paper, tmp_path, capsys):
+    refs = tmp_path / "refs"
+    assert main(["parse", str(paper), "--refs-dir", str(refs)]) == 0
+    bib = refs / "paper.bib"
+    edited = bib.read_text().replace("Dam safety", "Dam Safety (my fix)")
+    bib.write_text(edited)
+    assert main(["parse", str(paper), "--refs-dir", str(refs)]) == 2
+    assert bib.read_text() == edited
+    assert "--merge" in capsys.readouterr().err
+    assert main(["parse", str(paper), "--refs-dir", str(refs), "--merge"]) == 0
+    assert "Dam Safety (my fix)" in bib.read_text()
+    assert Path(str(bib)).exists()
