@@ -28,6 +28,7 @@ def test_missing_url_only_for_online_sources_without_a_link():
                   type="news", date="1994-04-20"),  # print newspaper
         Reference(title="A Book", type="book", container="Hurst", date="2015"),
         Reference(title="Journal article", type="journal", doi="10.1000/1"),
+        Reference(title="Irrigation of Turkestan", container="Tashkent", date="1918"),  # web
     ) == [1, 2]
 
 

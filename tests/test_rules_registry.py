@@ -97,3 +97,17 @@ def test_samples_with_a_document_date_given(sample_run):
     assert sorted(f.footnotes[0] for f in found) == [59, 61]
     note59 = next(f for f in found if f.footnotes == [59])
     assert "mid-last year" in note59.message and "later than" not in note59.message
+
+
+@pytest.mark.parametrize("given", [None, "2021-03"])
+def test_an_ordinary_paper_raises_no_false_alarms(given):
+    """Chicago notes with historical sources, Ibid., short forms, an annual event cited a
+    year apart, relative dates in the text that agree with the notes."""
+    parse = pytest.importorskip("checker.parse")
+    fixture = Path(__file__).parent / "fixtures" / "rules" / "ordinary_paper.md"
+    run = parse.parse_paths([str(fixture)], doc_date=given)
+    if not run.documents or len(run.documents[0].footnotes) != 19:
+        pytest.skip("the parser is not complete yet")
+    findings = run_rules(run.documents, None, today="2025-01-01")
+    noisy = [f for f in findings if f.rule not in ("missing-date", "missing-title")]
+    assert noisy == []

@@ -73,6 +73,9 @@ RULES: tuple[Rule, ...] = (
     Rule("published-date-mismatch", Severity.WARNING.value,
          "The page at a cited link gives a different publication date than the one cited.",
          "network"),
+    Rule("url-recovered", Severity.INFO.value,
+         "The article behind a site-only citation was probably found in the archive's index "
+         "(with score and evidence); never put into the bibliography unasked.", "network"),
 )
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 
