@@ -15,6 +15,7 @@ _ORGANISATION = re.compile(
 )
 _LEAD = re.compile(r"^\s*(?:and\s+|by\s+|see\s+(?:also\s+)?|cf\.\s+)", re.IGNORECASE)
 _ET_AL = re.compile(r",?\s*(?:et\s+al\.?|and\s+others)\s*$", re.IGNORECASE)
+_PARTS = re.compile(r"\s*(?:;|,?\s+and\s+|,?\s+&\s+)\s*")
 _ROLE = re.compile(r",?\s*\(?(?:eds?|trans|comp)\.?\)?\s*$", re.IGNORECASE)
 
 
@@ -49,12 +50,17 @@ def _person(text: str) -> str | None:
 def parse_authors(text: str) -> list[str]:
     """Person authors in "Family, Given" form; [] when the text is not a list of persons."""
     text = _LEAD.sub("", text or "").strip(" ,;:—–-")
-    text = _ROLE.sub("", _ET_AL.sub("", text)).strip(" ,;:")
+    lowered = text.lower()
+    if "al" in lowered or "others" in lowered:
+        text = _ET_AL.sub("", text)
+    if "ed" in lowered or "trans" in lowered or "comp" in lowered:
+        text = _ROLE.sub("", text)
+    text = text.strip(" ,;:")
     if not text or len(text) > 200 or any(ch.isdigit() for ch in text):
         return []
     if _ORGANISATION.search(text):
         return []
-    parts = re.split(r"\s*(?:;|,?\s+and\s+|,?\s+&\s+)\s*", text)
+    parts = _PARTS.split(text)
     authors: list[str] = []
     for index, part in enumerate(parts):
         pieces = [p.strip() for p in part.split(",")]

@@ -38,12 +38,16 @@ _PLACE_PUBLISHER = re.compile(
     r"(?:^|[.,(]\s*)([A-Z][\w .'-]{1,40}):\s*([A-Z][^,;:()]{1,80}?),\s*(?:(?:1[6-9]|20)\d\d)"
 )
 _SPACE = re.compile(r"\s+")
+_QUOTE = re.compile(r"[\"“«„]")
+_CHUNK_SPLIT = re.compile(r"[,.;](?:\s+|$)|\s+[–—]\s+")
+_NUMBERS_ONLY = re.compile(r"[\d\s–—:-]+")
+_SCHEME_HOST = re.compile(r"^[a-z]+://[^/]+", re.IGNORECASE)
 
 
 def _title_span(text: str) -> tuple[int, int, str] | None:
     """(start, end, inner) of the quoted title: first opening quote to the last matching
     closing quote, so that quotes nested inside a title stay in it."""
-    match = re.search(r"[\"“«„]", text)
+    match = _QUOTE.search(text)
     if not match:
         return None
     closing = _CLOSING[match.group(0)]
@@ -59,7 +63,7 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
 
 
 def _chunks(text: str) -> list[str]:
-    return [c.strip(" .,;:()[]") for c in re.split(r"[,.;](?:\s+|$)|\s+[–—]\s+", text)]
+    return [c.strip(" .,;:()[]") for c in _CHUNK_SPLIT.split(text)]
 
 
 def _first_container(after: str) -> str | None:
@@ -69,7 +73,7 @@ def _first_container(after: str) -> str | None:
         dates = find_dates(chunk)
         if dates and len(dates[0].text) >= len(chunk) - 3:
             continue
-        if re.fullmatch(r"[\d\s–—:-]+", chunk):
+        if _NUMBERS_ONLY.fullmatch(chunk):
             continue
         return chunk
     return None
@@ -109,7 +113,7 @@ def parse_citation(segment: str) -> Reference | None:
             match.link_text
             and looks_like_domain(match.link_text)
             and domain_of(match.link_text) == domain_of(match.url)
-            and re.sub(r"^[a-z]+://[^/]+", "", match.url, flags=re.IGNORECASE) in ("", "/")
+            and _SCHEME_HOST.sub("", match.url) in ("", "/")
         )
         if site_link:
             # "[site.com](http://site.com)": the converter linked a site name; no URL cited.
@@ -144,7 +148,7 @@ def parse_citation(segment: str) -> Reference | None:
 
 def _read_fields(reference: Reference, work: str) -> None:
     title = _title_span(work)
-    italics = list(_ITALIC.finditer(work))
+    italics = list(_ITALIC.finditer(work)) if "*" in work else []
     if title:
         start, end, reference.title = title
         before, after = work[:start], work[end:]
@@ -189,11 +193,11 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&%~])")
 
 def _unescape(text: str | None) -> str | None:
     """Markdown escapes left by the converter: ``\\$280`` -> ``$280``."""
-    return _MD_ESCAPE.sub(r"\1", text) if text else text
+    return _MD_ESCAPE.sub(r"\1", text) if text and "\\" in text else text
 
 
 def _strip_italics(text: str) -> str:
-    return _ITALIC.sub(lambda m: m.group(1), text)
+    return _ITALIC.sub(lambda m: m.group(1), text) if "*" in text else text
 
 
 def _read_unmarked(reference: Reference, work: str) -> None:

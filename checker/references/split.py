@@ -24,6 +24,8 @@ _URL_OR_DOI = re.compile(r"https?://|www\.|\bdoi:|10\.\d{4,9}/", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z\d\)]{2}[.!?])\s+(?=[A-Z\"“])")
 # "Smith, *Short Title*, 45." / "Smith et al., "Short title," 12."
 _SHORT_FORM = re.compile(r"^[A-Z][\w'’-]+(?:\s+et\s+al\.)?,\s+[\"“*]\S")
+_QUOTED = re.compile(r"[\"“«]([^\"”»]{3,})[\"”»]")
+_NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\.")
 _ITALIC_SPAN = re.compile(r"\*[^*]{1,300}\*")
 _SEE = re.compile(r"(?:^|[.;,:]\s+|\s)(?:see\s+also|see|cf\.)\s+(?=[A-Z\"“*])")
 
@@ -77,12 +79,12 @@ def has_signature(text: str) -> bool:
         return True
     has_date = bool(find_dates(text))
     if _QUOTE_OPEN.search(text) and (has_date or len(text) < 400):
-        quoted = re.search(r"[\"“«]([^\"”»]{3,})[\"”»]", text)
+        quoted = _QUOTED.search(text)
         if quoted and (has_date or find_domains(text) or "*" in text):
             return True
     if has_date and (find_domains(text) or "*" in text):
         return True
-    return bool(has_date and re.search(r"\b[A-Z][a-z]+,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\.", text))
+    return bool(has_date and _NAME_COMMA.search(text))
 
 
 def _strip_prose_prefix(text: str) -> str:

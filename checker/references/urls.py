@@ -73,8 +73,11 @@ def domain_of(url_or_host: str | None) -> str | None:
     if not url_or_host:
         return None
     text = url_or_host.strip()
-    text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text, flags=re.IGNORECASE)
-    host = re.split(r"[/?#]", text, maxsplit=1)[0].rsplit("@", 1)[-1]
+    if "://" in text:
+        text = text.split("://", 1)[1]
+    for separator in "/?#":
+        text = text.split(separator, 1)[0]
+    host = text.rsplit("@", 1)[-1]
     host = host.split(":", 1)[0].rstrip(".").lower()
     if host.startswith("www."):
         host = host[4:]
@@ -151,6 +154,8 @@ def find_urls(text: str, evidence: str = "") -> list[UrlMatch]:
     """Every URL in `text`, repaired. `evidence` is extra text (the rest of the document)
     that may attest a host name split by a line-wrap hyphen."""
     found: list[UrlMatch] = []
+    if "://" not in text and "www." not in text.lower():
+        return found
     covered: list[tuple[int, int]] = []
     for link in _MD_LINK.finditer(text):
         url = link.group(2).strip()
