@@ -139,6 +139,8 @@ def test_unknown_keys_are_named(tmp_path: Path, body: str, expected: str):
 def test_unknown_key_at_the_top_of_footcheck_toml(tmp_path: Path):
     with pytest.raises(ConfigError, match=r"^footcheck.toml: unknown key 'rulez' at the top"):
         config_from(tmp_path, "rulez = 1\n")
+    with pytest.raises(ConfigError, match=r"without \[tool.footcheck\]"):
+        config_from(tmp_path, "[tool.footcheck]\nfail-on = 'error'\n")
 
 
 @pytest.mark.parametrize(("body", "expected"), [

@@ -138,19 +138,26 @@ def content_words(text: str | None) -> set[str]:
 _TAG = re.compile(r"<[^>]{0,300}>")
 _OTHER_MARKERS = re.compile(r"<sup[^>]*>.{0,80}?</sup>|\[\^[^\]\s]{1,20}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])")
-_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def _marker_patterns(number: int) -> list[re.Pattern[str]]:
-    n = str(number)
-    return [
-        re.compile(rf"<sup[^>]*>\s*(?:<a[^>]*>\s*)?\[?{n}\]?\s*(?:</a>\s*)?</sup>", re.I),
-        re.compile(rf"\[\^{n}\]"),
-        re.compile(rf"(?<![⁰¹²³⁴⁵⁶⁷⁸⁹]){n.translate(_SUPERSCRIPTS)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"),
-        re.compile(rf"href=[\"']#[\w:-]*?{n}[\"']"),
-        # a bare number glued to the end of a word or sentence: "the region.9 While"
-        re.compile(rf"(?<=[a-z.,;:!?\"”’)\]]){n}(?=[\s,.;:]|$)"),
-    ]
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# Marker shapes, most explicit first; group 1 is the note's number.
+_MARKERS = [
+    re.compile(r"<sup[^>]*>\s*(?:<a[^>]*>\s*)?\[?(\d{1,5})\]?\s*(?:</a>\s*)?</sup>", re.I),
+    re.compile(r"\[\^(\d{1,5})\]"),
+    re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,5})"),
+    re.compile(r"href=[\"']#[\w:-]*?(\d{1,5})[\"']"),
+    # a bare number glued to the end of a word or sentence: "the region.9 While"
+    re.compile(r"(?<=[a-z.,;:!?\"”’)\]])(\d{1,4})(?=[\s,.;:]|$)"),
+]
+
+
+def _find_marker(line: str, number: int) -> re.Match[str] | None:
+    for pattern in _MARKERS:
+        for match in pattern.finditer(line):
+            if int(match.group(1).translate(_FROM_SUPERSCRIPT)) == number:
+                return match
+    return None
 
 
 def marker_sentence(doc: Document, footnote: Footnote, lines: list[str] | None = None) -> str:
@@ -164,11 +171,8 @@ def marker_sentence(doc: Document, footnote: Footnote, lines: list[str] | None =
     if not 0 <= index < len(lines):
         return ""
     line = lines[index]
-    for pattern in _marker_patterns(footnote.number):
-        match = pattern.search(line)
-        if match:
-            break
-    else:
+    match = _find_marker(line, footnote.number)
+    if match is None:
         return ""
     before = _strip_markup(line[: match.start()])
     after = _strip_markup(line[match.end():])

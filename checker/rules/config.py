@@ -277,6 +277,10 @@ class _Reader:
     def config(self, path: Path, table: Any) -> Config:
         if not isinstance(table, dict):
             raise self.error(f"{self.top} must be a table")
+        if self.top == "top level" and isinstance(table.get("tool"), dict) \
+                and "footcheck" in table["tool"]:
+            raise self.error("unknown key 'tool' at the top level (in footcheck.toml the keys "
+                             "go at the top level, without [tool.footcheck])")
         self.unknown_keys(table, TOP_KEYS, None)
         config = Config(path=path)
         if "rules" in table:

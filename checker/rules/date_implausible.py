@@ -6,16 +6,19 @@ Checks each cited publication date against what the document itself says about t
 - **Later than the document.** The document's date is the one it states, the one given with
   ``--date``, or, when it has neither, one inferred from its citations: the end of their main
   body, where a few stragglers separated from a dense body of citations by a long gap are not
-  counted (the message says the date was inferred).
+  counted (the message says the date was inferred). A date found in the document that many
+  citations postdate (a copyright year, say) is not trusted; one given with ``--date`` is.
 - **Contradicted by its neighbours and the text.** Two adjacent notes on one subject (the same
   site, or shared distinctive words in their titles and the sentences carrying their markers)
   with the same month and day (give or take one) a year apart: the mark of a typed year. The
   rule flags the one the evidence speaks against: the one later than the document, or the one
   the body text contradicts ("mid-last year", "earlier this year", "in 2019"), or the one
-  outside the document's cluster of citation dates.
+  outside the document's cluster of citation dates. Without such evidence, or when the text
+  speaks of an annual event, nothing is reported.
 - **Contradicted by the text alone.** The sentence carrying the marker places the event in a
   period ("earlier this year", "last year", "in March 2020") that begins after the cited
-  source was published: a source cannot report an event before it happened.
+  source was published: a source cannot report an event before it happened. Only sentences
+  naming one period, and not about plans ("will", "expected", "announced"...), count.
 - **Impossible on its face.** Published after the date it was accessed; in the future; on a
   platform before it existed (a Facebook post from 2001); or far outside a tight cluster of
   citation dates with a year that is the cluster's year with two digits swapped (2002 in a
@@ -101,12 +104,11 @@ PLATFORMS = {
 }
 
 _MONTH_NAMES = "|".join(
-    sorted((re.escape(name) for name in MONTHS if name.isascii() and len(name) > 3),
+    sorted((re.escape(name) for name in MONTHS if name.isascii() and len(name) >= 3),
            key=len, reverse=True)
 )
 _RELATIVE = re.compile(
-    r"\b(?:(?P<part>earlier|later|early|mid|late|so far)[- ]?|in the course of )?"
-    r"(?P<which>last|this|the previous) year\b",
+    r"\b(?:(?:earlier|later|early|mid|late|so far)[- ]?)?(?P<which>last|this) year\b",
     re.IGNORECASE,
 )
 _EXPLICIT = re.compile(
@@ -203,14 +205,11 @@ def document_date(doc: Document, dated: list[Dated]) -> DocumentDate | None:
     later = sum(1 for d in dated if d.start > stated.end)
     if later <= max(MAX_LATER_THAN_STATED, STATED_DOUBT_SHARE * len(dated)):
         return stated
-    inferred = infer_date(dated)
-    if inferred is not None:
-        inferred.note += (f"; the date it states, {stated.iso}, is earlier than {later} of its "
-                          f"citations")
-    return inferred
+    return infer_date(dated, why=f"as the date it states, {stated.iso}, is earlier than {later} "
+                                 "of them")
 
 
-def infer_date(dated: list[Dated]) -> DocumentDate | None:
+def infer_date(dated: list[Dated], why: str = "as it states none") -> DocumentDate | None:
     """The end of the main body of citation dates: a few late stragglers separated from a
     dense body by a long gap (long for this document's spacing) are left out."""
     points = sorted((d for d in dated if d.precise), key=lambda d: d.start)
@@ -230,7 +229,7 @@ def infer_date(dated: list[Dated]) -> DocumentDate | None:
     end = max(d.end for d in points[:cut])
     left = len(points) - cut
     note = (
-        "inferred from its citations, as it states none: the main body of its "
+        f"inferred from its citations, {why}: the main body of its "
         f"{len(points)} dated citations ends on {end.isoformat()}"
         + (f", {left} later one{'s' if left > 1 else ''} stand{'' if left > 1 else 's'} "
            "apart" if left else "")
@@ -251,9 +250,6 @@ class Cluster:
 
     def contains(self, day: date) -> bool:
         return self.low <= day <= self.high
-
-    def distance(self, day: date) -> int:
-        return abs((day - self.center).days)
 
 
 def cluster_of(dated: list[Dated]) -> Cluster | None:
@@ -294,8 +290,7 @@ def time_phrases(sentence: str, doc_year: int | None) -> list[TimePhrase]:
     for match in _RELATIVE.finditer(sentence):
         if doc_year is None:
             continue
-        year = doc_year - 1 if match.group("which").lower() in ("last", "the previous") \
-            else doc_year
+        year = doc_year - 1 if match.group("which").lower() == "last" else doc_year
         found.append(TimePhrase(match.group(0), date(year, 1, 1), date(year, 12, 31)))
     for match in _EXPLICIT.finditer(sentence):
         year = int(match.group("year"))

@@ -3,13 +3,14 @@
 ## What it does
 Collects every cited host (from URLs and from sites named without one) in the whole run. A
 host is reported when its registered name is one or two edits (insertion, deletion,
-substitution or transposition: Damerau-Levenshtein) away from another cited host with the same
-suffix, as ``eng.sectso.org`` beside ``eng.sectsco.org``. The message suggests the more often
-cited spelling. To keep legitimately different sites apart, short names need a single edit
-and five letters at least (``kun.uz`` and ``kub.uz`` are left alone), two edits need eight,
-and a subdomain of a cited site (``lenta.inform.kz`` beside ``inform.kz``) is never a typo.
-A host that is not a valid domain name at all (``www.example..com``, ``news_site.com``) is
-reported too.
+substitution or transposition: Damerau-Levenshtein) away from another cited host with the
+same suffix, as ``eng.sectso.org`` beside ``eng.sectsco.org``, and the other spelling is cited
+more often (and more than once): the rarer one is reported, with the other as the suggestion.
+Two spellings cited equally often are left alone: they may be two sites. To keep legitimately
+different sites apart, short names need a single edit and five letters at least (``kun.uz``
+and ``kub.uz`` are left alone), two edits need eight, and a subdomain of a cited site
+(``lenta.inform.kz`` beside ``inform.kz``) is never a typo. A host that is not a valid domain
+name at all (``www.example..com``, ``news_site.com``, ``reuters.con``) is reported too.
 
 ## Why is this bad?
 A misspelt domain points to nobody's site, to a parked page, or to a look-alike. A link
@@ -79,6 +80,11 @@ def host_problem(host: str) -> str | None:
     """Why `host` cannot be a domain name, or None."""
     if is_ip(host):
         return None
+    if not host.isascii():  # an internationalised name (президент.рф): check its ASCII form
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return "is not a valid domain name"
     if domain_of(host) is None or not is_valid_hostname(host.rstrip(".")):
         return "is not a valid domain name"
     tld = host.rstrip(".").rsplit(".", 1)[-1]
@@ -150,14 +156,13 @@ def check(documents: list[Document], context: RuleContext) -> list[Finding]:
                 distance = typo_distance(host, other)
                 if distance is None:
                     continue
-                # Report the rarer spelling; on a tie, both (we cannot tell which is right).
-                if counts[host] != counts[other]:
-                    pairs = [(host, other)] if counts[host] < counts[other] else [(other, host)]
-                else:
-                    pairs = [(host, other), (other, host)]
-                for typo, right in pairs:
-                    findings.extend(_report(typo, right, distance, counts, cited_in, docs,
-                                            context))
+                # The rarer spelling is the suspect, when the other is cited more than once
+                # and more often. Two names cited equally often may well be two sites
+                # (azattyq.org and azattyk.org are RFE/RL's Kazakh and Kyrgyz services).
+                typo, right = (host, other) if counts[host] < counts[other] else (other, host)
+                if counts[right] < 2 or counts[right] == counts[typo]:
+                    continue
+                findings.extend(_report(typo, right, distance, counts, cited_in, docs, context))
     return findings
 
 

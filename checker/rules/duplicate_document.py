@@ -27,6 +27,7 @@ Keep the original (003) and drop or cite the copy as a copy.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -44,6 +45,8 @@ SHINGLE_CONTAINMENT = 0.6  # of the shorter document's word triples, for near co
 MIN_SENTENCE_WORDS = 6
 MIN_SENTENCES = 3
 PREFILTER = 0.35  # share of the shorter text's vocabulary found in the other
+CANDIDATE_SHARE = 0.4  # of a sentence's words another must share to be compared with it
+MAX_CANDIDATES = 8
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n|\n(?=\s*[-*#>|])")
 _MARKUP = re.compile(r"<[^>]{0,300}>|https?://\S+|\[\^?\d+\]|&[a-z]+;")
@@ -83,14 +86,28 @@ def _containment(first: set, second: set) -> float:
 
 
 def matched_share(shorter: list[str], longer: list[str]) -> float:
-    """Share of `shorter`'s sentences with a close counterpart in `longer`."""
+    """Share of `shorter`'s sentences with a close counterpart in `longer`.
+
+    Only sentences sharing a good part of their words are compared (an index of `longer`'s
+    words finds them), so that two long documents cost little more than reading them."""
     if not shorter or not longer:
         return 0.0
-    matched = sum(
-        1 for sentence in shorter
-        if process.extractOne(sentence, longer, scorer=fuzz.token_sort_ratio,
-                              score_cutoff=SENTENCE_SIMILARITY) is not None
-    )
+    index: dict[str, list[int]] = defaultdict(list)
+    for number, sentence in enumerate(longer):
+        for word in sentence.split(" "):
+            index[word].append(number)
+    matched = 0
+    for sentence in shorter:
+        sentence_words = sentence.split(" ")
+        shared: Counter[int] = Counter()
+        for word in sentence_words:
+            shared.update(index.get(word, ()))
+        needed = max(3, int(CANDIDATE_SHARE * len(sentence_words)))
+        candidates = [longer[n] for n, count in shared.most_common(MAX_CANDIDATES)
+                      if count >= needed]
+        if candidates and process.extractOne(sentence, candidates, scorer=fuzz.token_sort_ratio,
+                                             score_cutoff=SENTENCE_SIMILARITY) is not None:
+            matched += 1
     return matched / len(shorter)
 
 
