@@ -218,3 +218,52 @@ def test_domains():
     assert not looks_like_domain("U.S.") and not looks_like_domain("e.g.")
     assert domain_of("https://WWW.Example.org:8080/x") == "example.org"
     assert domain_of("not a host") is None
+
+
+CHICAGO_NOTES = [
+    ('Alexander Cooley, Great Games, Local Rules: The New Great Power Contest in Central Asia '
+     "(New York: Oxford University Press, 2012), 74–77.",
+     {"authors": ["Cooley, Alexander"], "container": "Oxford University Press", "date": "2012",
+      "type": "book"}),
+    ("World Bank, Kazakhstan Economic Update (Washington, DC: World Bank, 2020).",
+     {"title": "Kazakhstan Economic Update", "container": "World Bank", "date": "2020"}),
+    ('U.S. Department of State, "2019 Country Reports on Human Rights Practices: Kazakhstan," '
+     "March 11, 2020, https://www.state.gov/reports/2019-country-reports/kazakhstan/.",
+     {"container": "U.S. Department of State", "type": "government", "date": "2020-03-11"}),
+    ('"China\'s Belt and Road Initiative in Central Asia," International Crisis Group, '
+     "Report No. 245, July 27, 2017.",
+     {"container": "International Crisis Group", "type": "report"}),
+    ('Kemel Toktomushev, "Kyrgyzstan\'s Struggle against Corruption," in Central Asia and the '
+     "Caucasus, ed. John Smith (London: Routledge, 2019), 45–60.",
+     {"container": "Central Asia and the Caucasus", "type": "chapter", "date": "2019"}),
+    ('Michael Clarke, "Xinjiang and China\'s Rise," Journal of Contemporary China 18, no. 59 '
+     "(2009): 271–96.",
+     {"container": "Journal of Contemporary China", "type": "journal", "date": "2009"}),
+    ("Tweet by @MFA_China, April 12, 2020, https://twitter.com/MFA_China/status/12492634656.",
+     {"title": "Tweet by @MFA_China", "type": "social", "date": "2020-04-12"}),
+    ("Interfax, 12 марта 2020 г.", {"container": "Interfax", "date": "2020-03-12"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHICAGO_NOTES)
+def test_chicago_and_think_tank_notes(text, expected):
+    ref = one(text)
+    for field_name, value in expected.items():
+        assert getattr(ref, field_name) == value, field_name
+
+
+def test_unmarked_short_form_resolves_to_the_book():
+    notes = [
+        Footnote(1, 1, "Alexander Cooley, Great Games, Local Rules (New York: Oxford University "
+                       "Press, 2012), 74."),
+        Footnote(2, 2, "Cooley, Great Games, 102."),
+    ]
+    for note in notes:
+        note.references = parse_references(note.text)
+    resolve_backreferences(notes)
+    assert notes[1].references[0].ibid
+    assert notes[1].references[0].title == "Great Games, Local Rules"
+
+
+def test_interview_and_author_date_short_cites_are_not_works():
+    assert parse_references("Author interview with a Kyrgyz official, Bishkek, May 2019.") == []

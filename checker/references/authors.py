@@ -47,6 +47,15 @@ def _person(text: str) -> str | None:
     return f"{' '.join(words[split:])}, {' '.join(words[:split])}"
 
 
+def is_organisation(text: str) -> bool:
+    """"U.S. Department of State", "World Bank", "International Crisis Group"."""
+    words = text.split()
+    capitalised = len(words) <= 4 and all(w[:1].isupper() for w in words)
+    return 1 <= len(words) <= 14 and text[:1].isupper() and (
+        bool(_ORGANISATION.search(text)) or capitalised
+    )
+
+
 def parse_authors(text: str) -> list[str]:
     """Person authors in "Family, Given" form; [] when the text is not a list of persons."""
     text = _LEAD.sub("", text or "").strip(" ,;:—–-")

@@ -14,6 +14,11 @@ _OP_CIT = re.compile(r"^\s*(?P<who>[^,]{2,60}?),?\s+(?:op\.\s*cit|loc\.\s*cit)\.
 _SHORT_FORM = re.compile(
     r"^\s*(?P<who>[A-Z][\w'’-]+)(?:\s+et\s+al\.)?,\s+[\"“*]?(?P<short>[^\"”*,]{3,80})"
 )
+# "Cooley, Great Games, 102." : a short form without quotes or italics
+_UNMARKED_SHORT = re.compile(
+    r"^(?P<who>[A-Z][\w'’-]+)(?:\s+(?:et\s+al\.|and\s+[A-Z][\w'’-]+))?,\s+"
+    r"(?P<short>[A-Z][^,.;]{2,80}),\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?\.?$"
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -50,8 +55,16 @@ def resolve_backreferences(footnotes: list[Footnote]) -> None:
                 if family and (family in who or who.endswith(family)):
                     footnote.references = [_copy(work, text)]
                     break
-        else:
+        elif footnote.references:
             footnote.references = [_resolve_short(ref, seen) for ref in footnote.references]
+        else:
+            short = _UNMARKED_SHORT.match(text)
+            if short:
+                probe = Reference(title=short.group("short"), raw=text,
+                                  authors=[f"{short.group('who')}, X"])
+                resolved = _resolve_short(probe, seen)
+                if resolved is not probe:
+                    footnote.references = [resolved]
         if footnote.references:
             previous = footnote.references
             seen.extend(r for r in footnote.references if not r.ibid)

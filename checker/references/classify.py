@@ -32,14 +32,19 @@ _GOVERNMENT_WORDS = re.compile(
 )
 _JOURNAL_WORDS = re.compile(r"\b(?:vol|no|pp?|journal|review|quarterly|studies)\b\.?\s*\d?",
                             re.IGNORECASE)
+_JOURNAL_NAME = re.compile(r"\b(?:journal|review|quarterly|studies|bulletin|annals|proceedings)\b",
+                           re.IGNORECASE)
+_VOLUME_NUMBER = re.compile(r"\b\d{1,4},\s*no\.\s*\d", re.IGNORECASE)
 _JOURNAL_NUMBERS = re.compile(r"\d\s?\(\d{1,4}\)|\(\d{4}\):\s?\d")
 _CHAPTER = re.compile(r"\bin\s+(?:[A-Z*][^,]{0,80},\s*)?(?:ed\.|eds\.|edited by)|\bin:\s",
                       re.IGNORECASE)
 _REPORT = re.compile(
     r"\b(?:report|working paper|policy brief|brief|white paper|discussion paper|occasional paper|"
-    r"research paper|technical paper|issue brief|factsheet|fact sheet)\b",
+    r"research paper|technical paper|issue brief|factsheet|fact sheet|memo|study|"
+    r"occasional paper|analysis)\b",
     re.IGNORECASE,
 )
+_REPORT_NUMBER = re.compile(r"\b(?:report|paper|memo|brief|study)\s+no\.?\s*\d", re.IGNORECASE)
 _BOOK = re.compile(r"[A-Z][\w .'-]{1,40}:\s*[A-Z][^,;:()]{1,80},\s*(?:1[6-9]|20)\d\d")
 
 
@@ -57,9 +62,10 @@ def classify(reference: Reference, text: str) -> str:
     publisher = " ".join([container, *(a for a in reference.authors if "," not in a)])
     if (domain and _GOVERNMENT.search(domain)) or _GOVERNMENT_WORDS.search(publisher):
         return "government"
-    if _is_journal(text):
+    if _is_journal(text, container):
         return "journal"
-    if _REPORT.search(reference.title or "") or _REPORT.search(container):
+    if (_REPORT.search(reference.title or "") or _REPORT.search(container)
+            or _REPORT_NUMBER.search(text)):
         return "report"
     if not domain and ":" in text and _BOOK.search(text):
         return "book"
@@ -77,10 +83,15 @@ def classify(reference: Reference, text: str) -> str:
     return "web"
 
 
-def _is_journal(text: str) -> bool:
-    """Volume, issue and pages, or a journal's name."""
+def _is_journal(text: str, container: str) -> bool:
+    """Volume and issue ("18, no. 59", "vol. 7", "7(1)", "(2009): 271"), pages, or a
+    journal's name as the container. A bare "No. 245" is a report's number."""
+    if _JOURNAL_NAME.search(container):
+        return True
     for match in _JOURNAL_WORDS.finditer(text):
         word = match.group(0).lower()
-        if not word.startswith(("no", "p")) or word[-1:].isdigit():
+        if word.startswith(("vol", "pp")):
+            return True
+        if word.startswith("no") and _VOLUME_NUMBER.search(text):
             return True
     return "(" in text and bool(_JOURNAL_NUMBERS.search(text))

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from checker.model import Reference
-from checker.references.authors import parse_authors
+from checker.references.authors import is_organisation, parse_authors
 from checker.references.classify import classify
 from checker.references.dates import find_dates
+from checker.references.split import OUTLET_DATE as _OUTLET_DATE
 from checker.references.urls import (
     domain_of,
     find_doi,
@@ -38,6 +39,14 @@ _PLACE_PUBLISHER = re.compile(
     r"(?:^|[.,(]\s*)([A-Z][\w .'-]{1,40}):\s*([A-Z][^,;:()]{1,80}?),\s*(?:(?:1[6-9]|20)\d\d)"
 )
 _SPACE = re.compile(r"\s+")
+_IN_BOOK = re.compile(r"^[\s,.]*in:?\s+([^,(]{3,200}?)(?:,\s*(?:ed|eds|edited)\b|\s*\(|,)",
+                      re.IGNORECASE)
+_BOOK_PARENS = re.compile(
+    r"^(?P<pre>.+?)\s*\((?P<place>[^():]{2,80}):\s*(?P<publisher>[^()]{2,120}?),\s*"
+    r"(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)"
+)
+_TRAILING_NUMBER = re.compile(r"(?:\s+(?:no|vol|nr|issue)\.?|\s+\d+)+\s*$", re.IGNORECASE)
+_MONTH_DAY = re.compile(r"^[^\W\d_]{3,10}\.?\s+\d{1,2}$")
 _QUOTE = re.compile(r"[\"“«„]")
 _CHUNK_SPLIT = re.compile(r"[,.;](?:\s+|$)|\s+[–—]\s+")
 _NUMBERS_ONLY = re.compile(r"[\d\s–—:-]+")
@@ -73,7 +82,7 @@ def _first_container(after: str) -> str | None:
         dates = find_dates(chunk)
         if dates and len(dates[0].text) >= len(chunk) - 3:
             continue
-        if _NUMBERS_ONLY.fullmatch(chunk):
+        if _NUMBERS_ONLY.fullmatch(chunk) or _MONTH_DAY.match(chunk):
             continue
         return chunk
     return None
@@ -136,6 +145,8 @@ def parse_citation(segment: str) -> Reference | None:
                 reference.container = sites[0]
     if reference.container and reference.container.startswith("http"):
         reference.container = None
+    if reference.container:
+        reference.container = _TRAILING_NUMBER.sub("", reference.container).strip() or None
     reference.title = _unescape(reference.title)
     reference.container = _unescape(reference.container)
     reference.type = classify(reference, raw)
@@ -154,8 +165,14 @@ def _read_fields(reference: Reference, work: str) -> None:
         before, after = work[:start], work[end:]
         reference.authors = parse_authors(before)
         italic_after = [m for m in italics if m.start() >= end]
+        in_book = _IN_BOOK.match(_strip_italics(after))
+        organisation = _strip_italics(before).strip(" ,.;:")
         if italic_after:
             reference.container = italic_after[0].group(1).strip()
+        elif in_book:
+            reference.container = in_book.group(1).strip()
+        elif organisation and not reference.authors and is_organisation(organisation):
+            reference.container = organisation  # "U.S. Department of State, "Title," ..."
         else:
             reference.container = _first_container(_strip_italics(after))
         dated = _strip_italics(before) + " " + _strip_italics(after)
@@ -200,23 +217,51 @@ def _strip_italics(text: str) -> str:
     return _ITALIC.sub(lambda m: m.group(1), text) if "*" in text else text
 
 
+def _read_book_parens(reference: Reference, work: str) -> bool:
+    """Chicago book notes: ``Author, Title (Place: Publisher, Year), pages``."""
+    book = _BOOK_PARENS.match(work)
+    if not book:
+        return False
+    chunks = [c.strip() for c in book.group("pre").split(", ")]
+    for count in (1, 2, 3):
+        if count < len(chunks) and parse_authors(", ".join(chunks[:count])):
+            reference.authors = parse_authors(", ".join(chunks[:count]))
+            reference.title = ", ".join(chunks[count:]).strip(" .")
+            break
+    else:
+        if len(chunks) > 1 and is_organisation(chunks[0]):
+            reference.title = ", ".join(chunks[1:]).strip(" .")
+        else:
+            reference.title = book.group("pre").strip(" .,")
+    reference.container = book.group("publisher").strip()
+    return True
+
+
 def _read_unmarked(reference: Reference, work: str) -> None:
     """No quotes, no italics: ``Author, Title. Details, Place: Publisher, Year`` or
     ``Author. Title. Publisher, Year``."""
+    if _read_book_parens(reference, work):
+        return
     sentences = [s.strip() for s in re.split(r"(?<=[a-z\d\)]{2}[.?!])\s+(?=[A-Z])", work)]
     sentences = [s for s in sentences if s]
     if not sentences:
         return
     first = sentences[0]
     head, _, tail = first.partition(", ")
+    if _OUTLET_DATE.match(work.strip()):
+        reference.container = head.strip()  # "Interfax, 12 марта 2020": outlet and date
+        return
     if len(sentences) >= 2 and parse_authors(first):
         reference.authors = parse_authors(first)
         reference.title = sentences[1].rstrip(".")
         reference.container = _first_container(" ".join(sentences[2:]))
     elif tail and len(head.split()) >= 2 and not find_dates(head):
-        candidate = tail.split(". ")[0].strip().rstrip(".")
-        if candidate and not find_dates(candidate[:12]) and not looks_like_domain(candidate):
-            reference.authors = parse_authors(head) or [head]
+        candidate = tail.split(". ")[0].strip().rstrip(".,")
+        starts_with_date = any(d.start == 0 for d in find_dates(candidate))
+        if candidate and not starts_with_date and not looks_like_domain(candidate):
+            reference.authors = parse_authors(head)
+            if not reference.authors and is_organisation(head):
+                reference.container = head
             reference.title = candidate
         else:
             reference.title = head

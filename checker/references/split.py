@@ -15,7 +15,8 @@ from checker.references.urls import find_domains
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "(": ")", "[": "]"}
 _LABEL = re.compile(
-    r"^\s*(?:and\s+|&\s+)?(?:(?:see\s+also|see|cf\.|compare|also|e\.g\.,?|for example,?)\s+)?"
+    r"^\s*(?:and\s+|&\s+)?(?:(?:see\s+also|see|cf\.|compare|also|e\.g\.,?|for example,?)"
+    r",?\s+(?:(?:for\s+example|e\.g\.|also),?\s+)?)?"
     r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*[:—–-]\s+(?=[\"“«*]))?",
     re.IGNORECASE,
 )
@@ -26,6 +27,10 @@ _SENTENCE_END = re.compile(r"(?<=[a-z\d\)]{2}[.!?])\s+(?=[A-Z\"“])")
 _SHORT_FORM = re.compile(r"^[A-Z][\w'’-]+(?:\s+et\s+al\.)?,\s+[\"“*]\S")
 _QUOTED = re.compile(r"[\"“«]([^\"”»]{3,})[\"”»]")
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\.")
+# "(New York: Oxford University Press, 2012)", "(Washington, DC: World Bank, 2020)"
+_PUBLICATION_PARENS = re.compile(r"\([^()]{2,80}:\s*[^()]{2,120},\s*(?:1[5-9]|20)\d\d[a-z]?\)")
+# "Interfax, 12 марта 2020 г." / "Xinhua, May 5, 2020": an outlet and a date only
+OUTLET_DATE = re.compile(r"^[A-Z][\w .&'’-]{1,40},\s+[^,]{4,30}\d{4}\b[^,]{0,4}$")
 _ITALIC_SPAN = re.compile(r"\*[^*]{1,300}\*")
 _SEE = re.compile(r"(?:^|[.;,:]\s+|\s)(?:see\s+also|see|cf\.)\s+(?=[A-Z\"“*])")
 
@@ -71,11 +76,13 @@ def is_prose(text: str) -> bool:
 
 def has_signature(text: str) -> bool:
     """Does `text` look like (part of) a citation rather than prose?"""
-    if _URL_OR_DOI.search(text):
+    if _URL_OR_DOI.search(text) or _PUBLICATION_PARENS.search(text):
         return True
     if is_prose(text):
         return False
     if _SHORT_FORM.match(text):
+        return True
+    if OUTLET_DATE.match(text):
         return True
     has_date = bool(find_dates(text))
     if _QUOTE_OPEN.search(text) and (has_date or len(text) < 400):
