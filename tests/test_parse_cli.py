@@ -95,3 +95,14 @@ def test_bad_inputs_one_line_each_and_others_still_processed(tmp_path):
     assert any("empty.md" in line for line in lines)
     assert any("missing.txt" in line for line in lines)
     assert "19 footnotes" in result.stdout
+
+
+def test_wikipedia_style_html_references():
+    fixture = Path(__file__).parent / "fixtures" / "wikipedia_style.html"
+    doc = parse_paths([str(fixture)]).documents[0]
+    assert doc.title == "Lake Issyk-Kul"
+    assert doc.date is None  # a citation's date is not the page's date
+    first, second = (note.references[0] for note in doc.footnotes)
+    assert first.authors == ["Smith, John"] and first.container == "Hydrology Review"
+    assert first.date == "2015" and first.accessed == "2020-03-02"
+    assert second.url.endswith("30000000.html") and second.date == "2019-01-05"

@@ -184,6 +184,12 @@ def _clean(text: str) -> str:
 # ---- HTML ---------------------------------------------------------------------------------
 
 
+_NOTE_CONTAINERS = (
+    "ol.references, ol.footnotes, section.footnotes, div.footnotes, aside, .reflist, "
+    ".references, .footnotes, .endnotes, sup, cite, li"
+)
+
+
 def _html_metadata(text: str) -> tuple[str | None, str | None]:
     from bs4 import BeautifulSoup
 
@@ -216,6 +222,9 @@ def _html_metadata(text: str) -> tuple[str | None, str | None]:
         if stamp is not None:
             date = to_iso(str(stamp["datetime"]))
     if date is None and soup.body is not None:
+        # Only the document's own lines: a citation's date in the notes is not its date.
+        for notes in soup.body.select(_NOTE_CONTAINERS):
+            notes.decompose()
         date = _stated_date(soup.body.get_text("\n").split("\n")[: 4 * TOP_LINES])
     return (_clean(title)[:MAX_TITLE] or None) if title else None, date
 

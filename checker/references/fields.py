@@ -32,7 +32,8 @@ _APA = re.compile(
 )
 _NOISE_CHUNK = re.compile(
     r"^(?:accessed|retrieved|viewed|available|online|last|updated|issue|no\.|vol\.|pp?\.|"
-    r"serial|in\b|ed\.|eds\.|trans\.|p\.|n\.d\.|ibid)",
+    r"serial|in\b|ed\.|eds\.|trans\.|p\.|n\.d\.|ibid|pdf$|html$|online$|in russian|"
+    r"in chinese|in english|press release$)",
     re.IGNORECASE,
 )
 _PLACE_PUBLISHER = re.compile(
@@ -45,6 +46,7 @@ _BOOK_PARENS = re.compile(
     r"^(?P<pre>.+?)\s*\((?P<place>[^():]{2,80}):\s*(?P<publisher>[^()]{2,120}?),\s*"
     r"(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)"
 )
+_YEAR_IN_PARENS = re.compile(r"\s*\((?:1[5-9]|20)\d\d[a-z]?(?:,[^)]*)?\)\.?\s*$")
 _TRAILING_NUMBER = re.compile(r"(?:\s+(?:no|vol|nr|issue)\.?|\s+\d+)+\s*$", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"^[^\W\d_]{3,10}\.?\s+\d{1,2}$")
 _QUOTE = re.compile(r"[\"“«„]")
@@ -163,7 +165,7 @@ def _read_fields(reference: Reference, work: str) -> None:
     if title:
         start, end, reference.title = title
         before, after = work[:start], work[end:]
-        reference.authors = parse_authors(before)
+        reference.authors = parse_authors(_YEAR_IN_PARENS.sub("", before))
         italic_after = [m for m in italics if m.start() >= end]
         in_book = _IN_BOOK.match(_strip_italics(after))
         organisation = _strip_italics(before).strip(" ,.;:")
