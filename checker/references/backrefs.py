@@ -7,7 +7,6 @@ import re
 from dataclasses import replace
 
 from checker.model import Footnote, Reference
-from checker.references.urls import domain_of
 
 _IBID = re.compile(r"^\s*(?:ibid|ibidem|id)\.?(?=[\s,.;]|$)", re.IGNORECASE)
 _OP_CIT = re.compile(r"^\s*(?P<who>[^,]{2,60}?),?\s+(?:op\.\s*cit|loc\.\s*cit)\.?", re.IGNORECASE)
@@ -47,7 +46,7 @@ def resolve_backreferences(footnotes: list[Footnote]) -> None:
                 footnote.references = [_copy(previous[-1], text)]
             previous = footnote.references or previous
             continue
-        op_cit = _OP_CIT.match(text)
+        op_cit = _OP_CIT.match(text) if "cit" in text[:80].lower() else None
         if op_cit:
             who = op_cit.group("who").strip().lower()
             for work in reversed(seen):
@@ -90,19 +89,19 @@ def _resolve_short(reference: Reference, seen: list[Reference]) -> Reference:
 def repair_across_notes(footnotes: list[Footnote]) -> None:
     """A host printed with a line-wrap hyphen (``thediplo-mat.com``) that another note of the
     document prints whole (``thediplomat.com``) is repaired, and the repair recorded."""
-    hosts = {
-        domain_of(ref.url)
-        for note in footnotes
-        for ref in note.references
-        if ref.url and domain_of(ref.url)
-    }
+    printed: dict[str, int] = {}
     for note in footnotes:
         for ref in note.references:
-            host = domain_of(ref.url) if ref.url else None
+            if ref.url and ref.domain:
+                printed[ref.domain] = printed.get(ref.domain, 0) + 1
+    for note in footnotes:
+        for ref in note.references:
+            host = ref.domain if ref.url else None
             if not host or "-" not in host:
                 continue
             joined = host.replace("-", "")
-            if joined in hosts and host not in _other_spellings(footnotes, ref):
+            # A hyphenated host printed twice is probably real.
+            if joined in printed and printed[host] == 1:
                 assert ref.url is not None
                 ref.url = re.sub(re.escape(host), joined, ref.url, count=1, flags=re.IGNORECASE)
                 ref.domain = joined
@@ -110,13 +109,3 @@ def repair_across_notes(footnotes: list[Footnote]) -> None:
                     f"removed line-wrap hyphen: {host} -> {joined} (as printed in another note)"
                 )
 
-
-def _other_spellings(footnotes: list[Footnote], this: Reference) -> set[str]:
-    """Hosts printed by references other than `this` (a hyphenated host printed twice is
-    probably real)."""
-    return {
-        host
-        for note in footnotes
-        for ref in note.references
-        if ref is not this and ref.url and (host := domain_of(ref.url))
-    }

@@ -60,7 +60,20 @@ _PATTERNS = [
     re.compile(_B + r"(?P<year>(?:1[5-9]|20)\d\d)-(?P<mnum>[01]\d)(?![\w/-]|-\d)"),
 ]
 _HAS_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _combined(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """One alternation of `patterns` (in priority order), groups renamed ``name_<n>`` and
+    each alternative wrapped in ``(?P<a<n>>...)``: one scan instead of one per pattern."""
+    parts = []
+    for number, pattern in enumerate(patterns):
+        text = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{number}>", pattern.pattern)
+        text = re.sub(r"\(\?P=(\w+)\)", rf"(?P=\1_{number})", text)
+        parts.append(f"(?P<a{number}>{text})")
+    return re.compile("|".join(parts), re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?<![\w/.#:=%-])(?P<year>(?:1[6-9]|20)\d\d)(?![\w/%-]|\.\d)")
+_ALL_DATES = _combined([*_PATTERNS, _YEAR_ONLY])
+_FULL_DATES = _combined(_PATTERNS)
 _ACCESSED = re.compile(
     r"(?:accessed|retrieved|viewed|consulted|last visited|downloaded|consulté le|abgerufen am|"
     r"zugriff am|consultado el|дата обращения|просмотрено)\s*(?:on\s*)?[:\-]?\s*$",
@@ -91,13 +104,22 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _from_match(match: re.Match[str]) -> str | None:
-    groups = match.groupdict()
-    year = int(groups["year"])
+def _groups(match: re.Match[str]) -> dict[str, str | None]:
+    """The matched alternative's groups under their plain names."""
+    suffix = "_" + (match.lastgroup or "a0")[1:]
+    return {
+        name[: -len(suffix)]: value
+        for name, value in match.groupdict().items()
+        if name.endswith(suffix)
+    }
+
+
+def _from_groups(groups: dict[str, str | None]) -> str | None:
+    year = int(groups["year"] or 0)
     if groups.get("mnum"):
         month = int(groups["mnum"])
     elif groups.get("month"):
-        month = MONTHS.get(groups["month"].lower().rstrip("."))
+        month = MONTHS.get((groups["month"] or "").lower().rstrip("."))
         if month is None:
             return None
     else:
@@ -116,11 +138,6 @@ def find_dates(text: str, *, years: bool = True) -> list[DateMatch]:
 def _find_dates(text: str, years: bool) -> tuple[DateMatch, ...]:
     # A citation's text is looked at several times while its note is parsed.
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
     # Every date holds a year: scan only windows around the years, not the whole text.
     windows: list[list[int]] = []
     for year in _HAS_YEAR.finditer(text):
@@ -131,22 +148,25 @@ def _find_dates(text: str, years: bool) -> tuple[DateMatch, ...]:
             windows.append([start, end])
     if not windows:
         return ()
-    patterns = [*_PATTERNS, _YEAR_ONLY] if years else _PATTERNS
-    for pattern in patterns:
-        for window_start, window_end in windows:
-            for match in pattern.finditer(text, window_start, window_end):
-                if not free(match.start(), match.end()):
-                    continue
-                month = match.groupdict().get("month")
-                if month and month.lower().rstrip(".") not in MONTHS:
-                    continue  # "Visit 5 2020" is no date
-                iso = _from_match(match)
-                taken.append((match.start(), match.end()))  # an impossible date hides its year
-                if iso is None:
-                    continue
-                before = text[max(0, match.start() - 40): match.start()]
-                kind = "accessed" if _ACCESSED.search(before) else "published"
-                found.append(DateMatch(iso, match.start(), match.end(), match.group(0), kind))
+    pattern = _ALL_DATES if years else _FULL_DATES
+    for window_start, window_end in windows:
+        position = window_start
+        while True:
+            match = pattern.search(text, position, window_end)
+            if match is None:
+                break
+            groups = _groups(match)
+            month = groups.get("month")
+            if month and month.lower().rstrip(".") not in MONTHS:
+                position = match.start() + 1  # "Report 2019" is no date; its year may be
+                continue
+            position = match.end()
+            iso = _from_groups(groups)  # None for an impossible date: its year is not a date
+            if iso is None:
+                continue
+            before = text[max(0, match.start() - 40): match.start()]
+            kind = "accessed" if _ACCESSED.search(before) else "published"
+            found.append(DateMatch(iso, match.start(), match.end(), match.group(0), kind))
     found.sort(key=lambda m: m.start)
     return tuple(found)
 
