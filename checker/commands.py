@@ -166,10 +166,16 @@ def print_summary(run, findings, links, *, checked, offline, notes) -> None:
         print("network unavailable: links were not checked")
 
 
-def run_audit(args: argparse.Namespace) -> int:
-    config = load_run_config(args)
+def parse_with_config(args: argparse.Namespace, config) -> ParseRun:
+    """Parse the documents named on the command line; say what could not be read."""
     run = parse_paths(args.documents, doc_date=args.date or getattr(config, "document_date", None))
     report_input_errors(run)
+    return run
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    config = load_run_config(args)
+    run = parse_with_config(args, config)
     if not run.documents:
         return EXIT_INPUT
     findings = audit_findings(run, config)
@@ -230,10 +236,7 @@ def check_documents(run: ParseRun, settings: CheckSettings, quiet: bool):
 def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None) -> int:
     config = config if config is not None else load_run_config(args)
     if run is None:
-        run = parse_paths(
-            args.documents, doc_date=args.date or getattr(config, "document_date", None)
-        )
-        report_input_errors(run)
+        run = parse_with_config(args, config)
     if not run.documents:
         return EXIT_INPUT
     settings = check_settings(args, config)
@@ -276,8 +279,7 @@ def update_refs(run: ParseRun, links: list[LinkResult], args: argparse.Namespace
 def run_main(args: argparse.Namespace) -> int:
     """The main job: parse (writing refs/), then audit and check (writing reports/)."""
     config = load_run_config(args)
-    run = parse_paths(args.documents, doc_date=args.date or getattr(config, "document_date", None))
-    report_input_errors(run)
+    run = parse_with_config(args, config)
     if not run.documents:
         return EXIT_INPUT
     written = write_bibliographies(run, args)

@@ -7,29 +7,10 @@ Dates in the project are ISO strings that keep the precision cited (``2020``, ``
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import UTC, date, datetime, timedelta
 
-from checker.references.dates import precision, to_date
-
-
-def period(iso: str | None) -> tuple[date, date] | None:
-    """First and last day covered by `iso` (``2020-05`` -> May 1 .. May 31), or None."""
-    if not iso or not iso.strip():
-        return None
-    iso = iso.strip()
-    try:
-        start = to_date(iso)
-        digits = precision(iso)
-    except (ValueError, IndexError, TypeError):
-        return None
-    if digits == 1:
-        return start, date(start.year, 12, 31)
-    if digits == 2:
-        return start, date(start.year, start.month,
-                           calendar.monthrange(start.year, start.month)[1])
-    return start, start
+from checker.references.dates import period
 
 
 def gap_days(a: str | None, b: str | None) -> int | None:

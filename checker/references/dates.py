@@ -7,6 +7,7 @@ runs once per footnote and the benchmark parses 100,000 of them.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -226,3 +227,21 @@ def to_date(iso: str) -> date:
     """The first day of the period an ISO date of any precision names."""
     parts = [int(p) for p in iso.split("-")]
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def period(iso: str | None) -> tuple[date, date] | None:
+    """First and last day covered by `iso` (``2020-05`` -> May 1 .. May 31), or None."""
+    if not iso or not iso.strip():
+        return None
+    iso = iso.strip()
+    try:
+        start = to_date(iso)
+        digits = precision(iso)
+    except (ValueError, IndexError, TypeError):
+        return None
+    if digits == 1:
+        return start, date(start.year, 12, 31)
+    if digits == 2:
+        return start, date(start.year, start.month,
+                           calendar.monthrange(start.year, start.month)[1])
+    return start, start

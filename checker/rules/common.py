@@ -3,16 +3,14 @@ the body sentence that carries a footnote's marker. Pure functions."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 
 from unidecode import unidecode
 
 from checker.model import Document, Finding, Footnote, Reference
-from checker.references.dates import precision, to_date
+from checker.references.dates import period as bounds  # noqa: F401  (re-exported for the rules)
 from checker.references.urls import domain_of
 
 
@@ -34,23 +32,6 @@ def make_finding(
 
 
 # -- dates ------------------------------------------------------------------------------------
-
-
-def bounds(iso: str | None) -> tuple[date, date] | None:
-    """The first and last day of the period an ISO date names (``2020`` -> Jan 1..Dec 31)."""
-    if not iso:
-        return None
-    try:
-        start = to_date(iso)
-    except (ValueError, IndexError):
-        return None
-    level = precision(iso)
-    if level == 1:
-        return start, date(start.year, 12, 31)
-    if level == 2:
-        return start, date(start.year, start.month,
-                           calendar.monthrange(start.year, start.month)[1])
-    return start, start
 
 
 def plural(count: int, word: str) -> str:
