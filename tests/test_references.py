@@ -267,3 +267,16 @@ def test_unmarked_short_form_resolves_to_the_book():
 
 def test_interview_and_author_date_short_cites_are_not_works():
     assert parse_references("Author interview with a Kyrgyz official, Bishkek, May 2019.") == []
+
+
+def test_random_text_never_raises():
+    import random
+
+    rng = random.Random(7)
+    pieces = ['"', "“", "”", "«", "»", "*", "(", ")", "[", "]", ";", ",", ".", ":", " ",
+              "http://", "https://x.org/", "www.", "doi:10.1/x", "\\_", "May", "2020", "5",
+              "марта", "Ibid.", "op. cit.", "Smith, John", "and", "in", "ed.", "-", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        for ref in parse_references(text):
+            assert ref.date is None or ref.date[:4].isdigit()
