@@ -127,7 +127,8 @@ def finish_report(args, run: ParseRun, config, findings, links, *, offline, chec
         args.report_dir, report, github_summary_path=os.environ.get("GITHUB_STEP_SUMMARY")
     )
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        for line in annotations(findings):
+        # GitHub shows only a few annotations per step: errors and warnings, not infos.
+        for line in annotations([f for f in findings if f.severity != "info"]):
             print(line)
     if args.format == "json":
         data = parse_json(run)

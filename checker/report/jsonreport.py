@@ -1,4 +1,9 @@
-"""link-health.json: the machine-readable report (schema in link-health.schema.json)."""
+"""link-health.json: the machine-readable report (JSON Schema: link-health.schema.json).
+
+`links` holds one entry per (link, citing document): `LinkResult.to_json_entries()`, so the
+names the check issue fixed (url, status, http_status, final_url, reason, archive_url, ...) are
+kept, with a few extra keys (redirect_chain, site_only, first_failure...).
+"""
 
 from __future__ import annotations
 
@@ -18,8 +23,8 @@ def build_json(inp: ReportInput) -> dict[str, Any]:
         "generated_at": inp.generated_at,
         "tool": {"name": "footcheck", "version": inp.tool_version},
         "documents": [
-            {"path": doc.path, "title": doc.title, "date": doc.date,
-             "footnotes": len(doc.footnotes)}
+            {"path": doc.path, "id": doc.id, "title": doc.title, "date": doc.date,
+             "date_source": doc.date_source, "footnotes": len(doc.footnotes)}
             for doc in inp.documents
         ],
         "links": [entry for link in inp.links for entry in link.to_json_entries()],
@@ -34,5 +39,8 @@ def render_json(inp: ReportInput) -> str:
 
 
 def schema() -> dict[str, Any]:
-    text = resources.files("checker.report").joinpath("link-health.schema.json").read_text()
+    """The JSON Schema the report follows (shipped in the package)."""
+    text = resources.files("checker.report").joinpath("link-health.schema.json").read_text(
+        encoding="utf-8"
+    )
     return json.loads(text)

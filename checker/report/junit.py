@@ -1,75 +1,122 @@
 """junit.xml: one test case per link and per finding, so CI systems list them.
 
-Links: broken, timeout and invalid fail; skipped and offline are skipped; blocked passes with
-a note in system-out (the site is there but refused us: not the citation's fault).
-Findings: a failure when at or above --fail-on, else a passing case with the message.
+One <testsuite> per document (links it cites, then its findings); links cited by no listed
+document and findings about no listed document get a suite of their own.
+
+Links (classname ``links.<doc id>``, name = the URL):
+- broken, timeout, invalid: <failure>;
+- skipped, offline: <skipped> (not checked, so neither pass nor fail);
+- blocked: passes, with the reason in <system-out>. The site answered but refused an automated
+  client (403, 429, a bot challenge); that says nothing about the citation, and the
+  `link-blocked` finding already carries whatever severity the configuration gives it;
+- failing (broken, but not yet on --dead-after different days): passes, with a note;
+- ok, redirected: pass.
+Findings (classname ``findings.<rule>``): <failure> when at or above --fail-on, else a pass
+with the message in <system-out>.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from checker.model import Finding, LinkResult
 from checker.report import ReportInput
+from checker.report.rows import short
 from checker.report.summary import at_or_above
 
 FAILING_LINKS = {"broken", "timeout", "invalid"}
 SKIPPED_LINKS = {"skipped", "offline"}
+_XML_INVALID = {c: None for c in range(32) if c not in (9, 10, 13)} | {0xFFFE: None, 0xFFFF: None}
 
 
-def _suite(name: str) -> ET.Element:
-    return ET.Element("testsuite", name=name)
+def clean(text: str) -> str:
+    """Text XML 1.0 can hold (control characters dropped)."""
+    return text.translate(_XML_INVALID)
 
 
-def _close(suite: ET.Element) -> None:
+def _link_detail(link: LinkResult, numbers: list[int]) -> str:
+    parts = [link.status + (f" (HTTP {link.http_status})" if link.http_status else "")]
+    if link.reason and link.reason != f"HTTP {link.http_status}":
+        parts.append(link.reason)
+    if link.status == "failing" and link.first_failure:
+        parts.append(f"failing since {link.first_failure}")
+    if numbers:
+        parts.append("footnotes " + ", ".join(map(str, numbers)))
+    if link.final_url and link.final_url != link.url:
+        parts.append(f"now at {link.final_url}")
+    if link.archive_url:
+        parts.append(f"archived copy {link.archive_url}")
+    return clean("; ".join(parts))
+
+
+def _link_case(suite: ET.Element, link: LinkResult, classname: str, numbers: list[int]) -> None:
+    case = ET.SubElement(suite, "testcase", classname=classname, name=clean(link.url),
+                         time=f"{(link.elapsed_ms or 0) / 1000:.3f}")
+    detail = _link_detail(link, numbers)
+    if link.status in FAILING_LINKS:
+        ET.SubElement(case, "failure", message=detail, type=link.status).text = detail
+    elif link.status in SKIPPED_LINKS:
+        ET.SubElement(case, "skipped", message=detail)
+    else:  # a pass; the detail still says which footnotes cite it, and any redirect
+        ET.SubElement(case, "system-out").text = detail
+
+
+def _finding_case(suite: ET.Element, finding: Finding, fail_on: str) -> None:
+    notes = ", ".join(map(str, finding.footnotes))
+    word = "note" if len(finding.footnotes) == 1 else "notes"
+    name = (f"{word} {notes}: " if notes else "") + short(finding.message, 100)
+    case = ET.SubElement(suite, "testcase", classname=f"findings.{clean(finding.rule)}",
+                         name=clean(name), time="0.000")
+    where = (f"{finding.document}" if finding.document else "") + (
+        f":{finding.line}" if finding.line else "")
+    text = clean(f"{finding.severity}: {finding.message}" + (f" ({where})" if where else ""))
+    if at_or_above(finding, fail_on):
+        ET.SubElement(case, "failure", message=clean(finding.message),
+                      type=clean(finding.rule)).text = text
+    else:
+        ET.SubElement(case, "system-out").text = text
+
+
+def _close(suite: ET.Element) -> ET.Element:
     cases = suite.findall("testcase")
     suite.set("tests", str(len(cases)))
     suite.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))
-    suite.set("skipped", str(sum(1 for c in cases if c.find("skipped") is not None)))
     suite.set("errors", "0")
+    suite.set("skipped", str(sum(1 for c in cases if c.find("skipped") is not None)))
+    suite.set("time", f"{sum(float(c.get('time', '0')) for c in cases):.3f}")
+    return suite
+
+
+def build_junit(inp: ReportInput) -> ET.Element:
+    root = ET.Element("testsuites", name="footcheck")
+    paths = {doc.path for doc in inp.documents}
+    for doc in inp.documents:
+        suite = ET.SubElement(root, "testsuite", name=clean(doc.path))
+        for link in inp.links:
+            numbers = sorted({c.footnote for c in link.citations if c.document == doc.path})
+            if numbers:
+                _link_case(suite, link, f"links.{clean(doc.id)}", numbers)
+        for finding in inp.findings:
+            if finding.document == doc.path:
+                _finding_case(suite, finding, inp.fail_on)
+        _close(suite)
+    stray_links = [link for link in inp.links
+                   if not any(c.document in paths for c in link.citations)]
+    stray_findings = [f for f in inp.findings if f.document not in paths]
+    if stray_links or stray_findings:
+        suite = ET.SubElement(root, "testsuite", name="other")
+        for link in stray_links:
+            _link_case(suite, link, "links.other", sorted({c.footnote for c in link.citations}))
+        for finding in stray_findings:
+            _finding_case(suite, finding, inp.fail_on)
+        _close(suite)
+    for name in ("tests", "failures", "errors", "skipped"):
+        root.set(name, str(sum(int(s.get(name, "0")) for s in root.findall("testsuite"))))
+    root.set("time", f"{sum(float(s.get('time', '0')) for s in root.findall('testsuite')):.3f}")
+    return root
 
 
 def render_junit(inp: ReportInput) -> str:
-    root = ET.Element("testsuites", name="footcheck")
-    for doc in inp.documents:
-        suite = _suite(doc.path)
-        doc_id = doc.id
-        for link in inp.links:
-            numbers = sorted({c.footnote for c in link.citations if c.document == doc.path})
-            if not numbers:
-                continue
-            case = ET.SubElement(suite, "testcase", classname=f"links.{doc_id}", name=link.url)
-            detail = (f"{link.status} (HTTP {link.http_status}) " if link.http_status
-                      else f"{link.status} ") + (link.reason or "")
-            detail += f"; footnotes {', '.join(map(str, numbers))}"
-            if link.archive_url:
-                detail += f"; archived copy {link.archive_url}"
-            if link.status in FAILING_LINKS:
-                ET.SubElement(case, "failure", message=detail.strip(), type=link.status)
-            elif link.status in SKIPPED_LINKS:
-                ET.SubElement(case, "skipped", message=detail.strip())
-            elif link.status == "blocked":
-                ET.SubElement(case, "system-out").text = detail.strip()
-        for index, finding in enumerate(f for f in inp.findings if f.document == doc.path):
-            notes = ",".join(map(str, finding.footnotes))
-            case = ET.SubElement(suite, "testcase", classname=f"findings.{finding.rule}",
-                                 name=f"{doc_id} note {notes or '-'} #{index + 1}")
-            if at_or_above(finding, inp.fail_on):
-                ET.SubElement(case, "failure", message=finding.message, type=finding.rule)
-            else:
-                ET.SubElement(case, "system-out").text = f"{finding.severity}: {finding.message}"
-        _close(suite)
-        root.append(suite)
-    other = [f for f in inp.findings if f.document not in {d.path for d in inp.documents}]
-    if other:
-        suite = _suite("other findings")
-        for index, finding in enumerate(other):
-            case = ET.SubElement(suite, "testcase", classname=f"findings.{finding.rule}",
-                                 name=f"#{index + 1}")
-            if at_or_above(finding, inp.fail_on):
-                ET.SubElement(case, "failure", message=finding.message, type=finding.rule)
-        _close(suite)
-        root.append(suite)
-    for name in ("tests", "failures", "skipped", "errors"):
-        root.set(name, str(sum(int(s.get(name, "0")) for s in root.findall("testsuite"))))
+    root = build_junit(inp)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"

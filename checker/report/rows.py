@@ -1,4 +1,8 @@
-"""The per-footnote table rows shared by the Markdown and HTML reports."""
+"""The per-footnote table rows shared by the Markdown and HTML reports.
+
+One row per cited work (a footnote citing three works gives three rows with the same number);
+a footnote with no parsed reference still gets a row, so every note of the document appears.
+"""
 
 from __future__ import annotations
 
@@ -13,63 +17,119 @@ from checker.report import ReportInput
 class Row:
     number: int
     title: str
-    link: str | None  # URL, or the site when only a site is cited
-    href: str | None
-    status: str
+    link: str | None  # the URL, or the site when only a site is cited
+    href: str | None  # what to link to (http/https only; see safe_href)
+    status: str  # a LinkStatus value, or "not checked" / "no link" / "no citation"
+    detail: str = ""  # "HTTP 404", "failing since 2026-01-02", a short reason
+    final_url: str | None = None  # where a redirected link now lives
     archive_url: str | None = None
+    archive_date: str = ""  # "2019-03-22", from the snapshot's timestamp
     recovered_url: str | None = None
     rules: list[str] = field(default_factory=list)
+    worst: str | None = None  # the most severe finding's severity on this note
 
 
 def short(text: str | None, limit: int = 60) -> str:
+    """Whitespace collapsed and cut to `limit` characters with an ellipsis."""
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _links_by_url(links: list[LinkResult]) -> dict[str, LinkResult]:
-    return {link.url: link for link in links}
+def safe_href(url: str | None) -> str | None:
+    """The URL if it is an http(s) link a reader may follow, else None (no javascript: etc.)."""
+    if not url:
+        return None
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")) or any(c in url for c in "\r\n\t"):
+        return None
+    return url
 
 
-def findings_by_note(findings: list[Finding], document: str) -> dict[int, list[str]]:
-    notes: dict[int, list[str]] = {}
+def status_detail(result: LinkResult) -> str:
+    """A few words beside the status: the HTTP status, or how long a link has been failing.
+
+    Nothing for offline links: the banner at the top says it once for all of them.
+    """
+    if result.status == "failing" and result.first_failure:
+        return f"failing since {result.first_failure[:10]}"
+    if result.http_status and result.status != "ok":
+        return f"HTTP {result.http_status}"
+    if result.status in ("ok", "redirected", "offline") or not result.reason:
+        return ""
+    return short(result.reason, 40)
+
+
+def _snapshot_date(timestamp: str | None) -> str:
+    """``20190322101500`` -> ``2019-03-22`` (empty when not a Wayback timestamp)."""
+    if not timestamp or len(timestamp) < 8 or not timestamp[:8].isdigit():
+        return ""
+    return f"{timestamp[:4]}-{timestamp[4:6]}-{timestamp[6:8]}"
+
+
+def findings_by_note(findings: list[Finding], document: str) -> dict[int, list[Finding]]:
+    notes: dict[int, list[Finding]] = {}
     for finding in findings:
         if finding.document != document:
             continue
         for number in finding.footnotes:
-            rules = notes.setdefault(number, [])
-            if finding.rule not in rules:
-                rules.append(finding.rule)
+            notes.setdefault(number, []).append(finding)
     return notes
 
 
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _rules(found: list[Finding]) -> tuple[list[str], str | None]:
+    rules = list(dict.fromkeys(f.rule for f in found))
+    worst = max((f.severity for f in found), key=lambda s: _RANK.get(s, 0), default=None)
+    return rules, worst
+
+
+def _lookup_key(url: str | None, domain: str | None) -> str | None:
+    if url:
+        return normalise_url(url)
+    if domain:
+        return site_url(domain)
+    return None
+
+
+def _add_result(row: Row, result: LinkResult) -> None:
+    row.status = result.status
+    row.detail = status_detail(result)
+    moved = result.status == "redirected" or result.permanent_redirect
+    if moved and result.final_url and result.final_url != result.url:
+        row.final_url = safe_href(result.final_url)
+    row.archive_url = safe_href(result.archive_url)
+    row.archive_date = _snapshot_date(result.archive_timestamp)
+    row.recovered_url = safe_href(result.recovered_url)
+
+
 def document_rows(doc: Document, inp: ReportInput) -> list[Row]:
-    links = _links_by_url(inp.links)
+    links = {link.url: link for link in inp.links}
     notes = findings_by_note(inp.findings, doc.path)
-    not_checked = "offline" if inp.offline else "not checked"
+    unchecked = "offline" if inp.offline else "not checked"
     rows = []
     for footnote in doc.footnotes:
-        references = footnote.references or [None]
-        for reference in references:
-            if reference is None:
-                rows.append(Row(footnote.number, short(footnote.text), None, None, "no citation",
-                                rules=notes.get(footnote.number, [])))
-                continue
-            link_text = reference.url or reference.domain
-            key = None
-            if reference.url:
-                key = normalise_url(reference.url)
-            elif reference.domain:
-                key = site_url(reference.domain)
+        rules, worst = _rules(notes.get(footnote.number, []))
+        if not footnote.references:
+            rows.append(Row(footnote.number, short(footnote.text), None, None, "no citation",
+                            rules=rules, worst=worst))
+            continue
+        for reference in footnote.references:
+            key = _lookup_key(reference.url, reference.domain)
             result = links.get(key) if key else None
-            status = result.status if result else ("no link" if not link_text else not_checked)
-            rows.append(Row(
+            if result is None and reference.url:
+                result = links.get(reference.url)
+            row = Row(
                 number=footnote.number,
                 title=short(reference.title or reference.container or footnote.text),
-                link=link_text,
-                href=reference.url or (key if key else None),
-                status=status,
-                archive_url=result.archive_url if result else None,
-                recovered_url=result.recovered_url if result else None,
-                rules=notes.get(footnote.number, []),
-            ))
+                link=short(reference.url or reference.domain, 70) or None,
+                href=safe_href(reference.url) or safe_href(key),
+                status=unchecked if (reference.url or reference.domain) else "no link",
+                rules=rules,
+                worst=worst,
+            )
+            if result is not None:
+                _add_result(row, result)
+            rows.append(row)
     return rows

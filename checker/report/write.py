@@ -1,18 +1,26 @@
-"""Write the report files (atomically) and the GitHub job summary."""
+"""Write the report files (atomically) and append the GitHub job summary.
+
+The only module of the report that touches files. Each file is written to a temporary file
+in the same folder and moved over the old one with os.replace, so a reader (or a CI upload)
+never sees half a report.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
+from checker.errors import ConfigError, WriteRefused
 from checker.report import ReportInput
+from checker.report.github import append_step_summary
 from checker.report.html import render_html
 from checker.report.jsonreport import render_json
 from checker.report.junit import render_junit
 from checker.report.markdown import render_markdown
 
-RENDERERS = {
+RENDERERS: dict[str, tuple[str, Callable[[ReportInput], str]]] = {
     "md": ("link-health.md", render_markdown),
     "html": ("link-health.html", render_html),
     "json": ("link-health.json", render_json),
@@ -20,11 +28,20 @@ RENDERERS = {
 }
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, text: str) -> None:
+    """Write `text` (UTF-8) to `path` via a temporary file and os.replace."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
+        # mkstemp makes the file 0600; a report is an ordinary file, readable as umask allows.
+        os.fchmod(handle, 0o666 & ~_umask())
+        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
@@ -41,17 +58,29 @@ def write_reports(
     formats: tuple[str, ...] = ("md", "html", "json", "junit"),
     github_summary_path: str | None = None,
 ) -> list[Path]:
+    """Render and write each format into `report_dir`; returns the paths written.
+
+    `github_summary_path` is the value of GITHUB_STEP_SUMMARY (read by the caller): the
+    Markdown report is appended there.
+    """
+    unknown = [name for name in formats if name not in RENDERERS]
+    if unknown:
+        raise ConfigError(f"unknown report format {unknown[0]!r} "
+                          f"(known: {', '.join(RENDERERS)})")
+    rendered = {name: RENDERERS[name][1](inp) for name in formats}  # all render, then write
     written = []
-    markdown = None
-    for name in formats:
-        filename, render = RENDERERS[name]
-        text = render(inp)
-        if name == "md":
-            markdown = text
-        path = Path(report_dir) / filename
-        atomic_write(path, text)
-        written.append(path)
+    try:
+        for name, text in rendered.items():
+            path = Path(report_dir) / RENDERERS[name][0]
+            atomic_write(path, text)
+            written.append(path)
+    except OSError as error:
+        raise WriteRefused(f"cannot write the report into {report_dir}: "
+                           f"{error.strerror or error}") from error
     if github_summary_path:
-        with open(github_summary_path, "a", encoding="utf-8") as summary:
-            summary.write((markdown or render_markdown(inp)) + "\n")
+        try:
+            append_step_summary(github_summary_path, rendered.get("md") or render_markdown(inp))
+        except OSError as error:
+            raise WriteRefused(f"cannot append to GITHUB_STEP_SUMMARY ({github_summary_path}): "
+                               f"{error.strerror or error}") from error
     return written

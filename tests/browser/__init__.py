@@ -1,0 +1,1 @@
+"""Headless-browser helpers for tests (see screenshot.py)."""
