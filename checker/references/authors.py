@@ -1,97 +1,270 @@
-"""The author part of a citation -> ["Family, Given", ...]; organisations kept whole."""
+"""The author part of a citation -> ["Family, Given", ...]; organisations are kept whole.
+
+Reads the orders citation styles use: ``Family, Given`` (Chicago bibliography, first author
+only: ``Smith, John, and Jane Doe``), ``Given Family`` (Chicago notes: ``P.J. Hodgkinson``,
+``Kevin Acker, Deborah Brautigam, and Yufan Huang``), APA (``Smith, J. A., & Doe, R.``),
+Vancouver and GOST (``Smith JA``, ``Иванов И.И.``), with particles (``Ursula von der Leyen``)
+and ``et al.`` (dropped: the names listed are kept).
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.(?:[A-Z]\.)*|(?:van|von|de|der|da|di|del|"
-                        r"la|le|bin|al|el|ibn|ter|du|dos)|[A-Z][a-z]*-[A-Z][\w'-]*)$")
-_ORGANISATION = re.compile(
-    r"\b(?:ministry|office|organi[sz]ation|council|institute|government|department|agency|"
-    r"commission|committee|bureau|university|association|foundation|center|centre|bank|"
-    r"service|news|press|group|union|nations|embassy|secretariat|staff|team|editors?|"
-    r"republic|federation|state|corporation|company|inc|ltd|llc|administration|program)\b",
+
+def _split_words(text: str) -> list[str]:
+    return text.split()
+
+
+PARTICLES = frozenset(_split_words(
+    "van von de der den del della da di do dos das du la le bin ibn al el ter zu af ben st. "
+    "mac "
+))
+SUFFIXES = frozenset(("jr.", "jr", "sr.", "sr", "ii", "iii", "iv"))
+ORGANISATION_WORDS = frozenset(_split_words(
+    "academy administration agence agency airlines alliance analytics anonymous archive "
+    "archives army association authority bank bbc bloomberg board bureau capital census "
+    "center centre cnn coalition collection commission committee company congress consulting "
+    "contributor contributors corporation correspondent correspondents council court customs "
+    "daily department desk editor editorial editors embassy energy federation forces forum "
+    "foundation fund gas gazette gmbh government group herald holdings house imf inc "
+    "initiative institut institute instituto interfax international journal library llc ltd "
+    "magazine military ministerstvo ministries ministry movement museum nations nato network "
+    "news oecd office oil organisation organisations organization organizations osce "
+    "parliament partners partnership party petroleum plc police post press program programme "
+    "project radio railway railways republic research reuters review rights secretariat "
+    "senate service society sputnik staff state states statistics studies tass team "
+    "television times tribunal tribune undp unesco unhcr unicef union universities university "
+    "usaid watch wikipedia xinhua агентство администрация институт комитет министерство "
+    "посольство правительство президент служба совет университет центр "
+))
+_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+_CONNECTORS = frozenset(("of", "for", "the", "on", "in", "at", "to"))
+_LEAD = re.compile(
+    r"^\s*(?:(?:and|&|by|see(?:\s+also)?(?:,?\s+(?:e\.g\.|for example|for instance),?)?|"
+    r"cf\.?|compare|also|e\.g\.,?|i\.e\.,?|quoted in|"
+    r"cited in|written by|interview(?:ed)? by|от|автор)\s+)+",
     re.IGNORECASE,
 )
-_LEAD = re.compile(r"^\s*(?:and\s+|by\s+|see\s+(?:also\s+)?|cf\.\s+)", re.IGNORECASE)
-_ET_AL = re.compile(r",?\s*(?:et\s+al\.?|and\s+others)\s*$", re.IGNORECASE)
-_PARTS = re.compile(r"\s*(?:;|,?\s+and\s+|,?\s+&\s+)\s*")
-_ROLE = re.compile(r",?\s*\(?(?:eds?|trans|comp)\.?\)?\s*$", re.IGNORECASE)
+_ET_AL = re.compile(r",?\s*(?:et\s*al\.?|and\s+others|и\s+др\.?|u\.\s*a\.)\s*", re.IGNORECASE)
+_ROLE = re.compile(
+    r",?\s*\(?\b(?:eds?|editors?|trans|translator|comp|compiler|ред|сост)\.?\)?\s*$",
+    re.IGNORECASE,
+)
+_PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
+_SEPARATORS = re.compile(r"\s*(?:;|,?\s+and\s+|,?\s*&\s*|,?\s+и\s+|,?\s+und\s+|,?\s+et\s+)\s*")
+_SEPARATOR_WORDS = (", and ", " and ", ", & ", " & ", "&", ", и ", " и ", ", und ", " und ",
+                    ", et ", " et ")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.\s?-?){1,4}$|^[^\W\d_]\.?-[^\W\d_]\.?$")
+_BARE_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_][^\W\d_'’-]*)*\.?$")
 
 
-def _is_name(words: list[str], initials_only: bool = False) -> bool:
-    """Capitalised name words; a family name needs a word longer than an initial."""
-    return 1 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and (
-        initials_only or any(len(w.strip(".")) > 1 for w in words)
+@lru_cache(maxsize=4096)
+def _is_initials(word: str) -> bool:
+    return bool(_INITIALS.match(word)) and word[0].isupper()
+
+
+@lru_cache(maxsize=8192)
+def _is_name_word(word: str) -> bool:
+    if word.lower() in PARTICLES or word.lower() in SUFFIXES:
+        return True
+    if _is_initials(word):
+        return True
+    if not word[0].isupper() or not _NAME_WORD.match(word):
+        return False
+    # "Hongzhi", "McDonald", "O'Brien": not an all-capital acronym such as "NATO"
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) <= 2 or not all(ch.isupper() for ch in letters[1:])
+
+
+def _all_initials(words: list[str]) -> bool:
+    return bool(words) and all(
+        _is_initials(w) or _BARE_INITIALS.match(w) for w in words
     )
 
 
-def _person(text: str) -> str | None:
-    text = text.strip(" ,;:")
-    if text.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", text):
-        text = text[:-1]  # the sentence's full stop, not an initial's
-    if not text:
-        return None
-    if "," in text:
-        family, _, given = (part.strip() for part in text.partition(","))
-        if _is_name(family.split()) and _is_name(given.split(), initials_only=True):
-            return f"{family}, {given}"
-        return None
-    words = text.split()
-    if not _is_name(words) or len(words) < 2:
-        return None
-    # "P.J. Hodgkinson", "Alexey Kravchenko", "Ursula von der Leyen"
+def _family_like(words: list[str]) -> bool:
+    """A family name written first: one to three name words, not initials."""
+    return 1 <= len(words) <= 3 and all(_is_name_word(w) for w in words) and not any(
+        _is_initials(w) or (len(words) > 1 and _BARE_INITIALS.match(w)) for w in words
+    ) and words[-1].lower() not in PARTICLES
+
+
+def _given_like(words: list[str]) -> bool:
+    return 1 <= len(words) <= 4 and all(
+        _is_name_word(w) or _BARE_INITIALS.match(w) for w in words
+    )
+
+
+def _person(words: list[str]) -> str | None:
+    """A name written as words -> "Family, Given"; None when it is not a person's name."""
+    if not 2 <= len(words) <= 5 or not all(_is_name_word(w) for w in words):
+        if len(words) >= 2 and _given_like(words[1:]) and _all_initials(words[1:]) \
+                and _is_name_word(words[0]):
+            pass  # "Smith JA": Vancouver
+        else:
+            return None
+    if not any(len(w.strip(".")) > 1 and not _is_initials(w) for w in words):
+        return None  # initials only
+    # Family first with initials after it: "Иванов И.И.", "Smith JA", "Smith J. A."
+    if not _is_initials(words[0]) and _all_initials(words[1:]) and (
+        len(words) == 2 or all(_is_initials(w) or _BARE_INITIALS.match(w) for w in words[1:])
+    ) and not _BARE_INITIALS.match(words[0]):
+        last_is_bare = bool(_BARE_INITIALS.match(words[-1]))
+        if last_is_bare or words[-1].endswith("."):
+            return f"{words[0]}, {' '.join(words[1:])}"
+    suffix = ""
+    if words[-1].lower() in SUFFIXES:
+        suffix = " " + words[-1]
+        words = words[:-1]
+        if len(words) < 2:
+            return None
     split = len(words) - 1
-    while split > 1 and words[split - 1][:1].islower():
+    while split > 1 and words[split - 1].lower() in PARTICLES:
         split -= 1
-    return f"{' '.join(words[split:])}, {' '.join(words[:split])}"
+    family = " ".join(words[split:])
+    given = " ".join(words[:split]) + suffix
+    return f"{family}, {given}"
+
+
+def clean_author_text(text: str) -> str:
+    """Strip what surrounds names: "See", "by", "(@handle)", "(12 May 2015)", roles, et al."""
+    text = text or ""
+    if "(" in text or "[" in text:
+        text = _PAREN.sub(" ", text)
+    text = _LEAD.sub("", text)
+    lowered = text.lower()
+    if "al" in lowered or "others" in lowered or "др" in lowered or "u." in lowered:
+        text = _ET_AL.sub(" ", text)
+    if "ed" in lowered or "trans" in lowered or "comp" in lowered or "ред" in lowered:
+        text = _ROLE.sub("", text.rstrip(" .,:;"))
+    if text.rstrip(" .,")[-1:].isdigit():
+        text = _TRAILING_YEAR.sub("", text)  # "Smith, John. 2019." (author-date)
+    return " ".join(text.split()).strip(" ,;:—–-")
+
+
+_TRAILING_YEAR = re.compile(r",?\s+(?:1[5-9]|20)\d\d[a-z]?[.,]?\s*$")
 
 
 def is_organisation(text: str) -> bool:
-    """"U.S. Department of State", "World Bank", "International Crisis Group"."""
+    """An institution rather than people: a ministry, a bank, "Human Rights Watch", "ICG"."""
+    text = text.strip(" .,;:")
+    if not text or (not text[0].isupper() and not text[0].isdigit()):
+        return False
     words = text.split()
-    capitalised = len(words) <= 4 and all(w[:1].isupper() for w in words)
-    return 1 <= len(words) <= 14 and text[:1].isupper() and (
-        bool(_ORGANISATION.search(text)) or capitalised
-    )
+    if len(words) == 1:
+        letters = _NOT_LETTERS.sub("", text)
+        return len(letters) >= 2 and letters.isupper()  # "ICG", "OSCE"
+    if not ORGANISATION_WORDS.isdisjoint(_WORD.findall(text.lower())):
+        return True
+    if any(w in _CONNECTORS for w in words[1:-1]):
+        return True  # "Friends of the Earth", "Center for Strategic Studies"
+    if "," in text or "&" in text or " and " in text:
+        return False
+    capitalised = [w for w in words if w[:1].isupper()]
+    return len(capitalised) >= 5 and not any(w.lower() in PARTICLES for w in words)
 
 
 def parse_authors(text: str) -> list[str]:
     """Person authors in "Family, Given" form; [] when the text is not a list of persons."""
-    text = _LEAD.sub("", text or "").strip(" ,;:—–-")
-    lowered = text.lower()
-    if "al" in lowered or "others" in lowered:
-        text = _ET_AL.sub("", text)
-    if "ed" in lowered or "trans" in lowered or "comp" in lowered:
-        text = _ROLE.sub("", text)
-    text = text.strip(" ,;:")
-    if not text or len(text) > 200 or any(ch.isdigit() for ch in text):
+    text = clean_author_text(text)
+    if not text or len(text) > 250 or _DIGIT.search(text):
         return []
-    if _ORGANISATION.search(text):
+    last_word = text.rsplit(None, 1)[-1]
+    if text.endswith(".") and not _is_initials(last_word) and last_word.lower() not in SUFFIXES:
+        text = text[:-1]
+    if is_organisation(text):
         return []
-    parts = _PARTS.split(text)
-    authors: list[str] = []
-    for index, part in enumerate(parts):
-        pieces = [p.strip() for p in part.split(",")]
-        if index == 0 and len(pieces) == 2:
-            person = _person(part)  # "Family, Given"
-            if person:
-                authors.append(person)
+    if ";" in text:
+        semicolon_groups = [g.strip() for g in text.split(";") if g.strip()]
+        if len(semicolon_groups) >= 2 and all(g.count(",") == 1 for g in semicolon_groups):
+            persons = []
+            for group in semicolon_groups:
+                family, _, given = group.partition(",")
+                if not (_family_like(family.split()) and _given_like(given.split())):
+                    break
+                persons.append(f"{family.strip()}, {given.strip()}")
+            else:
+                return persons  # "Vakulchuk, Roman; Overland, Indra" (Wikipedia)
+    if ";" in text or "&" in text or " and " in text or " и " in text or " und " in text \
+            or " et " in text:
+        for separator in _SEPARATOR_WORDS:
+            if separator in text:
+                text = text.replace(separator, ";")
+        groups = [g.strip() for g in text.split(";") if g.strip()]
+    else:
+        groups = [text]
+    parts: list[str] = []
+    group_of: list[int] = []
+    for number, group in enumerate(groups):
+        for part in group.split(","):
+            part = part.strip()
+            if part:
+                parts.append(part)
+                group_of.append(number)
+    persons: list[str] = []
+    index = 0
+    count = len(parts)
+    while index < count:
+        words = parts[index].split()
+        following = parts[index + 1].split() if index + 1 < count else None
+        if following and _family_like(words) and _given_like(following):
+            inverted = (
+                _all_initials(following)  # APA: "Smith, J. A."
+                or (index == 0 and (
+                    len(words) == 1
+                    or any(w.lower() in PARTICLES for w in words)
+                    or len(following) == 1
+                ))
+            ) and group_of[index] == group_of[index + 1]
+            if inverted and not (index > 0 and not _all_initials(following)):
+                given = " ".join(following)
+                if index + 2 < count and parts[index + 2].lower().rstrip(".") in {
+                    "jr", "sr", "ii", "iii"
+                }:
+                    given += " " + parts[index + 2]
+                    index += 1
+                persons.append(f"{' '.join(words)}, {given}")
+                index += 2
                 continue
-        if len(pieces) >= 4 and len(pieces) % 2 == 0:
-            # APA lists: "Smith, J., Doe, J."
-            pairs = [_person(f"{pieces[i]}, {pieces[i + 1]}") for i in range(0, len(pieces), 2)]
-            if all(pairs):
-                authors.extend(p for p in pairs if p)
-                continue
-        if len(pieces) == 3 and index == 0:
-            # "Smith, John, Jane Doe"
-            first, second = _person(f"{pieces[0]}, {pieces[1]}"), _person(pieces[2])
-            if first and second:
-                authors.extend([first, second])
-                continue
-        person = _person(part)
+        if len(words) == 1 and words[0].lower().rstrip(".") in {"jr", "sr", "ii", "iii"} \
+                and persons:
+            persons[-1] += " " + words[0]
+            index += 1
+            continue
+        person = _person(words)
         if person is None:
             return []
-        authors.append(person)
-    return authors
+        persons.append(person)
+        index += 1
+    return persons
+
+
+def family_name(text: str) -> str | None:
+    """A lone family name as short forms cite it ("Smith", "de Haas", "Smith et al.")."""
+    text = clean_author_text(text).rstrip(".")
+    words = text.split()
+    if 1 <= len(words) <= 3 and words[-1][:1].isupper() and all(
+        _is_name_word(w) for w in words
+    ) and not _is_initials(words[-1]) and not is_organisation(text):
+        return text
+    return None
+
+
+def family_names(text: str) -> list[str]:
+    """Family names as short forms list them: "Cooley and Heathershaw", "Smith, Doe, and
+    Lee", "Smith et al."; [] when the text is not such a list."""
+    text = clean_author_text(text).rstrip(".")
+    if not text:
+        return []
+    names = [part for part in _SEPARATORS.split(text.replace(", ", "; ")) if part]
+    if not 1 <= len(names) <= 4:
+        return []
+    found = [family_name(name) for name in names]
+    if any(name is None or len(name.split()) > 2 for name in found):
+        return []
+    return [name for name in found if name]

@@ -1,24 +1,37 @@
-"""What a note means only beside the other notes: Ibid., Op. cit., short forms, and URL
-repairs attested elsewhere in the document."""
+"""What a note means only beside the other notes: Ibid., Op. cit., short forms, "supra note
+N", and URL repairs attested elsewhere in the document.
+
+- ``Ibid.`` / ``Ibidem`` / ``Id.`` / ``Там же`` / ``Ebenda``: the previous note's (last) work.
+- ``Smith, op. cit., 45`` / ``Smith, loc. cit.``: the latest earlier work by Smith.
+- ``Smith, *Short Title*, 45`` / ``Smith, "Short title," 12`` / ``"Short title," 12``: the
+  latest earlier work whose author and title match the short form.
+- ``Smith, supra note 3`` / ``see note 3 above``: the work of note 3.
+
+A resolved reference is a copy of the work pointed to with ``ibid=True``, so that the
+bibliography keeps one entry and the audit does not count it twice.
+"""
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from checker.model import Footnote, Reference
+from checker.references.urls import domain_of
 
-_IBID = re.compile(r"^\s*(?:ibid|ibidem|id)\.?(?=[\s,.;]|$)", re.IGNORECASE)
-_OP_CIT = re.compile(r"^\s*(?P<who>[^,]{2,60}?),?\s+(?:op\.\s*cit|loc\.\s*cit)\.?", re.IGNORECASE)
-_SHORT_FORM = re.compile(
-    r"^\s*(?P<who>[A-Z][\w'’-]+)(?:\s+et\s+al\.)?,\s+[\"“*]?(?P<short>[^\"”*,]{3,80})"
-)
-# "Cooley, Great Games, 102." : a short form without quotes or italics
-_UNMARKED_SHORT = re.compile(
-    r"^(?P<who>[A-Z][\w'’-]+)(?:\s+(?:et\s+al\.|and\s+[A-Z][\w'’-]+))?,\s+"
-    r"(?P<short>[A-Z][^,.;]{2,80}),\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?\.?$"
-)
+_IBID = re.compile(r"^\s*(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|ibíd|idem)\b\.?",
+                   re.IGNORECASE)
+_OP_CIT = re.compile(
+    r"^\s*(?:see\s+)?(?P<who>[^,\"“«*]{2,80}?),?\s+(?:\*|_)?(?:op\.?\s*cit|loc\.?\s*cit|"
+    r"указ\.\s*соч|a\.a\.o)\b", re.IGNORECASE)
+_SUPRA = re.compile(r"\b(?:supra|above)\s+(?:at\s+)?(?:note|n\.?)\s*(?P<n>\d{1,4})|"
+                    r"\bsee\s+(?:note|n\.)\s*(?P<m>\d{1,4})(?:\s+above|\s+supra)?\b",
+                    re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_STOP = frozenset(["the", "a", "an", "of", "and", "in", "on", "for", "to"])
 
 
 def _family(reference: Reference) -> str | None:
@@ -28,84 +41,206 @@ def _family(reference: Reference) -> str | None:
 
 
 def _words(text: str | None) -> list[str]:
-    return _WORD.findall((text or "").lower())
+    return [w for w in _WORD.findall((text or "").lower()) if w not in _STOP]
 
 
 def _copy(work: Reference, raw: str) -> Reference:
     return replace(work, authors=list(work.authors), repairs=[], raw=raw, ibid=True)
 
 
+def _is_short_form(reference: Reference) -> bool:
+    """A title (and maybe a family name) without date, URL, DOI or outlet."""
+    return bool(reference.title) and not (
+        reference.date or reference.url or reference.doi or reference.domain
+        or (reference.container and reference.container != reference.title)
+    ) and all("," not in author for author in reference.authors)
+
+
+def _quick_backref(text: str) -> bool:
+    """A cheap first look: could this note be Ibid./Op. cit./supra at all?"""
+    if text[0] in "IiТтEe" and text[:4].lower().startswith(("ib", "id", "там", "eb")):
+        return True
+    return ("cit" in text or "CIT" in text or "supra" in text or "Supra" in text
+            or "note" in text or "Note" in text or "указ" in text or "a.a.O" in text)
+
+
+class _Index:
+    """The works cited so far, looked up by family name (op. cit.) and by family name and the
+    first words of the title (short forms).
+
+    Cheap to keep: a work is only filed under its authors' family names; the words of a
+    title are read when a short form asks, for the latest works of that family only, and
+    remembered. Resolving stays linear in the number of notes.
+    """
+
+    def __init__(self) -> None:
+        self.works: list[Reference] = []
+        self.indexed = 0
+        self.by_family: dict[str, Reference] = {}
+        self.positions: dict[str, list[int]] = {}
+        self.heads: dict[int, list[str]] = {}
+
+    def add(self, work: Reference) -> None:
+        self.works.append(work)
+
+    def _catch_up(self) -> None:
+        by_family = self.by_family
+        positions = self.positions
+        for position in range(self.indexed, len(self.works)):
+            work = self.works[position]
+            for number, author in enumerate(work.authors):
+                family = author.partition(",")[0].lower().rpartition(" ")[2]
+                by_family[family] = work
+                if number == 0:
+                    positions.setdefault(family, []).append(position)
+        self.indexed = len(self.works)
+
+    def _head(self, position: int) -> list[str]:
+        head = self.heads.get(position)
+        if head is None:
+            head = self.heads[position] = _words(self.works[position].title)
+        return head
+
+    def latest_by(self, family: str) -> Reference | None:
+        self._catch_up()
+        return self.by_family.get(family)
+
+    def short_form(self, family: str, short: list[str]) -> Reference | None:
+        """The latest work (by `family`, if given) whose title starts with `short`."""
+        self._catch_up()
+        if family:
+            candidates = self.positions.get(family, [])[-_SHORT_FORM_REACH:]
+        else:
+            candidates = list(range(max(0, len(self.works) - _UNNAMED_REACH), len(self.works)))
+        size = len(short)
+        for position in reversed(candidates):
+            if self._head(position)[:size] == short:
+                return self.works[position]
+        return None
+
+
+_UNNAMED_REACH = 400  # works looked at for a short title without a name, latest first
+_SHORT_FORM_REACH = 48  # candidates looked at per short form, latest first
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small objects are made.
+
+    Copies of works for 100,000 notes make the collector rescan the whole (acyclic) heap
+    again and again; paused, resolving stays linear. Nothing here creates cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def resolve_backreferences(footnotes: list[Footnote]) -> None:
     """Replace Ibid./Op. cit./short-form notes by the work they point to (``ibid=True``)."""
-    seen: list[Reference] = []
+    with collector_paused():
+        _resolve(footnotes)
+
+
+def _resolve(footnotes: list[Footnote]) -> None:
+    index = _Index()
+    by_number: dict[int, list[Reference]] = {}
     previous: list[Reference] = []
     for footnote in footnotes:
         text = footnote.text.strip()
-        if _IBID.match(text):
-            if previous:
-                footnote.references = [_copy(previous[-1], text)]
-            previous = footnote.references or previous
-            continue
-        op_cit = _OP_CIT.match(text) if "cit" in text[:80].lower() else None
-        if op_cit:
-            who = op_cit.group("who").strip().lower()
-            for work in reversed(seen):
-                family = _family(work)
-                if family and (family in who or who.endswith(family)):
-                    footnote.references = [_copy(work, text)]
-                    break
-        elif footnote.references:
-            footnote.references = [_resolve_short(ref, seen) for ref in footnote.references]
-        else:
-            short = _UNMARKED_SHORT.match(text)
-            if short:
-                probe = Reference(title=short.group("short"), raw=text,
-                                  authors=[f"{short.group('who')}, X"])
-                resolved = _resolve_short(probe, seen)
-                if resolved is not probe:
-                    footnote.references = [resolved]
+        resolved: Reference | None = None
+        if text and _quick_backref(text):
+            if _IBID.match(text):
+                if previous:
+                    own = [ref for ref in footnote.references if not ref.ibid]
+                    ibid_text = text.split(";", 1)[0]
+                    footnote.references = [_copy(previous[-1], ibid_text), *own]
+                    previous = footnote.references
+                    for ref in own:
+                        index.add(ref)
+                by_number[footnote.number] = footnote.references
+                continue
+            supra = _SUPRA.search(text)
+            if supra:
+                works = by_number.get(int(supra.group("n") or supra.group("m")))
+                if works:
+                    resolved = _copy(works[0], text)
+            if resolved is None:
+                op_cit = _OP_CIT.match(text)
+                if op_cit:
+                    who = op_cit.group("who").strip().lower().split()
+                    work = index.latest_by(who[-1]) if who else None
+                    if work is not None:
+                        resolved = _copy(work, text)
+            if resolved is not None:
+                footnote.references = [resolved]
+        if resolved is None and footnote.references:
+            footnote.references = [
+                _resolve_short(ref, index) if _is_short_form(ref) else ref
+                for ref in footnote.references
+            ]
         if footnote.references:
             previous = footnote.references
-            seen.extend(r for r in footnote.references if not r.ibid)
+            by_number[footnote.number] = footnote.references
+            for ref in footnote.references:
+                if not ref.ibid:
+                    index.add(ref)
 
 
-def _resolve_short(reference: Reference, seen: list[Reference]) -> Reference:
-    """"Smith, Short Title, 45." -> the earlier work by Smith whose title starts that way."""
-    if reference.date or reference.url or reference.container or not reference.title:
-        return reference
+def _resolve_short(reference: Reference, index: _Index) -> Reference:
+    """"Smith, Short Title, 45." -> the latest earlier work by Smith whose title starts with
+    the short title's words (or, without a name, the latest whose title starts so)."""
     short = _words(reference.title)
-    family = _family(reference)
-    match = _SHORT_FORM.match(reference.raw)
-    if not family and match:
-        family = match.group("who").lower()
-    if not short or not family:
+    if not short:
         return reference
-    for work in reversed(seen):
-        if _family(work) == family and _words(work.title)[: len(short)] == short:
-            return _copy(work, reference.raw)
-    return reference
+    family = _family(reference)
+    work = index.short_form(family.split()[-1] if family else "", short)
+    if work is None or work is reference:
+        return reference
+    return _copy(work, reference.raw)
 
 
 def repair_across_notes(footnotes: list[Footnote]) -> None:
     """A host printed with a line-wrap hyphen (``thediplo-mat.com``) that another note of the
     document prints whole (``thediplomat.com``) is repaired, and the repair recorded."""
-    printed: dict[str, int] = {}
-    for note in footnotes:
-        for ref in note.references:
-            if ref.url and ref.domain:
-                printed[ref.domain] = printed.get(ref.domain, 0) + 1
-    for note in footnotes:
-        for ref in note.references:
-            host = ref.domain if ref.url else None
-            if not host or "-" not in host:
-                continue
-            joined = host.replace("-", "")
-            # A hyphenated host printed twice is probably real.
-            if joined in printed and printed[host] == 1:
-                assert ref.url is not None
-                ref.url = re.sub(re.escape(host), joined, ref.url, count=1, flags=re.IGNORECASE)
-                ref.domain = joined
-                ref.repairs.append(
-                    f"removed line-wrap hyphen: {host} -> {joined} (as printed in another note)"
-                )
+    with collector_paused():
+        _repair(footnotes)
 
+
+def _repair(footnotes: list[Footnote]) -> None:
+    hosts: dict[str, int] = {}
+    hyphenated: list[tuple[Reference, str]] = []
+    for note in footnotes:
+        for ref in note.references:
+            if not ref.url or ref.ibid:
+                continue
+            host = ref.domain or domain_of(ref.url)
+            if not host:
+                continue
+            hosts[host] = hosts.get(host, 0) + 1
+            if "-" in host:
+                hyphenated.append((ref, host))
+    repaired = False
+    for ref, host in hyphenated:
+        joined = host.replace("-", "")
+        if joined in hosts and hosts[host] <= 1 and ref.url:
+            ref.url = re.sub(re.escape(host), joined, ref.url, count=1, flags=re.IGNORECASE)
+            ref.domain = joined
+            ref.repairs.append(
+                f"removed line-wrap hyphen: {host} -> {joined} (as printed in another note)"
+            )
+            repaired = True
+    if not repaired:
+        return
+    # Ibid. copies made before the repair follow the work they copy.
+    by_key = {(r.title, r.url_as_printed): r for note in footnotes for r in note.references
+              if not r.ibid}
+    for note in footnotes:
+        for index, ref in enumerate(note.references):
+            if ref.ibid:
+                original = by_key.get((ref.title, ref.url_as_printed))
+                if original is not None and original.url != ref.url:
+                    note.references[index] = _copy(original, ref.raw)

@@ -1,97 +1,237 @@
 """A reference's type (news, journal, report, book, chapter, government, web, social) from the
-evidence in its fields and text."""
+evidence in its fields and text, strongest evidence first:
+
+social      a platform's domain (facebook, twitter/x, vk, telegram, youtube...) or name
+chapter     ``in *Book*, ed. ...`` / ``In: ...``
+journal     a DOI (not a book's), volume/issue/pages, a journal's name
+government  a government domain (.gov, .gov.xx, .gouv.fr, kremlin.ru...) or a ministry,
+            state council, embassy... as author or publisher
+report      "Report", working paper, policy brief/memo in the title or series; a think tank,
+            international organisation or NGO as publisher; a PDF
+book        Place: Publisher, a publisher's name, an italic title without outlet, an ISBN
+news        a known news outlet or newspaper-like name or domain, or a site cited with a
+            title and a day-precise date
+web         everything else
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from checker.model import Reference
-
-SOCIAL_DOMAINS = frozenset((
-    "facebook.com", "twitter.com", "x.com", "t.me", "telegram.org", "vk.com", "youtube.com",
-    "youtu.be", "instagram.com", "linkedin.com", "tiktok.com", "weibo.com", "ok.ru",
-    "reddit.com", "mastodon.social", "bsky.app",
-))
-NEWS_DOMAIN_WORDS = re.compile(
-    r"(?:news|times|post|daily|herald|tribune|gazet|journal|press|media|reuters|rferl|"
-    r"apnews|bbc|cnn|guardian|xinhua|globaltimes|azattyq|azattyk|tass|interfax|ria|kommersant|"
-    r"vedomosti|eurasianet|diplomat|akipress|kabar|inform|tengri|fergana|kun\.uz|uzdaily|"
-    r"kaktus|sputnik|aljazeera|bloomberg|ft\.com|wsj|nytimes|washingtonpost|economist|"
-    r"scmp|chinadaily|people|voanews|rfa\.org|mk\.ru|avesta|asiaplus)",
-    re.IGNORECASE,
+from checker.references.outlets import (
+    is_known_outlet,
+    is_news_domain,
+    is_news_outlet,
+    is_platform,
+    is_publisher,
+    is_social_domain,
+    is_think_tank,
 )
-_GOVERNMENT = re.compile(
-    r"(?:\.gov(?:\.[a-z]{2})?$|\.mil$|\.gouv\.|\.gob\.|kremlin\.ru$|\.gc\.ca$|mfa\.|"
-    r"europa\.eu$|un\.org$|\.int$)",
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What the field reader saw besides the fields themselves."""
+
+    chapter: bool = False
+    place_publisher: bool = False
+    publisher: str | None = None
+    series: bool = False  # "Working Paper No. 12", "Report no. 245"
+    journal_hint: bool = False  # a volume after the container, "//" (GOST)
+    container_is_italic: bool = False
+    italic_title: bool = False
+
+
+_GOVERNMENT_DOMAIN = re.compile(
+    r"(?:^|\.)(?:gov|mil|gouv|gob|govt|gv|go|admin|gub)\.[a-z]{2}$|\.(?:gov|mil)$|"
+    r"(?:^|\.)(?:kremlin\.ru|government\.ru|mid\.ru|mil\.ru|duma\.gov\.ru|akorda\.kz|"
+    r"president\.kg|gov\.kz|mfa\.[a-z.]+|mofa\.[a-z.]+|fmprc\.gov\.cn|gov\.cn|gc\.ca|"
+    r"canada\.ca|bund\.de|bundesregierung\.de|elysee\.fr|diplomatie\.gouv\.fr|"
+    r"europa\.eu|parliament\.uk|gov\.uk|mofcom\.gov\.cn|president\.uz|gov\.uz|prezident\.tj|"
+    r"mfa\.tj|turkmenistan\.gov\.tm|whitehouse\.gov|state\.gov|congress\.gov|президент\.рф)$",
     re.IGNORECASE,
 )
 _GOVERNMENT_WORDS = re.compile(
-    r"\b(?:ministry|state council|government|presidential|parliament|congress|senate|"
-    r"embassy|department of|white house|kremlin|gazette|official journal|secretariat)\b",
+    r"\b(?:ministry|ministries|minister|ministère|ministerio|ministerium|state council|"
+    r"government|presidential|president of|office of the president|prime minister|"
+    r"parliament|congress|senate|house of representatives|house of commons|duma|"
+    r"embassy|consulate|department of|dept\. of|white house|kremlin|state department|"
+    r"official gazette|gazette of|federal register|cabinet|secretary of state|"
+    r"министерство|правительство|администрация президента|посольство|государственная дума|"
+    r"указ|постановление|федеральный закон|law no\.|resolution no\.|decree)\b",
     re.IGNORECASE,
 )
-_JOURNAL_WORDS = re.compile(r"\b(?:vol|no|pp?|journal|review|quarterly|studies)\b\.?\s*\d?",
-                            re.IGNORECASE)
-_JOURNAL_NAME = re.compile(r"\b(?:journal|review|quarterly|studies|bulletin|annals|proceedings)\b",
-                           re.IGNORECASE)
-_VOLUME_NUMBER = re.compile(r"\b\d{1,4},\s*no\.\s*\d", re.IGNORECASE)
-_JOURNAL_NUMBERS = re.compile(r"\d\s?\(\d{1,4}\)|\(\d{4}\):\s?\d")
-_CHAPTER = re.compile(r"\bin\s+(?:[A-Z*][^,]{0,80},\s*)?(?:ed\.|eds\.|edited by)|\bin:\s",
-                      re.IGNORECASE)
-_REPORT = re.compile(
-    r"\b(?:report|working paper|policy brief|brief|white paper|discussion paper|occasional paper|"
-    r"research paper|technical paper|issue brief|factsheet|fact sheet|memo|study|"
-    r"occasional paper|analysis)\b",
+_LEGAL_ACT = re.compile(
+    r"\b(?:law|act|decree|resolution|order|ordinance|regulation|directive|закон|указ|"
+    r"постановление|распоряжение|приказ)\b[^.;]{0,80}?(?:\bno\.?|№)\s*[\w/-]*\d"
+)
+_JOURNAL_NAME = re.compile(
+    r"\b(?:journal|review|quarterly|studies|annals|bulletin|proceedings|transactions|"
+    r"letters|affairs|survey|forum|perspectives|inquiry|research|science|sciences|"
+    r"вестник|журнал|известия|вопросы|проблемы|обозрение)\b",
     re.IGNORECASE,
 )
-_REPORT_NUMBER = re.compile(r"\b(?:report|paper|memo|brief|study)\s+no\.?\s*\d", re.IGNORECASE)
-_BOOK = re.compile(r"[A-Z][\w .'-]{1,40}:\s*[A-Z][^,;:()]{1,80},\s*(?:1[6-9]|20)\d\d")
+# Volume, issue and pages, each pattern behind a cheap substring test (see _volume_issue).
+_NUMBER_ISSUE = re.compile(r"\b\d{1,4},?\s*no\.\s*\d")
+_VOLUME = re.compile(r"\bvol\.\s*\d|\bvolume\s+\d")
+_VOLUME_PARENS = re.compile(
+    r"\b\d{1,4}\s?\(\d{1,4}(?:[/–-]\d+)?\)\s*[:,]\s*\d|\(\d{4}\):\s*\d|"
+    r"\d{1,4}\s*\(\s*(?:spring|summer|autumn|fall|winter|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)[^)]*\d{4}\)"
+)
+_GOST_ISSUE = re.compile(r"№\s*\d+.{0,20}\bс\.\s*\d|\bт\.\s*\d+")
+_ISSUE_PAGES = re.compile(r"\bissue\s+\d+.{0,30}\bpp?\.\s*\d")
 
 
-def classify(reference: Reference, text: str) -> str:
-    domain = (reference.domain or "").lower()
+def _volume_issue(lowered: str) -> bool:
+    """Volume/issue/pages as journals print them: ``12, no. 3``, ``vol. 12``, ``12(3): 45``,
+    ``(2018): 233``, ``32 (Winter 2009)``, ``№ 3. С. 45``."""
+    if "no." in lowered and _NUMBER_ISSUE.search(lowered):
+        return True
+    if "vol" in lowered and _VOLUME.search(lowered):
+        return True
+    if ("):" in lowered or "),"in lowered or ") :" in lowered) and _VOLUME_PARENS.search(lowered):
+        return True
+    if ("№" in lowered or "т." in lowered) and _GOST_ISSUE.search(lowered):
+        return True
+    return "issue" in lowered and bool(_ISSUE_PAGES.search(lowered))
+
+
+_REPORT_WORDS = re.compile(
+    r"\b(?:reports?|working papers?|policy (?:brief|paper|memo)|brief(?:ing)?|white paper|"
+    r"discussion paper|occasional paper|research paper|technical paper|issue brief|"
+    r"background paper|factsheet|fact sheet|policy memo|memo|analysis|assessment|survey|"
+    r"yearbook|outlook|index|доклад|отчет|отчёт|аналитическая записка)\b",
+    re.IGNORECASE,
+)
+_CHAPTER_TEXT = re.compile(
+    r"(?:\bin\s+\*?[A-Z][^,]{0,150}?,?\s*(?:eds?\.|edited\s+by|ed\.\s+by)|\bin:\s|"
+    r"//\s*(?:in|в):?\s)",
+    re.IGNORECASE,
+)
+_BOOK_TEXT = re.compile(r"\bisbn\b|\b(?:\d+(?:st|nd|rd|th)|revised|rev\.) ed(?:ition|\.)",
+                        re.IGNORECASE)
+
+
+class _NameKind(NamedTuple):
+    platform: bool
+    government: bool
+    journal: bool
+    news: bool
+    report: bool
+    think_tank: bool
+    publisher: bool
+
+
+@lru_cache(maxsize=8192)
+def _name_kind(name: str) -> _NameKind:
+    """What an outlet's, publisher's or organisation's name says (cached: names repeat)."""
+    if not name:
+        return _NameKind(False, False, False, False, False, False, False)
+    lowered = name.lower()
+    news = is_news_outlet(name)
+    journal = bool(_JOURNAL_NAME.search(name)) and not news and (
+        lowered.startswith(("journal", "the journal")) or not _NEWS_NAME_HINT.search(lowered)
+    )
+    return _NameKind(
+        platform=is_platform(name),
+        government=bool(_GOVERNMENT_WORDS.search(name)),
+        journal=journal,
+        news=news,
+        report=bool(_REPORT_WORDS.search(name)),
+        think_tank=is_think_tank(name),
+        publisher=is_publisher(name),
+    )
+
+
+_NO_KIND = _NameKind(False, False, False, False, False, False, False)
+
+
+class _DomainKind(NamedTuple):
+    social: bool
+    government: bool
+    news: bool
+
+
+@lru_cache(maxsize=8192)
+def _domain_kind(domain: str) -> _DomainKind:
+    if not domain:
+        return _DomainKind(False, False, False)
+    return _DomainKind(
+        social=is_social_domain(domain),
+        government=bool(_GOVERNMENT_DOMAIN.search(domain)),
+        news=is_news_domain(domain),
+    )
+
+
+_NEWS_NAME_HINT = re.compile(r"\b(?:times|post|daily|news)\b")
+
+
+def _report_hint(title: str) -> bool:
+    """A cheap first look for report words in a lower-case title."""
+    return ("report" in title or "paper" in title or "brief" in title or "memo" in title
+            or "analys" in title or "assessment" in title or "survey" in title
+            or "yearbook" in title or "outlook" in title or "index" in title
+            or "fact" in title or "доклад" in title or "отч" in title or "записк" in title)
+
+
+def classify(reference: Reference, lowered: str, evidence: Evidence | None = None) -> str:
+    """The type of `reference`; `lowered` is the citation's text in lower case."""
+    evidence = evidence or Evidence()
+    domain = _domain_kind((reference.domain or "").lower())
     container = reference.container or ""
-    labels = domain.split(".")
-    if any(".".join(labels[i:]) in SOCIAL_DOMAINS for i in range(len(labels) - 1)):
+    container_kind = _name_kind(container)
+    authors = reference.authors
+    # an organisation (or a lone family name) is written without a comma
+    organisation_kind = _name_kind(authors[0]) if authors and "," not in authors[0] \
+        else _NO_KIND
+    if domain.social or container_kind.platform:
         return "social"
-    lowered = text.lower()
-    if ("in " in lowered or "in:" in lowered) and _CHAPTER.search(text):
+    if evidence.chapter or (
+        " in" in lowered and ("ed." in lowered or "edited" in lowered or "in:" in lowered
+                              or "// " in lowered) and _CHAPTER_TEXT.search(lowered)
+    ):
         return "chapter"
     if reference.doi:
-        return "journal"
-    publisher = " ".join([container, *(a for a in reference.authors if "," not in a)])
-    if (domain and _GOVERNMENT.search(domain)) or _GOVERNMENT_WORDS.search(publisher):
+        return "book" if "/978-" in reference.doi or "/978" in reference.doi[:12] else "journal"
+    if domain.government or container_kind.government or organisation_kind.government:
         return "government"
-    if _is_journal(text, container):
+    if (" no" in lowered or "№" in lowered) and _LEGAL_ACT.search(lowered):
+        return "government"  # "Law of the Republic of ... No. 123", "Указ ... № 45"
+    if _volume_issue(lowered) or (evidence.journal_hint and container_kind.journal):
         return "journal"
-    if (_REPORT.search(reference.title or "") or _REPORT.search(container)
-            or _REPORT_NUMBER.search(text)):
-        return "report"
-    if not domain and ":" in text and _BOOK.search(text):
-        return "book"
-    if NEWS_DOMAIN_WORDS.search(domain) or NEWS_DOMAIN_WORDS.search(container):
-        return "news"
-    if reference.url and re.search(r"\.pdf(?:$|\?)", reference.url, re.IGNORECASE):
-        return "report"
-    if not domain and not reference.url and "*" in text and not reference.container:
-        return "book"
-    if domain and not reference.url and reference.title and reference.date and (
-        reference.date.count("-") == 2
+    if container_kind.journal and not domain.news and not evidence.place_publisher and (
+        container.lower().startswith(("journal", "the journal")) or not reference.domain
     ):
-        # "Title," site.com, May 5, 2020: an article of a site, dated to the day.
+        return "journal"
+    title = (reference.title or "").lower()
+    if evidence.series or container_kind.report or (
+        _report_hint(title) and _REPORT_WORDS.search(title)
+    ):
+        return "report"
+    if (container_kind.think_tank or organisation_kind.think_tank) and not container_kind.news:
+        return "report"
+    if container_kind.news and is_known_outlet(container):
         return "news"
+    if evidence.place_publisher or container_kind.publisher or (
+        ("isbn" in lowered or " ed" in lowered) and _BOOK_TEXT.search(lowered)
+    ):
+        return "book"
+    if container_kind.news or domain.news:
+        return "news"
+    url = (reference.url or "").lower()
+    if url.endswith(".pdf") or ".pdf?" in url:
+        return "report"
+    if evidence.italic_title and not container and not reference.domain:
+        return "book"
+    if evidence.italic_title and not container and not domain.news:
+        return "book" if not reference.url else "web"
+    publisher_is_author = bool(authors) and container == authors[0]
+    if (reference.domain or (container and not publisher_is_author)) and reference.title \
+            and reference.date and reference.date.count("-") == 2:
+        return "news"  # "Title," site.com, May 5, 2020: an article, dated to the day
     return "web"
-
-
-def _is_journal(text: str, container: str) -> bool:
-    """Volume and issue ("18, no. 59", "vol. 7", "7(1)", "(2009): 271"), pages, or a
-    journal's name as the container. A bare "No. 245" is a report's number."""
-    if _JOURNAL_NAME.search(container):
-        return True
-    for match in _JOURNAL_WORDS.finditer(text):
-        word = match.group(0).lower()
-        if word.startswith(("vol", "pp")):
-            return True
-        if word.startswith("no") and _VOLUME_NUMBER.search(text):
-            return True
-    return "(" in text and bool(_JOURNAL_NUMBERS.search(text))

@@ -1,9 +1,12 @@
 """One footnote's text -> the text of each citation in it.
 
-A note may cite several works (``A; B; and C``), label them (``Uzbekistan: "..."``), wrap them
-in prose (``For the convention, see ...``) or be prose only. Splits happen at top-level
-semicolons (not inside quotes, brackets or URLs) and are kept only where both sides carry a
-citation's signature; prose around citations is dropped.
+A note may cite several works (``A; B; and C``, ``A.; B.``, ``A. See also B.``), label them
+(``Uzbekistan: "..."``), wrap them in prose (``For the convention, see ...``,
+``Established in 1957, the convention ... P.J. Hodgkinson, "Report ..."``) or be prose only.
+Splits happen at top-level semicolons (not inside quotes, brackets or URLs) and before a new
+quoted title or "See also"; a piece is kept only when it carries a citation's signature (a
+URL, a quoted title with its outlet or date, an italic title with a date or publisher, an
+author-date or short-form pattern); prose around citations is dropped.
 """
 
 from __future__ import annotations
@@ -13,131 +16,354 @@ import re
 from checker.references.dates import find_dates
 from checker.references.urls import find_domains
 
-_OPEN_CLOSE = {"“": "”", "«": "»", "(": ")", "[": "]"}
+
+def _split_words(text: str) -> list[str]:
+    return text.split()
+
+
+_SCAN = re.compile(r"[;\"“”«»()\[\]]|://")
+_PAIRS = {"“": "”", "«": "»", "(": ")", "[": "]"}
 _LABEL = re.compile(
-    r"^\s*(?:and\s+|&\s+)?(?:(?:see\s+also|see|cf\.|compare|also|e\.g\.,?|for example,?)"
-    r",?\s+(?:(?:for\s+example|e\.g\.|also),?\s+)?)?"
-    r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*[:—–-]\s+(?=[\"“«*]))?",
+    r"^\s*(?:(?:and|&|also|и)\s+)?"
+    r"(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?|cf\.?|"
+    r"compare|also|e\.g\.,?|for\s+example,?|for\s+instance,?|"
+    r"quoted\s+in|cited\s+in|as\s+cited\s+in|reprinted\s+in|sources?:|источник:|см\.(?:\s+также)?)"
+    r"\s+)?"
+    r"(?:[A-ZА-Я][\w’'.-]*(?:\s+[A-ZА-Я][\w’'.-]*){0,3}\s*(?::|—|–|\s-)\s*(?=[\"“«*\[]))?",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _QUOTE_OPEN = re.compile(r"[\"“«]")
-_URL_OR_DOI = re.compile(r"https?://|www\.|\bdoi:|10\.\d{4,9}/", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[a-z\d\)]{2}[.!?])\s+(?=[A-Z\"“])")
-# "Smith, *Short Title*, 45." / "Smith et al., "Short title," 12."
-_SHORT_FORM = re.compile(r"^[A-Z][\w'’-]+(?:\s+et\s+al\.)?,\s+[\"“*]\S")
-_QUOTED = re.compile(r"[\"“«]([^\"”»]{3,})[\"”»]")
-_NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\.")
-# "(New York: Oxford University Press, 2012)", "(Washington, DC: World Bank, 2020)"
-_PUBLICATION_PARENS = re.compile(r"\([^()]{2,80}:\s*[^()]{2,120},\s*(?:1[5-9]|20)\d\d[a-z]?\)")
-# "Interfax, 12 марта 2020 г." / "Xinhua, May 5, 2020": an outlet and a date only
-OUTLET_DATE = re.compile(r"^[A-Z][\w .&'’-]{1,40},\s+[^,]{4,30}\d{4}\b[^,]{0,4}$")
-_ITALIC_SPAN = re.compile(r"\*[^*]{1,300}\*")
-_SEE = re.compile(r"(?:^|[.;,:]\s+|\s)(?:see\s+also|see|cf\.)\s+(?=[A-Z\"“*])")
+_URL_HINT = re.compile(r"https?://|ftp://|www\.|\bdoi:|\b10\.\d{4,9}/|\.[a-z]{2,24}/\w",
+                       re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[^\s.]{2}[.!?])\s+(?=[A-ZА-ЯЁ\"“«*])")
+_SEE = re.compile(
+    r"(?:^|[.;,:]\s+|\s)(?:see\s+also|see(?:,\s+e\.g\.,?)?|cf\.|compare|for\s+example,?\s+see|"
+    r"(?:as\s+)?reported\s+(?:by|in)|quoted\s+in|cited\s+in|according\s+to)\s+(?=[A-ZА-Я\"“«*\[])",
+    re.IGNORECASE,
+)
+_TITLE_QUOTE = re.compile(
+    r"[\"“«]([^\"“”«»]{2,400})[\"”»](?:[,.:;]?(?=\s|$)|(?=[,.;]))"
+)
+_TITLE_FOLLOW = re.compile(r"[,.:;]?\s*(?:$|[A-ZА-ЯЁ0-9*\[(«/]|[a-z0-9-]+\.[a-z]{2,}|in\s|"
+                           r"accessed|retrieved|available|ed\.|trans\.)")
+_ITALIC = re.compile(r"(?<![*\w])\*{1,2}(?=\S)[^*]{2,300}?\S\*{1,2}(?![*\w])|"
+                     r"(?<![\w_])_(?=\S)[^_]{2,300}?\S_(?![\w_])")
+_PLACE_PUBLISHER = re.compile(r"[A-ZА-Я][\w .'-]{1,40}:\s*[A-ZА-Я][^;:()]{1,100}?,\s*"
+                              r"(?:[^,;()]*\s)?(?:1[5-9]|20)\d\d")
+# "(New York: Penguin, 2015)", "(Washington, DC: Carnegie Endowment, 2018)"
+_PUBLICATION = re.compile(r"\([^():]{2,60}:\s*[^()]{2,120}?(?:1[5-9]|20)\d\d\)")
+_PLACE_YEAR = re.compile(r"\([A-ZА-Я][\w .'-]{1,40},\s*(?:1[5-9]|20)\d\d\)")
+_APA = re.compile(r"^[^()\"“]{2,200}?\((?:1[5-9]|20)\d\d[a-z]?(?:,[^)]{1,30})?\)[.,]?\s+\S")
+_SHORT_FORM = re.compile(
+    r"^[A-ZА-Я][\w'’-]+(?:\s+(?:and|&)\s+[A-ZА-Я][\w'’-]+)?(?:\s+et\s+al\.)?,\s+"
+    r"(?:[\"“«*_]\S|[A-ZА-Я][^,;]{2,150},\s+(?:pp?\.\s*)?[\dxivlc]+(?:\s*[–—-]\s*\d+)?\.?$)"
+)
+_NAME_DATE = re.compile(
+    r"^[A-ZА-Я][\w'’.-]*(?:\s+(?:[A-ZА-Я&][\w'’./-]*|of|for|the|and|on|de|du|и)){0,7},"
+)
+_IBID = re.compile(r"^\s*(?:ibid|ibidem|ib\.|id\.|там\s+же|ebd|ebenda|ibíd)\b\.?",
+                   re.IGNORECASE)
+_INTERVIEW = re.compile(
+    r"^(?:author'?s?\s+|personal\s+|phone\s+|telephone\s+|e-?mail\s+)?(?:interview|"
+    r"conversation|correspondence|communication)s?\b",
+    re.IGNORECASE,
+)
+_CITATION_LOWER = frozenset(_split_words(
+    "and of the in for on at to a an by from et al. ed. eds. trans. vol. no. pp. p. accessed "
+    "retrieved available at: press release online n.d. de la le du der und y i в на и по из "
+    "от url: and/or "
+))
 
 
-def _top_level_semicolons(text: str) -> list[int]:
-    if ";" not in text:
-        return []
-    positions = []
+def _top_level_semicolons(text: str, quotes: bool = True) -> list[int]:
+    positions: list[int] = []
     closing: list[str] = []
     straight_open = False
-    index = 0
-    length = len(text)
-    while index < length:
-        char = text[index]
-        if char in "hw" and _URL_OR_DOI.match(text, index):
-            # skip the URL: up to the next space, or the bracket that encloses it
-            stop = text.find(" ", index)
-            stop = length if stop < 0 else stop
-            if closing and closing[-1] in ")]":
-                bracket = text.find(closing[-1], index, stop)
-                stop = bracket if bracket >= 0 else stop
-            index = stop
+    skip_until = -1
+    for token in _SCAN.finditer(text):
+        char = token.group(0)
+        start = token.start()
+        if start < skip_until:
             continue
-        if char == '"':
-            straight_open = not straight_open
-        elif char in _OPEN_CLOSE:
-            closing.append(_OPEN_CLOSE[char])
+        if char == "://":
+            space = text.find(" ", start)
+            skip_until = len(text) if space < 0 else space  # a URL: its semicolons are its own
+            if closing and closing[-1] in ")]":
+                bracket = text.find(closing[-1], start, skip_until)
+                if bracket >= 0:
+                    skip_until = bracket
+            continue
+        if char == ";":
+            if not closing and not straight_open:
+                positions.append(start)
+        elif char == '"':
+            if quotes:
+                straight_open = not straight_open
+        elif char in _PAIRS:
+            if quotes or char in "([":
+                closing.append(_PAIRS[char])
         elif closing and char == closing[-1]:
             closing.pop()
-        elif char == ";" and not closing and not straight_open:
-            positions.append(index)
-        index += 1
+    if quotes and (straight_open or closing):
+        return _top_level_semicolons(text, quotes=False)  # unbalanced: trust brackets only
     return positions
 
 
+def _words_outside_titles(text: str) -> list[str]:
+    if "*" in text or "_" in text:
+        text = _ITALIC.sub(" ", text)
+    if '"' in text or "“" in text or "«" in text:
+        text = _TITLE_QUOTE.sub(" ", text)
+    return text.split()
+
+
+def _prose_ratio(words: list[str]) -> float:
+    if not words:
+        return 0.0
+    lower = sum(1 for w in words if w[:1].islower() and w.lower() not in _CITATION_LOWER)
+    return lower / len(words)
+
+
 def is_prose(text: str) -> bool:
-    """Running sentences with no quoted title and no URL: an explanatory note."""
-    if _URL_OR_DOI.search(text) or _QUOTE_OPEN.search(text):
+    """Running sentences with no URL: an explanatory note (or its explanatory part)."""
+    if _URL_HINT.search(text):
         return False
-    outside_italics = _ITALIC_SPAN.sub(" ", text)
-    return len(outside_italics.split()) > 20
+    words = _words_outside_titles(text)
+    if len(words) < 9:
+        return False
+    return _prose_ratio(words) > 0.42
+
+
+def _title_like_quote(text: str) -> bool:
+    """A quoted title as citations print it: followed by a comma/full stop, an outlet or the
+    end, not by the rest of a sentence ("the "soft power" concept")."""
+    for match in _TITLE_QUOTE.finditer(text):
+        inner = match.group(1).strip()
+        if len(inner) < 3:
+            continue
+        if inner[-1] in ",." or _TITLE_FOLLOW.match(text, match.end()):
+            return True
+    return False
 
 
 def has_signature(text: str) -> bool:
-    """Does `text` look like (part of) a citation rather than prose?"""
-    if _URL_OR_DOI.search(text) or _PUBLICATION_PARENS.search(text):
+    """Does `text` look like (part of) a citation rather than prose?
+
+    Strong signs (a URL, a quoted title as citations print it, ``(Place: Publisher, Year)``,
+    an author-date or GOST or short-form pattern) settle it; weak ones (a date beside an
+    italic, a site or a name) count only when the text does not read as prose.
+    """
+    if "://" in text or "www." in text or ("10." in text and "doi" in text.lower()):
+        return True
+    if ("\"" in text or "“" in text or "«" in text) and _title_like_quote(text):
+        return text.count(" ") < 30 or not is_prose(text)
+    if _INTERVIEW.match(text):
+        return False
+    if "/" in text and _URL_HINT.search(text):
+        return True
+    if "(" in text and (_PUBLICATION.search(text) or _APA.match(text)):
+        return True
+    if _SHORT_FORM.match(text):
         return True
     if is_prose(text):
         return False
-    if _SHORT_FORM.match(text):
+    dates = find_dates(text)
+    if " //" in text and dates:
         return True
-    if OUTLET_DATE.match(text):
+    if "(" in text and _PLACE_YEAR.search(text):
+        return True  # "Annual Report 2019 (Nur-Sultan, 2020)"
+    if ":" in text and _PLACE_PUBLISHER.search(text):
         return True
-    has_date = bool(find_dates(text))
-    if _QUOTE_OPEN.search(text) and (has_date or len(text) < 400):
-        quoted = _QUOTED.search(text)
-        if quoted and (has_date or find_domains(text) or "*" in text):
+    if ("*" in text or "_" in text) and _ITALIC.search(text):
+        return bool(dates) or len(text.split()) <= 12
+    if dates:
+        if find_domains(text):
             return True
-    if has_date and (find_domains(text) or "*" in text):
-        return True
-    return bool(has_date and _NAME_COMMA.search(text))
+        if _NAME_DATE.match(text):
+            # "Reuters, May 5, 2020." / "World Bank, Trade Report, 2019."
+            return len(_words_outside_titles(text)) <= 40
+    return False
 
 
 def _strip_prose_prefix(text: str) -> str:
-    """Drop explanatory prose before the citation in a mixed note."""
-    sees = list(_SEE.finditer(text))
-    see = sees[-1] if sees else None
-    if see and len(text[: see.start()].split()) >= 3:
-        return text[see.end():]
-    quote = _QUOTE_OPEN.search(text)
-    if not quote:
+    """Drop explanatory prose before the citation in a mixed note: up to a "see" (or "cf.",
+    "quoted in"...) before the first title or URL, or up to the sentence holding them."""
+    length = len(text)
+    anchor = length
+    for opener in ("\"", "“", "«", "://"):
+        found = text.find(opener, 0, anchor)
+        if found >= 0:
+            anchor = found
+    lowered = text[:anchor].lower()
+    if "see" in lowered or "cf." in lowered or "ccording" in lowered or "uoted" in lowered \
+            or "ited in" in lowered or "ompare" in lowered or "reported" in lowered:
+        sees = list(_SEE.finditer(text, 0, anchor + 1))
+        if sees:
+            see = sees[-1]
+            lead = text[: see.start()]
+            if len(lead.split()) >= 2 and (is_prose(lead) or not has_signature(lead)):
+                return text[see.end():]
+    if anchor < 40 or anchor == length:
         return text
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, quote.start())]
+    starts = [m.end() for m in _SENTENCE.finditer(text, 0, anchor)]
+    if not starts:
+        return text
     start = starts[-1]
     lead = text[:start]
-    if start and len(lead.split()) >= 6 and not has_signature(lead):
+    if len(lead.split()) >= 6 and (is_prose(lead) or not (
+            has_signature(lead) or _citation_like(lead))):
         return text[start:]
     return text
 
 
+_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "la", "le", "du",
+                         "des", "der", "und", "y", "i", "и", "в"})
+
+
+def _citation_like(lead: str) -> bool:
+    """"The General Office of the State Council, Gazette of the State Council." reads as an
+    author and a title (capitalised chunks, no running words); "Established in 1957, the
+    convention governs the movement of cargo." reads as prose."""
+    chunks = [c.strip() for c in lead.rstrip(" .").split(",") if c.strip()]
+    if not chunks or not all(c[:1].isupper() or c[:1].isdigit() or c[:1] in "\"“«*"
+                             for c in chunks):
+        return False
+    words = [w for w in lead.split() if w.lower() not in _CONNECTORS]
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower <= len(words) // 5
+
+
+def _strip_trailing_prose(text: str) -> str:
+    """Drop explanatory sentences after the citation's last date or URL."""
+    if text.count(" ") < 14:
+        return text
+    last = text.rfind(". ")
+    if last < 0 or len(text) - last < 30:
+        return text  # citations end with a date, a URL or pages, not with a long sentence
+    tail = text[last + 2:]
+    if "://" in tail or "*" in tail or _DIGIT.search(tail):
+        return text  # a date, a URL or an outlet: the citation goes on
+    words = _words_outside_titles(tail)
+    if len(words) < 5 or _prose_ratio(words) <= 0.45:
+        return text
+    boundaries = [m.end() for m in _SENTENCE.finditer(text)]
+    first_prose = None
+    end = len(text)
+    for start in reversed(boundaries):
+        words = _words_outside_titles(text[start:end])  # one sentence at a time: linear
+        if len(words) >= 5 and _prose_ratio(words) > 0.45:
+            first_prose = start
+            end = start
+        else:
+            break
+    if first_prose is None:
+        return text
+    tail = text[first_prose:]
+    if _URL_HINT.search(tail) or find_dates(tail):
+        return text
+    return text[:first_prose].rstrip()
+
+
+def _split_sentences_between_works(piece: str) -> list[str]:
+    """``"A," site, May 5, 2020. "B," site, May 6, 2020.`` and ``A. See also B.`` -> A, B."""
+    if piece.count("“") + piece.count('"') // 2 + piece.count("«") < 2 and \
+            "ee also" not in piece:
+        return [piece]
+    parts: list[str] = []
+    last = 0
+    for boundary in _SENTENCE.finditer(piece):
+        rest = piece[boundary.end():]
+        starts_work = rest[:1] in "\"“«" or rest[:9].lower() == "see also "
+        if not starts_work:
+            continue
+        head = piece[last: boundary.start()]
+        if _complete(head) and _complete(rest):
+            parts.append(head)
+            last = boundary.end()
+    parts.append(piece[last:])
+    return parts
+
+
+def _complete(text: str) -> bool:
+    """A citation with a title and a date, URL or site."""
+    return bool(_QUOTE_OPEN.search(text)) and bool(
+        _URL_HINT.search(text) or find_dates(text) or find_domains(text)
+    )
+
+
+def is_backreference(text: str) -> bool:
+    """Ibid., Ibidem, Id., Там же: the note points to the previous note's work."""
+    return bool(_IBID.match(text))
+
+
 def split_citations(text: str) -> list[str]:
-    text = " ".join(text.split())
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text:
+        text = " ".join(text.split())
+    else:
+        text = text.strip()
     if not text:
         return []
-    pieces: list[str] = []
+    if text[0] in "IiТтEe" and _IBID.match(text):
+        if ";" not in text:
+            return []  # Ibid. is resolved against the other notes (backrefs.py)
+        text = text[text.index(";") + 1:].strip()  # "Ibid., 23; see also ..." -> the rest
+    merged = [text.strip(" .")] if ";" not in text else _merge_pieces(text)
+    citations = []
+    for piece in merged:
+        for part in _split_sentences_between_works(piece):
+            part = _strip_label(part).strip(" .;")
+            stripped = _strip_prose_prefix(part)
+            if stripped is not part:
+                part = _strip_label(stripped.strip()).strip(" ;")
+            part = _strip_trailing_prose(part)
+            if part and has_signature(part):
+                citations.append(part)
+    return citations
+
+
+def _merge_pieces(text: str) -> list[str]:
+    """Split at top-level semicolons; a short piece without a citation's signature (pages,
+    "and others", a first author before ";") is merged into its neighbour."""
+    pieces = []
     last = 0
     for position in _top_level_semicolons(text):
         pieces.append(text[last:position])
         last = position + 1
     pieces.append(text[last:])
-    # Merge a piece without a signature into its neighbour (page ranges, "and others"...).
-    if len(pieces) == 1:
-        merged = [pieces[0].strip(" .;")]
-    else:
-        merged = []
-        for piece in pieces:
-            cleaned = piece.strip(" .;")
-            if not cleaned:
-                continue
-            if merged and len(cleaned.split()) <= 6 and not has_signature(cleaned):
-                merged[-1] = f"{merged[-1]}; {cleaned}"
+    merged: list[str] = []
+    pending = ""  # a short first piece without signature: "Family, Given; Family, Given ..."
+    for piece in pieces:
+        cleaned = piece.strip(" .;")
+        if not cleaned:
+            continue
+        if pending:
+            cleaned = f"{pending}; {cleaned}"
+            pending = ""
+        if len(cleaned.split()) <= 6 and not has_signature(cleaned):
+            if merged:
+                merged[-1] = f"{merged[-1]}; {cleaned}"  # page ranges, "and others" ...
             else:
-                merged.append(cleaned)
-    citations = []
-    for piece in merged:
-        piece = _LABEL.sub("", piece, count=1).strip()
-        piece = _strip_prose_prefix(piece).strip()
-        if piece and has_signature(piece):
-            citations.append(piece)
-    return citations
+                pending = cleaned
+            continue
+        merged.append(cleaned)
+    if pending:
+        merged.append(pending)
+    return merged
+
+
+_TITLE_STARTS = frozenset("\"“«„*[")
+_LABEL_WORDS = frozenset(("and", "&", "also", "и", "see", "see,", "cf.", "cf", "compare",
+                          "e.g.", "e.g.,", "for", "quoted", "cited", "as", "reprinted",
+                          "source:", "sources:", "источник:", "см."))
+
+
+def _strip_label(part: str) -> str:
+    """"and ...", "See also ...", "Uzbekistan: "..."" -> the citation after the label."""
+    if not part or part[0] in _TITLE_STARTS:
+        return part
+    head = part[:48]
+    first = head.split(" ", 1)[0].lower()
+    if first in _LABEL_WORDS or ":" in head or "—" in head or "–" in head or " -" in head:
+        return _LABEL.sub("", part, count=1)
+    return part

@@ -3,82 +3,160 @@
 PDF-to-text conversion breaks URLs in a few recurring ways: a space where the line wrapped
 (``http://eng.sectsco.org/ news/...``, ``http://eng.sectsco. org/...``, ``List%20 of%20...``),
 a hyphen added at the wrap (``thediplo-mat.com``), markdown escapes (``report\\_Kazakhstan``)
-and sentence punctuation glued to the end. Each repair is recorded as one line, so the audit
-can report it (`url-malformed`) and the printed form is kept.
+and sentence punctuation glued to the end. Each repair is recorded as one human-readable line,
+so the audit can report it (`url-malformed`), and the printed form is kept.
+
+A line-wrap hyphen is removed only on evidence: the joined name is written elsewhere (the
+note's own words such as the outlet "The Diplomat", or the rest of the document passed as
+`evidence`), the hyphen sat right where the line broke, or the joined host is a well-known
+site. A hyphen that is part of the real name (``xinhua-rss.zhongguowangshi.com``) stays.
+
+Domains: `domain_of` gives the lower-case host WITHOUT a leading ``www.`` (and without port
+or credentials), so that a site cited as ``state.gov`` and a URL on ``www.state.gov`` name the
+same domain.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-# Top-level domains we accept for a site named without a scheme ("kaktus.media"). Any
-# two-letter country code is accepted too. Keeps "U.S." and "e.g." from being sites.
+
+def _split_words(text: str) -> list[str]:
+    return text.split()
+
+
+# Top-level domains accepted for a site named without a scheme ("kaktus.media"), besides the
+# two-letter country codes below. Keeps "U.S." and "e.g." from being sites.
 _TLD_WORDS = (
     "com org net edu gov mil int info biz name pro aero asia cat coop jobs mobi museum tel "
     "travel xxx app dev io ai news media online site website blog tech today world global "
     "press agency center centre institute foundation network email live life space store "
     "tv fm am club group company digital solutions international report reviews wiki xyz "
-    "top eu academy expert science studio systems city moscow"
+    "top eu academy expert science studio systems city moscow ngo ong law legal tips watch "
+    "zone page link one plus health care energy finance capital fund investments money "
+    "bank travel review community education school university college events"
+)
+_CC_TLDS = (
+    "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo "
+    "br bs bt bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do "
+    "dz ec ee eg er es et eu fi fj fk fm fo fr ga gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu "
+    "gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jm jo jp ke kg kh ki km kn kp kr "
+    "kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn mo mp mq mr ms mt "
+    "mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps "
+    "pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sk sl sm sn so sr ss st su sv sx sy sz "
+    "tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn vu wf "
+    "ws ye yt za zm zw рф рус бел укр қаз срб мкд"
 )
 GENERIC_TLDS = frozenset(_TLD_WORDS.split())
-_HOST_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-_HOSTNAME = re.compile(rf"^(?:{_HOST_LABEL}\.)+[a-z][a-z0-9-]*[a-z0-9]$", re.IGNORECASE)
-_DOMAIN_TOKEN = re.compile(rf"(?<![\w@/.-])((?:{_HOST_LABEL}\.)+[a-z]{{2,24}})(?![\w-]|\.\w)",
-                           re.IGNORECASE)
+COUNTRY_TLDS = frozenset(_CC_TLDS.split())
+# A one-letter name before the TLD is real only for a few sites.
+_SHORT_SITES = frozenset(("t.me", "x.com", "g.co", "t.co", "j.mp", "v.ht"))
 
-_MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((\s*(?:https?|ftp)://[^)\s]+)\)", re.IGNORECASE)
-_START = re.compile(r"(?:https?://|ftp://|(?<![\w@/.])www\.)", re.IGNORECASE)
-_DOI = re.compile(r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/[^\s\"<>]+)",
-                  re.IGNORECASE)
+# Well-known sites, for the line-wrap-hyphen heuristic when the note gives no other evidence.
+KNOWN_DOMAINS = frozenset(_split_words(
+    "thediplomat.com nytimes.com washingtonpost.com theguardian.com reuters.com apnews.com "
+    "bbc.com bbc.co.uk cnn.com ft.com wsj.com economist.com bloomberg.com aljazeera.com "
+    "rferl.org eurasianet.org foreignpolicy.com foreignaffairs.com politico.com "
+    "theatlantic.com newyorker.com scmp.com globaltimes.cn chinadaily.com.cn xinhuanet.com "
+    "news.cn people.com.cn gov.cn fmprc.gov.cn tass.com tass.ru ria.ru interfax.ru "
+    "kommersant.ru vedomosti.ru rbc.ru meduza.io novayagazeta.ru themoscowtimes.com "
+    "kremlin.ru mid.ru carnegieendowment.org carnegie.ru brookings.edu csis.org rand.org "
+    "chathamhouse.org crisisgroup.org cfr.org atlanticcouncil.org hrw.org amnesty.org "
+    "freedomhouse.org worldbank.org imf.org un.org unescap.org undp.org who.int oecd.org "
+    "adb.org europa.eu state.gov whitehouse.gov congress.gov treasury.gov defense.gov "
+    "akipress.com kaktus.media 24.kg kabar.kg inform.kz tengrinews.kz kun.uz gazeta.uz "
+    "fergana.news asiaplustj.info avesta.tj eastasiaforum.org opendemocracy.net thepaper.cn "
+    "caixinglobal.com sixthtone.com nikkei.com asia.nikkei.com japantimes.co.jp voanews.com "
+    "rfa.org dw.com france24.com lemonde.fr spiegel.de elpais.com wikipedia.org youtube.com "
+    "twitter.com facebook.com telegram.org vk.com sectsco.org eng.sectsco.org jamestown.org "
+    "ponarseurasia.org cacianalyst.org sipri.org iiss.org ecfr.eu merics.org "
+    "lowyinstitute.org nbr.org wilsoncenter.org piie.com cgdev.org aiddata.org doi.org "
+    "jstor.org springer.com tandfonline.com sciencedirect.com wiley.com cambridge.org oup.com "
+    "academic.oup.com "
+))
+
+_HOSTNAME = re.compile(
+    r"^(?:(?:[^\W_]|[^\W_](?:[^\W_]|-){0,61}[^\W_])\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{1,59})$"
+)
+_DOMAIN_TOKEN = re.compile(
+    r"(?<![\w@/.:-])((?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24})(?![\w-]|\.[^\W_])"
+)
+
+_MD_LINK = re.compile(
+    r"\[([^\]\n]{0,500})\]\(\s*<?((?:https?|ftp)://[^)\s>]*(?:\([^)\s]*\)[^)\s>]*)*)>?"
+    r"(?:\s+\"[^\"]*\")?\s*\)",
+    re.IGNORECASE,
+)
+_START = re.compile(r"(?:https?|ftp)://|(?<![\w@/.:-])www\.", re.IGNORECASE)  # a URL's start
+# A TLD followed by a path: where a URL without scheme or "www." may end its host.
+_TLD_SLASH = re.compile(r"\.[a-z]{2,24}/(?=[^\s/])", re.IGNORECASE)
+_DOI_TEXT = re.compile(
+    r"(?<![\w/.])(?:doi:?\s*|DOI:?\s*)(10\.\d{4,9}/[^\s\"<>“”«»]+)", re.IGNORECASE
+)
+_DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/.+)$", re.IGNORECASE)
 _URL_CHARS = re.compile(r"[^\s<>\"“”«»]+")
-# A token that continues a URL broken by a space: path-like, no capital start.
-_CONTINUATION = re.compile(r"^(?:[a-z0-9_~%-]*[/%=?&_.]|%)[^\s<>\"“”]*$")
-_TLD_CONTINUATION = re.compile(r"^[a-z]{2,24}(?:[/:]|$)[^\s<>\"“”]*", re.IGNORECASE)
-_TRAILING = ".,;:!?'\"”’»)]}*"
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_HOSTISH = re.compile(r"^[^\W_][\w-]*(?:\.[^\W_][\w-]*)*(?=[/:?#]|$)")
+_MD_ESCAPE = re.compile(r"\\([\\_&%#$~*\[\]()!+.=-])")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_ESCAPED = re.compile(r"\\[^\sA-Za-z0-9]")
+_TRAILING = ".,;:!?'\"”’»)]}*>"
+_TRAILING_TUPLE = tuple(_TRAILING)
+_PATH_SYMBOLS = frozenset("/.%=_&?#")
+_BREAK_ENDINGS = ("/", "-", "_", ".", "=", "&", "?", "%", "#", "+")
+_MAX_JOINS = 6
 
 
-@dataclass
+@dataclass(slots=True)
 class UrlMatch:
     url: str  # repaired
     printed: str  # as printed in the text
-    start: int
-    end: int
+    start: int = 0
+    end: int = 0
     repairs: list[str] = field(default_factory=list)
     link_text: str | None = None  # for markdown links: the text shown
+    doi: str | None = None  # for DOIs: the DOI itself
 
 
+@lru_cache(maxsize=8192)
 def is_valid_hostname(host: str) -> bool:
+    """A syntactically valid host name with a letter TLD (IDN letters allowed)."""
     host = host.rstrip(".")
-    return len(host) <= 253 and bool(_HOSTNAME.match(host))
+    return 0 < len(host) <= 253 and bool(_HOSTNAME.match(host))
 
 
+@lru_cache(maxsize=8192)
 def looks_like_domain(token: str) -> bool:
-    """A site named without a scheme: ``kaktus.media``, ``Reuters.com``, ``en.kabar.kg``."""
+    """A site named without a scheme: ``kaktus.media``, ``Reuters.com``, ``en.kabar.kg``;
+    not ``U.S.``, ``e.g.`` or ``No.``."""
     token = token.strip().rstrip(".").lower()
     if token.startswith("www."):
         token = token[4:]
-    if not is_valid_hostname(token) or "." not in token:
+    if "." not in token or not is_valid_hostname(token):
         return False
-    tld = token.rsplit(".", 1)[1]
-    return tld in GENERIC_TLDS or (len(tld) == 2 and tld.isalpha())
+    name, _, tld = token.rpartition(".")
+    if not (tld in GENERIC_TLDS or tld in COUNTRY_TLDS):
+        return False
+    label = name.rpartition(".")[2]
+    return len(label) >= 2 or token in _SHORT_SITES
 
 
 def domain_of(url_or_host: str | None) -> str | None:
-    """Lower-case host of a URL or host name, without ``www.`` and port; None if not a host.
-
-    ``www.`` is dropped so that a site cited as ``state.gov`` and a URL on ``www.state.gov``
-    name the same domain.
-    """
+    """Lower-case host of a URL or host name, without ``www.``, port and credentials; None
+    when there is no valid host."""
     if not url_or_host:
         return None
     text = url_or_host.strip()
-    if "://" in text:
-        text = text.split("://", 1)[1]
+    scheme = text.find("://")
+    if scheme >= 0:
+        text = text[scheme + 3:]
     for separator in "/?#":
-        text = text.split(separator, 1)[0]
-    host = text.rsplit("@", 1)[-1]
-    host = host.split(":", 1)[0].rstrip(".").lower()
+        index = text.find(separator)
+        if index >= 0:
+            text = text[:index]
+    host = text.rpartition("@")[2].partition(":")[0].rstrip(".").lower()
     if host.startswith("www."):
         host = host[4:]
     return host if is_valid_hostname(host) else None
@@ -86,109 +164,335 @@ def domain_of(url_or_host: str | None) -> str | None:
 
 def find_domains(text: str) -> list[tuple[str, int, int]]:
     """Site names written without a scheme, outside URLs: (token, start, end)."""
-    return [
-        (m.group(1), m.start(1), m.end(1))
-        for m in _DOMAIN_TOKEN.finditer(text)
-        if looks_like_domain(m.group(1))
-    ]
+    if "." not in text:
+        return []
+    found = []
+    position = 0
+    for token in text.split():
+        start = text.find(token, position)
+        position = start + len(token)
+        if "." not in token[1:-1] or "/" in token or "@" in token:
+            continue
+        for match in _DOMAIN_TOKEN.finditer(token):
+            if looks_like_domain(match.group(1)):
+                found.append((match.group(1), start + match.start(1), start + match.end(1)))
+    return found
 
 
-def _strip_trailing(url: str) -> str:
+def strip_trailing(url: str) -> str:
+    """Sentence punctuation glued to a URL's end; a closing bracket stays when it closes one
+    opened inside the URL (``.../Foo_(bar)``)."""
     while url and url[-1] in _TRAILING:
-        if url[-1] == ")" and url.count("(") >= url.count(")"):
+        last = url[-1]
+        if last == ")" and url.count("(") >= url.count(")"):
+            break
+        if last == "]" and url.count("[") >= url.count("]"):
             break
         url = url[:-1]
     return url
 
 
-def _extend(text: str, start: int) -> tuple[str, int, list[str]]:
-    """The URL starting at `start`, joined across spaces left by line wraps."""
+def _host_part(url: str) -> str:
+    scheme = url.find("://")
+    start = scheme + 3 if scheme >= 0 else 0
+    end = len(url)
+    for separator in "/?#":
+        index = url.find(separator, start, end)
+        if index >= 0:
+            end = index
+    return url[start:end]
+
+
+def _in_host(url: str) -> bool:
+    rest = _SCHEME.sub("", url, count=1)
+    return not any(separator in rest for separator in "/?#")
+
+
+def _path_like(token: str) -> bool:
+    """A token that continues a URL's path, not a word of the sentence after it."""
+    core = strip_trailing(token)
+    if not core or core[0] in "([{":
+        return False
+    if core[0] in "/._-?&=%#":
+        return True
+    inner = core[:-1]
+    if any(ch in _PATH_SYMBOLS for ch in inner):
+        return True
+    if "-" in inner and not core[0].isupper():
+        return True  # a slug: us-china-sco-idUSKBN18Z0Z3
+    has_digit = any(ch.isdigit() for ch in core)
+    has_alpha = any(ch.isalpha() for ch in core)
+    return has_digit and has_alpha and len(core) >= 6
+
+
+def _join_reason(url: str, token: str) -> str | None:
+    """Why `url` and the next `token` (separated by a space) are one URL, or None."""
+    if url.endswith("://"):
+        return "host" if _HOSTISH.match(strip_trailing(token)) else None
+    if _START.match(token):
+        return None  # the next URL
+    if _in_host(url):
+        core = strip_trailing(token)
+        if url.endswith((".", "-")):
+            if not _HOSTISH.match(core):
+                return None
+            host_so_far = _host_part(url).rstrip(".-")
+            complete = "." in host_so_far and _has_tld(host_so_far)
+            if complete and not (url.endswith("-") or ("/" in core and core.islower())):
+                return None  # "http://example.com. It ...": the sentence went on
+            if _has_tld(_host_part(url + core)):
+                return "host-hyphen" if url.endswith("-") else "host"
+            return None
+        if core.startswith(".") and _HOSTISH.match(core[1:]):
+            return "host"
+        if core.startswith("/") and len(core) > 1:
+            return "path"
+        return None
+    if url.endswith(_BREAK_ENDINGS) or re.search(r"%[0-9A-Fa-f]?$|%20$", url):
+        if _path_like(token) or (url.endswith(("-", "_")) and token[:1].islower()):
+            return "path-hyphen" if url.endswith("-") else "path"
+        return None
+    core = strip_trailing(token)
+    if core[:1] in ("/", ".", "_", "?", "&", "=", "%", "#") and len(core) > 1:
+        return "path"
+    return None
+
+
+def _has_tld(host: str) -> bool:
+    tld = host.rpartition(".")[2].lower()
+    return tld in GENERIC_TLDS or tld in COUNTRY_TLDS
+
+
+def _extend(text: str, start: int) -> tuple[str, int, list[str], list[tuple[str, str]]]:
+    """The URL starting at `start`, joined across spaces left by line wraps.
+
+    Returns (raw text of the URL with its spaces, end offset, repairs, hyphen breaks), where
+    a hyphen break is (text before, text after) a hyphen that ended a line.
+    """
     repairs: list[str] = []
+    breaks: list[tuple[str, str]] = []
     match = _URL_CHARS.match(text, start)
     url = match.group(0) if match else ""
     end = start + len(url)
-    while end < len(text) and text[end] == " ":
-        next_match = _URL_CHARS.match(text, end + 1)
+    joined = url
+    length = len(text)
+    if end >= length or not text[end].isspace():
+        return url, end, repairs, breaks  # the common case: nothing to join
+    for _ in range(_MAX_JOINS):
+        if end >= length or not text[end].isspace():
+            break
+        gap_end = end
+        while gap_end < length and text[gap_end].isspace() and gap_end - end < 3:
+            gap_end += 1
+        next_match = _URL_CHARS.match(text, gap_end)
         if not next_match:
             break
         token = next_match.group(0)
-        core = _strip_trailing(url)
-        token_core = _strip_trailing(token)
-        in_host = "/" not in re.sub(r"^[a-z]+://", "", url, flags=re.IGNORECASE)
-        path_cut = core.endswith(("/", "%20", "%", "-", "_", "=", "&", "?")) and bool(
-            _CONTINUATION.match(token) and re.search(r"[/%=_]|\.\w", token_core)
+        if joined.endswith(_TRAILING_TUPLE) and not joined.endswith((".", "/", ")")):
+            break  # "http://x.org/a, next words": the comma ended the URL
+        reason = _join_reason(joined, token)
+        if reason is None:
+            break
+        if reason.endswith("hyphen"):
+            breaks.append((joined, token))
+        repairs.append(
+            f"joined a space inside the URL: ...{joined[-16:]} + {strip_trailing(token)[:16]}..."
         )
-        host_cut = in_host and url.endswith(".") and bool(_TLD_CONTINUATION.match(token))
-        if path_cut or host_cut:
-            repairs.append(f"joined a space inside the URL ({core[-12:]!r} + {token[:12]!r})")
-            url = url + token
-            end = next_match.end()
-            continue
-        break
-    return url, end, repairs
+        joined += token
+        end = next_match.end()
+    return text[start:end], end, repairs, breaks
 
 
-def _dehyphenate_host(url: str, evidence: str) -> tuple[str, str | None]:
-    """Remove a line-wrap hyphen from the host when the joined name is attested in
-    `evidence` (the note's other words, e.g. the outlet "The Diplomat" for thediplo-mat.com)."""
-    match = re.match(r"^([a-z]+://)([^/?#]+)", url, re.IGNORECASE)
-    if not match or "-" not in match.group(2):
-        return url, None
-    host = match.group(2)
-    squeezed = re.sub(r"[^a-z0-9]", "", evidence.lower())
+def _known_site(host: str | None) -> bool:
+    """Is `host` a well-known site or one of its subdomains?"""
+    if not host:
+        return False
     labels = host.split(".")
-    for index, label in enumerate(labels):
-        if "-" not in label:
+    return any(".".join(labels[i:]) in KNOWN_DOMAINS for i in range(len(labels) - 1))
+
+
+def _squeeze(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+def _dehyphenate(url: str, evidence: str, breaks: list[tuple[str, str]]) -> tuple[str, list[str]]:
+    """Remove line-wrap hyphens from the host (and from path words) on evidence."""
+    repairs: list[str] = []
+    host = _host_part(url)
+    if "-" in host:
+        labels = host.split(".")
+        squeezed: str | None = None
+        lowered = evidence.lower()
+        at_break = {before.rstrip("-").rpartition(".")[2].rpartition("/")[2].lower()
+                    for before, _ in breaks}
+        for index, label in enumerate(labels):
+            if "-" not in label or label.startswith("xn--"):
+                continue
+            joined = label.replace("-", "")
+            candidate = ".".join([*labels[:index], joined, *labels[index + 1:]])
+            if squeezed is None:
+                squeezed = _squeeze(evidence)
+            hyphen_written = label.lower() in lowered
+            reason = None
+            if hyphen_written:
+                continue
+            if len(joined) >= 5 and joined.lower() in squeezed:
+                reason = "the joined name is written in the note"
+            elif any(label.lower().startswith(part + "-") for part in at_break if part):
+                reason = "the hyphen ended a line"
+            elif _known_site(domain_of(candidate)):
+                reason = "a well-known site"
+            if reason:
+                labels[index] = joined
+        new_host = ".".join(labels)
+        if new_host != host:
+            url = url.replace(host, new_host, 1)
+            repairs.append(f"removed line-wrap hyphen: {host} -> {new_host}")
+    # A path word split at a line end ("surveil- lance"): joined when the note writes it whole.
+    for before, after in breaks:
+        if _in_host(before):
             continue
-        joined = label.replace("-", "")
-        if len(joined) >= 5 and joined in squeezed and label.lower() not in evidence.lower():
-            labels[index] = joined
-            new_host = ".".join(labels)
-            return url.replace(host, new_host, 1), (
-                f"removed line-wrap hyphen: {host} -> {new_host}"
-            )
-    return url, None
+        head = re.search(r"([^\W\d_]+)-$", before)
+        tail = re.match(r"[^\W\d_]+", after)
+        if not head or not tail:
+            continue
+        word = head.group(1) + tail.group(0)
+        hyphenated = f"{head.group(1)}-{tail.group(0)}"
+        if len(word) >= 6 and re.search(rf"\b{re.escape(word)}\b", evidence, re.IGNORECASE) \
+                and hyphenated.lower() not in evidence.lower() and hyphenated in url:
+            url = url.replace(hyphenated, word, 1)
+            repairs.append(f"removed line-wrap hyphen: {hyphenated} -> {word}")
+    return url, repairs
+
+
+def _first_group(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+def _unescape(url: str, repairs: list[str]) -> str:
+    if "\\" not in url:
+        return url
+    cleaned = _MD_ESCAPE.sub(_first_group, url)
+    if cleaned != url:
+        escaped = sorted(set(_ESCAPED.findall(url)))
+        repairs.append(f"unescaped {' '.join(escaped)}" if escaped else "unescaped backslashes")
+    return cleaned
+
+
+def _url_starts(text: str, lowered: str) -> list[int]:
+    """Where URLs start: a scheme (http, https, ftp) before "://", or "www." not glued to a
+    word or path. (String search: a regex with a lookbehind costs more on every note.)"""
+    starts: list[int] = []
+    index = text.find("://")
+    while index >= 0:
+        for scheme in ("https", "http", "ftp"):
+            begin = index - len(scheme)
+            if begin >= 0 and lowered.startswith(scheme, begin) and (
+                begin == 0 or not text[begin - 1].isalpha()
+            ):
+                starts.append(begin)
+                break
+        index = text.find("://", index + 3)
+    index = lowered.find("www.")
+    while index >= 0:
+        if index == 0 or not (text[index - 1].isalnum() or text[index - 1] in "@/.:-_"):
+            starts.append(index)
+        index = lowered.find("www.", index + 4)
+    starts.sort()
+    return starts
+
+
+def _covered(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 def find_urls(text: str, evidence: str = "") -> list[UrlMatch]:
-    """Every URL in `text`, repaired. `evidence` is extra text (the rest of the document)
-    that may attest a host name split by a line-wrap hyphen."""
+    """Every URL (and DOI) in `text`, left to right, each repaired with its repairs listed.
+
+    `evidence` is extra text (the rest of the document) that may attest a host name split by
+    a line-wrap hyphen. Handles markdown links ``[site](http://site)``, ``<http://...>``,
+    ``www.example.com`` and ``example.com/path`` without a scheme (``http://`` and
+    ``https://`` are added respectively), ``doi:10...`` (-> ``https://doi.org/10...``).
+    """
+    lowered = text.lower()
+    has_scheme = "://" in text
+    has_www = "www." in lowered
+    has_doi = "10." in text and "doi" in lowered
+    has_path = "/" in text and "." in text
+    if not (has_scheme or has_www or has_doi or has_path):
+        return []
     found: list[UrlMatch] = []
-    if "://" not in text and "www." not in text.lower():
-        return found
-    covered: list[tuple[int, int]] = []
-    for link in _MD_LINK.finditer(text):
-        url = link.group(2).strip()
-        found.append(UrlMatch(url=url, printed=url, start=link.start(), end=link.end(),
-                              link_text=link.group(1).strip()))
-        covered.append((link.start(), link.end()))
-    for start_match in _START.finditer(text):
-        start = start_match.start()
-        if any(s <= start < e for s, e in covered):
-            continue
-        _, end, repairs = _extend(text, start)
-        raw = text[start:end]
-        printed = _strip_trailing(raw)
-        url = printed
-        if "\\" in url:
-            url = re.sub(r"\\([_&%#$~*\[\]()])", r"\1", url)
-            repairs.append("unescaped markdown backslashes (\\_)")
-        url = url.replace(" ", "")
-        url = _strip_trailing(url)
-        url, hyphen = _dehyphenate_host(url, text.replace(printed, " ") + " " + evidence)
-        if hyphen:
-            repairs.append(hyphen)
-        if url.lower().startswith("www."):
-            url = "http://" + url
-        found.append(UrlMatch(url=url, printed=printed, start=start, end=start + len(raw),
-                              repairs=repairs))
-        covered.append((start, start + len(raw)))
+    spans: list[tuple[int, int]] = []
+    if "](" in text:
+        for link in _MD_LINK.finditer(text):
+            repairs: list[str] = []
+            url = _unescape(link.group(2), repairs)
+            found.append(UrlMatch(url=url, printed=link.group(2), start=link.start(),
+                                  end=link.end(), repairs=repairs,
+                                  link_text=link.group(1).strip()))
+            spans.append((link.start(), link.end()))
+    if has_scheme or has_www:
+        for start in _url_starts(text, lowered):
+            if _covered(spans, start):
+                continue
+            found.append(_read_url(text, start, evidence))
+            spans.append((start, found[-1].end))
+    if has_doi and lowered.count("doi") > lowered.count("doi.org"):
+        for doi in _DOI_TEXT.finditer(text):
+            if _covered(spans, doi.start()):
+                continue
+            value = _unescape(strip_trailing(doi.group(1)), [])
+            printed = strip_trailing(doi.group(0))
+            found.append(UrlMatch(url=f"https://doi.org/{value}", printed=printed,
+                                  start=doi.start(), end=doi.start() + len(printed), doi=value))
+            spans.append((doi.start(), doi.end()))
+    if has_path and text.count("/") > sum(text.count("/", a, b) for a, b in spans):
+        for tld in _TLD_SLASH.finditer(text):
+            if _covered(spans, tld.start()):
+                continue
+            host_start = tld.start()
+            while host_start > 0 and (text[host_start - 1].isalnum()
+                                      or text[host_start - 1] in ".-"):
+                host_start -= 1
+            if _covered(spans, host_start) or (
+                host_start > 0 and text[host_start - 1] in "@/:%\\_"
+            ):
+                continue
+            if not looks_like_domain(text[host_start:tld.end() - 1]):
+                continue
+            match = _read_url(text, host_start, evidence, scheme="https://")
+            found.append(match)
+            spans.append((match.start, match.end))
+    for match in found:
+        if match.doi is None and "doi.org/" in match.url:
+            doi_url = _DOI_URL.match(match.url)
+            if doi_url:
+                match.doi = doi_url.group(1)
     found.sort(key=lambda m: m.start)
     return found
 
 
+def _read_url(text: str, start: int, evidence: str, scheme: str = "http://") -> UrlMatch:
+    raw, _, repairs, breaks = _extend(text, start)
+    printed = strip_trailing(raw)
+    url = printed
+    if " " in url or "\n" in url or "\t" in url or "\u00a0" in url:
+        url = "".join(url.split())
+    url = strip_trailing(_unescape(url, repairs))
+    if breaks or ("-" in url and "-" in _host_part(url)):
+        before = text[max(0, start - 400): start]
+        after = text[start + len(raw): start + len(raw) + 200]
+        url, hyphen_repairs = _dehyphenate(url, f"{before} {after} {evidence}", breaks)
+        repairs.extend(hyphen_repairs)
+    if not _SCHEME.match(url):
+        url = scheme + url
+    return UrlMatch(url=url, printed=printed, start=start, end=start + len(printed),
+                    repairs=repairs)
+
+
 def find_doi(text: str) -> str | None:
-    match = _DOI.search(text)
-    if not match:
-        return None
-    return _strip_trailing(match.group(1).replace("\\_", "_"))
+    """The first DOI written in `text` (``doi:10...``, ``https://doi.org/10...``)."""
+    for match in find_urls(text):
+        if match.doi:
+            return match.doi
+    return None

@@ -1,0 +1,109 @@
+"""Ibid., Op. cit., short forms and "supra note N": notes that point to another note's work."""
+
+import time
+
+from checker.model import Footnote
+from checker.references import parse_footnotes, parse_references, resolve_backreferences
+
+
+def notes_of(*texts: str) -> list[Footnote]:
+    notes = [Footnote(number, number, text) for number, text in enumerate(texts, start=1)]
+    for note in notes:
+        note.references = parse_references(note.text)
+    resolve_backreferences(notes)
+    return notes
+
+
+BOOK = ("Alexander Cooley and John Heathershaw, *Dictators Without Borders: Power and Money in "
+        "Central Asia* (New Haven: Yale University Press, 2017), 87.")
+ARTICLE = ('Roman Muzalevsky, "Kazakhstan\'s Foreign Policy," *Eurasia Daily Monitor* 9, no. 45 '
+           "(March 6, 2012).")
+
+
+def test_ibid_points_to_the_previous_note() -> None:
+    notes = notes_of(BOOK, "Ibid., 90.", ARTICLE, "Ibid.", "Ibidem, 12.", "Id. at 4.")
+    assert notes[1].references[0].title.startswith("Dictators Without Borders")
+    for note in notes[3:]:
+        (ref,) = note.references
+        assert ref.ibid and ref.title == "Kazakhstan's Foreign Policy"
+        assert ref.raw == note.text
+    assert not notes[0].references[0].ibid
+
+
+def test_ibid_means_the_last_work_of_a_note_with_several() -> None:
+    notes = notes_of('"First," kun.uz, May 5, 2020; "Second," gazeta.uz, May 6, 2020.', "Ibid.")
+    assert notes[1].references[0].title == "Second"
+
+
+def test_ibid_skips_an_explanatory_note_and_is_empty_at_the_start() -> None:
+    notes = notes_of("Ibid.", ARTICLE, "The argument is developed further below.", "Ibid., 3.")
+    assert notes[0].references == []
+    assert notes[2].references == []
+    assert notes[3].references[0].title == "Kazakhstan's Foreign Policy"
+
+
+def test_ibid_in_other_languages() -> None:
+    notes = notes_of(ARTICLE, "Там же. С. 45.", "Ebenda, S. 3.")
+    assert all(n.references[0].ibid for n in notes[1:])
+
+
+def test_op_cit_points_to_the_authors_latest_work() -> None:
+    notes = notes_of(ARTICLE, BOOK, "Muzalevsky, op. cit., p. 3.", "Heathershaw, op. cit., 12.")
+    assert notes[2].references[0].title == "Kazakhstan's Foreign Policy"
+    assert notes[3].references[0].title.startswith("Dictators Without Borders")
+
+
+def test_short_forms() -> None:
+    notes = notes_of(
+        BOOK,
+        ARTICLE,
+        "Cooley and Heathershaw, *Dictators Without Borders*, 90.",
+        'Muzalevsky, "Kazakhstan\'s Foreign Policy."',
+        "Cooley and Heathershaw, Dictators Without Borders, 91.",
+    )
+    for number in (3, 4, 5):
+        (ref,) = notes[number - 1].references
+        assert ref.ibid, number
+    assert notes[2].references[0].date == "2017"
+    assert notes[3].references[0].container == "Eurasia Daily Monitor"
+
+
+def test_a_short_form_of_another_author_is_not_resolved() -> None:
+    notes = notes_of(ARTICLE, 'Smith, "Kazakhstan\'s Foreign Policy," 4.')
+    assert not notes[1].references[0].ibid
+
+
+def test_supra_note() -> None:
+    notes = notes_of(BOOK, ARTICLE, "Cooley, supra note 1, at 45.", "See note 2 above.")
+    assert notes[2].references[0].title.startswith("Dictators Without Borders")
+    assert notes[3].references[0].title == "Kazakhstan's Foreign Policy"
+
+
+def test_copies_are_independent_of_the_original() -> None:
+    notes = notes_of(ARTICLE, "Ibid.")
+    notes[1].references[0].authors.append("Someone, Else")
+    assert notes[0].references[0].authors == ["Muzalevsky, Roman"]
+
+
+def test_parse_footnotes_fills_and_resolves() -> None:
+    notes = [Footnote(1, 1, ARTICLE), Footnote(2, 2, "Ibid., 7.")]
+    parse_footnotes(notes)
+    assert notes[1].references[0].ibid
+
+
+def test_resolving_stays_linear() -> None:
+    """Short forms and op. cit. on every few notes of a long document: no quadratic scan."""
+    texts = []
+    for number in range(6000):
+        family = "Mac" + "".join(chr(97 + int(d)) for d in str(number % 97))
+        texts.append(f'Jan {family}, "Title number {number} of works," *Review*, May 5, 2020.')
+        if number % 3 == 0:
+            texts.append(f"{family}, *Title number {number}*, 4.")
+        if number % 5 == 0:
+            texts.append(f"{family}, op. cit., 9.")
+    notes = [Footnote(n, n, t, references=parse_references(t))
+             for n, t in enumerate(texts, start=1)]
+    start = time.perf_counter()
+    resolve_backreferences(notes)
+    assert time.perf_counter() - start < 2.0
+    assert sum(r.ibid for n in notes for r in n.references) > 3000

@@ -1,0 +1,259 @@
+"""Reference parsing across the citation styles real papers use (written for these tests,
+not taken from the sample papers): Chicago notes and bibliography, think-tank endnotes, APA,
+Harvard, MLA, Wikipedia, GOST, news, government and social-media citations."""
+
+import pytest
+
+from checker.references import parse_references
+
+
+def one(text: str):
+    refs = parse_references(text)
+    assert len(refs) == 1, refs
+    return refs[0]
+
+
+CASES = [
+    # Chicago notes
+    ('Steven Lee Myers, "China\'s Pandemic Response Draws Praise," *New York Times*, '
+     "March 5, 2020, https://www.nytimes.com/2020/03/05/world/asia/china-coronavirus.html.",
+     {"authors": ["Myers, Steven Lee"], "title": "China's Pandemic Response Draws Praise",
+      "container": "New York Times", "domain": "nytimes.com", "date": "2020-03-05",
+      "type": "news"}),
+    ("Jane Smith, *The Book Title: A Subtitle* (New York: Penguin, 2015), 45–47.",
+     {"authors": ["Smith, Jane"], "title": "The Book Title: A Subtitle", "container": "Penguin",
+      "date": "2015", "type": "book", "url": None}),
+    ('John Doe and Richard Roe, "Article Title," *Journal of Things* 12, no. 3 (2018): '
+     "233–50, https://doi.org/10.1080/12345.678.",
+     {"authors": ["Doe, John", "Roe, Richard"], "container": "Journal of Things",
+      "doi": "10.1080/12345.678", "date": "2018", "type": "journal"}),
+    ('Marlene Laruelle, "The Paradox of Nationalism," in *Central Asia in Context*, ed. '
+     "John Smith (London: Routledge, 2018), 101–20.",
+     {"title": "The Paradox of Nationalism", "container": "Central Asia in Context",
+      "type": "chapter", "date": "2018"}),
+    ("Paul Stronski and Nicole Ng, *Cooperation and Competition: Russia and China in Central "
+     "Asia, the Russian Far East, and the Arctic* (Washington, DC: Carnegie Endowment for "
+     "International Peace, 2018), https://carnegieendowment.org/2018/02/28/coop-pub-75673.",
+     {"authors": ["Stronski, Paul", "Ng, Nicole"],
+      "container": "Carnegie Endowment for International Peace", "date": "2018"}),
+    ('Bruce Pannier, "Kyrgyzstan\'s Coronavirus Crisis," RFE/RL, July 7, 2020, '
+     "https://www.rferl.org/a/kyrgyzstan-crisis/30712345.html (accessed July 20, 2020).",
+     {"container": "RFE/RL", "date": "2020-07-07", "accessed": "2020-07-20", "type": "news"}),
+    ('Nargis Kassenova, "China\'s Silk Road and Kazakhstan\'s Bright Path," PONARS Eurasia '
+     "Policy Memo No. 506, February 2018, http://www.ponarseurasia.org/memo/silk-road.",
+     {"authors": ["Kassenova, Nargis"], "date": "2018-02", "type": "report"}),
+    ("International Crisis Group, *Central Asia's Silk Road Rivalries*, Europe and Central "
+     "Asia Report no. 245 (Brussels: ICG, 2017), 12.",
+     {"title": "Central Asia's Silk Road Rivalries", "authors": ["International Crisis Group"],
+      "container": "ICG", "type": "report", "date": "2017"}),
+    ("Alexander Cooley, Great Games, Local Rules: The New Great Power Contest in Central Asia "
+     "(New York: Oxford University Press, 2012), 3.",
+     {"title": "Great Games, Local Rules: The New Great Power Contest in Central Asia",
+      "container": "Oxford University Press", "type": "book"}),
+    ("Nikolai Demchenko, *Irrigation of Turkestan* (Tashkent, 1918), 12.",
+     {"title": "Irrigation of Turkestan", "container": None, "type": "book", "date": "1918"}),
+    # Chicago bibliography, italics lost in the PDF text
+    ("Pantucci, Raffaello. Sinostan: China's Inadvertent Empire. Oxford: Oxford University "
+     "Press, 2019.",
+     {"authors": ["Pantucci, Raffaello"], "title": "Sinostan: China's Inadvertent Empire",
+      "container": "Oxford University Press", "date": "2019", "type": "book"}),
+    ('Smith, John. 2019. "Dams and Diplomacy." Central Asian Survey 38 (2): 145–67.',
+     {"authors": ["Smith, John"], "container": "Central Asian Survey", "date": "2019",
+      "type": "journal"}),
+    # think-tank and government endnotes
+    ('U.S. Department of State, "2019 Country Reports on Human Rights Practices: Kazakhstan," '
+     "March 11, 2020, https://www.state.gov/reports/2019-country-reports/kazakhstan/.",
+     {"title": "2019 Country Reports on Human Rights Practices: Kazakhstan",
+      "authors": ["U.S. Department of State"], "date": "2020-03-11", "type": "government"}),
+    ('Ministry of Foreign Affairs of the Republic of Kazakhstan, "Statement on the Situation," '
+     "press release, January 6, 2022.",
+     {"container": "Ministry of Foreign Affairs of the Republic of Kazakhstan",
+      "date": "2022-01-06", "type": "government"}),
+    ('"Press Statements following Russian-Chinese talks." Presidential Executive Office, 2015, '
+     "http://en.kremlin.ru/events/president/transcripts/49433.",
+     {"domain": "en.kremlin.ru", "date": "2015", "type": "government"}),
+    ("Kazakhstan Ministry of Energy, Annual Report 2019 (Nur-Sultan, 2020), 14.",
+     {"title": "Annual Report 2019", "date": "2020"}),
+    ('David Dollar, "Seven Years into China\'s Belt and Road," Brookings Institution, '
+     "October 1, 2020, https://www.brookings.edu/blog/2020/10/01/seven-years/.",
+     {"container": "Brookings Institution", "type": "report", "date": "2020-10-01"}),
+    # APA, Harvard, MLA
+    ("Smith, J. A., & Doe, R. (2019). Title of the article on trade. Journal of Trade, "
+     "12(3), 45–67. https://doi.org/10.1000/xyz123",
+     {"authors": ["Smith, J. A.", "Doe, R."], "title": "Title of the article on trade",
+      "container": "Journal of Trade", "date": "2019", "type": "journal"}),
+    ("Umarov, T. (2020, March 30). China looms large in Central Asia. Carnegie Moscow Center. "
+     "https://carnegie.ru/commentary/81402",
+     {"authors": ["Umarov, T."], "title": "China looms large in Central Asia",
+      "container": "Carnegie Moscow Center", "date": "2020-03-30"}),
+    ("Frankopan, Peter (2015). The Silk Roads: A New History of the World. London: "
+     "Bloomsbury. ISBN 978-1-4088-3997-3.",
+     {"title": "The Silk Roads: A New History of the World", "container": "Bloomsbury",
+      "type": "book"}),
+    ("Smith, J. (2019) 'Water scarcity in Central Asia', The Guardian, 5 May. Available at: "
+     "https://www.theguardian.com/world/2019/may/05/water (Accessed: 10 June 2020).",
+     {"title": "Water scarcity in Central Asia", "container": "The Guardian",
+      "accessed": "2020-06-10", "type": "news"}),
+    ('Smith, John. "Title of Essay." *Journal of Studies*, vol. 12, no. 3, 2019, pp. 45-67.',
+     {"title": "Title of Essay", "container": "Journal of Studies", "type": "journal"}),
+    # Wikipedia
+    ('Pannier, Bruce (5 January 2022). "Kazakhstan\'s Protests". RFE/RL. Archived from the '
+     "original on 6 January 2022. Retrieved 7 January 2022.",
+     {"authors": ["Pannier, Bruce"], "container": "RFE/RL", "date": "2022-01-05",
+      "accessed": "2022-01-07"}),
+    ('Vakulchuk, Roman; Overland, Indra (2019). "China\'s Belt and Road Initiative". Journal '
+     "of Eurasian Studies. 10 (1): 8–20. doi:10.1177/1879366519829241.",
+     {"authors": ["Vakulchuk, Roman", "Overland, Indra"], "doi": "10.1177/1879366519829241",
+      "url": "https://doi.org/10.1177/1879366519829241", "type": "journal"}),
+    ('"Kazakhstan". The World Factbook. Central Intelligence Agency. Retrieved 14 January 2022.',
+     {"title": "Kazakhstan", "container": "The World Factbook", "accessed": "2022-01-14",
+      "date": None}),
+    # GOST and other languages
+    ("Лаумулин М.Т. Китай в Центральной Азии // Казахстан-Спектр. 2019. № 2. С. 7–22.",
+     {"authors": ["Лаумулин, М.Т."], "title": "Китай в Центральной Азии",
+      "container": "Казахстан-Спектр", "date": "2019", "type": "journal"}),
+    ("«Токаев провел переговоры» // Tengrinews.kz. 17 мая 2023. URL: "
+     "https://tengrinews.kz/kazakhstan_news/12345/ (дата обращения: 20.05.2023).",
+     {"title": "Токаев провел переговоры", "container": "Tengrinews.kz", "date": "2023-05-17",
+      "accessed": "2023-05-20", "domain": "tengrinews.kz"}),
+    ("Dupont, Pierre. « La Chine en Asie centrale ». Le Monde, 12 mars 2020.",
+     {"title": "La Chine en Asie centrale", "container": "Le Monde", "date": "2020-03-12"}),
+    ("Müller, Hans. „Chinas Seidenstraße“. Frankfurter Allgemeine Zeitung, 5. März 2019.",
+     {"title": "Chinas Seidenstraße", "date": "2019-03-05", "type": "news"}),
+    # news and sites
+    ('"China-led \\$280 Million Kyrgyzstan Project Abandoned After Protests," Reuters.com, '
+     "February 18, 2020.",
+     {"title": "China-led $280 Million Kyrgyzstan Project Abandoned After Protests",
+      "container": "Reuters.com", "domain": "reuters.com", "url": None, "type": "news"}),
+    ('Reuters. "Kazakhstan Says It Will Not Help Russia Evade Sanctions." Reuters, March 28, '
+     "2022.",
+     {"container": "Reuters", "authors": [], "date": "2022-03-28"}),
+    ("Reuters, May 5, 2020.", {"title": None, "container": "Reuters", "date": "2020-05-05"}),
+    ("https://www.example.com/some/page.html",
+     {"url": "https://www.example.com/some/page.html", "domain": "example.com", "type": "web"}),
+    # social media
+    ("Donald J. Trump (@realDonaldTrump), Twitter, January 2, 2018, 4:49 p.m., "
+     "https://twitter.com/realDonaldTrump/status/948355557022420992.",
+     {"authors": ["Trump, Donald J."], "container": "Twitter", "type": "social",
+      "date": "2018-01-02"}),
+    ('"Tokayev speech at the UN," YouTube video, posted by Akorda, September 22, 2021, '
+     "https://www.youtube.com/watch?v=abcdEFGhijk.",
+     {"type": "social", "date": "2021-09-22"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_fields(text: str, expected: dict) -> None:
+    ref = one(text)
+    for name, value in expected.items():
+        assert getattr(ref, name) == value, (name, ref)
+
+
+def test_raw_is_the_citation_itself() -> None:
+    refs = parse_references('Lee, Ann. "First." *Star*, May 1, 2001; and Lee, Ann. "Second." '
+                            "*Star*, May 2, 2001.")
+    assert [r.raw for r in refs] == ['Lee, Ann. "First." *Star*, May 1, 2001',
+                                     'Lee, Ann. "Second." *Star*, May 2, 2001']
+
+
+def test_several_works_with_labels_and_see_also() -> None:
+    refs = parse_references(
+        'See, e.g., Smith, "First Article," *Daily Star*, May 1, 2001; Doe, "Second Article," '
+        "*Daily Star*, May 2, 2001."
+    )
+    assert [(r.title, r.authors) for r in refs] == [("First Article", ["Smith"]),
+                                                     ("Second Article", ["Doe"])]
+    refs = parse_references('"A first story," kun.uz, May 5, 2020. See also "A second story," '
+                            "gazeta.uz, May 6, 2020.")
+    assert [r.domain for r in refs] == ["kun.uz", "gazeta.uz"]
+
+
+def test_sentences_of_works_without_semicolons() -> None:
+    refs = parse_references('"Floods in the south," kaktus.media, May 5, 2020. '
+                            '"Dams overflow," 24.kg, May 6, 2020.')
+    assert [r.title for r in refs] == ["Floods in the south", "Dams overflow"]
+
+
+def test_semicolons_inside_titles_and_parentheses_do_not_split() -> None:
+    ref = one('"War; and peace in the valley," *Times* (London; New York edition), May 3, 2001.')
+    assert ref.title == "War; and peace in the valley"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These numbers are approximate and vary depending on the source used; the trend, "
+        "however, is clear.",
+        "Author interview with a Kazakh official, Almaty, March 2019.",
+        "Personal communication with the author, May 2021.",
+        "The term \"soft power\" was coined by Joseph Nye in 1990 and has been used widely since.",
+        "Since summer 2019, RFE/RL's Kyrgyz service, *Radio Azattyk*, has published a series of "
+        "detailed reports describing how a former customs official smuggled money abroad.",
+        "Ibid., 45.",
+        "Op. cit.",
+        "",
+    ],
+)
+def test_explanatory_notes_and_backreferences_have_no_own_reference(text: str) -> None:
+    assert parse_references(text) == []
+
+
+def test_prose_then_citation_keeps_the_citation() -> None:
+    ref = one("This figure was calculated by the author from official customs statistics; see "
+              'Kazakhstan Bureau of National Statistics, "Foreign Trade Turnover," 2020, '
+              "https://stat.gov.kz/official/industry/31/statistic/7.")
+    assert ref.title == "Foreign Trade Turnover"
+    assert ref.authors == ["Kazakhstan Bureau of National Statistics"]
+    assert ref.raw.startswith("Kazakhstan Bureau")
+
+
+def test_citation_then_prose_keeps_the_citation() -> None:
+    ref = one('Jane Doe, "Water Wars," *Steppe Monitor*, May 5, 2020, '
+              "https://example.org/water. The article quotes officials who asked not to be "
+              "named and whose claims could not be verified independently.")
+    assert ref.url == "https://example.org/water"
+    assert "verified" not in ref.raw
+
+
+def test_date_in_a_title_is_not_the_publication_date() -> None:
+    ref = one('"The 2019 elections in review," eurasianet.org, January 5, 2021.')
+    assert ref.date == "2021-01-05"
+    ref = one('"Protests of May 2019," kaktus.media.')
+    assert ref.date is None
+
+
+def test_dates_after_the_title_win_over_prose_dates() -> None:
+    ref = one("See the remarks in parliament on 12 May 2020, reported by \"Minister defends "
+              'policy," Kun.uz, May 13, 2020.')
+    assert ref.date == "2020-05-13"
+
+
+def test_all_fields_have_their_types() -> None:
+    for text, _ in CASES:
+        for ref in parse_references(text):
+            assert isinstance(ref.authors, list) and all(isinstance(a, str) for a in ref.authors)
+            assert ref.type in ("news", "journal", "report", "book", "chapter", "government",
+                                "web", "social")
+            for name in ("date", "accessed"):
+                value = getattr(ref, name)
+                assert value is None or len(value) in (4, 7, 10)
+            assert ref.raw
+
+
+def test_long_and_odd_notes_stay_fast() -> None:
+    """Cost grows with the length of a note, not with its square (a converter can glue a
+    whole page into one note)."""
+    import time
+
+    notes = [
+        "It's the author's view that China's role isn't clear. " * 2000,
+        '"a" b "c, ' * 3000,
+        '"Title," site.com, May 5, 2020; ' * 1000,
+        "https://example.org/a- b/ c%20 d " * 2000,
+        "Smith. Title. Oxford: OUP, 2019. " * 2000,
+        "x" * 100_000,
+    ]
+    start = time.perf_counter()
+    for text in notes:
+        parse_references(text)
+    assert time.perf_counter() - start < 3.0
