@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import gc
-import multiprocessing as mp
-import os
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.collector import collector_paused, keep_without_scanning
 from checker.errors import InputError
 from checker.extract import document_metadata, extract_footnotes
 from checker.load import read_document
-from checker.model import Document, Finding, Reference, Severity
-from checker.references import parse_references, repair_across_notes, resolve_backreferences
+from checker.model import Document, Finding, Footnote, Severity
+from checker.reference_pool import PARALLEL_FROM, PendingReferences, ReferencePool
+from checker.references import repair_across_notes, resolve_backreferences
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml")
 
@@ -55,6 +51,22 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
 
 def parse_document(doc: Document, doc_date: str | None = None) -> list[Finding]:
     """Fill `doc` with its metadata, footnotes and references; return parse findings."""
+    with ReferencePool() as pool, collector_paused():
+        return _finish(_start(doc, doc_date, pool))
+
+
+@dataclass
+class _Parsing:
+    """A document whose references are being parsed (maybe by the workers)."""
+
+    doc: Document
+    footnotes: list[Footnote]
+    findings: list[Finding]
+    references: PendingReferences
+
+
+def _start(doc: Document, doc_date: str | None, pool: ReferencePool) -> _Parsing:
+    pool.prepare(len(doc.text))
     title, stated_date = document_metadata(doc)
     doc.title = title
     if doc_date:
@@ -62,67 +74,17 @@ def parse_document(doc: Document, doc_date: str | None = None) -> list[Finding]:
     elif stated_date:
         doc.date, doc.date_source = stated_date, "stated"
     footnotes, findings = extract_footnotes(doc)
-    for footnote, references in zip(
-        footnotes, parse_all([f.text for f in footnotes]), strict=True
-    ):
+    return _Parsing(doc, footnotes, findings, pool.submit([f.text for f in footnotes]))
+
+
+def _finish(parsing: _Parsing) -> list[Finding]:
+    footnotes = parsing.footnotes
+    for footnote, references in zip(footnotes, parsing.references.result(), strict=True):
         footnote.references = references
     resolve_backreferences(footnotes)
     repair_across_notes(footnotes)
-    doc.footnotes = footnotes
-    findings.extend(url_repair_findings(doc))
-    return findings
-
-
-PARALLEL_FROM = 5000  # notes; below this, starting worker processes costs more than it saves
-
-
-_FIELDS = tuple(f.name for f in fields(Reference))
-
-
-def _parse_chunk(texts: list[str]) -> list[list[Reference]]:
-    return [parse_references(text) for text in texts]
-
-
-def _parse_chunk_as_tuples(texts: list[str]) -> list[list[tuple]]:
-    """Plain tuples cross the process boundary several times faster than dataclasses."""
-    with gc_paused():
-        return [
-            [tuple(getattr(ref, name) for name in _FIELDS) for ref in refs]
-            for refs in _parse_chunk(texts)
-        ]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Parsing allocates many small objects that live on: collecting them midway is waste."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def parse_all(texts: list[str]) -> list[list[Reference]]:
-    """parse_references over many notes, on every core for a large document."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(texts) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-        with gc_paused():
-            return _parse_chunk(texts)
-    size = -(-len(texts) // (workers * 2))
-    chunks = [texts[i: i + size] for i in range(0, len(texts), size)]
-    try:
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool, \
-                gc_paused():
-            return [
-                [Reference(*values) for values in refs]
-                for chunk in pool.map(_parse_chunk_as_tuples, chunks)
-                for refs in chunk
-            ]
-    except (OSError, BrokenProcessPool):
-        with gc_paused():
-            return _parse_chunk(texts)
+    parsing.doc.footnotes = footnotes
+    return parsing.findings + url_repair_findings(parsing.doc)
 
 
 def url_repair_findings(doc: Document) -> list[Finding]:
@@ -147,13 +109,24 @@ def url_repair_findings(doc: Document) -> list[Finding]:
 
 
 def parse_paths(paths: Iterable[str], doc_date: str | None = None) -> ParseRun:
+    """Parse every document; the next one is read and extracted while the workers (if a
+    document is large) parse the previous one's references."""
     run = ParseRun()
-    for path in expand_paths(paths):
-        try:
-            doc = read_document(path)
-        except InputError as error:
-            run.errors.append(error)
-            continue
-        run.findings.extend(parse_document(doc, doc_date))
-        run.documents.append(doc)
+    with ReferencePool() as pool, collector_paused():
+        previous: _Parsing | None = None
+        for path in expand_paths(paths):
+            try:
+                doc = read_document(path)
+            except InputError as error:
+                run.errors.append(error)
+                continue
+            current = _start(doc, doc_date, pool)
+            if previous is not None:
+                run.findings.extend(_finish(previous))
+            run.documents.append(doc)
+            previous = current
+        if previous is not None:
+            run.findings.extend(_finish(previous))
+        if sum(len(doc.footnotes) for doc in run.documents) >= PARALLEL_FROM:
+            keep_without_scanning()
     return run

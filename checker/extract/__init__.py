@@ -7,10 +7,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
+from checker.collector import collector_paused
 from checker.extract.metadata import document_metadata
 from checker.extract.numbering import numbering_findings
 from checker.model import Document, Finding, Footnote
@@ -20,25 +17,8 @@ __all__ = ["document_metadata", "extract_footnotes"]
 
 def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
     """Every footnote definition in `doc`, sorted by number, and the numbering findings."""
-    with _collector_paused():
+    with collector_paused():
         return _extract(doc)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects.
-
-    Extraction allocates a few objects per line and frees nothing until it ends;
-    the collector's repeated scans of that growing heap cost a third of the time
-    on a 100,000-note document. No cycles are created, so nothing is lost.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _extract(doc: Document) -> tuple[list[Footnote], list[Finding]]:

@@ -10,12 +10,9 @@ URLs whose repair needs evidence from other notes of the same document.
 
 from __future__ import annotations
 
+from checker.collector import collector_paused
 from checker.model import Footnote, Reference
-from checker.references.backrefs import (
-    collector_paused,
-    repair_across_notes,
-    resolve_backreferences,
-)
+from checker.references.backrefs import repair_across_notes, resolve_backreferences
 from checker.references.fields import parse_citation
 from checker.references.split import split_citations
 

@@ -13,12 +13,10 @@ bibliography keeps one entry and the audit does not count it twice.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 
+from checker.collector import collector_paused
 from checker.model import Footnote, Reference
 from checker.references.urls import domain_of
 
@@ -121,22 +119,6 @@ class _Index:
 
 _UNNAMED_REACH = 400  # works looked at for a short title without a name, latest first
 _SHORT_FORM_REACH = 48  # candidates looked at per short form, latest first
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many small objects are made.
-
-    Copies of works for 100,000 notes make the collector rescan the whole (acyclic) heap
-    again and again; paused, resolving stays linear. Nothing here creates cycles.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def resolve_backreferences(footnotes: list[Footnote]) -> None:
