@@ -59,6 +59,11 @@ def strict_pybtex(text: str) -> pybtex.database.BibliographyData:
     return data
 
 
+def merged_flags(refs: Path) -> dict[str, bool]:
+    state = json.loads((refs / STATE_NAME).read_text(encoding="utf-8"))
+    return {name: entry["merged"] for name, entry in state["files"].items()}
+
+
 # -- atomic writes ----------------------------------------------------------------------------
 def test_writes_both_files_and_leaves_no_temporary_files(tmp_path: Path):
     refs = tmp_path / "refs"
@@ -153,13 +158,31 @@ def test_hand_edited_bib_is_refused_untouched_then_merged_keeping_the_users_fiel
     assert bibtexparser.parse_string(bib.read_text(encoding="utf-8")).failed_blocks == []
 
     # The merged file is footcheck's again: later runs need no flag and keep the edits.
+    assert merged_flags(refs) == {"paper.bib": True, "paper.json": False}
     notes[2][1][0].date = "2020-04-15"
     write_bibliography(make_doc(*notes), refs)
+    assert merged_flags(refs)["paper.bib"] is True  # still holds the user's edits
     data = strict_pybtex(bib.read_text(encoding="utf-8"))
     assert data.entries["yau2019smart"].fields["keywords"] == "china"
     assert data.entries["yau2019smart"].fields["title"].endswith("Huawei in Central Asia")
     assert data.entries["reuters2020kazakhstan"].fields["date"] == "2020-04-15"  # ours updated
     assert "mine2001" in data.entries
+
+
+def test_a_file_without_merged_edits_is_rewritten_from_the_new_works(tmp_path: Path):
+    refs = tmp_path / "refs"
+    write_bibliography(make_doc(*base_notes()), refs)
+    assert merged_flags(refs) == {"paper.bib": False, "paper.json": False}
+    notes = base_notes()
+    del notes[1]
+    notes[0][1][0].title = "Smart Cities, or Surveillance?"
+    messages = write_bibliography(make_doc(*notes), refs)
+    assert all("wrote 2 entries" in message for message in messages)
+    fresh = tmp_path / "fresh"
+    write_bibliography(make_doc(*notes), fresh)
+    for name in ("paper.bib", "paper.json"):
+        assert (refs / name).read_text(encoding="utf-8") == (fresh / name).read_text(
+            encoding="utf-8")
 
 
 def test_entries_the_user_deleted_stay_deleted_and_stale_ones_go(tmp_path: Path):

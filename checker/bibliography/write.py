@@ -64,8 +64,21 @@ _HASHES_KEPT = 2  # the text written now and the one before (a crash between wri
 @dataclass
 class WriteResult:
     messages: list[str] = field(default_factory=list)
-    diff: str = ""  # unified diff of every file changed
     written: list[Path] = field(default_factory=list)
+    changes: list[tuple[str, str, str, str]] = field(default_factory=list)  # old, new, names
+
+    @property
+    def diff(self) -> str:
+        """Unified diff of every file changed (made on demand: a large bibliography's diff
+        costs seconds that `parse` never needs)."""
+        return "".join(
+            "".join(difflib.unified_diff(
+                _without_fingerprint(old).splitlines(keepends=True),
+                _without_fingerprint(new).splitlines(keepends=True),
+                fromfile=before, tofile=after,
+            ))
+            for old, new, before, after in self.changes
+        )
 
 
 # -- fingerprints and files -----------------------------------------------------------------
@@ -314,6 +327,8 @@ def write_entries(
         base = _records_from_json(stored.get("generated"))
         if plan.status == "new":
             plan.text = _final_text(plan, plan.ours)
+        elif plan.status == "ours" and stored.get("merged") is False:
+            plan.text = _final_text(plan, plan.ours)  # no edits merged earlier to keep
         elif plan.status == "ours":
             if base is None or not _merge(plan, base, quiet_failure=True):
                 plan.text = _final_text(plan, plan.ours)
@@ -331,15 +346,17 @@ def write_entries(
         state["files"][plan.path.name] = {
             "sha256": list(dict.fromkeys([digest, *old_hashes]))[:_HASHES_KEPT],
             "generated": _records_to_json(plan.ours),
+            "merged": plan.report is not None,  # holds the user's edits: merge again next time
         }
     learned = {e.key: {"cited_url": e.reference.url, **e.learned} for e in entries if e.learned}
     if learned:
         state["learned"][doc.id] = learned
     else:
         state["learned"].pop(doc.id, None)
-    _write(refs_dir / STATE_NAME, json.dumps(state, ensure_ascii=False, indent=1) + "\n")
+    # Compact: the state is for footcheck only, and the C encoder is used only without indent.
+    _write(refs_dir / STATE_NAME,
+           json.dumps(state, ensure_ascii=False, separators=(",", ":")) + "\n")
 
-    diffs = []
     for plan in plans:
         result.messages.append(_message(plan, len(entries), classic))
         if plan.exists and plan.old == plan.text:
@@ -349,12 +366,8 @@ def write_entries(
             _write(backup, plan.old)
         _write(plan.path, plan.text)
         result.written.append(plan.path)
-        diffs.append("".join(difflib.unified_diff(
-            _without_fingerprint(plan.old or "").splitlines(keepends=True),
-            _without_fingerprint(plan.text).splitlines(keepends=True),
-            fromfile=str(backup if plan.backup else plan.path), tofile=str(plan.path),
-        )))
-    result.diff = "".join(diffs)
+        result.changes.append((plan.old or "", plan.text,
+                               str(backup if plan.backup else plan.path), str(plan.path)))
     return result
 
 
