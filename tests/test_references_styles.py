@@ -139,6 +139,41 @@ CASES = [
     ('"Tokayev speech at the UN," YouTube video, posted by Akorda, September 22, 2021, '
      "https://www.youtube.com/watch?v=abcdEFGhijk.",
      {"type": "social", "date": "2021-09-22"}),
+    # Chicago author-date
+    ("Ostrowski, Wojciech. 2011. Politics and Oil in Kazakhstan. London: Routledge.",
+     {"authors": ["Ostrowski, Wojciech"], "title": "Politics and Oil in Kazakhstan",
+      "container": "Routledge", "date": "2011", "type": "book"}),
+    ('Heathershaw, J. 2014. "The Global Performance State." Europe-Asia Studies 66: 29–51.',
+     {"authors": ["Heathershaw, J."], "title": "The Global Performance State",
+      "container": "Europe-Asia Studies", "date": "2014", "type": "journal"}),
+    # an editor's role between the name and an unmarked title
+    ("Anna Kowalska and Piotr Nowak, eds., Water and Power in the Steppe (Warsaw: Scholar, "
+     "2016), 12.",
+     {"authors": ["Kowalska, Anna", "Nowak, Piotr"], "title": "Water and Power in the Steppe",
+      "container": "Scholar", "date": "2016", "type": "book"}),
+    # a report's series number after an unmarked title
+    ("Human Rights Watch, Silenced Voices, Asia Report no. 17 (New York: HRW, June 3, 2015).",
+     {"title": "Silenced Voices", "authors": ["Human Rights Watch"], "date": "2015-06-03",
+      "type": "report"}),
+    # Wikipedia reference lists copied as text: caret and back-link letters
+    ('^ a b c Ozturk, Aylin (4 April 2016). "Ferghana water talks stall". Asia Plus. '
+     "Archived (PDF) from the original on 9 May 2017. Retrieved 1 June 2018.",
+     {"authors": ["Ozturk, Aylin"], "title": "Ferghana water talks stall",
+      "container": "Asia Plus", "date": "2016-04-04", "accessed": "2018-06-01"}),
+    ('^ "Census results" (PDF). Statistics Agency. 2019. Archived (PDF) from the original '
+     "on 2 May 2020.",
+     {"title": "Census results", "date": "2019"}),
+    ("Retrieved from https://www.example.org/country/overview",
+     {"title": None, "url": "https://www.example.org/country/overview"}),
+    ("Carnegie Institution. (2019). Water futures in the Aral basin [Policy brief]. "
+     "https://www.example.org/research/aral/",
+     {"title": "Water futures in the Aral basin", "authors": ["Carnegie Institution"],
+      "date": "2019", "type": "report"}),
+    ('"Aral Sea." Wikipedia. Wikimedia Foundation, 3 Feb. 2022.',
+     {"title": "Aral Sea", "container": "Wikipedia", "date": "2022-02-03", "type": "web"}),
+    ("Available at: https://www.example.org/statements/2020-04 (accessed 12 April 2020).",
+     {"title": None, "url": "https://www.example.org/statements/2020-04",
+      "accessed": "2020-04-12"}),
 ]
 
 
@@ -186,6 +221,9 @@ def test_semicolons_inside_titles_and_parentheses_do_not_split() -> None:
         "however, is clear.",
         "Author interview with a Kazakh official, Almaty, March 2019.",
         "Personal communication with the author, May 2021.",
+        "Aigerim Sultanova, interview with the author, Osh, 14 June 2021.",
+        "Daniyar Bek, interview by the author via Zoom, July 8, 2021.",
+        "Video conversation with a ministry official, 2020.",
         "The term \"soft power\" was coined by Joseph Nye in 1990 and has been used widely since.",
         "Since summer 2019, RFE/RL's Kyrgyz service, *Radio Azattyk*, has published a series of "
         "detailed reports describing how a former customs official smuggled money abroad.",

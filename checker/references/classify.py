@@ -98,7 +98,15 @@ def _volume_issue(lowered: str) -> bool:
         return True
     if ("№" in lowered or "т." in lowered) and _GOST_ISSUE.search(lowered):
         return True
-    return "issue" in lowered and bool(_ISSUE_PAGES.search(lowered))
+    if "issue" in lowered and _ISSUE_PAGES.search(lowered):
+        return True
+    return ":" in lowered and bool(_VOLUME_COLON_PAGES.search(lowered))
+
+
+_REFERENCE_WORK = re.compile(r"\b(?:wikipedia|wikimedia|britannica|encyclopa?edia)\b",
+                             re.IGNORECASE)
+# "Asia Policy 24: 110-116" (author-date style): a name, the volume, a colon, the pages
+_VOLUME_COLON_PAGES = re.compile(r"[a-z)]\s+\d{1,4}\s*:\s*\d{1,5}\s*[–—-]\s*\d{1,5}\b")
 
 
 _REPORT_WORDS = re.compile(
@@ -215,6 +223,8 @@ def classify(reference: Reference, lowered: str, evidence: Evidence | None = Non
         return "report"
     if (container_kind.think_tank or organisation_kind.think_tank) and not container_kind.news:
         return "report"
+    if container and _REFERENCE_WORK.search(container):
+        return "web"  # an encyclopedia entry is no news article, whatever its date
     if container_kind.news and is_known_outlet(container):
         return "news"
     if evidence.place_publisher or container_kind.publisher or (

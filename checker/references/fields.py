@@ -37,6 +37,7 @@ from checker.references.authors import (
 from checker.references.classify import Evidence, classify
 from checker.references.dates import DateMatch, find_dates
 from checker.references.outlets import is_known_outlet, is_platform, is_publisher
+from checker.references.split import is_personal_communication
 from checker.references.urls import UrlMatch, domain_of, find_urls, looks_like_domain
 
 
@@ -56,6 +57,20 @@ _APA = re.compile(
     r"in press)\)[.,]?\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+# Chicago author-date: "Cooley, Alexander. 2012. Great Games, Local Rules. New York: ..."
+_AUTHOR_YEAR = re.compile(
+    r"^(?P<authors>[^()\"“«\x00/]{2,160}?)\.\s+\x00\s*[a-z]?[.,]\s+(?P<rest>\S.*)$"
+)
+# "Marlene Laruelle, ed., Title": the editor's role between the name and the title
+_EDITOR_ROLE = re.compile(r"(?:eds?|comps?|trans|hrsg|ред)\.?|editors?|edited", re.IGNORECASE)
+# "Report no. 245", "Working Paper No. 12" after an unmarked title: the series, not the title
+_SERIES_CHUNK = re.compile(
+    r"^[A-ZА-Я][^,]{0,60}\b(?:report|paper|brief|memo|briefing|series)\s+"
+    r"(?:no\.?|number|#|n°|№)\s*[\d/.-]*\d[\w/.-]*$",
+    re.IGNORECASE,
+)
+# "Asia Policy 24: 110-116", "Survey 38 (2): 201-20": a journal's volume, issue and pages
+_VOLUME_PAGES = re.compile(r"\s+\d{1,4}(?:\s*\(\d{1,4}\))?\s*:\s*\d+(?:\s*[–—-]\s*\d+)?\b")
 _GOST = re.compile(r"\s//\s?")
 _CURLY_SINGLE = re.compile(r"(?:^|(?<=[\s(\[]))‘(?=\S)(.{2,400}?)(?<=\S)’(?![^\W_])")
 _STRAIGHT_SINGLE = re.compile(
@@ -107,24 +122,21 @@ _NUMBERS = re.compile(r"^[\divxlcIVXLC\s–—:.,/-]*\d[\divxlcIVXLC\s–—:.,/
 _VOLUME_TAIL = re.compile(
     r"^(?P<name>.*?[^\d\s,.:])\s+(?P<vol>\d{1,4}|[IVXL]{1,5})(?:\s*\(\d+\))?$"
 )
+# "London: Hurst" (not "Asia Policy 24: 110-16", a journal's volume and pages)
 _PLACE_PUBLISHER = re.compile(
-    r"^(?P<place>[A-ZА-Я][^:]{1,60}):\s*(?P<publisher>\S.{1,120})$"
+    r"^(?P<place>[A-ZА-Я][^:]{0,59}[^\d\s:]):\s*(?P<publisher>[^\W\d_].{1,120})$"
 )
 _ARCHIVED = re.compile(
-    r"[(\[]?\s*(?:archived|archive copy|архивировано|архивная копия)\b[^.;()\[\]]*"
+    r"[(\[]?\s*(?:archived|archive copy|архивировано|архивная копия)\b"
+    r"(?:\s*\([A-Za-z]{2,5}\))?[^.;()\[\]]*"
     r"(?:[.)\]]|$)",
     re.IGNORECASE,
 )
 _LABEL_STARTS = frozenset("SsCcEeFfAaQqRr")
-_INTERVIEW = re.compile(
-    r"^(?:author'?s?\s+|personal\s+|phone\s+|telephone\s+|email\s+|e-mail\s+|skype\s+|"
-    r"zoom\s+)?(?:interview|conversation|correspondence|communication|discussion|meeting)s?"
-    r"\b(?!.*[\"“«])",
-    re.IGNORECASE,
-)
 _LABEL = re.compile(
     r"^(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?|cf\.?|"
-    r"compare|also|e\.g\.,?|for\s+example,?|quoted\s+in|"
+    r"compare|also|e\.g\.,?|for\s+example,?|quoted\s+in|available\s+(?:at|from|online)\s*:?|"
+    r"retrieved\s+from\s*:?|"
     r"cited\s+in|as\s+cited\s+in|reprinted\s+in)\s+)",
     re.IGNORECASE,
 )
@@ -137,6 +149,7 @@ _SHORT_PAGES = re.compile(r"(?:,\s*(?:pp?\.\s*)?|\s+pp?\.\s*)\d+(?:\s*[–—-]\
 _SOCIAL_HANDLE = re.compile(r"\(@\w+\)")
 _LANGUAGE_NOTE = re.compile(r"\s*[(\[](?:in\s+)?[A-Z][a-z]+(?:\s+language)?[)\]]\s*$")
 _SPACE = re.compile(r"\s+")
+_TITLE_DESCRIPTOR = re.compile(r"\.?\s*\[[^\[\]]{2,40}\]\.?$")
 _DIGIT = re.compile(r"\d")
 _DIGITS_RUN = re.compile(r"(?<![\w-])\d{3,}(?![\w-])")  # "Order 13873", not "CASA-1000"
 _LETTER = re.compile(r"[^\W\d_]")
@@ -193,8 +206,9 @@ def parse_citation(segment: str) -> Reference | None:
         if label:
             work = work[label.end():]
     if not reference.url and ("nterview" in work or "onversation" in work
-                              or "orrespondence" in work or "ommunication" in work) \
-            and _INTERVIEW.match(work):
+                              or "orrespondence" in work or "ommunication" in work
+                              or "iscussion" in work or "eeting" in work) \
+            and is_personal_communication(work):
         return None
     dates = find_dates(work)
     blanked = _blank(work, dates) if dates else work
@@ -206,7 +220,10 @@ def parse_citation(segment: str) -> Reference | None:
     evidence = _read_container(reference, parts)
     _read_dates(reference, dates, parts.title_end)
     if reference.title:
-        reference.title = _clean_text(reference.title)
+        title = _clean_text(reference.title)
+        if title and title[-2:] in ("]", "].") and not title.startswith("["):
+            title = _TITLE_DESCRIPTOR.sub("", title) or title  # APA "Title [Report]."
+        reference.title = title
     if not reference.domain and "." in work:
         site = _first_site(parts, work)
         if site:
@@ -362,6 +379,12 @@ def _find_title(work: str, blanked: str) -> _Parts:
         apa = _APA.match(blanked)
         if apa:
             parts = _apa_parts(apa, work, blanked)
+            if parts:
+                return parts
+    if DATE_MARK in blanked[:260]:
+        author_year = _AUTHOR_YEAR.match(blanked)
+        if author_year:
+            parts = _apa_parts(author_year, work, blanked)
             if parts:
                 return parts
     if "//" in work:
@@ -563,6 +586,8 @@ def _unmarked_parts(work: str, blanked: str) -> _Parts:
         title_span: tuple[int, int] | None = None
         for chunk_start, chunk_stop in chunks[1:]:
             chunk = blanked[chunk_start:chunk_stop].strip()
+            if title_span is None and _EDITOR_ROLE.fullmatch(chunk):
+                continue  # "Laruelle, ed., Title"
             if _stops_title(chunk, title_span is not None, main_end == end):
                 break
             title_span = (title_span[0] if title_span else chunk_start, chunk_stop)
@@ -599,6 +624,8 @@ def _stops_title(chunk: str, have_title: bool, place_possible: bool = True) -> b
         return have_title or len(words) < 2 or not words[0][:1].isupper() or bool(
             _NOISE.match(words[0]))
     if _NUMBERS.match(chunk) or _NOISE.match(chunk):
+        return True
+    if have_title and _SERIES_CHUNK.match(chunk):
         return True
     if place_possible and ":" in chunk and _PLACE_PUBLISHER.match(chunk) and have_title:
         return True
@@ -728,6 +755,9 @@ def _container_info(after: str, known: bool) -> _ContainerInfo:
                 text = _DATED_PARENS.sub(",", text)  # (Place: Publisher, Year) was read above
             if "o." in text or "#" in text or "№" in text or "ssue" in text or "umber" in text:
                 text = _NUMBERED.sub(",", text)
+            if ":" in text and _VOLUME_PAGES.search(text):
+                text = _VOLUME_PAGES.sub(",", text)
+                journal_hint = True
             container, found_place, found_series, journal_hint_found = _first_container(
                 text, publisher, chapter)
             place_publisher = place_publisher or found_place

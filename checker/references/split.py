@@ -64,11 +64,20 @@ _NAME_DATE = re.compile(
 )
 _IBID = re.compile(r"^\s*(?:ibid|ibidem|ib\.|id\.|там\s+же|ebd|ebenda|ibíd)\b\.?",
                    re.IGNORECASE)
+# An unpublished conversation cites no work: "Author interview with an official, May 2019",
+# "Personal communication, 2019", "Niva Yau, interview by the author via Zoom". A published
+# interview ("Smith, interview with Reuters, https://...") has a URL or a quoted title.
 _INTERVIEW = re.compile(
-    r"^(?:author'?s?\s+|personal\s+|phone\s+|telephone\s+|e-?mail\s+)?(?:interview|"
-    r"conversation|correspondence|communication)s?\b",
+    r"^(?:(?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’.-]*,\s+"
+    r"(?=[^,]{0,40}?\b(?:with|by|to)\s+(?:the\s+)?(?:author|me|us)\b))?"
+    r"(?:(?:the\s+)?author'?s?\s+|personal\s+|private\s+|phone\s+|telephone\s+|e-?mail\s+|"
+    r"skype\s+|zoom\s+|video\s+|online\s+)?(?:(?:interview|conversation|correspondence|"
+    r"communication)s?\b|(?:discussion|meeting)s?\s+with\b)(?!.*[\"“«])",
     re.IGNORECASE,
 )
+# Wikipedia's reference lists start each note with a caret and, for a note cited several
+# times, the letters of its back-links: "^ a b c "Title". Work."
+_BACKLINKS = re.compile(r"^\^\s*(?:a(?:\s+[a-z]{1,2})+\s+)?")
 _CITATION_LOWER = frozenset(_split_words(
     "and of the in for on at to a an by from et al. ed. eds. trans. vol. no. pp. p. accessed "
     "retrieved available at: press release online n.d. de la le du der und y i в на и по из "
@@ -297,11 +306,18 @@ def is_backreference(text: str) -> bool:
     return bool(_IBID.match(text))
 
 
+def is_personal_communication(text: str) -> bool:
+    """An interview, conversation or correspondence with the author: no published work."""
+    return bool(_INTERVIEW.match(text))
+
+
 def split_citations(text: str) -> list[str]:
     if "  " in text or "\n" in text or "\t" in text or "\r" in text:
         text = " ".join(text.split())
     else:
         text = text.strip()
+    if text[:1] == "^":
+        text = text[_BACKLINKS.match(text).end():]
     if not text:
         return []
     if text[0] in "IiТтEe" and _IBID.match(text):
