@@ -99,3 +99,27 @@ def test_numbered_contents_links_and_powers_are_not_notes() -> None:
         "</body></html>"
     )
     assert extract_footnotes(Document("t.html", "t", text, format="html")) == ([], [])
+
+
+def test_word_html_export_footnotes() -> None:
+    """Word's "Save as HTML": `[N]` links to `#_ftnN`, notes in `mso-element:footnote` divs."""
+    notes, findings = extract_file("word_export_footnotes.html")
+    assert sorted(notes) == [1, 2]
+    assert notes[1].text.startswith("Niva Yau, “Tracing the Chinese Footprints,” The Diplomat")
+    assert notes[2].text == "“Border talks,” Reuters, May 5, 2020."
+    assert notes[1].marker_lines == [2] and notes[2].marker_lines == [2]
+    assert not [f for f in findings if f.severity == "error"]
+
+
+def test_google_docs_html_export_footnotes() -> None:
+    """Google Docs' HTML export: `<sup><a href="#ftnt1">[1]</a></sup>`, notes after an `<hr>`;
+    its links go through google.com/url?q=, which the reference parser unwraps."""
+    from checker.references import parse_references
+
+    notes, _ = extract_file("google_docs_footnotes.html")
+    assert sorted(notes) == [1, 2]
+    assert notes[1].text.startswith("World Bank, Kyrgyz Republic Economic Update")
+    (reference,) = parse_references(notes[2].text)
+    assert reference.url == "https://24.kg/english/123/"
+    assert reference.url_as_printed.startswith("https://www.google.com/url?q=")
+    assert reference.repairs == ["unwrapped the redirect through google.com"]

@@ -8,6 +8,7 @@ from checker.references.urls import (
     find_urls,
     is_valid_hostname,
     looks_like_domain,
+    unwrap_redirect,
 )
 
 
@@ -169,3 +170,32 @@ def test_abbreviations_are_not_sites(token: str) -> None:
 def test_find_domains_outside_urls() -> None:
     found = find_domains('"Title," kaktus.media, March 2, 2020; see also U.S. data.')
     assert [token for token, _, _ in found] == ["kaktus.media"]
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "target"),
+    [
+        ("https://www.google.com/url?q=https://24.kg/english/123/&sa=D&ust=1",
+         "https://24.kg/english/123/"),
+        ("https://l.facebook.com/l.php?u=https%3A%2F%2Fkun.uz%2Fnews%2F1&h=AT0",
+         "https://kun.uz/news/1"),
+        ("https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Fa"
+         "&data=05", "https://example.org/a"),
+        ("https://away.vk.com/away.php?to=https%3A%2F%2Fexample.org%2F", "https://example.org/"),
+    ],
+)
+def test_link_wrappers_are_unwrapped(wrapped: str, target: str) -> None:
+    assert unwrap_redirect(wrapped) == target
+    assert only(f"Seen at {wrapped}.").url == target
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.google.com/search?q=https://example.org/",  # a search, not a redirect
+        "https://www.google.com/url?q=javascript:alert(1)",
+        "https://example.org/page?q=https://other.org/",
+    ],
+)
+def test_other_urls_are_not_unwrapped(url: str) -> None:
+    assert unwrap_redirect(url) == url

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import parse_qs, urlsplit
 
 
 def _split_words(text: str) -> list[str]:
@@ -464,6 +465,11 @@ def find_urls(text: str, evidence: str = "") -> list[UrlMatch]:
             found.append(match)
             spans.append((match.start, match.end))
     for match in found:
+        if "?" in match.url:
+            unwrapped = unwrap_redirect(match.url)
+            if unwrapped != match.url:
+                match.repairs.append(f"unwrapped the redirect through {domain_of(match.url)}")
+                match.url = unwrapped
         if match.doi is None and "doi.org/" in match.url:
             doi_url = _DOI_URL.match(match.url)
             if doi_url:
@@ -488,6 +494,31 @@ def _read_url(text: str, start: int, evidence: str, scheme: str = "http://") -> 
         url = scheme + url
     return UrlMatch(url=url, printed=printed, start=start, end=start + len(printed),
                     repairs=repairs)
+
+
+# Link wrappers that exports and mail clients put around a link: host -> query parameter
+_REDIRECTORS = {
+    "google.com": "q", "www.google.com": "q", "l.facebook.com": "u", "lm.facebook.com": "u",
+    "l.messenger.com": "u", "l.instagram.com": "u", "away.vk.com": "to", "vk.com": "to",
+    "slack-redir.net": "url", "t.umblr.com": "z",
+}
+_SAFELINKS = ".safelinks.protection.outlook.com"
+
+
+def unwrap_redirect(url: str) -> str:
+    """The link a wrapper points to: a Google Docs export's ``google.com/url?q=<link>``,
+    Outlook's safe links, Facebook's ``l.php?u=<link>``; any other URL unchanged."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    host = (parts.hostname or "").lower()
+    name = _REDIRECTORS.get(host) or ("url" if host.endswith(_SAFELINKS) else None)
+    if name is None or (host.endswith("google.com") and parts.path != "/url") or (
+            host == "vk.com" and parts.path != "/away.php"):
+        return url
+    target = parse_qs(parts.query).get(name, [""])[0]
+    return target if target.lower().startswith(("http://", "https://")) else url
 
 
 def find_doi(text: str) -> str | None:
