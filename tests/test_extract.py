@@ -256,6 +256,25 @@ def test_endnote_list_items_after_a_rule() -> None:
     assert [notes[n].line for n in (1, 2, 3)] == [5, 6, 8]
 
 
+def test_note_numbers_alone_on_their_lines_in_an_endnote_section() -> None:
+    """pdftotext can print a note's number on its own line and its text below it; a page
+    number between the notes, or in the body, is not a note."""
+    text = (
+        "Body with a claim.1 More claims.2 A third.3\n\n12\n\nThe body goes on.\n\n---\n\n"
+        "1\n\n\"Loans rise,\" Reuters, May 5, 2020.\n\n"
+        "2\nNiva Yau, \"Security ties,\" The Diplomat,\nJune 4, 2020.\n\n"
+        "14\n\n3\n\nIbid., 5.\n"
+    )
+    footnotes, findings = extract_footnotes(doc(text))
+    assert [(note.number, note.line, note.text) for note in footnotes] == [
+        (1, 9, '"Loans rise," Reuters, May 5, 2020.'),
+        (2, 13, 'Niva Yau, "Security ties," The Diplomat, June 4, 2020.'),
+        (3, 19, "Ibid., 5."),
+    ]
+    assert all(note.marker_lines == [1] for note in footnotes)
+    assert findings == []
+
+
 def test_numbered_endnotes_restart_per_chapter_in_the_notes_section() -> None:
     text = (
         "Notes\n\n"

@@ -46,6 +46,9 @@ _WEAK_START = re.compile(
     r"|(?P<pnum>\d{1,6})(?:[.)](?![\d.])\s*|\s+|(?=[\"“‘'«]))"
     r")(?P<text>\S.*)$"
 )
+# A note's number alone on its line, its text on the next (pdftotext's layout of some
+# endnote pages). Only in an endnote section, where a page number cannot pass for it.
+_BARE_NUMBER = re.compile(r"^\s{0,3}(\d{1,4})\.?\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _NOTES_HEADING = re.compile(
@@ -109,7 +112,7 @@ NEXT_NOTES = 10  # a marker this far ahead of a note, inside it, is body text
 class _Candidate:
     number: int
     strong: bool
-    style: str  # sup | superscript | caret | list | bracket | plain
+    style: str  # sup | superscript | caret | list | bracket | plain | bare
     text: str  # what follows the number
     marker_end: int  # offset in the line where the leading marker ends
 
@@ -174,6 +177,7 @@ def _scan(text: str, lines: list[str]) -> _Scan:
     strong_numbers: set[int] = set()
     endnote_numbers: set[int] = set()
     under_notes_heading = False
+    after_rule = False
     bracket_lines = 0
     superscript_defs = False
     append = kinds.append
@@ -185,6 +189,7 @@ def _scan(text: str, lines: list[str]) -> _Scan:
         first = stripped[0]
         if first in "-*_" and _RULE.match(line):
             append(RULE)
+            after_rule = True
             continue
         if len(stripped) < 60 and not first.isdigit() and _NOTES_HEADING.match(line):
             append(NOTES_HEADING)
@@ -195,7 +200,7 @@ def _scan(text: str, lines: list[str]) -> _Scan:
             continue
         append(TEXT)
         if first.isdigit() or first in _CANDIDATE_FIRST:
-            candidate = _candidate(line)
+            candidate = _candidate(line, under_notes_heading or after_rule)
             if candidate is not None:
                 candidates[index] = candidate
                 start_numbers.add(candidate.number)
@@ -215,7 +220,7 @@ def _scan(text: str, lines: list[str]) -> _Scan:
     return scan
 
 
-def _candidate(line: str) -> _Candidate | None:
+def _candidate(line: str, in_endnotes: bool = False) -> _Candidate | None:
     match = _STRONG_START.match(line)
     if match:
         if match.group("sup"):
@@ -234,6 +239,10 @@ def _candidate(line: str) -> _Candidate | None:
         else:
             number, style = match.group("pnum"), "plain"
         return _Candidate(int(number), False, style, match.group("text"), match.start("text"))
+    if in_endnotes:
+        bare = _BARE_NUMBER.match(line)
+        if bare:
+            return _Candidate(int(bare.group(1)), False, "bare", "", len(line))
     return None
 
 
@@ -415,6 +424,9 @@ def _accept(
     number, text = candidate.number, _first_lines(candidate, index, scan)
     if candidate.style == "bracket" and not scan.uses_brackets:
         return False
+    if candidate.style == "bare":
+        return bool(in_section) and (number == expected or (fresh and number == 1)) and \
+            looks_like_citation(_next_text(index, scan))
     if number in scan.strong_numbers:
         return False  # "1. Key finding" in a list, while <sup>1</sup> defines note 1
     if in_section:
@@ -447,6 +459,21 @@ def _first_lines(candidate: _Candidate, index: int, scan: _Scan) -> str:
     ):
         return f"{candidate.text} {scan.lines[following].strip()}"
     return candidate.text
+
+
+def _next_text(index: int, scan: _Scan) -> str:
+    """The first lines of text after line `index` (past up to two blank lines)."""
+    for following in range(index + 1, min(index + 4, len(scan.kinds))):
+        if scan.kinds[following] == BLANK:
+            continue
+        if scan.kinds[following] != TEXT or following in scan.candidates:
+            return ""
+        after = following + 1
+        text = scan.lines[following].strip()
+        if after < len(scan.kinds) and scan.kinds[after] == TEXT and after not in scan.candidates:
+            text += " " + scan.lines[after].strip()
+        return text
+    return ""
 
 
 def _note_like(candidate: _Candidate, index: int, scan: _Scan) -> bool:
