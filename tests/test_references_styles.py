@@ -163,6 +163,19 @@ CASES = [
     ('^ "Census results" (PDF). Statistics Agency. 2019. Archived (PDF) from the original '
      "on 2 May 2020.",
      {"title": "Census results", "date": "2019"}),
+    # GOST book without "//", authors by initials
+    ("Петров П.П., Сидоров С. С. Вода и власть в Ферганской долине. М.: Наука, 2017. 210 с.",
+     {"authors": ["Петров, П.П.", "Сидоров, С. С."],
+      "title": "Вода и власть в Ферганской долине", "container": "Наука", "date": "2017",
+      "type": "book"}),
+    # a Russian organisation's name: only its first word capitalised
+    ('"Годовой отчёт," Министерство энергетики Республики Узбекистан, 12 мая 2021 г.',
+     {"container": "Министерство энергетики Республики Узбекистан", "date": "2021-05-12",
+      "type": "government"}),
+    # Vancouver: the year, a semicolon, the volume
+    ("Kim S. Glacier loss in the Pamirs. Mountain Research. 2018;12(3):45-67.",
+     {"authors": ["Kim, S."], "title": "Glacier loss in the Pamirs",
+      "container": "Mountain Research", "date": "2018", "type": "journal"}),
     ("Retrieved from https://www.example.org/country/overview",
      {"title": None, "url": "https://www.example.org/country/overview"}),
     ("Carnegie Institution. (2019). Water futures in the Aral basin [Policy brief]. "

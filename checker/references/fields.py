@@ -61,6 +61,14 @@ _APA = re.compile(
 _AUTHOR_YEAR = re.compile(
     r"^(?P<authors>[^()\"“«\x00/]{2,160}?)\.\s+\x00\s*[a-z]?[.,]\s+(?P<rest>\S.*)$"
 )
+# GOST and Vancouver-like books: "Иванов И.И., Петров П. П. Title. М.: Наука, 2018."
+_INITIALS_AUTHORS = re.compile(
+    r"^(?P<authors>[A-ZА-ЯЁ][\w'’-]+\s+(?:[A-ZА-ЯЁ]\.\s?){1,3}"
+    r"(?:,\s*[A-ZА-ЯЁ][\w'’-]+\s+(?:[A-ZА-ЯЁ]\.\s?){1,3})*)\s*"
+    # not "Donald J. Trump (@...)" or "Sheila A. Smith, ...": a given name, an initial and
+    # the family name, which a comma or a bracket follows
+    r"(?![^\s,.(]+\s*[,(.])(?P<rest>[A-ZА-ЯЁ«\"“*]\S.*)$"
+)
 # "Marlene Laruelle, ed., Title": the editor's role between the name and the title
 _EDITOR_ROLE = re.compile(r"(?:eds?|comps?|trans|hrsg|ред)\.?|editors?|edited", re.IGNORECASE)
 # "Report no. 245", "Working Paper No. 12" after an unmarked title: the series, not the title
@@ -395,6 +403,12 @@ def _find_title(work: str, blanked: str) -> _Parts:
         italic = _ITALIC.search(work)
         if italic:
             return _italic_parts(work, blanked, italic)
+    if "." in work[:40]:
+        initials = _INITIALS_AUTHORS.match(blanked)
+        if initials and DATE_MARK not in initials.group("authors"):
+            parts = _apa_parts(initials, work, blanked)
+            if parts:
+                return parts
     return _unmarked_parts(work, blanked)
 
 
@@ -840,7 +854,11 @@ def _name_like(chunk: str) -> bool:
     if not significant:
         return False
     lower = sum(1 for w in significant if w[:1].islower())
-    return lower <= max(1, len(significant) // 3)
+    if lower <= max(1, len(significant) // 3):
+        return True
+    # Russian and other languages capitalise only a name's first word: "Министерство
+    # иностранных дел Республики Казахстан"
+    return first.isupper() and len(words) <= 10 and is_organisation(chunk)
 
 
 # ---- text ---------------------------------------------------------------------------------

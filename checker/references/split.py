@@ -55,6 +55,7 @@ _PLACE_PUBLISHER = re.compile(r"[A-ZА-Я][\w .'-]{1,40}:\s*[A-ZА-Я][^;:()]{1,
 _PUBLICATION = re.compile(r"\([^():]{2,60}:\s*[^()]{2,120}?(?:1[5-9]|20)\d\d\)")
 _PLACE_YEAR = re.compile(r"\([A-ZА-Я][\w .'-]{1,40},\s*(?:1[5-9]|20)\d\d\)")
 _APA = re.compile(r"^[^()\"“]{2,200}?\((?:1[5-9]|20)\d\d[a-z]?(?:,[^)]{1,30})?\)[.,]?\s+\S")
+_VANCOUVER_ISSUE = re.compile(r"\.\s(?:1[5-9]|20)\d\d(?:\s\w{3,9})?;\s?\d{1,4}(?:\(\d+\))?:\s?\d")
 _SHORT_FORM = re.compile(
     r"^[A-ZА-Я][\w'’-]+(?:\s+(?:and|&)\s+[A-ZА-Я][\w'’-]+)?(?:\s+et\s+al\.)?,\s+"
     r"(?:[\"“«*_]\S|[A-ZА-Я][^,;]{2,150},\s+(?:pp?\.\s*)?[\dxivlc]+(?:\s*[–—-]\s*\d+)?\.?$)"
@@ -85,6 +86,10 @@ _CITATION_LOWER = frozenset(_split_words(
 ))
 
 
+# Vancouver style "2019;38(2):201-20": the semicolon joins a year to the volume
+_VOLUME_AFTER_YEAR = re.compile(r"(?:1[5-9]|20)\d\d;\s?\d{1,4}(?:\(|:|$)")
+
+
 def _top_level_semicolons(text: str, quotes: bool = True) -> list[int]:
     positions: list[int] = []
     closing: list[str] = []
@@ -104,7 +109,8 @@ def _top_level_semicolons(text: str, quotes: bool = True) -> list[int]:
                     skip_until = bracket
             continue
         if char == ";":
-            if not closing and not straight_open:
+            if not closing and not straight_open and not _VOLUME_AFTER_YEAR.match(
+                    text, max(0, start - 4), start + 6):
                 positions.append(start)
         elif char == '"':
             if quotes:
@@ -172,6 +178,8 @@ def has_signature(text: str) -> bool:
     if "/" in text and _URL_HINT.search(text):
         return True
     if "(" in text and (_PUBLICATION.search(text) or _APA.match(text)):
+        return True
+    if ";" in text and _VANCOUVER_ISSUE.search(text):
         return True
     if _SHORT_FORM.match(text):
         return True
