@@ -163,6 +163,11 @@ CASES = [
     ('^ "Census results" (PDF). Statistics Agency. 2019. Archived (PDF) from the original '
      "on 2 May 2020.",
      {"title": "Census results", "date": "2019"}),
+    # a quoted title with a quoted title inside it, straight quotes throughout
+    ('"Ministry answers the article "Dams on the Naryn": 12 claims, 4 corrections," kloop.kg, '
+     "June 2, 2021.",
+     {"title": 'Ministry answers the article "Dams on the Naryn": 12 claims, 4 corrections',
+      "container": "kloop.kg", "date": "2021-06-02", "type": "news"}),
     # GOST book without "//", authors by initials
     ("Петров П.П., Сидоров С. С. Вода и власть в Ферганской долине. М.: Наука, 2017. 210 с.",
      {"authors": ["Петров, П.П.", "Сидоров, С. С."],

@@ -159,6 +159,11 @@ def _title_like_quote(text: str) -> bool:
             continue
         if inner[-1] in ",." or _TITLE_FOLLOW.match(text, match.end()):
             return True
+    if text[:1] in "\"“«":
+        # a title opening the note with quotes nested inside it: '"A says "B": C," site'
+        close = max(text.rfind(quote) for quote in "\"”»")
+        if close > 3 and (text[close - 1] in ",." or text[close + 1: close + 2] in (",", ".")):
+            return True
     return False
 
 
