@@ -217,9 +217,11 @@ def classify(reference: Reference, lowered: str, evidence: Evidence | None = Non
     ):
         return "journal"
     title = (reference.title or "").lower()
-    if evidence.series or container_kind.report or (
-        _report_hint(title) and _REPORT_WORDS.search(title)
-    ):
+    if evidence.series or container_kind.report:
+        return "report"
+    if container_kind.news and is_known_outlet(container):
+        return "news"  # "Chinese business briefing ...", Eurasianet: a news story
+    if _report_hint(title) and _REPORT_WORDS.search(title):
         return "report"
     if (container_kind.think_tank or organisation_kind.think_tank) and not container_kind.news:
         return "report"

@@ -105,13 +105,21 @@ def bare_name(name: str | None) -> str:
 
 def is_news_outlet(name: str | None) -> bool:
     key = bare_name(name)
-    return bool(key) and (key in NEWS_OUTLETS or bool(_NEWS_WORDS.search(key)))
+    return bool(key) and (is_known_outlet(key) or bool(_NEWS_WORDS.search(key)))
 
 
 def is_known_outlet(name: str | None) -> bool:
-    """A news outlet or platform named in the tables (not just a newspaper-like word)."""
+    """A news outlet or platform named in the tables (not just a newspaper-like word), also
+    when cited by its site's name ("Eurasianet.org" for Eurasianet)."""
     key = bare_name(name)
-    return key in NEWS_OUTLETS or key in SOCIAL_PLATFORMS
+    if key in NEWS_OUTLETS or key in SOCIAL_PLATFORMS:
+        return True
+    site, dot, suffix = key.rpartition(".")
+    return bool(dot) and suffix in _SITE_SUFFIXES and site in NEWS_OUTLETS
+
+
+_SITE_SUFFIXES = frozenset(("com", "org", "net", "news", "media", "kz", "kg", "uz", "tj",
+                            "ru", "info", "co.uk", "cn", "io"))
 
 
 def is_news_domain(domain: str | None) -> bool:
