@@ -58,7 +58,9 @@ _SPECIALS = {
     "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
     "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
+_SPECIALS_TABLE = str.maketrans(_SPECIALS)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WORDS = re.compile(r"(\w+)")
 _HEADER_MARK = "% Written by footcheck"
 CLASSIC_MARK = "(BibTeX classic)"
 
@@ -94,7 +96,7 @@ def escape_latex(text: str) -> str:
 
 
 def _escape(text: str) -> str:
-    return "".join(_SPECIALS.get(ch, ch) for ch in text)
+    return text.translate(_SPECIALS_TABLE)
 
 
 def title_text(title: str | None) -> str | None:
@@ -113,11 +115,14 @@ def _protect(word: str) -> bool:
 
 def latex_text(text: str, *, protect_case: bool = False) -> str:
     """`text` escaped for a BibTeX field; with `protect_case`, mixed-case words braced."""
-    pieces = re.split(r"(\w+)", clean(text))
+    text = clean(text)
+    if not protect_case:
+        return _escape(text)
+    pieces = _WORDS.split(text)
     out = []
     for index, piece in enumerate(pieces):
         escaped = _escape(piece)
-        if protect_case and index % 2 == 1 and _protect(piece):
+        if index % 2 == 1 and _protect(piece):
             escaped = "{" + escaped + "}"
         out.append(escaped)
     return "".join(out)
