@@ -168,6 +168,11 @@ CASES = [
      "June 2, 2021.",
      {"title": 'Ministry answers the article "Dams on the Naryn": 12 claims, 4 corrections',
       "container": "kloop.kg", "date": "2021-06-02", "type": "news"}),
+    # an agreement between states is a government document, whatever site prints it
+    ('"Agreement between the Government of the Kyrgyz Republic and the Government of the '
+     'Republic of Tajikistan on the State Border," signed March 3, 2005, '
+     "https://cbd.minjust.gov.kg/act/view/123.",
+     {"type": "government", "date": "2005-03-03"}),
     # GOST book without "//", authors by initials
     ("Петров П.П., Сидоров С. С. Вода и власть в Ферганской долине. М.: Наука, 2017. 210 с.",
      {"authors": ["Петров, П.П.", "Сидоров, С. С."],
@@ -225,6 +230,32 @@ def test_sentences_of_works_without_semicolons() -> None:
     refs = parse_references('"Floods in the south," kaktus.media, May 5, 2020. '
                             '"Dams overflow," 24.kg, May 6, 2020.')
     assert [r.title for r in refs] == ["Floods in the south", "Dams overflow"]
+
+
+def test_a_semicolon_right_after_a_url_separates_works() -> None:
+    refs = parse_references(
+        'Ann Lee, "Steppe Trade," Carnegie, March 3, 2020, https://example.org/trade/81402; '
+        'Bob Ray, "Pamir Roads," Eurasia Monitor 17, no. 4 (2020).'
+    )
+    assert [(r.title, r.url) for r in refs] == [
+        ("Steppe Trade", "https://example.org/trade/81402"), ("Pamir Roads", None)]
+
+
+def test_every_link_of_a_note_is_a_cited_page() -> None:
+    refs = parse_references("See the ministry's statements at https://www.example.gov/en/news/ "
+                            "and https://www.example.gov/en/press/.")
+    assert [r.url for r in refs] == ["https://www.example.gov/en/news/",
+                                     "https://www.example.gov/en/press/"]
+    # an archived copy, a DOI already read and a link to a cited site's home page are not
+    refs = parse_references(
+        '"Floods," [kaktus.media](http://kaktus.media), May 5, 2020, '
+        "archived at https://web.archive.org/web/2020/https://kaktus.media/floods."
+    )
+    assert [r.url for r in refs] == [
+        "https://web.archive.org/web/2020/https://kaktus.media/floods"]
+    refs = parse_references('Lee, "Water," *Survey* 3 (2019), https://doi.org/10.1080/02634937.2019.11.')
+    assert [r.doi for r in refs] == ["10.1080/02634937.2019.11"]
+    assert parse_references("Ibid., https://example.org/page.") == []
 
 
 def test_semicolons_inside_titles_and_parentheses_do_not_split() -> None:

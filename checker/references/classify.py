@@ -69,6 +69,14 @@ _LEGAL_ACT = re.compile(
     r"\b(?:law|act|decree|resolution|order|ordinance|regulation|directive|закон|указ|"
     r"постановление|распоряжение|приказ)\b[^.;]{0,80}?(?:\bno\.?|№)\s*[\w/-]*\d"
 )
+# The title of an agreement between states or an act of a government
+_INSTRUMENT_TITLE = re.compile(
+    r"^(?:the\s+)?(?:agreement|treaty|convention|memorandum of understanding|protocol|"
+    r"joint (?:statement|declaration|communiqu[eé])|decree|law|resolution|charter)\b"
+    r"[^.;]{0,120}?\b(?:government|republic|kingdom|state|states|federation|ministry|council|"
+    r"people's|union|nations)\b",
+    re.IGNORECASE,
+)
 _JOURNAL_NAME = re.compile(
     r"\b(?:journal|review|quarterly|studies|annals|bulletin|proceedings|transactions|"
     r"letters|affairs|survey|forum|perspectives|inquiry|research|science|sciences|"
@@ -210,6 +218,8 @@ def classify(reference: Reference, lowered: str, evidence: Evidence | None = Non
         return "government"
     if (" no" in lowered or "№" in lowered) and _LEGAL_ACT.search(lowered):
         return "government"  # "Law of the Republic of ... No. 123", "Указ ... № 45"
+    if reference.title and _INSTRUMENT_TITLE.match(reference.title):
+        return "government"  # "Agreement between the Government of ... and ...", a treaty
     if _volume_issue(lowered) or (evidence.journal_hint and container_kind.journal):
         return "journal"
     if container_kind.journal and not domain.news and not evidence.place_publisher and (

@@ -322,10 +322,10 @@ def _read_urls(reference: Reference, raw: str) -> str:
             continue
         if match.doi:
             continue
-        if match.link_text is not None and _is_site_link(match):
+        if match.link_text is not None and is_site_link(match):
             site_domain = site_domain or domain_of(match.url)
             continue
-        if primary is None or (_is_archive(primary.url) and not _is_archive(match.url)):
+        if primary is None or (is_archive_url(primary.url) and not is_archive_url(match.url)):
             primary = match
     pieces.append(raw[last:])
     if primary is not None:
@@ -342,7 +342,7 @@ def _read_urls(reference: Reference, raw: str) -> str:
     return "".join(pieces)
 
 
-def _is_site_link(match: UrlMatch) -> bool:
+def is_site_link(match: UrlMatch) -> bool:
     """``[kaktus.media](http://kaktus.media)``: a converter linked a site's name; the note
     names a site, not a page."""
     text = match.link_text or ""
@@ -353,7 +353,7 @@ def _is_site_link(match: UrlMatch) -> bool:
     return slash < 0 or path[slash:] in ("/", "")
 
 
-def _is_archive(url: str) -> bool:
+def is_archive_url(url: str) -> bool:
     lowered = url.lower()
     return "web.archive.org" in lowered or "archive.today" in lowered or "archive.ph" in lowered \
         or "archive.is/" in lowered or "webcitation.org" in lowered

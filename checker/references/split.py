@@ -103,6 +103,8 @@ def _top_level_semicolons(text: str, quotes: bool = True) -> list[int]:
         if char == "://":
             space = text.find(" ", start)
             skip_until = len(text) if space < 0 else space  # a URL: its semicolons are its own
+            if space > 0 and text[space - 1] == ";":
+                skip_until = space - 1  # "...commentary/81402; Paul Goble": the note's own
             if closing and closing[-1] in ")]":
                 bracket = text.find(closing[-1], start, skip_until)
                 if bracket >= 0:
