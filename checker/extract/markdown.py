@@ -281,14 +281,21 @@ def _collect_markers(
         return candidate is not None and column < candidate.marker_end
 
     if "<sup" in text:
-        where = _Lines(text)
-        for match in _SUP_MARK.finditer(text):
-            index, start = where.locate(match.start())
-            if is_power(text[max(start, match.start() - 5) : match.start()]):
+        locate, add, get = _Lines(text).locate, explicit.add, candidates.get
+        for match in _SUP_MARK.finditer(text):  # one per note at least: kept tight
+            offset = match.start()
+            index, start = locate(offset)
+            candidate = get(index)
+            if candidate is not None and offset - start < candidate.marker_end:
+                continue  # the note's own number
+            if is_power(text[max(start, offset - 5): offset]):
                 continue
-            if not own_marker(index, match.start() - start):
-                for number in marker_numbers(match.group(1)):
-                    explicit.add(number, index)
+            spec = match.group(1)
+            if spec.isdigit():
+                add(int(spec), index)
+            else:
+                for number in marker_numbers(spec):
+                    add(number, index)
     if "^" in text:
         where = _Lines(text)
         for match in _CARET_MARK.finditer(text):

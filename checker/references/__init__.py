@@ -31,8 +31,14 @@ def parse_references(text: str) -> list[Reference]:
         reference = parse_citation(segment)
         if reference is not None:
             references.append(reference)
-    if ("://" in text or "www." in text) and not is_backreference(text.strip()):
-        references.extend(_links_left_over(text, references))
+    if "://" in text or "www." in text:
+        links = text.count("://") + text.count("www.") - text.count("://www.")
+        with_url = 0
+        for reference in references:
+            if reference.url:
+                with_url += 1
+        if links > with_url and not is_backreference(text.strip()):
+            references.extend(_links_left_over(text, references))
     return references
 
 
