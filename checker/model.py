@@ -37,7 +37,7 @@ class LinkStatus(StrEnum):
 REFERENCE_TYPES = ("news", "journal", "report", "book", "chapter", "government", "web", "social")
 
 
-@dataclass
+@dataclass(slots=True)
 class Reference:
     """One cited work, as split out of a footnote.
 
@@ -69,7 +69,7 @@ class Reference:
         return {name: getattr(self, name) for name in self.JSON_FIELDS}
 
 
-@dataclass
+@dataclass(slots=True)
 class Footnote:
     number: int
     line: int  # 1-based line of the definition in the source

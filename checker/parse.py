@@ -12,7 +12,7 @@ from checker.extract import document_metadata, extract_footnotes
 from checker.load import read_document
 from checker.model import Document, Finding, Footnote, Severity
 from checker.reference_pool import PARALLEL_FROM, PendingReferences, ReferencePool
-from checker.references import repair_across_notes, resolve_backreferences
+from checker.references import BackReferenceResolver, repair_across_notes
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml")
 
@@ -79,9 +79,16 @@ def _start(doc: Document, doc_date: str | None, pool: ReferencePool) -> _Parsing
 
 def _finish(parsing: _Parsing) -> list[Finding]:
     footnotes = parsing.footnotes
-    for footnote, references in zip(footnotes, parsing.references.result(), strict=True):
-        footnote.references = references
-    resolve_backreferences(footnotes)
+    resolver = BackReferenceResolver()
+    done = 0
+    for part in parsing.references.in_order():  # resolved while the workers parse the rest
+        notes = footnotes[done: done + len(part)]
+        for footnote, references in zip(notes, part, strict=True):
+            footnote.references = references
+        resolver.feed(notes)
+        done += len(part)
+    if done != len(footnotes):
+        raise RuntimeError(f"{len(footnotes)} notes but references for {done}")
     repair_across_notes(footnotes)
     parsing.doc.footnotes = footnotes
     return parsing.findings + url_repair_findings(parsing.doc)

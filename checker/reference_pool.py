@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import fields
+from operator import attrgetter
 from types import TracebackType
 
 from checker.collector import collector_paused
@@ -28,7 +30,7 @@ LARGE_TEXT = 400_000  # characters; a document this long may have PARALLEL_FROM 
 CHUNKS_PER_WORKER = 4  # small last chunks: the parent waits less for the slowest worker
 MAX_WORKERS = 8
 
-_FIELDS = tuple(f.name for f in fields(Reference))
+_AS_TUPLE = attrgetter(*(f.name for f in fields(Reference)))  # a Reference -> its values
 
 
 def parse_chunk(texts: list[str]) -> list[list[Reference]]:
@@ -39,7 +41,7 @@ def parse_chunk(texts: list[str]) -> list[list[Reference]]:
 def _parse_chunk_as_tuples(texts: list[str]) -> list[list[tuple]]:
     with collector_paused():
         return [
-            [tuple(getattr(ref, name) for name in _FIELDS) for ref in parse_references(text)]
+            [_AS_TUPLE(ref) for ref in parse_references(text)]
             for text in texts
         ]
 
@@ -57,17 +59,24 @@ class PendingReferences:
         self._done: list[list[Reference]] | None = None if chunks else parse_chunk(texts)
 
     def result(self) -> list[list[Reference]]:
-        if self._done is None:
-            try:
+        return [refs for part in self.in_order() for refs in part]
+
+    def in_order(self) -> Iterator[list[list[Reference]]]:
+        """The references in runs of consecutive notes, each as soon as it is parsed, so
+        that the caller can work on the first notes while the workers parse the rest."""
+        if self._done is not None:
+            yield self._done
+            return
+        position = 0
+        try:
+            for chunk in self._chunks or []:
+                values = chunk.result()
                 with collector_paused():
-                    self._done = [
-                        [Reference(*values) for values in refs]
-                        for chunk in self._chunks or []
-                        for refs in chunk.result()
-                    ]
-            except (OSError, BrokenProcessPool):
-                self._done = parse_chunk(self._texts)  # the workers died: parse here
-        return self._done
+                    part = [[Reference(*fields) for fields in refs] for refs in values]
+                position += len(part)
+                yield part
+        except (OSError, BrokenProcessPool):
+            yield parse_chunk(self._texts[position:])  # the workers died: parse the rest here
 
 
 class ReferencePool:

@@ -3,7 +3,12 @@
 import time
 
 from checker.model import Footnote
-from checker.references import parse_footnotes, parse_references, resolve_backreferences
+from checker.references import (
+    BackReferenceResolver,
+    parse_footnotes,
+    parse_references,
+    resolve_backreferences,
+)
 
 
 def notes_of(*texts: str) -> list[Footnote]:
@@ -83,6 +88,24 @@ def test_copies_are_independent_of_the_original() -> None:
     notes = notes_of(ARTICLE, "Ibid.")
     notes[1].references[0].authors.append("Someone, Else")
     assert notes[0].references[0].authors == ["Muzalevsky, Roman"]
+
+
+def test_resolving_in_runs_of_notes_is_resolving_at_once() -> None:
+    """A large document's notes are resolved a parsed chunk at a time: Ibid., op. cit., short
+    forms and supra notes reach back across the runs."""
+    texts = [BOOK, "Ibid., 90.", ARTICLE, "Cooley and Heathershaw, *Dictators Without Borders*, 9.",
+             "Muzalevsky, op. cit., 3.", "Ibid.", "See note 3 above.", BOOK, "Ibid., 91."]
+    whole = notes_of(*texts)
+    parts = [Footnote(number, number, text) for number, text in enumerate(texts, start=1)]
+    for note in parts:
+        note.references = parse_references(note.text)
+    resolver = BackReferenceResolver()
+    for start, end in ((0, 1), (1, 4), (4, 5), (5, 9)):
+        resolver.feed(parts[start:end])
+    assert [note.references for note in parts] == [note.references for note in whole]
+    assert all(note.references for note in parts)
+    assert [ref.ibid for note in parts for ref in note.references] == [
+        False, True, False, True, True, True, True, False, True]
 
 
 def test_parse_footnotes_fills_and_resolves() -> None:

@@ -14,12 +14,16 @@ from urllib.parse import urlsplit
 
 from checker.collector import collector_paused
 from checker.model import Footnote, Reference
-from checker.references.backrefs import repair_across_notes, resolve_backreferences
+from checker.references.backrefs import (
+    BackReferenceResolver,
+    repair_across_notes,
+    resolve_backreferences,
+)
 from checker.references.fields import is_archive_url, is_site_link, parse_citation
 from checker.references.split import is_backreference, split_citations
 from checker.references.urls import domain_of, find_urls
 
-__all__ = ["parse_footnotes", "parse_references", "repair_across_notes",
+__all__ = ["BackReferenceResolver", "parse_footnotes", "parse_references", "repair_across_notes",
            "resolve_backreferences"]
 
 

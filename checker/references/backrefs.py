@@ -123,53 +123,64 @@ _SHORT_FORM_REACH = 48  # candidates looked at per short form, latest first
 
 def resolve_backreferences(footnotes: list[Footnote]) -> None:
     """Replace Ibid./Op. cit./short-form notes by the work they point to (``ibid=True``)."""
-    with collector_paused():
-        _resolve(footnotes)
+    BackReferenceResolver().feed(footnotes)
 
 
-def _resolve(footnotes: list[Footnote]) -> None:
-    index = _Index()
-    by_number: dict[int, list[Reference]] = {}
-    previous: list[Reference] = []
-    for footnote in footnotes:
-        text = footnote.text.strip()
-        resolved: Reference | None = None
-        if text and _quick_backref(text):
-            if _IBID.match(text):
-                if previous:
-                    own = [ref for ref in footnote.references if not ref.ibid]
-                    ibid_text = text.split(";", 1)[0]
-                    footnote.references = [_copy(previous[-1], ibid_text), *own]
-                    previous = footnote.references
-                    for ref in own:
-                        index.add(ref)
+class BackReferenceResolver:
+    """`resolve_backreferences` fed a run of notes at a time, in order: a large document's
+    notes are resolved as their parsed chunks come back from the workers."""
+
+    def __init__(self) -> None:
+        self.index = _Index()
+        self.by_number: dict[int, list[Reference]] = {}
+        self.previous: list[Reference] = []
+
+    def feed(self, footnotes: list[Footnote]) -> None:
+        with collector_paused():
+            self._feed(footnotes)
+
+    def _feed(self, footnotes: list[Footnote]) -> None:
+        index, by_number, previous = self.index, self.by_number, self.previous
+        for footnote in footnotes:
+            text = footnote.text.strip()
+            resolved: Reference | None = None
+            if text and _quick_backref(text):
+                if _IBID.match(text):
+                    if previous:
+                        own = [ref for ref in footnote.references if not ref.ibid]
+                        ibid_text = text.split(";", 1)[0]
+                        footnote.references = [_copy(previous[-1], ibid_text), *own]
+                        previous = footnote.references
+                        for ref in own:
+                            index.add(ref)
+                    by_number[footnote.number] = footnote.references
+                    continue
+                supra = _SUPRA.search(text)
+                if supra:
+                    works = by_number.get(int(supra.group("n") or supra.group("m")))
+                    if works:
+                        resolved = _copy(works[0], text)
+                if resolved is None:
+                    op_cit = _OP_CIT.match(text)
+                    if op_cit:
+                        who = op_cit.group("who").strip().lower().split()
+                        work = index.latest_by(who[-1]) if who else None
+                        if work is not None:
+                            resolved = _copy(work, text)
+                if resolved is not None:
+                    footnote.references = [resolved]
+            if resolved is None and footnote.references:
+                footnote.references = [
+                    _resolve_short(ref, index) if _is_short_form(ref) else ref
+                    for ref in footnote.references
+                ]
+            if footnote.references:
+                previous = footnote.references
                 by_number[footnote.number] = footnote.references
-                continue
-            supra = _SUPRA.search(text)
-            if supra:
-                works = by_number.get(int(supra.group("n") or supra.group("m")))
-                if works:
-                    resolved = _copy(works[0], text)
-            if resolved is None:
-                op_cit = _OP_CIT.match(text)
-                if op_cit:
-                    who = op_cit.group("who").strip().lower().split()
-                    work = index.latest_by(who[-1]) if who else None
-                    if work is not None:
-                        resolved = _copy(work, text)
-            if resolved is not None:
-                footnote.references = [resolved]
-        if resolved is None and footnote.references:
-            footnote.references = [
-                _resolve_short(ref, index) if _is_short_form(ref) else ref
-                for ref in footnote.references
-            ]
-        if footnote.references:
-            previous = footnote.references
-            by_number[footnote.number] = footnote.references
-            for ref in footnote.references:
-                if not ref.ibid:
-                    index.add(ref)
+                for ref in footnote.references:
+                    if not ref.ibid:
+                        index.add(ref)
+        self.previous = previous
 
 
 def _resolve_short(reference: Reference, index: _Index) -> Reference:
