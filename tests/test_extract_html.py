@@ -123,3 +123,21 @@ def test_google_docs_html_export_footnotes() -> None:
     assert reference.url == "https://24.kg/english/123/"
     assert reference.url_as_printed.startswith("https://www.google.com/url?q=")
     assert reference.repairs == ["unwrapped the redirect through google.com"]
+
+
+def test_word_html_endnotes_numbered_in_roman() -> None:
+    """Word numbers endnotes i, ii, iii: `[i]` links to `#_edn1`, notes in endnote divs."""
+    notes, findings = extract_file("word_export_endnotes.html")
+    assert sorted(notes) == [1, 2]
+    assert notes[1].text == "“Loans rise,” Reuters, May 5, 2020."
+    assert notes[2].text.startswith("Niva Yau, “Security ties,”")
+    assert notes[1].marker_lines == [2] and notes[2].marker_lines == [2]
+    assert not [f for f in findings if f.severity == "error"]
+
+
+def test_roman_numerals_only_where_they_can_number_a_note() -> None:
+    from checker.extract.html import _numbers_of
+
+    assert _numbers_of("[iv]") == [4] and _numbers_of("xii") == [12] and _numbers_of("[XC]") == [90]
+    assert _numbers_of("[iv]", roman=False) == [] and _numbers_of("3") == [3]
+    assert _numbers_of("ivy") == [] and _numbers_of("[]") == [] and _numbers_of("iiii") == []

@@ -39,6 +39,11 @@ MAX_LINKED_NOTE = 5000
 _BLOCKS = {"p", "li", "div", "dd", "dt", "td", "aside", "section", "blockquote", "article"}
 _SEPARATE = _BLOCKS | {"br", "tr", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table"}
 _NUMBER_TEXT = re.compile(r"^\s*\[?\s*(\d{1,5}(?:\s*[,–-]\s*\d{1,5})*)\s*\]?\s*$")
+# Word numbers endnotes i, ii, iii... by default: "[iv]" in the marker and the note
+_ROMAN_TEXT = re.compile(
+    r"^\s*\[?\s*(c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))\s*\]?\s*$", re.IGNORECASE
+)
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _LEADING_NUMBER = re.compile(r"^\s*\[?(\d{1,5})\]?(?:[.):]\s*|\s+)")
 _ID_DIGITS = re.compile(r"(\d{1,5})\D*$")
 _HIDDEN = re.compile(
@@ -151,9 +156,9 @@ class _Finder:
             href = str(link["href"])
             if not href.startswith("#") or len(href) < 2:
                 continue
-            match = _NUMBER_TEXT.match(link.get_text())
+            numbers = _numbers_of(link.get_text())
             target = by_id.get(href[1:])
-            if match is None or target is None:
+            if not numbers or target is None:
                 continue
             if self.order.get(id(target), -1) <= self.order.get(id(link), 0):
                 continue  # pointing back up: a back-link from a note to its marker
@@ -167,7 +172,6 @@ class _Finder:
                 continue
             if len(block.get_text()) > MAX_LINKED_NOTE:
                 continue  # a page or a chapter, not a note
-            numbers = marker_numbers(match.group(1))
             if len(numbers) == 1:
                 self._add(block, numbers[0])
 
@@ -272,7 +276,7 @@ def _first_content(element: Tag) -> Tag | NavigableString | None:
 
 def _leading_element(element: Tag) -> Tag | None:
     node = _first_content(element)
-    if isinstance(node, Tag) and _NUMBER_TEXT.match(node.get_text()):
+    if isinstance(node, Tag) and _numbers_of(node.get_text(), _roman_allowed(node)):
         return node
     return None
 
@@ -282,11 +286,38 @@ def _leading_number(element: Tag) -> int | None:
     if node is None:
         return None
     if isinstance(node, Tag):
-        match = _NUMBER_TEXT.match(node.get_text())
-        numbers = marker_numbers(match.group(1)) if match else []
+        numbers = _numbers_of(node.get_text(), _roman_allowed(node))
         return numbers[0] if len(numbers) == 1 else None
     match = _LEADING_NUMBER.match(str(node))
     return int(match.group(1)) if match else None
+
+
+def _numbers_of(text: str, roman: bool = True) -> list[int]:
+    """The note numbers a marker's text names: "3", "[3]", "3-5", or (Word endnotes, in a
+    link) a roman numeral "[iv]"."""
+    match = _NUMBER_TEXT.match(text)
+    if match:
+        return marker_numbers(match.group(1))
+    if roman and text.strip(" []"):
+        match = _ROMAN_TEXT.match(text)
+        if match and match.group(1):
+            return [_roman_value(match.group(1).lower())]
+    return []
+
+
+def _roman_allowed(node: Tag) -> bool:
+    """A roman numeral opens a note as a link or in brackets ("[iv]"), not as an italic
+    word ("<i>I</i> argue")."""
+    return node.name == "a" or "[" in node.get_text()
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for index, char in enumerate(numeral):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
 
 
 def _starts_with_sup(element: Tag) -> bool:
@@ -362,14 +393,14 @@ def _markers(finder: _Finder, locator: _Locator) -> dict[int, list[int]]:
             href = str(tag.get("href", ""))
             if not href.startswith("#") or href[1:] not in definition_ids:
                 continue
-        match = _NUMBER_TEXT.match(tag.get_text())
-        if match is None:
+        numbers = _numbers_of(tag.get_text(), roman=tag.name == "a")
+        if not numbers:
             continue
         before = tag.previous_sibling
         if tag.name == "sup" and isinstance(before, NavigableString) and is_power(str(before)):
             continue  # 10<sup>6</sup>: a power, not a marker
         line = locator.line(tag)
-        for number in marker_numbers(match.group(1)):
+        for number in numbers:
             by_line.setdefault(number, set()).add(line)
     return {number: sorted(lines) for number, lines in by_line.items()}
 
