@@ -192,6 +192,10 @@ CASES = [
      "https://www.example.org/research/aral/",
      {"title": "Water futures in the Aral basin", "authors": ["Carnegie Institution"],
       "date": "2019", "type": "report"}),
+    ("Asian Bank (2019) Tajik Energy Review [Online]. Available at: "
+     "https://www.example.org/handle/10986/1 (Accessed: 12 May 2020).",
+     {"title": "Tajik Energy Review", "authors": ["Asian Bank"], "date": "2019",
+      "accessed": "2020-05-12"}),
     ('"Aral Sea." Wikipedia. Wikimedia Foundation, 3 Feb. 2022.',
      {"title": "Aral Sea", "container": "Wikipedia", "date": "2022-02-03", "type": "web"}),
     ("Available at: https://www.example.org/statements/2020-04 (accessed 12 April 2020).",

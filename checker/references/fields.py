@@ -229,7 +229,7 @@ def parse_citation(segment: str) -> Reference | None:
     _read_dates(reference, dates, parts.title_end)
     if reference.title:
         title = _clean_text(reference.title)
-        if title and title[-2:] in ("]", "].") and not title.startswith("["):
+        if title and title.endswith(("]", "].")) and not title.startswith("["):
             title = _TITLE_DESCRIPTOR.sub("", title) or title  # APA "Title [Report]."
         reference.title = title
     if not reference.domain and "." in work:
