@@ -321,6 +321,17 @@ def test_entities_decoded_escapes_and_urls_kept() -> None:
     assert note.text == '"Title" & more, https://example.org/a\\_b?x=1&region=us&y=2, 2020.'
 
 
+def test_ligatures_and_invisible_characters_from_pdf_text() -> None:
+    text = (
+        "Claim.<sup>1</sup>\n\n"
+        "<sup>1</sup> \"The Paci\ufb01c O\ufb03ce,\" Reuters, May 5, 2020, "
+        "https://www.reu\u00adters.com/article/of\u200bfice-2020.\n"
+    )
+    (note,) = notes_of(text).values()
+    assert note.text == ('"The Pacific Office," Reuters, May 5, 2020, '
+                         "https://www.reuters.com/article/office-2020.")
+
+
 def test_wikipedia_style_plain_text_notes_lose_the_caret() -> None:
     text = "Notes\n\n1. ^ \"Big News\". Example News. Retrieved 5 May 2020.\n2. ^ a b Doe 2019.\n"
     notes = notes_of(text)

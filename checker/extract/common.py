@@ -49,13 +49,24 @@ def _anchor_to_markdown(match: re.Match[str]) -> str:
     return f"[{label}]({href})"
 
 
+# What PDF text extraction leaves in words and URLs: ligature glyphs ("Paciﬁc", "oﬃce"),
+# soft hyphens and zero-width spaces (invisible, but they break a URL or a title match)
+_PDF_CHARACTERS = str.maketrans({
+    "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+    "\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None,
+})
+
+
 def clean_note_text(text: str) -> str:
     """Footnote text as handed on: tags stripped, entities decoded, spaces collapsed.
 
     Markdown emphasis and backslash escapes (`\\_`) are kept: the reference parser
-    repairs URLs and needs to see those artefacts.
+    repairs URLs and needs to see those artefacts. Ligature glyphs become their letters and
+    invisible characters (soft hyphens, zero-width spaces) go.
     """
     text = decode_entities(strip_inline_tags(text))
+    if not text.isascii():
+        text = text.translate(_PDF_CHARACTERS)
     text = " ".join(text.split())
     if text[:1] in ("^", "↑"):
         text = _BACKLINK_START.sub("", text, count=1)
