@@ -185,6 +185,32 @@ def test_a_file_without_merged_edits_is_rewritten_from_the_new_works(tmp_path: P
             encoding="utf-8")
 
 
+def test_a_state_from_an_earlier_version_still_gives_the_merge_base(tmp_path: Path):
+    """Earlier states kept the generated records, not the text: merges still work."""
+    from checker.bibliography.write import _bib_plan
+
+    refs = tmp_path / "refs"
+    doc = make_doc(*base_notes())
+    write_bibliography(doc, refs)
+    state_path = refs / STATE_NAME
+    state = json.loads(state_path.read_text(encoding="utf-8"))
+    plan = _bib_plan(build_entries(doc), refs / "paper.bib", "paper.md", False)
+    entry = state["files"]["paper.bib"]
+    del entry["generated_text"], entry["merged"]
+    entry["generated"] = [{"key": r.key, "fields": r.fields} for r in plan.ours]
+    state_path.write_text(json.dumps(state), encoding="utf-8")
+    bib = refs / "paper.bib"
+    edit(bib, "title = {Smart Cities or Surveillance?}",
+         "title = {Smart Cities or Surveillance?},\n  keywords = {china}")
+    notes = base_notes()
+    notes[2][1][0].date = "2020-04-15"
+    messages = write_bibliography(make_doc(*notes), refs, on_edited="merge")
+    assert "kept your fields yau2019smart.keywords" in messages[0]
+    data = strict_pybtex(bib.read_text(encoding="utf-8"))
+    assert data.entries["yau2019smart"].fields["keywords"] == "china"
+    assert data.entries["reuters2020kazakhstan"].fields["date"] == "2020-04-15"
+
+
 def test_entries_the_user_deleted_stay_deleted_and_stale_ones_go(tmp_path: Path):
     refs = tmp_path / "refs"
     write_bibliography(make_doc(*base_notes()), refs)

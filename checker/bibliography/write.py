@@ -8,9 +8,9 @@ Hand edits. footcheck remembers what it wrote:
 
 * the .bib carries ``% footcheck-sha256: <hex>``, the SHA-256 of the file without that line;
 * ``refs/.footcheck-state.json`` keeps, per file, the SHA-256 of the texts footcheck wrote
-  (JSON has no comments), the records it generated last (the base of a three-way merge,
-  see `merge`) and, per document, what a link check learned (see `update`), so that a later
-  ``parse`` does not lose the updated URLs.
+  (JSON has no comments), the text it generated last (the base of a three-way merge, see
+  `merge`; parsed only when a merge needs it) and, per document, what a link check learned
+  (see `update`), so that a later ``parse`` does not lose the updated URLs.
 
 A file whose content is not what footcheck last wrote was edited by hand (a file footcheck
 never wrote counts as edited). Then `on_edited` decides: ``refuse`` (raise `WriteRefused`,
@@ -168,10 +168,6 @@ def load_state(refs_dir: Path) -> dict[str, Any]:
     return state
 
 
-def _records_to_json(records: list[Record]) -> list[dict[str, Any]]:
-    return [{"key": r.key, "fields": r.fields} for r in records]
-
-
 def _records_from_json(data: Any) -> list[Record] | None:
     if not isinstance(data, list):
         return None
@@ -203,9 +199,11 @@ class _Plan:
     path: Path
     ours: list[Record]  # generated now: the next base
     render: Any  # list[Record] -> text (without fingerprint)
-    parse: Any  # text -> list[Record] (ValueError)
+    parse: Any  # the file on disk -> list[Record] (ValueError); keeps what it must carry over
+    parse_base: Any  # footcheck's own earlier text -> list[Record] (ValueError)
     identify: Any
     fingerprinted: bool
+    generated: str = ""  # ours rendered: written when nothing is merged, and the next base
     exists: bool = False
     old: str | None = None
     status: str = "new"  # new | ours | edited | foreign
@@ -230,8 +228,22 @@ def _classify(plan: _Plan, state_entry: dict[str, Any] | None) -> None:
 
 
 def _final_text(plan: _Plan, records: list[Record]) -> str:
-    text = plan.render(records)
+    return _fingerprinted(plan, plan.render(records))
+
+
+def _fingerprinted(plan: _Plan, text: str) -> str:
     return add_fingerprint(text) if plan.fingerprinted else text
+
+
+def _base(plan: _Plan, stored: dict[str, Any]) -> list[Record] | None:
+    """What footcheck generated last time: kept as text (older states kept records)."""
+    text = stored.get("generated_text")
+    if isinstance(text, str):
+        try:
+            return plan.parse_base(text)
+        except ValueError:
+            return None
+    return _records_from_json(stored.get("generated"))
 
 
 def _merge(plan: _Plan, base: list[Record] | None, *, quiet_failure: bool) -> bool:
@@ -269,11 +281,15 @@ def _bib_plan(entries: list[Entry], path: Path, source: str, classic: bool) -> _
         extra[:] = blocks
         return [r.to_record() for r in records]
 
+    def parse_base(text: str) -> list[Record]:
+        return [r.to_record() for r in parse_bib(text)[0]]
+
     def render(records: list[Record]) -> str:
         return render_bib([BibRecord.from_record(r) for r in records], header, extra)
 
     return _Plan(path=path, ours=[r.to_record() for r in bib_records(entries, classic=classic)],
-                 render=render, parse=parse, identify=bib_identities, fingerprinted=True)
+                 render=render, parse=parse, parse_base=parse_base, identify=bib_identities,
+                 fingerprinted=True)
 
 
 def _csl_plan(entries: list[Entry], path: Path) -> _Plan:
@@ -281,6 +297,7 @@ def _csl_plan(entries: list[Entry], path: Path) -> _Plan:
         path=path, ours=[to_record(item) for item in csl_items(entries)],
         render=lambda records: render_csl([from_record(r) for r in records]),
         parse=lambda text: [to_record(item) for item in parse_csl(text)],
+        parse_base=lambda text: [to_record(item) for item in parse_csl(text)],
         identify=csl_identities, fingerprinted=False,
     )
 
@@ -324,19 +341,18 @@ def write_entries(
 
     for plan in plans:
         stored = state["files"].get(plan.path.name) or {}
-        base = _records_from_json(stored.get("generated"))
-        if plan.status == "new":
-            plan.text = _final_text(plan, plan.ours)
-        elif plan.status == "ours" and stored.get("merged") is False:
-            plan.text = _final_text(plan, plan.ours)  # no edits merged earlier to keep
+        plan.generated = plan.render(plan.ours)  # before any parse: nothing carried over
+        if plan.status == "new" or (plan.status == "ours" and stored.get("merged") is False):
+            plan.text = _fingerprinted(plan, plan.generated)  # no edits merged earlier to keep
         elif plan.status == "ours":
+            base = _base(plan, stored)
             if base is None or not _merge(plan, base, quiet_failure=True):
-                plan.text = _final_text(plan, plan.ours)
+                plan.text = _fingerprinted(plan, plan.generated)
         elif on_edited == "force":
-            plan.text = _final_text(plan, plan.ours)
+            plan.text = _fingerprinted(plan, plan.generated)
             plan.backup = True
         else:
-            _merge(plan, base, quiet_failure=False)
+            _merge(plan, _base(plan, stored), quiet_failure=False)
         plan.backup = plan.backup or (keep_backup and plan.exists)
 
     for plan in plans:  # the state first: a crash later leaves files the state still knows
@@ -345,7 +361,7 @@ def write_entries(
         digest = bib_fingerprint(plan.text)[0] if plan.fingerprinted else sha256(plan.text)
         state["files"][plan.path.name] = {
             "sha256": list(dict.fromkeys([digest, *old_hashes]))[:_HASHES_KEPT],
-            "generated": _records_to_json(plan.ours),
+            "generated_text": plan.generated,
             "merged": plan.report is not None,  # holds the user's edits: merge again next time
         }
     learned = {e.key: {"cited_url": e.reference.url, **e.learned} for e in entries if e.learned}
