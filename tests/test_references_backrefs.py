@@ -108,6 +108,20 @@ def test_resolving_in_runs_of_notes_is_resolving_at_once() -> None:
         False, True, False, True, True, True, True, False, True]
 
 
+def test_author_date_cites_point_to_the_work_of_that_author_and_year() -> None:
+    notes = notes_of(
+        BOOK, ARTICLE,
+        "See Cooley and Heathershaw (2017, p. 12) and Muzalevsky (2012).",
+        "Muzalevsky (2011), 4.",  # no work of that year: kept as cited, for the audit
+    )
+    (book, article) = notes[2].references
+    assert book.ibid and book.title.startswith("Dictators Without Borders")
+    assert article.ibid and article.title == "Kazakhstan's Foreign Policy"
+    (unknown,) = notes[3].references
+    assert not unknown.ibid and unknown.authors == ["Muzalevsky"] and unknown.date == "2011"
+    assert unknown.title is None
+
+
 def test_parse_footnotes_fills_and_resolves() -> None:
     notes = [Footnote(1, 1, ARTICLE), Footnote(2, 2, "Ibid., 7.")]
     parse_footnotes(notes)

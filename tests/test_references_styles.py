@@ -262,6 +262,17 @@ def test_every_link_of_a_note_is_a_cited_page() -> None:
     assert parse_references("Ibid., https://example.org/page.") == []
 
 
+def test_author_date_cites_in_a_note_are_one_reference_each() -> None:
+    refs = parse_references("See Cooley (2012) and Laruelle and Peyrouse (2018, p. 12); "
+                            "Smith et al. (2019a: 45), 7.")
+    assert [(r.authors, r.date, r.title) for r in refs] == [
+        (["Cooley"], "2012", None), (["Laruelle", "Peyrouse"], "2018", None),
+        (["Smith"], "2019", None)]
+    # an APA reference starts the same way but goes on: it is a full citation
+    (ref,) = parse_references("Abazov, R. (2007). Culture and Customs. Westport: Greenwood.")
+    assert ref.title == "Culture and Customs"
+
+
 def test_semicolons_inside_titles_and_parentheses_do_not_split() -> None:
     ref = one('"War; and peace in the valley," *Times* (London; New York edition), May 3, 2001.')
     assert ref.title == "War; and peace in the valley"

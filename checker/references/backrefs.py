@@ -6,6 +6,7 @@ N", and URL repairs attested elsewhere in the document.
 - ``Smith, *Short Title*, 45`` / ``Smith, "Short title," 12`` / ``"Short title," 12``: the
   latest earlier work whose author and title match the short form.
 - ``Smith, supra note 3`` / ``see note 3 above``: the work of note 3.
+- ``Cooley (2012)``, ``Cooley (2012, 45)``: the latest earlier work by Cooley from 2012.
 
 A resolved reference is a copy of the work pointed to with ``ibid=True``, so that the
 bibliography keeps one entry and the audit does not count it twice.
@@ -103,6 +104,15 @@ class _Index:
         self._catch_up()
         return self.by_family.get(family)
 
+    def by_year(self, family: str, year: str) -> Reference | None:
+        """The latest work by `family` (first author) published in `year`."""
+        self._catch_up()
+        for position in reversed(self.positions.get(family, [])[-_SHORT_FORM_REACH:]):
+            work = self.works[position]
+            if (work.date or "").startswith(year):
+                return work
+        return None
+
     def short_form(self, family: str, short: list[str]) -> Reference | None:
         """The latest work (by `family`, if given) whose title starts with `short`."""
         self._catch_up()
@@ -171,7 +181,8 @@ class BackReferenceResolver:
                     footnote.references = [resolved]
             if resolved is None and footnote.references:
                 footnote.references = [
-                    _resolve_short(ref, index) if _is_short_form(ref) else ref
+                    _resolve_short(ref, index) if _is_short_form(ref)
+                    else _resolve_author_year(ref, index) if _is_author_year(ref) else ref
                     for ref in footnote.references
                 ]
             if footnote.references:
@@ -181,6 +192,22 @@ class BackReferenceResolver:
                     if not ref.ibid:
                         index.add(ref)
         self.previous = previous
+
+
+def _is_author_year(reference: Reference) -> bool:
+    """"Cooley (2012)": family names and a year, nothing else."""
+    return bool(reference.authors) and bool(reference.date) and len(reference.date) == 4 and not (
+        reference.title or reference.url or reference.doi or reference.container
+        or reference.domain
+    )
+
+
+def _resolve_author_year(reference: Reference, index: _Index) -> Reference:
+    family = reference.authors[0].split(",")[0].lower().rpartition(" ")[2]
+    work = index.by_year(family, reference.date or "")
+    if work is None or work is reference:
+        return reference
+    return _copy(work, reference.raw)
 
 
 def _resolve_short(reference: Reference, index: _Index) -> Reference:

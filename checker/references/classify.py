@@ -72,7 +72,8 @@ _LEGAL_ACT = re.compile(
 # The title of an agreement between states or an act of a government
 _INSTRUMENT_TITLE = re.compile(
     r"^(?:the\s+)?(?:agreement|treaty|convention|memorandum of understanding|protocol|"
-    r"joint (?:statement|declaration|communiqu[eé])|decree|law|resolution|charter)\b"
+    r"joint (?:statement|declaration|communiqu[eé])|decree|law|resolution|charter)\s+"
+    r"(?:between|of|on|by|among|concerning|regarding)\b"
     r"[^.;]{0,120}?\b(?:government|republic|kingdom|state|states|federation|ministry|council|"
     r"people's|union|nations)\b",
     re.IGNORECASE,
@@ -218,7 +219,9 @@ def classify(reference: Reference, lowered: str, evidence: Evidence | None = Non
         return "government"
     if (" no" in lowered or "№" in lowered) and _LEGAL_ACT.search(lowered):
         return "government"  # "Law of the Republic of ... No. 123", "Указ ... № 45"
-    if reference.title and _INSTRUMENT_TITLE.match(reference.title):
+    if reference.title and not evidence.place_publisher and not (
+        authors and "," in authors[0]  # a person's book or article about an agreement
+    ) and not container_kind.news and _INSTRUMENT_TITLE.match(reference.title):
         return "government"  # "Agreement between the Government of ... and ...", a treaty
     if _volume_issue(lowered) or (evidence.journal_hint and container_kind.journal):
         return "journal"

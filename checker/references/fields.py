@@ -37,7 +37,7 @@ from checker.references.authors import (
 from checker.references.classify import Evidence, classify
 from checker.references.dates import DateMatch, find_dates
 from checker.references.outlets import is_known_outlet, is_platform, is_publisher
-from checker.references.split import is_personal_communication
+from checker.references.split import author_year_cite, is_personal_communication
 from checker.references.urls import UrlMatch, domain_of, find_urls, looks_like_domain
 
 
@@ -201,6 +201,10 @@ def parse_citation(segment: str) -> Reference | None:
         raw = _SPACE.sub(" ", raw)
     if not raw:
         return None
+    if "(" in raw:
+        cite = author_year_cite(raw)
+        if cite is not None:  # resolved against the full citation by backrefs.py
+            return Reference(authors=cite[0], date=cite[1], raw=raw)
     reference = Reference(raw=raw)
     work = raw
     if "/" in raw or "www." in raw or "doi" in raw or "DOI" in raw:

@@ -321,6 +321,30 @@ def is_backreference(text: str) -> bool:
     return bool(_IBID.match(text))
 
 
+# Author-date cites in a note: "Cooley (2012)", "Laruelle and Peyrouse (2018, p. 12)",
+# "Smith et al. (2019a: 45)"; a note may list several: "See Cooley (2012) and Lee (2019)."
+_NAME_YEAR = (
+    r"(?P<names>[A-ZА-ЯЁ][\w'’-]+(?:\s+(?:and|&|и)\s+[A-ZА-ЯЁ][\w'’-]+|\s+et\s+al\.)?)\s*"
+    r"\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?:[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?\)"
+    r"(?:,\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?"  # "Cooley (2012), 45"
+)
+_NAME_YEAR_CITE = re.compile(_NAME_YEAR)
+_NAME_YEAR_LIST = re.compile(
+    rf"^(?:(?i:see|cf\.)(?:\s+also)?,?\s+)?{_NAME_YEAR}"
+    rf"(?:\s*(?:,|;|and|&)\s*{_NAME_YEAR.replace('?P<names>', '').replace('?P<year>', '')})*\.?$"
+)
+
+
+def author_year_cite(text: str) -> tuple[list[str], str] | None:
+    """("Cooley (2012)") -> (["Cooley"], "2012"): the family names and the year of an
+    author-date cite, which points to a work cited in full elsewhere."""
+    match = _NAME_YEAR_CITE.fullmatch(text.strip(" ."))
+    if match is None:
+        return None
+    names = re.split(r"\s+(?:and|&|и)\s+", match.group("names").removesuffix("et al.").strip())
+    return [name.strip() for name in names if name.strip()], match.group("year")
+
+
 def is_personal_communication(text: str) -> bool:
     """An interview, conversation or correspondence with the author: no published work."""
     return bool(_INTERVIEW.match(text))
@@ -339,6 +363,8 @@ def split_citations(text: str) -> list[str]:
         if ";" not in text:
             return []  # Ibid. is resolved against the other notes (backrefs.py)
         text = text[text.index(";") + 1:].strip()  # "Ibid., 23; see also ..." -> the rest
+    if text[-1] in ").0123456789" and _NAME_YEAR_LIST.match(text):
+        return [match.group(0) for match in _NAME_YEAR_CITE.finditer(text)]
     merged = [text.strip(" .")] if ";" not in text else _merge_pieces(text)
     citations = []
     for piece in merged:
