@@ -55,6 +55,7 @@ _PDF_CHARACTERS = str.maketrans({
     "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
     "\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None,
 })
+_PDF_CHARACTER = re.compile("[\ufb00-\ufb06\u00ad\u200b\u2060\ufeff]")  # a quick look first
 
 
 def clean_note_text(text: str) -> str:
@@ -65,7 +66,7 @@ def clean_note_text(text: str) -> str:
     invisible characters (soft hyphens, zero-width spaces) go.
     """
     text = decode_entities(strip_inline_tags(text))
-    if not text.isascii():
+    if not text.isascii() and _PDF_CHARACTER.search(text):
         text = text.translate(_PDF_CHARACTERS)
     text = " ".join(text.split())
     if text[:1] in ("^", "↑"):

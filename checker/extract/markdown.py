@@ -67,7 +67,6 @@ _SUP_MARK = re.compile(r"<sup>\s*\[?([\d][\d\s,–—-]{0,40}?)\]?\s*</sup>")
 # Regexes below start with a character class (fast to scan for); what must precede
 # the match is checked by hand, a leading look-behind would be tried at every position.
 _UNI_MARK = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+(?:[,⁻][{SUPERSCRIPT_DIGITS}]+)*")
-_ANY_SUPERSCRIPT = re.compile(rf"[{SUPERSCRIPT_DIGITS}]")
 _CARET_MARK = re.compile(r"\^(\d{1,6})\^")
 _BRACKET_MARK = re.compile(r"\[(\d{1,6}(?:\s*[,–-]\s*\d{1,6})*)\](?![(:])")
 # Bare digits glued after a word and punctuation: "region.9 While", 'rights."6'.
@@ -159,15 +158,23 @@ def extract_markdown(text: str) -> MarkdownResult:
 
 @dataclass
 class _Scan:
+    text: str
     kinds: list[int]
     candidates: dict[int, _Candidate]
     explicit: MarkerIndex
-    glued: MarkerIndex
     lines: list[str]
     start_numbers: set[int]  # every number seen as a line-start candidate
     strong_numbers: set[int]  # numbers of <sup>N</sup>, ¹ or ^N^ line starts
     endnote_numbers: set[int]  # numbers of line starts under a "Notes" heading
     uses_brackets: bool = False
+    _glued: MarkerIndex | None = None
+
+    def glued(self) -> MarkerIndex:
+        """Bare digits glued to a word ("region.9"): looked for only when a note needs them
+        (most documents mark every note explicitly), a pass over the whole text."""
+        if self._glued is None:
+            self._glued = _collect_glued(self.text, self.candidates)
+        return self._glued
 
 
 def _scan(text: str, lines: list[str]) -> _Scan:
@@ -210,9 +217,9 @@ def _scan(text: str, lines: list[str]) -> _Scan:
                     endnote_numbers.add(candidate.number)
                 superscript_defs |= candidate.style == "superscript"
                 bracket_lines += candidate.style == "bracket"
-    explicit, glued = _collect_markers(text, candidates, superscript_defs)
+    explicit = _collect_markers(text, candidates, superscript_defs)
     scan = _Scan(
-        kinds, candidates, explicit, glued, lines, start_numbers, strong_numbers, endnote_numbers
+        text, kinds, candidates, explicit, lines, start_numbers, strong_numbers, endnote_numbers
     )
     if bracket_lines >= 2:
         scan.uses_brackets = True
@@ -267,18 +274,17 @@ class _Lines:
 
 def _collect_markers(
     text: str, candidates: dict[int, _Candidate], superscript_defs: bool
-) -> tuple[MarkerIndex, MarkerIndex]:
+) -> MarkerIndex:
     """Body markers, one pass over the whole text per marker shape.
 
     A candidate line's own leading number is not a marker. Superscripts glued
     straight to a letter count only when the notes themselves are superscript-
     numbered (otherwise "km²" would be a marker).
     """
-    explicit, glued = MarkerIndex(), MarkerIndex()
+    explicit = MarkerIndex()
 
     def own_marker(index: int, column: int) -> bool:
-        candidate = candidates.get(index)
-        return candidate is not None and column < candidate.marker_end
+        return _own_marker(candidates, index, column)
 
     if "<sup" in text:
         locate, add, get = _Lines(text).locate, explicit.add, candidates.get
@@ -302,7 +308,7 @@ def _collect_markers(
             index, start = where.locate(match.start())
             if not own_marker(index, match.start() - start):
                 explicit.add(int(match.group(1)), index)
-    if _ANY_SUPERSCRIPT.search(text):
+    if any(digit in text for digit in SUPERSCRIPT_DIGITS):
         where = _Lines(text)
         for match in _UNI_MARK.finditer(text):
             index, start = where.locate(match.start())
@@ -314,11 +320,24 @@ def _collect_markers(
             ):
                 for number in marker_numbers(match.group(0)):
                     explicit.add(number, index)
+    for found in explicit.lines.values():
+        found.sort()
+    return explicit
+
+
+def _own_marker(candidates: dict[int, _Candidate], index: int, column: int) -> bool:
+    """Is this the leading number of a candidate line (its own number, not a marker)?"""
+    candidate = candidates.get(index)
+    return candidate is not None and column < candidate.marker_end
+
+
+def _collect_glued(text: str, candidates: dict[int, _Candidate]) -> MarkerIndex:
+    glued = MarkerIndex()
     where = _Lines(text)
     for match in _GLUED_MARK.finditer(text):
         position = match.start()
         index, start = where.locate(position)
-        if position == start or own_marker(index, position - start):
+        if position == start or _own_marker(candidates, index, position - start):
             continue
         before, mark = text[position - 1], text[position]
         if (
@@ -328,9 +347,7 @@ def _collect_markers(
                 and _CAPITAL_AFTER.match(text, match.end()))
         ):
             glued.add(int(match.group(1)), index)
-    for found in explicit.lines.values():
-        found.sort()
-    return explicit, glued
+    return glued
 
 
 def _collect_bracket_markers(
@@ -448,7 +465,7 @@ def _accept(
         # unless it reads like a citation (footnotes and a numbered reference list)
         return looks_like_citation(text)
     marked = scan.explicit.first(number)
-    glued = scan.glued.first(number)
+    glued = scan.glued().first(number)
     if (marked is not None and marked < index) or (glued is not None and glued < index):
         # "2. Background" after a marker 2 is a numbered heading, not a note
         return len(text) >= MIN_UNCITED_NOTE or looks_like_citation(text)
@@ -647,12 +664,12 @@ def _finish(notes: list[_Note], scan: _Scan) -> MarkdownResult:
         number: [line + 1 for line in found] for number, found in scan.explicit.lines.items()
     }
     unmarked = [note for note in notes if note.number not in markers]
-    if unmarked and scan.glued.lines:
+    if unmarked and scan.glued().lines:
         note_lines = {line for note in notes for line, _ in note.parts}
         for note in unmarked:
             glued = [
                 line + 1
-                for line in scan.glued.lines.get(note.number, ())
+                for line in scan.glued().lines.get(note.number, ())
                 if line not in note_lines
             ]
             if glued:
