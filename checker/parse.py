@@ -73,7 +73,7 @@ def _start(doc: Document, doc_date: str | None, pool: ReferencePool) -> _Parsing
         doc.date, doc.date_source = doc_date, "option"
     elif stated_date:
         doc.date, doc.date_source = stated_date, "stated"
-    footnotes, findings = extract_footnotes(doc)
+    footnotes, findings = extract_footnotes(doc, seen=pool.prefetch if pool.parallel else None)
     return _Parsing(doc, footnotes, findings, pool.submit([f.text for f in footnotes]))
 
 

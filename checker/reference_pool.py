@@ -4,7 +4,11 @@ Worker processes are forked when a large document has been read and before its f
 extracted. Forked later, a worker would share the parent's heap of lines and notes, and every
 allocation it makes in those pages would copy them first (copy-on-write): on a 100,000-note
 document that cost a tenth of the parse. The pool is kept for every document of the run, so
-the parent can extract the next document while the workers parse the previous one.
+the parent can extract the next document while the workers parse the previous one. Nor need
+the workers wait for extraction to end: the markdown extractor hands over the text each
+line-start candidate would have as a one-line note as soon as it has classified the lines
+(`prefetch`); notes whose final text is one of those take that result, the others are sent
+after. Parsing is a pure function of the text, so a result found by text is the right one.
 
 Results cross the process boundary as plain tuples: several times faster to pickle than the
 `Reference` dataclasses they are rebuilt into.
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+from array import array
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -51,11 +56,20 @@ def _ready() -> None:
 
 
 class PendingReferences:
-    """The references of one document's notes, in note order, once `result()` is asked."""
+    """The references of one document's notes, in note order, once asked for.
 
-    def __init__(self, texts: list[str], chunks: list[Future] | None) -> None:
+    `where[i]` says which chunk, at which position, holds the result for note i: a text sent
+    early (`ReferencePool.prefetch`) or twice ("Ibid.") is parsed once, and every note gets
+    its own `Reference` objects.
+    """
+
+    def __init__(
+        self, texts: list[str], chunks: list[Future] | None,
+        where: tuple[array, array] | None = None,
+    ) -> None:
         self._texts = texts
         self._chunks = chunks
+        self._where = where  # (chunk of note i, position in it): compact for 100,000 notes
         self._done: list[list[Reference]] | None = None if chunks else parse_chunk(texts)
 
     def result(self) -> list[list[Reference]]:
@@ -67,16 +81,34 @@ class PendingReferences:
         if self._done is not None:
             yield self._done
             return
-        position = 0
+        chunks = self._chunks or []
+        chunk_of, position_of = self._where or (array("i"), array("i"))
+        last_use = {chunk: note for note, chunk in enumerate(chunk_of)}
+        results: dict[int, list[list[tuple]]] = {}
+        part: list[list[Reference]] = []
+        done = 0
         try:
-            for chunk in self._chunks or []:
-                values = chunk.result()
-                with collector_paused():
-                    part = [[Reference(*fields) for fields in refs] for refs in values]
-                position += len(part)
-                yield part
-        except (OSError, BrokenProcessPool):
-            yield parse_chunk(self._texts[position:])  # the workers died: parse the rest here
+            for note, (chunk, position) in enumerate(zip(chunk_of, position_of, strict=True)):
+                values = results.get(chunk)
+                if values is None:
+                    if part:  # hand on what is ready before waiting for the next chunk
+                        yield part
+                        done += len(part)
+                        part = []
+                    values = results[chunk] = chunks[chunk].result()
+                part.append([_rebuilt(fields) for fields in values[position]])
+                if last_use[chunk] == note:
+                    del results[chunk]
+            yield part
+        except (OSError, BrokenProcessPool):  # the workers died: parse the rest here
+            yield part + parse_chunk(self._texts[done + len(part):])
+
+
+def _rebuilt(values: tuple) -> Reference:
+    reference = Reference(*values)
+    reference.authors = list(reference.authors)  # two notes of one text share no list
+    reference.repairs = list(reference.repairs)
+    return reference
 
 
 class ReferencePool:
@@ -86,6 +118,12 @@ class ReferencePool:
         self.workers = min(os.cpu_count() or 1, MAX_WORKERS) if workers is None else workers
         self._pool: ProcessPoolExecutor | None = None
         self._usable = self.workers >= 2 and "fork" in mp.get_all_start_methods()
+        self._prefetched: list[tuple[list[str], Future]] = []
+
+    @property
+    def parallel(self) -> bool:
+        """Are the worker processes running (so that `prefetch` is worth calling)?"""
+        return self._pool is not None
 
     def prepare(self, text_length: int) -> None:
         """Fork the workers now if a document this long may need them."""
@@ -98,22 +136,56 @@ class ReferencePool:
             self._usable = False
             self._pool = None
 
+    def prefetch(self, texts: list[str]) -> None:
+        """Start parsing texts that are likely the notes of the document being extracted,
+        while its extraction goes on; `submit` takes what matches."""
+        if self._pool is not None and len(texts) >= PARALLEL_FROM:
+            unique = list(dict.fromkeys(texts))
+            self._prefetched.extend(zip(*self._send(unique)[1:], strict=True))
+
     def submit(self, texts: list[str]) -> PendingReferences:
         """Start parsing `texts`; parsed here at once when they are few or there is no pool."""
+        prefetched, self._prefetched = self._prefetched, []
         if len(texts) < PARALLEL_FROM or not self._usable:
             return PendingReferences(texts, None)
         self.prepare(LARGE_TEXT)  # notes enough without a long text: fork now after all
         if self._pool is None:
             return PendingReferences(texts, None)
-        size = -(-len(texts) // (self.workers * CHUNKS_PER_WORKER))
-        try:
-            chunks = [
-                self._pool.submit(_parse_chunk_as_tuples, texts[i: i + size])
-                for i in range(0, len(texts), size)
-            ]
-        except (OSError, BrokenProcessPool, RuntimeError):
+        known: dict[str, tuple[int, int]] = {}
+        for chunk, (chunk_texts, _) in enumerate(prefetched):
+            for position, text in enumerate(chunk_texts):
+                known[text] = (chunk, position)
+        chunk_of, position_of = array("i"), array("i")
+        rest: dict[str, int] = {}  # text -> its index among the texts still to send
+        for text in texts:
+            chunk, position = known.get(text, (-1, 0))
+            if chunk < 0:
+                position = rest.setdefault(text, len(rest))
+            chunk_of.append(chunk)
+            position_of.append(position)
+        del known
+        size, _, rest_chunks = self._send(list(rest))
+        if rest and not rest_chunks:
             return PendingReferences(texts, None)
-        return PendingReferences(texts, chunks)
+        first = len(prefetched)
+        for note, chunk in enumerate(chunk_of):
+            if chunk < 0:
+                chunk_of[note], position_of[note] = divmod(position_of[note], size)
+                chunk_of[note] += first
+        chunks = [future for _, future in prefetched] + rest_chunks
+        return PendingReferences(texts, chunks, (chunk_of, position_of))
+
+    def _send(self, texts: list[str]) -> tuple[int, list[list[str]], list[Future]]:
+        """(chunk size, chunks, their futures); no futures if the pool cannot take them."""
+        size = max(1, -(-len(texts) // (self.workers * CHUNKS_PER_WORKER)))
+        if not texts or self._pool is None:
+            return size, [], []
+        parts = [texts[i: i + size] for i in range(0, len(texts), size)]
+        try:
+            return size, parts, [self._pool.submit(_parse_chunk_as_tuples, part)
+                                 for part in parts]
+        except (OSError, BrokenProcessPool, RuntimeError):
+            return size, [], []
 
     def close(self) -> None:
         if self._pool is not None:

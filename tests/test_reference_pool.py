@@ -85,6 +85,37 @@ def test_dead_workers_fall_back_to_parsing_in_process():
         assert as_dicts(pending.result()) == as_dicts(parse_chunk(texts))
 
 
+class RecordingPool(ReferencePool):
+    """The pool, noting each batch of texts sent to the workers."""
+
+    def __init__(self, workers: int) -> None:
+        super().__init__(workers)
+        self.sent: list[list[str]] = []
+
+    def _send(self, texts):
+        self.sent.append(list(texts))
+        return super()._send(texts)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores")
+def test_texts_sent_early_are_used_and_only_the_others_are_sent_after():
+    texts = [note(number) for number in range(1, PARALLEL_FROM + 400)]
+    texts.append(texts[0])  # the same text in two notes
+    early = [*texts[:-300], *(f"not a note {n}" for n in range(300))]  # some guesses wrong
+    with RecordingPool(workers=2) as pool:
+        pool.prepare(10**9)
+        assert pool.parallel
+        pool.prefetch(early)
+        pending = pool.submit(texts)
+        result = pending.result()
+    first, after = pool.sent
+    assert first == list(dict.fromkeys(early))
+    assert after == [text for text in dict.fromkeys(texts) if text not in set(early)]
+    assert as_dicts(result) == as_dicts(parse_chunk(texts))
+    (one,), (same,) = result[0], result[-1]
+    assert one == same and one is not same and one.authors is not same.authors
+
+
 def test_one_worker_or_few_notes_parse_in_process():
     texts = [note(number) for number in range(1, 50)]
     with ReferencePool(workers=1) as pool:

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from checker.collector import collector_paused
 from checker.extract.metadata import document_metadata
 from checker.extract.numbering import numbering_findings
@@ -15,13 +17,21 @@ from checker.model import Document, Finding, Footnote
 __all__ = ["document_metadata", "extract_footnotes"]
 
 
-def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
-    """Every footnote definition in `doc`, sorted by number, and the numbering findings."""
+def extract_footnotes(
+    doc: Document, seen: Callable[[list[str]], None] | None = None
+) -> tuple[list[Footnote], list[Finding]]:
+    """Every footnote definition in `doc`, sorted by number, and the numbering findings.
+
+    `seen` is handed the likely texts of the notes as soon as they are known (markdown and
+    plain text only), so that parsing them can start while extraction goes on.
+    """
     with collector_paused():
-        return _extract(doc)
+        return _extract(doc, seen)
 
 
-def _extract(doc: Document) -> tuple[list[Footnote], list[Finding]]:
+def _extract(
+    doc: Document, seen: Callable[[list[str]], None] | None
+) -> tuple[list[Footnote], list[Finding]]:
     check_order = True
     if doc.format == "html" or _looks_like_html(doc.text):
         from checker.extract.html import extract_html
@@ -37,7 +47,7 @@ def _extract(doc: Document) -> tuple[list[Footnote], list[Finding]]:
         else:
             from checker.extract.markdown import extract_markdown
 
-            result = extract_markdown(doc.text)
+            result = extract_markdown(doc.text, seen)
             found, markers = result.footnotes, result.markers
     findings = numbering_findings(found, markers, doc.path, check_order=check_order)
     footnotes = sorted(found, key=lambda note: (note.number, note.line))

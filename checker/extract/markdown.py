@@ -16,6 +16,7 @@ keyed to particular documents; every decision looks at a line and its neighbours
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from checker.extract.common import (
@@ -27,6 +28,8 @@ from checker.extract.common import (
     marker_numbers,
 )
 from checker.model import Footnote
+
+NoteTexts = Callable[[list[str]], None]
 
 # ---- line shapes --------------------------------------------------------------------------
 
@@ -144,11 +147,14 @@ class MarkdownResult:
     markers: dict[int, list[int]]  # number -> 1-based lines (explicit and glued)
 
 
-def extract_markdown(text: str) -> MarkdownResult:
+def extract_markdown(text: str, seen: NoteTexts | None = None) -> MarkdownResult:
+    """`seen`, if given, is called once with the text each line-start candidate would have
+    as a one-line note, before the rest of the work: most notes are one line, and a caller
+    can start parsing them early (see `checker.reference_pool`)."""
     if "&</sup>" in text:
         text = _ENTITY_SPLIT.sub(r"\1&\2", text)
     lines = text.split("\n")
-    scan = _scan(text, lines)
+    scan = _scan(text, lines, seen)
     notes = _assemble(lines, scan)
     return _finish(notes, scan)
 
@@ -177,7 +183,7 @@ class _Scan:
         return self._glued
 
 
-def _scan(text: str, lines: list[str]) -> _Scan:
+def _scan(text: str, lines: list[str], seen: NoteTexts | None = None) -> _Scan:
     kinds: list[int] = []
     candidates: dict[int, _Candidate] = {}
     start_numbers: set[int] = set()
@@ -217,6 +223,8 @@ def _scan(text: str, lines: list[str]) -> _Scan:
                     endnote_numbers.add(candidate.number)
                 superscript_defs |= candidate.style == "superscript"
                 bracket_lines += candidate.style == "bracket"
+    if seen is not None:
+        seen([clean_note_text(candidate.text.strip()) for candidate in candidates.values()])
     explicit = _collect_markers(text, candidates, superscript_defs)
     scan = _Scan(
         text, kinds, candidates, explicit, lines, start_numbers, strong_numbers, endnote_numbers
