@@ -207,6 +207,11 @@ def test_ibid_and_short_forms():
         ("Lee, Ann, et al.", ["Lee, Ann"]),
         ("Ministry of Foreign Affairs,", []),
         ("In 2019 the government said", []),
+        # Chinese names family first, when the order is clear
+        ("Xi Jinping", ["Xi, Jinping"]),
+        ("Wang Yi and Hu Chunhua", ["Wang, Yi", "Hu, Chunhua"]),
+        ("Jane Li", ["Li, Jane"]),
+        ("Wei Li", ["Li, Wei"]),  # both are family names: the order written stands
     ],
 )
 def test_authors(text, expected):

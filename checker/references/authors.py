@@ -118,6 +118,8 @@ def _person(words: list[str]) -> str | None:
         last_is_bare = bool(_BARE_INITIALS.match(words[-1]))
         if last_is_bare or words[-1].endswith("."):
             return f"{words[0]}, {' '.join(words[1:])}"
+    if len(words) == 2 and _chinese_family_first(words[0], words[1]):
+        return f"{words[0]}, {words[1]}"  # "Xi Jinping", "Wang Yi": the family name first
     suffix = ""
     if words[-1].lower() in SUFFIXES:
         suffix = " " + words[-1]
@@ -130,6 +132,30 @@ def _person(words: list[str]) -> str | None:
     family = " ".join(words[split:])
     given = " ".join(words[:split]) + suffix
     return f"{family}, {given}"
+
+
+# Chinese names are written family name first ("Xi Jinping", "Wang Yi", "Li Keqiang"). Read
+# so when the first word is a common Chinese family name and the second a pinyin given name
+# that is not itself a common family name ("Jane Li" and "Wei Li" stay given-first).
+CHINESE_FAMILY_NAMES = frozenset(_split_words(
+    "bai cai cao chen cheng dai deng ding dong du fan fang feng fu gao gong gu guo han hao he "
+    "hu hua huang jia jiang jin kong lai lei li liang liao lin liu long lu luo lü ma mao meng "
+    "mo pan peng qian qin qiu ren shao shen shi song su sun tan tang tao tian wan wang wei wen "
+    "wu xi xia xiao xie xiong xu xue yan yang yao ye yin yu yuan zeng zhang zhao zheng zhong "
+    "zhou zhu zou"
+))
+_PINYIN_SYLLABLE = (
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|"
+    r"uo|ui|ue|ve|er|a|o|e|i|u|ü|v)(?:ng|n|r)?"
+)
+_PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}|{_PINYIN_SYLLABLE}-{_PINYIN_SYLLABLE}")
+
+
+def _chinese_family_first(first: str, second: str) -> bool:
+    given = second.lower()
+    return (first.lower() in CHINESE_FAMILY_NAMES and given not in CHINESE_FAMILY_NAMES
+            and second[:1].isupper() and bool(_PINYIN_GIVEN.fullmatch(given)))
 
 
 def clean_author_text(text: str) -> str:
