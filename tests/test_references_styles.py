@@ -186,6 +186,10 @@ CASES = [
     ("Kim S. Glacier loss in the Pamirs. Mountain Research. 2018;12(3):45-67.",
      {"authors": ["Kim, S."], "title": "Glacier loss in the Pamirs",
       "container": "Mountain Research", "date": "2018", "type": "journal"}),
+    ("Ortiz M, Bekov TK, et al. Snow cover in the Tien Shan. Alpine Research. "
+     "2017;9(1):10-21. doi:10.1080/15230430.2017.1234567",
+     {"authors": ["Ortiz, M", "Bekov, TK"], "title": "Snow cover in the Tien Shan",
+      "container": "Alpine Research", "date": "2017", "type": "journal"}),
     ("Retrieved from https://www.example.org/country/overview",
      {"title": None, "url": "https://www.example.org/country/overview"}),
     ("Carnegie Institution. (2019). Water futures in the Aral basin [Policy brief]. "

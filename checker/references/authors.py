@@ -144,12 +144,17 @@ CHINESE_FAMILY_NAMES = frozenset(_split_words(
     "wu xi xia xiao xie xiong xu xue yan yang yao ye yin yu yuan zeng zhang zhao zheng zhong "
     "zhou zhu zou"
 ))
-_PINYIN_SYLLABLE = (
-    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+_PINYIN_INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
+_PINYIN_FINAL = (
     r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|"
-    r"uo|ui|ue|ve|er|a|o|e|i|u|ü|v)(?:ng|n|r)?"
+    r"uo|ui|ue|ve|er|a|o|e|i|u|ü|v)"
 )
-_PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}|{_PINYIN_SYLLABLE}-{_PINYIN_SYLLABLE}")
+# One or two syllables; a syllable after the first starts with a consonant (pinyin writes
+# "Xi'an" otherwise), which keeps "Yau" and "Pannier" out.
+_PINYIN_GIVEN = re.compile(
+    rf"{_PINYIN_INITIAL}?{_PINYIN_FINAL}(?:{_PINYIN_INITIAL}{_PINYIN_FINAL})?"
+    rf"|{_PINYIN_INITIAL}?{_PINYIN_FINAL}-{_PINYIN_INITIAL}?{_PINYIN_FINAL}"
+)
 
 
 def _chinese_family_first(first: str, second: str) -> bool:

@@ -69,6 +69,12 @@ _INITIALS_AUTHORS = re.compile(
     # the family name, which a comma or a bracket follows
     r"(?![^\s,.(]+\s*[,(.])(?P<rest>[A-ZА-ЯЁ«\"“*]\S.*)$"
 )
+# Vancouver: "Lee K, Park JH, et al. Title. Journal. 2019;38(2):201-20."
+_VANCOUVER_AUTHORS = re.compile(
+    r"^(?P<authors>[A-ZА-ЯЁ][a-zа-яё][\w'’-]*\s+[A-ZА-ЯЁ]{1,3}"
+    r"(?:,\s*[A-ZА-ЯЁ][a-zа-яё][\w'’-]*\s+[A-ZА-ЯЁ]{1,3})*(?:,?\s+et\s+al)?)\.\s+"
+    r"(?![^\s,.(]+\s*[,(.])(?P<rest>[A-ZА-ЯЁ«\"“*]\S.*)$"  # not "Donald J. Trump, ..."
+)
 # "Marlene Laruelle, ed., Title": the editor's role between the name and the title
 _EDITOR_ROLE = re.compile(r"(?:eds?|comps?|trans|hrsg|ред)\.?|editors?|edited", re.IGNORECASE)
 # "Report no. 245", "Working Paper No. 12" after an unmarked title: the series, not the title
@@ -408,7 +414,7 @@ def _find_title(work: str, blanked: str) -> _Parts:
         if italic:
             return _italic_parts(work, blanked, italic)
     if "." in work[:40]:
-        initials = _INITIALS_AUTHORS.match(blanked)
+        initials = _INITIALS_AUTHORS.match(blanked) or _VANCOUVER_AUTHORS.match(blanked)
         if initials and DATE_MARK not in initials.group("authors"):
             parts = _apa_parts(initials, work, blanked)
             if parts:
