@@ -37,11 +37,11 @@ def parse_references(text: str) -> list[Reference]:
             references.append(reference)
     if "://" in text or "www." in text:
         links = text.count("://") + text.count("www.") - text.count("://www.")
-        with_url = 0
+        linked = 0  # works that took a link: a URL, or a site named by a link to it
         for reference in references:
-            if reference.url:
-                with_url += 1
-        if links > with_url and not is_backreference(text.strip()):
+            if reference.url or reference.domain:
+                linked += 1
+        if links > linked and not is_backreference(text.strip()):
             references.extend(_links_left_over(text, references))
     return references
 

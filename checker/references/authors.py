@@ -203,14 +203,21 @@ def is_organisation(text: str) -> bool:
 
 def parse_authors(text: str) -> list[str]:
     """Person authors in "Family, Given" form; [] when the text is not a list of persons."""
+    return list(_parse_authors(text))
+
+
+@lru_cache(maxsize=8192)
+def _parse_authors(text: str) -> tuple[str, ...]:
+    """Cached: a paper cites the same people again and again, and the title finder asks
+    about the same text more than once."""
     text = clean_author_text(text)
     if not text or len(text) > 250 or _DIGIT.search(text):
-        return []
+        return ()
     last_word = text.rsplit(None, 1)[-1]
     if text.endswith(".") and not _is_initials(last_word) and last_word.lower() not in SUFFIXES:
         text = text[:-1]
     if is_organisation(text):
-        return []
+        return ()
     if ";" in text:
         semicolon_groups = [g.strip() for g in text.split(";") if g.strip()]
         if len(semicolon_groups) >= 2 and all(g.count(",") == 1 for g in semicolon_groups):
@@ -221,7 +228,7 @@ def parse_authors(text: str) -> list[str]:
                     break
                 persons.append(f"{family.strip()}, {given.strip()}")
             else:
-                return persons  # "Vakulchuk, Roman; Overland, Indra" (Wikipedia)
+                return tuple(persons)  # "Vakulchuk, Roman; Overland, Indra" (Wikipedia)
     if ";" in text or "&" in text or " and " in text or " и " in text or " und " in text \
             or " et " in text:
         for separator in _SEPARATOR_WORDS:
@@ -270,10 +277,10 @@ def parse_authors(text: str) -> list[str]:
             continue
         person = _person(words)
         if person is None:
-            return []
+            return ()
         persons.append(person)
         index += 1
-    return persons
+    return tuple(persons)
 
 
 def family_name(text: str) -> str | None:

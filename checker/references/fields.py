@@ -684,7 +684,7 @@ def _read_people(reference: Reference, parts: _Parts) -> None:
     text = text.strip(" ,;:—–-")
     if not text or len(text) > 250 or text == ".":
         return
-    persons = _authors(text)
+    persons = parse_authors(text)
     if persons:
         reference.authors = list(persons)
         return
@@ -704,9 +704,6 @@ def _read_people(reference: Reference, parts: _Parts) -> None:
         reference.authors = families  # short forms: "Smith", "Cooley and Heathershaw"
 
 
-@lru_cache(maxsize=4096)
-def _authors(text: str) -> tuple[str, ...]:
-    return tuple(parse_authors(text))
 
 
 # ---- container, publisher -----------------------------------------------------------------
