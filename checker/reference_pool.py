@@ -84,19 +84,25 @@ class PendingReferences:
         chunks = self._chunks or []
         chunk_of, position_of = self._where or (array("i"), array("i"))
         last_use = {chunk: note for note, chunk in enumerate(chunk_of)}
-        results: dict[int, list[list[tuple]]] = {}
+        results: dict[int, tuple[list[list[tuple]], bytearray]] = {}
         part: list[list[Reference]] = []
         done = 0
         try:
             for note, (chunk, position) in enumerate(zip(chunk_of, position_of, strict=True)):
-                values = results.get(chunk)
-                if values is None:
+                found = results.get(chunk)
+                if found is None:
                     if part:  # hand on what is ready before waiting for the next chunk
                         yield part
                         done += len(part)
                         part = []
-                    values = results[chunk] = chunks[chunk].result()
-                part.append([_rebuilt(fields) for fields in values[position]])
+                    values = chunks[chunk].result()
+                    found = results[chunk] = (values, bytearray(len(values)))
+                values, taken = found
+                if taken[position]:  # a second note of the same text: its own objects
+                    part.append([_rebuilt(fields) for fields in values[position]])
+                else:
+                    taken[position] = 1
+                    part.append([Reference(*fields) for fields in values[position]])
                 if last_use[chunk] == note:
                     del results[chunk]
             yield part
@@ -106,7 +112,7 @@ class PendingReferences:
 
 def _rebuilt(values: tuple) -> Reference:
     reference = Reference(*values)
-    reference.authors = list(reference.authors)  # two notes of one text share no list
+    reference.authors = list(reference.authors)  # not the list the first note of the text has
     reference.repairs = list(reference.repairs)
     return reference
 
