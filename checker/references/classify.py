@@ -109,7 +109,9 @@ def _volume_issue(lowered: str) -> bool:
         return True
     if "issue" in lowered and _ISSUE_PAGES.search(lowered):
         return True
-    return ":" in lowered and bool(_VOLUME_COLON_PAGES.search(lowered))
+    # (a URL's "https:" is no volume's colon: look only when there is another colon)
+    return lowered.count(":") > lowered.count("://") and bool(
+        _VOLUME_COLON_PAGES.search(lowered))
 
 
 _REFERENCE_WORK = re.compile(r"\b(?:wikipedia|wikimedia|britannica|encyclopa?edia)\b",

@@ -363,7 +363,8 @@ def split_citations(text: str) -> list[str]:
         if ";" not in text:
             return []  # Ibid. is resolved against the other notes (backrefs.py)
         text = text[text.index(";") + 1:].strip()  # "Ibid., 23; see also ..." -> the rest
-    if text[-1] in ").0123456789" and _NAME_YEAR_LIST.match(text):
+    if text[-1] in ").0123456789" and ("(1" in text or "(2" in text) and \
+            _NAME_YEAR_LIST.match(text):
         return [match.group(0) for match in _NAME_YEAR_CITE.finditer(text)]
     merged = [text.strip(" .")] if ";" not in text else _merge_pieces(text)
     citations = []
