@@ -223,10 +223,7 @@ def parse_citation(segment: str) -> Reference | None:
         label = _LABEL.match(work)
         if label:
             work = work[label.end():]
-    if not reference.url and ("nterview" in work or "onversation" in work
-                              or "orrespondence" in work or "ommunication" in work
-                              or "iscussion" in work or "eeting" in work) \
-            and is_personal_communication(work):
+    if not reference.url and is_personal_communication(work):
         return None
     dates = find_dates(work)
     blanked = _blank(work, dates) if dates else work

@@ -7,6 +7,7 @@ Used as evidence for a reference's type and to tell an outlet cited without a ti
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NEWS_OUTLETS_TEXT = """
     reuters|associated press|ap|afp|agence france-presse|bloomberg|bbc|bbc news|
@@ -108,6 +109,7 @@ def is_news_outlet(name: str | None) -> bool:
     return bool(key) and (is_known_outlet(key) or bool(_NEWS_WORDS.search(key)))
 
 
+@lru_cache(maxsize=8192)
 def is_known_outlet(name: str | None) -> bool:
     """A news outlet or platform named in the tables (not just a newspaper-like word), also
     when cited by its site's name ("Eurasianet.org" for Eurasianet)."""

@@ -180,7 +180,7 @@ def has_signature(text: str) -> bool:
         return True
     if ("\"" in text or "“" in text or "«" in text) and _title_like_quote(text):
         return text.count(" ") < 30 or not is_prose(text)
-    if _INTERVIEW.match(text):
+    if is_personal_communication(text):
         return False
     if "/" in text and _URL_HINT.search(text):
         return True
@@ -347,7 +347,9 @@ def author_year_cite(text: str) -> tuple[list[str], str] | None:
 
 def is_personal_communication(text: str) -> bool:
     """An interview, conversation or correspondence with the author: no published work."""
-    return bool(_INTERVIEW.match(text))
+    return ("nterview" in text or "onversation" in text or "orrespondence" in text
+            or "ommunication" in text or "iscussion" in text or "eeting" in text
+            or "NTERVIEW" in text) and bool(_INTERVIEW.match(text))
 
 
 def split_citations(text: str) -> list[str]:
