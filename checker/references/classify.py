@@ -103,7 +103,8 @@ def _volume_issue(lowered: str) -> bool:
         return True
     if "vol" in lowered and _VOLUME.search(lowered):
         return True
-    if ("):" in lowered or "),"in lowered or ") :" in lowered) and _VOLUME_PARENS.search(lowered):
+    if ("):" in lowered or "),"in lowered or ") :" in lowered) and _number_paren(lowered) \
+            and _VOLUME_PARENS.search(lowered):
         return True
     if ("№" in lowered or "т." in lowered) and _GOST_ISSUE.search(lowered):
         return True
@@ -112,6 +113,22 @@ def _volume_issue(lowered: str) -> bool:
     # (a URL's "https:" is no volume's colon: look only when there is another colon)
     return lowered.count(":") > lowered.count("://") and bool(
         _VOLUME_COLON_PAGES.search(lowered))
+
+
+def _number_paren(lowered: str) -> bool:
+    """A cheap look before `_VOLUME_PARENS`: a bracket after a number ("12 (3)", "32 (winter")
+    or opening a year and a colon ("(2018):")."""
+    position = lowered.find("(")
+    while position >= 0:
+        before = position - 1
+        while before >= 0 and lowered[before].isspace():
+            before -= 1
+        if before >= 0 and lowered[before].isdigit():
+            return True
+        if lowered.startswith("):", position + 5) and lowered[position + 1: position + 5].isdigit():
+            return True
+        position = lowered.find("(", position + 1)
+    return False
 
 
 _REFERENCE_WORK = re.compile(r"\b(?:wikipedia|wikimedia|britannica|encyclopa?edia)\b",

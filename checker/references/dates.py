@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 MONTHS: dict[str, int] = {}
@@ -124,6 +125,7 @@ class DateMatch(NamedTuple):
     kind: str  # "published" | "accessed"
 
 
+@lru_cache(maxsize=16384)  # the same dates recur across a paper's notes
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
     if month is None:
         return f"{year:04d}"
