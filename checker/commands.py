@@ -13,6 +13,7 @@ from checker import __version__
 from checker.bibliography import write_bibliography
 from checker.cli import EXIT_INPUT, EXIT_OK, print_json
 from checker.errors import WriteRefused
+from checker.extract.numbering import format_ranges
 from checker.linkcheck.settings import CheckSettings
 from checker.model import Finding, LinkResult
 from checker.parse import ParseRun, parse_paths
@@ -82,8 +83,7 @@ def run_parse(args: argparse.Namespace) -> int:
         for doc in run.documents:
             print(describe_document(doc))
         for finding in run.findings:
-            print(f"{finding.document}:{finding.line or ''}: {finding.severity} "
-                  f"[{finding.rule}] {finding.message}")
+            print(finding_line(finding))
     return EXIT_INPUT if run.errors or not written else EXIT_OK
 
 
@@ -143,16 +143,22 @@ def finish_report(args, run: ParseRun, config, findings, links, *, offline, chec
     return EXIT_INPUT if run.errors and code == EXIT_OK else code
 
 
+def finding_line(finding: Finding) -> str:
+    """One finding as a terminal line: ``path:line: severity [rule] (notes 3, 5) message``."""
+    where = f"{finding.document}:{finding.line}" if finding.line else f"{finding.document}"
+    named = finding.rule == "numbering"  # its message names the numbers already
+    notes = f" (notes {format_ranges(finding.footnotes)})" if finding.footnotes and not named \
+        else ""
+    return f"{where}: {finding.severity} [{finding.rule}]{notes} {finding.message}"
+
+
 def print_summary(run, findings, links, *, checked, offline, notes) -> None:
     """Documents, then findings of warning and above (infos are counted: see the report)."""
     for doc in run.documents:
         print(describe_document(doc))
     shown = [f for f in findings if f.severity != "info"]
     for finding in sorted(shown, key=lambda f: (f.document or "", f.line or 0)):
-        where = f"{finding.document}:{finding.line}" if finding.line else f"{finding.document}"
-        numbers = ", ".join(map(str, finding.footnotes))
-        notes_part = f" (notes {numbers})" if numbers else ""
-        print(f"{where}: {finding.severity} [{finding.rule}]{notes_part} {finding.message}")
+        print(finding_line(finding))
     infos = Counter(f.rule for f in findings if f.severity == "info")
     if infos:
         print("info: " + ", ".join(f"{n} {rule}" for rule, n in sorted(infos.items()))

@@ -430,3 +430,17 @@ def test_one_hundred_thousand_footnotes_extract_in_linear_time() -> None:
     assert len(findings) == 1  # the endnotes have no markers
     assert large_time < 6.0  # ~1.5 s on the 2-core machine; generous for a loaded one
     assert large_time < 20 * max(small_time, 0.05)
+
+
+def test_ranges_in_messages_are_capped_but_findings_keep_every_number() -> None:
+    from checker.extract.numbering import MAX_RANGES, format_ranges
+
+    assert format_ranges([1, 2, 3, 5, 7, 8]) == "1-3, 5, 7-8"
+    odd = list(range(1, 200, 2))  # 100 separate numbers
+    text = format_ranges(odd)
+    assert text.endswith(f" and {100 - MAX_RANGES} more ranges")
+    assert text.count(",") == MAX_RANGES - 1
+    notes = "".join(f"{n}. \"Title {n},\" Reuters, May 5, 2020.\n" for n in range(1, 400, 2))
+    _, findings = extract_footnotes(doc("Notes\n\n" + notes))
+    (gaps,) = [f for f in findings if "missing from the sequence" in f.message]
+    assert len(gaps.footnotes) == 199 and len(gaps.message) < 400

@@ -99,8 +99,11 @@ def _report_numbers(add, numbers: list[int], one, many, line_of) -> None:  # typ
         add(many(format_ranges(numbers)), numbers, line_of(numbers[0]))
 
 
-def format_ranges(numbers: Sequence[int]) -> str:
-    """[1, 2, 3, 5, 7, 8] -> "1-3, 5, 7-8"."""
+MAX_RANGES = 20  # a message names this many ranges at most; the finding keeps every number
+
+
+def format_ranges(numbers: Sequence[int], limit: int = MAX_RANGES) -> str:
+    """[1, 2, 3, 5, 7, 8] -> "1-3, 5, 7-8"; past `limit` ranges, "... and N more"."""
     parts: list[str] = []
     ordered = sorted(set(numbers))
     index = 0
@@ -111,4 +114,6 @@ def format_ranges(numbers: Sequence[int]) -> str:
             end = ordered[index]
         parts.append(str(start) if start == end else f"{start}-{end}")
         index += 1
+    if len(parts) > limit:
+        return ", ".join(parts[:limit]) + f" and {len(parts) - limit} more ranges"
     return ", ".join(parts)

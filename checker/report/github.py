@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from checker.extract.numbering import format_ranges
 from checker.model import Finding
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -31,7 +32,7 @@ def annotation(finding: Finding) -> str:
     if finding.line:
         props.append(f"line={finding.line}")
     props.append(f"title={escape_property(finding.rule)}")
-    notes = ", ".join(map(str, finding.footnotes))
+    notes = format_ranges(finding.footnotes)
     word = "note" if len(finding.footnotes) == 1 else "notes"
     message = (f"{word} {notes}: " if notes else "") + finding.message
     return f"::{LEVEL.get(finding.severity, 'notice')} {','.join(props)}::{escape_data(message)}"

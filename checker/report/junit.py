@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from checker.extract.numbering import format_ranges
 from checker.model import Finding, LinkResult
 from checker.report import ReportInput
 from checker.report.rows import short
@@ -62,7 +63,7 @@ def _link_case(suite: ET.Element, link: LinkResult, classname: str, numbers: lis
 
 
 def _finding_case(suite: ET.Element, finding: Finding, fail_on: str) -> None:
-    notes = ", ".join(map(str, finding.footnotes))
+    notes = format_ranges(finding.footnotes)
     word = "note" if len(finding.footnotes) == 1 else "notes"
     name = (f"{word} {notes}: " if notes else "") + short(finding.message, 100)
     case = ET.SubElement(suite, "testcase", classname=f"findings.{clean(finding.rule)}",

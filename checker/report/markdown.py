@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from checker.extract.numbering import format_ranges
 from checker.model import Finding
 from checker.report import ReportInput
 from checker.report.rows import Row, document_rows
@@ -61,7 +62,7 @@ def _row(row: Row) -> str:
 
 
 def _finding(finding: Finding) -> str:
-    notes = ", ".join(map(str, finding.footnotes))
+    notes = format_ranges(finding.footnotes)
     word = "note" if len(finding.footnotes) == 1 else "notes"
     where = f" ({word} {notes})" if notes else ""
     if finding.line:
