@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import sys
 from array import array
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -123,7 +124,10 @@ class ReferencePool:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = min(os.cpu_count() or 1, MAX_WORKERS) if workers is None else workers
         self._pool: ProcessPoolExecutor | None = None
-        self._usable = self.workers >= 2 and "fork" in mp.get_all_start_methods()
+        # fork only where it is safe with the system's libraries (not macOS: Python itself
+        # defaults to spawn there, and spawning would re-import everything per worker)
+        self._usable = self.workers >= 2 and sys.platform.startswith("linux") and (
+            "fork" in mp.get_all_start_methods())
         self._prefetched: list[tuple[list[str], Future]] = []
 
     @property
