@@ -55,7 +55,8 @@ _PDF_CHARACTERS = str.maketrans({
     "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
     "\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None,
 })
-_PDF_CHARACTER = re.compile("[\ufb00-\ufb06\u00ad\u200b\u2060\ufeff]")  # a quick look first
+_PDF_CHARACTER = re.compile(  # a quick look first, for the same characters
+    "[" + "".join(re.escape(chr(code)) for code in _PDF_CHARACTERS) + "]")
 
 
 def clean_note_text(text: str) -> str:

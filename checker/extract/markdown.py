@@ -290,10 +290,6 @@ def _collect_markers(
     numbered (otherwise "km²" would be a marker).
     """
     explicit = MarkerIndex()
-
-    def own_marker(index: int, column: int) -> bool:
-        return _own_marker(candidates, index, column)
-
     if "<sup" in text:
         locate, add, get = _Lines(text).locate, explicit.add, candidates.get
         for match in _SUP_MARK.finditer(text):  # one per note at least: kept tight
@@ -301,7 +297,7 @@ def _collect_markers(
             index, start = locate(offset)
             candidate = get(index)
             if candidate is not None and offset - start < candidate.marker_end:
-                continue  # the note's own number
+                continue  # the note's own number (`_own_marker`, inlined in this hot loop)
             if is_power(text[max(start, offset - 5): offset]):
                 continue
             spec = match.group(1)
@@ -314,13 +310,13 @@ def _collect_markers(
         where = _Lines(text)
         for match in _CARET_MARK.finditer(text):
             index, start = where.locate(match.start())
-            if not own_marker(index, match.start() - start):
+            if not _own_marker(candidates, index, match.start() - start):
                 explicit.add(int(match.group(1)), index)
     if any(digit in text for digit in SUPERSCRIPT_DIGITS):
         where = _Lines(text)
         for match in _UNI_MARK.finditer(text):
             index, start = where.locate(match.start())
-            if own_marker(index, match.start() - start) or match.start() == start:
+            if _own_marker(candidates, index, match.start() - start) or match.start() == start:
                 continue
             before = text[match.start() - 1]
             if (before.isalpha() and superscript_defs) or before in _PUNCTUATION or (
