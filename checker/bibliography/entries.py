@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from checker.bibliography.keys import (
     ascii_words,
@@ -36,10 +35,10 @@ from checker.bibliography.keys import (
     site_label,
 )
 from checker.model import Document, Reference
+from checker.references.urls import url_identity
 
 LEARNED_FIELDS = ("url", "accessed", "archive_url", "archive_date")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
-_DEFAULT_PORTS = {"http": "80", "https": "443"}
 
 
 @dataclass
@@ -77,32 +76,6 @@ class Entry:
 
 def normalise_doi(doi: str) -> str:
     return _DOI_PREFIX.sub("", doi.strip()).strip().rstrip(".").lower()
-
-
-def url_identity(url: str) -> str | None:
-    """The URL as an identity (see the module docstring); None for a site's home page or
-    something that is not a web URL."""
-    text = url.strip()
-    if "://" not in text:
-        text = "http://" + text
-    try:
-        parts = urlsplit(text)
-        port = parts.port
-    except ValueError:
-        return None
-    host = (parts.hostname or "").lower().rstrip(".").removeprefix("www.")
-    if not host:
-        return None
-    if port is not None and str(port) != _DEFAULT_PORTS.get(parts.scheme.lower()):
-        host = f"{host}:{port}"
-    path = parts.path.rstrip("/")
-    query = urlencode(
-        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-         if not k.lower().startswith("utm_")]
-    )
-    if not path and not query:
-        return None
-    return f"{host}{path}" + (f"?{query}" if query else "")
 
 
 def title_identity(title: str | None) -> str | None:

@@ -10,8 +10,6 @@ URLs whose repair needs evidence from other notes of the same document.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from checker.collector import collector_paused
 from checker.model import Footnote, Reference
 from checker.references.backrefs import (
@@ -21,7 +19,7 @@ from checker.references.backrefs import (
 )
 from checker.references.fields import is_archive_url, is_site_link, parse_citation
 from checker.references.split import is_backreference, split_citations
-from checker.references.urls import domain_of, find_urls
+from checker.references.urls import domain_of, find_urls, url_identity
 
 __all__ = ["BackReferenceResolver", "parse_footnotes", "parse_references", "repair_across_notes",
            "resolve_backreferences"]
@@ -50,34 +48,24 @@ def _links_left_over(text: str, references: list[Reference]) -> list[Reference]:
     """A link the citations did not take ("statements at <URL1> and <URL2>") is still a
     cited page: it becomes a web reference of its own, so that it is checked too. Archived
     copies, DOIs already read and links to the home page of a site already cited are not."""
-    taken = {_same_url(ref.url) for ref in references if ref.url}
+    taken = {url_identity(ref.url) or ref.url for ref in references if ref.url}
     dois = {ref.doi.lower() for ref in references if ref.doi}
     domains = {ref.domain for ref in references if ref.domain}
     left: list[Reference] = []
     for match in find_urls(" ".join(text.split())):
-        key = _same_url(match.url)
+        identity = url_identity(match.url)  # None for a home page
+        key = identity or match.url
         if key in taken or is_archive_url(match.url) or (match.doi and match.doi.lower() in dois):
             continue
         domain = domain_of(match.url)
         if (match.link_text is not None and is_site_link(match)) or (
-                domain in domains and _is_home_page(match.url)):
+                domain in domains and identity is None):
             continue  # "[kaktus.media](http://kaktus.media)" names the outlet
         taken.add(key)
         left.append(Reference(url=match.url, url_as_printed=match.printed, doi=match.doi,
                               domain=domain, type="web", raw=match.printed,
                               repairs=list(match.repairs)))
     return left
-
-
-def _is_home_page(url: str) -> bool:
-    try:
-        return not urlsplit(url).path.strip("/")
-    except ValueError:  # "http://[broken": not a home page, not a reason to fail
-        return False
-
-
-def _same_url(url: str) -> str:
-    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/").lower()
 
 
 def parse_footnotes(footnotes: list[Footnote]) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit
 
 
 def _split_words(text: str) -> list[str]:
@@ -494,6 +494,36 @@ def _read_url(text: str, start: int, evidence: str, scheme: str = "http://") -> 
         url = scheme + url
     return UrlMatch(url=url, printed=printed, start=start, end=start + len(printed),
                     repairs=repairs)
+
+
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+def url_identity(url: str) -> str | None:
+    """The URL as an identity of the page it names: without scheme, ``www.``, default port,
+    fragment, trailing slash and ``utm_*`` parameters. None for a site's home page (it
+    identifies no work) or for something that is not a web URL."""
+    text = url.strip()
+    if "://" not in text:
+        text = "http://" + text
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower().rstrip(".").removeprefix("www.")
+    if not host:
+        return None
+    if port is not None and str(port) != _DEFAULT_PORTS.get(parts.scheme.lower()):
+        host = f"{host}:{port}"
+    path = parts.path.rstrip("/")
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+         if not k.lower().startswith("utm_")]
+    )
+    if not path and not query:
+        return None
+    return f"{host}{path}" + (f"?{query}" if query else "")
 
 
 # Link wrappers that exports and mail clients put around a link: host -> query parameter
