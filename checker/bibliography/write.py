@@ -293,12 +293,13 @@ def _bib_plan(entries: list[Entry], path: Path, source: str, classic: bool) -> _
 
 
 def _csl_plan(entries: list[Entry], path: Path) -> _Plan:
+    def parse(text: str) -> list[Record]:  # JSON carries nothing over: one parse serves both
+        return [to_record(item) for item in parse_csl(text)]
+
     return _Plan(
         path=path, ours=[to_record(item) for item in csl_items(entries)],
         render=lambda records: render_csl([from_record(r) for r in records]),
-        parse=lambda text: [to_record(item) for item in parse_csl(text)],
-        parse_base=lambda text: [to_record(item) for item in parse_csl(text)],
-        identify=csl_identities, fingerprinted=False,
+        parse=parse, parse_base=parse, identify=csl_identities, fingerprinted=False,
     )
 
 
