@@ -7,9 +7,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from checker.collector import collector_paused
+from checker.extract.common import NoteTexts
 from checker.extract.metadata import document_metadata
 from checker.extract.numbering import numbering_findings
 from checker.model import Document, Finding, Footnote
@@ -18,7 +17,7 @@ __all__ = ["document_metadata", "extract_footnotes"]
 
 
 def extract_footnotes(
-    doc: Document, seen: Callable[[list[str]], None] | None = None
+    doc: Document, seen: NoteTexts | None = None
 ) -> tuple[list[Footnote], list[Finding]]:
     """Every footnote definition in `doc`, sorted by number, and the numbering findings.
 
@@ -30,7 +29,7 @@ def extract_footnotes(
 
 
 def _extract(
-    doc: Document, seen: Callable[[list[str]], None] | None
+    doc: Document, seen: NoteTexts | None
 ) -> tuple[list[Footnote], list[Finding]]:
     check_order = True
     if doc.format == "html" or _looks_like_html(doc.text):

@@ -16,20 +16,18 @@ keyed to particular documents; every decision looks at a line and its neighbours
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from checker.extract.common import (
     SUPERSCRIPT_DIGITS,
     MarkerIndex,
+    NoteTexts,
     clean_note_text,
     from_superscript,
     is_power,
     marker_numbers,
 )
 from checker.model import Footnote
-
-NoteTexts = Callable[[list[str]], None]
 
 # ---- line shapes --------------------------------------------------------------------------
 
