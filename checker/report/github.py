@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.extract.numbering import format_ranges
 from checker.model import Finding
+from checker.report.rows import notes_label
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 # GitHub refuses a step summary over 1 MiB; stay under it with room for the cut note.
@@ -32,9 +32,8 @@ def annotation(finding: Finding) -> str:
     if finding.line:
         props.append(f"line={finding.line}")
     props.append(f"title={escape_property(finding.rule)}")
-    notes = format_ranges(finding.footnotes)
-    word = "note" if len(finding.footnotes) == 1 else "notes"
-    message = (f"{word} {notes}: " if notes else "") + finding.message
+    label = notes_label(finding)
+    message = (f"{label}: " if label else "") + finding.message
     return f"::{LEVEL.get(finding.severity, 'notice')} {','.join(props)}::{escape_data(message)}"
 
 

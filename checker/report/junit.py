@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from checker.extract.numbering import format_ranges
 from checker.model import Finding, LinkResult
 from checker.report import ReportInput
-from checker.report.rows import short
+from checker.report.rows import notes_label, short
 from checker.report.summary import at_or_above
 
 FAILING_LINKS = {"broken", "timeout", "invalid"}
@@ -63,9 +62,8 @@ def _link_case(suite: ET.Element, link: LinkResult, classname: str, numbers: lis
 
 
 def _finding_case(suite: ET.Element, finding: Finding, fail_on: str) -> None:
-    notes = format_ranges(finding.footnotes)
-    word = "note" if len(finding.footnotes) == 1 else "notes"
-    name = (f"{word} {notes}: " if notes else "") + short(finding.message, 100)
+    label = notes_label(finding)
+    name = (f"{label}: " if label else "") + short(finding.message, 100)
     case = ET.SubElement(suite, "testcase", classname=f"findings.{clean(finding.rule)}",
                          name=clean(name), time="0.000")
     where = (f"{finding.document}" if finding.document else "") + (

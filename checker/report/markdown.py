@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
-from checker.extract.numbering import format_ranges
 from checker.model import Finding
 from checker.report import ReportInput
-from checker.report.rows import Row, document_rows
+from checker.report.rows import Row, document_rows, notes_label
 from checker.report.summary import count, severities_by_rule, summarize
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~&$])")
@@ -62,9 +61,8 @@ def _row(row: Row) -> str:
 
 
 def _finding(finding: Finding) -> str:
-    notes = format_ranges(finding.footnotes)
-    word = "note" if len(finding.footnotes) == 1 else "notes"
-    where = f" ({word} {notes})" if notes else ""
+    label = notes_label(finding)
+    where = f" ({label})" if label else ""
     if finding.line:
         where += f" line {finding.line}"
     return f"- **{finding.severity}** `{finding.rule}`{where}: {cell(finding.message)}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from checker.extract.numbering import format_ranges
 from checker.linkcheck.targets import normalise_url, site_url
 from checker.model import Document, Finding, LinkResult
 from checker.report import ReportInput
@@ -27,6 +28,14 @@ class Row:
     recovered_url: str | None = None
     rules: list[str] = field(default_factory=list)
     worst: str | None = None  # the most severe finding's severity on this note
+
+
+def notes_label(finding: Finding) -> str:
+    """"note 3" or "notes 3-5, 9" (ranges capped: see `format_ranges`); "" for none."""
+    if not finding.footnotes:
+        return ""
+    word = "note" if len(finding.footnotes) == 1 else "notes"
+    return f"{word} {format_ranges(finding.footnotes)}"
 
 
 def short(text: str | None, limit: int = 60) -> str:
