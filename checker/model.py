@@ -7,8 +7,9 @@ pure functions over these.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any
 
 
@@ -67,6 +68,23 @@ class Reference:
 
     def to_json(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.JSON_FIELDS}
+
+
+# A Reference as a plain tuple of its field values (in field order) and back: several times
+# cheaper than `dataclasses.replace` and pickling, which large documents feel.
+reference_values = attrgetter(*(f.name for f in fields(Reference)))
+
+
+def reference_from_values(values: tuple) -> Reference:
+    """A Reference with its own lists (not those of the tuple's source)."""
+    reference = Reference(*values)
+    reference.authors = list(reference.authors)
+    reference.repairs = list(reference.repairs)
+    return reference
+
+
+def copy_reference(reference: Reference) -> Reference:
+    return reference_from_values(reference_values(reference))
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ allocation it makes in those pages would copy them first (copy-on-write): on a 1
 document that cost a tenth of the parse. The pool is kept for every document of the run, so
 the parent can extract the next document while the workers parse the previous one. Nor need
 the workers wait for extraction to end: the markdown extractor hands over the text each
-line-start candidate would have as a one-line note as soon as it has classified the lines
+line-start candidate would have as a one-line note, in batches as it classifies the lines
 (`prefetch`); notes whose final text is one of those take that result, the others are sent
 after. Parsing is a pure function of the text, so a result found by text is the right one.
 
@@ -23,21 +23,16 @@ from array import array
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import fields
-from operator import attrgetter
 from types import TracebackType
 
 from checker.collector import collector_paused
-from checker.model import Reference
+from checker.model import Reference, reference_from_values, reference_values
 from checker.references import parse_references
 
 PARALLEL_FROM = 5000  # notes; below this, sending them to workers costs more than it saves
 LARGE_TEXT = 400_000  # characters; a document this long may have PARALLEL_FROM notes
 CHUNKS_PER_WORKER = 4  # small last chunks: the parent waits less for the slowest worker
 MAX_WORKERS = 8
-
-_AS_TUPLE = attrgetter(*(f.name for f in fields(Reference)))  # a Reference -> its values
-
 
 def parse_chunk(texts: list[str]) -> list[list[Reference]]:
     with collector_paused():
@@ -47,7 +42,7 @@ def parse_chunk(texts: list[str]) -> list[list[Reference]]:
 def _parse_chunk_as_tuples(texts: list[str]) -> list[list[tuple]]:
     with collector_paused():
         return [
-            [_AS_TUPLE(ref) for ref in parse_references(text)]
+            [reference_values(ref) for ref in parse_references(text)]
             for text in texts
         ]
 
@@ -100,7 +95,7 @@ class PendingReferences:
                     found = results[chunk] = (values, bytearray(len(values)))
                 values, taken = found
                 if taken[position]:  # a second note of the same text: its own objects
-                    part.append([_rebuilt(fields) for fields in values[position]])
+                    part.append([reference_from_values(fields) for fields in values[position]])
                 else:
                     taken[position] = 1
                     part.append([Reference(*fields) for fields in values[position]])
@@ -109,13 +104,6 @@ class PendingReferences:
             yield part
         except (OSError, BrokenProcessPool):  # the workers died: parse the rest here
             yield part + parse_chunk(self._texts[done + len(part):])
-
-
-def _rebuilt(values: tuple) -> Reference:
-    reference = Reference(*values)
-    reference.authors = list(reference.authors)  # not the list the first note of the text has
-    reference.repairs = list(reference.repairs)
-    return reference
 
 
 class ReferencePool:
@@ -148,15 +136,16 @@ class ReferencePool:
 
     def prefetch(self, texts: list[str]) -> None:
         """Start parsing texts that are likely the notes of the document being extracted,
-        while its extraction goes on; `submit` takes what matches."""
-        if self._pool is not None and len(texts) >= PARALLEL_FROM:
+        while its extraction goes on; `submit` takes what matches. Called once per batch
+        the extractor has classified, each batch a chunk per worker."""
+        if self._pool is not None and texts:
             unique = list(dict.fromkeys(texts))
-            self._prefetched.extend(zip(*self._send(unique)[1:], strict=True))
+            self._prefetched.extend(zip(*self._send(unique, self.workers)[1:], strict=True))
 
     def submit(self, texts: list[str]) -> PendingReferences:
         """Start parsing `texts`; parsed here at once when they are few or there is no pool."""
         prefetched, self._prefetched = self._prefetched, []
-        if len(texts) < PARALLEL_FROM or not self._usable:
+        if (len(texts) < PARALLEL_FROM and not prefetched) or not self._usable:
             return PendingReferences(texts, None)
         self.prepare(LARGE_TEXT)  # notes enough without a long text: fork now after all
         if self._pool is None:
@@ -185,9 +174,11 @@ class ReferencePool:
         chunks = [future for _, future in prefetched] + rest_chunks
         return PendingReferences(texts, chunks, (chunk_of, position_of))
 
-    def _send(self, texts: list[str]) -> tuple[int, list[list[str]], list[Future]]:
+    def _send(
+        self, texts: list[str], chunks: int = 0
+    ) -> tuple[int, list[list[str]], list[Future]]:
         """(chunk size, chunks, their futures); no futures if the pool cannot take them."""
-        size = max(1, -(-len(texts) // (self.workers * CHUNKS_PER_WORKER)))
+        size = max(1, -(-len(texts) // (chunks or self.workers * CHUNKS_PER_WORKER)))
         if not texts or self._pool is None:
             return size, [], []
         parts = [texts[i: i + size] for i in range(0, len(texts), size)]

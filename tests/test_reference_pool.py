@@ -92,9 +92,9 @@ class RecordingPool(ReferencePool):
         super().__init__(workers)
         self.sent: list[list[str]] = []
 
-    def _send(self, texts):
+    def _send(self, texts, chunks=0):
         self.sent.append(list(texts))
-        return super()._send(texts)
+        return super()._send(texts, chunks)
 
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores")
@@ -125,3 +125,16 @@ def test_one_worker_or_few_notes_parse_in_process():
     with ReferencePool(workers=2) as pool:
         assert as_dicts(pool.submit(texts).result()) == as_dicts(parse_chunk(texts))
         assert pool._pool is None  # 49 notes: not worth a fork
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores")
+def test_a_few_notes_sent_early_take_their_early_results():
+    texts = [note(number) for number in range(1, 120)]
+    with RecordingPool(workers=2) as pool:
+        pool.prepare(10**9)
+        pool.prefetch(texts[:100])
+        pool.prefetch(texts[100:])  # a second batch from the extractor
+        result = pool.submit(texts).result()
+    # each batch sends a text once ("Ibid., 12."), and nothing is left to send after them
+    assert pool.sent == [list(dict.fromkeys(texts[:100])), list(dict.fromkeys(texts[100:])), []]
+    assert as_dicts(result) == as_dicts(parse_chunk(texts))

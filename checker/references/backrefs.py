@@ -15,10 +15,9 @@ bibliography keeps one entry and the audit does not count it twice.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from checker.collector import collector_paused
-from checker.model import Footnote, Reference
+from checker.model import Footnote, Reference, copy_reference
 from checker.references.urls import domain_of
 
 _IBID = re.compile(r"^\s*(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|ibíd|idem)\b\.?",
@@ -44,7 +43,11 @@ def _words(text: str | None) -> list[str]:
 
 
 def _copy(work: Reference, raw: str) -> Reference:
-    return replace(work, authors=list(work.authors), repairs=[], raw=raw, ibid=True)
+    copy = copy_reference(work)
+    copy.repairs.clear()
+    copy.raw = raw
+    copy.ibid = True
+    return copy
 
 
 def _is_short_form(reference: Reference) -> bool:
@@ -196,7 +199,7 @@ class BackReferenceResolver:
 
 def _is_author_year(reference: Reference) -> bool:
     """"Cooley (2012)": family names and a year, nothing else."""
-    return bool(reference.authors) and bool(reference.date) and len(reference.date) == 4 and not (
+    return bool(reference.authors) and len(reference.date or "") == 4 and not (
         reference.title or reference.url or reference.doi or reference.container
         or reference.domain
     )
