@@ -221,14 +221,14 @@ def _parse_authors(text: str) -> tuple[str, ...]:
     if ";" in text:
         semicolon_groups = [g.strip() for g in text.split(";") if g.strip()]
         if len(semicolon_groups) >= 2 and all(g.count(",") == 1 for g in semicolon_groups):
-            persons = []
+            paired: list[str] = []
             for group in semicolon_groups:
                 family, _, given = group.partition(",")
                 if not (_family_like(family.split()) and _given_like(given.split())):
                     break
-                persons.append(f"{family.strip()}, {given.strip()}")
+                paired.append(f"{family.strip()}, {given.strip()}")
             else:
-                return tuple(persons)  # "Vakulchuk, Roman; Overland, Indra" (Wikipedia)
+                return tuple(paired)  # "Vakulchuk, Roman; Overland, Indra" (Wikipedia)
     if ";" in text or "&" in text or " and " in text or " и " in text or " und " in text \
             or " et " in text:
         for separator in _SEPARATOR_WORDS:

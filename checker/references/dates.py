@@ -180,12 +180,12 @@ def _read_before(text: str, start: int, year: int) -> tuple[str | None, int, boo
         name, day_text = month_c, None
     if name is None:
         return None, start, False
-    month = MONTHS.get(name[::-1].lower())
-    if month is None:
+    named_month = MONTHS.get(name[::-1].lower())
+    if named_month is None:
         if day_text is None and name[::-1].lower() in SEASONS:
             return f"{year:04d}", found_start, False  # "Spring 2019" is that year
         return None, start, False  # "Issue 5, 2020": the year alone
-    return _iso(year, month, int(day_text[::-1]) if day_text else None), found_start, True
+    return _iso(year, named_month, int(day_text[::-1]) if day_text else None), found_start, True
 
 
 _AFTER_YEAR_CHARS = frozenset("-/.年")

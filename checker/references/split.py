@@ -358,7 +358,9 @@ def split_citations(text: str) -> list[str]:
     else:
         text = text.strip()
     if text[:1] == "^":
-        text = text[_BACKLINKS.match(text).end():]
+        backlinks = _BACKLINKS.match(text)
+        if backlinks:
+            text = text[backlinks.end():]
     if not text:
         return []
     if text[0] in "IiТтEe" and _IBID.match(text):

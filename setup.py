@@ -1,0 +1,65 @@
+"""Compile the parser's hot modules with mypyc (see checker/compiled.py); the metadata is in
+pyproject.toml. Without mypyc or a C compiler, or with FOOTCHECK_PURE_PYTHON=1, footcheck
+installs as pure Python: the same program, slower to parse large documents."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_ext import build_ext
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+from checker.compiled import (  # noqa: E402  (the source tree, before any install)
+    MANIFEST,
+    MODULES,
+    PURE_PYTHON_VARIABLE,
+    source_hashes,
+    source_path,
+)
+
+MANIFEST_PATH = ROOT / "checker" / MANIFEST
+
+
+class OptionalBuildExt(build_ext):
+    """A failed compilation leaves a pure-Python install, not a failed one."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except Exception as error:  # a compiler missing or failing
+            MANIFEST_PATH.unlink(missing_ok=True)  # any older compiled files are not current
+            print(f"footcheck: not compiled ({str(error)[:200]}); installing pure Python",
+              file=sys.stderr)
+
+
+def compiled_modules() -> list:
+    if sys.argv[1:2] in (["egg_info"], ["dist_info"], ["sdist"]):
+        return []  # only the metadata is asked for: nothing is built
+    MANIFEST_PATH.unlink(missing_ok=True)
+    if os.environ.get(PURE_PYTHON_VARIABLE, "") not in ("", "0"):
+        return []
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        print("footcheck: mypyc not found; installing pure Python", file=sys.stderr)
+        return []
+    paths = [str(source_path(module, ROOT).relative_to(ROOT)) for module in MODULES]
+    try:
+        extensions = mypycify(
+            ["--ignore-missing-imports", "--follow-imports=silent", *paths],
+            opt_level="3", group_name="checker",  # one shared library: checker__mypyc
+        )
+    except (Exception, SystemExit) as error:  # a type error stops mypyc
+        print(f"footcheck: not compiled ({str(error)[:200]}); installing pure Python",
+              file=sys.stderr)
+        return []
+    MANIFEST_PATH.write_text(json.dumps(source_hashes(ROOT), indent=1), encoding="utf-8")
+    return extensions
+
+
+setup(ext_modules=compiled_modules(), cmdclass={"build_ext": OptionalBuildExt})
