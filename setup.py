@@ -37,10 +37,19 @@ class OptionalBuildExt(build_ext):
               file=sys.stderr)
 
 
+def remove_compiled_files() -> None:
+    """An earlier build's files, some maybe of modules no longer compiled: the import system
+    would prefer them to the sources, and the guard only knows the modules compiled now."""
+    for suffix in (".so", ".pyd"):
+        for path in [*(ROOT / "checker").rglob(f"*{suffix}"), *ROOT.glob(f"*__mypyc*{suffix}")]:
+            path.unlink()
+
+
 def compiled_modules() -> list:
     if sys.argv[1:2] in (["egg_info"], ["dist_info"], ["sdist"]):
         return []  # only the metadata is asked for: nothing is built
     MANIFEST_PATH.unlink(missing_ok=True)
+    remove_compiled_files()
     if os.environ.get(PURE_PYTHON_VARIABLE, "") not in ("", "0"):
         return []
     try:
