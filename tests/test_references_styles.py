@@ -205,6 +205,27 @@ CASES = [
     ("Available at: https://www.example.org/statements/2020-04 (accessed 12 April 2020).",
      {"title": None, "url": "https://www.example.org/statements/2020-04",
       "accessed": "2020-04-12"}),
+    # an organisation's acronym in brackets before the title, and a date range in the title
+    ("Asian Development Bank (ADB), Key Indicators 2020–21: Asia and the Pacific "
+     "(Manila: ADB, 2021), 12.",
+     {"authors": ["Asian Development Bank"], "container": "ADB", "date": "2021",
+      "title": "Key Indicators 2020–21: Asia and the Pacific"}),
+    # a chapter in an edited book whose title has commas
+    ('Anna Ivanova, "Water Politics," in Eurasia Today: States, Markets, and Borders, ed. '
+     "Paul Green and Mary White (Oxford: Oxford University Press, 2016), 40–58.",
+     {"title": "Water Politics", "container": "Eurasia Today: States, Markets, and Borders",
+      "type": "chapter", "date": "2016"}),
+    # a family name that is also an institution word, after a common given name
+    ("Jonathan House, A Military History of the Cold War (Norman: University of Oklahoma "
+     "Press, 2012), 88.",
+     {"authors": ["House, Jonathan"], "title": "A Military History of the Cold War"}),
+    ("Victoria University, Annual Report 2019 (Wellington: VUW, 2020).",
+     {"authors": ["Victoria University"], "title": "Annual Report 2019"}),
+    # a government body with its document's number before the title
+    ('Ministry of Economy of the Republic of Kazakhstan, Order No. 45-2/113, "On Customs '
+     'Rates," May 4, 2021.',
+     {"authors": ["Ministry of Economy of the Republic of Kazakhstan"],
+      "title": "On Customs Rates", "date": "2021-05-04"}),
 ]
 
 

@@ -40,6 +40,19 @@ ORGANISATION_WORDS = frozenset(_split_words(
     "usaid watch wikipedia xinhua агентство администрация институт комитет министерство "
     "посольство правительство президент служба совет университет центр "
 ))
+# Institution words that are also family names: after a common given name they are one
+# ("Robert Service", "Jonathan House"); "Victoria University" stays an institution.
+_FAMILY_NAME_ORGANISATION_WORDS = frozenset(("service", "bank", "house", "post", "press"))
+COMMON_GIVEN_NAMES = frozenset(_split_words(
+    "adam alan albert alex alexander alice andrew ann anna anne anthony barbara ben benjamin "
+    "bill brian bruce carl carol catherine charles chris christopher daniel david deborah "
+    "dennis donald dorothy douglas edward elizabeth emily emma eric frank gary george gregory "
+    "harold helen henry ian jack james jane janet jason jeffrey jennifer jessica joan john "
+    "jonathan joseph joshua julia karen kate kenneth kevin larry laura linda lisa margaret mark "
+    "martin mary matthew michael michelle nancy nicholas nicole patricia patrick paul peter "
+    "philip rachel raymond richard robert roger ronald ruth ryan sam samuel sandra sarah scott "
+    "sharon stephen steven susan thomas timothy walter william"
+))
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
@@ -191,6 +204,9 @@ def is_organisation(text: str) -> bool:
     if len(words) == 1:
         letters = _NOT_LETTERS.sub("", text)
         return len(letters) >= 2 and letters.isupper()  # "ICG", "OSCE"
+    if len(words) == 2 and words[1].lower() in _FAMILY_NAME_ORGANISATION_WORDS and \
+            words[0].lower() in COMMON_GIVEN_NAMES:
+        return False
     if not ORGANISATION_WORDS.isdisjoint(_WORD.findall(text.lower())):
         return True
     if any(w in _CONNECTORS for w in words[1:-1]):

@@ -21,6 +21,7 @@ cached.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -567,10 +568,10 @@ def _unmarked_parts(work: str, blanked: str) -> _Parts:
     if end <= start:
         return _Parts()
     main_end = end
-    paren = _PUB_PARENS.search(blanked, start, end)
-    if paren and paren.start() > start and (":" in paren.group(1) or
-                                             DATE_MARK in paren.group(1)):
-        main_end = paren.start()
+    for paren in _PUB_PARENS.finditer(blanked, start, end):  # not "(EBRD)" after a name
+        if paren.start() > start and (":" in paren.group(1) or DATE_MARK in paren.group(1)):
+            main_end = paren.start()
+            break
     spans = _sentence_spans(blanked, start, main_end)
     if len(spans) >= 2:
         first_start, first_end = spans[0]
@@ -686,6 +687,12 @@ def _read_people(reference: Reference, parts: _Parts) -> None:
         reference.authors = list(persons)
         return
     cleaned = clean_author_text(text)
+    if "," in cleaned and _DIGIT.search(cleaned):
+        # "Office of the President, Decree No. UP-5953": the body, not its document number
+        head = cleaned.split(",")
+        kept = list(itertools.takewhile(lambda chunk: not _DIGIT.search(chunk), head))
+        if kept and len(kept) < len(head) and is_organisation(",".join(kept)):
+            cleaned = ",".join(kept).strip()
     if not cleaned or (_DIGIT.search(cleaned) and (find_dates(text) or _NUMBERED.search(
             cleaned) or _DIGITS_RUN.search(cleaned))):
         return  # "Executive Order 13873 of May 15, 2019", "Law ... No. 123-VI": not authors
@@ -768,7 +775,13 @@ def _container_info(after: str, known: bool) -> _ContainerInfo:
             if italic:
                 text = _strip_italics(text)
             if chapter:
-                text = _EDITORS.sub("", text.split("(")[0] if "(" in text else text)
+                head = text.split("(")[0] if "(" in text else text
+                text = _EDITORS.sub("", head)
+                book = text.strip(" ,.;:")
+                if text != head and DATE_MARK not in book and len(book) > 2:
+                    # "in Book: Subtitle, with Commas, ed. Name": all before the editors
+                    return _ContainerInfo(book, False, chapter, place_publisher, publisher,
+                                          series, journal_hint)
             if "(" in text and DATE_MARK in text:
                 text = _DATED_PARENS.sub(",", text)  # (Place: Publisher, Year) was read above
             if "o." in text or "#" in text or "№" in text or "ssue" in text or "umber" in text:
