@@ -226,6 +226,20 @@ CASES = [
      'Rates," May 4, 2021.',
      {"authors": ["Ministry of Economy of the Republic of Kazakhstan"],
       "title": "On Customs Rates", "date": "2021-05-04"}),
+    # APA chapter in an edited book
+    ("Brown, T. (2018). Border trade. In S. Green & P. White (Eds.), Markets of the Steppe "
+     "(pp. 12–30). Routledge.",
+     {"title": "Border trade", "container": "Markets of the Steppe", "type": "chapter",
+      "date": "2018"}),
+    # MLA: the date after "Web." is when it was read
+    ('Tokayev, K. "Address to the Nation." Nur-Sultan, 2020. Web. 5 Apr. 2021.',
+     {"date": "2020", "accessed": "2021-04-05"}),
+    # an outlet spelled with a small first letter
+    ('Ana Petrova, "Steppe Politics," openDemocracy, 3 March 2021.',
+     {"container": "openDemocracy", "date": "2021-03-03"}),
+    # a site and a date, nothing else
+    ("Lenta.ru, 12 May 2019.",
+     {"title": None, "container": "Lenta.ru", "domain": "lenta.ru", "date": "2019-05-12"}),
 ]
 
 

@@ -104,6 +104,8 @@ def _is_accessed(before: str) -> bool:
     """Does the text right before a date say it is an access date ("accessed", "Retrieved",
     "дата обращения:", "consulté le")?"""
     tail = before.lower().rstrip(" \t\u00a0:.-–([")
+    if tail.endswith(". web") or tail == "web":
+        return True  # MLA: "Astana, 2012. Web. 12 Mar. 2015."
     for preposition in _ACCESS_PREPOSITIONS:
         if tail.endswith(preposition):
             tail = tail[: -len(preposition)].rstrip()
@@ -282,6 +284,7 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
             if hinted is None:
                 lowered = text.lower()
                 hinted = ("ccess" in lowered or "triev" in lowered or "view" in lowered
+                          or "web." in lowered
                           or "onsult" in lowered or "visit" in lowered or "nload" in lowered
                           or "check" in lowered or "bgeruf" in lowered or "griff" in lowered
                           or "бращ" in lowered or "смотр" in lowered)

@@ -156,6 +156,8 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _CHAPTER_LEAD = re.compile(r"^(?:in|In:?|В:?|в:)\s+", re.IGNORECASE)
+_APA_EDITORS = re.compile(r"[^()]{2,200}?\((?:eds?|hrsg|ред)\.\)\s*,\s*", re.IGNORECASE)
+_BOOK_END = re.compile(r"\s*\(|\.\s")
 _EDITORS = re.compile(
     r"(?:,\s*|\s+)(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.|под\s+ред\.)(?=\s|$).*$",
     re.IGNORECASE,
@@ -239,6 +241,9 @@ def parse_citation(segment: str) -> Reference | None:
         title = _clean_text(reference.title)
         if title and title.endswith(("]", "].")) and not title.startswith("["):
             title = _TITLE_DESCRIPTOR.sub("", title) or title  # APA "Title [Report]."
+        if title and " " not in title and not reference.container and looks_like_domain(title):
+            reference.container, reference.domain = title, domain_of(title)  # "Site.kz, May 5"
+            title = None
         reference.title = title
     if not reference.domain and "." in work:
         site = _first_site(parts, work)
@@ -751,6 +756,12 @@ def _container_info(after: str, known: bool) -> _ContainerInfo:
     lead = _CHAPTER_LEAD.match(text)
     if lead:
         rest = text[lead.end():]
+        editors = _APA_EDITORS.match(rest)
+        if editors:  # APA: "In M. Laruelle (Ed.), Book Title (pp. 45–60). Publisher."
+            book = _BOOK_END.split(rest[editors.end():], maxsplit=1)[0].strip(" ,.;:")
+            if book:
+                return _ContainerInfo(book, False, True, place_publisher, publisher, series,
+                                      journal_hint)
         if lead.group(0).strip().endswith(":") or rest[:1] in "*_" or _EDITORS.search(
                 rest[:200]):
             chapter = True
@@ -863,7 +874,8 @@ def _name_like(chunk: str) -> bool:
     """An outlet or publisher's name (title case, short), not a sentence of prose."""
     first = chunk[0]
     if not (first.isupper() or first.isdigit() or first in "«\"“"):
-        return looks_like_domain(chunk)
+        # "openDemocracy", "eNCA": one word, capitals inside it
+        return looks_like_domain(chunk) or (chunk.isalpha() and not chunk[1:].islower())
     words = chunk.split()
     if len(words) > 16:
         return False
