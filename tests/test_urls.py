@@ -34,6 +34,10 @@ def only(text: str, evidence: str = ""):
          "https://www.reuters.com/article/us-china-sco-idUSKBN18Z0Z3"),
         ("https://example.org/index.php?id=12 &lang=en", "https://example.org/index.php?id=12&lang=en"),
         ("https:// www.example.org/page", "https://www.example.org/page"),
+        ("The Diplomat, https://thedi plomat.com/2021/01/elections/.",
+         "https://thediplomat.com/2021/01/elections/"),
+        ("RFE/RL, https://www.rfe rl.org/a/clashes/31231813.html",
+         "https://www.rferl.org/a/clashes/31231813.html"),
         # trailing punctuation is not part of the URL; brackets opened inside it are
         ("(see https://example.org/page).", "https://example.org/page"),
         ("https://en.wikipedia.org/wiki/Foo_(bar).", "https://en.wikipedia.org/wiki/Foo_(bar)"),
@@ -64,6 +68,7 @@ def test_a_space_before_a_word_or_a_date_ends_the_url() -> None:
     assert only("http://example.org/a. Accessed May 5, 2020.").url == "http://example.org/a"
     assert only("http://example.org/report/ 2020.").url == "http://example.org/report/"
     assert only("see http://example.com. It was").url == "http://example.com"
+    assert only("at http://localhost:8000 next/steps").url == "http://localhost:8000"
 
 
 def test_two_urls_are_not_joined() -> None:

@@ -246,6 +246,9 @@ def _join_reason(url: str, token: str) -> str | None:
             return None
         if core.startswith(".") and _HOSTISH.match(core[1:]):
             return "host"
+        if "/" in core and _HOSTISH.match(core) and not _has_tld(_host_part(url)) \
+                and _has_tld(_host_part(url + core)):
+            return "host"  # "https://thedi plomat.com/2021/...": a space inside the host
         if core.startswith("/") and len(core) > 1:
             return "path"
         return None
