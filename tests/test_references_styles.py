@@ -240,6 +240,10 @@ CASES = [
     # a site and a date, nothing else
     ("Lenta.ru, 12 May 2019.",
      {"title": None, "container": "Lenta.ru", "domain": "lenta.ru", "date": "2019-05-12"}),
+    # a numbered series with its month in brackets: a report, not a journal's volume
+    ('Dina Sultan, "Rail Corridors," Eurasia Policy Memo No. 512 (March 2019), '
+     "https://www.example.org/memo-512/.",
+     {"type": "report", "date": "2019-03", "container": "Eurasia Policy Memo"}),
 ]
 
 

@@ -242,6 +242,8 @@ def classify(reference: Reference, lowered: str, evidence: Evidence | None = Non
         authors and "," in authors[0]  # a person's book or article about an agreement
     ) and not container_kind.news and _INSTRUMENT_TITLE.match(reference.title):
         return "government"  # "Agreement between the Government of ... and ...", a treaty
+    if evidence.series and not container_kind.journal:
+        return "report"  # "Policy Memo No. 672 (September 2020)" is no volume and season
     if _volume_issue(lowered) or (evidence.journal_hint and container_kind.journal):
         return "journal"
     if container_kind.journal and not domain.news and not evidence.place_publisher and (
