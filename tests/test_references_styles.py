@@ -244,6 +244,20 @@ CASES = [
     ('Dina Sultan, "Rail Corridors," Eurasia Policy Memo No. 512 (March 2019), '
      "https://www.example.org/memo-512/.",
      {"type": "report", "date": "2019-03", "container": "Eurasia Policy Memo"}),
+    # an outlet whose name starts with an article is no person
+    ('Der Spiegel, "Die Lage in Zentralasien," 4. Mai 2021, https://www.spiegel.de/a-123.html.',
+     {"authors": [], "container": "Der Spiegel", "type": "news"}),
+    # a book with a DOI and its publisher in brackets
+    ("Ann Lee, Steppe Empires (Cambridge: Cambridge University Press, 2010), "
+     "https://doi.org/10.1017/CBO9780511000001.",
+     {"type": "book", "doi": "10.1017/CBO9780511000001"}),
+    # an international instrument named by its title alone, and a UN resolution
+    ("Treaty on Friendship and Cooperation among the Central Asian States, signed "
+     "September 14, 2022, Cholpon-Ata.",
+     {"title": "Treaty on Friendship and Cooperation among the Central Asian States",
+      "container": None, "type": "government", "date": "2022-09-14"}),
+    ("UN General Assembly Resolution 2758 (XXVI), A/RES/2758, October 25, 1971.",
+     {"type": "government", "date": "1971-10-25"}),
 ]
 
 

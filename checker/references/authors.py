@@ -124,6 +124,8 @@ def _person(words: list[str]) -> str | None:
             return None
     if not any(len(w.strip(".")) > 1 and not _is_initials(w) for w in words):
         return None  # initials only
+    if len(words) == 2 and words[0].lower() in PARTICLES:
+        return None  # "Le Monde", "Al Jazeera", "Der Spiegel": no given name, no person
     # Family first with initials after it: "Иванов И.И.", "Smith JA", "Smith J. A."
     if not _is_initials(words[0]) and _all_initials(words[1:]) and (
         len(words) == 2 or all(_is_initials(w) or _BARE_INITIALS.match(w) for w in words[1:])

@@ -69,6 +69,14 @@ _LEGAL_ACT = re.compile(
     r"\b(?:law|act|decree|resolution|order|ordinance|regulation|directive|закон|указ|"
     r"постановление|распоряжение|приказ)\b[^.;]{0,80}?(?:\bno\.?|№)\s*[\w/-]*\d"
 )
+# An international instrument named by its own title: "Convention on the Legal Status of..."
+INSTRUMENT_NAME = re.compile(
+    r"^(?:the\s+)?(?:agreement|treaty|convention|memorandum of understanding|protocol|charter|"
+    r"joint (?:statement|declaration|communiqu[eé]))\s+(?:between|of|on|among|concerning|"
+    r"regarding|for)\s",
+    re.IGNORECASE,
+)
+_UN_DOCUMENT = re.compile(r"\bresolution\s+\d{2,5}\b|\b[as]/res/\d")
 # The title of an agreement between states or an act of a government
 _INSTRUMENT_TITLE = re.compile(
     r"^(?:the\s+)?(?:agreement|treaty|convention|memorandum of understanding|protocol|"
@@ -233,14 +241,20 @@ def classify(reference: Reference, lowered: str, evidence: Evidence | None = Non
     ):
         return "chapter"
     if reference.doi:
-        return "book" if "/978-" in reference.doi or "/978" in reference.doi[:12] else "journal"
+        if "/978-" in reference.doi or "/978" in reference.doi[:12] or (
+                evidence.place_publisher and not _volume_issue(lowered)):
+            return "book"  # an ISBN DOI, or "(Cambridge: CUP, 2006), https://doi.org/..."
+        return "journal"
     if domain.government or container_kind.government or organisation_kind.government:
         return "government"
     if (" no" in lowered or "№" in lowered) and _LEGAL_ACT.search(lowered):
         return "government"  # "Law of the Republic of ... No. 123", "Указ ... № 45"
+    if "res" in lowered and not container_kind.news and _UN_DOCUMENT.search(lowered):
+        return "government"  # "Security Council Resolution 1373 (2001)", "S/RES/2231"
     if reference.title and not evidence.place_publisher and not (
         authors and "," in authors[0]  # a person's book or article about an agreement
-    ) and not container_kind.news and _INSTRUMENT_TITLE.match(reference.title):
+    ) and not container_kind.news and (_INSTRUMENT_TITLE.match(reference.title) or (
+            not container and not authors and INSTRUMENT_NAME.match(reference.title))):
         return "government"  # "Agreement between the Government of ... and ...", a treaty
     if evidence.series and not container_kind.journal:
         return "report"  # "Policy Memo No. 672 (September 2020)" is no volume and season

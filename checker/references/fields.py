@@ -35,7 +35,7 @@ from checker.references.authors import (
     is_organisation,
     parse_authors,
 )
-from checker.references.classify import Evidence, classify
+from checker.references.classify import INSTRUMENT_NAME, Evidence, classify
 from checker.references.dates import DateMatch, find_dates
 from checker.references.outlets import is_known_outlet, is_platform, is_publisher
 from checker.references.split import author_year_cite, is_personal_communication
@@ -251,6 +251,9 @@ def parse_citation(segment: str) -> Reference | None:
             reference.domain = domain_of(site)
             if not reference.container:
                 reference.container = site
+    if not reference.title and reference.container and not reference.authors \
+            and INSTRUMENT_NAME.match(reference.container):
+        reference.title, reference.container = reference.container, None  # a treaty's name
     if reference.container:
         container = _clean_text(reference.container)
         if container and container.endswith(".") and not _KEEP_DOT.search(container):

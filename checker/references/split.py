@@ -61,7 +61,7 @@ _SHORT_FORM = re.compile(
     r"(?:[\"“«*_]\S|[A-ZА-Я][^,;]{2,150},\s+(?:pp?\.\s*)?[\dxivlc]+(?:\s*[–—-]\s*\d+)?\.?$)"
 )
 _NAME_DATE = re.compile(
-    r"^[A-ZА-Я][\w'’.-]*(?:\s+(?:[A-ZА-Я&][\w'’./-]*|of|for|the|and|on|de|du|и)){0,7},"
+    r"^[A-ZА-Я][\w'’.-]*(?:\s+(?:[A-ZА-Я&][\w'’./-]*|of|for|the|and|on|among|between|de|du|и)){0,10},"
 )
 _IBID = re.compile(r"^\s*(?:ibid|ibidem|ib\.|id\.|там\s+же|ebd|ebenda|ibíd)\b\.?",
                    re.IGNORECASE)
@@ -182,8 +182,8 @@ def has_signature(text: str) -> bool:
         return text.count(" ") < 30 or not is_prose(text)
     if is_personal_communication(text):
         return False
-    if "/" in text and _URL_HINT.search(text):
-        return True
+    if "/" in text and (_URL_HINT.search(text) or "/RES/" in text):
+        return True  # a URL, or a UN resolution's symbol ("A/RES/2758")
     if "(" in text and (_PUBLICATION.search(text) or _APA.match(text)):
         return True
     if ";" in text and _VANCOUVER_ISSUE.search(text):
