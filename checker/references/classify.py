@@ -69,23 +69,22 @@ _LEGAL_ACT = re.compile(
     r"\b(?:law|act|decree|resolution|order|ordinance|regulation|directive|закон|указ|"
     r"постановление|распоряжение|приказ)\b[^.;]{0,80}?(?:\bno\.?|№)\s*[\w/-]*\d"
 )
+_INSTRUMENTS = (r"agreement|treaty|convention|memorandum of understanding|protocol|charter|"
+                r"joint (?:statement|declaration|communiqu[eé])")
 # An international instrument named by its own title: "Convention on the Legal Status of..."
 INSTRUMENT_NAME = re.compile(
-    r"^(?:the\s+)?(?:agreement|treaty|convention|memorandum of understanding|protocol|charter|"
-    r"joint (?:statement|declaration|communiqu[eé]))\s+(?:between|of|on|among|concerning|"
-    r"regarding|for)\s",
+    rf"^(?:the\s+)?(?:{_INSTRUMENTS})\s+(?:between|of|on|among|concerning|regarding|for)\s",
     re.IGNORECASE,
 )
-_UN_DOCUMENT = re.compile(r"\bresolution\s+\d{2,5}\b|\b[as]/res/\d")
 # The title of an agreement between states or an act of a government
 _INSTRUMENT_TITLE = re.compile(
-    r"^(?:the\s+)?(?:agreement|treaty|convention|memorandum of understanding|protocol|"
-    r"joint (?:statement|declaration|communiqu[eé])|decree|law|resolution|charter)\s+"
+    rf"^(?:the\s+)?(?:{_INSTRUMENTS}|decree|law|resolution)\s+"
     r"(?:between|of|on|by|among|concerning|regarding)\b"
     r"[^.;]{0,120}?\b(?:government|republic|kingdom|state|states|federation|ministry|council|"
     r"people's|union|nations)\b",
     re.IGNORECASE,
 )
+_UN_DOCUMENT = re.compile(r"\bresolution\s+\d{2,5}\b|\b[as]/res/\d")
 _JOURNAL_NAME = re.compile(
     r"\b(?:journal|review|quarterly|studies|annals|bulletin|proceedings|transactions|"
     r"letters|affairs|survey|forum|perspectives|inquiry|research|science|sciences|"
