@@ -241,9 +241,6 @@ def parse_citation(segment: str) -> Reference | None:
         title = _clean_text(reference.title)
         if title and title.endswith(("]", "].")) and not title.startswith("["):
             title = _TITLE_DESCRIPTOR.sub("", title) or title  # APA "Title [Report]."
-        if title and " " not in title and not reference.container and looks_like_domain(title):
-            reference.container, reference.domain = title, domain_of(title)  # "Site.kz, May 5"
-            title = None
         reference.title = title
     if not reference.domain and "." in work:
         site = _first_site(parts, work)
@@ -251,9 +248,6 @@ def parse_citation(segment: str) -> Reference | None:
             reference.domain = domain_of(site)
             if not reference.container:
                 reference.container = site
-    if not reference.title and reference.container and not reference.authors \
-            and INSTRUMENT_NAME.match(reference.container):
-        reference.title, reference.container = reference.container, None  # a treaty's name
     if reference.container:
         container = _clean_text(reference.container)
         if container and container.endswith(".") and not _KEEP_DOT.search(container):
@@ -624,6 +618,9 @@ def _unmarked_parts(work: str, blanked: str) -> _Parts:
         if title_span is None:
             if parse_authors(head):
                 return _Parts(before=head, after=blanked[chunks[0][1]:], authors_text=head)
+            if INSTRUMENT_NAME.match(head):  # "Convention on ..., signed May 5, 2018"
+                return _Parts(title=head, after=blanked[chunks[0][1]:],
+                              title_start=chunks[0][0], title_end=chunks[0][1])
             # "Reuters, May 5, 2020": an outlet and a date
             return _Parts(after=blanked[chunks[0][1]:], container=head)
         title_start, title_end = title_span
@@ -638,6 +635,8 @@ def _unmarked_parts(work: str, blanked: str) -> _Parts:
         return _Parts(after=blanked)
     if title[:1].islower():
         return _Parts(after=blanked)  # "the project website at <URL>": prose, no title
+    if " " not in title and looks_like_domain(title):
+        return _Parts(after=blanked[first_stop:], container=title)  # "Site.kz, May 5, 2020"
     return _Parts(title=title or None, after=blanked[first_stop:], title_start=first_start,
                   title_end=first_stop)
 
