@@ -5,7 +5,6 @@ installs as pure Python: the same program, slower to parse large documents."""
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -17,12 +16,16 @@ sys.path.insert(0, str(ROOT))
 from checker.compiled import (  # noqa: E402  (the source tree, before any install)
     MANIFEST,
     MODULES,
-    PURE_PYTHON_VARIABLE,
+    pure_python_asked,
     source_hashes,
     source_path,
 )
 
 MANIFEST_PATH = ROOT / "checker" / MANIFEST
+
+
+def _not_compiled(reason: str) -> None:
+    print(f"footcheck: not compiled ({reason[:200]}); installing pure Python", file=sys.stderr)
 
 
 class OptionalBuildExt(build_ext):
@@ -33,8 +36,7 @@ class OptionalBuildExt(build_ext):
             super().run()
         except Exception as error:  # a compiler missing or failing
             MANIFEST_PATH.unlink(missing_ok=True)  # any older compiled files are not current
-            print(f"footcheck: not compiled ({str(error)[:200]}); installing pure Python",
-              file=sys.stderr)
+            _not_compiled(str(error))
 
 
 def remove_compiled_files() -> None:
@@ -50,12 +52,12 @@ def compiled_modules() -> list:
         return []  # only the metadata is asked for: nothing is built
     MANIFEST_PATH.unlink(missing_ok=True)
     remove_compiled_files()
-    if os.environ.get(PURE_PYTHON_VARIABLE, "") not in ("", "0"):
+    if pure_python_asked():
         return []
     try:
         from mypyc.build import mypycify
     except ImportError:
-        print("footcheck: mypyc not found; installing pure Python", file=sys.stderr)
+        _not_compiled("mypyc not found")
         return []
     paths = [str(source_path(module, ROOT).relative_to(ROOT)) for module in MODULES]
     try:
@@ -64,8 +66,7 @@ def compiled_modules() -> list:
             opt_level="3", group_name="checker",  # one shared library: checker__mypyc
         )
     except (Exception, SystemExit) as error:  # a type error stops mypyc
-        print(f"footcheck: not compiled ({str(error)[:200]}); installing pure Python",
-              file=sys.stderr)
+        _not_compiled(str(error))
         return []
     MANIFEST_PATH.write_text(json.dumps(source_hashes(ROOT), indent=1), encoding="utf-8")
     return extensions

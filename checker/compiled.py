@@ -62,9 +62,13 @@ def source_hashes(root: Path) -> dict[str, str]:
     }
 
 
+def pure_python_asked() -> bool:
+    return os.environ.get(PURE_PYTHON_VARIABLE, "") not in ("", "0")
+
+
 def build_is_current(package_dir: Path = PACKAGE_DIR) -> bool:
     """Were the compiled modules (if any) built from the sources as they are now?"""
-    if os.environ.get(PURE_PYTHON_VARIABLE, "") not in ("", "0"):
+    if pure_python_asked():
         return False
     try:
         recorded = json.loads((package_dir / MANIFEST).read_text(encoding="utf-8"))
