@@ -94,10 +94,18 @@ class Footnote:
     text: str  # markers stripped, entities decoded
     marker_lines: list[int] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    # Where numbering restarts (per chapter, section, letter or Word section), the 1-based part
+    # the note belongs to; None where the document numbers its notes once through.
+    part: int | None = None
+    # The mark as printed when it is not the plain number ("*", "a", "foot-11-10-002", "iv");
+    # None for ordinary numbered notes.
+    label: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "number": self.number,
+            "part": self.part,
+            "label": self.label,
             "line": self.line,
             "text": self.text,
             "marker_lines": list(self.marker_lines),
