@@ -219,8 +219,11 @@ def check_settings(args: argparse.Namespace, config) -> CheckSettings:
     return settings
 
 
-def check_documents(run: ParseRun, settings: CheckSettings, quiet: bool):
-    """Live checks plus the archive stage; returns (CheckRun, findings from pages)."""
+def check_documents(run: ParseRun, settings: CheckSettings, quiet: bool,
+                    doubtful_dates: frozenset[tuple[str, int]] = frozenset()):
+    """Live checks plus the archive stage; returns (CheckRun, findings from pages).
+    `doubtful_dates`: the (document, footnote) whose cited date the audit flagged, which the
+    archive's URL recovery does not trust."""
     from checker.archive.hook import make_archive_hook, make_page_inspector
     from checker.archive.wayback import WaybackClient
     from checker.linkcheck import Progress, check_links, collect_targets
@@ -231,7 +234,8 @@ def check_documents(run: ParseRun, settings: CheckSettings, quiet: bool):
     archive = None
     if settings.archive:
         archive = make_archive_hook(
-            WaybackClient(make_session(settings), settings), settings, page_findings
+            WaybackClient(make_session(settings), settings), settings, page_findings,
+            doubtful_dates,
         )
     inspect = make_page_inspector(settings, page_findings) if settings.verify_metadata else None
     checked = check_links(
@@ -247,11 +251,14 @@ def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None
     if not run.documents:
         return EXIT_INPUT
     settings = check_settings(args, config)
-    checked, page_findings = check_documents(run, settings, args.quiet)
+    audited = audit_findings(run, config)
+    checked, page_findings = check_documents(
+        run, settings, args.quiet, doubtful_dates(audited)
+    )
     from checker.linkcheck.findings import link_findings
     from checker.rules.registry import apply_config
 
-    findings = audit_findings(run, config) + apply_config(
+    findings = audited + apply_config(
         link_findings(checked.links, run.documents) + page_findings, config
     )
     if args.update_refs and not checked.offline:
@@ -259,6 +266,16 @@ def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None
     return finish_report(
         args, run, config, findings, checked.links,
         offline=checked.offline, checked=True, notes=checked.notes,
+    )
+
+
+def doubtful_dates(findings: list[Finding]) -> frozenset[tuple[str, int]]:
+    """(document, footnote) of every cited date the audit found implausible."""
+    return frozenset(
+        (finding.document, number)
+        for finding in findings
+        if finding.rule == "date-implausible" and finding.document
+        for number in finding.footnotes
     )
 
 

@@ -72,11 +72,11 @@ def test_picks_the_right_slug_among_decoys(fake: FakeWayback, client: WaybackCli
 def test_refuses_a_headline_that_differs_in_one_name(fake: FakeWayback,
                                                     client: WaybackClient) -> None:
     """Only the Uzbekistan story is archived in the window: close as a whole, but the
-    Kazakhstan of the citation is not in its title."""
+    Kazakhstan of the citation is not in its title. The year around then holds the right one."""
     recovery = recover_article(client, SITE, CITED, "2020-03-15", window_days=0)
-    assert not recovery.confident
-    assert NEAR in recovery.evidence
+    assert "within 0 days of 2020-03-15: no confident match" in recovery.evidence
     assert "lacks kazahstane" in recovery.evidence
+    assert recovery.url == RIGHT and not recovery.date_contradicted
 
 
 def test_refuses_when_no_slug_resembles_the_title(client: WaybackClient,
@@ -110,7 +110,7 @@ def test_refuses_two_pages_with_the_same_title(fake: FakeWayback, client: Waybac
     assert "nearly the same title" in recovery.evidence
 
 
-def test_refuses_a_page_dated_far_from_the_citation(fake: FakeWayback,
+def test_a_page_dated_far_from_the_citation_is_found_by_the_wider_search(fake: FakeWayback,
                                                     client: WaybackClient) -> None:
     url = f"https://{SITE}/doc/600_sovbez-rekomendoval-provesti-peregovory/"
     fake.add_snapshot(url, "20200316000000",
@@ -118,8 +118,11 @@ def test_refuses_a_page_dated_far_from_the_citation(fake: FakeWayback,
                       published="2019-11-02")
     recovery = recover_article(client, SITE, "Sovbez rekomendoval provesti peregovory",
                                "2020-03-16")
-    assert not recovery.confident
-    assert "dated 2019-11-02" in recovery.evidence
+    # Not in the window's step, where the date must agree; the wider search takes the title
+    # and the slug as evidence and reports the contradiction.
+    assert "within 10 days of 2020-03-16: no confident match (the page is dated 2019-11-02)" \
+        in recovery.evidence
+    assert recovery.url == url and recovery.date_contradicted
 
 
 def test_cyrillic_percent_encoded_slug(fake: FakeWayback, client: WaybackClient) -> None:
@@ -139,10 +142,21 @@ def test_month_precision_widens_the_window(client: WaybackClient, fake: FakeWayb
     assert call.param("from") <= "20200301" and call.param("to") >= "20200331"
 
 
-def test_no_date_no_search(client: WaybackClient, fake: FakeWayback) -> None:
+def test_without_a_date_the_whole_history_is_searched(client: WaybackClient,
+                                                      fake: FakeWayback) -> None:
+    """The same headline in 2019 and 2020: with no date to tell them apart, no choice."""
     recovery = recover_article(client, SITE, CITED, None)
+    assert not recovery.confident and "any time" in recovery.evidence
+    assert "nearly the same title" in recovery.evidence
+    (call,) = fake.calls_to("cdx")
+    assert call.param("from") is None and call.param("to") is None
+
+
+def test_no_date_and_no_telling_words_no_search(client: WaybackClient,
+                                                fake: FakeWayback) -> None:
+    recovery = recover_article(client, SITE, "On it", None)
     assert not recovery.confident and "no cited date" in recovery.evidence
-    assert fake.calls == []
+    assert fake.calls_to("cdx") == []
 
 
 def test_rank_candidates_is_pure_and_ordered() -> None:
@@ -223,3 +237,96 @@ def test_budget_running_out_during_recovery_is_said(fake: FakeWayback,
     assert client.budget_exhausted
     hook = make_archive_hook(client, client.settings, [])
     assert any("budget ran out" in note for note in hook.notes)
+
+
+# -- a wrong cited date: the widening search ---------------------------------------------------
+
+WRONG_YEAR_SITE = "markets.example"
+JOBS_TITLE = "Alibaba to create 100 million jobs, most of which in SCO countries"
+JOBS_URL = (f"https://{WRONG_YEAR_SITE}/news/Alibaba-to-create-100-million-jobs-most-of-which-"
+            "in-SCO-countries--29110517/")
+
+
+@pytest.fixture
+def wrong_year(fake: FakeWayback) -> FakeWayback:
+    """The article exists only under its true date, a year before the cited one, among other
+    pages of the site (one of them in the cited window)."""
+    fake.add_snapshot(JOBS_URL, "20190831120000", title=f"{JOBS_TITLE} | Markets",
+                      published="2019-08-30")
+    fake.add_snapshot(f"https://{WRONG_YEAR_SITE}/news/Oil-prices-fall-again--31201/",
+                      "20200829000000", title="Oil prices fall again")
+    fake.add_snapshot(f"https://{WRONG_YEAR_SITE}/news/Alibaba-results-beat-forecasts--291/",
+                      "20190815000000", title="Alibaba results beat forecasts")
+    return fake
+
+
+def test_search_steps_widen_and_skip_a_doubtful_date() -> None:
+    from checker.archive.recover import search_steps
+
+    trusted = search_steps(JOBS_TITLE, "2020-08-30")
+    assert [s.window_days for s in trusted] == [10, 366, None]
+    assert trusted[0].url_words == () and trusted[0].date_must_agree
+    assert trusted[1].url_words == ("countries", "alibaba", "million")
+    assert not trusted[2].date_must_agree
+    doubtful = search_steps(JOBS_TITLE, "2020-08-30", date_doubtful=True)
+    assert [s.window_days for s in doubtful] == [366, None]
+    assert [s.window_days for s in search_steps(JOBS_TITLE, None)] == [None]
+
+
+def test_a_flagged_date_is_searched_around_and_the_article_found(
+        wrong_year: FakeWayback, client: WaybackClient) -> None:
+    wrong_year.reset_calls()
+    recovery = recover_article(client, WRONG_YEAR_SITE, JOBS_TITLE, "2020-08-30",
+                               date_doubtful=True)
+    assert recovery.confident and recovery.url == JOBS_URL
+    assert recovery.page_date == "2019-08-30" and recovery.date_contradicted
+    assert "year before and after" in (recovery.step or "")
+    assert "page dated 2019-08-30" in recovery.evidence
+    cdx = wrong_year.calls_to("cdx")
+    assert len(cdx) == 1
+    assert any(v.startswith("original:(?i)") and "alibaba" in v
+               for k, v in cdx[0].params if k == "filter")
+    assert len(cdx) + len(wrong_year.calls_to("web")) < 10
+
+
+def test_an_empty_window_widens_to_the_year_around(wrong_year: FakeWayback,
+                                                   client: WaybackClient) -> None:
+    wrong_year.reset_calls()
+    recovery = recover_article(client, WRONG_YEAR_SITE, JOBS_TITLE, "2020-08-30")
+    assert recovery.url == JOBS_URL and recovery.date_contradicted
+    assert "after within 10 days of 2020-08-30" in recovery.evidence
+    assert len(wrong_year.calls_to("cdx")) == 2
+
+
+def test_the_window_still_refuses_a_page_dated_elsewhere_when_nothing_wider_matches(
+        fake: FakeWayback, client: WaybackClient) -> None:
+    recovery = recover_article(client, SITE, "Completely unrelated headline words here",
+                               "2020-03-13")
+    assert not recovery.confident
+    assert "any time" in recovery.evidence
+
+
+def test_url_search_words() -> None:
+    from checker.archive.text import url_search_words
+
+    assert url_search_words(JOBS_TITLE) == ("countries", "alibaba", "million")
+    assert url_search_words("Что такое") == ("takoe", "chto")
+    assert url_search_words("A to B") == ()
+
+
+def test_hook_reports_the_recovered_articles_date(wrong_year: FakeWayback,
+                                                  client: WaybackClient) -> None:
+    findings: list = []
+    hook = make_archive_hook(client, client.settings, findings,
+                             frozenset({("paper.md", 59)}))
+    target = LinkTarget(
+        url=f"https://{WRONG_YEAR_SITE}/", site_only=True, domain=WRONG_YEAR_SITE,
+        citations=[Citation("paper.md", 59)],
+        works=[CitedWork("paper.md", 59, title=JOBS_TITLE, date="2020-08-30")],
+    )
+    result = LinkResult(url=target.url, status="ok", site_only=True)
+    hook(result, target)
+    assert result.recovered_url == JOBS_URL
+    mismatch = [f for f in findings if f.rule == "published-date-mismatch"]
+    assert len(mismatch) == 1 and mismatch[0].footnotes == [59]
+    assert "2019-08-30" in mismatch[0].message and JOBS_URL in mismatch[0].message

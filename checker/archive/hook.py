@@ -127,10 +127,12 @@ class ArchiveHook:
     """See the module docstring."""
 
     def __init__(self, client: WaybackClient, settings: CheckSettings,
-                 findings: list[Finding]) -> None:
+                 findings: list[Finding],
+                 doubtful_dates: frozenset[tuple[str, int]] = frozenset()) -> None:
         self.client = client
         self.settings = settings
         self.findings = findings
+        self.doubtful_dates = doubtful_dates  # (document, footnote) of flagged cited dates
 
     @property
     def notes(self) -> list[str]:
@@ -178,7 +180,9 @@ class ArchiveHook:
         domain = _domain(target)
         done: list[tuple[Recovery, list[tuple[str, int]]]] = []
         for (title, date), footnotes in cited.items():
-            done.append((recover_article(self.client, domain, title, date), footnotes))
+            doubtful = any(cite in self.doubtful_dates for cite in footnotes)
+            done.append((recover_article(self.client, domain, title, date,
+                                         date_doubtful=doubtful), footnotes))
         confident = [(r, f) for r, f in done if r.confident]
         for recovery, footnotes in confident:
             self._report(domain, recovery, footnotes)
@@ -203,14 +207,25 @@ class ArchiveHook:
         for document, number in footnotes:
             by_document.setdefault(document, []).append(number)
         for document, numbers in by_document.items():
+            notes = sorted(set(numbers))
             self.findings.append(Finding(
                 rule="url-recovered", severity=Severity.INFO.value,
                 message=(f'{domain}: "{recovery.title}" is probably {recovery.url} '
                          f"(score {recovery.score:.2f}; {recovery.evidence})"),
-                document=document, footnotes=sorted(set(numbers)),
+                document=document, footnotes=notes,
             ))
+            if recovery.date_contradicted:
+                self.findings.append(Finding(
+                    rule="published-date-mismatch", severity=Severity.WARNING.value,
+                    message=(f'{domain}: "{recovery.title}" is cited as of {recovery.date}, '
+                             f"but the article recovered for it, {recovery.url}, is dated "
+                             f"{recovery.page_date} (its archived copy "
+                             f"{recovery.snapshot_url})"),
+                    document=document, footnotes=notes,
+                ))
 
 
 def make_archive_hook(client: WaybackClient, settings: CheckSettings,
-                      findings: list[Finding]) -> ArchiveHook:
-    return ArchiveHook(client, settings, findings)
+                      findings: list[Finding],
+                      doubtful_dates: frozenset[tuple[str, int]] = frozenset()) -> ArchiveHook:
+    return ArchiveHook(client, settings, findings, doubtful_dates)

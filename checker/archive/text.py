@@ -170,3 +170,23 @@ def slug_text(url: str) -> str:
                 continue
             words.append(word)
     return " ".join(words)
+
+
+# Common words that say nothing about which article a URL holds.
+_COMMON_WORDS = frozenset(
+    "about after also amid among been before being between could does during from have "
+    "into more most much over says said some such than that their them then there these "
+    "they this those through under upon were what when where which while will with would "
+    "your".split()
+)
+
+
+def url_search_words(title: str | None, count: int = 3) -> tuple[str, ...]:
+    """The `count` longest telling words of `title` (four letters or more, transliterated,
+    lower case): what an article's URL slug most likely holds. ``"Alibaba to create 100
+    million jobs, most of which in SCO countries"`` -> ``("countries", "alibaba",
+    "million")``."""
+    words = re.findall(r"[a-z0-9]+", unidecode(title or "").lower())
+    telling = {w: None for w in words if len(w) >= 4 and not w.isdigit()
+               and w not in _COMMON_WORDS}
+    return tuple(sorted(telling, key=len, reverse=True)[:count])

@@ -325,31 +325,41 @@ class WaybackClient:
             return Snapshot(self.snapshot_url(row.timestamp, original), row.timestamp,
                             row.statuscode, original)
 
-    def search_prefix(self, domain: str, date_iso: str | None,
-                      window_days: int) -> list[CdxRow]:
-        """HTML pages of `domain` captured with status 200 within `window_days` of the
-        cited period, one row per URL (CDX prefix query). ``[]`` when none or when the
-        query failed (then ``last_reason`` says why)."""
+    def search_prefix(self, domain: str, date_iso: str | None, window_days: int | None,
+                      *, url_words: tuple[str, ...] = ()) -> list[CdxRow]:
+        """HTML pages of `domain` captured with status 200, one row per URL (CDX prefix
+        query): within `window_days` of the cited period, or over the site's whole capture
+        history when `window_days` is None. With `url_words`, only URLs holding one of these
+        words (a CDX regex filter on the original URL, case-insensitive). ``[]`` when none or
+        when the query failed (then ``last_reason`` says why)."""
         with self._lock:
             self.last_reason = ""
             host = _host_of(domain)
-            span = period.period(date_iso)
-            if not host or span is None:
-                self.last_reason = "no site or no date to search around"
+            if not host:
+                self.last_reason = "no site to search"
                 return []
-            start = period.timestamp(span[0])
-            end = period.timestamp(span[1], end_of_day=True)
-            rows = self.cdx([
+            params = [
                 ("url", f"{host}/"),
                 ("matchType", "prefix"),
                 ("fl", "urlkey,timestamp,original,mimetype,statuscode"),
                 ("filter", "statuscode:200"),
                 ("filter", "mimetype:text/html"),
-                ("from", period.shift(start, -window_days)[:8]),
-                ("to", period.shift(end, window_days)[:8] + "235959"),
-                ("collapse", "urlkey"),
-                ("limit", str(PREFIX_LIMIT)),
-            ])
+            ]
+            if url_words:
+                words = "|".join(re.escape(word) for word in url_words)
+                params.append(("filter", f"original:(?i).*({words}).*"))
+            if window_days is not None:
+                span = period.period(date_iso)
+                if span is None:
+                    self.last_reason = "no date to search around"
+                    return []
+                start = period.timestamp(span[0])
+                end = period.timestamp(span[1], end_of_day=True)
+                params += [
+                    ("from", period.shift(start, -window_days)[:8]),
+                    ("to", period.shift(end, window_days)[:8] + "235959"),
+                ]
+            rows = self.cdx([*params, ("collapse", "urlkey"), ("limit", str(PREFIX_LIMIT))])
             return rows or []
 
     def fetch_snapshot(self, snapshot: Snapshot | CdxRow) -> str | None:
