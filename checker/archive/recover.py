@@ -22,8 +22,9 @@
    the cited date. In the wider steps the page's date may contradict the cited one: the
    title and the slug have decided, and the contradiction is reported
    (`Recovery.date_contradicted`, a ``published-date-mismatch`` naming the article).
-   Otherwise nothing is chosen and the evidence lists the candidates and the steps tried. A recovered URL is a
-   suggestion for the report; it is never put into the bibliography by this stage.
+   Otherwise nothing is chosen and the evidence lists the candidates and the steps tried.
+   A recovered URL is a suggestion for the report; it is never put into the bibliography by
+   this stage.
 
 Thresholds (0-100): the same title in two transliterations scores about 90-100, a
 reworded headline 70-85, another article on the same topic 40-70.

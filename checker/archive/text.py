@@ -173,12 +173,13 @@ def slug_text(url: str) -> str:
 
 
 # Common words that say nothing about which article a URL holds.
-_COMMON_WORDS = frozenset(
-    "about after also amid among been before being between could does during from have "
-    "into more most much over says said some such than that their them then there these "
-    "they this those through under upon were what when where which while will with would "
-    "your".split()
-)
+_COMMON_WORDS = frozenset((
+    "about", "after", "also", "amid", "among", "been", "before", "being", "between", "could",
+    "does", "during", "from", "have", "into", "more", "most", "much", "over", "says", "said",
+    "some", "such", "than", "that", "their", "them", "then", "there", "these", "they", "this",
+    "those", "through", "under", "upon", "were", "what", "when", "where", "which", "while",
+    "will", "with", "would", "your",
+))
 
 
 def url_search_words(title: str | None, count: int = 3) -> tuple[str, ...]:
