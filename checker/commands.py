@@ -256,8 +256,11 @@ def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None
         run, settings, args.quiet, doubtful_dates(audited)
     )
     from checker.linkcheck.findings import link_findings
-    from checker.rules.registry import apply_config
+    from checker.rules.registry import WEIGH_LINKS, apply_config, run_rules
 
+    # The rules that weigh the network's evidence, again with what the check found.
+    weighed = run_rules(run.documents, config, links=tuple(checked.links), only=WEIGH_LINKS)
+    audited = [f for f in audited if f.rule not in WEIGH_LINKS] + weighed
     findings = audited + apply_config(
         link_findings(checked.links, run.documents) + page_findings, config
     )

@@ -89,3 +89,36 @@ def test_hand_edited_bibliography_is_not_overwritten(paper, tmp_path, capsys):
     assert main(["parse", str(paper), "--refs-dir", str(refs), "--merge"]) == 0
     assert "Dam Safety (my fix)" in bib.read_text()
     assert Path(str(bib)).exists()
+
+
+def test_a_tie_between_two_spellings_is_asked_offline_and_decided_by_the_network(
+        web_factory, tls_ca, ca_bundle, forward_proxy, monkeypatch, tmp_path, capsys):
+    """Each spelling cited once: the audit asks; the check finds that only one host answers."""
+    secure = web_factory(host="127.0.0.1", tls=tls_ca, names=["eng.scobureau.org"])
+    secure.page("/", "SCO Bureau: news and statements")
+    forward_proxy.map("eng.scobureau.org", secure, port=443)  # eng.scobreau.org: no such host
+    for name in ("HTTP_PROXY", "HTTPS_PROXY"):
+        monkeypatch.setenv(name, forward_proxy.proxy_url)
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca_bundle)
+    paper = tmp_path / "paper.md"
+    paper.write_text(
+        "# Notes\n\nA workshop.<sup>1</sup> A meeting.<sup>2</sup>\n\n---\n\n"
+        '<sup>1</sup> "Workshop on trade," eng.scobreau.org, May 14, 2020.\n\n'
+        '<sup>2</sup> "Meeting of ministers," eng.scobureau.org, August 29, 2019.\n'
+    )
+    assert main(["audit", str(paper), "--format", "json", "--fail-on", "never",
+                 "--report-dir", str(tmp_path / "reports")]) == 0
+    audit = json.loads(capsys.readouterr().out)
+    (asked,) = [f for f in audit["findings"] if f["rule"] == "domain-typo"]
+    assert asked["severity"] == "info" and asked["footnotes"] == [1, 2]
+    assert "eng.scobreau.org" in asked["message"] and "eng.scobureau.org" in asked["message"]
+
+    code = main(["check", str(paper), "--cache", str(tmp_path / "store.sqlite"),
+                 "--no-archive", "--quiet", "--format", "json", "--fail-on", "never",
+                 "--report-dir", str(tmp_path / "reports"), "--timeout", "10"])
+    assert code == 0
+    checked = json.loads(capsys.readouterr().out)
+    (decided,) = [f for f in checked["findings"] if f["rule"] == "domain-typo"]
+    assert decided["severity"] == "warning" and decided["footnotes"] == [1]
+    assert "a typo for eng.scobureau.org?" in decided["message"]
+    assert "decided by the link check: eng.scobreau.org answered nothing" in decided["message"]

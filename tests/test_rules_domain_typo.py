@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.model import Document, Footnote, Reference
+from checker.model import Document, Footnote, LinkResult, Reference
 from checker.rules import domain_typo
 from checker.rules.common import RuleContext
 
@@ -56,17 +56,69 @@ def test_short_names_and_different_suffixes_are_left_alone():
 
 def test_two_edits_need_long_names():
     assert check(make_doc({1: "avesta.tj", 2: "avista.tj", 3: "avista.tj"}))  # one edit, 6
-    assert check(make_doc({1: "avesta.tj", 2: "avista.tj"})) == []  # once each: undecided
+    (asked,) = check(make_doc({1: "avesta.tj", 2: "avista.tj"}))  # once each: a question
+    assert asked.severity == "info" and asked.footnotes == [1, 2]
     assert check(make_doc({1: "abcdef.com", 2: "abcfed.com", 3: "abcfed.com"})) == []
     found = check(make_doc({1: "eurasianet.org", 2: "eurasainte.org", 3: "eurasianet.org"}))
     assert [f.footnotes for f in found] == [[2]]
 
 
-def test_equal_frequency_is_left_alone():
-    # RFE/RL's Kazakh and Kyrgyz services: two sites, one letter apart
-    assert check(make_doc({1: "rus.azattyq.org", 2: "rus.azattyk.org"})) == []
-    assert check(make_doc({1: "globaltimes.cn", 2: "globaltimez.cn", 3: "globaltimes.cn",
-                           4: "globaltimez.cn"})) == []
+def link(url: str, status: str, **more) -> LinkResult:
+    return LinkResult(url=url, status=status, **more)
+
+
+def test_equal_frequency_offline_is_a_question_naming_both():
+    # RFE/RL's Kazakh and Kyrgyz services: two sites, one letter apart, or a slip?
+    (asked,) = check(make_doc({1: "rus.azattyq.org", 2: "rus.azattyk.org"}))
+    assert asked.severity == "info" and asked.footnotes == [1, 2]
+    assert "rus.azattyq.org (this document: note 1)" in asked.message
+    assert "rus.azattyk.org (this document: note 2)" in asked.message
+    assert "is one a typo" in asked.message
+    (asked,) = check(make_doc({1: "globaltimes.cn", 2: "globaltimez.cn", 3: "globaltimes.cn",
+                               4: "globaltimez.cn"}))
+    assert asked.footnotes == [1, 2, 3, 4] and "cited 2 times and 2 times" in asked.message
+
+
+def test_equal_frequency_both_answering_are_two_sites():
+    links = (link("https://rus.azattyq.org/", "ok", http_status=200),
+             link("https://rus.azattyk.org/", "blocked", http_status=403))
+    context = RuleContext(severity="warning", links=links)
+    doc = make_doc({1: "rus.azattyq.org", 2: "rus.azattyk.org"})
+    assert domain_typo.check([doc], context) == []
+
+
+def test_equal_frequency_the_silent_host_is_the_typo():
+    links = (link("https://eng.sectso.org/", "broken", network_error=True,
+                  reason="name does not resolve"),
+             link("https://eng.sectsco.org/", "ok", http_status=200))
+    context = RuleContext(severity="warning", links=links)
+    doc = make_doc({31: "eng.sectso.org", 58: "eng.sectsco.org"})
+    (found,) = domain_typo.check([doc], context)
+    assert found.severity == "warning" and found.footnotes == [31]
+    assert "a typo for eng.sectsco.org?" in found.message
+    assert "decided by the link check: eng.sectso.org answered nothing (name does not " \
+        "resolve), eng.sectsco.org answered (HTTP 200)" in found.message
+
+
+def test_equal_frequency_with_a_404_is_no_evidence():
+    """A host that answered (even 404) exists: nothing decides, the question stays."""
+    links = (link("https://eng.sectso.org/", "broken", http_status=404),
+             link("https://eng.sectsco.org/", "ok", http_status=200))
+    context = RuleContext(severity="warning", links=links)
+    (asked,) = domain_typo.check([make_doc({31: "eng.sectso.org", 58: "eng.sectsco.org"})],
+                                 context)
+    assert asked.severity == "info"
+
+
+def test_public_suffix_list():
+    from checker.rules.common import public_suffix, registrable_domain
+
+    assert registrable_domain("www.news.bbc.co.uk") == "bbc.co.uk"
+    assert registrable_domain("eng.sectsco.org") == "sectsco.org"
+    assert public_suffix("kaktus.media") == "media" and public_suffix("gov.kz") == "gov.kz"
+    assert public_suffix("reuters.con") == ""
+    found = check(make_doc({1: "http://example.notatld/a"}))
+    assert "on no public suffix list" in found[0].message
 
 
 def test_invalid_hosts():

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+import tldextract
 from unidecode import unidecode
 
-from checker.model import Document, Finding, Footnote, Reference
+from checker.model import Document, Finding, Footnote, LinkResult, Reference
 from checker.references.dates import period as bounds  # noqa: F401  (re-exported for the rules)
 from checker.references.urls import domain_of
 
@@ -21,6 +23,9 @@ class RuleContext:
 
     severity: str
     today: str | None = None
+    # What the link check found, for rules that weigh the network's evidence (domain-typo);
+    # None in the static audit.
+    links: tuple[LinkResult, ...] | None = None
 
 
 def make_finding(
@@ -62,25 +67,31 @@ def site_of(reference: Reference) -> str | None:
     return domain_of(reference.url) or domain_of(reference.domain)
 
 
-# Second-level labels under which country-code registries sell names (co.uk, gov.cn...).
-_SECOND_LEVEL = frozenset(
-    re.split(r"\s+", "co com org net gov edu ac or ne go gob mil nic int ltd plc sch nhs gv info")
-)
+# The public suffix list as tldextract bundles it: offline, never fetched (no URLs, no cache).
+_PUBLIC_SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@lru_cache(maxsize=16384)
+def _split_host(host: str) -> tuple[str, str]:
+    """(registered label, public suffix) of a lower-case host; suffix "" when not listed."""
+    parts = _PUBLIC_SUFFIXES(host)
+    return parts.domain, parts.suffix
 
 
 def registrable_domain(host: str) -> str:
-    """The name a registrant owns: ``eng.sectsco.org`` -> ``sectsco.org``,
-    ``www.news.bbc.co.uk`` -> ``bbc.co.uk``. A compact heuristic instead of the public
-    suffix list: two labels, three under a country code's second-level label."""
-    labels = host.lower().strip(".").split(".")
-    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
+    """The name a registrant owns, by the public suffix list: ``eng.sectsco.org`` ->
+    ``sectsco.org``, ``www.news.bbc.co.uk`` -> ``bbc.co.uk``. A host whose suffix is on no
+    list (``reuters.con``) keeps its last two labels."""
+    host = host.lower().strip(".")
+    label, suffix = _split_host(host)
+    if label and suffix:
+        return f"{label}.{suffix}"
+    return ".".join(host.split(".")[-2:])
 
 
 def public_suffix(host: str) -> str:
-    registrable = registrable_domain(host)
-    return registrable.split(".", 1)[1] if "." in registrable else ""
+    """``bbc.co.uk`` -> ``co.uk``; "" when the host's ending is on no public suffix list."""
+    return _split_host(host.lower().strip("."))[1]
 
 
 # -- words ------------------------------------------------------------------------------------

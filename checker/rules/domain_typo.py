@@ -4,13 +4,22 @@
 Collects every cited host (from URLs and from sites named without one) in the whole run. A
 host is reported when its registered name is one or two edits (insertion, deletion,
 substitution or transposition: Damerau-Levenshtein) away from another cited host with the
-same suffix, as ``eng.sectso.org`` beside ``eng.sectsco.org``, and the other spelling is cited
-more often (and more than once): the rarer one is reported, with the other as the suggestion.
-Two spellings cited equally often are left alone: they may be two sites. To keep legitimately
-different sites apart, short names need a single edit and five letters at least (``kun.uz``
-and ``kub.uz`` are left alone), two edits need eight, and a subdomain of a cited site
-(``lenta.inform.kz`` beside ``inform.kz``) is never a typo. A host that is not a valid domain
-name at all (``www.example..com``, ``news_site.com``, ``reuters.con``) is reported too.
+same public suffix (the public suffix list bundled with tldextract, read offline), as
+``eng.sectso.org`` beside ``eng.sectsco.org``. How it decides which spelling is the slip:
+
+- counts: the other spelling is cited more often, and more than once: the rarer one is
+  reported, with the other as the suggestion;
+- otherwise (a tie, such as one citation each), the link check: the spelling whose host does
+  not resolve or answers nothing, beside one that answered, is the typo, and the finding says
+  what each host did. Both answering: two sites, nothing reported. Without that evidence (the
+  static audit, or neither answering) the pair is reported as a question, at info severity,
+  naming both.
+
+To keep legitimately different sites apart, short names need a single edit and five letters at
+least (``kun.uz`` and ``kub.uz`` are left alone), two edits need eight, and a subdomain of a
+cited site (``lenta.inform.kz`` beside ``inform.kz``) is never a typo. A host that is not a
+valid domain name at all (``www.example..com``, ``news_site.com``), or whose ending is on no
+public suffix list (``reuters.con``), is reported too.
 
 ## Why is this bad?
 A misspelt domain points to nobody's site, to a parked page, or to a look-alike. A link
@@ -35,7 +44,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from checker.model import Document, Finding
+from checker.model import Document, Finding, LinkResult, LinkStatus, Severity
 from checker.references.urls import domain_of, is_valid_hostname
 from checker.rules.common import (
     RuleContext,
@@ -90,6 +99,8 @@ def host_problem(host: str) -> str | None:
     tld = host.rstrip(".").rsplit(".", 1)[-1]
     if tld in TLD_TYPOS:
         return f"ends in .{tld}, which is no top-level domain (.{TLD_TYPOS[tld]}?)"
+    if not public_suffix(host):
+        return f"ends in .{tld}, which is on no public suffix list"
     return None
 
 
@@ -158,17 +169,90 @@ def check(documents: list[Document], context: RuleContext) -> list[Finding]:
                     continue
                 # The rarer spelling is the suspect, when the other is cited more than once
                 # and more often. Two names cited equally often may well be two sites
-                # (azattyq.org and azattyk.org are RFE/RL's Kazakh and Kyrgyz services).
+                # (azattyq.org and azattyk.org are RFE/RL's Kazakh and Kyrgyz services):
+                # then the network decides, or the reader is asked.
                 typo, right = (host, other) if counts[host] < counts[other] else (other, host)
-                if counts[right] < 2 or counts[right] == counts[typo]:
+                if counts[right] >= 2 and counts[right] > counts[typo]:
+                    findings.extend(_report(typo, right, distance, counts, cited_in, docs,
+                                            context))
                     continue
-                findings.extend(_report(typo, right, distance, counts, cited_in, docs, context))
+                findings.extend(_tie(host, other, distance, counts, cited_in, docs, context))
+    return findings
+
+
+# What a host's check shows: it answered (the site is there), or nothing answered at all.
+_ANSWERED = {LinkStatus.OK, LinkStatus.REDIRECTED, LinkStatus.BLOCKED}
+_SILENT = {LinkStatus.BROKEN, LinkStatus.TIMEOUT, LinkStatus.FAILING}
+
+
+def host_evidence(host: str, links: tuple[LinkResult, ...]) -> tuple[str, str] | None:
+    """("answered" | "silent", what happened in words) for `host` from the link check:
+    answered when any checked link of it answered, silent when every one failed without an
+    HTTP answer (no name, no connection, a timeout); None when nothing tells."""
+    mine = [link for link in links if domain_of(link.url) == host]
+    for link in mine:
+        if link.status in _ANSWERED:
+            code = f"HTTP {link.http_status}" if link.http_status else link.status
+            return "answered", f"{host} answered ({code})"
+    silent = [link for link in mine
+              if link.status in _SILENT and (link.network_error or link.status == "timeout")]
+    if mine and len(silent) == len(mine):
+        reason = silent[0].reason or silent[0].status
+        return "silent", f"{host} answered nothing ({reason})"
+    return None
+
+
+def _tie(
+    host: str, other: str, distance: int, counts: Counter[str],
+    cited_in: dict[str, dict[str, list[int]]], docs: dict[str, Document], context: RuleContext,
+) -> list[Finding]:
+    """Two spellings no count tells apart: the link check's evidence decides, else a question."""
+    if context.links is not None:
+        seen = {name: host_evidence(name, context.links) for name in (host, other)}
+        kinds = {name: found[0] for name, found in seen.items() if found}
+        if kinds.get(host) == "answered" and kinds.get(other) == "answered":
+            return []  # both sites are there: two sites
+        for typo, right in ((host, other), (other, host)):
+            if kinds.get(typo) == "silent" and kinds.get(right) == "answered":
+                why = f"decided by the link check: {seen[typo][1]}, {seen[right][1]}"
+                return _report(typo, right, distance, counts, cited_in, docs, context,
+                               because=why)
+    ask = RuleContext(severity=Severity.INFO.value, today=context.today)
+    return _question(host, other, distance, counts, cited_in, docs, ask)
+
+
+def _question(
+    host: str, other: str, distance: int, counts: Counter[str],
+    cited_in: dict[str, dict[str, list[int]]], docs: dict[str, Document], context: RuleContext,
+) -> list[Finding]:
+    """One finding per document citing either spelling, naming both and where each is cited."""
+    findings = []
+    for path in dict.fromkeys([*cited_in[host], *cited_in[other]]):
+        doc = docs[path]
+        lines = {footnote.number: footnote.line for footnote in doc.footnotes}
+
+        def where(name: str, path: str = path) -> str:
+            return "; ".join(
+                f"{'this document' if cited == path else cited}: {notes_phrase(numbers)}"
+                for cited, numbers in cited_in[name].items()
+            )
+
+        numbers = cited_in[host].get(path, []) + cited_in[other].get(path, [])
+        findings.append(make_finding(
+            ID, context, doc, numbers,
+            f"{host} ({where(host)}) and {other} ({where(other)}) are "
+            f"{plural(distance, 'edit')} apart, cited {plural(counts[host], 'time')} and "
+            f"{plural(counts[other], 'time')}: is one a typo for the other? Nothing here "
+            "decides it: `footcheck check` asks whether each host answers.",
+            lines.get(min(numbers)),
+        ))
     return findings
 
 
 def _report(
     typo: str, right: str, distance: int, counts: Counter[str],
     cited_in: dict[str, dict[str, list[int]]], docs: dict[str, Document], context: RuleContext,
+    because: str | None = None,
 ) -> list[Finding]:
     findings = []
     for path, numbers in cited_in[typo].items():
@@ -181,7 +265,8 @@ def _report(
         findings.append(make_finding(
             ID, context, doc, numbers,
             f"{typo} ({notes_phrase(numbers)}) is {plural(distance, 'edit')} from {right}, "
-            f"cited {plural(counts[right], 'time')} ({others}): a typo for {right}?",
+            f"cited {plural(counts[right], 'time')} ({others}): a typo for {right}?"
+            + (f" ({because})" if because else ""),
             lines.get(sorted(numbers)[0]),
         ))
     return findings

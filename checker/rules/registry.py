@@ -10,7 +10,7 @@ from datetime import date
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from checker.model import Document, Finding, Severity
+from checker.model import Document, Finding, LinkResult, Severity
 from checker.rules import (
     date_implausible,
     domain_typo,
@@ -84,20 +84,29 @@ def rule_ids() -> list[str]:
     return [rule.id for rule in RULES]
 
 
+# Static rules that also weigh the link check's results when there are some.
+WEIGH_LINKS = frozenset({"domain-typo"})
+
+
 def run_rules(documents: list[Document], config: Config | None = None,
-              today: str | None = None) -> list[Finding]:
+              today: str | None = None, *, links: tuple[LinkResult, ...] | None = None,
+              only: frozenset[str] | None = None) -> list[Finding]:
     """Run every enabled static rule over the documents; apply severities and suppressions.
 
-    `today` (ISO) is the only clock the rules see; by default the machine's date.
+    `today` (ISO) is the only clock the rules see; by default the machine's date. `links`:
+    the link check's results, for the rules in `WEIGH_LINKS`; `only`: just these rules.
     """
     today = today or date.today().isoformat()
     findings: list[Finding] = []
     for rule in RULES:
         if rule.check is None or (config is not None and not config.is_enabled(rule.id)):
             continue
+        if only is not None and rule.id not in only:
+            continue
         severity = config.severity_for(rule.id, rule.default_severity) if config else \
             rule.default_severity
-        findings.extend(rule.check(documents, RuleContext(severity=severity, today=today)))
+        context = RuleContext(severity=severity, today=today, links=links)
+        findings.extend(rule.check(documents, context))
     findings = apply_config(findings, config)
     findings.sort(key=lambda f: (f.document or "", f.line or 0, f.rule, f.footnotes))
     return findings
