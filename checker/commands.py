@@ -256,13 +256,16 @@ def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None
         run, settings, args.quiet, doubtful_dates(audited)
     )
     from checker.linkcheck.findings import link_findings
+    from checker.linkcheck.repair import drop_answered_questions
     from checker.rules.registry import WEIGH_LINKS, apply_config, run_rules
 
     # The rules that weigh the network's evidence, again with what the check found.
     weighed = run_rules(run.documents, config, links=tuple(checked.links), only=WEIGH_LINKS)
     audited = [f for f in audited if f.rule not in WEIGH_LINKS] + weighed
-    findings = audited + apply_config(
-        link_findings(checked.links, run.documents) + page_findings, config
+    decisions = decide_repairs(run, checked, settings)
+    findings = drop_answered_questions(audited, decisions) + apply_config(
+        link_findings(checked.links, run.documents) + page_findings
+        + [decision.finding for decision in decisions], config
     )
     if args.update_refs and not checked.offline:
         update_refs(run, checked.links, args)
@@ -270,6 +273,21 @@ def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None
         args, run, config, findings, checked.links,
         offline=checked.offline, checked=True, notes=checked.notes,
     )
+
+
+def decide_repairs(run: ParseRun, checked, settings: CheckSettings):
+    """The repairs the parse only suggested, decided by the network (linkcheck/repair.py)."""
+    from checker.linkcheck.fetch import check_url, precheck
+    from checker.linkcheck.repair import decide_candidates
+    from checker.linkcheck.session import make_session
+
+    if checked.offline:
+        return []
+    with make_session(settings) as session:
+        def check_one(url: str) -> LinkResult:
+            return precheck(url, settings) or check_url(session, url, settings)
+
+        return decide_candidates(run.documents, checked.links, check_one)
 
 
 def doubtful_dates(findings: list[Finding]) -> frozenset[tuple[str, int]]:

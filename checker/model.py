@@ -60,6 +60,9 @@ class Reference:
     raw: str = ""  # the citation's own text inside the footnote
     repairs: list[str] = field(default_factory=list)  # one line per URL repair made
     ibid: bool = False  # resolved from Ibid./Op. cit.
+    # Repairs a valid printed URL may need, kept as suggestions (the URL stays as printed):
+    # (the repaired URL, the evidence for it). The link check decides (linkcheck/repair.py).
+    url_candidates: list[tuple[str, str]] = field(default_factory=list)
 
     JSON_FIELDS = (
         "title", "authors", "container", "domain", "url", "url_as_printed",
@@ -80,6 +83,7 @@ def reference_from_values(values: tuple) -> Reference:
     reference = Reference(*values)
     reference.authors = list(reference.authors)
     reference.repairs = list(reference.repairs)
+    reference.url_candidates = list(reference.url_candidates)
     return reference
 
 
@@ -176,6 +180,7 @@ class LinkResult:
     recovered_url: str | None = None
     recovered_score: float | None = None
     recovered_evidence: str | None = None
+    repaired_url: str | None = None  # the printed URL failed and this repair of it answers
     page_title: str | None = None
     page_date: str | None = None
     site_only: bool = False  # the reference named only a site; this is its home page

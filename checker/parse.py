@@ -10,7 +10,7 @@ from checker.collector import collector_paused, keep_without_scanning
 from checker.errors import InputError
 from checker.extract import document_metadata, extract_footnotes
 from checker.load import read_document
-from checker.model import Document, Finding, Footnote, Severity
+from checker.model import Document, Finding, Footnote, Reference, Severity
 from checker.reference_pool import PARALLEL_FROM, PendingReferences, ReferencePool
 from checker.references import BackReferenceResolver, repair_across_notes
 
@@ -112,7 +112,20 @@ def url_repair_findings(doc: Document) -> list[Finding]:
                         ),
                     )
                 )
+            if reference.url_candidates and not reference.ibid:
+                findings.append(candidate_question(doc, footnote, reference))
     return findings
+
+
+def candidate_question(doc: Document, footnote: Footnote, reference: Reference) -> Finding:
+    """A valid printed URL that evidence suggests was mangled: kept as printed, and asked."""
+    suggested = "; or ".join(f"{url!r} ({why})" for url, why in reference.url_candidates)
+    return Finding(
+        rule="url-malformed", severity=Severity.INFO.value, document=doc.path,
+        footnotes=[footnote.number], line=footnote.line,
+        message=(f"URL {reference.url!r} is valid as printed and kept, but may be "
+                 f"{suggested}; `footcheck check` asks which one answers"),
+    )
 
 
 def parse_paths(paths: Iterable[str], doc_date: str | None = None) -> ParseRun:

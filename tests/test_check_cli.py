@@ -122,3 +122,48 @@ def test_a_tie_between_two_spellings_is_asked_offline_and_decided_by_the_network
     assert decided["severity"] == "warning" and decided["footnotes"] == [1]
     assert "a typo for eng.scobureau.org?" in decided["message"]
     assert "decided by the link check: eng.scobreau.org answered nothing" in decided["message"]
+
+
+def test_a_suggested_repair_is_decided_by_the_network(
+        web_factory, tls_ca, ca_bundle, forward_proxy, monkeypatch, tmp_path, capsys):
+    """Two URLs printed whole with a hyphen in the host, each with evidence for a wrap
+    artefact: the real hyphenated host answers and is kept; the misprinted one fails while its
+    repair answers, and the repair is made and written into the bibliography."""
+    hosts = ["bureau.news-desk.org", "www.steppemonitor.org"]
+    secure = web_factory(host="127.0.0.1", tls=tls_ca, names=hosts)
+    secure.page("/budget", "Budget cuts")
+    secure.page("/2020/05/dams/", "Dams and rivers")
+    for host in hosts:
+        forward_proxy.map(host, secure, port=443)  # www.steppemo-nitor.org: no such host
+    for name in ("HTTP_PROXY", "HTTPS_PROXY"):
+        monkeypatch.setenv(name, forward_proxy.proxy_url)
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca_bundle)
+    paper = tmp_path / "paper.md"
+    paper.write_text(
+        "# Notes\n\nCuts.<sup>1</sup> Dams.<sup>2</sup>\n\n---\n\n"
+        '<sup>1</sup> "Budget cuts," News Desk, May 3, 2021, https://bureau.news-desk.org/budget\n\n'
+        '<sup>2</sup> "Dams and rivers," Steppe Monitor, May 1, 2020, '
+        "https://www.steppemo-nitor.org/2020/05/dams/\n"
+    )
+    refs = tmp_path / "refs"
+    assert main(["parse", str(paper), "--refs-dir", str(refs)]) == 0
+    assert "steppemo-nitor.org" in (refs / "paper.bib").read_text()  # kept as printed
+    capsys.readouterr()
+    check = ["check", str(paper), "--cache", str(tmp_path / "store.sqlite"), "--no-archive",
+             "--quiet", "--fail-on", "never", "--report-dir", str(tmp_path / "reports"),
+             "--refs-dir", str(refs), "--timeout", "10"]
+    assert main([*check, "--format", "json"]) == 0
+    checked = json.loads(capsys.readouterr().out)
+    malformed = {f["footnotes"][0]: f for f in checked["findings"]
+                 if f["rule"] == "url-malformed"}
+    assert malformed[1]["severity"] == "info"
+    assert "kept as printed: it answers" in malformed[1]["message"]
+    assert malformed[2]["severity"] == "warning"
+    assert "https://www.steppemonitor.org/2020/05/dams/' answers (HTTP 200)" \
+        in malformed[2]["message"]
+    printed = next(link for link in checked["links"] if "steppemo-nitor" in link["url"])
+    assert printed["repaired_url"] == "https://www.steppemonitor.org/2020/05/dams/"
+    assert main([*check, "--update-refs"]) == 0
+    bib = (refs / "paper.bib").read_text()
+    assert "https://www.steppemonitor.org/2020/05/dams/" in bib
+    assert "https://bureau.news-desk.org/budget" in bib

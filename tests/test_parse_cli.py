@@ -46,10 +46,11 @@ def test_sample_multi_work_notes(samples):
 def test_sample_repairs_become_findings(samples):
     docs, run = samples
     ref = refs_of(docs["001"], 18)[0]
-    assert ref.domain == "thediplomat.com"
-    assert ref.url_as_printed.startswith("https://thediplo-mat.com")
+    assert ref.url == ref.url_as_printed and ref.url.startswith("https://thediplo-mat.com")
     malformed = {n for f in run.findings if f.rule == "url-malformed" for n in f.footnotes}
     assert {7, 10, 15, 18} <= malformed
+    (asked,) = [f for f in run.findings if f.rule == "url-malformed" and f.footnotes == [18]]
+    assert asked.severity == "info" and "https://thediplomat.com/2019/08/" in asked.message
 
 
 def test_parse_json_shape(tmp_path, capsys):

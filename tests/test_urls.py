@@ -76,25 +76,37 @@ def test_two_urls_are_not_joined() -> None:
     assert [m.url for m in matches] == ["https://a.example.com/x", "https://b.example.com/y"]
 
 
-def test_line_wrap_hyphen_removed_when_the_note_names_the_outlet() -> None:
+def test_a_hyphen_printed_on_one_line_is_kept_and_its_removal_only_suggested() -> None:
+    """Valid as printed: never altered; the outlet's name only suggests a repair."""
     match = only('Yau. "Smart Cities." *The Diplomat*, August 7, 2019. '
                  "https://thediplo-mat.com/2019/08/smart-cities/.")
-    assert match.url == "https://thediplomat.com/2019/08/smart-cities/"
-    assert match.printed == "https://thediplo-mat.com/2019/08/smart-cities/"
-    assert match.repairs == ["removed line-wrap hyphen: thediplo-mat.com -> thediplomat.com"]
+    assert match.url == match.printed == "https://thediplo-mat.com/2019/08/smart-cities/"
+    assert match.repairs == []
+    ((candidate, why),) = match.candidates
+    assert candidate == "https://thediplomat.com/2019/08/smart-cities/"
+    assert "written in the note" in why
 
 
-def test_line_wrap_hyphen_removed_by_evidence_from_elsewhere() -> None:
+def test_a_real_hyphen_beside_the_outlets_name_is_kept() -> None:
+    match = only('"Budget cuts," News Desk, May 3, 2021, https://bureau.news-desk.org/budget')
+    assert match.url == "https://bureau.news-desk.org/budget" and match.repairs == []
+    assert [c for c, _ in match.candidates] == ["https://bureau.newsdesk.org/budget"]
+
+
+def test_evidence_from_elsewhere_suggests_a_repair() -> None:
     text = "Report, https://www.steppemo-nitor.org/2020/05/x/."
-    assert only(text).url == "https://www.steppemo-nitor.org/2020/05/x/"
-    repaired = only(text, evidence="as the Steppe Monitor reported")
-    assert repaired.url == "https://www.steppemonitor.org/2020/05/x/"
+    assert only(text).candidates == []
+    suggested = only(text, evidence="as the Steppe Monitor reported")
+    assert suggested.url == "https://www.steppemo-nitor.org/2020/05/x/"
+    assert [c for c, _ in suggested.candidates] == ["https://www.steppemonitor.org/2020/05/x/"]
 
 
-def test_line_wrap_hyphen_at_a_line_break_and_for_a_known_site() -> None:
-    assert only("https://example-\nsite.org/a/b").url == "https://examplesite.org/a/b"
-    assert only("https://www.nyti-mes.com/2020/01/01/x.html").url == \
-        "https://www.nytimes.com/2020/01/01/x.html"
+def test_line_wrap_hyphen_at_a_line_break_is_removed_and_a_known_site_suggested() -> None:
+    broken = only("https://example-\nsite.org/a/b")  # printed broken: invalid as printed
+    assert broken.url == "https://examplesite.org/a/b" and broken.repairs
+    kept = only("https://www.nyti-mes.com/2020/01/01/x.html")
+    assert kept.url == "https://www.nyti-mes.com/2020/01/01/x.html"
+    assert [c for c, _ in kept.candidates] == ["https://www.nytimes.com/2020/01/01/x.html"]
 
 
 def test_real_hyphens_stay() -> None:

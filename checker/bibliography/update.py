@@ -12,6 +12,8 @@ checker uses) or, for a reference naming only a site, of that site's home page:
   CSL-JSON: ``archive`` = ``Internet Archive``, ``archive_location`` = snapshot URL (the
   fields Zotero shows as Archive / Loc. in Archive) and a line in ``note``. A link still
   ``failing`` (not yet dead on enough days) is left alone.
+* a repaired URL (the printed URL failed and the repair the parse suggested answers, see
+  `linkcheck/repair.py`): ``url`` becomes the repaired URL.
 * a recovered URL (the archive stage found the article a site-only reference points to):
   only with ``accept_recovered``, else it is reported as a suggestion. For a site cited by
   several works, the one whose title the recovery names.
@@ -73,7 +75,10 @@ def _apply_one(entry: Entry, link: LinkResult, day: str | None, accept_recovered
     changes = []
     redirected = link.permanent_redirect or link.status == LinkStatus.REDIRECTED.value
     final = link.final_url
-    if redirected and final and normalise_url(final) != normalise_url(entry.url or ""):
+    if link.repaired_url:
+        changes.append(_apply_url(entry, link.repaired_url, day,
+                                  "the printed URL fails and this repair of it answers"))
+    elif redirected and final and normalise_url(final) != normalise_url(entry.url or ""):
         if _is_home(final) and not _is_home(entry.url or ""):
             changes.append(f"{entry.key}: not following the redirect of {entry.url} to the "
                            f"site's home page {final} (the page is probably gone)")

@@ -64,7 +64,8 @@ def _links_left_over(text: str, references: list[Reference]) -> list[Reference]:
         taken.add(key)
         left.append(Reference(url=match.url, url_as_printed=match.printed, doi=match.doi,
                               domain=domain, type="web", raw=match.printed,
-                              repairs=list(match.repairs)))
+                              repairs=list(match.repairs),
+                              url_candidates=list(match.candidates)))
     return left
 
 

@@ -227,8 +227,10 @@ def _resolve_short(reference: Reference, index: _Index) -> Reference:
 
 
 def repair_across_notes(footnotes: list[Footnote]) -> None:
-    """A host printed with a line-wrap hyphen (``thediplo-mat.com``) that another note of the
-    document prints whole (``thediplomat.com``) is repaired, and the repair recorded."""
+    """A host printed with a hyphen (``thediplo-mat.com``) that another note of the document
+    prints without it (``thediplomat.com``): the hyphenless URL becomes a candidate repair with
+    that evidence. The URL stays as printed (it is valid as printed: ``news-desk.org`` and
+    ``newsdesk.org`` may both exist); the link check decides."""
     with collector_paused():
         _repair(footnotes)
 
@@ -246,24 +248,18 @@ def _repair(footnotes: list[Footnote]) -> None:
             hosts[host] = hosts.get(host, 0) + 1
             if "-" in host:
                 hyphenated.append((ref, host))
-    repaired = False
     for ref, host in hyphenated:
         joined = host.replace("-", "")
         if joined in hosts and hosts[host] <= 1 and ref.url:
-            ref.url = re.sub(re.escape(host), joined, ref.url, count=1, flags=re.IGNORECASE)
-            ref.domain = joined
-            ref.repairs.append(
-                f"removed line-wrap hyphen: {host} -> {joined} (as printed in another note)"
-            )
-            repaired = True
-    if not repaired:
-        return
-    # Ibid. copies made before the repair follow the work they copy.
+            candidate = re.sub(re.escape(host), joined, ref.url, count=1, flags=re.IGNORECASE)
+            if all(found != candidate for found, _ in ref.url_candidates):
+                ref.url_candidates.append((candidate, f"another note prints {joined}"))
+    # Ibid. copies made before follow the work they copy.
     by_key = {(r.title, r.url_as_printed): r for note in footnotes for r in note.references
               if not r.ibid}
     for note in footnotes:
-        for index, ref in enumerate(note.references):
+        for ref in note.references:
             if ref.ibid:
                 original = by_key.get((ref.title, ref.url_as_printed))
-                if original is not None and original.url != ref.url:
-                    note.references[index] = _copy(original, ref.raw)
+                if original is not None:
+                    ref.url_candidates = list(original.url_candidates)

@@ -117,6 +117,9 @@ class UrlMatch:
     start: int = 0
     end: int = 0
     repairs: list[str] = field(default_factory=list)
+    # A URL valid as printed is never altered: repairs it may need are only suggested,
+    # (repaired URL, evidence), for the link check to decide.
+    candidates: list[tuple[str, str]] = field(default_factory=list)
     link_text: str | None = None  # for markdown links: the text shown
     doi: str | None = None  # for DOIs: the DOI itself
 
@@ -319,9 +322,17 @@ def _squeeze(text: str) -> str:
     return _NOT_ALNUM.sub("", text.lower())
 
 
-def _dehyphenate(url: str, evidence: str, breaks: list[tuple[str, str]]) -> tuple[str, list[str]]:
-    """Remove line-wrap hyphens from the host (and from path words) on evidence."""
+def _dehyphenate(url: str, evidence: str, breaks: list[tuple[str, str]]
+                 ) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """Remove line-wrap hyphens from the host (and from path words) on evidence.
+
+    Only a hyphen that ended a printed line (the URL was printed broken, so invalid as
+    printed) is removed. A hyphen inside a host printed whole on one line is kept, as
+    ``bureau.news-desk.org`` must be even in a note naming "News Desk": when the same
+    evidence suggests a wrap artefact, the hyphenless URL is returned as a candidate,
+    (URL, evidence), for the link check to decide. Returns (url, repairs, candidates)."""
     repairs: list[str] = []
+    candidates: list[tuple[str, str]] = []
     host = _host_part(url)
     if "-" in host:
         labels = host.split(".")
@@ -346,8 +357,13 @@ def _dehyphenate(url: str, evidence: str, breaks: list[tuple[str, str]]) -> tupl
                 reason = "the hyphen ended a line"
             elif _known_site(domain_of(candidate)):
                 reason = "a well-known site"
-            if reason:
+            if not reason:
+                continue
+            if any(label.lower().startswith(part + "-") for part in at_break if part):
                 labels[index] = joined
+            else:
+                candidates.append((url.replace(host, candidate, 1),
+                                   f"{reason} ({joined}); printed whole as {label}"))
         new_host = ".".join(labels)
         if new_host != host:
             url = url.replace(host, new_host, 1)
@@ -366,7 +382,7 @@ def _dehyphenate(url: str, evidence: str, breaks: list[tuple[str, str]]) -> tupl
                 and hyphenated.lower() not in evidence.lower() and hyphenated in url:
             url = url.replace(hyphenated, word, 1)
             repairs.append(f"removed line-wrap hyphen: {hyphenated} -> {word}")
-    return url, repairs
+    return url, repairs, candidates
 
 
 def _first_group(match: re.Match[str]) -> str:
@@ -491,12 +507,17 @@ def _read_url(text: str, start: int, evidence: str, scheme: str = "http://") -> 
     if breaks or ("-" in url and "-" in _host_part(url)):
         before = text[max(0, start - 400): start]
         after = text[start + len(raw): start + len(raw) + 200]
-        url, hyphen_repairs = _dehyphenate(url, f"{before} {after} {evidence}", breaks)
+        url, hyphen_repairs, candidates = _dehyphenate(
+            url, f"{before} {after} {evidence}", breaks
+        )
         repairs.extend(hyphen_repairs)
+    else:
+        candidates = []
     if not _SCHEME.match(url):
         url = scheme + url
+        candidates = [(scheme + found, why) for found, why in candidates]
     return UrlMatch(url=url, printed=printed, start=start, end=start + len(printed),
-                    repairs=repairs)
+                    repairs=repairs, candidates=candidates)
 
 
 _DEFAULT_PORTS = {"http": "80", "https": "443"}

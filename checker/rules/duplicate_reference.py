@@ -128,7 +128,11 @@ def duplicate_groups(doc: Document) -> list[list[tuple[Footnote, Reference]]]:
     by_identity: dict[str, int] = {}
     by_site: dict[str, list[int]] = defaultdict(list)
     for index, (_, reference) in enumerate(cited):
-        for identity in (url_key(reference.url), (reference.doi or "").lower() or None):
+        # A suggested repair of a printed URL (thediplo-mat.com -> thediplomat.com) names the
+        # same page as the repaired URL cited elsewhere.
+        suggested = (url_key(url) for url, _ in reference.url_candidates)
+        for identity in (url_key(reference.url), (reference.doi or "").lower() or None,
+                         *suggested):
             if identity is None:
                 continue
             if identity in by_identity:
