@@ -17,12 +17,13 @@ corpus_score = importlib.util.module_from_spec(_spec)
 sys.modules["corpus_score"] = corpus_score  # dataclasses look their module up
 _spec.loader.exec_module(corpus_score)
 
-# Just under the figures measured when they were last raised (README, "Corpus figures"): a
-# parse change that loses notes or fields fails here. Raise them as the parse improves.
-FLOORS = {
-    # part: (share of notes found, fields F1 over the six fields)
-    "dev": (0.0, 0.0),
-    "heldout": (0.0, 0.0),
+# Per document, just under the figures measured when they were last raised (print them with
+# `bench/corpus_score.py --floors`): a parse change that loses notes or fields fails here.
+# Raise them as the parse improves; a document whose gold is new is measured, not yet held.
+FLOORS: dict[str, tuple[int, float]] = {
+    # document: (notes found, fields F1 over the six fields)
+    'beyond-failure-abolitionism-essay.txt': (21, 0.60),
+    'refugeed-slaves-civil-war-texas-talk.txt': (23, 0.60),
 }
 
 
@@ -122,9 +123,12 @@ def test_show_errors_refuses_held_out(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_corpus_figures_stay_above_the_floors() -> None:
     results = corpus_score.run(corpus_score.CORPUS_DIR)
     assert all(r.problem is None for r in results), [r.problem for r in results if r.problem]
-    for part, score in corpus_score.totals(results).items():
-        if not score.expected:
+    below = []
+    for result in results:
+        if result.name not in FLOORS:
             continue
-        found_floor, f1_floor = FLOORS[part]
-        assert score.found_share >= found_floor, (part, score.found, score.expected)
-        assert score.overall.f1 >= f1_floor, (part, score.overall.to_json())
+        found_floor, f1_floor = FLOORS[result.name]
+        if result.score.found < found_floor or result.score.overall.f1 < f1_floor:
+            below.append((result.name, result.score.found, round(result.score.overall.f1, 3),
+                          FLOORS[result.name]))
+    assert not below, below
