@@ -84,7 +84,7 @@ def test_time_inside_article_not_the_header_clock() -> None:
               "</article>"),
     ))
     assert page.date == "2020-04-10"
-    assert page.date_source == "<time>"
+    assert page.date_source == "htmldate"
 
 
 def test_time_marked_as_published_wins_over_article_order() -> None:
@@ -150,3 +150,28 @@ def test_written_out_dates_go_through_the_project_parser() -> None:
     assert page.date == "2020-03-02"
     page = page_metadata(head('<meta name="DC.date.issued" content="Fri, 13 Mar 2020 10:00 GMT">'))
     assert page.date == "2020-03-13"
+
+
+def test_the_stated_date_wins_and_the_others_are_named() -> None:
+    page = page_metadata(head(
+        '<meta property="article:published_time" content="2019-08-30T10:00:00Z">'
+        '<meta name="citation_publication_date" content="2019/09/02">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2019-08-30", "dateModified": "2020-01-05"}</script>'))
+    assert page.date == "2019-08-30"
+    assert page.date_source == ("article:published_time; the page also gives 2019-09-02 "
+                                "(citation_publication_date)")
+
+
+def test_htmldate_reads_what_no_stated_field_gives() -> None:
+    page = page_metadata(head('<meta name="DC.date.issued" content="2018-06-04">'))
+    assert (page.date, page.date_source) == ("2018-06-04", "htmldate")
+    assert page_metadata(head(body="<p>No date at all</p>")).date is None
+
+
+def test_an_xml_declaration_and_junk_do_not_break_it() -> None:
+    page = page_metadata('<?xml version="1.0" encoding="utf-8"?><html><head>'
+                         "<title>Declared</title></head></html>")
+    assert page.title == "Declared"
+    junk = page_metadata("\x00\x01\x02<<<>>>")
+    assert junk.title is None and junk.date is None
