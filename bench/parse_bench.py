@@ -215,13 +215,6 @@ def run_one(count: int, seed: int) -> dict[str, float]:
             "peak_mb": own, "worker_peak_mb": children}
 
 
-def parser_is_compiled() -> bool:
-    from checker.compiled import is_compiled
-    from checker.references import fields
-
-    return is_compiled(fields)
-
-
 def measure(count: int, seed: int) -> dict[str, float]:
     """Run one size in a fresh interpreter so that its peak memory is its own."""
     result = subprocess.run(
@@ -244,9 +237,6 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_one(args.one, args.seed)))
         return 0
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
-    sys.path.insert(0, str(ROOT))
-    print("parser: " + ("compiled with mypyc" if parser_is_compiled() else
-                        "Python sources (not compiled, or edited since: see checker/compiled.py)"))
     print(f"{'footnotes':>10} {'found':>8} {'refs':>8} {'seconds':>8} {'notes/s':>9} "
           f"{'peak MB':>8} {'worker MB':>9}")
     results = []

@@ -6,13 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.collector import collector_paused, keep_without_scanning
 from checker.errors import InputError
 from checker.extract import document_metadata, extract_footnotes
 from checker.load import read_document
 from checker.model import Document, Finding, Footnote, Reference, Severity
-from checker.reference_pool import PARALLEL_FROM, PendingReferences, ReferencePool
-from checker.references import BackReferenceResolver, repair_across_notes
+from checker.references import parse_references, repair_across_notes, resolve_backreferences
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml")
 
@@ -51,47 +49,20 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
 
 def parse_document(doc: Document, doc_date: str | None = None) -> list[Finding]:
     """Fill `doc` with its metadata, footnotes and references; return parse findings."""
-    with ReferencePool() as pool, collector_paused():
-        return _finish(_start(doc, doc_date, pool))
-
-
-@dataclass
-class _Parsing:
-    """A document whose references are being parsed (maybe by the workers)."""
-
-    doc: Document
-    footnotes: list[Footnote]
-    findings: list[Finding]
-    references: PendingReferences
-
-
-def _start(doc: Document, doc_date: str | None, pool: ReferencePool) -> _Parsing:
-    pool.prepare(len(doc.text))
     title, stated_date = document_metadata(doc)
     doc.title = title
     if doc_date:
         doc.date, doc.date_source = doc_date, "option"
     elif stated_date:
         doc.date, doc.date_source = stated_date, "stated"
-    footnotes, findings = extract_footnotes(doc, seen=pool.prefetch if pool.parallel else None)
-    return _Parsing(doc, footnotes, findings, pool.submit([f.text for f in footnotes]))
-
-
-def _finish(parsing: _Parsing) -> list[Finding]:
-    footnotes = parsing.footnotes
-    resolver = BackReferenceResolver()
-    done = 0
-    for part in parsing.references.in_order():  # resolved while the workers parse the rest
-        notes = footnotes[done: done + len(part)]
-        for footnote, references in zip(notes, part, strict=True):
-            footnote.references = references
-        resolver.feed(notes)
-        done += len(part)
-    if done != len(footnotes):
-        raise RuntimeError(f"{len(footnotes)} notes but references for {done}")
+    footnotes, findings = extract_footnotes(doc)
+    texts = [footnote.text for footnote in footnotes]
+    for footnote, references in zip(footnotes, parse_note_texts(texts), strict=True):
+        footnote.references = references
+    resolve_backreferences(footnotes)
     repair_across_notes(footnotes)
-    parsing.doc.footnotes = footnotes
-    return parsing.findings + url_repair_findings(parsing.doc)
+    doc.footnotes = footnotes
+    return findings + url_repair_findings(doc)
 
 
 def url_repair_findings(doc: Document) -> list[Finding]:
@@ -129,24 +100,19 @@ def candidate_question(doc: Document, footnote: Footnote, reference: Reference) 
 
 
 def parse_paths(paths: Iterable[str], doc_date: str | None = None) -> ParseRun:
-    """Parse every document; the next one is read and extracted while the workers (if a
-    document is large) parse the previous one's references."""
+    """Parse every document; a file that cannot be read is an error of the run, not a stop."""
     run = ParseRun()
-    with ReferencePool() as pool, collector_paused():
-        previous: _Parsing | None = None
-        for path in expand_paths(paths):
-            try:
-                doc = read_document(path)
-            except InputError as error:
-                run.errors.append(error)
-                continue
-            current = _start(doc, doc_date, pool)
-            if previous is not None:
-                run.findings.extend(_finish(previous))
-            run.documents.append(doc)
-            previous = current
-        if previous is not None:
-            run.findings.extend(_finish(previous))
-        if sum(len(doc.footnotes) for doc in run.documents) >= PARALLEL_FROM:
-            keep_without_scanning()
+    for path in expand_paths(paths):
+        try:
+            doc = read_document(path)
+        except InputError as error:
+            run.errors.append(error)
+            continue
+        run.findings.extend(parse_document(doc, doc_date))
+        run.documents.append(doc)
     return run
+
+
+def parse_note_texts(texts: list[str]) -> list[list[Reference]]:
+    """`parse_references` over every note text, in order."""
+    return [parse_references(text) for text in texts]

@@ -444,27 +444,3 @@ def test_ranges_in_messages_are_capped_but_findings_keep_every_number() -> None:
     _, findings = extract_footnotes(doc("Notes\n\n" + notes))
     (gaps,) = [f for f in findings if "missing from the sequence" in f.message]
     assert len(gaps.footnotes) == 199 and len(gaps.message) < 400
-
-
-def test_likely_note_texts_are_handed_on_in_batches_before_extraction_ends() -> None:
-    from checker.extract.markdown import SEEN_BATCH
-
-    count = SEEN_BATCH + 30
-    body = " ".join(f"claim.<sup>{n}</sup>" for n in range(1, count + 1))
-    notes = "\n\n".join(
-        f'{n}. "Report {n}," Reuters, May {n % 28 + 1}, 2020.' if n != 7
-        else f'{n}. "A note wrapped\nonto a second line," Reuters, 2020.'
-        for n in range(1, count + 1)
-    )
-    batches: list[list[str]] = []
-    footnotes, _ = extract_footnotes(doc(f"# Paper\n\n{body}\n\n---\n\n{notes}\n"),
-                                     seen=batches.append)
-
-    assert [len(batch) for batch in batches] == [SEEN_BATCH, 30]
-    texts = [footnote.text for footnote in footnotes]
-    assert len(texts) == count
-    handed = [text for batch in batches for text in batch]
-    assert handed[:6] == texts[:6] and handed[7:] == texts[7:]
-    # the wrapped note was handed on as its first line; its text is the whole note
-    assert handed[6] == '"A note wrapped'
-    assert texts[6] == '"A note wrapped onto a second line," Reuters, 2020.'

@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-from checker.collector import collector_paused
-from checker.extract.common import NoteTexts
 from checker.extract.metadata import document_metadata
 from checker.extract.numbering import numbering_findings
 from checker.model import Document, Finding, Footnote
@@ -16,21 +14,8 @@ from checker.model import Document, Finding, Footnote
 __all__ = ["document_metadata", "extract_footnotes"]
 
 
-def extract_footnotes(
-    doc: Document, seen: NoteTexts | None = None
-) -> tuple[list[Footnote], list[Finding]]:
-    """Every footnote definition in `doc`, sorted by number, and the numbering findings.
-
-    `seen` is handed the likely texts of the notes as soon as they are known (markdown and
-    plain text only), so that parsing them can start while extraction goes on.
-    """
-    with collector_paused():
-        return _extract(doc, seen)
-
-
-def _extract(
-    doc: Document, seen: NoteTexts | None
-) -> tuple[list[Footnote], list[Finding]]:
+def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
+    """Every footnote definition in `doc`, sorted by number, and the numbering findings."""
     check_order = True
     if doc.format == "html" or _looks_like_html(doc.text):
         from checker.extract.html import extract_html
@@ -46,7 +31,7 @@ def _extract(
         else:
             from checker.extract.markdown import extract_markdown
 
-            result = extract_markdown(doc.text, seen)
+            result = extract_markdown(doc.text)
             found, markers = result.footnotes, result.markers
     findings = numbering_findings(found, markers, doc.path, check_order=check_order)
     footnotes = sorted(found, key=lambda note: (note.number, note.line))

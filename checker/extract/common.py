@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # Entities only with their semicolon: html.unescape would also turn the legacy
@@ -22,7 +21,6 @@ _ANCHOR = re.compile(
 # Wikipedia-style back-links left at the start of a note: "^", "^ a b", "↑".
 _BACKLINK_START = re.compile(r"^(?:\^|↑)(?:\s+[a-z]{1,2}(?=\s))*\s*")
 
-NoteTexts = Callable[[list[str]], None]  # hands on the likely note texts (see markdown.py)
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")

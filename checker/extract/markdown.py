@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from checker.extract.common import (
     SUPERSCRIPT_DIGITS,
     MarkerIndex,
-    NoteTexts,
     clean_note_text,
     from_superscript,
     is_power,
@@ -106,7 +105,6 @@ MAX_CONTINUATION_PARAGRAPH = 600
 GAP_TOLERANCE = 3
 MIN_UNCITED_NOTE = 25
 NEXT_NOTES = 10  # a marker this far ahead of a note, inside it, is body text
-SEEN_BATCH = 4096  # candidates handed to `seen` at a time: the first batch goes out early
 
 
 @dataclass
@@ -116,7 +114,6 @@ class _Candidate:
     style: str  # sup | superscript | caret | list | bracket | plain | bare
     text: str  # what follows the number
     marker_end: int  # offset in the line where the leading marker ends
-    cleaned: str | None = None  # `text` as a one-line note's text, once handed to `seen`
 
 
 @dataclass
@@ -147,14 +144,11 @@ class MarkdownResult:
     markers: dict[int, list[int]]  # number -> 1-based lines (explicit and glued)
 
 
-def extract_markdown(text: str, seen: NoteTexts | None = None) -> MarkdownResult:
-    """`seen`, if given, is handed the text each line-start candidate would have as a
-    one-line note, in batches as the lines are classified: most notes are one line, and a
-    caller can start parsing them early (see `checker.reference_pool`)."""
+def extract_markdown(text: str) -> MarkdownResult:
     if "&</sup>" in text:
         text = _ENTITY_SPLIT.sub(r"\1&\2", text)
     lines = text.split("\n")
-    scan = _scan(text, lines, seen)
+    scan = _scan(text, lines)
     notes = _assemble(lines, scan)
     return _finish(notes, scan)
 
@@ -183,7 +177,7 @@ class _Scan:
         return self._glued
 
 
-def _scan(text: str, lines: list[str], seen: NoteTexts | None = None) -> _Scan:
+def _scan(text: str, lines: list[str]) -> _Scan:
     kinds: list[int] = []
     candidates: dict[int, _Candidate] = {}
     start_numbers: set[int] = set()
@@ -193,7 +187,6 @@ def _scan(text: str, lines: list[str], seen: NoteTexts | None = None) -> _Scan:
     after_rule = False
     bracket_lines = 0
     superscript_defs = False
-    unseen: list[_Candidate] = []  # candidates not yet handed to `seen`
     append = kinds.append
     for index, line in enumerate(lines):
         stripped = line.strip()
@@ -224,13 +217,6 @@ def _scan(text: str, lines: list[str], seen: NoteTexts | None = None) -> _Scan:
                     endnote_numbers.add(candidate.number)
                 superscript_defs |= candidate.style == "superscript"
                 bracket_lines += candidate.style == "bracket"
-                if seen is not None:
-                    unseen.append(candidate)
-                    if len(unseen) == SEEN_BATCH:
-                        seen(_one_line_texts(unseen))
-                        unseen = []
-    if seen is not None and unseen:
-        seen(_one_line_texts(unseen))
     explicit = _collect_markers(text, candidates, superscript_defs)
     scan = _Scan(
         text, kinds, candidates, explicit, lines, start_numbers, strong_numbers, endnote_numbers
@@ -239,15 +225,6 @@ def _scan(text: str, lines: list[str], seen: NoteTexts | None = None) -> _Scan:
         scan.uses_brackets = True
         _collect_bracket_markers(lines, candidates, explicit)
     return scan
-
-
-def _one_line_texts(candidates: list[_Candidate]) -> list[str]:
-    """The text each candidate would have as a one-line note, kept for `_note_text`."""
-    texts = []
-    for candidate in candidates:
-        candidate.cleaned = clean_note_text(candidate.text.strip())
-        texts.append(candidate.cleaned)
-    return texts
 
 
 def _candidate(line: str, in_endnotes: bool = False) -> _Candidate | None:
@@ -698,7 +675,7 @@ def _finish(notes: list[_Note], scan: _Scan) -> MarkdownResult:
         Footnote(
             number=note.number,
             line=note.line + 1,
-            text=_note_text(note, scan),
+            text=clean_note_text(note.text()),
             marker_lines=list(markers.get(note.number, empty)),
         )
         for note in notes
@@ -706,11 +683,3 @@ def _finish(notes: list[_Note], scan: _Scan) -> MarkdownResult:
     return MarkdownResult(footnotes, markers)
 
 
-def _note_text(note: _Note, scan: _Scan) -> str:
-    """The note's text, cleaned; a one-line note's was cleaned when handed to `seen`."""
-    if len(note.parts) == 1:
-        candidate = scan.candidates.get(note.line)
-        if candidate is not None and candidate.cleaned is not None \
-                and note.parts[0][1] is candidate.text:
-            return candidate.cleaned
-    return clean_note_text(note.text())

@@ -10,7 +10,6 @@ URLs whose repair needs evidence from other notes of the same document.
 
 from __future__ import annotations
 
-from checker.collector import collector_paused
 from checker.model import Footnote, Reference
 from checker.references.backrefs import (
     BackReferenceResolver,
@@ -70,10 +69,8 @@ def _links_left_over(text: str, references: list[Reference]) -> list[Reference]:
 
 
 def parse_footnotes(footnotes: list[Footnote]) -> None:
-    """Fill every footnote's references, then resolve what needs the other notes (the
-    collector paused: a long document makes many small objects and no cycles)."""
-    with collector_paused():
-        for footnote in footnotes:
-            footnote.references = parse_references(footnote.text)
+    """Fill every footnote's references, then resolve what needs the other notes."""
+    for footnote in footnotes:
+        footnote.references = parse_references(footnote.text)
     resolve_backreferences(footnotes)
     repair_across_notes(footnotes)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 
-from checker.collector import collector_paused
 from checker.model import Footnote, Reference, copy_reference
 from checker.references.urls import domain_of
 
@@ -140,8 +139,7 @@ def resolve_backreferences(footnotes: list[Footnote]) -> None:
 
 
 class BackReferenceResolver:
-    """`resolve_backreferences` fed a run of notes at a time, in order: a large document's
-    notes are resolved as their parsed chunks come back from the workers."""
+    """`resolve_backreferences` fed a run of notes at a time, in order."""
 
     def __init__(self) -> None:
         self.index = _Index()
@@ -149,10 +147,6 @@ class BackReferenceResolver:
         self.previous: list[Reference] = []
 
     def feed(self, footnotes: list[Footnote]) -> None:
-        with collector_paused():
-            self._feed(footnotes)
-
-    def _feed(self, footnotes: list[Footnote]) -> None:
         index, by_number, previous = self.index, self.by_number, self.previous
         for footnote in footnotes:
             text = footnote.text.strip()
@@ -231,11 +225,6 @@ def repair_across_notes(footnotes: list[Footnote]) -> None:
     prints without it (``thediplomat.com``): the hyphenless URL becomes a candidate repair with
     that evidence. The URL stays as printed (it is valid as printed: ``news-desk.org`` and
     ``newsdesk.org`` may both exist); the link check decides."""
-    with collector_paused():
-        _repair(footnotes)
-
-
-def _repair(footnotes: list[Footnote]) -> None:
     hosts: dict[str, int] = {}
     hyphenated: list[tuple[Reference, str]] = []
     for note in footnotes:
