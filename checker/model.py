@@ -35,7 +35,18 @@ class LinkStatus(StrEnum):
     FAILING = "failing"  # broken, but not yet on --dead-after different days (store.py)
 
 
-REFERENCE_TYPES = ("news", "journal", "report", "book", "chapter", "government", "web", "social")
+class ReferenceType(StrEnum):
+    """What kind of work a reference is (`references/classify.py` decides). A StrEnum: it
+    compares equal to, and serialises as, its value ("news")."""
+
+    NEWS = "news"
+    JOURNAL = "journal"
+    REPORT = "report"
+    BOOK = "book"
+    CHAPTER = "chapter"
+    GOVERNMENT = "government"
+    WEB = "web"
+    SOCIAL = "social"
 
 
 @dataclass(slots=True)
@@ -55,7 +66,7 @@ class Reference:
     doi: str | None = None
     date: str | None = None
     accessed: str | None = None
-    type: str = "web"
+    type: ReferenceType = ReferenceType.WEB
     # Not part of the JSON contract below; used by later stages.
     raw: str = ""  # the citation's own text inside the footnote
     repairs: list[str] = field(default_factory=list)  # one line per URL repair made

@@ -10,7 +10,7 @@ URLs whose repair needs evidence from other notes of the same document.
 
 from __future__ import annotations
 
-from checker.model import Footnote, Reference
+from checker.model import Footnote, Reference, ReferenceType
 from checker.references.backrefs import (
     BackReferenceResolver,
     repair_across_notes,
@@ -62,7 +62,7 @@ def _links_left_over(text: str, references: list[Reference]) -> list[Reference]:
             continue  # "[kaktus.media](http://kaktus.media)" names the outlet
         taken.add(key)
         left.append(Reference(url=match.url, url_as_printed=match.printed, doi=match.doi,
-                              domain=domain, type="web", raw=match.printed,
+                              domain=domain, type=ReferenceType.WEB, raw=match.printed,
                               repairs=list(match.repairs),
                               url_candidates=list(match.candidates)))
     return left

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from checker.model import Reference
+from checker.model import Reference, ReferenceType
 from checker.references.outlets import (
     is_known_outlet,
     is_news_domain,
@@ -222,7 +222,7 @@ def _report_hint(title: str) -> bool:
             or "fact" in title or "доклад" in title or "отч" in title or "записк" in title)
 
 
-def classify(reference: Reference, lowered: str, evidence: Evidence | None = None) -> str:
+def classify(reference: Reference, lowered: str, evidence: Evidence | None = None) -> ReferenceType:
     """The type of `reference`; `lowered` is the citation's text in lower case."""
     evidence = evidence or Evidence()
     domain = _domain_kind((reference.domain or "").lower())
@@ -233,64 +233,66 @@ def classify(reference: Reference, lowered: str, evidence: Evidence | None = Non
     organisation_kind = _name_kind(authors[0]) if authors and "," not in authors[0] \
         else _NO_KIND
     if domain.social or container_kind.platform:
-        return "social"
+        return ReferenceType.SOCIAL
     if evidence.chapter or (
         " in" in lowered and ("ed." in lowered or "edited" in lowered or "in:" in lowered
                               or "// " in lowered) and _CHAPTER_TEXT.search(lowered)
     ):
-        return "chapter"
+        return ReferenceType.CHAPTER
     if reference.doi:
         if "/978-" in reference.doi or "/978" in reference.doi[:12] or (
                 evidence.place_publisher and not _volume_issue(lowered)):
-            return "book"  # an ISBN DOI, or "(Cambridge: CUP, 2006), https://doi.org/..."
-        return "journal"
+            return ReferenceType.BOOK  # an ISBN DOI, or "(Cambridge: CUP, 2006), https://doi.org/..."
+        return ReferenceType.JOURNAL
     if domain.government or container_kind.government or organisation_kind.government:
-        return "government"
+        return ReferenceType.GOVERNMENT
     if (" no" in lowered or "№" in lowered) and _LEGAL_ACT.search(lowered):
-        return "government"  # "Law of the Republic of ... No. 123", "Указ ... № 45"
+        return ReferenceType.GOVERNMENT  # "Law of the Republic of ... No. 123", "Указ ... № 45"
     if "res" in lowered and not container_kind.news and _UN_DOCUMENT.search(lowered):
-        return "government"  # "Security Council Resolution 1373 (2001)", "S/RES/2231"
+        return ReferenceType.GOVERNMENT  # "Security Council Resolution 1373 (2001)", "S/RES/2231"
     if reference.title and not evidence.place_publisher and not (
         authors and "," in authors[0]  # a person's book or article about an agreement
     ) and not container_kind.news and (_INSTRUMENT_TITLE.match(reference.title) or (
             not container and not authors and INSTRUMENT_NAME.match(reference.title))):
-        return "government"  # "Agreement between the Government of ... and ...", a treaty
+        # "Agreement between the Government of ... and ...", a treaty
+        return ReferenceType.GOVERNMENT
     if evidence.series and not container_kind.journal:
-        return "report"  # "Policy Memo No. 672 (September 2020)" is no volume and season
+        # "Policy Memo No. 672 (September 2020)" is no volume and season
+        return ReferenceType.REPORT
     if _volume_issue(lowered) or (evidence.journal_hint and container_kind.journal):
-        return "journal"
+        return ReferenceType.JOURNAL
     if container_kind.journal and not domain.news and not evidence.place_publisher and (
         container.lower().startswith(("journal", "the journal")) or not reference.domain
     ):
-        return "journal"
+        return ReferenceType.JOURNAL
     title = (reference.title or "").lower()
     if evidence.series or container_kind.report:
-        return "report"
+        return ReferenceType.REPORT
     if container_kind.news and is_known_outlet(container):
-        return "news"  # "Chinese business briefing ...", Eurasianet: a news story
+        return ReferenceType.NEWS  # "Chinese business briefing ...", Eurasianet: a news story
     if _report_hint(title) and _REPORT_WORDS.search(title):
-        return "report"
+        return ReferenceType.REPORT
     if (container_kind.think_tank or organisation_kind.think_tank) and not container_kind.news:
-        return "report"
+        return ReferenceType.REPORT
     if container and _REFERENCE_WORK.search(container):
-        return "web"  # an encyclopedia entry is no news article, whatever its date
+        return ReferenceType.WEB  # an encyclopedia entry is no news article, whatever its date
     if container_kind.news and is_known_outlet(container):
-        return "news"
+        return ReferenceType.NEWS
     if evidence.place_publisher or container_kind.publisher or (
         ("isbn" in lowered or " ed" in lowered) and _BOOK_TEXT.search(lowered)
     ):
-        return "book"
+        return ReferenceType.BOOK
     if container_kind.news or domain.news:
-        return "news"
+        return ReferenceType.NEWS
     url = (reference.url or "").lower()
     if url.endswith(".pdf") or ".pdf?" in url:
-        return "report"
+        return ReferenceType.REPORT
     if evidence.italic_title and not container and not reference.domain:
-        return "book"
+        return ReferenceType.BOOK
     if evidence.italic_title and not container and not domain.news:
-        return "book" if not reference.url else "web"
+        return ReferenceType.BOOK if not reference.url else ReferenceType.WEB
     publisher_is_author = bool(authors) and container == authors[0]
     if (reference.domain or (container and not publisher_is_author)) and reference.title \
             and reference.date and reference.date.count("-") == 2:
-        return "news"  # "Title," site.com, May 5, 2020: an article, dated to the day
-    return "web"
+        return ReferenceType.NEWS  # "Title," site.com, May 5, 2020: an article, dated to the day
+    return ReferenceType.WEB
