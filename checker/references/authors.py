@@ -12,17 +12,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from checker.references.patterns import DIGIT, YEAR, split_words
 
-def _split_words(text: str) -> list[str]:
-    return text.split()
-
-
-PARTICLES = frozenset(_split_words(
+PARTICLES = frozenset(split_words(
     "van von de der den del della da di do dos das du la le bin ibn al el ter zu af ben st. "
     "mac "
 ))
 SUFFIXES = frozenset(("jr.", "jr", "sr.", "sr", "ii", "iii", "iv"))
-ORGANISATION_WORDS = frozenset(_split_words(
+ORGANISATION_WORDS = frozenset(split_words(
     "academy administration agence agency airlines alliance analytics anonymous archive "
     "archives army association authority bank bbc bloomberg board bureau capital census "
     "center centre cnn coalition collection commission committee company congress consulting "
@@ -43,7 +40,7 @@ ORGANISATION_WORDS = frozenset(_split_words(
 # Institution words that are also family names: after a common given name they are one
 # ("Robert Service", "Jonathan House"); "Victoria University" stays an institution.
 _FAMILY_NAME_ORGANISATION_WORDS = frozenset(("service", "bank", "house", "post", "press"))
-COMMON_GIVEN_NAMES = frozenset(_split_words(
+COMMON_GIVEN_NAMES = frozenset(split_words(
     "adam alan albert alex alexander alice andrew ann anna anne anthony barbara ben benjamin "
     "bill brian bruce carl carol catherine charles chris christopher daniel david deborah "
     "dennis donald dorothy douglas edward elizabeth emily emma eric frank gary george gregory "
@@ -54,7 +51,6 @@ COMMON_GIVEN_NAMES = frozenset(_split_words(
     "sharon stephen steven susan thomas timothy walter william"
 ))
 _WORD = re.compile(r"[^\W\d_]+")
-_DIGIT = re.compile(r"\d")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _CONNECTORS = frozenset(("of", "for", "the", "on", "in", "at", "to"))
 _LEAD = re.compile(
@@ -152,7 +148,7 @@ def _person(words: list[str]) -> str | None:
 # Chinese names are written family name first ("Xi Jinping", "Wang Yi", "Li Keqiang"). Read
 # so when the first word is a common Chinese family name and the second a pinyin given name
 # that is not itself a common family name ("Jane Li" and "Wei Li" stay given-first).
-CHINESE_FAMILY_NAMES = frozenset(_split_words(
+CHINESE_FAMILY_NAMES = frozenset(split_words(
     "bai cai cao chen cheng dai deng ding dong du fan fang feng fu gao gong gu guo han hao he "
     "hu hua huang jia jiang jin kong lai lei li liang liao lin liu long lu luo lü ma mao meng "
     "mo pan peng qian qin qiu ren shao shen shi song su sun tan tang tao tian wan wang wei wen "
@@ -194,7 +190,7 @@ def clean_author_text(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:—–-")
 
 
-_TRAILING_YEAR = re.compile(r",?\s+(?:1[5-9]|20)\d\d[a-z]?[.,]?\s*$")
+_TRAILING_YEAR = re.compile(r",?\s+" + YEAR + r"[a-z]?[.,]?\s*$")
 
 
 def is_organisation(text: str) -> bool:
@@ -229,7 +225,7 @@ def _parse_authors(text: str) -> tuple[str, ...]:
     """Cached: a paper cites the same people again and again, and the title finder asks
     about the same text more than once."""
     text = clean_author_text(text)
-    if not text or len(text) > 250 or _DIGIT.search(text):
+    if not text or len(text) > 250 or DIGIT.search(text):
         return ()
     last_word = text.rsplit(None, 1)[-1]
     if text.endswith(".") and not _is_initials(last_word) and last_word.lower() not in SUFFIXES:

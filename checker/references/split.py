@@ -14,12 +14,8 @@ from __future__ import annotations
 import re
 
 from checker.references.dates import find_dates
+from checker.references.patterns import DIGIT, YEAR, split_words
 from checker.references.urls import find_domains
-
-
-def _split_words(text: str) -> list[str]:
-    return text.split()
-
 
 _SCAN = re.compile(r"[;\"“”«»()\[\]]|://")
 _PAIRS = {"“": "”", "«": "»", "(": ")", "[": "]"}
@@ -32,7 +28,6 @@ _LABEL = re.compile(
     r"(?:[A-ZА-Я][\w’'.-]*(?:\s+[A-ZА-Я][\w’'.-]*){0,3}\s*(?::|—|–|\s-)\s*(?=[\"“«*\[]))?",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
 _QUOTE_OPEN = re.compile(r"[\"“«]")
 _URL_HINT = re.compile(r"https?://|ftp://|www\.|\bdoi:|\b10\.\d{4,9}/|\.[a-z]{2,24}/\w",
                        re.IGNORECASE)
@@ -50,12 +45,12 @@ _TITLE_FOLLOW = re.compile(r"[,.:;]?\s*(?:$|[A-ZА-ЯЁ0-9*\[(«/]|[a-z0-9-]+\.[
 _ITALIC = re.compile(r"(?<![*\w])\*{1,2}(?=\S)[^*]{2,300}?\S\*{1,2}(?![*\w])|"
                      r"(?<![\w_])_(?=\S)[^_]{2,300}?\S_(?![\w_])")
 _PLACE_PUBLISHER = re.compile(r"[A-ZА-Я][\w .'-]{1,40}:\s*[A-ZА-Я][^;:()]{1,100}?,\s*"
-                              r"(?:[^,;()]*\s)?(?:1[5-9]|20)\d\d")
+                              r"(?:[^,;()]*\s)?" + YEAR)
 # "(New York: Penguin, 2015)", "(Washington, DC: Carnegie Endowment, 2018)"
-_PUBLICATION = re.compile(r"\([^():]{2,60}:\s*[^()]{2,120}?(?:1[5-9]|20)\d\d\)")
-_PLACE_YEAR = re.compile(r"\([A-ZА-Я][\w .'-]{1,40},\s*(?:1[5-9]|20)\d\d\)")
-_APA = re.compile(r"^[^()\"“]{2,200}?\((?:1[5-9]|20)\d\d[a-z]?(?:,[^)]{1,30})?\)[.,]?\s+\S")
-_VANCOUVER_ISSUE = re.compile(r"\.\s(?:1[5-9]|20)\d\d(?:\s\w{3,9})?;\s?\d{1,4}(?:\(\d+\))?:\s?\d")
+_PUBLICATION = re.compile(r"\([^():]{2,60}:\s*[^()]{2,120}?" + YEAR + r"\)")
+_PLACE_YEAR = re.compile(r"\([A-ZА-Я][\w .'-]{1,40},\s*" + YEAR + r"\)")
+_APA = re.compile(r"^[^()\"“]{2,200}?\(" + YEAR + r"[a-z]?(?:,[^)]{1,30})?\)[.,]?\s+\S")
+_VANCOUVER_ISSUE = re.compile(r"\.\s" + YEAR + r"(?:\s\w{3,9})?;\s?\d{1,4}(?:\(\d+\))?:\s?\d")
 _SHORT_FORM = re.compile(
     r"^[A-ZА-Я][\w'’-]+(?:\s+(?:and|&)\s+[A-ZА-Я][\w'’-]+)?(?:\s+et\s+al\.)?,\s+"
     r"(?:[\"“«*_]\S|[A-ZА-Я][^,;]{2,150},\s+(?:pp?\.\s*)?[\dxivlc]+(?:\s*[–—-]\s*\d+)?\.?$)"
@@ -79,7 +74,7 @@ _INTERVIEW = re.compile(
 # Wikipedia's reference lists start each note with a caret and, for a note cited several
 # times, the letters of its back-links: "^ a b c "Title". Work."
 _BACKLINKS = re.compile(r"^\^\s*(?:a(?:\s+[a-z]{1,2})+\s+)?")
-_CITATION_LOWER = frozenset(_split_words(
+_CITATION_LOWER = frozenset(split_words(
     "and of the in for on at to a an by from et al. ed. eds. trans. vol. no. pp. p. accessed "
     "retrieved available at: press release online n.d. de la le du der und y i в на и по из "
     "от url: and/or "
@@ -87,7 +82,7 @@ _CITATION_LOWER = frozenset(_split_words(
 
 
 # Vancouver style "2019;38(2):201-20": the semicolon joins a year to the volume
-_VOLUME_AFTER_YEAR = re.compile(r"(?:1[5-9]|20)\d\d;\s?\d{1,4}(?:\(|:|$)")
+_VOLUME_AFTER_YEAR = re.compile(YEAR + r";\s?\d{1,4}(?:\(|:|$)")
 
 
 def _top_level_semicolons(text: str, quotes: bool = True) -> list[int]:
@@ -266,7 +261,7 @@ def _strip_trailing_prose(text: str) -> str:
     if last < 0 or len(text) - last < 30:
         return text  # citations end with a date, a URL or pages, not with a long sentence
     tail = text[last + 2:]
-    if "://" in tail or "*" in tail or _DIGIT.search(tail):
+    if "://" in tail or "*" in tail or DIGIT.search(tail):
         return text  # a date, a URL or an outlet: the citation goes on
     words = _words_outside_titles(tail)
     if len(words) < 5 or _prose_ratio(words) <= 0.45:
@@ -325,7 +320,7 @@ def is_backreference(text: str) -> bool:
 # "Smith et al. (2019a: 45)"; a note may list several: "See Cooley (2012) and Lee (2019)."
 _NAME_YEAR = (
     r"(?P<names>[A-ZА-ЯЁ][\w'’-]+(?:\s+(?:and|&|и)\s+[A-ZА-ЯЁ][\w'’-]+|\s+et\s+al\.)?)\s*"
-    r"\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?:[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?\)"
+    r"\((?P<year>" + YEAR + r")[a-z]?(?:[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?\)"
     r"(?:,\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?"  # "Cooley (2012), 45"
 )
 _NAME_YEAR_CITE = re.compile(_NAME_YEAR)

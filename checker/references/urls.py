@@ -23,10 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit
 
-
-def _split_words(text: str) -> list[str]:
-    return text.split()
-
+from checker.references.patterns import split_words
 
 # Top-level domains accepted for a site named without a scheme ("kaktus.media"), besides the
 # two-letter country codes below. Keeps "U.S." and "e.g." from being sites.
@@ -56,7 +53,7 @@ COUNTRY_TLDS = frozenset(_CC_TLDS.split())
 _SHORT_SITES = frozenset(("t.me", "x.com", "g.co", "t.co", "j.mp", "v.ht"))
 
 # Well-known sites, for the line-wrap-hyphen heuristic when the note gives no other evidence.
-KNOWN_DOMAINS = frozenset(_split_words(
+KNOWN_DOMAINS = frozenset(split_words(
     "thediplomat.com nytimes.com washingtonpost.com theguardian.com reuters.com apnews.com "
     "bbc.com bbc.co.uk cnn.com ft.com wsj.com economist.com bloomberg.com aljazeera.com "
     "rferl.org eurasianet.org foreignpolicy.com foreignaffairs.com politico.com "

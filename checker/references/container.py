@@ -1,0 +1,208 @@
+"""What follows a citation's title: the outlet (journal, newspaper, site, the book holding a
+chapter), the place and publisher, a series, a journal's volume; as evidence for the type.
+
+Pure and cached: once dates and URLs are blanked, the text after a title repeats from note to
+note (``, *The Diplomat*, \x00      ``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from checker.references.authors import is_organisation
+from checker.references.outlets import is_publisher
+from checker.references.patterns import (
+    DATE_MARK,
+    DIGIT,
+    EDITORS,
+    ITALIC,
+    LOWER_WORDS,
+    NOISE,
+    NUMBERED,
+    NUMBERS,
+    PLACE_PUBLISHER,
+    SERIES,
+    VOLUME_TAIL,
+    strip_italics,
+)
+from checker.references.urls import looks_like_domain
+
+
+class ContainerInfo(NamedTuple):
+    container: str | None
+    container_is_italic: bool
+    chapter: bool
+    place_publisher: bool
+    publisher: str | None
+    series: bool
+    journal_hint: bool
+
+
+_CHAPTER_LEAD = re.compile(r"^(?:in|In:?|В:?|в:)\s+", re.IGNORECASE)
+_APA_EDITORS = re.compile(r"[^()]{2,200}?\((?:eds?|hrsg|ред)\.\)\s*,\s*", re.IGNORECASE)
+_BOOK_END = re.compile(r"\s*\(|\.\s")
+_PUB_PARENS = re.compile(r"\(([^()]{0,160}?)\)")
+# "Washington, D.C.: The George Washington University" / "London: Bloomsbury" anywhere
+_PLACE_PUBLISHER_ANY = re.compile(
+    r"(?:^|[.,;]\s+|\s)(?P<place>[A-ZА-Я][\w'’-]+(?:\s[A-ZА-Я][\w'’-]+){0,2}"
+    r"(?:,\s(?:[A-Z]{2}|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,4}\.))?)"
+    r":\s+(?P<publisher>[A-ZА-Я][^,;:()\x00]{1,100}?)\s*(?=[,;.(\x00]|$)"
+)
+_DATED_PARENS = re.compile(r"\([^()\x00]{0,160}\x00[^()]{0,60}\)")
+# "Asia Policy 24: 110-116", "Survey 38 (2): 201-20": a journal's volume, issue and pages
+_VOLUME_PAGES = re.compile(r"\s+\d{1,4}(?:\s*\(\d{1,4}\))?\s*:\s*\d+(?:\s*[–—-]\s*\d+)?\b")
+_CHUNK = re.compile(r"\s*(?:,|;|\x00|\.(?=\s|$)|\s[–—-]\s|\(|\)|\[|\]|\s/\s)\s*")
+_LANGUAGE_NOTE = re.compile(r"\s*[(\[](?:in\s+)?[A-Z][a-z]+(?:\s+language)?[)\]]\s*$")
+
+
+@lru_cache(maxsize=8192)
+def container_info(after: str, known: bool) -> ContainerInfo:
+    """The outlet, publisher and series evidence in the text after the title (its dates
+    blanked). Cached: once dates and URLs are blanked, this text repeats across notes."""
+    place_publisher, publisher, series = _scan_publication(after)
+    chapter = False
+    journal_hint = False
+    container = None
+    italic_container = False
+    text = after.lstrip(" ,.;:)]")
+    if text.startswith("//"):
+        text = text[2:].lstrip()
+        journal_hint = True
+    lead = _CHAPTER_LEAD.match(text)
+    if lead:
+        rest = text[lead.end():]
+        editors = _APA_EDITORS.match(rest)
+        if editors:  # APA: "In M. Laruelle (Ed.), Book Title (pp. 45–60). Publisher."
+            book = _BOOK_END.split(rest[editors.end():], maxsplit=1)[0].strip(" ,.;:")
+            if book:
+                return ContainerInfo(book, False, True, place_publisher, publisher, series,
+                                      journal_hint)
+        if lead.group(0).strip().endswith(":") or rest[:1] in "*_" or EDITORS.search(
+                rest[:200]):
+            chapter = True
+            text = rest
+        elif rest[:1].isupper():
+            # "in The World Factbook (Washington, DC: CIA, 2021)": an entry of a work
+            name = re.split(r"\s*[(,;]|\.\s", rest, maxsplit=1)[0].strip()
+            if name and not known and _name_like(name):
+                return ContainerInfo(name, False, bool(place_publisher), place_publisher,
+                                      publisher, series, journal_hint)
+    if not known and ":" in text and not publisher:
+        found = _PLACE_PUBLISHER_ANY.search(text)
+        if found:
+            place_publisher = True
+            publisher = found.group("publisher").strip()
+    if not known:
+        italic = ITALIC.search(text) if ("*" in text or "_" in text) else None
+        if italic and (italic.start() < 60 or chapter):
+            container = italic.group(2).strip().rstrip(".,")
+            italic_container = True
+        else:
+            if italic:
+                text = strip_italics(text)
+            if chapter:
+                head = text.split("(")[0] if "(" in text else text
+                text = EDITORS.sub("", head)
+                book = text.strip(" ,.;:")
+                if text != head and DATE_MARK not in book and len(book) > 2:
+                    # "in Book: Subtitle, with Commas, ed. Name": all before the editors
+                    return ContainerInfo(book, False, chapter, place_publisher, publisher,
+                                          series, journal_hint)
+            if "(" in text and DATE_MARK in text:
+                text = _DATED_PARENS.sub(",", text)  # (Place: Publisher, Year) was read above
+            if "o." in text or "#" in text or "№" in text or "ssue" in text or "umber" in text:
+                text = NUMBERED.sub(",", text)
+            if ":" in text and _VOLUME_PAGES.search(text):
+                text = _VOLUME_PAGES.sub(",", text)
+                journal_hint = True
+            container, found_place, found_series, journal_hint_found = _first_container(
+                text, publisher, chapter)
+            place_publisher = place_publisher or found_place
+            series = series or found_series
+            journal_hint = journal_hint or journal_hint_found
+    return ContainerInfo(container, italic_container, chapter, place_publisher, publisher,
+                          series, journal_hint)
+
+
+def _scan_publication(text: str) -> tuple[bool, str | None, bool]:
+    """(place and publisher seen, publisher, series seen) from ``(Place: Publisher, Year)``
+    and ``Working Paper No. 12``."""
+    place_publisher = False
+    publisher = None
+    if "(" in text:
+        for paren in _PUB_PARENS.finditer(text):
+            inside = paren.group(1).strip()
+            if ":" in inside and DATE_MARK in inside:
+                found = PLACE_PUBLISHER.match(inside)
+                if found:
+                    place_publisher = True
+                    name = found.group("publisher").split(",")[0].strip(" \x00")
+                    publisher = name or None
+                    break
+            elif DATE_MARK in inside and "," in inside:
+                head = inside.split(",")[0].strip()
+                if is_publisher(head):
+                    publisher = head
+                    place_publisher = True
+    series = bool(("o." in text or "aper" in text or "rief" in text or "eport" in text
+                   or "emo" in text or "eries" in text) and SERIES.search(text))
+    return place_publisher, publisher, series
+
+
+def _first_container(text: str, publisher: str | None,
+                     chapter: bool) -> tuple[str | None, bool, bool, bool]:
+    """(container, place-publisher seen, series seen, journal volume seen)."""
+    place_publisher = False
+    series = False
+    for raw_chunk in _CHUNK.split(text):
+        chunk = raw_chunk.strip(" .,;:*_\"'“”«»")
+        if len(chunk) < 2 or NOISE.match(chunk) or NUMBERS.match(chunk):
+            if SERIES.search(raw_chunk):
+                series = True
+            continue
+        if SERIES.match(chunk):
+            series = True
+            continue
+        if ":" in chunk:
+            found = PLACE_PUBLISHER.match(chunk)
+            if found and len(found.group("place").split()) <= 4:
+                name = found.group("publisher").strip()
+                return (name or None), True, series, False
+        if publisher and not chapter:
+            return publisher, place_publisher, series, False
+        if not _name_like(chunk):
+            return publisher, place_publisher, series, False
+        if "/" in chunk and DIGIT.search(chunk) and " " not in chunk:
+            continue  # a document symbol: "S/RES/2231"
+        volume = VOLUME_TAIL.match(chunk)
+        journal = False
+        if volume and not looks_like_domain(chunk):
+            journal = True
+            chunk = volume.group("name")
+        if "(" in chunk or "[" in chunk:
+            chunk = _LANGUAGE_NOTE.sub("", chunk)
+        return chunk, place_publisher, series, journal
+    return publisher, place_publisher, series, False
+
+
+def _name_like(chunk: str) -> bool:
+    """An outlet or publisher's name (title case, short), not a sentence of prose."""
+    first = chunk[0]
+    if not (first.isupper() or first.isdigit() or first in "«\"“"):
+        # "openDemocracy", "eNCA": one word, capitals inside it
+        return looks_like_domain(chunk) or (chunk.isalpha() and not chunk[1:].islower())
+    words = chunk.split()
+    if len(words) > 16:
+        return False
+    significant = [w for w in words if w.lower() not in LOWER_WORDS]
+    if not significant:
+        return False
+    lower = sum(1 for w in significant if w[:1].islower())
+    if lower <= max(1, len(significant) // 3):
+        return True
+    # Russian and other languages capitalise only a name's first word: "Министерство
+    # иностранных дел Республики Казахстан"
+    return first.isupper() and len(words) <= 10 and is_organisation(chunk)
+

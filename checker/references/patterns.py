@@ -1,0 +1,135 @@
+"""The patterns the citation readers share: years, quotes, italics, sentence ends, the chunks
+that end a title (numbers, places and publishers, series, volumes), and the text clean-up.
+
+One place for each: a reader that needs "a year" or "the end of a sentence" takes it from here
+rather than writing its own. Months and whole dates are `dates.py`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def split_words(text: str) -> list[str]:
+    return text.split()
+
+
+# A four-digit year from 1500 to 2099, as regex text to build other patterns with.
+YEAR = r"(?:1[5-9]|20)\d\d"
+
+DATE_MARK = "\x00"  # what a date is blanked to (then padded with spaces to its length)
+
+DIGIT = re.compile(r"\d")
+LETTER = re.compile(r"[^\W\d_]")
+SPACE = re.compile(r"\s+")
+
+# Quotes that open or close a title, straight and typographic, English, Russian and German.
+QUOTE_CHARS = re.compile(r"[\"“”«»„]")
+OPENING_QUOTES = "\"“«„"
+
+# *Title*, **Title**, _Title_: markdown emphasis (a converter's italics)
+ITALIC = re.compile(
+    r"(?<![*\w\\])(\*{1,2}|_)(?=[^\s*_])([^*_]{1,300}?[^\s\\*_])\1(?![*\w])"
+)
+
+# A sentence ends after two letters and a stop, before a capital, a quote or an italic mark.
+SENTENCE_BREAK = re.compile(r"(?<=[^\s.]{2}[.?!])\s+(?=[A-ZА-ЯЁ«\"“*\[])")
+# ... but not after an abbreviation or an initial ("No. 5", "ed. Smith", "J. Smith").
+ABBREVIATION_END = re.compile(
+    r"(?:\b(?:no|nos|vol|vols|pp|p|ed|eds|trans|st|dr|mr|mrs|ms|jr|sr|inc|ltd|co|dept|univ|"
+    r"gov|rev|comp|al|op|cit|ch|sec|art|fig|repr|orig|esp|cf|ibid|viz|approx|ca|jan|feb|"
+    r"mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|gen|col|capt|lt|sgt|prof|hon|pres|sen|rep|"
+    r"govt|assn|intl|natl|corp|bros|mt|ft|ave|blvd|rd)\.|\b[A-ZА-Я]\.)$",
+    re.IGNORECASE,
+)
+
+# Words that say what follows is no title or outlet: access notes, numbering, pages, roles,
+# kinds of document, times of day.
+NOISE = re.compile(
+    r"^(?:accessed|retrieved|viewed|consulted|available|online|\[online\]|last|updated|"
+    r"modified|published|posted|issue|issues|serial|no\.?|nos\.|num\.|vol\.?|vols\.|volume|"
+    r"pp?\.|pages?|p\b|in\b|ed\.|eds\.|edited|trans\.|translated|n\.\s?d\.|ibid|"
+    r"press release|news release|statement|speech|remarks|transcript|video|audio|podcast|"
+    r"tweet|post|blog post|thread|pdf|url|web|website|webpage|web page|homepage|"
+    r"editorial|op-ed|opinion|commentary|interview|letter|memo|report|brief|"
+    r"(?:policy |research |working |discussion |occasional |white )?(?:paper|brief|memo)|"
+    r"archived|originally|reprinted|repr\.|orig\.|cited|quoted|see|cf\.|available at|"
+    r"in (?:russian|chinese|english|kazakh|uzbek|kyrgyz|tajik|french|german|spanish)|"
+    r"\[in [a-z]+\]|(?:russian|chinese|english) (?:version|text)|"
+    r"электронный ресурс|режим доступа|дата обращения|url|с\.|№|т\.|вып\.|"
+    r"(?:\d+(?:st|nd|rd|th) )?(?:ed|edition)\b|rev\. ed|"
+    r"\d{1,2}:\d\d|a\.m\.|p\.m\.|am\b|pm\b)",
+    re.IGNORECASE,
+)
+# Only numbers (pages, volume and issue, roman numerals): "45", "12:3", "xiv–xv"
+NUMBERS = re.compile(r"^[\divxlcIVXLC\s–—:.,/-]*\d[\divxlcIVXLC\s–—:.,/()n-]*$")
+# "London: Hurst" (not "Asia Policy 24: 110-16", a journal's volume and pages)
+PLACE_PUBLISHER = re.compile(
+    r"^(?P<place>[A-ZА-Я][^:]{0,59}[^\d\s:]):\s*(?P<publisher>[^\W\d_].{1,120})$"
+)
+# "Asia Policy 24", "Survey 38 (2)": a name with its volume
+VOLUME_TAIL = re.compile(
+    r"^(?P<name>.*?[^\d\s,.:])\s+(?P<vol>\d{1,4}|[IVXL]{1,5})(?:\s*\(\d+\))?$"
+)
+# "Report no. 245", "Working Paper No. 12" after an unmarked title: the series, not the title
+SERIES_CHUNK = re.compile(
+    r"^[A-ZА-Я][^,]{0,60}\b(?:report|paper|brief|memo|briefing|series)\s+"
+    r"(?:no\.?|number|#|n°|№)\s*[\d/.-]*\d[\w/.-]*$",
+    re.IGNORECASE,
+)
+SERIES = re.compile(
+    r"\b(?:report|working paper|policy brief|policy memo|brief|paper|memo|series|"
+    r"briefing|issue brief|study|studies|analysis)\s+(?:no\.?|number|#|n°|№)?\s*[\d/.-]+",
+    re.IGNORECASE,
+)
+NUMBERED = re.compile(
+    r"\b(?:no|nos|vol|issue|serial no|number|nr|n°|#|№)\.?\s*[\d/.-]*\d[\w/.-]*",
+    re.IGNORECASE,
+)
+# ", ed. Name", "edited by Name", "hrsg.", "под ред.": the editors and what follows them
+EDITORS = re.compile(
+    r"(?:,\s*|\s+)(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.|под\s+ред\.)(?=\s|$).*$",
+    re.IGNORECASE,
+)
+# Lower-case words of a name that do not count against its being title case.
+LOWER_WORDS = frozenset(split_words(
+    "a an and the of for in on at to by with from de la le du des der die das und y e et i o "
+    "или и в на по для из "
+))
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the sentences of text[start:end], not split after initials or abbreviations
+    (``No.``, ``ed.``)."""
+    spans: list[tuple[int, int]] = []
+    position = start
+    for boundary in SENTENCE_BREAK.finditer(text, start, end):
+        if ABBREVIATION_END.search(text, max(position, boundary.start() - 12),
+                                   boundary.start()):
+            continue
+        spans.append((position, boundary.start()))
+        position = boundary.end()
+    if position < end:
+        spans.append((position, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&%~\"'])")
+
+
+def strip_italics(text: str) -> str:
+    return ITALIC.sub(lambda m: m.group(2), text)
+
+
+def clean_text(text: str | None) -> str | None:
+    """Markdown escapes and emphasis left by the converter: ``\\$280`` -> ``$280``."""
+    if not text:
+        return text
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
+    if "*" in text:
+        text = strip_italics(text).replace("**", "")
+    if DATE_MARK in text:
+        text = text.replace(DATE_MARK, "")
+    text = text.strip(" ,;:")
+    return text or None

@@ -1,0 +1,465 @@
+"""Where a citation's title is, one reader per citation shape.
+
+`find_title(work, blanked)` tries `READERS` in order; the first that recognises its shape
+returns `TitleParts` (the title, the text before it: the authors, and after it: the outlet,
+place, publisher and dates). Each reader is a small pure function of the citation's text
+(`work`) and the same text with its dates blanked to `DATE_MARK` and spaces (`blanked`, same
+length, so spans agree); it returns None when the shape is not its own, and looks for a cheap
+sign of its shape before any pattern. The last reader (`read_unmarked`) always answers.
+
+The readers' own cases are in tests/test_references_readers.py, one table per reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from checker.references.authors import family_name, family_names, is_organisation, parse_authors
+from checker.references.classify import INSTRUMENT_NAME
+from checker.references.outlets import is_known_outlet, is_platform
+from checker.references.patterns import (
+    DATE_MARK,
+    DIGIT,
+    ITALIC,
+    LETTER,
+    NOISE,
+    NUMBERS,
+    PLACE_PUBLISHER,
+    QUOTE_CHARS,
+    SERIES_CHUNK,
+    VOLUME_TAIL,
+    sentence_spans,
+)
+from checker.references.urls import looks_like_domain
+
+
+@dataclass(slots=True)
+class TitleParts:
+    """What a reader learned: the title and what surrounds it."""
+
+    title: str | None = None
+    before: str = ""  # the text before the title (authors)
+    after: str = ""  # the text after the title (container, place, dates), dates blanked
+    italic_title: bool = False
+    container: str | None = None
+    container_is_italic: bool = False
+    chapter: bool = False
+    authors_text: str | None = None
+    title_start: int = -1  # the title's span in the text read, when it is a span of it
+    title_end: int = -1
+
+
+Reader = Callable[[str, str], "TitleParts | None"]
+
+
+def find_title(work: str, blanked: str) -> TitleParts:
+    """The title and what surrounds it, from the first reader that knows the shape."""
+    for reader in READERS:
+        parts = reader(work, blanked)
+        if parts is not None:
+            return parts
+    return TitleParts()  # not reached: the last reader always answers
+
+
+# ---- quoted titles: Chicago notes, MLA, Wikipedia (CS1), think-tank endnotes --------------
+
+
+def read_quoted_title(work: str, blanked: str) -> TitleParts | None:
+    """A title in double quotes, wherever the note puts it:
+
+    ``Given Family, "Title," *Outlet*, May 5, 2020, URL`` (Chicago note),
+    ``Family, Given. "Title." *Outlet*, May 5, 2020.`` (Chicago bibliography, MLA),
+    ``"Title," site.com, May 5, 2020.`` (think-tank endnotes),
+    ``Family, Given (12 May 2015). "Title". Work. Retrieved 2 March 2020.`` (Wikipedia),
+    ``Иванов И. «Название» // Известия`` and ``„Titel“`` (Russian and German quotes).
+    """
+    if not ("\"" in work or "“" in work or "«" in work or "„" in work):
+        return None
+    found = _quoted_title(work)
+    if not found:
+        return None
+    start, end, title = found
+    return TitleParts(title=title, before=work[:start], after=blanked[end:],
+                      title_start=start, title_end=end)
+
+
+_CURLY_SINGLE = re.compile(r"(?:^|(?<=[\s(\[]))‘(?=\S)(.{2,400}?)(?<=\S)’(?![^\W_])")
+_STRAIGHT_SINGLE = re.compile(
+    r"(?:^|(?<=[\s(\[]))'(?=[^\s'])(.{2,400}?)(?<=[^\s])'(?=[,.;:]?(?:\s|$))"
+)
+
+
+def read_single_quoted_title(work: str, blanked: str) -> TitleParts | None:
+    """A title in single quotes, as Harvard and British styles print it:
+
+    ``Smith, J. (2019) ‘Title’, *Outlet*, 12(3), pp. 45–67.`` /
+    ``Smith, J. (2019) 'Title', Outlet, 5 May.``
+    """
+    for mark, pattern in (("‘", _CURLY_SINGLE), ("'", _STRAIGHT_SINGLE)):
+        if mark in work:
+            match = pattern.search(work, 0, 800)  # a title starts near the beginning
+            if match and _title_position(work, match.start()):
+                return TitleParts(title=match.group(1), before=work[:match.start()],
+                                  after=blanked[match.end():], title_start=match.start(),
+                                  title_end=match.end())
+    return None
+
+
+def _title_position(work: str, start: int) -> bool:
+    """A quote opens a title at the start, after the authors or after a date in brackets,
+    not in the middle of a sentence."""
+    before = work[:start].rstrip()
+    return not before or before[-1] in ".,:;)]" or len(before.split()) <= 6
+
+
+def _quoted_title(work: str) -> tuple[int, int, str] | None:
+    """(start, end, title) of the first quoted title: from its opening quote to the matching
+    closing one, allowing quotes nested inside the title."""
+    first = QUOTE_CHARS.search(work)
+    while first and first.group(0) in "”»":
+        first = QUOTE_CHARS.search(work, first.end())
+    if not first:
+        return None
+    opener = first.group(0)
+    depth = 0
+    last_close = -1
+    length = len(work)
+    for match in QUOTE_CHARS.finditer(work, first.end()):
+        char = match.start()
+        quote = match.group(0)
+        previous = work[char - 1] if char else " "
+        following = work[char + 1] if char + 1 < length else " "
+        if quote == '"':
+            opening = previous in " ([{\u2014" and not following.isspace()
+        elif opener == "„" and quote == "“":
+            opening = False
+        else:
+            opening = quote in "“«„"
+        if opening:
+            depth += 1
+            continue
+        last_close = char
+        if depth:
+            depth -= 1
+            continue
+        if following.isspace() or following in ",.;:)]*_/" or char + 1 >= length:
+            return _title_span(work, first.start(), char)
+    if last_close > first.start():
+        return _title_span(work, first.start(), last_close)
+    return None
+
+
+def _title_span(work: str, start: int, close: int) -> tuple[int, int, str] | None:
+    inner = work[start + 1: close].strip()
+    inner = inner.rstrip(",;: ").strip()
+    if inner.endswith(".") and not inner.endswith("..."):
+        inner = inner[:-1].rstrip()
+    if inner.count('"') % 2 == 1 and not inner.endswith('"'):
+        inner += '"'  # a quotation closing with the title: ...a "restriction of rights."
+    if len(inner) < 2 or not LETTER.search(inner):
+        return None
+    return start, close + 1, inner
+
+
+# ---- author, then date: APA, Chicago author-date -------------------------------------------
+
+_APA = re.compile(
+    r"^(?P<authors>[^()\"“«]{2,250}?)\s*\((?P<date>\x00\s*|n\.\s?d\.|в печати|forthcoming|"
+    r"in press)\)[.,]?\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_AUTHOR_YEAR = re.compile(
+    r"^(?P<authors>[^()\"“«\x00/]{2,160}?)\.\s+\x00\s*[a-z]?[.,]\s+(?P<rest>\S.*)$"
+)
+
+
+def read_apa(work: str, blanked: str) -> TitleParts | None:
+    """APA and Harvard without quotes: the date in brackets after the authors, the title the
+    next sentence (or italics):
+
+    ``Family, G. (2020). Title of the work. Publisher.`` /
+    ``World Bank (2019) *Title*. Washington, DC: World Bank.`` / ``Smith, J. (n.d.). Title.``
+    """
+    if "(" not in work:
+        return None
+    apa = _APA.match(blanked)
+    return _author_first_parts(apa, work, blanked) if apa else None
+
+
+def read_chicago_author_date(work: str, blanked: str) -> TitleParts | None:
+    """Chicago author-date: the year as a sentence of its own after the authors:
+
+    ``Cooley, Alexander. 2012. Great Games, Local Rules. New York: Oxford University Press.``
+    """
+    if DATE_MARK not in blanked[:260]:
+        return None
+    author_year = _AUTHOR_YEAR.match(blanked)
+    return _author_first_parts(author_year, work, blanked) if author_year else None
+
+
+def _author_first_parts(found: re.Match[str], work: str, blanked: str) -> TitleParts | None:
+    """The title after a matched group of authors: italics, or the first sentence."""
+    authors = found.group("authors").strip()
+    if DIGIT.search(authors) or not (
+            parse_authors(authors) or is_organisation(authors.rstrip(".")) or family_name(authors)):
+        return None
+    rest_start = found.start("rest")
+    if blanked[rest_start] in "*_":
+        italic = ITALIC.match(work, rest_start)
+        if italic:
+            return TitleParts(title=italic.group(2), before=work[:rest_start],
+                              after=blanked[italic.end():], italic_title=True,
+                              authors_text=authors, title_start=italic.start(),
+                              title_end=italic.end())
+    spans = sentence_spans(blanked, rest_start, len(blanked))
+    if not spans:
+        return None
+    start, end = spans[0]
+    title = work[start:end].rstrip(".")
+    return TitleParts(title=title, before=work[:rest_start], after=blanked[end:],
+                      authors_text=authors, title_start=start, title_end=end)
+
+
+# ---- GOST (Russian) ----------------------------------------------------------------------
+
+_GOST = re.compile(r"\s//\s?")
+_INITIALS_WORD = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,3}")
+
+
+def read_gost(work: str, blanked: str) -> TitleParts | None:
+    """GOST's double slash between the work and what holds it:
+
+    ``Иванов И.И., Петров П. П. Название статьи // Вестник МГУ. 2019. № 3. С. 45–67.``
+    """
+    if "//" not in work:
+        return None
+    split = _GOST.search(work)
+    if not split:
+        return None
+    head = work[: split.start()].strip()
+    words = head.split()
+    authors_end = 0
+    index = 0
+    # Authors: "Иванов И.И.", "Иванов И. И., Петров П. П.", "И.И. Иванов"
+    while index < len(words):
+        word = words[index].rstrip(",")
+        nxt = words[index + 1].rstrip(",") if index + 1 < len(words) else ""
+        if word[:1].isupper() and not _is_initials_word(word) and _is_initials_word(nxt):
+            index += 2
+            while index < len(words) and _is_initials_word(words[index].rstrip(",")):
+                index += 1
+        elif _is_initials_word(word) and nxt[:1].isupper() and not _is_initials_word(nxt):
+            index += 2
+        else:
+            break
+        authors_end = index
+        if not words[index - 1].endswith(","):
+            break
+    authors = " ".join(words[:authors_end])
+    title = " ".join(words[authors_end:]).strip(" .,")
+    title = re.sub(r"\s*\[[^\]]*\]\s*$", "", title).strip(" .:")  # [Электронный ресурс]
+    if not title:
+        return None
+    start = work.find(title)
+    return TitleParts(title=title, before=authors, after="// " + blanked[split.end():],
+                      authors_text=authors, title_start=start,
+                      title_end=start + len(title) if start >= 0 else -1)
+
+
+def _is_initials_word(word: str) -> bool:
+    return bool(word) and bool(_INITIALS_WORD.fullmatch(word))
+
+
+# ---- italic titles: books, reports ---------------------------------------------------------
+
+_IN_BEFORE = re.compile(r"(?:^|[,.]\s*|\s)in:?$", re.IGNORECASE)
+_IN_END = re.compile(r"(?:,\s*|\s+)in:?\s*$", re.IGNORECASE)
+
+
+def read_italic_title(work: str, blanked: str) -> TitleParts | None:
+    """An italic title (a book or report), or an italic outlet with no title before it:
+
+    ``Given Family, *Title* (Place: Publisher, 2010), 45`` /
+    ``Family, Chapter title, in *Book*, ed. Name (Place: Publisher, 2018)`` /
+    ``*Reuters*, May 5, 2020``
+    """
+    if not ("*" in work or "_" in work):
+        return None
+    italic = ITALIC.search(work)
+    if not italic:
+        return None
+    before = work[: italic.start()]
+    after = blanked[italic.end():]
+    name = italic.group(2).strip()
+    stripped_before = before.strip(" ,.;:")
+    if stripped_before and _IN_BEFORE.search(stripped_before):
+        # "Author, Chapter title, in *Book*": the title is unmarked, the italic the book
+        head = _IN_END.sub("", before.rstrip())
+        chunks = [c.strip() for c in head.split(",") if c.strip()]
+        if len(chunks) >= 2:
+            return TitleParts(title=", ".join(chunks[1:]), before=chunks[0], after=after,
+                              container=name, container_is_italic=True, chapter=True)
+    if not stripped_before and is_known_outlet(name):
+        # "*Reuters*, May 5, 2020": an outlet without a title
+        return TitleParts(title=None, before="", after=after, container=name,
+                          container_is_italic=True)
+    return TitleParts(title=name.rstrip(".,"), before=before, after=after, italic_title=True,
+                      title_start=italic.start(), title_end=italic.end())
+
+
+# ---- authors as initials: GOST books, Vancouver --------------------------------------------
+
+_INITIALS_AUTHORS = re.compile(
+    r"^(?P<authors>[A-ZА-ЯЁ][\w'’-]+\s+(?:[A-ZА-ЯЁ]\.\s?){1,3}"
+    r"(?:,\s*[A-ZА-ЯЁ][\w'’-]+\s+(?:[A-ZА-ЯЁ]\.\s?){1,3})*)\s*"
+    # not "Donald J. Trump (@...)" or "Sheila A. Smith, ...": a given name, an initial and
+    # the family name, which a comma or a bracket follows
+    r"(?![^\s,.(]+\s*[,(.])(?P<rest>[A-ZА-ЯЁ«\"“*]\S.*)$"
+)
+_VANCOUVER_AUTHORS = re.compile(
+    r"^(?P<authors>[A-ZА-ЯЁ][a-zа-яё][\w'’-]*\s+[A-ZА-ЯЁ]{1,3}"
+    r"(?:,\s*[A-ZА-ЯЁ][a-zа-яё][\w'’-]*\s+[A-ZА-ЯЁ]{1,3})*(?:,?\s+et\s+al)?)\.\s+"
+    r"(?![^\s,.(]+\s*[,(.])(?P<rest>[A-ZА-ЯЁ«\"“*]\S.*)$"  # not "Donald J. Trump, ..."
+)
+
+
+def read_initials_authors(work: str, blanked: str) -> TitleParts | None:
+    """Family names with initials after them, then the title as a sentence:
+
+    ``Иванов И.И., Петров П. П. Название. М.: Наука, 2018.`` (GOST books) /
+    ``Lee K, Park JH, et al. Title. Journal. 2019;38(2):201-20.`` (Vancouver)
+    """
+    if "." not in work[:40]:
+        return None
+    initials = _INITIALS_AUTHORS.match(blanked) or _VANCOUVER_AUTHORS.match(blanked)
+    if not initials or DATE_MARK in initials.group("authors"):
+        return None
+    return _author_first_parts(initials, work, blanked)
+
+
+# ---- no marks at all ---------------------------------------------------------------------
+
+_PUB_PARENS = re.compile(r"\(([^()]{0,160}?)\)")
+# "Marlene Laruelle, ed., Title": the editor's role between the name and the title
+_EDITOR_ROLE = re.compile(r"(?:eds?|comps?|trans|hrsg|ред)\.?|editors?|edited", re.IGNORECASE)
+_SHORT_PAGES = re.compile(r"(?:,\s*(?:pp?\.\s*)?|\s+pp?\.\s*)\d+(?:\s*[–—-]\s*\d+)?(?:n\d+)?\.?$")
+
+
+def read_unmarked(work: str, blanked: str) -> TitleParts:
+    """No quotes, no italics, the title found by what is around it:
+
+    ``Author, Title (Place: Publisher, Year), 45`` (Chicago note, italics lost),
+    ``Family, Given. Title. Place: Publisher, Year.`` (Chicago bibliography),
+    ``Outlet, May 5, 2020`` (an outlet and a date: no title) and ``Site.kz, May 5, 2020``.
+    """
+    end = len(blanked.rstrip(" .;"))
+    start = len(blanked) - len(blanked.lstrip(" .;,"))
+    if end <= start:
+        return TitleParts()
+    main_end = end
+    for paren in _PUB_PARENS.finditer(blanked, start, end):  # not "(EBRD)" after a name
+        if paren.start() > start and (":" in paren.group(1) or DATE_MARK in paren.group(1)):
+            main_end = paren.start()
+            break
+    spans = sentence_spans(blanked, start, main_end)
+    if len(spans) >= 2:
+        first_start, first_end = spans[0]
+        first = work[first_start:first_end].rstrip(".")
+        persons = parse_authors(first)
+        if persons or ("," not in first and is_organisation(first)
+                       and DATE_MARK not in blanked[spans[1][0]:spans[1][0] + 3]):
+            title_start, title_end = spans[1]
+            mark = blanked.find(DATE_MARK, title_start, title_end)
+            if mark > title_start:
+                title_end = mark
+            while title_end > title_start and work[title_end - 1] in "., ":
+                title_end -= 1
+            return TitleParts(title=work[title_start:title_end], before=first,
+                              after=blanked[title_end:], authors_text=first,
+                              title_start=title_start, title_end=title_end)
+        chunk_end = spans[0][1]
+    else:
+        chunk_end = main_end
+    # Comma chunks of the first sentence: head (author or outlet), title, stops.
+    chunks: list[tuple[int, int]] = []
+    position = start
+    while position < chunk_end:
+        comma = blanked.find(",", position, chunk_end)
+        stop = comma if comma >= 0 else chunk_end
+        chunks.append((position, stop))
+        position = stop + 1
+    chunks = [(a + len(blanked[a:b]) - len(blanked[a:b].lstrip()), b) for a, b in chunks]
+    head = work[chunks[0][0]:chunks[0][1]].strip().rstrip(".")
+    head_is_author = len(chunks) > 1 and DATE_MARK not in blanked[chunks[0][0]:chunks[0][1]] \
+        and bool(parse_authors(head) or is_organisation(head)
+                 or (family_name(head) and len(head.split()) == 1) or family_names(head))
+    if head_is_author:
+        title_span: tuple[int, int] | None = None
+        for chunk_start, chunk_stop in chunks[1:]:
+            chunk = blanked[chunk_start:chunk_stop].strip()
+            if title_span is None and _EDITOR_ROLE.fullmatch(chunk):
+                continue  # "Laruelle, ed., Title"
+            if _stops_title(chunk, title_span is not None, main_end == end):
+                break
+            title_span = (title_span[0] if title_span else chunk_start, chunk_stop)
+        if title_span is None:
+            if parse_authors(head):
+                return TitleParts(before=head, after=blanked[chunks[0][1]:], authors_text=head)
+            if INSTRUMENT_NAME.match(head):  # "Convention on ..., signed May 5, 2018"
+                return TitleParts(title=head, after=blanked[chunks[0][1]:],
+                                  title_start=chunks[0][0], title_end=chunks[0][1])
+            # "Reuters, May 5, 2020": an outlet and a date
+            return TitleParts(after=blanked[chunks[0][1]:], container=head)
+        title_start, title_end = title_span
+        title = work[title_start:title_end].strip(" .")
+        if _SHORT_PAGES.search(title) and title_end >= main_end - 1:
+            title = _SHORT_PAGES.sub("", title)
+        return TitleParts(title=title or None, before=head, after=blanked[title_end:],
+                          authors_text=head, title_start=title_start, title_end=title_end)
+    first_start, first_stop = chunks[0]
+    title = work[first_start:first_stop].strip(" .")
+    if DATE_MARK in blanked[first_start:first_stop] and len(chunks) == 1:
+        return TitleParts(after=blanked)
+    if title[:1].islower():
+        return TitleParts(after=blanked)  # "the project website at <URL>": prose, no title
+    if " " not in title and looks_like_domain(title):
+        return TitleParts(after=blanked[first_stop:], container=title)  # "Site.kz, May 5, 2020"
+    return TitleParts(title=title or None, after=blanked[first_stop:], title_start=first_start,
+                      title_end=first_stop)
+
+
+def _stops_title(chunk: str, have_title: bool, place_possible: bool = True) -> bool:
+    """Does this comma chunk end an unmarked title (a date, pages, a publisher, an outlet)?
+    `place_possible` is False when the publisher is in parentheses after the title (then
+    "Great Games, Local Rules: The New Contest" is all title)."""
+    if not chunk:
+        return True
+    if DATE_MARK in chunk:
+        words = chunk.replace(DATE_MARK, " ").split()
+        # "Annual Report 2019" is a title with a year; "May 5" or "Issue 3, 2019" is not
+        return have_title or len(words) < 2 or not words[0][:1].isupper() or bool(
+            NOISE.match(words[0]))
+    if NUMBERS.match(chunk) or NOISE.match(chunk):
+        return True
+    if have_title and SERIES_CHUNK.match(chunk):
+        return True
+    if place_possible and ":" in chunk and PLACE_PUBLISHER.match(chunk) and have_title:
+        return True
+    if is_known_outlet(chunk) or is_platform(chunk) or looks_like_domain(chunk):
+        return True
+    return bool(have_title and VOLUME_TAIL.match(chunk) and chunk[:1].isupper())
+
+
+# The readers, most distinctive shape first; `read_unmarked` last, it always answers.
+READERS: tuple[Reader, ...] = (
+    read_quoted_title,
+    read_single_quoted_title,
+    read_apa,
+    read_chicago_author_date,
+    read_gost,
+    read_italic_title,
+    read_initials_authors,
+    read_unmarked,
+)

@@ -1,0 +1,115 @@
+"""Each citation reader on the shapes it reads (and one it must leave to another reader).
+
+One table per reader: (citation text, expected title, expected text before the title or None
+to skip, expected container or None to skip). A case whose title is `PASS` must make the
+reader answer None. Written for these tests, not copied from any document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.references import readers
+from checker.references.dates import find_dates
+from checker.references.fields import blank_dates
+
+PASS = object()
+
+CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
+    "read_quoted_title": [
+        ('Jane Roe, "Rivers and Ports," *Harbour Review*, May 5, 2020.', "Rivers and Ports",
+         "Jane Roe, ", None),
+        ('Roe, Jane. "Rivers and Ports." *Harbour Review*, May 5, 2020.', "Rivers and Ports",
+         "Roe, Jane. ", None),
+        ('"Ports reopen after storm," portnews.example, June 2, 2021.', "Ports reopen after storm",
+         "", None),
+        ('Roe, Jane (3 March 2016). "Ports of the North". Harbour Weekly. Retrieved 4 May 2020.',
+         "Ports of the North", None, None),
+        ("Петров П. «Реки и порты» // Вестник. 2019. № 2.", "Реки и порты", None, None),
+        ("Roe, Jane, Rivers and Ports (Boston: Harbor Press, 2010).", PASS, None, None),
+    ],
+    "read_single_quoted_title": [
+        ("Roe, J. (2019) ‘Rivers and ports’, *Harbour Review*, 12(3), pp. 45–67.",
+         "Rivers and ports", "Roe, J. (2019) ", None),
+        ("Roe, J. (2019) 'Rivers and ports', Harbour Weekly, 5 May.", "Rivers and ports",
+         None, None),
+        ("The harbour master's view of it is not the port's.", PASS, None, None),
+    ],
+    "read_apa": [
+        ("Roe, J. (2020). Rivers and ports of the north. Harbor Press.",
+         "Rivers and ports of the north", None, None),
+        ("World Port Council (2019) *Ports at a glance*. Boston: Harbor Press.",
+         "Ports at a glance", None, None),
+        ("Roe, J. (n.d.). Rivers and ports. Harbor Press.", "Rivers and ports", None, None),
+        ("In 2019 (a dry year) the ports closed.", PASS, None, None),
+    ],
+    "read_chicago_author_date": [
+        ("Roe, Jane. 2012. Rivers and Ports. Boston: Harbor Press.", "Rivers and Ports",
+         None, None),
+        ("Roe, Jane, and John Doe. 2015a. Great Rivers. Boston: Harbor Press.",
+         "Great Rivers", None, None),
+        ("Rivers and Ports. Boston: Harbor Press, 2012.", PASS, None, None),
+    ],
+    "read_gost": [
+        ("Петров П.П., Сидоров С. С. Реки и порты // Вестник МГУ. 2019. № 3. С. 45–67.",
+         "Реки и порты", "Петров П.П., Сидоров С. С.", None),
+        ("Реки и порты [Электронный ресурс] // Портал. 2020.", "Реки и порты", "", None),
+        ("Roe, Jane, Rivers and Ports (Boston: Harbor Press, 2010).", PASS, None, None),
+    ],
+    "read_italic_title": [
+        ("Jane Roe, *Rivers and Ports* (Boston: Harbor Press, 2010), 45.", "Rivers and Ports",
+         "Jane Roe, ", None),
+        ("Roe, The Northern Harbours, in *Rivers and Ports*, ed. John Doe (Boston: Harbor "
+         "Press, 2018)", "The Northern Harbours", "Roe", "Rivers and Ports"),
+        ("*Reuters*, May 5, 2020.", None, "", "Reuters"),
+        ("Roe, Jane, Rivers and Ports (Boston: Harbor Press, 2010).", PASS, None, None),
+    ],
+    "read_initials_authors": [
+        ("Петров П.П., Сидоров С.С. Реки и порты. М.: Наука, 2018.", "Реки и порты",
+         None, None),
+        ("Roe J, Doe JA, et al. Rivers and ports. Harbour Med J. 2019;38(2):201-20.",
+         "Rivers and ports", None, None),
+        ("Jane A. Roe, Rivers and Ports, 2010.", PASS, None, None),
+    ],
+    "read_unmarked": [
+        ("Jane Roe, Rivers and Ports (Boston: Harbor Press, 2010), 45.", "Rivers and Ports",
+         "Jane Roe", None),
+        ("Roe, Jane. Rivers and Ports. Boston: Harbor Press, 2010.", "Rivers and Ports",
+         "Roe, Jane", None),
+        ("Reuters, May 5, 2020.", None, None, "Reuters"),
+        ("Portnews.kz, May 5, 2020.", None, None, "Portnews.kz"),
+        ("the port authority's page, 2020.", None, None, None),
+    ],
+}
+
+
+def _read(reader: readers.Reader, text: str) -> readers.TitleParts | None:
+    dates = find_dates(text)
+    return reader(text, blank_dates(text, dates) if dates else text)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "title", "before", "container"),
+    [(name, *case) for name, cases in CASES.items() for case in cases],
+)
+def test_reader_reads_its_shape(name: str, text: str, title: object, before: str | None,
+                                container: str | None) -> None:
+    parts = _read(getattr(readers, name), text)
+    if title is PASS:
+        assert parts is None
+        return
+    assert parts is not None
+    assert parts.title == title
+    if before is not None:
+        assert parts.before == before
+    if container is not None:
+        assert parts.container == container
+
+
+def test_every_reader_has_cases() -> None:
+    assert [reader.__name__ for reader in readers.READERS] == list(CASES)
+
+
+def test_the_last_reader_always_answers() -> None:
+    assert readers.find_title("", "") == readers.TitleParts()
+    assert readers.READERS[-1] is readers.read_unmarked
