@@ -8,7 +8,8 @@ format and the dev/held-out split) is parsed in-process by `checker.parse.parse_
 exactly as `footcheck parse` does, from the corpus in `../shared/corpus` (the documents are
 never copied into the project). It prints, per document and per part:
 
-- notes found / expected: gold notes matched by (part, number) to a parsed note, and the
+- notes found / expected: gold notes matched by (part, number), or by (part, label) for a
+  note printed with a label ("*", "#name"), to a parsed note, and the
   parsed notes the gold does not have (extra);
 - per field (title, authors, container, domain, url, date): precision, recall and F1, and
   their micro-average over all six fields ("fields F1").
@@ -47,7 +48,7 @@ FIELDS = ("title", "authors", "container", "domain", "url", "date")
 PARTS = ("dev", "heldout")
 FUZZY_AT_LEAST = 90.0
 
-NoteKey = tuple[int | None, int]
+NoteKey = tuple[int | None, int | str]
 
 
 # --- normalisation and comparison -----------------------------------------------------------
@@ -219,7 +220,9 @@ class Score:
 
 
 def note_key(note: dict[str, Any]) -> NoteKey:
-    return (note.get("part"), int(note["number"]))
+    """A note is matched by its part and number, or by its label when it has one ("*")."""
+    label = note.get("label")
+    return (note.get("part"), label if label else int(note["number"]))
 
 
 def show_key(key: NoteKey) -> str:

@@ -33,8 +33,9 @@ def ref(**fields: object) -> dict:
     return base | fields
 
 
-def note(number: int, *references: dict, part: int | None = None) -> dict:
-    return {"number": number, "part": part, "label": None, "text": "", "references":
+def note(number: int, *references: dict, part: int | None = None,
+         label: str | None = None) -> dict:
+    return {"number": number, "part": part, "label": label, "text": "", "references":
             list(references)}
 
 
@@ -92,6 +93,12 @@ def test_notes_match_by_part_and_number() -> None:
     gold = [note(1, part=1), note(1, part=2)]
     assert corpus_score.score_notes(gold, [note(1, part=1), note(1, part=2)]).found == 2
     assert corpus_score.score_notes(gold, [note(1), note(1)]).found == 0
+
+
+def test_labelled_notes_match_by_label() -> None:
+    gold = [note(1, label="*"), note(1), note(2)]
+    assert corpus_score.score_notes(gold, [note(1, label="*"), note(1), note(2)]).found == 3
+    assert corpus_score.score_notes(gold, [note(1), note(2), note(3)]).found == 2
 
 
 def test_a_wrong_field_is_a_miss_on_both_sides() -> None:
