@@ -1,41 +1,87 @@
 """Text -> footnotes: every definition, its text and line, and where it is marked.
 
-`extract_footnotes` picks the extractor by the document's format and shape
-(HTML, pandoc `[^1]` notes, or PDF-converted markdown/plain text) and adds the
-`numbering` findings. `document_metadata` gives the stated title and date.
+`extract_footnotes` tries the readers below in order, one per shape of notes; the first
+whose shape is in the document and that finds notes wins, the general reader of markdown
+and plain text (numbered blocks, wherever they are) comes last. It then numbers the parts
+where the numbering restarts and adds the `numbering` findings. `document_metadata` gives
+the stated title and date.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from checker.extract.casemets import extract_casemets, has_casemets_notes
+from checker.extract.extraction import Extraction, restart_parts
+from checker.extract.gutenberg import extract_gutenberg, has_gutenberg_notes
+from checker.extract.markdown import extract_markdown
 from checker.extract.metadata import document_metadata
 from checker.extract.numbering import numbering_findings
+from checker.extract.pandoc import extract_pandoc, has_pandoc_notes
+from checker.extract.rst import extract_rst, has_rst_notes
+from checker.extract.texinfo import extract_texinfo, has_texinfo_notes
 from checker.model import Document, Finding, Footnote
 
-__all__ = ["document_metadata", "extract_footnotes"]
+__all__ = ["READERS", "document_metadata", "extract_footnotes"]
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    has_shape: Callable[[Document], bool]  # a cheap look: are this reader's notes there?
+    extract: Callable[[str], Extraction]
+
+
+def _extract_html(text: str) -> Extraction:
+    from checker.extract.html import extract_html  # BeautifulSoup: imported when needed
+
+    footnotes, markers = extract_html(text)
+    return Extraction(footnotes, markers)
+
+
+READERS: tuple[Reader, ...] = (
+    Reader("html", lambda doc: doc.format == "html" or _looks_like_html(doc.text),
+           _extract_html),
+    Reader("casemets", lambda doc: has_casemets_notes(doc.text), extract_casemets),
+    Reader("texinfo", lambda doc: has_texinfo_notes(doc.text), extract_texinfo),
+    Reader("rst", lambda doc: has_rst_notes(doc.text), extract_rst),
+    Reader("gutenberg", lambda doc: has_gutenberg_notes(doc.text), extract_gutenberg),
+    Reader("pandoc", lambda doc: has_pandoc_notes(doc.text), extract_pandoc),
+    Reader("markdown", lambda doc: True, extract_markdown),
+)
 
 
 def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
-    """Every footnote definition in `doc`, sorted by number, and the numbering findings."""
-    check_order = True
-    if doc.format == "html" or _looks_like_html(doc.text):
-        from checker.extract.html import extract_html
-
-        found, markers = extract_html(doc.text)
-    else:
-        from checker.extract.pandoc import extract_pandoc, has_pandoc_notes
-
-        if has_pandoc_notes(doc.text):
-            result = extract_pandoc(doc.text)
-            found, markers = result.footnotes, result.markers
-            check_order = False  # pandoc numbers notes itself; definition order is free
-        else:
-            from checker.extract.markdown import extract_markdown
-
-            result = extract_markdown(doc.text)
-            found, markers = result.footnotes, result.markers
-    findings = numbering_findings(found, markers, doc.path, check_order=check_order)
-    footnotes = sorted(found, key=lambda note: (note.number, note.line))
+    """Every footnote definition in `doc`, sorted by part and number, and the numbering
+    findings."""
+    extraction = Extraction([], {})
+    for reader in READERS:
+        if reader.has_shape(doc):
+            extraction = reader.extract(doc.text)
+            if extraction.footnotes:
+                break
+    found = extraction.footnotes
+    if extraction.check_order:
+        number_parts(found)
+    findings = numbering_findings(found, extraction.markers, doc.path,
+                                  check_order=extraction.check_order,
+                                  irregular=extraction.irregular)
+    footnotes = sorted(found, key=lambda note: (note.part or 0, note.number, note.line))
     return footnotes, findings
+
+
+def number_parts(footnotes: list[Footnote]) -> None:
+    """Where the numbers of notes (in document order) start again at 1, each run is a part
+    (per chapter, section or letter); left alone where a reader set the parts itself."""
+    if any(note.part is not None for note in footnotes):
+        return
+    numbered = [note for note in footnotes if note.label is None]
+    parts = restart_parts([note.number for note in numbered])
+    if parts is None:
+        return
+    for note, part in zip(numbered, parts, strict=True):
+        note.part = part
 
 
 def _looks_like_html(text: str) -> bool:

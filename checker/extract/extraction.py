@@ -27,18 +27,12 @@ class Extraction:
 
 
 def restart_parts(numbers: list[int]) -> list[int] | None:
-    """Note numbers in document order -> the part of each, where the numbering restarts.
-
-    A new part begins where a number is not above the one before and is 1 (or lower than
-    half the one before: a part whose first notes were lost); None where the numbers never
-    start again (the document numbers its notes once through).
-    """
+    """Note numbers in document order -> the part of each, a new part wherever the
+    numbering starts again at 1; None where it never does (notes numbered once through)."""
     parts = []
     part = 1
-    previous = 0
-    for number in numbers:
-        if previous and number <= previous and (number == 1 or number < previous // 2):
+    for position, number in enumerate(numbers):
+        if number == 1 and position:
             part += 1
         parts.append(part)
-        previous = number
     return parts if part > 1 else None

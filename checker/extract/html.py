@@ -220,10 +220,15 @@ def _is_single_note(tag: Tag) -> bool:
         return False
     classes = set(tag.get("class") or [])
     if classes & _SINGLE_NOTE_CLASSES:
-        return True
+        # in a microformats card (an infobox's "vcard"), class "fn" is a formatted name
+        return not (classes & _SINGLE_NOTE_CLASSES <= {"fn"} and _in_card(tag))
     if str(tag.get("role", "")) in _SINGLE_NOTE_ROLES:
         return True
     return str(tag.get("epub:type", "")) in ("footnote", "endnote", "rearnote")
+
+
+def _in_card(tag: Tag) -> bool:
+    return any({"vcard", "h-card"} & set(parent.get("class") or []) for parent in tag.parents)
 
 
 def _is_container_like(tag: Tag) -> bool:

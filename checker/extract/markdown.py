@@ -26,6 +26,7 @@ from checker.extract.common import (
     is_power,
     marker_numbers,
 )
+from checker.extract.extraction import Extraction
 from checker.model import Footnote
 
 # ---- line shapes --------------------------------------------------------------------------
@@ -43,6 +44,7 @@ _WEAK_START = re.compile(
     r"^\s{0,3}(?:"
     r"(?P<list>[-*+•])\s+(?P<lnum>\d{1,6})(?:[.)](?!\d))?\s+"
     r"|\[(?P<bnum>\d{1,6})\](?![(:\[])\s*"
+    r"|\|[ \t]*(?P<tnum>\d{1,6})\.?[ \t]*\|[ \t]*"
     r"|(?P<pnum>\d{1,6})(?:[.)](?![\d.])\s*|\s+|(?=[\"“‘'«]))"
     r")(?P<text>\S.*)$"
 )
@@ -74,7 +76,7 @@ _GLUED_MARK = re.compile(r"[.,;:!?)\]\"”’](\d{1,4})(?=[\s)]|$)")
 # "founded in 2001.4 Its charter": a marker glued to a year ending a sentence.
 _YEAR_BEFORE = re.compile(r"\s(?:1[5-9]|20)\d\d$")
 _CAPITAL_AFTER = re.compile(r"\s+[\"“‘'(]?[^\W\d_a-z]|\s*$")
-_CANDIDATE_FIRST = frozenset("<-*+•[^" + SUPERSCRIPT_DIGITS)
+_CANDIDATE_FIRST = frozenset("<-*+•[^|" + SUPERSCRIPT_DIGITS)
 _CLOSERS = frozenset(")]\"”’")
 _PUNCTUATION = frozenset(".,;:!?")
 
@@ -111,7 +113,7 @@ NEXT_NOTES = 10  # a marker this far ahead of a note, inside it, is body text
 class _Candidate:
     number: int
     strong: bool
-    style: str  # sup | superscript | caret | list | bracket | plain | bare
+    style: str  # sup | superscript | caret | list | bracket | table | plain | bare
     text: str  # what follows the number
     marker_end: int  # offset in the line where the leading marker ends
 
@@ -138,13 +140,7 @@ class _Note:
         return joined
 
 
-@dataclass
-class MarkdownResult:
-    footnotes: list[Footnote]  # in document order
-    markers: dict[int, list[int]]  # number -> 1-based lines (explicit and glued)
-
-
-def extract_markdown(text: str) -> MarkdownResult:
+def extract_markdown(text: str) -> Extraction:
     if "&</sup>" in text:
         text = _ENTITY_SPLIT.sub(r"\1&\2", text)
     lines = text.split("\n")
@@ -243,6 +239,11 @@ def _candidate(line: str, in_endnotes: bool = False) -> _Candidate | None:
             number, style = match.group("lnum"), "list"
         elif match.group("bnum"):
             number, style = match.group("bnum"), "bracket"
+        elif match.group("tnum"):  # a table row: "| 12. | text |"
+            text = match.group("text").rstrip()
+            return _Candidate(int(match.group("tnum")), False, "table",
+                              text[:-1].rstrip() if text.endswith("|") else text,
+                              match.start("text"))
         else:
             number, style = match.group("pnum"), "plain"
         return _Candidate(int(number), False, style, match.group("text"), match.start("text"))
@@ -655,7 +656,7 @@ def _body_start(part: str, marker: int) -> int | None:
 # ---- pass 2: markers and footnotes --------------------------------------------------------
 
 
-def _finish(notes: list[_Note], scan: _Scan) -> MarkdownResult:
+def _finish(notes: list[_Note], scan: _Scan) -> Extraction:
     markers: dict[int, list[int]] = {
         number: [line + 1 for line in found] for number, found in scan.explicit.lines.items()
     }
@@ -680,6 +681,6 @@ def _finish(notes: list[_Note], scan: _Scan) -> MarkdownResult:
         )
         for note in notes
     ]
-    return MarkdownResult(footnotes, markers)
+    return Extraction(footnotes, markers)
 
 

@@ -2,13 +2,17 @@
 
 Recorded, never raised: a paper with a missing note is still worth checking.
 Checks: markers without a definition, definitions without a marker, gaps in the
-sequence, numbers defined twice, and definitions printed out of order.
+sequence, numbers defined twice, and definitions printed out of order; where the numbering
+restarts (per chapter or letter), each part on its own. The readers add what only they
+see (`Irregularity`): a marker printed as plain digits, a definition run on inside another
+note, a definition printed without its directive.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from checker.extract.extraction import Irregularity
 from checker.model import Finding, Footnote, Severity
 
 RULE = "numbering"
@@ -20,11 +24,43 @@ def numbering_findings(
     markers: Mapping[int, Sequence[int]],
     document: str,
     check_order: bool = True,
+    irregular: Sequence[Irregularity] = (),
 ) -> list[Finding]:
     """Findings for `footnotes` (in document order) against body `markers`.
 
-    `markers` maps a footnote number to the 1-based lines where it is marked.
+    `markers` maps a footnote number to the 1-based lines where it is marked. Notes
+    printed with a label ("*") are left out of the sequence checks.
     """
+    numbered = [note for note in footnotes if note.label is None]
+    parts = sorted({note.part for note in numbered if note.part is not None})
+    findings = [
+        Finding(rule=RULE, severity=Severity.WARNING.value, message=item.message,
+                document=document, footnotes=[item.number], line=item.line)
+        for item in irregular
+    ]
+    if not parts:
+        return findings + _sequence_findings(numbered, markers, document, check_order, "")
+    start = 0
+    for part in parts:
+        notes = [note for note in numbered if note.part == part]
+        end = max(note.line for note in notes)
+        # a part's markers are those between the previous part's last note and its own
+        own = {number: [line for line in lines if start < line <= end]
+               for number, lines in markers.items()}
+        findings += _sequence_findings(notes, own, document, check_order, f" of part {part}")
+        start = end
+    return findings
+
+
+def _sequence_findings(
+    footnotes: Sequence[Footnote],
+    markers: Mapping[int, Sequence[int]],
+    document: str,
+    check_order: bool,
+    scope: str,
+) -> list[Finding]:
+    """The sequence checks over one run of notes; `scope` (" of part 2") ends the words
+    naming a note where the numbering restarts."""
     findings: list[Finding] = []
 
     def add(message: str, numbers: list[int], line: int | None) -> None:
@@ -47,8 +83,9 @@ def numbering_findings(
     _report_numbers(
         add,
         missing_definition,
-        lambda n: f"footnote {n} is marked in the text but never defined",
-        lambda listed: f"{len(missing_definition)} footnote markers have no definition: {listed}",
+        lambda n: f"footnote {n}{scope} is marked in the text but never defined",
+        lambda listed: f"{len(missing_definition)} footnote markers{scope} have no definition: "
+        f"{listed}",
         lambda n: min(markers[n]),
     )
 
@@ -56,24 +93,32 @@ def numbering_findings(
     _report_numbers(
         add,
         missing_marker,
-        lambda n: f"footnote {n} is defined but never marked in the text",
-        lambda listed: f"{len(missing_marker)} footnotes are never marked in the text: {listed}",
+        lambda n: f"footnote {n}{scope} is defined but never marked in the text",
+        lambda listed: f"{len(missing_marker)} footnotes{scope} are never marked in the text: "
+        f"{listed}",
         lambda n: defined[n][0],
     )
 
     if defined:
         numbers = sorted(defined)
         present = set(numbers)
-        gaps = [n for n in range(1, numbers[-1]) if n not in present]
+        first = footnotes[0].number if check_order else numbers[0]
+        if first > 1 and first == numbers[0]:
+            # an excerpt (a chapter's notes) starts where it starts: one finding, no gap
+            add(f"the notes{scope} start at footnote {first}, not 1: footnotes 1-{first - 1} "
+                "are not in this document", [first], footnotes[0].line)
+        else:
+            first = 1
+        gaps = [n for n in range(first, numbers[-1]) if n not in present]
         if gaps:
             listed = format_ranges(gaps)
             noun = "number is" if len(gaps) == 1 else "numbers are"
-            add(f"footnote {noun} missing from the sequence: {listed}", gaps, None)
+            add(f"footnote {noun}{scope} missing from the sequence: {listed}", gaps, None)
 
     for number, lines in sorted(defined.items()):
         if len(lines) > 1:
             where = ", ".join(str(line) for line in lines)
-            message = f"footnote {number} is defined {len(lines)} times (lines {where})"
+            message = f"footnote {number}{scope} is defined {len(lines)} times (lines {where})"
             add(message, [number], lines[1])
 
     if check_order:
@@ -81,7 +126,7 @@ def numbering_findings(
         for note in footnotes:
             if note.number < highest and len(defined[note.number]) == 1:
                 add(
-                    f"footnote {note.number} comes after footnote {highest} in the text",
+                    f"footnote {note.number}{scope} comes after footnote {highest} in the text",
                     [note.number],
                     note.line,
                 )

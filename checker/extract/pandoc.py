@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.extract.common import clean_note_text
+from checker.extract.extraction import Extraction
 from checker.model import Footnote
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]{1,100})\]:[ \t]*(.*)$")
@@ -37,13 +38,7 @@ class _Definition:
     inline: bool = False
 
 
-@dataclass
-class PandocResult:
-    footnotes: list[Footnote]  # sorted by number
-    markers: dict[int, list[int]]  # number -> 1-based lines
-
-
-def extract_pandoc(text: str) -> PandocResult:
+def extract_pandoc(text: str) -> Extraction:
     lines = text.split("\n")
     definitions: list[_Definition] = []
     marker_lines: dict[str, list[int]] = {}
@@ -102,7 +97,8 @@ def extract_pandoc(text: str) -> PandocResult:
         for definition in definitions
     ]
     footnotes.sort(key=lambda note: (note.number, note.line))
-    return PandocResult(footnotes, markers)
+    # pandoc numbers notes itself: the order of definitions is free
+    return Extraction(footnotes, markers, check_order=False)
 
 
 def _numbering(definitions: list[_Definition], order: list[str]) -> dict[str, int]:

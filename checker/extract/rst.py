@@ -27,7 +27,8 @@ from checker.extract.extraction import Extraction, Irregularity
 from checker.model import Footnote
 
 _LABEL = r"\d{1,6}|#[\w.:+-]{0,100}|\*"
-_DEFINITION = re.compile(rf"^(?P<indent>[ \t]*)\.\.[ \t]+\[(?P<label>{_LABEL})\](?:[ \t]+(?P<text>.*))?$")
+_DEFINITION = re.compile(
+    rf"^(?P<indent>[ \t]*)\.\.[ \t]+\[(?P<label>{_LABEL})\](?:[ \t]+(?P<text>.*))?$")
 _BARE_DEFINITION = re.compile(r"^\[(?P<label>\d{1,6})\][ \t]+(?P<text>\S.*)$")
 _MARKER = re.compile(rf"\[({_LABEL})\]_")
 _ESCAPED_START = re.compile(r"^\\[ \t]+")
