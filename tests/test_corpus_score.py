@@ -22,8 +22,33 @@ _spec.loader.exec_module(corpus_score)
 # Raise them as the parse improves; a document whose gold is new is measured, not yet held.
 FLOORS: dict[str, tuple[int, float]] = {
     # document: (notes found, fields F1 over the six fields)
+    'american-fundamentalism-review-essay.md': (13, 0.60),
+    'before-juneteenth-talk.txt': (10, 0.79),
     'beyond-failure-abolitionism-essay.txt': (21, 0.60),
+    'buffalo-bill-wild-west-advocate-essay.html': (24, 0.59),
+    'buffalo-bill-wild-west-context-essay.html': (8, 0.42),
+    'crs-senate-budget-resolution-fy2026.md': (32, 0.24),
+    'crs-strait-of-hormuz-non-oil-shipments.md': (40, 0.73),
+    'crs-us-foreign-commercial-service-overview.md': (35, 0.67),
+    'fivethirtyeight-endorsements-article.html': (4, 0.99),
+    'mapping-spread-of-american-slavery-post.md': (10, 0.70),
+    'midewiwin-ojibwa-bae-report-excerpt.txt': (11, 0.08),
+    'passamaquoddy-folklore-excerpt.txt': (20, 0.49),
+    'pep-0450-statistics-module.rst': (24, 0.90),
+    'pep-3100-python3-plans.rst': (36, 0.71),
+    'pep-3104-access-to-outer-scopes.rst': (31, 0.45),
     'refugeed-slaves-civil-war-texas-talk.txt': (23, 0.60),
+    'sicp-ru-elements-of-programming-section.tex': (0, 0.99),
+    'silicon-valley-environment-dissertation-ch2-excerpt.md': (41, 0.62),
+    'steinzeit-werkzeuge-neandertaler-de.html': (13, 0.37),
+    'switch-transformers-paper-marker-excerpt.md': (0, 0.00),
+    'textreuse-package-introduction-post.md': (15, 0.69),
+    'trusting-the-water-cure-essay.txt': (16, 0.41),
+    'wikipedia-duck-docling-markdown.md': (55, 0.62),
+    'wikipedia-mozilla-article-excerpt.html': (72, 0.93),
+    'wikipedia-text-aditi-kapil.md': (70, 0.98),
+    'wikipedia-text-andreas-weiland.md': (54, 0.46),
+    'wikipedia-text-edward-lewknor.md': (77, 0.48),
 }
 
 

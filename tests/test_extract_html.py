@@ -141,3 +141,16 @@ def test_roman_numerals_only_where_they_can_number_a_note() -> None:
     assert _numbers_of("[iv]") == [4] and _numbers_of("xii") == [12] and _numbers_of("[XC]") == [90]
     assert _numbers_of("[iv]", roman=False) == [] and _numbers_of("3") == [3]
     assert _numbers_of("ivy") == [] and _numbers_of("[]") == [] and _numbers_of("iiii") == []
+
+
+def test_infobox_card_name_is_no_note() -> None:
+    """An infobox is a microformats card: its `class="fn"` is the formatted name, not a note."""
+    text = (
+        '<html><body><table class="infobox vcard"><caption class="fn org">Acme</caption></table>'
+        '<p>Acme was founded in 1998.<sup id="cite_ref-1"><a href="#cite_note-1">[1]</a></sup></p>'
+        '<ol class="references"><li id="cite_note-1"><a href="#cite_ref-1">^</a> "About Acme". '
+        "Acme. Retrieved 2 May 2017.</li></ol></body></html>"
+    )
+    footnotes, _ = extract_footnotes(Document(path="a.html", id="a", text=text, format="html"))
+    assert [(note.number, note.text) for note in footnotes] == [
+        (1, '"About Acme". Acme. Retrieved 2 May 2017.')]

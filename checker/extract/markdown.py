@@ -454,7 +454,13 @@ def _accept(
         if number == expected or (fresh and number == 1):
             # under a "Notes" heading the sequence is enough; after a bare rule, not quite
             return in_section == HEADED_SECTION or _note_like(candidate, index, scan)
+        if expected == 1 and number + 1 in scan.start_numbers:
+            # the first note of an excerpt (a chapter's notes start at 40): the next number
+            # follows somewhere, and the note reads like one
+            return _note_like(candidate, index, scan)
         return expected < number <= expected + GAP_TOLERANCE and looks_like_citation(text)
+    if number != expected and expected == 1 and _marked_before(number, index, scan):
+        expected = number  # an excerpt's first note, its marker in the body above it
     if number != expected or not _starts_like_note(text):
         return False
     if number in scan.endnote_numbers:
@@ -467,6 +473,11 @@ def _accept(
         # "2. Background" after a marker 2 is a numbered heading, not a note
         return len(text) >= MIN_UNCITED_NOTE or looks_like_citation(text)
     return looks_like_citation(text)
+
+
+def _marked_before(number: int, index: int, scan: _Scan) -> bool:
+    marked = scan.explicit.first(number)
+    return marked is not None and marked < index
 
 
 def _first_lines(candidate: _Candidate, index: int, scan: _Scan) -> str:

@@ -1,0 +1,205 @@
+"""The readers of note shapes beyond markdown: reStructuredText, Project Gutenberg, Texinfo,
+CaseMETS XML, CRS table rows; parts where numbering restarts; the numbering findings they
+add. Every fixture is written here, in the shape of the real documents, not copied."""
+
+from __future__ import annotations
+
+from checker.extract import extract_footnotes
+from checker.model import Document, Footnote
+
+
+def extract(text: str, path: str = "doc.txt", format: str = "text") -> tuple[
+        list[Footnote], list[str]]:
+    footnotes, findings = extract_footnotes(Document(path=path, id="doc", text=text,
+                                                     format=format))
+    return footnotes, [finding.message for finding in findings]
+
+
+# ---- reStructuredText ---------------------------------------------------------------------
+
+RST = """\
+Proposal
+========
+
+Closures came up first in 1998 [1]_, and again later [2]_ [#docs]_.
+An anonymous note [#]_ is numbered too.
+
+References
+==========
+
+.. [1] Closures again (Ann Writer)
+   https://lists.example.org/archive/1998-May/000101.html
+
+.. [2] Binding names (Bo Author)
+   https://lists.example.org/archive/2001-June/000202.html
+
+[3] A note whose directive was lost (Cy Poster)
+\\   https://lists.example.org/archive/2002-July/000303.html
+
+.. [#docs] Library docs (names -- binding and scope)
+   https://docs.example.org/library/names.html
+
+.. [#] Anonymous auto-numbered note.
+
+.. [CIT2002] A citation, not a footnote.
+
+Copyright
+=========
+"""
+
+
+def test_rst_numbered_auto_numbered_and_directive_less_notes() -> None:
+    footnotes, findings = extract(RST, "proposal.rst")
+    assert [(n.number, n.label) for n in footnotes] == [
+        (1, None), (2, None), (3, None), (4, "#docs"), (5, "#")]
+    one, _two, three, docs, anonymous = footnotes
+    assert one.text == ("Closures again (Ann Writer) "
+                        "https://lists.example.org/archive/1998-May/000101.html")
+    assert one.marker_lines == [4] and docs.marker_lines == [4] and anonymous.marker_lines == [5]
+    assert three.text.endswith("(Cy Poster) https://lists.example.org/archive/2002-July/"
+                               "000303.html")
+    assert anonymous.text == "Anonymous auto-numbered note."
+    assert any("footnote 3 is printed without its '.. ' directive" in m for m in findings)
+
+
+def test_rst_indented_definition_ends_where_the_indent_does() -> None:
+    text = ("Text [1]_.\n\n.. [1] First line\n   second line\n\n   second paragraph\n"
+            "Body text again, not indented.\n")
+    (note,), _ = extract(text, "a.rst")
+    assert note.text == "First line second line second paragraph"
+
+
+# ---- Project Gutenberg ----------------------------------------------------------------------
+
+GUTENBERG = (
+    "The chronicler, in his History of the River Tribes,[1] holds that the\r\n"
+    "villages moved west.[2] Others[A] disagree.\r\n"
+    "\r\n"
+    "    [Footnote 1: Coll. Hist. Soc., 1880, vol. 3, p. 12.]\r\n"
+    "\r\n"
+    "    [Footnote 2: A long note that goes on over a line\r\n"
+    "    and a second paragraph:\r\n"
+    "\r\n"
+    "    which cites Annals, London [1843(?)], p. 7.]\r\n"
+    "\r\n"
+    "    [Footnote A: A lettered note.]\r\n"
+    "\r\n"
+    "CHAPTER II\r\n"
+    "\r\n"
+    "A new chapter restarts the numbers.[1]\r\n"
+    "\r\n"
+    "    [Footnote 1: Op. cit., p. 40.]\r\n"
+)
+
+
+def test_gutenberg_blocks_multi_paragraph_crlf_labels_and_parts() -> None:
+    footnotes, findings = extract(GUTENBERG)
+    assert [(n.part, n.number, n.label) for n in footnotes] == [
+        (None, 3, "A"), (1, 1, None), (1, 2, None), (2, 1, None)]
+    lettered, first, second, restarted = footnotes
+    assert first.text == "Coll. Hist. Soc., 1880, vol. 3, p. 12." and first.marker_lines == [1]
+    assert second.text == ("A long note that goes on over a line and a second paragraph: "
+                           "which cites Annals, London [1843(?)], p. 7.")
+    assert lettered.text == "A lettered note."
+    assert restarted.text == "Op. cit., p. 40." and restarted.marker_lines == [15]
+    assert second.line == 6
+    assert not any("defined" in message for message in findings), findings
+
+
+# ---- Texinfo --------------------------------------------------------------------------------
+
+TEXINFO = """\
+@node Lazy
+@section Lazy evaluation
+
+The designer can snarf@footnote{Snarf: ``To grab a large file.''  (From
+@ref{Steele 1983}; see @uref{https://example.org/jargon, the Jargon File}.)} features
+from the host language, and @code{force}@footnote{Compare @code{(delay @var{x})} with
+braces @{ and @} in text.} works.
+"""
+
+
+def test_texinfo_footnotes_numbered_in_order_with_markup_removed() -> None:
+    footnotes, findings = extract(TEXINFO, "sicp.texi")
+    assert [(n.number, n.line, n.marker_lines) for n in footnotes] == [(1, 4, [4]), (2, 6, [6])]
+    assert footnotes[0].text == ("Snarf: “To grab a large file.” (From Steele 1983; see the "
+                                 "Jargon File https://example.org/jargon.)")
+    assert footnotes[1].text == "Compare (delay x) with braces { and } in text."
+    assert findings == []
+
+
+# ---- CaseMETS XML ---------------------------------------------------------------------------
+
+CASEMETS = """\
+<casebody xmlns="http://example.org/casebody" firstpage="1" lastpage="3">
+  <otherdate id="d1">[Rehearing denied March 3, 1990.<footnotemark>*</footnotemark>]</otherdate>
+  <footnote label="*">
+    <p id="p1">* Smith, J., not participating.</p>
+  </footnote>
+  <opinion type="majority">
+    <p id="p2">The deed was recorded<footnotemark>1</footnotemark> and later
+    challenged.<footnotemark>2</footnotemark></p>
+    <footnote label="1">
+      <p id="p3">1 See Doe v. Roe, 100 S.W.2d 200 (Ark. 1950).</p>
+    </footnote>
+    <footnote label="2">
+      <p id="p4">2 The first paragraph.</p>
+      <p id="p5">A second paragraph &amp; more.</p>
+    </footnote>
+  </opinion>
+</casebody>
+"""
+
+
+def test_casemets_footnotes_with_a_star_note() -> None:
+    footnotes, findings = extract(CASEMETS, "opinion.xml")
+    assert [(n.number, n.label) for n in footnotes] == [(1, "*"), (1, None), (2, None)]
+    star, one, two = footnotes
+    assert star.text == "Smith, J., not participating." and star.marker_lines == [2]
+    assert one.text == "See Doe v. Roe, 100 S.W.2d 200 (Ark. 1950)." and one.marker_lines == [7]
+    assert two.text == "The first paragraph. A second paragraph & more."
+    assert findings == []
+
+
+# ---- CRS table rows -------------------------------------------------------------------------
+
+CRS = """\
+# Overview
+
+The service has offices in 80 countries. Its budget grew in 2024.
+
+# Footnotes
+
+| 1. | Agency for Trade, "Annual Report," March 3, 2025, https://trade.example.gov/report.\x20
+| 2. | Ibid., p. 4. |
+| 3. | The office was renamed in 1980.\x20
+"""
+
+
+def test_crs_table_row_notes_without_body_markers() -> None:
+    footnotes, findings = extract(CRS, "report.md", "markdown")
+    assert [n.number for n in footnotes] == [1, 2, 3]
+    assert footnotes[1].text == "Ibid., p. 4."
+    assert footnotes[0].text.endswith("https://trade.example.gov/report.")
+    assert all(not n.marker_lines for n in footnotes)
+    assert any("never marked" in message for message in findings)
+
+
+# ---- numbering ------------------------------------------------------------------------------
+
+
+def test_notes_starting_past_one_are_an_excerpt_not_a_gap() -> None:
+    text = ("Body text.[^40] More.[^41]\n\n[^40]: Smith, Book, 2001.\n"
+            "[^41]: Doe, Article, 2005.\n")
+    footnotes, findings = extract(text, "chapter.md", "markdown")
+    assert [n.number for n in footnotes] == [40, 41]
+    assert not any("missing from the sequence" in m for m in findings)
+
+
+def test_endnotes_starting_past_one_are_reported_once() -> None:
+    text = ("Body.\n\nNotes\n\n40. Smith, *Book*, 2001.\n41. Doe, \"Article,\" 2005.\n"
+            "43. Roe, *Other Book*, 2010.\n")
+    footnotes, findings = extract(text, "chapter.md", "markdown")
+    assert [n.number for n in footnotes] == [40, 41, 43]
+    assert any("start at footnote 40, not 1" in m for m in findings), findings
+    assert any("missing from the sequence: 42" in m for m in findings), findings
