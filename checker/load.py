@@ -85,6 +85,8 @@ _MARKDOWN_MARKERS = re.compile(
     r"^(?:\s{0,3}#{1,6}\s|\s{0,3}\[\^[^\]]+\]:|\s{0,3}[-*+]\s+\S|\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$"
     r"|.*\*\*\S.*\*\*|.*\]\(https?://|.*<sup>)"
 )
+_LATEX = re.compile(r"^\\documentclass\b", re.MULTILINE)
+_BIBTEX = re.compile(r"^(?:\s*%[^\n]*\n)*\s*@[A-Za-z]+\s*\{", re.ASCII)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 PLAUSIBILITY_SAMPLE = 200_000
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -108,6 +110,11 @@ def read_document(path: str) -> Document:
     )
 
 
+def read_text(path: str) -> str:
+    """The decoded text of a file a document refers to (a LaTeX \\input, a .bib)."""
+    return read_document(path).text
+
+
 def document_id(path: str) -> str:
     """The file stem, made safe for file names such as ``refs/<id>.bib``."""
     stem = Path(path).stem or Path(path).name
@@ -116,8 +123,17 @@ def document_id(path: str) -> str:
 
 
 def sniff_format(path: str, text: str) -> str:
-    """"html", "markdown" or "text", from the extension first, then the content."""
+    """"html", "markdown", "text", "latex", "bibtex" or "csljson", from the extension
+    first, then the content."""
     suffix = Path(path).suffix.lower()
+    if suffix in (".tex", ".ltx") or _LATEX.search(text[:SNIFF_BYTES]):
+        return "latex"
+    if suffix == ".bib" or (suffix != ".md" and _BIBTEX.match(text[:SNIFF_BYTES])):
+        return "bibtex"
+    if suffix == ".json":
+        from checker.bibliography.read import is_csl_json
+
+        return "csljson" if is_csl_json(text) else "text"
     if suffix in (".html", ".htm", ".xhtml"):
         return "html"
     head = text[:SNIFF_BYTES].lstrip("\ufeff \t\n").lower()

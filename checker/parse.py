@@ -12,7 +12,8 @@ from checker.load import read_document
 from checker.model import Document, Finding, Footnote, Reference, Severity
 from checker.references import parse_references, repair_across_notes, resolve_backreferences
 
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".tex",
+                     ".bib")
 
 
 @dataclass
@@ -58,7 +59,8 @@ def parse_document(doc: Document, doc_date: str | None = None) -> list[Finding]:
     footnotes, findings = extract_footnotes(doc)
     texts = [footnote.text for footnote in footnotes]
     for footnote, references in zip(footnotes, parse_note_texts(texts), strict=True):
-        footnote.references = references
+        # A LaTeX \cite or a .bib entry gave the note its references: they are kept.
+        footnote.references = footnote.references or references
     resolve_backreferences(footnotes)
     repair_across_notes(footnotes)
     doc.footnotes = footnotes

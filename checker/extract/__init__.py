@@ -55,6 +55,8 @@ READERS: tuple[Reader, ...] = (
 def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
     """Every footnote definition in `doc`, sorted by part and number, and the numbering
     findings."""
+    if doc.format in ("latex", "bibtex", "csljson"):
+        return _extract_source(doc)
     extraction = Extraction([], {})
     for reader in READERS:
         if reader.has_shape(doc):
@@ -69,6 +71,21 @@ def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
                                   irregular=extraction.irregular)
     footnotes = sorted(found, key=lambda note: (note.part or 0, note.number, note.line))
     return footnotes, findings
+
+
+def _extract_source(doc: Document) -> tuple[list[Footnote], list[Finding]]:
+    """LaTeX and bibliographies: formats that number their notes (or entries) themselves and
+    name other files (``\\input``, ``.bib``), so their readers need the document's path; their
+    findings are about those files, not about numbering."""
+    if doc.format == "latex":
+        from checker.extract.latex import extract_latex
+        from checker.load import read_text
+
+        result = extract_latex(doc.text, doc.path, read_text)
+        return result.footnotes, result.findings
+    from checker.extract.bibfile import extract_bibliography
+
+    return extract_bibliography(doc)
 
 
 def number_parts(footnotes: list[Footnote]) -> None:

@@ -1,0 +1,277 @@
+"""A bibliography as input: ``.bib`` (bibtexparser v2) or CSL-JSON (a Zotero export) ->
+one `BibItem` per entry, its fields read into a `Reference`.
+
+Used twice: a LaTeX note's ``\\cite{key}`` becomes the cited entry's reference, and a
+bibliography named on the command line is a document whose entries are its "notes" (see
+`checker.extract.bibfile`).
+
+BibTeX/biblatex fields read: ``author`` (or ``editor``), ``title``, the container
+(``journaltitle``/``journal``, ``booktitle``, ``organization``/``howpublished`` of web
+pages, ``institution`` of reports), ``date`` or ``year``/``month``/``day``, ``url``,
+``urldate``, ``doi``; LaTeX markup in values is turned into text (pylatexenc). CSL-JSON:
+``author``, ``title``, ``container-title`` (``publisher`` of reports), ``issued``,
+``accessed``, ``URL``, ``DOI``. Entry types map onto `ReferenceType`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from checker.model import Reference, ReferenceType
+from checker.references.urls import domain_of
+
+MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+               "dec")
+_BIB_TYPES = {
+    "article": "journal", "periodical": "journal", "suppperiodical": "journal",
+    "book": "book", "mvbook": "book", "booklet": "book", "collection": "book",
+    "mvcollection": "book", "proceedings": "book", "manual": "report",
+    "incollection": "chapter", "inbook": "chapter", "inproceedings": "chapter",
+    "conference": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
+    "report": "report", "techreport": "report", "thesis": "report", "phdthesis": "report",
+    "mastersthesis": "report", "unpublished": "report",
+    "online": "web", "electronic": "web", "www": "web", "webpage": "web", "misc": "web",
+    "legislation": "government", "jurisdiction": "government", "legal": "government",
+    "newspaper": "news",
+}
+_CSL_TYPES = {
+    "article-journal": "journal", "article": "journal", "paper-conference": "chapter",
+    "article-newspaper": "news", "article-magazine": "news", "broadcast": "news",
+    "report": "report", "thesis": "report", "manuscript": "report", "book": "book",
+    "chapter": "chapter", "entry-encyclopedia": "chapter", "entry-dictionary": "chapter",
+    "webpage": "web", "post-weblog": "web", "post": "social", "legislation": "government",
+    "bill": "government", "legal_case": "government", "treaty": "government",
+}
+_BRACES = re.compile(r"[{}]")
+_URL_COMMAND = re.compile(r"\\url\s*\{([^{}]*)\}")
+
+
+@dataclass
+class BibItem:
+    """One entry of a bibliography file: its key, 1-based line and what it cites."""
+
+    key: str
+    line: int
+    reference: Reference
+
+
+class BibliographyError(ValueError):
+    """The file is not a bibliography that can be read (the message says why)."""
+
+
+# -- values ---------------------------------------------------------------------------------
+def latex_value(value: str) -> str:
+    """A raw BibTeX value as text: ``{\\'E}mile`` -> ``Émile``, braces and markup dropped."""
+    if "\\" in value or "$" in value or "~" in value:
+        from pylatexenc.latex2text import LatexNodes2Text
+
+        value = _URL_COMMAND.sub(lambda m: m.group(1), value)
+        with contextlib.suppress(Exception):  # malformed markup: the raw text is kept
+            value = LatexNodes2Text(math_mode="verbatim").latex_to_text(value)
+    value = value.replace("``", "\u201c").replace("''", "\u201d")
+    return " ".join(_BRACES.sub("", value).split())
+
+
+def split_names(value: str) -> list[str]:
+    """``Kant, Immanuel and Paul Guyer and {World Bank}`` -> ``["Kant, Immanuel",
+    "Guyer, Paul", "World Bank"]`` (people as ``Family, Given``; braced names kept whole)."""
+    names, depth, start = [], 0, 0
+    for match in re.finditer(r"[{}]|\s+and\s+", value):
+        token = match.group(0)
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            names.append(value[start:match.start()])
+            start = match.end()
+    names.append(value[start:])
+    people = []
+    for raw in names:
+        raw = raw.strip()
+        if not raw or raw.lower() == "others":
+            continue
+        if raw.startswith("{") and raw.endswith("}") and raw.count("{") == 1:
+            people.append(latex_value(raw))
+            continue
+        text = latex_value(raw)
+        if "," not in text and " " in text:
+            given, _, family = text.rpartition(" ")
+            text = f"{family}, {given}"
+        people.append(text)
+    return people
+
+
+def bib_date(fields: dict[str, str]) -> str | None:
+    """ISO date from ``date`` or ``year``/``month``/``day`` (``2020``, ``2020-03``...)."""
+    date = fields.get("date", "").strip()
+    match = re.match(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", date)
+    if match:
+        return _iso(*match.groups())
+    year = re.search(r"\d{4}", fields.get("year", ""))
+    if not year:
+        return None
+    month = fields.get("month", "").strip().lower()
+    number = None
+    if month.isdigit():
+        number = month
+    elif month[:3] in MONTH_NAMES:
+        number = str(MONTH_NAMES.index(month[:3]) + 1)
+    day = fields.get("day", "").strip()
+    return _iso(year.group(0), number, day if number and day.isdigit() else None)
+
+
+def _iso(year: str, month: str | None, day: str | None) -> str:
+    parts = [year]
+    if month and 1 <= int(month) <= 12:
+        parts.append(f"{int(month):02d}")
+        if day and 1 <= int(day) <= 31:
+            parts.append(f"{int(day):02d}")
+    return "-".join(parts)
+
+
+# -- BibTeX / biblatex ----------------------------------------------------------------------
+def bib_reference(entry_type: str, fields: dict[str, str]) -> Reference:
+    """A `Reference` from one entry's fields (raw values, outer delimiters removed)."""
+    kind = ReferenceType(_BIB_TYPES.get(entry_type.lower(), "web"))
+    if kind == "journal" and fields.get("entrysubtype", "").strip("{} ").lower() in (
+            "newspaper", "magazine"):
+        kind = ReferenceType.NEWS
+    text = {name: latex_value(value) for name, value in fields.items()
+            if name not in ("url", "doi", "author", "editor")}
+    container = (text.get("journaltitle") or text.get("journal") or text.get("booktitle")
+                 or text.get("institution") or text.get("organization")
+                 or text.get("howpublished") or text.get("school") or None)
+    url = _plain_url(fields.get("url"))
+    if not url and (match := _URL_COMMAND.search(fields.get("howpublished", ""))):
+        url = match.group(1).strip()
+    doi = _plain_url(fields.get("doi"))
+    if not doi and fields.get("eprinttype", "").strip("{} ").lower() == "doi":
+        doi = _plain_url(fields.get("eprint"))
+    if container and url and container == url:
+        container = None
+    authors = split_names(fields.get("author") or fields.get("editor") or "")
+    return Reference(
+        title=text.get("title") or None, authors=authors, container=container,
+        domain=domain_of(url) if url else None, url=url, url_as_printed=url, doi=doi,
+        date=bib_date(text), accessed=bib_date({"date": text.get("urldate", "")}),
+        type=kind, raw=text.get("title", ""),
+    )
+
+
+def _plain_url(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = _URL_COMMAND.sub(lambda m: m.group(1), value)
+    value = "".join(_BRACES.sub("", value).split()).replace("\\%", "%").replace("\\_", "_")
+    return value or None
+
+
+def read_bib(text: str) -> list[BibItem]:
+    """Every entry of a ``.bib`` text (``@string`` macros resolved). Raises
+    `BibliographyError` when no entry parses and something failed."""
+    import bibtexparser
+
+    library = bibtexparser.parse_string(text)
+    items = []
+    for entry in library.entries:
+        fields = {f.key.lower(): str(f.value) for f in entry.fields}
+        items.append(BibItem(key=entry.key, line=(entry.start_line or 0) + 1,
+                             reference=bib_reference(entry.entry_type, fields)))
+    if not items and library.failed_blocks:
+        block = library.failed_blocks[0]
+        raise BibliographyError(
+            f"no entry could be read (line {(block.start_line or 0) + 1} does not parse)")
+    return items
+
+
+# -- CSL-JSON -------------------------------------------------------------------------------
+def _csl_names(names: Any) -> list[str]:
+    found = []
+    for name in names if isinstance(names, list) else []:
+        if not isinstance(name, dict):
+            continue
+        if name.get("literal"):
+            found.append(str(name["literal"]))
+        elif name.get("family"):
+            family = " ".join(str(name.get(p) or "") for p in ("non-dropping-particle", "family"))
+            given = str(name.get("given") or "")
+            found.append(f"{family.strip()}, {given}" if given else family.strip())
+    return found
+
+
+def _csl_date(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return None
+    parts = value.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        try:
+            numbers = [int(p) for p in parts[0][:3]]
+        except (TypeError, ValueError):
+            numbers = []
+        if numbers:
+            return _iso(str(numbers[0]).zfill(4), *(str(n) for n in numbers[1:]),
+                        *([None] * (3 - len(numbers))))
+    raw = value.get("raw") or value.get("literal")
+    return bib_date({"date": str(raw)}) if raw else None
+
+
+def csl_reference(item: dict[str, Any]) -> Reference:
+    kind = ReferenceType(_CSL_TYPES.get(str(item.get("type", "")), "web"))
+    url = str(item["URL"]).strip() if item.get("URL") else None
+    container = item.get("container-title") or (
+        item.get("publisher") if kind in ("report", "government") else None)
+    title = item.get("title")
+    return Reference(
+        title=str(title) if title else None, authors=_csl_names(item.get("author")),
+        container=str(container) if container else None,
+        domain=domain_of(url) if url else None, url=url, url_as_printed=url,
+        doi=str(item["DOI"]).strip() if item.get("DOI") else None,
+        date=_csl_date(item.get("issued")), accessed=_csl_date(item.get("accessed")),
+        type=kind, raw=str(title or ""),
+    )
+
+
+def is_csl_json(text: str) -> bool:
+    """Does this JSON text look like CSL-JSON (a list of items with ``id`` and ``type``)?"""
+    head = text.lstrip("\ufeff \t\r\n")[:1]
+    if head not in ("[", "{"):
+        return False
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    if isinstance(data, dict):
+        data = data.get("items")
+    return isinstance(data, list) and bool(data) and all(
+        isinstance(item, dict) and "id" in item and "type" in item for item in data)
+
+
+def read_csl(text: str) -> list[BibItem]:
+    """Every item of a CSL-JSON text. Raises `BibliographyError`."""
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise BibliographyError(f"is not JSON ({error})") from None
+    if isinstance(data, dict):
+        data = data.get("items")
+    if not isinstance(data, list):
+        raise BibliographyError("is not a CSL-JSON list of items")
+    items = []
+    for item in data:
+        if not isinstance(item, dict) or "id" not in item:
+            continue
+        key = str(item["id"])
+        match = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(item["id"])), text)
+        line = text.count("\n", 0, match.start()) + 1 if match else 1
+        items.append(BibItem(key=key, line=line, reference=csl_reference(item)))
+    return items
+
+
+def read_bibliography(text: str, path: str) -> list[BibItem]:
+    """By extension: ``.json`` is CSL-JSON, anything else BibTeX/biblatex."""
+    return read_csl(text) if path.lower().endswith(".json") else read_bib(text)
