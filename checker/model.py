@@ -71,6 +71,7 @@ class Reference:
     raw: str = ""  # the citation's own text inside the footnote
     repairs: list[str] = field(default_factory=list)  # one line per URL repair made
     ibid: bool = False  # resolved from Ibid./Op. cit.
+    publisher: str | None = None  # a book's or report's publisher (not its container)
     # Repairs a valid printed URL may need, kept as suggestions (the URL stays as printed):
     # (the repaired URL, the evidence for it). The link check decides (linkcheck/repair.py).
     url_candidates: list[tuple[str, str]] = field(default_factory=list)

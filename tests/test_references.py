@@ -65,7 +65,7 @@ def test_book_with_place_and_publisher():
               "Oxford University Press, 2019.")
     assert ref.title == "Sinostan: China's Inadvertent Empire"
     assert ref.authors == ["Pantucci, Raffaello"]
-    assert ref.container == "Oxford University Press"
+    assert ref.publisher == "Oxford University Press"
     assert ref.type == "book"
     assert ref.date == "2019"
 
@@ -231,13 +231,13 @@ def test_domains():
 CHICAGO_NOTES = [
     ('Alexander Cooley, Great Games, Local Rules: The New Great Power Contest in Central Asia '
      "(New York: Oxford University Press, 2012), 74–77.",
-     {"authors": ["Cooley, Alexander"], "container": "Oxford University Press", "date": "2012",
+     {"authors": ["Cooley, Alexander"], "publisher": "Oxford University Press", "date": "2012",
       "type": "book"}),
     ("World Bank, Kazakhstan Economic Update (Washington, DC: World Bank, 2020).",
-     {"title": "Kazakhstan Economic Update", "container": "World Bank", "date": "2020"}),
+     {"title": "Kazakhstan Economic Update", "publisher": "World Bank", "date": "2020"}),
     ('U.S. Department of State, "2019 Country Reports on Human Rights Practices: Kazakhstan," '
      "March 11, 2020, https://www.state.gov/reports/2019-country-reports/kazakhstan/.",
-     {"container": "U.S. Department of State", "type": "government", "date": "2020-03-11"}),
+     {"publisher": "U.S. Department of State", "type": "government", "date": "2020-03-11"}),
     ('"China\'s Belt and Road Initiative in Central Asia," International Crisis Group, '
      "Report No. 245, July 27, 2017.",
      {"container": "International Crisis Group", "type": "report"}),

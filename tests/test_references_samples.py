@@ -134,5 +134,5 @@ def test_001_note_1_organisation_title_and_publisher() -> None:
     assert ref.authors == ["The General Office of the State Council of the People's Republic "
                            "of China"]
     assert ref.title == "Gazette of the State Council of the People's Republic of China"
-    assert ref.container.startswith("Printing House of the Secretarial Bureau")
+    assert ref.publisher.startswith("Printing House of the Secretarial Bureau")
     assert ref.date == "1992" and ref.type == "government"

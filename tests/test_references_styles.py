@@ -21,7 +21,7 @@ CASES = [
       "container": "New York Times", "domain": "nytimes.com", "date": "2020-03-05",
       "type": "news"}),
     ("Jane Smith, *The Book Title: A Subtitle* (New York: Penguin, 2015), 45–47.",
-     {"authors": ["Smith, Jane"], "title": "The Book Title: A Subtitle", "container": "Penguin",
+     {"authors": ["Smith, Jane"], "title": "The Book Title: A Subtitle", "publisher": "Penguin",
       "date": "2015", "type": "book", "url": None}),
     ('John Doe and Richard Roe, "Article Title," *Journal of Things* 12, no. 3 (2018): '
      "233–50, https://doi.org/10.1080/12345.678.",
@@ -35,7 +35,7 @@ CASES = [
      "Asia, the Russian Far East, and the Arctic* (Washington, DC: Carnegie Endowment for "
      "International Peace, 2018), https://carnegieendowment.org/2018/02/28/coop-pub-75673.",
      {"authors": ["Stronski, Paul", "Ng, Nicole"],
-      "container": "Carnegie Endowment for International Peace", "date": "2018"}),
+      "publisher": "Carnegie Endowment for International Peace", "date": "2018"}),
     ('Bruce Pannier, "Kyrgyzstan\'s Coronavirus Crisis," RFE/RL, July 7, 2020, '
      "https://www.rferl.org/a/kyrgyzstan-crisis/30712345.html (accessed July 20, 2020).",
      {"container": "RFE/RL", "date": "2020-07-07", "accessed": "2020-07-20", "type": "news"}),
@@ -45,18 +45,18 @@ CASES = [
     ("International Crisis Group, *Central Asia's Silk Road Rivalries*, Europe and Central "
      "Asia Report no. 245 (Brussels: ICG, 2017), 12.",
      {"title": "Central Asia's Silk Road Rivalries", "authors": ["International Crisis Group"],
-      "container": "ICG", "type": "report", "date": "2017"}),
+      "publisher": "ICG", "type": "report", "date": "2017"}),
     ("Alexander Cooley, Great Games, Local Rules: The New Great Power Contest in Central Asia "
      "(New York: Oxford University Press, 2012), 3.",
      {"title": "Great Games, Local Rules: The New Great Power Contest in Central Asia",
-      "container": "Oxford University Press", "type": "book"}),
+      "publisher": "Oxford University Press", "type": "book"}),
     ("Nikolai Demchenko, *Irrigation of Turkestan* (Tashkent, 1918), 12.",
      {"title": "Irrigation of Turkestan", "container": None, "type": "book", "date": "1918"}),
     # Chicago bibliography, italics lost in the PDF text
     ("Pantucci, Raffaello. Sinostan: China's Inadvertent Empire. Oxford: Oxford University "
      "Press, 2019.",
      {"authors": ["Pantucci, Raffaello"], "title": "Sinostan: China's Inadvertent Empire",
-      "container": "Oxford University Press", "date": "2019", "type": "book"}),
+      "publisher": "Oxford University Press", "date": "2019", "type": "book"}),
     ('Smith, John. 2019. "Dams and Diplomacy." Central Asian Survey 38 (2): 145–67.',
      {"authors": ["Smith, John"], "container": "Central Asian Survey", "date": "2019",
       "type": "journal"}),
@@ -67,7 +67,7 @@ CASES = [
       "authors": ["U.S. Department of State"], "date": "2020-03-11", "type": "government"}),
     ('Ministry of Foreign Affairs of the Republic of Kazakhstan, "Statement on the Situation," '
      "press release, January 6, 2022.",
-     {"container": "Ministry of Foreign Affairs of the Republic of Kazakhstan",
+     {"publisher": "Ministry of Foreign Affairs of the Republic of Kazakhstan",
       "date": "2022-01-06", "type": "government"}),
     ('"Press Statements following Russian-Chinese talks." Presidential Executive Office, 2015, '
      "http://en.kremlin.ru/events/president/transcripts/49433.",
@@ -88,7 +88,7 @@ CASES = [
       "container": "Carnegie Moscow Center", "date": "2020-03-30"}),
     ("Frankopan, Peter (2015). The Silk Roads: A New History of the World. London: "
      "Bloomsbury. ISBN 978-1-4088-3997-3.",
-     {"title": "The Silk Roads: A New History of the World", "container": "Bloomsbury",
+     {"title": "The Silk Roads: A New History of the World", "publisher": "Bloomsbury",
       "type": "book"}),
     ("Smith, J. (2019) 'Water scarcity in Central Asia', The Guardian, 5 May. Available at: "
      "https://www.theguardian.com/world/2019/may/05/water (Accessed: 10 June 2020).",
@@ -142,7 +142,7 @@ CASES = [
     # Chicago author-date
     ("Ostrowski, Wojciech. 2011. Politics and Oil in Kazakhstan. London: Routledge.",
      {"authors": ["Ostrowski, Wojciech"], "title": "Politics and Oil in Kazakhstan",
-      "container": "Routledge", "date": "2011", "type": "book"}),
+      "publisher": "Routledge", "date": "2011", "type": "book"}),
     ('Heathershaw, J. 2014. "The Global Performance State." Europe-Asia Studies 66: 29–51.',
      {"authors": ["Heathershaw, J."], "title": "The Global Performance State",
       "container": "Europe-Asia Studies", "date": "2014", "type": "journal"}),
@@ -150,7 +150,7 @@ CASES = [
     ("Anna Kowalska and Piotr Nowak, eds., Water and Power in the Steppe (Warsaw: Scholar, "
      "2016), 12.",
      {"authors": ["Kowalska, Anna", "Nowak, Piotr"], "title": "Water and Power in the Steppe",
-      "container": "Scholar", "date": "2016", "type": "book"}),
+      "publisher": "Scholar", "date": "2016", "type": "book"}),
     # a report's series number after an unmarked title
     ("Human Rights Watch, Silenced Voices, Asia Report no. 17 (New York: HRW, June 3, 2015).",
      {"title": "Silenced Voices", "authors": ["Human Rights Watch"], "date": "2015-06-03",
@@ -176,7 +176,7 @@ CASES = [
     # GOST book without "//", authors by initials
     ("Петров П.П., Сидоров С. С. Вода и власть в Ферганской долине. М.: Наука, 2017. 210 с.",
      {"authors": ["Петров, П.П.", "Сидоров, С. С."],
-      "title": "Вода и власть в Ферганской долине", "container": "Наука", "date": "2017",
+      "title": "Вода и власть в Ферганской долине", "publisher": "Наука", "date": "2017",
       "type": "book"}),
     # a Russian organisation's name: only its first word capitalised
     ('"Годовой отчёт," Министерство энергетики Республики Узбекистан, 12 мая 2021 г.',
@@ -208,7 +208,7 @@ CASES = [
     # an organisation's acronym in brackets before the title, and a date range in the title
     ("Asian Development Bank (ADB), Key Indicators 2020–21: Asia and the Pacific "
      "(Manila: ADB, 2021), 12.",
-     {"authors": ["Asian Development Bank"], "container": "ADB", "date": "2021",
+     {"authors": ["Asian Development Bank"], "publisher": "ADB", "date": "2021",
       "title": "Key Indicators 2020–21: Asia and the Pacific"}),
     # a chapter in an edited book whose title has commas
     ('Anna Ivanova, "Water Politics," in Eurasia Today: States, Markets, and Borders, ed. '

@@ -201,8 +201,10 @@ def cited_in(footnotes: list[int]) -> str:
 # -- entries --------------------------------------------------------------------------------
 def _outlet(entry: Entry) -> str | None:
     ref = entry.reference
-    return clean(ref.container) if ref.container and clean(ref.container) else (
-        clean(ref.domain) if ref.domain and clean(ref.domain) else None)
+    for name in (ref.container, ref.publisher, ref.domain):
+        if name and clean(name):
+            return clean(name)
+    return None
 
 
 def _biblatex_type(entry: Entry) -> tuple[str, str | None]:

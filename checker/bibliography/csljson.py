@@ -71,7 +71,7 @@ def csl_item(entry: Entry) -> dict[str, Any]:
         item["title"] = title
     if authors := csl_names(ref.authors):
         item["author"] = authors
-    outlet = clean(ref.container or "") or clean(ref.domain or "")
+    outlet = clean(ref.container or "") or clean(ref.publisher or "") or clean(ref.domain or "")
     if outlet:
         item["publisher" if ref.type in _PUBLISHED_BY else "container-title"] = outlet
     if issued := csl_date(ref.date):

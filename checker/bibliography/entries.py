@@ -140,6 +140,7 @@ def merge_references(a: Reference, b: Reference) -> Reference:
         title=_longer(a.title, b.title),
         authors=list(authors),
         container=_longer(a.container, b.container),
+        publisher=_longer(a.publisher, b.publisher),
         domain=a.domain or b.domain,
         url=url,
         url_as_printed=printed,

@@ -44,6 +44,7 @@ class Evidence:
     journal_hint: bool = False  # a volume after the container, "//" (GOST)
     container_is_italic: bool = False
     italic_title: bool = False
+    container_is_publisher: bool = False  # the name read as container publishes the work
 
 
 _GOVERNMENT_DOMAIN = re.compile(

@@ -38,6 +38,7 @@ class ContainerInfo(NamedTuple):
     publisher: str | None
     series: bool
     journal_hint: bool
+    container_is_publisher: bool = False  # the name read is a book's or report's publisher
 
 
 _CHAPTER_LEAD = re.compile(r"^(?:in|In:?|В:?|в:)\s+", re.IGNORECASE)
@@ -66,6 +67,7 @@ def container_info(after: str, known: bool) -> ContainerInfo:
     journal_hint = False
     container = None
     italic_container = False
+    is_publisher = False
     text = after.lstrip(" ,.;:)]")
     if text.startswith("//"):
         text = text[2:].lstrip()
@@ -117,13 +119,13 @@ def container_info(after: str, known: bool) -> ContainerInfo:
             if ":" in text and _VOLUME_PAGES.search(text):
                 text = _VOLUME_PAGES.sub(",", text)
                 journal_hint = True
-            container, found_place, found_series, journal_hint_found = _first_container(
-                text, publisher, chapter)
+            container, is_publisher, found_place, found_series, journal_hint_found = \
+                _first_container(text, publisher, chapter)
             place_publisher = place_publisher or found_place
             series = series or found_series
             journal_hint = journal_hint or journal_hint_found
     return ContainerInfo(container, italic_container, chapter, place_publisher, publisher,
-                          series, journal_hint)
+                         series, journal_hint, is_publisher)
 
 
 def _scan_publication(text: str) -> tuple[bool, str | None, bool]:
@@ -152,8 +154,9 @@ def _scan_publication(text: str) -> tuple[bool, str | None, bool]:
 
 
 def _first_container(text: str, publisher: str | None,
-                     chapter: bool) -> tuple[str | None, bool, bool, bool]:
-    """(container, place-publisher seen, series seen, journal volume seen)."""
+                     chapter: bool) -> tuple[str | None, bool, bool, bool, bool]:
+    """(container or publisher, whether it is the publisher, place-publisher seen, series
+    seen, journal volume seen)."""
     place_publisher = False
     series = False
     for raw_chunk in _CHUNK.split(text):
@@ -169,11 +172,11 @@ def _first_container(text: str, publisher: str | None,
             found = PLACE_PUBLISHER.match(chunk)
             if found and len(found.group("place").split()) <= 4:
                 name = found.group("publisher").strip()
-                return (name or None), True, series, False
+                return (name or None), bool(name), True, series, False
         if publisher and not chapter:
-            return publisher, place_publisher, series, False
+            return publisher, True, place_publisher, series, False
         if not _name_like(chunk):
-            return publisher, place_publisher, series, False
+            return publisher, bool(publisher), place_publisher, series, False
         if "/" in chunk and DIGIT.search(chunk) and " " not in chunk:
             continue  # a document symbol: "S/RES/2231"
         volume = VOLUME_TAIL.match(chunk)
@@ -183,8 +186,8 @@ def _first_container(text: str, publisher: str | None,
             chunk = volume.group("name")
         if "(" in chunk or "[" in chunk:
             chunk = _LANGUAGE_NOTE.sub("", chunk)
-        return chunk, place_publisher, series, journal
-    return publisher, place_publisher, series, False
+        return chunk, False, place_publisher, series, journal
+    return publisher, bool(publisher), place_publisher, series, False
 
 
 def _name_like(chunk: str) -> bool:

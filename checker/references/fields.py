@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from checker.model import Reference
+from checker.model import Reference, ReferenceType
 from checker.references.authors import (
     clean_author_text,
     family_names,
@@ -56,6 +56,7 @@ _LABEL = re.compile(
 _SOCIAL_HANDLE = re.compile(r"\(@\w+\)")
 _TITLE_DESCRIPTOR = re.compile(r"\.?\s*\[[^\[\]]{2,40}\]\.?$")
 _DIGITS_RUN = re.compile(r"(?<![\w-])\d{3,}(?![\w-])")  # "Order 13873", not "CASA-1000"
+_HELD_IN_CONTAINER = frozenset((ReferenceType.CHAPTER, ReferenceType.JOURNAL))
 _KEEP_DOT = re.compile(r"(?:\b[A-ZА-Я]|\b(?:Inc|Co|Ltd|Corp|Bros|Jr|St))\.$")
 
 
@@ -114,6 +115,9 @@ def parse_citation(segment: str) -> Reference | None:
     evidence.italic_title = parts.italic_title
     evidence.chapter = evidence.chapter or parts.chapter
     reference.type = classify(reference, raw.lower(), evidence)
+    if evidence.container_is_publisher and reference.type not in _HELD_IN_CONTAINER:
+        # a book's or report's publisher is no container (it holds nothing): kept apart
+        reference.publisher, reference.container = reference.container, None
     if not (reference.title or reference.url or reference.doi or (
         (reference.container or reference.domain) and reference.date
     )):
@@ -278,7 +282,8 @@ def _read_container(reference: Reference, parts: TitleParts) -> Evidence:
     evidence = Evidence(chapter=info.chapter, place_publisher=info.place_publisher,
                         publisher=info.publisher, series=info.series,
                         journal_hint=info.journal_hint,
-                        container_is_italic=info.container_is_italic)
+                        container_is_italic=info.container_is_italic,
+                        container_is_publisher=info.container_is_publisher)
     if parts.container:
         reference.container = parts.container
         evidence.container_is_italic = parts.container_is_italic
@@ -287,4 +292,5 @@ def _read_container(reference: Reference, parts: TitleParts) -> Evidence:
     if not reference.container and reference.title and len(reference.authors) == 1 \
             and "," not in reference.authors[0] and is_organisation(reference.authors[0]):
         reference.container = reference.authors[0]  # the organisation publishes its work
+        evidence.container_is_publisher = True
     return evidence

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from checker.references.dates import find_dates
-from checker.references.patterns import DIGIT, YEAR, split_words
+from checker.references.patterns import DIGIT, YEAR, sentence_spans, split_words
 from checker.references.urls import find_domains
 
 _SCAN = re.compile(r"[;\"“”«»()\[\]]|://")
@@ -223,6 +223,9 @@ def _strip_prose_prefix(text: str) -> str:
             lead = text[: see.start()]
             if len(lead.split()) >= 2 and (is_prose(lead) or not has_signature(lead)):
                 return text[see.end():]
+    author = _embedded_author(text, anchor)
+    if author > 0:
+        return text[author:]
     if anchor < 40 or anchor == length:
         return text
     starts = [m.end() for m in _SENTENCE.finditer(text, 0, anchor)]
@@ -234,6 +237,33 @@ def _strip_prose_prefix(text: str) -> str:
             has_signature(lead) or _citation_like(lead))):
         return text[start:]
     return text
+
+
+# "... in this mode is Randall Herbert Balmer, *Title* (...)": a person's name, a comma and a
+# title, after running words
+_NAME_BEFORE_TITLE = re.compile(
+    r"(?<=[a-z,:]\s)(?P<name>(?:(?:[A-Z][a-z'’-]+|[A-Z]\.|(?:[A-Z]\.){2,3}|van|von|de|del|da|"
+    r"du|la|le|der)\s+){1,4}[A-Z][\w'’-]+(?:,?\s+(?:Jr|Sr)\.?)?"
+    r"(?:(?:,\s+|,?\s+and\s+)(?:(?:[A-Z][a-z'’-]+|[A-Z]\.)\s+){1,3}[A-Z][\w'’-]+){0,3}),\s+$"
+)
+
+
+def _embedded_author(text: str, anchor: int) -> int:
+    """Where the author of a citation embedded in a sentence starts (0: none found): the
+    name just before the first title (quoted or italic), after running words."""
+    italic = _ITALIC.search(text, 0, anchor) if ("*" in text or "_" in text) else None
+    if italic is not None:
+        anchor = italic.start()
+    if anchor >= len(text) or anchor < 12:
+        return 0
+    found = _NAME_BEFORE_TITLE.search(text, max(0, anchor - 120), anchor)
+    if found is None:
+        return 0
+    lead = text[:found.start()].split()
+    if len(lead) < 4 or lead[-1].lower() in ("and", "&", "with", "и", "und") or \
+            _prose_ratio(lead) <= 0.42:
+        return 0  # "John Doe and Richard Roe, *Title*": authors, not prose
+    return found.start()
 
 
 _CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "la", "le", "du",
@@ -304,6 +334,34 @@ def _split_sentences_between_works(piece: str) -> list[str]:
     return parts
 
 
+def _split_commentary(piece: str) -> list[str]:
+    """A note that mixes commentary with citations, sentence by sentence: ``A, *Book* (Place:
+    Publisher, 2001). Most histories ... have tried X. Another fine work is B, *Book* (...).``
+    -> the runs of citation sentences, and each sentence of commentary on its own (it may
+    hold a citation: the prose before it is cut later, else it is dropped as prose)."""
+    if piece.count(" ") < 16 or ". " not in piece:
+        return [piece]
+    spans = sentence_spans(piece, 0, len(piece))
+    if len(spans) < 2:
+        return [piece]
+    prose = [is_prose(piece[a:b]) for a, b in spans]
+    if not any(prose) or all(prose):
+        return [piece]
+    parts: list[str] = []
+    run_start = -1
+    for (start, end), is_commentary in zip(spans, prose, strict=True):
+        if is_commentary:
+            if run_start >= 0:
+                parts.append(piece[run_start:start].rstrip())
+                run_start = -1
+            parts.append(piece[start:end])
+        elif run_start < 0:
+            run_start = start
+    if run_start >= 0:
+        parts.append(piece[run_start:])
+    return parts
+
+
 def _complete(text: str) -> bool:
     """A citation with a title and a date, URL or site."""
     return bool(_QUOTE_OPEN.search(text)) and bool(
@@ -368,14 +426,15 @@ def split_citations(text: str) -> list[str]:
     merged = [text.strip(" .")] if ";" not in text else _merge_pieces(text)
     citations = []
     for piece in merged:
-        for part in _split_sentences_between_works(piece):
-            part = _strip_label(part).strip(" .;")
-            stripped = _strip_prose_prefix(part)
-            if stripped is not part:
-                part = _strip_label(stripped.strip()).strip(" ;")
-            part = _strip_trailing_prose(part)
-            if part and has_signature(part):
-                citations.append(part)
+        for work in _split_sentences_between_works(piece):
+            for part in _split_commentary(work):
+                part = _strip_label(part).strip(" .;")
+                stripped = _strip_prose_prefix(part)
+                if stripped is not part:
+                    part = _strip_label(stripped.strip()).strip(" ;")
+                part = _strip_trailing_prose(part)
+                if part and has_signature(part):
+                    citations.append(part)
     return citations
 
 
