@@ -16,6 +16,13 @@ from checker.references.fields import blank_dates
 PASS = object()
 
 CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
+    "read_numbered_report": [
+        ("CRS Report R12345, Tides and Harbours: A Primer, by Jane Roe.",
+         "Tides and Harbours: A Primer", None, None),
+        ("Working Paper No. 12, Ports after the Storm, coordinated by John Doe.",
+         "Ports after the Storm", None, None),
+        ('Jane Roe, "Report on the Ports," Harbour Weekly, 2020.', PASS, None, None),
+    ],
     "read_quoted_title": [
         ('Jane Roe, "Rivers and Ports," *Harbour Review*, May 5, 2020.', "Rivers and Ports",
          "Jane Roe, ", None),

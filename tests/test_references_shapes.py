@@ -61,3 +61,53 @@ def test_commentary_alone_cites_nothing() -> None:
     assert parse_references(
         "The harbour was closed for most of the winter, and the sailors who stayed in town "
         "found other work on shore until the ice broke in the spring.") == []
+
+
+# ---- government and legal citations -------------------------------------------------------
+
+
+def test_numbered_report_with_its_authors() -> None:
+    (ref,) = parse_references("For more on tides, see CRS Report R12345, Tides and Harbours: "
+                              "Frequently Asked Questions, by Jane Roe and John Q. Doe.")
+    assert ref.title == "Tides and Harbours: Frequently Asked Questions"
+    assert ref.authors == ["Roe, Jane", "Doe, John Q."]
+    assert ref.container is None and ref.type == "report"
+
+
+def test_case_with_a_reporter() -> None:
+    (ref,) = parse_references("Roe v. Harbour Board, 123 F.3d 456, 460 (9th Cir. 1999).")
+    assert (ref.title, ref.container, ref.date) == ("Roe v. Harbour Board", "F.3d", "1999")
+    assert ref.type == "government"
+
+
+def test_case_with_a_docket_number_and_a_full_date() -> None:
+    (ref,) = parse_references("See United States v. Roe, No. 1:18-cr-99 (D.D.C. Feb. 16, 2018).")
+    assert ref.title == "United States v. Roe" and ref.date == "2018-02-16"
+
+
+def test_case_named_inside_commentary() -> None:
+    refs = parse_references(
+        "The court had ruled the other way a year before in Doe v. Port of Lake City, 12 "
+        "S.W.3d 345 (Tex. 2001), which the parties did not cite.")
+    assert [(r.title, r.container, r.date) for r in refs] == [
+        ("Doe v. Port of Lake City", "S.W.3d", "2001")]
+
+
+def test_code_sections_public_laws_and_orders_inside_a_sentence() -> None:
+    refs = parse_references(
+        "The harbour rule in Section 12 of the Harbour Act (9 U.S.C. §123(b)) was changed by "
+        "P.L. 101-202, §5; see also 9 U.S.C. §124 and Executive Order 12345.")
+    assert [r.title for r in refs] == ["9 U.S.C. §123(b)", "P.L. 101-202, §5", "9 U.S.C. §124",
+                                      "Executive Order 12345"]
+    assert all(r.date is None for r in refs)
+
+
+def test_regulation_edition_year_is_its_date() -> None:
+    (ref,) = parse_references("40 C.F.R. § 1.1 (2020).")
+    assert ref.title == "40 C.F.R. § 1.1" and ref.date == "2020"
+
+
+def test_act_by_name_with_its_year_and_not_its_codification() -> None:
+    refs = parse_references("Titles I-III of the Harbour Dues and Tolls Act of 1974, codified "
+                            "as amended at 9 U.S.C. §§601-688.")
+    assert [(r.title, r.date) for r in refs] == [("Harbour Dues and Tolls Act of 1974", "1974")]

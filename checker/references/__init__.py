@@ -17,6 +17,7 @@ from checker.references.backrefs import (
     resolve_backreferences,
 )
 from checker.references.fields import is_archive_url, is_site_link, parse_citation
+from checker.references.legal import LegalCitation, find_legal_citations, has_legal_citation
 from checker.references.split import is_backreference, split_citations
 from checker.references.urls import domain_of, find_urls, url_identity
 
@@ -40,7 +41,42 @@ def parse_references(text: str) -> list[Reference]:
                 linked += 1
         if links > linked and not is_backreference(text.strip()):
             references.extend(_links_left_over(text, references))
+    if has_legal_citation(text):
+        references = _with_legal_citations(" ".join(text.split()), references)
     return references
+
+
+def _with_legal_citations(text: str, references: list[Reference]) -> list[Reference]:
+    """The cases, code sections and acts of the note (`legal.py`), in the note's order, in
+    place of a citation the splitter made of the same words."""
+    legal = find_legal_citations(text)
+    if not legal:
+        return references
+    placed: list[tuple[int, Reference]] = []
+    position = 0
+    for reference in references:
+        found = text.find(reference.raw[:40], position) if reference.raw else -1
+        if found >= 0:
+            position = found
+        covered = [citation for citation in legal
+                   if reference.raw and citation.reference.raw in reference.raw]
+        if covered and _is_legal_citation(reference, covered):
+            continue
+        placed.append((position, reference))
+    placed.extend((citation.start, citation.reference) for citation in legal)
+    placed.sort(key=lambda item: item[0])
+    return [reference for _, reference in placed]
+
+
+def _is_legal_citation(reference: Reference, covered: list[LegalCitation]) -> bool:
+    """Is this citation the legal one(s) it holds, read a second time by the general
+    reader (not an article that discusses a case)?"""
+    rest = reference.raw
+    for citation in covered:
+        rest = rest.replace(citation.reference.raw, " ")
+    title = reference.title or ""
+    return not title or any(title in c.reference.raw or (c.reference.title or "") in title
+                            for c in covered) or len(rest.strip(" .,;()")) < 25
 
 
 def _links_left_over(text: str, references: list[Reference]) -> list[Reference]:

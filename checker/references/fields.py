@@ -113,6 +113,7 @@ def parse_citation(segment: str) -> Reference | None:
             container = None
         reference.container = container
     evidence.italic_title = parts.italic_title
+    evidence.series = evidence.series or parts.series
     evidence.chapter = evidence.chapter or parts.chapter
     reference.type = classify(reference, raw.lower(), evidence)
     if evidence.container_is_publisher and reference.type not in _HELD_IN_CONTAINER:

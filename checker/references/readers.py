@@ -49,6 +49,7 @@ class TitleParts:
     authors_text: str | None = None
     title_start: int = -1  # the title's span in the text read, when it is a span of it
     title_end: int = -1
+    series: bool = False  # the work is one of a numbered series (a report)
 
 
 Reader = Callable[[str, str], "TitleParts | None"]
@@ -61,6 +62,40 @@ def find_title(work: str, blanked: str) -> TitleParts:
         if parts is not None:
             return parts
     return TitleParts()  # not reached: the last reader always answers
+
+
+# ---- numbered reports: government and think-tank series -----------------------------------
+
+# "CRS Report R48284, Title, by Tori Gorman": the series and number, the title, the authors
+NUMBERED_REPORT = re.compile(
+    r"^(?:[A-Z]{2,6}\s+)?(?:Report|In Focus|Insight|Legal Sidebar|Working Paper|Issue Brief|"
+    r"Policy Brief|Technical Report)\s+(?:No\.\s*)?[A-Z]{0,5}-?\d[\w.-]*,\s+(?P<title>.+?)"
+    r"(?:,\s+(?:by|coordinated by|edited by)\s+(?P<authors>[^;]+?))?[.,]?$"
+)
+
+
+def read_numbered_report(work: str, blanked: str) -> TitleParts | None:
+    """A report cited by its series and number, the title unmarked after them:
+
+    ``CRS Report R48284, The Budget Resolution: Frequently Asked Questions, by Tori Gorman.``
+    """
+    if "Report" not in work[:40] and "Paper" not in work[:40] and "Brief" not in work[:40] \
+            and "Insight" not in work[:20] and "Focus" not in work[:20] \
+            and "Sidebar" not in work[:30]:
+        return None
+    found = NUMBERED_REPORT.match(blanked)
+    if not found:
+        return None
+    start, end = found.span("title")
+    title = work[start:end].strip()
+    if not title or DATE_MARK in blanked[start:end]:
+        return None
+    authors = found.group("authors")
+    after_start = found.end("authors") if authors else end
+    return TitleParts(title=title, after=blanked[after_start:],
+                      authors_text=work[found.start("authors"):found.end("authors")]
+                      if authors else "",
+                      title_start=start, title_end=end, series=True)
 
 
 # ---- quoted titles: Chicago notes, MLA, Wikipedia (CS1), think-tank endnotes --------------
@@ -454,6 +489,7 @@ def _stops_title(chunk: str, have_title: bool, place_possible: bool = True) -> b
 
 # The readers, most distinctive shape first; `read_unmarked` last, it always answers.
 READERS: tuple[Reader, ...] = (
+    read_numbered_report,
     read_quoted_title,
     read_single_quoted_title,
     read_apa,

@@ -58,6 +58,11 @@ _SHORT_FORM = re.compile(
 _NAME_DATE = re.compile(
     r"^[A-ZА-Я][\w'’.-]*(?:\s+(?:[A-ZА-Я&][\w'’./-]*|of|for|the|and|on|among|between|de|du|и)){0,10},"
 )
+# "CRS Report R48284, Title, by Name", "Working Paper No. 12, Title": a numbered report
+_NUMBERED_REPORT = re.compile(
+    r"^(?:[A-Z]{2,6}\s+)?(?:Report|In Focus|Insight|Legal Sidebar|Working Paper|Issue Brief|"
+    r"Policy Brief|Technical Report)\s+(?:No\.\s*)?[A-Z]{0,5}-?\d[\w.-]*,\s+[A-Z]"
+)
 _IBID = re.compile(r"^\s*(?:ibid|ibidem|ib\.|id\.|там\s+же|ebd|ebenda|ibíd)\b\.?",
                    re.IGNORECASE)
 # An unpublished conversation cites no work: "Author interview with an official, May 2019",
@@ -183,7 +188,8 @@ def has_signature(text: str) -> bool:
         return True
     if ";" in text and _VANCOUVER_ISSUE.search(text):
         return True
-    if _SHORT_FORM.match(text):
+    if _SHORT_FORM.match(text) or (("Report" in text or "Paper" in text or "Brief" in text)
+                                   and _NUMBERED_REPORT.match(text)):
         return True
     if is_prose(text):
         return False
