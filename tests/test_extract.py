@@ -80,7 +80,13 @@ def test_sample_001_interleaved_footnotes() -> None:
     for note in footnotes:
         assert note.marker_lines, note.number
         assert all(line <= note.line for line in note.marker_lines)
-    assert findings == []
+    # what was irregular is said (issue 13): the run-on definitions and the plain-digit marker
+    assert sorted((f.footnotes, f.line) for f in findings) == [([9], 120), ([9], 128),
+                                                               ([12], 132)]
+    messages = " | ".join(f.message for f in findings)
+    assert "footnote 9 is run on inside footnote 8's text (line 128)" in messages
+    assert "footnote 9 is marked in the text only by plain digits ('em in the SCO region.9" \
+        in messages
 
 
 @pytest.mark.parametrize("prefix", ["002", "003", "004"])
@@ -118,7 +124,8 @@ def test_page_bottom_footnotes_with_run_on_and_lost_superscripts() -> None:
     assert notes[5].line == notes[4].line
     assert notes[5].text == '"Line D Postponed," Eurasianet, May 5, 2020.'
     assert all("million cubic metres" not in note.text for note in footnotes)
-    assert findings == []
+    assert [(f.footnotes, f.line) for f in findings] == [([5], notes[4].line)]
+    assert "run on inside footnote 4's text" in findings[0].message
 
 
 def test_pdftotext_notes_without_blank_lines_or_superscripts() -> None:

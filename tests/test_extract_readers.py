@@ -203,3 +203,102 @@ def test_endnotes_starting_past_one_are_reported_once() -> None:
     assert [n.number for n in footnotes] == [40, 41, 43]
     assert any("start at footnote 40, not 1" in m for m in findings), findings
     assert any("missing from the sequence: 42" in m for m in findings), findings
+
+
+# ---- marker's PDF-to-markdown ---------------------------------------------------------------
+
+MARKER_PDF = """\
+### Ann Author<sup>∗</sup>
+
+We release the code.[1](#page-0-0) Results are in Table [2.](#page-3-0)
+
+<sup>∗</sup>. Equal contribution.
+
+<span id="page-0-0"></span><sup>1.</sup> Code is available at https://example.org/code.
+
+More body text on the next page, with a finding.[2](#page-4-1)
+
+<span id="page-3-0"></span>Table 2: Results of the runs.
+
+<span id="page-4-1"></span>2. The measurements were repeated three times in 2020.
+"""
+
+
+def test_marker_pdf_notes_at_page_bottoms_with_anchor_links() -> None:
+    footnotes, findings = extract(MARKER_PDF, "paper.md", "markdown")
+    assert [(n.number, n.label) for n in footnotes] == [(1, "∗"), (1, None), (2, None)]
+    star, one, two = footnotes
+    assert star.text == "Equal contribution."
+    assert one.text == "Code is available at https://example.org/code." and one.marker_lines == [3]
+    # the link to table 2 is no marker of note 2; the link to note 2's own anchor is
+    assert two.text.startswith("The measurements") and two.marker_lines == [9]
+    assert findings == []
+
+
+# ---- pandoc named labels ----------------------------------------------------------------------
+
+
+def test_pandoc_named_labels_keep_their_label() -> None:
+    text = "First.[^intro] Second.[^more]\n\n[^more]: Second note.\n[^intro]: First note.\n"
+    footnotes, findings = extract(text, "named.md", "markdown")
+    assert [(n.number, n.label, n.text) for n in footnotes] == [
+        (1, "intro", "First note."), (2, "more", "Second note.")]
+    assert findings == []
+
+
+# ---- Gutenberg HTML: numbering restarts per letter ----------------------------------------------
+
+GUTENBERG_HTML = """\
+<html><body>
+<h3>LETTER ONE.</h3>
+<p>As H.W.<sup class="footref"><a href="#footnote12">[1]</a></sup> said.</p>
+<div class="footnote" id="footnote12"><p>[Footnote 1: Gottlieb Wahl, the theorist.]</p></div>
+<h3>LETTER TWO.</h3>
+<p>My portrait<sup class="footref"><a href="#footnote13">[1]</a></sup> and the
+lithograph<sup class="footref"><a href="#footnote14">[2]</a></sup>.</p>
+<div class="footnote" id="footnote13"><p>[Footnote 1: Written in the summer.]</p></div>
+<div class="footnote" id="footnote14"><p>[Footnote 2: "It was the lithograph."]</p></div>
+</body></html>
+"""
+
+
+def test_gutenberg_html_notes_restart_per_letter_as_parts() -> None:
+    footnotes, findings = extract(GUTENBERG_HTML, "letters.html", "html")
+    assert [(n.part, n.number, n.text) for n in footnotes] == [
+        (1, 1, "Gottlieb Wahl, the theorist."), (2, 1, "Written in the summer."),
+        (2, 2, '"It was the lithograph."')]
+    assert findings == [], findings
+
+
+# ---- numbering findings (issue 13) ------------------------------------------------------------
+
+PLAIN_MARKER = """\
+The treaty was signed in the capital.<sup>1</sup> Customs will be unified in the
+region.2 While details are open, the plan is clear.<sup>3</sup>
+
+---
+
+<sup>1</sup> "Treaty signed," Daily News, May 2, 2019, https://news.example.com/a.html.
+<sup>2</sup> "Customs plan," Daily News, May 3, 2019, https://news.example.com/b.html. 3 "Plan is
+clear," Daily News, May 4, 2019.
+"""
+
+
+def test_plain_digit_marker_and_run_on_definition_are_reported() -> None:
+    footnotes, findings = extract(PLAIN_MARKER, "paper.md", "markdown")
+    assert [n.number for n in footnotes] == [1, 2, 3]
+    assert footnotes[2].text == '"Plan is clear," Daily News, May 4, 2019.'
+    assert footnotes[1].marker_lines == [2]
+    assert len(findings) == 2, findings
+    assert "footnote 2 is marked in the text only by plain digits ('region.2 While" \
+        in findings[0] + findings[1]
+    assert any("footnote 3 is run on inside footnote 2's text (line 7)" in m for m in findings)
+
+
+def test_plain_digit_markers_everywhere_are_the_documents_way_not_reported() -> None:
+    text = ("Signed in the capital.1 Unified in the region.2\n\nNotes\n\n"
+            '1. "Treaty signed," Daily News, May 2, 2019.\n'
+            '2. "Customs plan," Daily News, May 3, 2019.\n')
+    footnotes, findings = extract(text, "paper.txt")
+    assert [n.marker_lines for n in footnotes] == [[1], [1]]
+    assert findings == []

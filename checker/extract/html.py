@@ -44,7 +44,9 @@ _ROMAN_TEXT = re.compile(
     r"^\s*\[?\s*(c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))\s*\]?\s*$", re.IGNORECASE
 )
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-_LEADING_NUMBER = re.compile(r"^\s*\[?(\d{1,5})\]?(?:[.):]\s*|\s+)")
+# "12. ", "[12] ", and Project Gutenberg's "[Footnote 12: ...]"
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?P<open>\[(?:Footnote\s+)?)?(?P<number>\d{1,5})\]?(?:[.):]\s*|\s+)", re.IGNORECASE)
 _ID_DIGITS = re.compile(r"(\d{1,5})\D*$")
 _HIDDEN = re.compile(
     r"<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>", re.IGNORECASE | re.DOTALL
@@ -294,7 +296,7 @@ def _leading_number(element: Tag) -> int | None:
         numbers = _numbers_of(node.get_text(), _roman_allowed(node))
         return numbers[0] if len(numbers) == 1 else None
     match = _LEADING_NUMBER.match(str(node))
-    return int(match.group(1)) if match else None
+    return int(match.group("number")) if match else None
 
 
 def _numbers_of(text: str, roman: bool = True) -> list[int]:
@@ -334,8 +336,10 @@ def _starts_with_sup(element: Tag) -> bool:
 
 def _strip_own_number(text: str, number: int) -> str:
     match = _LEADING_NUMBER.match(text)
-    if match and int(match.group(1)) == number:
-        return text[match.end() :]
+    if match and int(match.group("number")) == number:
+        text = text[match.end() :]
+        if len(match.group("open") or "") > 1 and text.rstrip().endswith("]"):
+            text = text.rstrip()[:-1]  # "[Footnote 1: ...]" loses its closing bracket too
     return text
 
 

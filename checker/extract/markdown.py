@@ -26,7 +26,7 @@ from checker.extract.common import (
     is_power,
     marker_numbers,
 )
-from checker.extract.extraction import Extraction
+from checker.extract.extraction import Extraction, Irregularity
 from checker.model import Footnote
 
 # ---- line shapes --------------------------------------------------------------------------
@@ -35,11 +35,18 @@ _ENTITY_SPLIT = re.compile(r"&(</sup>)(#?\w{1,10};)")  # "<sup>8 &</sup>quot;" -
 
 _STRONG_START = re.compile(
     r"^\s{0,3}(?:[-*+]\s+)?(?:"
-    r"<sup>\s*(?P<sup>\d{1,6})\s*</sup>"
+    r"<sup>\s*(?P<sup>\d{1,6})\.?\s*</sup>"
     rf"|(?P<uni>[{SUPERSCRIPT_DIGITS}]{{1,6}})(?![{SUPERSCRIPT_DIGITS}\d])"
     r"|\^(?P<caret>\d{1,6})\^"
     r")[.)]?\s*(?P<text>.*)$"
 )
+# Empty anchors opening a line: `<span id="page-5-1"></span>` (marker's PDF-to-markdown)
+_EMPTY_ANCHORS = re.compile(
+    r"(?:<(?:span|a)\b[^<>]{0,200}?\b(?:id|name)=[\"'](?P<id>[^\"']{1,100})[\"'][^<>]{0,200}>"
+    r"\s*</(?:span|a)>\s*)+")
+_ANCHOR_LINK = re.compile(r"\[(\d{1,6})\.?\]\(#([^()\s]{1,100})\)")
+# A note marked by a symbol: "<sup>∗</sup>. Equal contribution."
+_SYMBOL_START = re.compile(r"<sup>\s*(?P<symbol>[*∗†‡§¶])\s*</sup>[.)]?\s*(?P<text>\S.*)$")
 _WEAK_START = re.compile(
     r"^\s{0,3}(?:"
     r"(?P<list>[-*+•])\s+(?P<lnum>\d{1,6})(?:[.)](?!\d))?\s+"
@@ -116,6 +123,8 @@ class _Candidate:
     style: str  # sup | superscript | caret | list | bracket | table | plain | bare
     text: str  # what follows the number
     marker_end: int  # offset in the line where the leading marker ends
+    label: str | None = None  # a note marked by a symbol ("<sup>*</sup>"), not a number
+    anchor: str | None = None  # the id of an empty anchor opening the line (marker's PDF)
 
 
 @dataclass
@@ -124,6 +133,7 @@ class _Note:
     line: int  # 0-based
     style: str
     parts: list[tuple[int, str]] = field(default_factory=list)  # (line index, text)
+    label: str | None = None  # marked by a symbol, numbered by its position in the end
 
     def text(self) -> str:
         if len(self.parts) == 1:
@@ -163,6 +173,7 @@ class _Scan:
     strong_numbers: set[int]  # numbers of <sup>N</sup>, ¹ or ^N^ line starts
     endnote_numbers: set[int]  # numbers of line starts under a "Notes" heading
     uses_brackets: bool = False
+    irregular: list[Irregularity] = field(default_factory=list)
     _glued: MarkerIndex | None = None
 
     def glued(self) -> MarkerIndex:
@@ -220,10 +231,26 @@ def _scan(text: str, lines: list[str]) -> _Scan:
     if bracket_lines >= 2:
         scan.uses_brackets = True
         _collect_bracket_markers(lines, candidates, explicit)
+    if "](#" in text:
+        _collect_anchor_links(text, candidates, explicit)
     return scan
 
 
 def _candidate(line: str, in_endnotes: bool = False) -> _Candidate | None:
+    """A line that may start a note; empty anchors opening it (`<span id="page-3-1"></span>`,
+    left by marker's PDF conversion) are passed over and their id kept."""
+    if line.startswith("<"):
+        lead = _EMPTY_ANCHORS.match(line)
+        if lead is not None:
+            found = _candidate(line[lead.end():], in_endnotes)
+            if found is not None:
+                found.marker_end += lead.end()
+                found.anchor = lead.group("id")
+            return found
+        symbol = _SYMBOL_START.match(line)
+        if symbol is not None:
+            return _Candidate(0, True, "sup", symbol.group("text"), symbol.start("text"),
+                              label=symbol.group("symbol"))
     match = _STRONG_START.match(line)
     if match:
         if match.group("sup"):
@@ -347,6 +374,23 @@ def _collect_glued(text: str, candidates: dict[int, _Candidate]) -> MarkerIndex:
     return glued
 
 
+def _collect_anchor_links(
+    text: str, candidates: dict[int, _Candidate], explicit: MarkerIndex
+) -> None:
+    """`[8](#page-14-0)`: a numbered link to the anchor opening note 8's line is its marker
+    (a link to a table or a figure has the same look, and another target)."""
+    numbers = {c.anchor: c.number for c in candidates.values() if c.anchor and not c.label}
+    if not numbers:
+        return
+    where = _Lines(text)
+    for match in _ANCHOR_LINK.finditer(text):
+        number = int(match.group(1))
+        if numbers.get(match.group(2)) == number:
+            explicit.add(number, where.locate(match.start())[0])
+    for found in explicit.lines.values():
+        found.sort()
+
+
 def _collect_bracket_markers(
     lines: list[str], candidates: dict[int, _Candidate], explicit: MarkerIndex
 ) -> None:
@@ -405,8 +449,13 @@ def _assemble(lines: list[str], scan: _Scan) -> list[_Note]:
             if _accept(candidate, expected, index, in_section, fresh, scan):
                 if current is not None:
                     _close(current, notes, scan)
-                current = _Note(candidate.number, index, candidate.style, [(index, candidate.text)])
-                last_number = candidate.number
+                if candidate.label is not None:  # a symbol's note keeps the sequence going
+                    current = _Note(last_number, index, candidate.style,
+                                    [(index, candidate.text)], label=candidate.label)
+                else:
+                    current = _Note(candidate.number, index, candidate.style,
+                                    [(index, candidate.text)])
+                    last_number = candidate.number
                 fresh = False
                 blanks = 0
                 index += 1
@@ -614,6 +663,10 @@ def _split_run_ons(note: _Note, scan: _Scan) -> list[_Note]:
         following.parts.extend(last.parts[part_index + 1 :])
         last.parts[part_index:] = [(line_index, part[:offset])]
         pieces.append(following)
+        scan.irregular.append(Irregularity(
+            wanted, line_index + 1,
+            f"footnote {wanted} is run on inside footnote {last.number}'s text (line "
+            f"{line_index + 1}), not on a line of its own: read as a separate note"))
 
 
 def _find_run_on(note: _Note, wanted: int) -> tuple[int, int, int] | None:
@@ -671,7 +724,11 @@ def _finish(notes: list[_Note], scan: _Scan) -> Extraction:
     markers: dict[int, list[int]] = {
         number: [line + 1 for line in found] for number, found in scan.explicit.lines.items()
     }
-    unmarked = [note for note in notes if note.number not in markers]
+    numbered = [note for note in notes if note.label is None]
+    unmarked = [note for note in numbered if note.number not in markers]
+    # plain digits are the document's way of marking when no note is marked otherwise; only
+    # beside explicit markers is one printed as plain digits an irregularity to report
+    report_plain = bool(scan.explicit.lines)
     if unmarked and scan.glued().lines:
         note_lines = {line for note in notes for line, _ in note.parts}
         for note in unmarked:
@@ -682,16 +739,33 @@ def _finish(notes: list[_Note], scan: _Scan) -> Extraction:
             ]
             if glued:
                 markers[note.number] = glued
+                if report_plain:
+                    scan.irregular.append(_plain_marker(note.number, glued[0], scan))
     empty: list[int] = []
     footnotes = [
         Footnote(
-            number=note.number,
+            number=note.number if note.label is None else position,
             line=note.line + 1,
             text=clean_note_text(note.text()),
-            marker_lines=list(markers.get(note.number, empty)),
+            marker_lines=list(markers.get(note.number, empty)) if note.label is None else [],
+            label=note.label,
         )
-        for note in notes
+        for position, note in enumerate(notes, start=1)
     ]
-    return Extraction(footnotes, markers)
+    return Extraction(footnotes, markers, irregular=scan.irregular)
+
+
+def _plain_marker(number: int, line: int, scan: _Scan) -> Irregularity:
+    """A note marked only by digits glued to the text ("region.9 While"): say where."""
+    text = scan.lines[line - 1]
+    shown = ""
+    for match in _GLUED_MARK.finditer(text):
+        if int(match.group(1)) == number:
+            shown = text[max(0, match.start() - 20): match.end() + 10].strip()
+            break
+    return Irregularity(
+        number, line,
+        f"footnote {number} is marked in the text only by plain digits ({shown!r}), not as a "
+        "superscript or a note marker: the conversion lost the marker's formatting")
 
 

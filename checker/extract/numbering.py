@@ -29,9 +29,10 @@ def numbering_findings(
     """Findings for `footnotes` (in document order) against body `markers`.
 
     `markers` maps a footnote number to the 1-based lines where it is marked. Notes
-    printed with a label ("*") are left out of the sequence checks.
+    marked by a symbol or a letter ("*", "A") are left out of the sequence checks; named
+    labels (pandoc's "[^intro]", reStructuredText's "[#docs]") are numbered in it.
     """
-    numbered = [note for note in footnotes if note.label is None]
+    numbered = [note for note in footnotes if not _marked_aside(note.label)]
     parts = sorted({note.part for note in numbered if note.part is not None})
     findings = [
         Finding(rule=RULE, severity=Severity.WARNING.value, message=item.message,
@@ -50,6 +51,11 @@ def numbering_findings(
         findings += _sequence_findings(notes, own, document, check_order, f" of part {part}")
         start = end
     return findings
+
+
+def _marked_aside(label: str | None) -> bool:
+    """A mark printed instead of a number, outside the numbered sequence: "*", "†", "A"."""
+    return label is not None and (len(label) == 1 or not any(c.isalnum() for c in label))
 
 
 def _sequence_findings(
