@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--wayback-url", help="Wayback availability API endpoint")
         sub.add_argument("--cdx-url", help="Wayback CDX API endpoint")
         sub.add_argument("--wayback-web-url", help="Wayback snapshot base (…/web)")
+        sub.add_argument("--doi-resolver",
+                         help="where cited DOIs are checked (default https://doi.org/)")
         sub.add_argument("--no-archive", action="store_true", help="do not ask the Wayback Machine")
         sub.add_argument("--archive-all", action="store_true",
                          help="look up a snapshot for every link, not only dead ones")

@@ -116,7 +116,9 @@ def finish_report(args, run: ParseRun, config, findings, links, *, offline, chec
     from checker.report.github import annotations
     from checker.report.summary import exit_code
     from checker.report.write import write_reports
+    from checker.rules.common import name_entries
 
+    name_entries(findings, run.documents)
     threshold = fail_on(args, config)
     report = ReportInput(
         documents=run.documents, links=links, findings=findings, offline=offline,
@@ -149,6 +151,9 @@ def finding_line(finding: Finding) -> str:
     named = finding.rule == "numbering"  # its message names the numbers already
     notes = f" (notes {format_ranges(finding.footnotes)})" if finding.footnotes and not named \
         else ""
+    if finding.entries:
+        notes = f" (entr{'y' if len(finding.entries) == 1 else 'ies'} " \
+            f"{', '.join(finding.entries)})"
     return f"{where}: {finding.severity} [{finding.rule}]{notes} {finding.message}"
 
 
@@ -201,6 +206,7 @@ def check_settings(args: argparse.Namespace, config) -> CheckSettings:
         "global_limit": args.global_limit, "retries": args.retries, "deadline": args.timeout,
         "wayback_available_url": args.wayback_url, "cdx_url": args.cdx_url,
         "wayback_web_url": args.wayback_web_url,
+        "doi_resolver": getattr(args, "doi_resolver", None),
     }
     for name, value in overrides.items():
         if value is not None:

@@ -158,6 +158,8 @@ class Finding:
     document: str | None = None  # Document.path
     footnotes: list[int] = field(default_factory=list)
     line: int | None = None
+    # In a bibliography file given as a document: the keys of the entries `footnotes` number.
+    entries: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -165,6 +167,7 @@ class Finding:
             "severity": self.severity,
             "document": self.document,
             "footnotes": list(self.footnotes),
+            "entries": list(self.entries),
             "message": self.message,
             "line": self.line,
         }

@@ -168,6 +168,28 @@ def prepare(text: str) -> tuple[str, set[str]]:
     return "".join(pieces), aliased
 
 
+_TITLE = re.compile(r"\\(title|date)\s*(?:\[[^\]]*\])?\s*\{")
+
+
+def latex_metadata(text: str) -> tuple[str | None, str | None]:
+    """The ``\\title{...}`` and ``\\date{...}`` of the preamble as text (either may be None;
+    ``\\date{\\today}`` states nothing)."""
+    from checker.bibliography.read import latex_value
+
+    found: dict[str, str | None] = {"title": None, "date": None}
+    visible = strip_comments(text[:200_000])
+    for match in _TITLE.finditer(visible):
+        depth, end = 1, match.end()
+        while end < len(visible) and depth:
+            depth += {"{": 1, "}": -1}.get(visible[end], 0) if visible[end - 1] != "\\" else 0
+            end += 1
+        raw = visible[match.end(): end - 1]
+        if found[match.group(1)] is None and "\\today" not in raw:
+            value = latex_value(raw.replace("\\\\", " "))
+            found[match.group(1)] = value or None
+    return found["title"], found["date"]
+
+
 def biblatex_footnote_style(text: str) -> bool:
     """Does biblatex's \\autocite make footnotes here (autocite=footnote, or a note style)?"""
     for match in _BIBLATEX.finditer(strip_comments(text)):

@@ -62,6 +62,13 @@ def document_metadata(doc: Document) -> tuple[str | None, str | None]:
     """(title, stated date as ISO `YYYY-MM-DD` / `YYYY-MM` / `YYYY`), either may be None."""
     if doc.format == "html":
         return _html_metadata(doc.text)
+    if doc.format in ("bibtex", "csljson"):
+        return None, None  # a bibliography states neither; its entries carry dates
+    if doc.format == "latex":
+        from checker.extract.latex import latex_metadata
+
+        title, stated = latex_metadata(doc.text)
+        return title, to_iso(stated) if stated else None
     return _text_metadata(doc.text)
 
 

@@ -36,6 +36,7 @@ class CheckSettings:
     cdx_url: str = "https://web.archive.org/cdx/search/cdx"
     wayback_web_url: str = "https://web.archive.org/web"
     archive: bool = True
+    doi_resolver: str = "https://doi.org/"  # a cited DOI is checked as <resolver><DOI>
     archive_all: bool = False
     archive_per_minute: float = 24.0
     archive_max_requests: int = 400  # budget for one run

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from checker.errors import ConfigError
 from checker.linkcheck.settings import CheckSettings
@@ -141,6 +141,18 @@ def _earliest(dates: list[str | None]) -> str | None:
     return present[0] if present else None
 
 
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+
+
+def doi_url(doi: str, resolver: str) -> str | None:
+    """``10.1234/x`` (or ``doi:10.1234/x``, ``https://doi.org/10.1234/x``) -> the resolver's
+    URL for it; None when it is not a DOI."""
+    doi = _DOI_PREFIX.sub("", doi.strip()).strip().rstrip(".")
+    if not re.fullmatch(r"10\.\d{4,9}/\S+", doi):
+        return None
+    return normalise_url(resolver.rstrip("/") + "/" + quote(doi, safe="/:;()._-<>[]"))
+
+
 def collect_targets(documents: list[Document], settings: CheckSettings) -> list[LinkTarget]:
     """Every distinct URL and cited site of `documents`, in order of first citation."""
     excludes = compile_excludes(settings.excludes)
@@ -169,6 +181,9 @@ def collect_targets(documents: list[Document], settings: CheckSettings) -> list[
                     add(normalise_url(ref.url), doc, footnote.number, ref, site_only=False)
                 elif ref.domain and (home := site_url(ref.domain)):
                     add(home, doc, footnote.number, ref, site_only=True)
+                if ref.doi and (resolved := doi_url(ref.doi, settings.doi_resolver)) \
+                        and resolved != normalise_url(ref.url or ""):
+                    add(resolved, doc, footnote.number, ref, site_only=False)
 
     for target in targets.values():
         target.cited_date = _earliest([w.date for w in target.works]) or _earliest(

@@ -56,7 +56,8 @@ def _row(row: Row) -> str:
                        row.archive_url)
     if row.recovered_url:
         archive += (" · " if archive else "") + link("recovered", row.recovered_url)
-    return (f"| {row.number} | {cell(row.title)} | {link_cell} | {cell(status)} | {archive} | "
+    number = cell(row.label) if row.label else row.number
+    return (f"| {number} | {cell(row.title)} | {link_cell} | {cell(status)} | {archive} | "
             f"{cell(', '.join(row.rules))} |")
 
 

@@ -28,12 +28,16 @@ class Row:
     recovered_url: str | None = None
     rules: list[str] = field(default_factory=list)
     worst: str | None = None  # the most severe finding's severity on this note
+    label: str | None = None  # the note's printed label (an entry's key) when not its number
 
 
 def notes_label(finding: Finding) -> str:
     """"note 3" or "notes 3-5, 9" (ranges capped: see `format_ranges`); "" for none."""
     if not finding.footnotes:
         return ""
+    if finding.entries:  # a bibliography file: its entries by key
+        word = "entry" if len(finding.entries) == 1 else "entries"
+        return f"{word} {', '.join(finding.entries)}"
     word = "note" if len(finding.footnotes) == 1 else "notes"
     return f"{word} {format_ranges(finding.footnotes)}"
 
@@ -122,7 +126,7 @@ def document_rows(doc: Document, inp: ReportInput) -> list[Row]:
         rules, worst = _rules(notes.get(footnote.number, []))
         if not footnote.references:
             rows.append(Row(footnote.number, short(footnote.text), None, None, "no citation",
-                            rules=rules, worst=worst))
+                            rules=rules, worst=worst, label=footnote.label))
             continue
         for reference in footnote.references:
             key = _lookup_key(reference.url, reference.domain)
@@ -137,6 +141,7 @@ def document_rows(doc: Document, inp: ReportInput) -> list[Row]:
                 status=unchecked if (reference.url or reference.domain) else "no link",
                 rules=rules,
                 worst=worst,
+                label=footnote.label,
             )
             if result is not None:
                 _add_result(row, result)

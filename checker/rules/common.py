@@ -28,6 +28,38 @@ class RuleContext:
     links: tuple[LinkResult, ...] | None = None
 
 
+def is_bibliography(doc: Document) -> bool:
+    """A .bib or CSL-JSON file given as a document: its "notes" are entries named by key."""
+    return doc.format in ("bibtex", "csljson")
+
+
+_NOTES_PHRASE = re.compile(r"\b(?:foot)?notes? (\d+(?:(?:, | and |, and )\d+)*)\b")
+
+
+def name_entries(findings: list[Finding], documents: list[Document]) -> None:
+    """Findings on a bibliography file name entry keys, not note numbers: `entries` is set
+    and "notes 1 and 2" in the message becomes "entries smith2020 and smith2020a"."""
+    keys = {doc.path: {n.number: n.label for n in doc.footnotes if n.label}
+            for doc in documents if is_bibliography(doc)}
+    for finding in findings:
+        by_number = keys.get(finding.document or "")
+        if not by_number or not finding.footnotes:
+            continue
+        finding.entries = [by_number.get(n, str(n)) for n in finding.footnotes]
+        finding.message = _NOTES_PHRASE.sub(
+            lambda match, keys=by_number: _entries_phrase(match, keys), finding.message)
+
+
+def _entries_phrase(match: re.Match[str], keys: dict[int, str]) -> str:
+    numbers = [int(n) for n in re.findall(r"\d+", match.group(1))]
+    if not all(n in keys for n in numbers):
+        return match.group(0)
+    names = [keys[n] for n in numbers]
+    if len(names) == 1:
+        return f"entry {names[0]}"
+    return "entries " + ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
 def make_finding(
     rule: str, context: RuleContext, doc: Document, footnotes: list[int], message: str,
     line: int | None,

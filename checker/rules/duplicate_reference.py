@@ -38,6 +38,7 @@ from checker.rules.common import (
     RuleContext,
     bounds,
     cited_references,
+    is_bibliography,
     make_finding,
     notes_phrase,
     registrable_domain,
@@ -174,6 +175,8 @@ def describe(reference: Reference) -> str:
 def check(documents: list[Document], context: RuleContext) -> list[Finding]:
     findings = []
     for doc in documents:
+        if is_bibliography(doc):
+            continue  # duplicate-entry says it for bibliography files
         for group in duplicate_groups(doc):
             numbers = [footnote.number for footnote, _ in group]
             first_number = numbers[0]
