@@ -116,9 +116,9 @@ def finish_report(args, run: ParseRun, config, findings, links, *, offline, chec
     from checker.report.github import annotations
     from checker.report.summary import exit_code
     from checker.report.write import write_reports
-    from checker.rules.common import name_entries
+    from checker.rules.common import label_findings
 
-    name_entries(findings, run.documents)
+    label_findings(findings, run.documents)
     threshold = fail_on(args, config)
     report = ReportInput(
         documents=run.documents, links=links, findings=findings, offline=offline,
@@ -147,7 +147,8 @@ def finish_report(args, run: ParseRun, config, findings, links, *, offline, chec
 
 def finding_line(finding: Finding) -> str:
     """One finding as a terminal line: ``path:line: severity [rule] (notes 3, 5) message``."""
-    where = f"{finding.document}:{finding.line}" if finding.line else f"{finding.document}"
+    where = finding.file or finding.document
+    where = f"{where}:{finding.line}" if finding.line else f"{where}"
     named = finding.rule == "numbering"  # its message names the numbers already
     notes = f" (notes {format_ranges(finding.footnotes)})" if finding.footnotes and not named \
         else ""

@@ -116,12 +116,16 @@ class Footnote:
     # The mark as printed when it is not the plain number ("*", "a", "foot-11-10-002", "iv");
     # None for ordinary numbered notes.
     label: str | None = None
+    # The file holding the note when it is not the document's own (a LaTeX \input); `line`
+    # is then a line of that file.
+    file: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "number": self.number,
             "part": self.part,
             "label": self.label,
+            "file": self.file,
             "line": self.line,
             "text": self.text,
             "marker_lines": list(self.marker_lines),
@@ -160,6 +164,7 @@ class Finding:
     line: int | None = None
     # In a bibliography file given as a document: the keys of the entries `footnotes` number.
     entries: list[str] = field(default_factory=list)
+    file: str | None = None  # the file `line` is in, when not the document (a LaTeX \input)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -169,6 +174,7 @@ class Finding:
             "footnotes": list(self.footnotes),
             "entries": list(self.entries),
             "message": self.message,
+            "file": self.file,
             "line": self.line,
         }
 

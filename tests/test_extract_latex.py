@@ -179,6 +179,9 @@ Intro.\footnote{in main}
         chapters__three_DOT_tex="%\\footnote{no}\nThree.\\footnote{in three}\n")
     assert [(n.number, n.line, n.text) for n in doc.footnotes] == [
         (1, 3, "in main"), (2, 3, "in one"), (3, 1, "in two"), (4, 2, "in three")]
+    assert [n.file for n in doc.footnotes] == [
+        None, f"{tmp_path}/chapters/one.tex", f"{tmp_path}/chapters/two.tex",
+        f"{tmp_path}/chapters/three.tex"]
     assert any("missing not found" in f.message for f in findings)
 
 

@@ -21,7 +21,8 @@ main file (paths relative to the main file's folder, ``.tex`` added when missing
   footnote citation style (``autocite=footnote``, ``verbose*``, ``authortitle*``,
   ``chicago-notes``...), ``\\autocite``: each is a note of its own.
 
-`LatexNote.file` is the file holding the note and `line` its line there.
+A note's `Footnote.file` is the included file holding it (None in the main file) and its
+`line` a line of that file.
 """
 
 from __future__ import annotations
@@ -93,7 +94,6 @@ class LatexNote:
 class LatexResult:
     footnotes: list[Footnote]
     findings: list[Finding]
-    files: dict[int, str]  # index in footnotes -> the file holding it, when not the main one
     bibliographies: list[str]
 
 
@@ -226,9 +226,9 @@ class _Walk:
 
     # -- files ------------------------------------------------------------------------------
     def warn(self, message: str, line: int | None, file: str) -> None:
-        where = "" if file == self.main else f"{file}: "
         self.findings.append(Finding(rule=RULE, severity=Severity.WARNING.value,
-                                     message=where + message, document=self.main, line=line))
+                                     message=message, document=self.main, line=line,
+                                     file=None if file == self.main else file))
 
     def walk_file(self, path: str, text: str) -> None:
         from pylatexenc.latexwalker import LatexWalker
@@ -510,7 +510,7 @@ def extract_latex(text: str, path: str, read: Reader) -> LatexResult:
     streams = {note.stream for note in walk.notes}
     split = any(len({n.segment for n in walk.notes if n.stream == s}) > 1 for s in streams)
     parts: dict[tuple[str, int], int] = {}
-    footnotes, files = [], {}
+    footnotes: list[Footnote] = []
     for note in walk.notes:
         references = []
         for key, _ in note.keys:
@@ -519,12 +519,10 @@ def extract_latex(text: str, path: str, read: Reader) -> LatexResult:
             elif key != "*":
                 unresolved.setdefault(key, []).append(note.number)
         part = parts.setdefault((note.stream, note.segment), len(parts) + 1) if split else None
-        footnote = Footnote(number=note.number, line=note.line,
-                            text=clean_note_text(render(note, converter, entries)),
-                            marker_lines=[note.line], references=references, part=part)
-        if note.file != path:
-            files[len(footnotes)] = note.file
-        footnotes.append(footnote)
+        footnotes.append(Footnote(
+            number=note.number, line=note.line,
+            text=clean_note_text(render(note, converter, entries)), marker_lines=[note.line],
+            references=references, part=part, file=None if note.file == path else note.file))
     if unresolved and walk.bibliographies:
         listed = ", ".join(sorted(unresolved)[:12])
         walk.warn(f"{len(unresolved)} cited keys are in none of the bibliographies "
@@ -535,4 +533,4 @@ def extract_latex(text: str, path: str, read: Reader) -> LatexResult:
             message=f"notes cite {len(unresolved)} keys but the document names no "
                     "bibliography (\\bibliography or \\addbibresource): their texts are "
                     "parsed instead"))
-    return LatexResult(footnotes, walk.findings, files, walk.bibliographies)
+    return LatexResult(footnotes, walk.findings, walk.bibliographies)

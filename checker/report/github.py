@@ -27,8 +27,8 @@ def escape_property(text: str) -> str:
 def annotation(finding: Finding) -> str:
     """``::warning file=..,line=..,title=rule::message`` for one finding."""
     props = []
-    if finding.document:
-        props.append(f"file={escape_property(finding.document)}")
+    if finding.file or finding.document:
+        props.append(f"file={escape_property(finding.file or finding.document or '')}")
     if finding.line:
         props.append(f"line={finding.line}")
     props.append(f"title={escape_property(finding.rule)}")

@@ -36,6 +36,24 @@ def is_bibliography(doc: Document) -> bool:
 _NOTES_PHRASE = re.compile(r"\b(?:foot)?notes? (\d+(?:(?:, | and |, and )\d+)*)\b")
 
 
+def label_findings(findings: list[Finding], documents: list[Document]) -> None:
+    """What a reader needs to find a finding: entry keys (`name_entries`) and the file of a
+    note kept in another file than its document (`locate_in_files`)."""
+    name_entries(findings, documents)
+    locate_in_files(findings, documents)
+
+
+def locate_in_files(findings: list[Finding], documents: list[Document]) -> None:
+    """A finding on a note of a LaTeX ``\\input`` file gets that file: its line is there."""
+    notes = {doc.path: {(n.number, n.line): n.file for n in doc.footnotes if n.file}
+             for doc in documents}
+    for finding in findings:
+        held = notes.get(finding.document or "")
+        if held and finding.file is None and finding.line is not None:
+            finding.file = next((held[(number, finding.line)] for number in finding.footnotes
+                                 if (number, finding.line) in held), None)
+
+
 def name_entries(findings: list[Finding], documents: list[Document]) -> None:
     """Findings on a bibliography file name entry keys, not note numbers: `entries` is set
     and "notes 1 and 2" in the message becomes "entries smith2020 and smith2020a"."""

@@ -50,6 +50,12 @@ RULES: tuple[Rule, ...] = (
     Rule("url-malformed", Severity.WARNING.value,
          "A URL was printed broken (spaces, line-wrap hyphens, escapes) and was repaired.",
          "parse"),
+    Rule("latex", Severity.WARNING.value,
+         "A LaTeX document names a file that cannot be read (an \\input, a .bib) or cites "
+         "keys that no bibliography holds.", "parse"),
+    Rule("bibliography", Severity.ERROR.value,
+         "A .bib or CSL-JSON file given as a document has no entry that can be read.",
+         "parse"),
     _static(date_implausible),
     _static(duplicate_reference),
     _static(duplicate_entry),

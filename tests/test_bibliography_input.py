@@ -1,0 +1,181 @@
+"""A .bib or CSL-JSON file as the document: every entry is checked and audited, and the
+findings name entry keys. End to end against the test web (tests/testweb)."""
+
+import json
+
+import pytest
+
+from checker.cli import main
+from checker.load import read_document
+from checker.parse import parse_document
+from checker.rules.common import name_entries
+from checker.rules.config import Config
+from checker.rules.registry import run_rules
+
+BIB = r"""% a library kept by hand
+@online{smith2020,
+  author = {Smith, Jane},
+  title = {Rivers of the {Steppe}},
+  organization = {Reuters},
+  date = {2020-03-02},
+  url = {https://www.reuters.com/world/2020/03/02/rivers-of-the-steppe},
+}
+@online{smith2020rivers,
+  author = {Smith, Jane},
+  title = {Rivers of the steppe},
+  organization = {Reuters},
+  year = {2020}, month = mar,
+  url = {https://reuters.com/world/2020/03/02/rivers-of-the-steppe/},
+}
+@online{dams2019,
+  title = {Dam safety in the valley},
+  organization = {Reuters},
+  date = {2019-06-01},
+  url = {https://www.reuters.com/article/2018/05/11/dams},
+}
+@online{floods2021,
+  title = {Floods return to the valley},
+  date = {2021-04-02},
+  url = {https://www.reutres.com/world/floods-return},
+}
+@article{lake2017,
+  author = {Doe, John and {Water Institute}},
+  title = {The shrinking lake},
+  journal = {Journal of Water},
+  year = {2017},
+  doi = {10.1234/water.2017.5},
+}
+"""
+
+CSL = [
+    {"id": "smith2020", "type": "article-newspaper", "title": "Rivers of the Steppe",
+     "container-title": "Reuters", "issued": {"date-parts": [[2020, 3, 2]]},
+     "author": [{"family": "Smith", "given": "Jane"}],
+     "URL": "https://www.reuters.com/world/2020/03/02/rivers-of-the-steppe"},
+    {"id": "smith2020rivers", "type": "article-newspaper", "title": "Rivers of the steppe",
+     "container-title": "Reuters", "issued": {"date-parts": [[2020, 3]]},
+     "author": [{"family": "Smith", "given": "Jane"}],
+     "URL": "https://reuters.com/world/2020/03/02/rivers-of-the-steppe/"},
+    {"id": "dams2019", "type": "webpage", "title": "Dam safety in the valley",
+     "container-title": "Reuters", "issued": {"date-parts": [[2019, 6, 1]]},
+     "URL": "https://www.reuters.com/article/2018/05/11/dams"},
+    {"id": "floods2021", "type": "webpage", "title": "Floods return to the valley",
+     "issued": {"date-parts": [[2021, 4, 2]]},
+     "URL": "https://www.reutres.com/world/floods-return"},
+]
+
+
+def audit(path):
+    doc = read_document(str(path))
+    parse_document(doc)
+    findings = run_rules([doc], Config())
+    name_entries(findings, [doc])
+    return doc, findings
+
+
+@pytest.fixture(params=["bib", "json"])
+def library(request, tmp_path):
+    path = tmp_path / f"refs.{request.param}"
+    path.write_text(BIB if request.param == "bib" else json.dumps(CSL, indent=2))
+    return path
+
+
+def test_entries_are_the_documents_notes_labelled_by_key(library):
+    doc, _ = audit(library)
+    assert [n.label for n in doc.footnotes][:4] == [
+        "smith2020", "smith2020rivers", "dams2019", "floods2021"]
+    first = doc.footnotes[0]
+    assert first.references[0].title == "Rivers of the Steppe"
+    assert first.references[0].authors == ["Smith, Jane"]
+    assert doc.date is None  # a bibliography states no date of its own
+    assert first.line == (2 if library.suffix == ".bib" else 3)  # the entry, its "id"
+
+
+def test_findings_name_the_entry_keys(library):
+    _, findings = audit(library)
+    by_rule = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    duplicate, = by_rule["duplicate-entry"]
+    assert duplicate.entries == ["smith2020", "smith2020rivers"]
+    assert "as smith2020 and smith2020rivers" in duplicate.message
+    mismatch, = by_rule["url-date-mismatch"]
+    assert mismatch.entries == ["dams2019"]
+    typo = [f for f in by_rule["domain-typo"] if "reutres" in f.message]
+    assert typo and typo[0].entries == ["floods2021"]
+    assert "entry floods2021" in typo[0].message and "note" not in typo[0].message
+    assert "duplicate-reference" not in by_rule  # said once, as duplicate-entry
+
+
+def test_bib_values_are_read_from_latex(tmp_path):
+    path = tmp_path / "accents.bib"
+    path.write_text("@book{k, author = {Barr{\\'e}, Jean and Jos\\'e Mar\\'ia Doe},"
+                    " title = {{\\'E}tudes ``choisies''}, year = 1999}\n")
+    doc, _ = audit(path)
+    ref = doc.footnotes[0].references[0]
+    assert ref.authors == ["Barré, Jean", "Doe, José María"]
+    assert ref.title == "Études \u201cchoisies\u201d"
+    assert (ref.type, ref.date) == ("book", "1999")
+
+
+def test_a_broken_bib_is_one_finding_not_a_traceback(tmp_path, capsys):
+    path = tmp_path / "broken.bib"
+    path.write_text("@article{oops, title = {never closed\n")
+    code = main(["audit", str(path), "--report-dir", str(tmp_path / "r")])
+    out = capsys.readouterr().out
+    assert code == 1 and "[bibliography]" in out
+
+
+def common(tmp_path):
+    return ["--cache", str(tmp_path / "store.sqlite"), "--allow-private", "--no-archive",
+            "--quiet", "--report-dir", str(tmp_path / "reports"),
+            "--refs-dir", str(tmp_path / "refs"), "--format", "json", "--fail-on", "never"]
+
+
+def test_check_a_bib_end_to_end_checks_urls_and_dois(web, tmp_path, capsys):
+    web.page("/rivers", "Rivers of the Steppe", published="2020-03-02")
+    web.status("/gone", 404)
+    web.redirect("/10.1234/lake", "/lake-article", status=302)
+    web.page("/lake-article", "The shrinking lake")
+    path = tmp_path / "refs.bib"
+    path.write_text(
+        f"@online{{rivers, title = {{Rivers of the Steppe}}, date = {{2020-03-02}},\n"
+        f"  url = {{{web.url('/rivers')}}}}}\n"
+        f"@online{{gone, title = {{Dam safety}}, date = {{2019}}, url = {{{web.url('/gone')}}}}}\n"
+        "@article{lake, title = {The shrinking lake}, journal = {Water}, year = 2017,\n"
+        "  doi = {10.1234/lake}}\n")
+    code = main(["check", str(path), *common(tmp_path), "--doi-resolver", web.url("/")])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    statuses = {link["url"].rsplit("/", 1)[1]: link["status"] for link in data["links"]}
+    assert statuses == {"rivers": "ok", "gone": "broken", "lake": "ok"}
+    broken, = [f for f in data["findings"] if f["rule"] == "link-broken"]
+    assert broken["entries"] == ["gone"]
+    report = (tmp_path / "reports" / "link-health.md").read_text()
+    assert "| gone |" in report
+
+
+def test_check_a_latex_paper_end_to_end(web, tmp_path, capsys):
+    web.page("/report", "Annual water report", published="2020-05-01")
+    web.status("/missing", 404)
+    (tmp_path / "refs.bib").write_text(
+        f"@report{{agency2020, title = {{Annual water report}}, institution = {{Water "
+        f"Agency}}, date = {{2020-05-01}}, url = {{{web.url('/report')}}}}}\n")
+    (tmp_path / "chapter.tex").write_text(
+        "Gone.\\footnote{See \\href{" + web.url("/missing") + "}{the old page}, 2019.}\n")
+    paper = tmp_path / "paper.tex"
+    paper.write_text("\\documentclass{article}\n\\title{Water}\n\\begin{document}\n"
+                     "Cited.\\footnote{As \\cite{agency2020} shows.}\n\\input{chapter}\n"
+                     "\\bibliography{refs}\n\\end{document}\n")
+    code = main(["check", str(paper), *common(tmp_path)])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    doc, = data["documents"]
+    assert doc["title"] == "Water"
+    assert [n["references"][0]["title"] for n in doc["footnotes"]][:1] == [
+        "Annual water report"]
+    statuses = {link["url"].rsplit("/", 1)[1]: link["status"] for link in data["links"]}
+    assert statuses == {"report": "ok", "missing": "broken"}
+    broken, = [f for f in data["findings"] if f["rule"] == "link-broken"]
+    assert broken["footnotes"] == [2]
+    assert (broken["file"], broken["line"]) == (str(tmp_path / "chapter.tex"), 1)
