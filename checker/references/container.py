@@ -55,6 +55,7 @@ _DATED_PARENS = re.compile(r"\([^()\x00]{0,160}\x00[^()]{0,60}\)")
 # "Asia Policy 24: 110-116", "Survey 38 (2): 201-20": a journal's volume, issue and pages
 _VOLUME_PAGES = re.compile(r"\s+\d{1,4}(?:\s*\(\d{1,4}\))?\s*:\s*\d+(?:\s*[–—-]\s*\d+)?\b")
 _CHUNK = re.compile(r"\s*(?:,|;|\x00|\.(?=\s|$)|\s[–—-]\s|\(|\)|\[|\]|\s/\s)\s*")
+_ROMAN_VOLUME = re.compile(r"^[IVXLC]{1,6}(?:\.[ivxlc]{1,5})?(?:\s*\([ivxlc\d]{1,5}\))?$")
 _LANGUAGE_NOTE = re.compile(r"\s*[(\[](?:in\s+)?[A-Z][a-z]+(?:\s+language)?[)\]]\s*$")
 
 
@@ -179,6 +180,8 @@ def _first_container(text: str, publisher: str | None,
             return publisher, bool(publisher), place_publisher, series, False
         if "/" in chunk and DIGIT.search(chunk) and " " not in chunk:
             continue  # a document symbol: "S/RES/2231"
+        if _ROMAN_VOLUME.match(chunk):
+            continue  # a volume: "II", "XIV (ii)", "I.iv"
         volume = VOLUME_TAIL.match(chunk)
         journal = False
         if volume and not looks_like_domain(chunk):

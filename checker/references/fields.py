@@ -31,6 +31,7 @@ from checker.references.outlets import is_known_outlet
 from checker.references.patterns import (
     DATE_MARK,
     DIGIT,
+    ITALIC,
     NUMBERED,
     SPACE,
     clean_text,
@@ -54,6 +55,8 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _SOCIAL_HANDLE = re.compile(r"\(@\w+\)")
+_SINGLE_QUOTED = re.compile(r"(?<![\w])['‘][^'‘’]{3,300}['’](?![\w])")
+_EDITOR_AFTER = re.compile(r",\s+(?:ed\.|eds\.|edited by|trans\.|translated by)\s+(?=[A-Z])")
 _TITLE_DESCRIPTOR = re.compile(r"\.?\s*\[[^\[\]]{2,40}\]\.?$")
 _DIGITS_RUN = re.compile(r"(?<![\w-])\d{3,}(?![\w-])")  # "Order 13873", not "CASA-1000"
 _HELD_IN_CONTAINER = frozenset((ReferenceType.CHAPTER, ReferenceType.JOURNAL))
@@ -93,7 +96,7 @@ def parse_citation(segment: str) -> Reference | None:
         dates = [d for d in dates if d.end <= start or d.start >= end]
     _read_people(reference, parts)
     evidence = _read_container(reference, parts)
-    _read_dates(reference, dates, parts.title_end)
+    _read_dates(reference, dates, parts.title_end, work)
     if reference.title:
         title = clean_text(reference.title)
         if title and title.endswith(("]", "].")) and not title.startswith("["):
@@ -126,11 +129,25 @@ def parse_citation(segment: str) -> Reference | None:
     return reference
 
 
-def _read_dates(reference: Reference, dates: list[DateMatch], title_end: int) -> None:
-    """The publication date: the most precise date after the title (where notes put it),
-    else before it (Wikipedia and APA put it after the authors); the first accessed date."""
+def _read_dates(reference: Reference, dates: list[DateMatch], title_end: int,
+                work: str) -> None:
+    """The publication date: the year closing a publication bracket after the title
+    (``(London: Hurst, 2019)``, ``(HMSO 1888)``), else the most precise date after the title
+    (where notes put it), else before it (Wikipedia and APA put it after the authors); a
+    date inside an italic or quoted name (``*Letters 1521–1889*``) only when there is no
+    other. The first accessed date is `accessed`."""
     after: str | None = None
     before: str | None = None
+    if len(dates) > 1 and ("*" in work or "_" in work or "'" in work or "‘" in work):
+        inside = _marked_spans(work)
+        outside = [d for d in dates if not any(a <= d.start < b for a, b in inside)]
+        if outside and len(outside) < len(dates):
+            dates = outside
+    if len(dates) > 1 and ")" in work:
+        closing = [d for d in dates if d.kind != "accessed" and d.start >= title_end
+                   and _closes_bracket(work, d)]
+        if closing:
+            dates = [d for d in dates if d.kind == "accessed"] + closing[:1]
     for match in dates:
         if match.kind == "accessed":
             if reference.accessed is None:
@@ -141,6 +158,22 @@ def _read_dates(reference: Reference, dates: list[DateMatch], title_end: int) ->
         elif after is None or len(match.iso) > len(after):
             after = match.iso
     reference.date = after or before
+
+
+def _marked_spans(work: str) -> list[tuple[int, int]]:
+    """Spans of italic and single-quoted names: a year there belongs to a title."""
+    spans = [m.span() for m in ITALIC.finditer(work)] if ("*" in work or "_" in work) else []
+    spans.extend(m.span() for m in _SINGLE_QUOTED.finditer(work))
+    return spans
+
+
+def _closes_bracket(work: str, date: DateMatch) -> bool:
+    """``(Boydell & Brewer, 1982)``, ``(London 1905)``: the date ends an open bracket."""
+    rest = work[date.end:date.end + 3].lstrip()
+    if not rest.startswith(")"):
+        return False
+    opening = work.rfind("(", 0, date.start)
+    return opening >= 0 and ")" not in work[opening:date.start] and date.start - opening < 90
 
 
 def blank_dates(text: str, dates: list[DateMatch]) -> str:
@@ -243,6 +276,10 @@ def _read_people(reference: Reference, parts: TitleParts) -> None:
     if not text or len(text) > 250 or text == ".":
         return
     persons = parse_authors(text)
+    if not persons and _EDITOR_AFTER.search(text):
+        # "D. Roe, ed. K.G. Poe": the author, then the editor of the edition cited
+        text = _EDITOR_AFTER.split(text, maxsplit=1)[0].strip(" ,;")
+        persons = parse_authors(text)
     if persons:
         reference.authors = list(persons)
         return

@@ -49,6 +49,10 @@ _PLACE_PUBLISHER = re.compile(r"[A-ZА-Я][\w .'-]{1,40}:\s*[A-ZА-Я][^;:()]{1,
 # "(New York: Penguin, 2015)", "(Washington, DC: Carnegie Endowment, 2018)"
 _PUBLICATION = re.compile(r"\([^():]{2,60}:\s*[^()]{2,120}?" + YEAR + r"\)")
 _PLACE_YEAR = re.compile(r"\([A-ZА-Я][\w .'-]{1,40},\s*" + YEAR + r"\)")
+_NAMED_WITH_YEAR = re.compile(
+    r"^[A-ZА-ЯЁ][\w'’.-]*(?:\s+[\w'’.,&-]+){0,12}\s+\([A-Z][\w .'&-]{0,30}\s" + YEAR +
+    r"(?:[–-]\d{2,4})?\)$"
+)
 _APA = re.compile(r"^[^()\"“]{2,200}?\(" + YEAR + r"[a-z]?(?:,[^)]{1,30})?\)[.,]?\s+\S")
 _VANCOUVER_ISSUE = re.compile(r"\.\s" + YEAR + r"(?:\s\w{3,9})?;\s?\d{1,4}(?:\(\d+\))?:\s?\d")
 _SHORT_FORM = re.compile(
@@ -198,6 +202,8 @@ def has_signature(text: str) -> bool:
         return True
     if "(" in text and _PLACE_YEAR.search(text):
         return True  # "Annual Report 2019 (Nur-Sultan, 2020)"
+    if text.endswith(")") and _NAMED_WITH_YEAR.match(text):
+        return True  # "Will of John Roe of Lewes (P.C.C. 1528)": a document and its year
     if ":" in text and _PLACE_PUBLISHER.search(text):
         return True
     if ("*" in text or "_" in text) and _ITALIC.search(text):
