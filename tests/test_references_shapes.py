@@ -111,3 +111,38 @@ def test_act_by_name_with_its_year_and_not_its_codification() -> None:
     refs = parse_references("Titles I-III of the Harbour Dues and Tolls Act of 1974, codified "
                             "as amended at 9 U.S.C. §§601-688.")
     assert [(r.title, r.date) for r in refs] == [("Harbour Dues and Tolls Act of 1974", "1974")]
+
+
+# ---- pandoc citation keys, dates, volumes, editors ---------------------------------------
+
+
+def test_pandoc_citation_keys_give_family_name_and_year() -> None:
+    refs = parse_references("[@roe1992harbours, 393--420.] For the other view, see "
+                            "[@poe1990tides]; and [@poe1999ports.]")
+    assert [(r.authors, r.date) for r in refs] == [
+        (["Roe"], "1992"), (["Poe"], "1990"), (["Poe"], "1999")]
+
+
+def test_an_email_address_is_no_citation_key() -> None:
+    assert all(not r.authors for r in parse_references(
+        "Write to jane@roe1999.example for the data (Harbour Board, 2019)."))
+
+
+def test_publication_year_is_the_one_closing_the_bracket_not_one_in_the_title() -> None:
+    (ref,) = parse_references(
+        "J. Roe, _The Register of Harbour Pilots, 1521–1889_ (Harbor Press, London 1889), p. 2.")
+    assert ref.date == "1889"
+    (ref,) = parse_references(
+        "J. Roe, _Letters and Papers_, Vol. XI (HMSO 1888), 943: Grants October 1536 (item 6).")
+    assert ref.date == "1888"
+
+
+def test_a_roman_volume_is_no_container_and_the_editor_no_author() -> None:
+    (ref,) = parse_references(
+        "D. Roe, ed. K.G. Poe, _Harbour Ancestry_ 2nd Edition (Roe 2011), II, pp. 8–10.")
+    assert ref.authors == ["Roe, D."] and ref.container is None and ref.date == "2011"
+
+
+def test_a_document_named_with_its_year_in_brackets() -> None:
+    (ref,) = parse_references("Will of John Roe of Lewes (P.C.C. 1528).")
+    assert ref.title == "Will of John Roe of Lewes" and ref.date == "1528"

@@ -16,8 +16,9 @@ from checker.references.backrefs import (
     repair_across_notes,
     resolve_backreferences,
 )
+from checker.references.citekeys import find_citation_keys
 from checker.references.fields import is_archive_url, is_site_link, parse_citation
-from checker.references.legal import LegalCitation, find_legal_citations, has_legal_citation
+from checker.references.legal import find_legal_citations, has_legal_citation
 from checker.references.split import is_backreference, split_citations
 from checker.references.urls import domain_of, find_urls, url_identity
 
@@ -41,42 +42,47 @@ def parse_references(text: str) -> list[Reference]:
                 linked += 1
         if links > linked and not is_backreference(text.strip()):
             references.extend(_links_left_over(text, references))
-    if has_legal_citation(text):
-        references = _with_legal_citations(" ".join(text.split()), references)
+    found: list[tuple[int, Reference]] = []
+    if has_legal_citation(text) or "@" in text:
+        flat = " ".join(text.split())
+        found = [(c.start, c.reference) for c in find_legal_citations(flat)]
+        found += [(c.start, c.reference) for c in find_citation_keys(flat)]
+        if found:
+            references = _with_found_citations(flat, references, found)
     return references
 
 
-def _with_legal_citations(text: str, references: list[Reference]) -> list[Reference]:
-    """The cases, code sections and acts of the note (`legal.py`), in the note's order, in
-    place of a citation the splitter made of the same words."""
-    legal = find_legal_citations(text)
-    if not legal:
-        return references
+def _with_found_citations(text: str, references: list[Reference],
+                          found: list[tuple[int, Reference]]) -> list[Reference]:
+    """The citations found anywhere in the note (legal ones, citation keys), in the note's
+    order, in place of a citation the splitter made of the same words."""
     placed: list[tuple[int, Reference]] = []
     position = 0
     for reference in references:
-        found = text.find(reference.raw[:40], position) if reference.raw else -1
-        if found >= 0:
-            position = found
-        covered = [citation for citation in legal
-                   if reference.raw and citation.reference.raw in reference.raw]
-        if covered and _is_legal_citation(reference, covered):
+        at = text.find(reference.raw[:40], position) if reference.raw else -1
+        if at >= 0:
+            position = at
+            if reference.title:  # "[@key] See also Name, *Title*": where its own words are
+                title_at = text.find(reference.title[:30], at, at + len(reference.raw))
+                position = max(at, title_at - 40) if title_at >= 0 else at
+        covered = [other for _, other in found if reference.raw and other.raw in reference.raw]
+        if covered and _is_found_citation(reference, covered):
             continue
         placed.append((position, reference))
-    placed.extend((citation.start, citation.reference) for citation in legal)
+    placed.extend(found)
     placed.sort(key=lambda item: item[0])
     return [reference for _, reference in placed]
 
 
-def _is_legal_citation(reference: Reference, covered: list[LegalCitation]) -> bool:
-    """Is this citation the legal one(s) it holds, read a second time by the general
-    reader (not an article that discusses a case)?"""
+def _is_found_citation(reference: Reference, covered: list[Reference]) -> bool:
+    """Is this citation the found one(s) it holds, read a second time by the general reader
+    (not an article that discusses a case)?"""
     rest = reference.raw
-    for citation in covered:
-        rest = rest.replace(citation.reference.raw, " ")
+    for other in covered:
+        rest = rest.replace(other.raw, " ")
     title = reference.title or ""
-    return not title or any(title in c.reference.raw or (c.reference.title or "") in title
-                            for c in covered) or len(rest.strip(" .,;()")) < 25
+    return not title or any(title in other.raw or (other.title or "\0") in title
+                            for other in covered) or len(rest.strip(" .,;()[]")) < 25
 
 
 def _links_left_over(text: str, references: list[Reference]) -> list[Reference]:
