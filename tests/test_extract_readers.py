@@ -182,7 +182,8 @@ def test_crs_table_row_notes_without_body_markers() -> None:
     assert footnotes[1].text == "Ibid., p. 4."
     assert footnotes[0].text.endswith("https://trade.example.gov/report.")
     assert all(not n.marker_lines for n in footnotes)
-    assert any("never marked" in message for message in findings)
+    assert findings == ["none of the 3 footnotes is marked in the text: the markers were lost "
+                        "in conversion, or the notes are a list of sources"]
 
 
 # ---- numbering ------------------------------------------------------------------------------
@@ -302,3 +303,79 @@ def test_plain_digit_markers_everywhere_are_the_documents_way_not_reported() -> 
     footnotes, findings = extract(text, "paper.txt")
     assert [n.marker_lines for n in footnotes] == [[1], [1]]
     assert findings == []
+
+
+# ---- plain-text Wikipedia and web copies ------------------------------------------------------
+
+WIKI_TEXT = """\
+Ivan Petrov (born 1950) is a writer.[1] He lived in Kazan.[2][3] His works[4] were
+translated into English.[5]
+
+References
+
+[1] ^ "Ivan Petrov". Encyclopedia Online. Retrieved 3 May 2015.
+[2]
+[3] https://example.org/kazan
+[4] ↑ Петров И. Избранное. — М.: Наука, 1999. — 320 с.
+[5] ^ a b Smith, John (2002). "Translations". Journal of Letters. 4 (2): 10–20.
+"""
+
+
+def test_wikipedia_plain_text_reference_list() -> None:
+    footnotes, findings = extract(WIKI_TEXT, "article.md", "markdown")
+    assert [(n.number, n.text) for n in footnotes] == [
+        (1, '"Ivan Petrov". Encyclopedia Online. Retrieved 3 May 2015.'),
+        (2, ""),  # an empty entry is a note all the same
+        (3, "https://example.org/kazan"),
+        (4, "Петров И. Избранное. — М.: Наука, 1999. — 320 с."),
+        (5, 'Smith, John (2002). "Translations". Journal of Letters. 4 (2): 10–20.'),
+    ]
+    assert [n.marker_lines for n in footnotes] == [[1], [1], [1], [1], [2]]
+    assert findings == []
+
+
+# ---- hanging indents, run-on notes, a section starting past 1, lost markers --------------------
+
+
+def test_notes_with_hanging_indents() -> None:
+    text = ("Body text.1 More body.2 And more.3\n\nNotes\n\n"
+            "    1. Smith, John. *A Book About Things*. London: Press,\n"
+            "       2001, 45.\n"
+            '    2. Doe, Jane. "An Article." *Journal of Stuff* 3 (2002):\n'
+            "       12-20.\n"
+            "    3. Ibid., 14.\n")
+    footnotes, findings = extract(text, "b.txt")
+    assert [(n.number, n.text) for n in footnotes] == [
+        (1, "Smith, John. *A Book About Things*. London: Press, 2001, 45."),
+        (2, 'Doe, Jane. "An Article." *Journal of Stuff* 3 (2002): 12-20.'),
+        (3, "Ibid., 14.")]
+    assert findings == []
+
+
+def test_several_notes_run_together_on_wrapped_lines_of_an_excerpt() -> None:
+    text = ("Body text.12 More.13 And.14 Then.15\n\nNotes\n\n"
+            '12. Smith, John. *A Book About Things*. London: Press, 2001. 13. Doe, Jane. "An\n'
+            'Article." *Journal of Stuff* 3 (2002): 12-20. 14. "Title of a Report," Agency, 2003.\n'
+            "15. Ibid., 14.\n")
+    footnotes, findings = extract(text, "c.txt")
+    assert [(n.number, n.line, n.text) for n in footnotes] == [
+        (12, 5, "Smith, John. *A Book About Things*. London: Press, 2001."),
+        (13, 5, 'Doe, Jane. "An Article." *Journal of Stuff* 3 (2002): 12-20.'),
+        (14, 6, '"Title of a Report," Agency, 2003.'),
+        (15, 7, "Ibid., 14.")]
+    assert sorted(findings) == [
+        "footnote 13 is run on inside footnote 12's text (line 5), not on a line of its own: "
+        "read as a separate note",
+        "footnote 14 is run on inside footnote 13's text (line 6), not on a line of its own: "
+        "read as a separate note",
+        "the notes start at footnote 12, not 1: footnotes 1-11 are not in this document"]
+
+
+def test_notes_whose_body_markers_were_lost() -> None:
+    text = ("The report was published in 2001 and widely read. Critics disagreed.\n\n"
+            "Notes\n\n1. Smith, John. *A Book*. London: Press, 2001.\n"
+            '2. Doe, Jane. "An Article." *Journal* 3 (2002): 12-20.\n3. Ibid., 14.\n')
+    footnotes, findings = extract(text, "d.txt")
+    assert [n.number for n in footnotes] == [1, 2, 3]
+    assert findings == ["none of the 3 footnotes is marked in the text: the markers were lost "
+                        "in conversion, or the notes are a list of sources"]

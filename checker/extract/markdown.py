@@ -48,13 +48,14 @@ _ANCHOR_LINK = re.compile(r"\[(\d{1,6})\.?\]\(#([^()\s]{1,100})\)")
 # A note marked by a symbol: "<sup>∗</sup>. Equal contribution."
 _SYMBOL_START = re.compile(r"<sup>\s*(?P<symbol>[*∗†‡§¶])\s*</sup>[.)]?\s*(?P<text>\S.*)$")
 _WEAK_START = re.compile(
-    r"^\s{0,3}(?:"
+    r"^[ \t]{0,8}(?:"
     r"(?P<list>[-*+•])\s+(?P<lnum>\d{1,6})(?:[.)](?!\d))?\s+"
     r"|\[(?P<bnum>\d{1,6})\](?![(:\[])\s*"
     r"|\|[ \t]*(?P<tnum>\d{1,6})\.?[ \t]*\|[ \t]*"
     r"|(?P<pnum>\d{1,6})(?:[.)](?![\d.])\s*|\s+|(?=[\"“‘'«]))"
     r")(?P<text>\S.*)$"
 )
+_EMPTY_BRACKET = re.compile(r"^[ \t]{0,8}\[(\d{1,6})\]\s*$")  # "[2]": an empty list entry
 # A note's number alone on its line, its text on the next (pdftotext's layout of some
 # endnote pages). Only in an endnote section, where a page number cannot pass for it.
 _BARE_NUMBER = re.compile(r"^\s{0,3}(\d{1,4})\.?\s*$")
@@ -274,6 +275,10 @@ def _candidate(line: str, in_endnotes: bool = False) -> _Candidate | None:
         else:
             number, style = match.group("pnum"), "plain"
         return _Candidate(int(number), False, style, match.group("text"), match.start("text"))
+    if line.lstrip().startswith("["):
+        empty = _EMPTY_BRACKET.match(line)
+        if empty:
+            return _Candidate(int(empty.group(1)), False, "bracket", "", len(line))
     if in_endnotes:
         bare = _BARE_NUMBER.match(line)
         if bare:
@@ -503,7 +508,8 @@ def _accept(
         if number == expected or (fresh and number == 1):
             # under a "Notes" heading the sequence is enough; after a bare rule, not quite
             return in_section == HEADED_SECTION or _note_like(candidate, index, scan)
-        if expected == 1 and number + 1 in scan.start_numbers:
+        if expected == 1 and (number + 1 in scan.start_numbers
+                              or _marked_before(number, index, scan)):
             # the first note of an excerpt (a chapter's notes start at 40): the next number
             # follows somewhere, and the note reads like one
             return _note_like(candidate, index, scan)
@@ -525,8 +531,12 @@ def _accept(
 
 
 def _marked_before(number: int, index: int, scan: _Scan) -> bool:
+    """Is `number` marked in the text above line `index`, explicitly or by glued digits?"""
     marked = scan.explicit.first(number)
-    return marked is not None and marked < index
+    if marked is not None and marked < index:
+        return True
+    glued = scan.glued().first(number)
+    return glued is not None and glued < index
 
 
 def _first_lines(candidate: _Candidate, index: int, scan: _Scan) -> str:

@@ -96,6 +96,12 @@ def _sequence_findings(
     )
 
     missing_marker = sorted(n for n in defined if not markers.get(n))
+    if len(missing_marker) > 1 and len(missing_marker) == len(defined):
+        # nothing is marked at all: one finding for the document, not one per note
+        add(f"none of the {len(defined)} footnotes{scope} is marked in the text: the "
+            "markers were lost in conversion, or the notes are a list of sources",
+            missing_marker, footnotes[0].line)
+        missing_marker = []
     _report_numbers(
         add,
         missing_marker,
