@@ -62,13 +62,20 @@ def parse_json(run: ParseRun) -> dict:
 
 
 def describe_document(doc) -> str:
+    """One line saying what was found: '12 footnotes (1-12), 20 references'; where the
+    numbering restarts, the parts; notes marked by a symbol, their marks."""
     if not doc.footnotes:
         return f"{doc.path}: no footnotes found"
     references = sum(len(f.references) for f in doc.footnotes)
-    return (
-        f"{doc.path}: {len(doc.footnotes)} footnotes "
-        f"({doc.footnotes[0].number}-{doc.footnotes[-1].number}), {references} references"
-    )
+    numbered = [f.number for f in doc.footnotes if not f.label or len(f.label) > 1]
+    marks = [f.label for f in doc.footnotes if f.label and len(f.label) == 1]
+    parts = {f.part for f in doc.footnotes if f.part is not None}
+    numbers = f"{min(numbered)}-{max(numbered)}" if numbered else ""
+    if parts:
+        numbers += f" in {len(parts)} parts, numbering restarting"
+    if marks:
+        numbers += (", " if numbers else "") + "marked " + " ".join(marks)
+    return f"{doc.path}: {len(doc.footnotes)} footnotes ({numbers}), {references} references"
 
 
 def run_parse(args: argparse.Namespace) -> int:
@@ -80,10 +87,10 @@ def run_parse(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(parse_json(run))
     else:
+        for finding in run.findings:  # the findings first: the output ends with the counts
+            print(finding_line(finding))
         for doc in run.documents:
             print(describe_document(doc))
-        for finding in run.findings:
-            print(finding_line(finding))
     return EXIT_INPUT if run.errors or not written else EXIT_OK
 
 

@@ -108,3 +108,20 @@ def test_wikipedia_style_html_references():
     assert first.authors == ["Smith, John"] and first.container == "Hydrology Review"
     assert first.date == "2015" and first.accessed == "2020-03-02"
     assert second.url.endswith("30000000.html") and second.date == "2019-01-05"
+
+
+def test_parse_output_ends_with_the_counts(tmp_path, capsys):
+    letters = tmp_path / "letters.md"
+    letters.write_text(
+        "Letter one.[1]\n\nNotes\n\n[1] Smith, Book, 2001.\n\n# Letter two\n\nText.[1] More.[2]"
+        "\n\nNotes\n\n[1] Doe, Article, 2005.\n[2] Ibid.\n\n<sup>*</sup> A starred note.\n",
+        encoding="utf-8")
+    plain = tmp_path / "plain.md"
+    plain.write_text("Text.[^1]\n\n[^1]: Smith, Book, 2001.\n[^3]: Doe, Book, 2002.\n",
+                     encoding="utf-8")
+    assert main(["parse", "--no-write", str(letters), str(plain)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert "[numbering]" in lines[0]
+    assert lines[-2].endswith("letters.md: 4 footnotes (1-2 in 2 parts, numbering restarting, "
+                              "marked *), 3 references")
+    assert lines[-1].endswith("plain.md: 2 footnotes (1-3), 2 references")
