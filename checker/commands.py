@@ -10,13 +10,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checker import __version__
-from checker.bibliography import write_bibliography
+from checker.bibliography import write_bibliography, write_library
 from checker.cli import EXIT_INPUT, EXIT_OK, print_json
 from checker.errors import WriteRefused
 from checker.extract.numbering import format_ranges
 from checker.linkcheck.settings import CheckSettings
 from checker.model import Finding, LinkResult
 from checker.parse import ParseRun, parse_paths
+from checker.rules.common import is_bibliography
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -38,15 +39,26 @@ def on_edited(args: argparse.Namespace) -> str:
 
 
 def write_bibliographies(run: ParseRun, args: argparse.Namespace) -> bool:
-    """Write refs/<doc>.bib/.json for every document with footnotes; False if one was refused."""
+    """Write refs/<doc>.bib/.json for every document with footnotes, and their works into
+    refs/library.bib/.json; False if a file was refused. A bibliography given as a document
+    is checked, not copied into refs/."""
     all_written = True
-    for doc in run.documents:
-        if not doc.footnotes:
-            continue
+    papers = [doc for doc in run.documents if doc.footnotes and not is_bibliography(doc)]
+    for doc in papers:
         try:
             for message in write_bibliography(
                 doc, args.refs_dir, classic=args.bibtex_classic, on_edited=on_edited(args)
             ):
+                print(message, file=sys.stderr)
+        except WriteRefused as refused:
+            print(f"footcheck: {refused}", file=sys.stderr)
+            all_written = False
+    if papers:
+        try:
+            # The library is the user's to edit: their edits are merged in unless --force.
+            library_edits = "force" if on_edited(args) == "force" else "merge"
+            for message in write_library(papers, args.refs_dir, classic=args.bibtex_classic,
+                                         on_edited=library_edits):
                 print(message, file=sys.stderr)
         except WriteRefused as refused:
             print(f"footcheck: {refused}", file=sys.stderr)
@@ -319,7 +331,7 @@ def update_refs(run: ParseRun, links: list[LinkResult], args: argparse.Namespace
 
     classic = True if args.bibtex_classic else None
     for doc in run.documents:
-        if not doc.footnotes:
+        if not doc.footnotes or is_bibliography(doc):
             continue
         try:
             messages, diff = update_bibliography(

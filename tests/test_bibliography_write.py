@@ -187,6 +187,7 @@ def test_a_file_without_merged_edits_is_rewritten_from_the_new_works(tmp_path: P
 
 def test_a_state_from_an_earlier_version_still_gives_the_merge_base(tmp_path: Path):
     """Earlier states kept the generated records, not the text: merges still work."""
+    from checker.bibliography.biblatex import bib_records
     from checker.bibliography.write import _bib_plan
 
     refs = tmp_path / "refs"
@@ -194,7 +195,8 @@ def test_a_state_from_an_earlier_version_still_gives_the_merge_base(tmp_path: Pa
     write_bibliography(doc, refs)
     state_path = refs / STATE_NAME
     state = json.loads(state_path.read_text(encoding="utf-8"))
-    plan = _bib_plan(build_entries(doc), refs / "paper.bib", "paper.md", False)
+    records = [r.to_record() for r in bib_records(build_entries(doc))]
+    plan = _bib_plan(records, refs / "paper.bib", "paper.md", False)
     entry = state["files"]["paper.bib"]
     del entry["generated_text"], entry["merged"]
     entry["generated"] = [{"key": r.key, "fields": r.fields} for r in plan.ours]

@@ -118,7 +118,7 @@ def key_base(ref: Reference) -> str:
     return f"{who}{year}{word[:MAX_PART]}"
 
 
-def _suffix(n: int) -> str:
+def key_suffix(n: int) -> str:
     """0 -> a, 25 -> z, 26 -> aa..."""
     letters = ""
     n += 1
@@ -139,7 +139,7 @@ def assign_keys(bases: Iterable[str]) -> list[str]:
         key = base
         n = 0
         while key in used or (key != base and key in taken):
-            key = base + _suffix(n)
+            key = base + key_suffix(n)
             n += 1
         used.add(key)
         keys.append(key)

@@ -7,9 +7,10 @@ bibliography named on the command line is a document whose entries are its "note
 
 BibTeX/biblatex fields read: ``author`` (or ``editor``), ``title``, the container
 (``journaltitle``/``journal``, ``booktitle``, ``organization``/``howpublished`` of web
-pages, ``institution`` of reports), ``date`` or ``year``/``month``/``day``, ``url``,
-``urldate``, ``doi``; LaTeX markup in values is turned into text (pylatexenc). CSL-JSON:
-``author``, ``title``, ``container-title`` (``publisher`` of reports), ``issued``,
+pages), the publisher (``publisher``, ``institution`` of reports), ``date`` or
+``year``/``month``/``day``, ``url``, ``urldate``, ``doi``; LaTeX markup in values is turned
+into text (pylatexenc). CSL-JSON:
+``author``, ``title``, ``container-title``, ``publisher``, ``issued``,
 ``accessed``, ``URL``, ``DOI``. Entry types map onto `ReferenceType`.
 """
 
@@ -144,8 +145,13 @@ def bib_reference(entry_type: str, fields: dict[str, str]) -> Reference:
     text = {name: latex_value(value) for name, value in fields.items()
             if name not in ("url", "doi", "author", "editor")}
     container = (text.get("journaltitle") or text.get("journal") or text.get("booktitle")
-                 or text.get("institution") or text.get("organization")
-                 or text.get("howpublished") or text.get("school") or None)
+                 or None)
+    publisher = (text.get("publisher") or text.get("institution") or text.get("school")
+                 or None)
+    if kind in ("web", "news", "social", "government") and not container:
+        container = text.get("organization") or text.get("howpublished") or None
+    else:
+        publisher = publisher or text.get("organization") or None
     url = _plain_url(fields.get("url"))
     if not url and (match := _URL_COMMAND.search(fields.get("howpublished", ""))):
         url = match.group(1).strip()
@@ -157,7 +163,8 @@ def bib_reference(entry_type: str, fields: dict[str, str]) -> Reference:
     authors = split_names(fields.get("author") or fields.get("editor") or "")
     return Reference(
         title=text.get("title") or None, authors=authors, container=container,
-        domain=domain_of(url) if url else None, url=url, url_as_printed=url, doi=doi,
+        publisher=publisher, domain=domain_of(url) if url else None, url=url,
+        url_as_printed=url, doi=doi,
         date=bib_date(text), accessed=bib_date({"date": text.get("urldate", "")}),
         type=kind, raw=text.get("title", ""),
     )
@@ -223,12 +230,13 @@ def _csl_date(value: Any) -> str | None:
 def csl_reference(item: dict[str, Any]) -> Reference:
     kind = ReferenceType(_CSL_TYPES.get(str(item.get("type", "")), "web"))
     url = str(item["URL"]).strip() if item.get("URL") else None
-    container = item.get("container-title") or (
-        item.get("publisher") if kind in ("report", "government") else None)
+    container = item.get("container-title")
+    publisher = item.get("publisher")
     title = item.get("title")
     return Reference(
         title=str(title) if title else None, authors=_csl_names(item.get("author")),
         container=str(container) if container else None,
+        publisher=str(publisher) if publisher else None,
         domain=domain_of(url) if url else None, url=url, url_as_printed=url,
         doi=str(item["DOI"]).strip() if item.get("DOI") else None,
         date=_csl_date(item.get("issued")), accessed=_csl_date(item.get("accessed")),

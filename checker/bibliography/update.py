@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 from checker.bibliography.biblatex import is_classic
 from checker.bibliography.entries import Entry, build_entries
-from checker.bibliography.write import restore_learned, write_entries
+from checker.bibliography.write import document_stem, restore_learned, write_entries
 from checker.linkcheck.targets import normalise_url, site_url
 from checker.model import Document, LinkResult, LinkStatus
 
@@ -176,7 +176,7 @@ def update_bibliography(
                                  accept_recovered=accept_recovered)
     if classic is None:
         try:
-            existing = (refs_dir / f"{doc.id}.bib").read_text(encoding="utf-8")
+            existing = (refs_dir / f"{document_stem(doc.id)}.bib").read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             existing = ""
         classic = bool(is_classic(existing))

@@ -56,6 +56,7 @@ from checker.errors import ConfigError, WriteRefused
 from checker.model import Document
 
 STATE_NAME = ".footcheck-state.json"
+LIBRARY_STEM = "library"  # refs/library.bib and .json: every document's works (see library)
 ON_EDITED = ("refuse", "merge", "force")
 _FINGERPRINT = re.compile(r"^% footcheck-sha256: ([0-9a-f]{64})\n", re.MULTILINE)
 _HASHES_KEPT = 2  # the text written now and the one before (a crash between writes)
@@ -272,7 +273,7 @@ def _refusal(plans: list[_Plan]) -> str:
             "footcheck's, or --force to overwrite (a .bak copy is kept)")
 
 
-def _bib_plan(entries: list[Entry], path: Path, source: str, classic: bool) -> _Plan:
+def _bib_plan(ours: list[Record], path: Path, source: str, classic: bool) -> _Plan:
     header = header_lines(source, classic=classic)
     extra: list[str] = []
 
@@ -287,17 +288,16 @@ def _bib_plan(entries: list[Entry], path: Path, source: str, classic: bool) -> _
     def render(records: list[Record]) -> str:
         return render_bib([BibRecord.from_record(r) for r in records], header, extra)
 
-    return _Plan(path=path, ours=[r.to_record() for r in bib_records(entries, classic=classic)],
-                 render=render, parse=parse, parse_base=parse_base, identify=bib_identities,
-                 fingerprinted=True)
+    return _Plan(path=path, ours=ours, render=render, parse=parse, parse_base=parse_base,
+                 identify=bib_identities, fingerprinted=True)
 
 
-def _csl_plan(entries: list[Entry], path: Path) -> _Plan:
+def _csl_plan(ours: list[Record], path: Path) -> _Plan:
     def parse(text: str) -> list[Record]:  # JSON carries nothing over: one parse serves both
         return [to_record(item) for item in parse_csl(text)]
 
     return _Plan(
-        path=path, ours=[to_record(item) for item in csl_items(entries)],
+        path=path, ours=ours,
         render=lambda records: render_csl([from_record(r) for r in records]),
         parse=parse, parse_base=parse, identify=csl_identities, fingerprinted=False,
     )
@@ -320,21 +320,57 @@ def write_entries(
     under ``refuse``, or an edited file that cannot be parsed under ``merge``; `ConfigError`
     for an unknown `on_edited` or a folder that cannot be written.
     """
+    refs_dir = Path(refs_dir)
+    stem = document_stem(doc.id)
+    if not entries:
+        result = WriteResult()
+        result.messages.append(
+            f"{doc.path}: no cited works; {refs_dir / (stem + '.bib')} not written")
+        return result
+    bib = [r.to_record() for r in bib_records(entries, classic=classic)]
+    csl = [to_record(item) for item in csl_items(entries)]
+
+    def remember(state: dict[str, Any]) -> None:
+        learned = {e.key: {"cited_url": e.reference.url, **e.learned}
+                   for e in entries if e.learned}
+        if learned:
+            state["learned"][doc.id] = learned
+        else:
+            state["learned"].pop(doc.id, None)
+
+    return write_pair(refs_dir, stem, Path(doc.path).name, bib, csl, classic=classic,
+                      on_edited=on_edited, keep_backup=keep_backup, update_state=remember)
+
+
+def document_stem(doc_id: str) -> str:
+    """The file name of a document's bibliography: its id, unless that is the library's."""
+    return doc_id + "_document" if doc_id == LIBRARY_STEM else doc_id
+
+
+def write_pair(
+    refs_dir: Path,
+    stem: str,
+    source: str,
+    bib: list[Record],
+    csl: list[Record],
+    *,
+    classic: bool = False,
+    on_edited: str = "refuse",
+    keep_backup: bool = False,
+    update_state: Any = None,
+) -> WriteResult:
+    """Write ``<refs_dir>/<stem>.bib`` and ``.json`` from their records (see the module
+    docstring); `update_state(state)` adds to the state written with them."""
     if on_edited not in ON_EDITED:
         raise ConfigError(f"on_edited must be one of {', '.join(ON_EDITED)}, not {on_edited!r}")
-    refs_dir = Path(refs_dir)
     result = WriteResult()
-    bib_path, json_path = refs_dir / f"{doc.id}.bib", refs_dir / f"{doc.id}.json"
-    if not entries:
-        result.messages.append(f"{doc.path}: no cited works; {bib_path} not written")
-        return result
     try:
         refs_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ConfigError(f"{refs_dir}: cannot create: {error.strerror or error}") from None
     state = load_state(refs_dir)
-    plans = [_bib_plan(entries, bib_path, Path(doc.path).name, classic),
-             _csl_plan(entries, json_path)]
+    plans = [_bib_plan(bib, refs_dir / f"{stem}.bib", source, classic),
+             _csl_plan(csl, refs_dir / f"{stem}.json")]
     for plan in plans:
         _classify(plan, state["files"].get(plan.path.name))
     if on_edited == "refuse" and any(p.status in ("edited", "foreign") for p in plans):
@@ -365,17 +401,14 @@ def write_entries(
             "generated_text": plan.generated,
             "merged": plan.report is not None,  # holds the user's edits: merge again next time
         }
-    learned = {e.key: {"cited_url": e.reference.url, **e.learned} for e in entries if e.learned}
-    if learned:
-        state["learned"][doc.id] = learned
-    else:
-        state["learned"].pop(doc.id, None)
+    if update_state is not None:
+        update_state(state)
     # Compact: the state is for footcheck only, and the C encoder is used only without indent.
     _write(refs_dir / STATE_NAME,
            json.dumps(state, ensure_ascii=False, separators=(",", ":")) + "\n")
 
     for plan in plans:
-        result.messages.append(_message(plan, len(entries), classic))
+        result.messages.append(_message(plan, len(bib), classic))
         if plan.exists and plan.old == plan.text:
             continue
         backup = plan.path.with_name(plan.path.name + ".bak")
@@ -418,3 +451,38 @@ def write_bibliography(
     restore_learned(entries, Path(refs_dir), doc.id)
     return write_entries(doc, entries, Path(refs_dir), classic=classic,
                          on_edited=on_edited).messages
+
+
+def write_library(
+    documents: list[Document], refs_dir: Path, *, classic: bool = False,
+    on_edited: str = "refuse",
+) -> list[str]:
+    """Put the works of `documents` into ``refs/library.bib`` and ``.json``, beside those of
+    the documents parsed into `refs_dir` before (see `library`); messages for the user."""
+    from checker.bibliography.biblatex import biblatex_record, braced, classic_record, latex_text
+    from checker.bibliography.csljson import csl_item
+    from checker.bibliography.library import CITED_IN, library_entries, stored_works
+
+    refs_dir = Path(refs_dir)
+    stored = load_state(refs_dir).get("library")
+    stored = stored if isinstance(stored, dict) else {}
+    works = stored.get("documents") if isinstance(stored.get("documents"), dict) else {}
+    known = stored.get("keys") if isinstance(stored.get("keys"), dict) else {}
+    known = {k: v for k, v in known.items() if isinstance(k, str) and isinstance(v, str)}
+    for doc in documents:
+        works[doc.id] = stored_works(build_entries(doc))
+    entries, remembered = library_entries(works, known)
+    make = classic_record if classic else biblatex_record
+    bib, csl = [], []
+    for item in entries:
+        record = make(item.entry).to_record()
+        record.fields[CITED_IN] = braced(latex_text(item.cited_in_text))
+        bib.append(record)
+        csl.append(to_record({**csl_item(item.entry), CITED_IN: item.cited_in_text}))
+
+    def remember(state: dict[str, Any]) -> None:
+        state["library"] = {"documents": works, "keys": {**known, **remembered}}
+
+    source = "the documents parsed into " + (str(refs_dir) or ".")
+    return write_pair(refs_dir, LIBRARY_STEM, source, bib, csl, classic=classic,
+                      on_edited=on_edited, update_state=remember).messages

@@ -1,0 +1,116 @@
+"""One library across documents: ``refs/library.bib`` and ``refs/library.json``.
+
+Every document parsed into ``refs/`` adds its works (its entries, see `entries`) under its
+id; the library holds one entry per work over all of them. Works of different documents are
+the same work by the identities `entries` uses within one document (DOI, URL, title with
+site or author and agreeing dates), so the article two papers cite is one entry.
+
+Each entry says where it is cited in ``footcheck-cited-in`` (``paper-a: 3, 7; paper-b: 1``:
+document id, then footnote numbers), a field biblatex, biber, BibTeX, pybtex, citeproc and
+Zotero ignore; the library carries no ``note`` (styles print it).
+
+Keys are stable: a work keeps the key it was given first (remembered by its identities in
+the state file) however many papers cite it later; a new work gets `keys.key_base` with a
+suffix when that key is taken. Parsing a document again replaces only that document's works;
+the other documents' works stay, read from the state (``library`` in
+``.footcheck-state.json``). Hand edits to the library files are kept by the same three-way
+merge as a document's own bibliography (`write.write_library`).
+
+Pure functions; `write.write_library` reads and writes the files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.bibliography.entries import Entry, group_references, identities
+from checker.bibliography.keys import key_base, key_suffix
+from checker.model import Reference, ReferenceType
+
+CITED_IN = "footcheck-cited-in"
+_STORED = ("title", "authors", "container", "publisher", "domain", "url", "url_as_printed",
+           "doi", "date", "accessed", "type")
+
+
+@dataclass
+class LibraryEntry:
+    entry: Entry  # key and merged reference (its `footnotes` stay empty: no note)
+    cited_in: dict[str, list[int]] = field(default_factory=dict)  # document id -> notes
+
+    @property
+    def cited_in_text(self) -> str:
+        return "; ".join(f"{doc}: {', '.join(map(str, numbers))}"
+                         for doc, numbers in sorted(self.cited_in.items()))
+
+
+def stored_works(entries: list[Entry]) -> list[dict[str, Any]]:
+    """A document's entries as kept in the state: the reference's fields and the notes."""
+    return [{"footnotes": list(entry.footnotes),
+             "reference": {name: getattr(entry.reference, name) for name in _STORED}}
+            for entry in entries]
+
+
+def reference_from_stored(data: dict[str, Any]) -> Reference | None:
+    if not isinstance(data, dict):
+        return None
+    values = {name: data.get(name) for name in _STORED if data.get(name) is not None}
+    try:
+        values["type"] = ReferenceType(values.get("type", "web"))
+        values["authors"] = [str(a) for a in values.get("authors") or []]
+        return Reference(**values)
+    except (TypeError, ValueError):
+        return None
+
+
+def library_entries(
+    works_by_document: dict[str, list[dict[str, Any]]], known_keys: dict[str, str]
+) -> tuple[list[LibraryEntry], dict[str, str]]:
+    """The library's entries (sorted by key) and the identity -> key map to remember.
+
+    `known_keys` maps identities of works to the keys they were given before."""
+    cited: list[tuple[int, Reference]] = []
+    owners: list[tuple[str, list[int]]] = []
+    for doc_id, works in works_by_document.items():
+        for work in works if isinstance(works, list) else []:
+            reference = reference_from_stored(work.get("reference")) if isinstance(
+                work, dict) else None
+            if reference is None:
+                continue
+            numbers = [n for n in work.get("footnotes") or [] if isinstance(n, int)]
+            cited.append((len(owners), reference))
+            owners.append((doc_id, numbers))
+    groups = group_references(cited)
+    used: set[str] = set()
+    keyed: list[tuple[str, Reference, list[int]]] = []
+    fresh: list[tuple[Reference, list[int]]] = []
+    for reference, indexes in groups:  # works seen before keep their keys first
+        key = next((known_keys[i] for i in identities(reference)
+                    if i in known_keys and known_keys[i] not in used), None)
+        if key is None:
+            fresh.append((reference, indexes))
+        else:
+            used.add(key)
+            keyed.append((key, reference, indexes))
+    taken = used | set(known_keys.values())
+    for reference, indexes in fresh:
+        base = key_base(reference)
+        key, n = base, 0
+        while key in taken:
+            key = base + key_suffix(n)
+            n += 1
+        taken.add(key)
+        keyed.append((key, reference, indexes))
+    entries, remembered = [], {}
+    for key, reference, indexes in sorted(keyed, key=lambda item: item[0]):
+        cited_in: dict[str, list[int]] = {}
+        for index in indexes:
+            doc_id, numbers = owners[index]
+            cited_in.setdefault(doc_id, []).extend(numbers)
+        entries.append(LibraryEntry(
+            Entry(key=key, reference=reference),
+            {doc: sorted(set(numbers)) for doc, numbers in cited_in.items()}))
+        for identity in identities(reference):
+            remembered[identity] = key
+    return entries, remembered
+
