@@ -71,6 +71,13 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("*Reuters*, May 5, 2020.", None, "", "Reuters"),
         ("Roe, Jane, Rivers and Ports (Boston: Harbor Press, 2010).", PASS, None, None),
     ],
+    "read_author_colon": [
+        ("Müller, Hans: Häfen und Gezeiten. Berlin 1998, S. 45.", "Häfen und Gezeiten",
+         None, None),
+        ("Müller, H. (Hrsg.): Die Häfen der Ostsee. München: Beck, 2005.",
+         "Die Häfen der Ostsee", None, None),
+        ("London: Harbor Press, 2010.", PASS, None, None),
+    ],
     "read_initials_authors": [
         ("Петров П.П., Сидоров С.С. Реки и порты. М.: Наука, 2018.", "Реки и порты",
          None, None),

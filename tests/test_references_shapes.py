@@ -5,7 +5,8 @@ web citations with access dates, German and Russian books. Fixtures written for 
 
 from __future__ import annotations
 
-from checker.references import parse_references
+from checker.model import Footnote
+from checker.references import parse_footnotes, parse_references
 
 
 def titles(text: str) -> list[str | None]:
@@ -146,3 +147,88 @@ def test_a_roman_volume_is_no_container_and_the_editor_no_author() -> None:
 def test_a_document_named_with_its_year_in_brackets() -> None:
     (ref,) = parse_references("Will of John Roe of Lewes (P.C.C. 1528).")
     assert ref.title == "Will of John Roe of Lewes" and ref.date == "1528"
+
+
+# ---- records, posts, back-references to legal citations ---------------------------------
+
+
+def test_interview_record_with_its_date_is_a_citation() -> None:
+    (ref,) = parse_references("Interview of Jane Roe (Jan. 7, 2004).")
+    assert ref.title == "Interview of Jane Roe" and ref.date == "2004-01-07"
+
+
+def test_an_interview_by_the_author_cites_nothing() -> None:
+    assert parse_references("Author interview with a harbour official, May 2019.") == []
+
+
+def test_post_cited_by_handle_and_date() -> None:
+    (ref,) = parse_references("@harbourmaster 4/30/16 (6:01 a.m. ET) Tweet.")
+    assert ref.authors == ["@harbourmaster"] and ref.date == "2016-04-30"
+    assert ref.container == "Twitter" and ref.type == "social"
+
+
+def test_reporter_with_a_series_and_see_also() -> None:
+    refs = parse_references("See, e.g., Roe v. Harbour Board, 123 F.3d 456 (9th Cir. 1999); see "
+                            "also Poe v. Port Authority, 45 F. Supp. 2d 678 (S.D.N.Y. 2001).")
+    assert [(r.title, r.container, r.date) for r in refs] == [
+        ("Roe v. Harbour Board", "F.3d", "1999"),
+        ("Poe v. Port Authority", "F. Supp. 2d", "2001")]
+
+
+def test_id_and_supra_resolve_to_the_case_and_the_article() -> None:
+    texts = ["Roe v. Harbour Board, 123 F.3d 456 (9th Cir. 1999).", "Id. at 460.",
+             'Jane Poe, "Tides and the Law," *Harbour Law Review* 12 (2001): 3.',
+             "Poe, supra note 3, at 5."]
+    notes = [Footnote(number, number, text) for number, text in enumerate(texts, start=1)]
+    parse_footnotes(notes)
+    assert notes[1].references[0].title == "Roe v. Harbour Board"
+    assert notes[3].references[0].title == "Tides and the Law"
+
+
+def test_report_number_before_the_title_is_not_the_title() -> None:
+    (ref,) = parse_references("U.S. Harbour Accountability Office, GAO-19-123, Harbour Safety: "
+                              "Better Data Needed (2019).")
+    assert ref.title == "Harbour Safety: Better Data Needed" and ref.date == "2019"
+
+
+# ---- German and Russian books ------------------------------------------------------------
+
+
+def test_german_book_author_colon_title_place_year() -> None:
+    (ref,) = parse_references("Müller, Hans: Häfen und Gezeiten. Berlin 1998, S. 45.")
+    assert (ref.title, ref.authors, ref.container, ref.date) == (
+        "Häfen und Gezeiten", ["Müller, Hans"], None, "1998")
+    assert ref.type == "book"
+
+
+def test_german_edited_book_with_publisher() -> None:
+    (ref,) = parse_references("Müller, H. (Hrsg.): Die Häfen der Ostsee. München: Beck, 2005.")
+    assert ref.title == "Die Häfen der Ostsee" and ref.authors == ["Müller, H."]
+    assert ref.publisher == "Beck" and ref.date == "2005"
+
+
+def test_russian_book_and_article() -> None:
+    (book,) = parse_references("Иванов И. И. Порты и приливы. М.: Наука, 2018. 320 с.")
+    assert book.title == "Порты и приливы" and book.container is None and book.date == "2018"
+    (article,) = parse_references(
+        "Иванов И. И. Порты и приливы // Вестник МГУ. Сер. 5. 2019. № 3. С. 45–67.")
+    assert article.container == "Вестник МГУ" and article.type == "journal"
+
+
+# ---- web and mailing-list citations with access dates ------------------------------------
+
+
+def test_mailing_list_post_with_an_access_date() -> None:
+    (ref,) = parse_references(
+        'Jane Roe, "Tide tables," harbour-list mailing list, March 3, 2011, https://lists.'
+        "example.org/pipermail/harbour/2011-March/000123.html (accessed June 1, 2020).")
+    assert ref.title == "Tide tables" and ref.date == "2011-03-03"
+    assert ref.accessed == "2020-06-01" and ref.domain == "lists.example.org"
+
+
+def test_web_page_last_modified_and_accessed() -> None:
+    (ref,) = parse_references(
+        'Roe, Jane. "Tide Tables." Harbour Weekly. Last modified May 5, 2019. Accessed June 1, '
+        "2020. https://harbourweekly.example/tides.")
+    assert (ref.container, ref.date, ref.accessed) == ("Harbour Weekly", "2019-05-05",
+                                                       "2020-06-01")

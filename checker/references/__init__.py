@@ -19,6 +19,7 @@ from checker.references.backrefs import (
 from checker.references.citekeys import find_citation_keys
 from checker.references.fields import is_archive_url, is_site_link, parse_citation
 from checker.references.legal import find_legal_citations, has_legal_citation
+from checker.references.posts import find_social_posts
 from checker.references.split import is_backreference, split_citations
 from checker.references.urls import domain_of, find_urls, url_identity
 
@@ -42,14 +43,17 @@ def parse_references(text: str) -> list[Reference]:
                 linked += 1
         if links > linked and not is_backreference(text.strip()):
             references.extend(_links_left_over(text, references))
-    found: list[tuple[int, Reference]] = []
     if has_legal_citation(text) or "@" in text:
         flat = " ".join(text.split())
-        found = [(c.start, c.reference) for c in find_legal_citations(flat)]
-        found += [(c.start, c.reference) for c in find_citation_keys(flat)]
+        found = [(citation.start, citation.reference)
+                 for finder in FINDERS for citation in finder(flat)]
         if found:
             references = _with_found_citations(flat, references, found)
     return references
+
+
+# Citations found anywhere in a note, inside commentary as often as alone.
+FINDERS = (find_legal_citations, find_citation_keys, find_social_posts)
 
 
 def _with_found_citations(text: str, references: list[Reference],

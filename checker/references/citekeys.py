@@ -7,22 +7,17 @@ would expand it is outside the document, so the reference is the family name and
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from checker.model import Reference
-from checker.references.patterns import YEAR
+from checker.references.patterns import YEAR, FoundCitation
 
 _KEY = re.compile(r"(?<![\w@])@(?P<family>[A-Za-z][A-Za-z'’-]*?)(?P<year>" + YEAR + r")[a-z]?"
                   r"(?P<rest>[\w:-]*)")
 
 
-class KeyCitation(NamedTuple):
-    start: int
-    end: int
-    reference: Reference
 
 
-def find_citation_keys(text: str) -> list[KeyCitation]:
+def find_citation_keys(text: str) -> list[FoundCitation]:
     """Each ``@familyYEARword`` key inside square brackets, in order."""
     if "@" not in text or "[" not in text:
         return []
@@ -34,7 +29,7 @@ def find_citation_keys(text: str) -> list[KeyCitation]:
         family = match.group("family").strip("'’-")
         if len(family) < 2:
             continue
-        found.append(KeyCitation(match.start(), match.end(), Reference(
+        found.append(FoundCitation(match.start(), match.end(), Reference(
             authors=[family[:1].upper() + family[1:]], date=match.group("year"),
             raw=match.group(0))))
     return found

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from checker.references.authors import is_organisation
-from checker.references.outlets import is_publisher
+from checker.references.outlets import is_known_outlet, is_publisher
 from checker.references.patterns import (
     DATE_MARK,
     DIGIT,
@@ -56,6 +56,8 @@ _DATED_PARENS = re.compile(r"\([^()\x00]{0,160}\x00[^()]{0,60}\)")
 _VOLUME_PAGES = re.compile(r"\s+\d{1,4}(?:\s*\(\d{1,4}\))?\s*:\s*\d+(?:\s*[–—-]\s*\d+)?\b")
 _CHUNK = re.compile(r"\s*(?:,|;|\x00|\.(?=\s|$)|\s[–—-]\s|\(|\)|\[|\]|\s/\s)\s*")
 _ROMAN_VOLUME = re.compile(r"^[IVXLC]{1,6}(?:\.[ivxlc]{1,5})?(?:\s*\([ivxlc\d]{1,5}\))?$")
+_PLACE_YEAR = re.compile(
+    r"(?:^|(?<=[.,;]\s))(?P<place>[A-ZÄÖÜА-ЯЁ][\w'-]+|[A-ZА-ЯЁ][a-zа-яё]{0,3}\.,)\s+(?=\x00)")
 _LANGUAGE_NOTE = re.compile(r"\s*[(\[](?:in\s+)?[A-Z][a-z]+(?:\s+language)?[)\]]\s*$")
 
 
@@ -117,6 +119,12 @@ def container_info(after: str, known: bool) -> ContainerInfo:
                 text = _DATED_PARENS.sub(",", text)  # (Place: Publisher, Year) was read above
             if "o." in text or "#" in text or "№" in text or "ssue" in text or "umber" in text:
                 text = NUMBERED.sub(",", text)
+            if DATE_MARK in text and _PLACE_YEAR.search(text):
+                # "Berlin 1998", "М., 2018": the place of a book's publication, no outlet
+                place = _PLACE_YEAR.search(text)
+                if place and not is_known_outlet(place.group("place").rstrip(".,")):
+                    text = text[:place.start()] + text[place.end():]
+                    place_publisher = True
             if ":" in text and _VOLUME_PAGES.search(text):
                 text = _VOLUME_PAGES.sub(",", text)
                 journal_hint = True

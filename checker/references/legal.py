@@ -16,10 +16,10 @@ congressional resolutions and acts cited by name with their year.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from checker.model import Reference, ReferenceType
 from checker.references.dates import find_dates
+from checker.references.patterns import FoundCitation
 
 _NAME_WORD = r"(?:[A-Z][\w.'’&-]*|of|the|and|for|de|ex|rel\.|&|on|in)"
 _CASE = re.compile(
@@ -27,7 +27,8 @@ _CASE = re.compile(
     rf"[A-Z][\w.'’&-]*(?:\s+{_NAME_WORD}){{0,8}}?),\s+"
     r"(?:(?P<volume>\d{1,4})\s+(?P<reporter>[A-Z][A-Za-z.']*(?:\d[a-z]{1,2})?"
     r"(?:\s(?:[A-Z][A-Za-z.']*(?:\d[a-z]{1,2})?|\d(?:d|th)))*?)"
-    r"\s+(?P<page>\d{1,5}|_{2,})|(?:No\.|Nos\.|Civ\.|Crim\.|Case No\.)\s*[\w:.-]*\d[\w:.-]*)"
+    r"\s+(?P<page>\d{1,5}|_{2,})(?![\w.])"
+    r"|(?:No\.|Nos\.|Civ\.|Crim\.|Case No\.)\s*[\w:.-]*\d[\w:.-]*)"
     r"(?:,\s*(?:at\s+)?\d[\d,–-]*)*"
     r"(?:\s*\((?P<court>[^()]{0,40}?)\))?"
 )
@@ -53,10 +54,6 @@ _LEADING_WORDS = re.compile(r"^(?:(?:See|see|Cf\.|cf\.|The|the|In|in|Under|under
 _PART_OF = re.compile(r"^.*\b(?:of|in|under|by)\s+the\s+(?=[A-Z])")
 
 
-class LegalCitation(NamedTuple):
-    start: int
-    end: int
-    reference: Reference
 
 
 def has_legal_citation(text: str) -> bool:
@@ -66,17 +63,17 @@ def has_legal_citation(text: str) -> bool:
             or "U.S.C." in text)
 
 
-def find_legal_citations(text: str) -> list[LegalCitation]:
+def find_legal_citations(text: str) -> list[FoundCitation]:
     """Every case, code section, public law, instrument and named act in `text`, in order."""
     if not has_legal_citation(text):
         return []
-    found: list[LegalCitation] = []
+    found: list[FoundCitation] = []
     if " v. " in text:
         for match in _CASE.finditer(text):
             reference = _case(match)
             start = match.end("name") - len(reference.title or "")
             reference.raw = text[start:match.end()]
-            found.append(LegalCitation(start, match.end(), reference))
+            found.append(FoundCitation(start, match.end(), reference))
     for pattern in (_CODE, _PUBLIC_LAW, _INSTRUMENT):
         for match in pattern.finditer(text):
             if _CODIFIED.search(text, max(0, match.start() - 40), match.start()):
@@ -86,17 +83,17 @@ def find_legal_citations(text: str) -> list[LegalCitation]:
             if pattern is _CODE and match.group("edition"):
                 date = match.group("edition")
                 title = title[: title.rfind("(")].strip()
-            found.append(LegalCitation(match.start(), match.end(), Reference(
+            found.append(FoundCitation(match.start(), match.end(), Reference(
                 title=title, date=date, type=ReferenceType.GOVERNMENT, raw=match.group(0))))
     if " Act of " in text:
         for match in _ACT.finditer(text):
             name = _LEADING_WORDS.sub("", _PART_OF.sub("", match.group("name")))
             start = match.end("name") - len(name)
-            found.append(LegalCitation(start, match.end(), Reference(
+            found.append(FoundCitation(start, match.end(), Reference(
                 title=name, date=match.group("year"), type=ReferenceType.GOVERNMENT,
                 raw=name)))
     found.sort(key=lambda citation: citation.start)
-    kept: list[LegalCitation] = []
+    kept: list[FoundCitation] = []
     for citation in found:
         if kept and citation.start < kept[-1].end:
             continue  # "P.L. 116-283, §3511" inside a longer match already kept

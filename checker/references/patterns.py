@@ -8,6 +8,17 @@ rather than writing its own. Months and whole dates are `dates.py`'s job.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
+
+from checker.model import Reference
+
+
+class FoundCitation(NamedTuple):
+    """A citation a finder found anywhere in a note (a case, a citation key, a post)."""
+
+    start: int
+    end: int
+    reference: Reference
 
 
 def split_words(text: str) -> list[str]:

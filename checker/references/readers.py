@@ -344,6 +344,29 @@ def read_italic_title(work: str, blanked: str) -> TitleParts | None:
                       title_start=italic.start(), title_end=italic.end())
 
 
+# ---- author, colon, title: German and French books -----------------------------------------
+
+_AUTHOR_COLON = re.compile(
+    r"^(?P<authors>(?:[^:.\"“«„*_()\[\]\x00]|(?<=\b[A-ZÄÖÜÉА-ЯЁ])\.){2,120}?"
+    r"(?:\s*\((?:Hrsg|Hg|ed|eds|dir|ред)\.\))?)\s?:\s+(?P<rest>[A-ZÄÖÜÉА-ЯЁ\"„“«*_]\S.*)$"
+)
+
+
+def read_author_colon(work: str, blanked: str) -> TitleParts | None:
+    """The authors, a colon, the title as a sentence, then place (publisher) and year:
+
+    ``Müller, Hans: Häfen und Gezeiten. Berlin 1998, S. 45.`` /
+    ``Müller, H. (Hrsg.): Die Häfen der Ostsee. München: Beck, 2005.``
+    """
+    colon = work.find(":", 0, 130)
+    if colon < 2 or work[colon - 1].isdigit():
+        return None
+    found = _AUTHOR_COLON.match(blanked)
+    if not found or not parse_authors(found.group("authors").strip()):
+        return None  # "London: Hurst, 2010": a place and its publisher, no authors
+    return _author_first_parts(found, work, blanked)
+
+
 # ---- authors as initials: GOST books, Vancouver --------------------------------------------
 
 _INITIALS_AUTHORS = re.compile(
@@ -379,6 +402,7 @@ def read_initials_authors(work: str, blanked: str) -> TitleParts | None:
 _PUB_PARENS = re.compile(r"\(([^()]{0,160}?)\)")
 # "Marlene Laruelle, ed., Title": the editor's role between the name and the title
 _EDITOR_ROLE = re.compile(r"(?:eds?|comps?|trans|hrsg|ред)\.?|editors?|edited", re.IGNORECASE)
+_DOCUMENT_NUMBER = re.compile(r"[A-Z]{2,8}[- ]?\d[\w/.-]*\d[\w]*")  # "GAO-19-123", "R48284"
 _SHORT_PAGES = re.compile(r"(?:,\s*(?:pp?\.\s*)?|\s+pp?\.\s*)\d+(?:\s*[–—-]\s*\d+)?(?:n\d+)?\.?$")
 
 
@@ -434,8 +458,9 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
         title_span: tuple[int, int] | None = None
         for chunk_start, chunk_stop in chunks[1:]:
             chunk = blanked[chunk_start:chunk_stop].strip()
-            if title_span is None and _EDITOR_ROLE.fullmatch(chunk):
-                continue  # "Laruelle, ed., Title"
+            if title_span is None and (_EDITOR_ROLE.fullmatch(chunk)
+                                       or _DOCUMENT_NUMBER.fullmatch(chunk)):
+                continue  # "Laruelle, ed., Title", "Office, GAO-19-123, Title"
             if _stops_title(chunk, title_span is not None, main_end == end):
                 break
             title_span = (title_span[0] if title_span else chunk_start, chunk_stop)
@@ -496,6 +521,7 @@ READERS: tuple[Reader, ...] = (
     read_chicago_author_date,
     read_gost,
     read_italic_title,
+    read_author_colon,
     read_initials_authors,
     read_unmarked,
 )

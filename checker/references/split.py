@@ -50,7 +50,7 @@ _PLACE_PUBLISHER = re.compile(r"[A-ZА-Я][\w .'-]{1,40}:\s*[A-ZА-Я][^;:()]{1,
 _PUBLICATION = re.compile(r"\([^():]{2,60}:\s*[^()]{2,120}?" + YEAR + r"\)")
 _PLACE_YEAR = re.compile(r"\([A-ZА-Я][\w .'-]{1,40},\s*" + YEAR + r"\)")
 _NAMED_WITH_YEAR = re.compile(
-    r"^[A-ZА-ЯЁ][\w'’.-]*(?:\s+[\w'’.,&-]+){0,12}\s+\([A-Z][\w .'&-]{0,30}\s" + YEAR +
+    r"^[A-ZА-ЯЁ][\w'’.-]*(?:\s+[\w'’.,&-]+){0,12}\s+\([A-Z][\w .,'&-]{0,30}\s" + YEAR +
     r"(?:[–-]\d{2,4})?\)$"
 )
 _APA = re.compile(r"^[^()\"“]{2,200}?\(" + YEAR + r"[a-z]?(?:,[^)]{1,30})?\)[.,]?\s+\S")
@@ -77,7 +77,7 @@ _INTERVIEW = re.compile(
     r"(?=[^,]{0,40}?\b(?:with|by|to)\s+(?:the\s+)?(?:author|me|us)\b))?"
     r"(?:(?:the\s+)?author'?s?\s+|personal\s+|private\s+|phone\s+|telephone\s+|e-?mail\s+|"
     r"skype\s+|zoom\s+|video\s+|online\s+)?(?:(?:interview|conversation|correspondence|"
-    r"communication)s?\b|(?:discussion|meeting)s?\s+with\b)(?!.*[\"“«])",
+    r"communication)s?\b(?!\s+of\s+[A-Z])|(?:discussion|meeting)s?\s+with\b)(?!.*[\"“«])",
     re.IGNORECASE,
 )
 # Wikipedia's reference lists start each note with a caret and, for a note cited several
