@@ -362,8 +362,14 @@ def read_author_colon(work: str, blanked: str) -> TitleParts | None:
     if colon < 2 or work[colon - 1].isdigit():
         return None
     found = _AUTHOR_COLON.match(blanked)
-    if not found or not parse_authors(found.group("authors").strip()):
-        return None  # "London: Hurst, 2010": a place and its publisher, no authors
+    if not found:
+        return None
+    authors = found.group("authors").strip()
+    if any(name.count(",") > 1 for name in re.split(r"\s*[;/]\s*", authors)) \
+            or not parse_authors(authors):
+        # "London: Hurst, 2010": a place and its publisher; "Alexander Cooley, Great Games,
+        # Local Rules: The New Contest": a title with a colon
+        return None
     return _author_first_parts(found, work, blanked)
 
 
