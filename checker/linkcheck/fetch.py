@@ -88,7 +88,7 @@ MAX_REASON = 200
 @dataclass
 class FetchedPage:
     result: LinkResult
-    html: str | None = None  # the final page's text, when it is HTML with a 2xx status
+    html: str | None = None  # the final page's head (`page_head`), when HTML with a 2xx status
     content_type: str | None = None
     bytes_read: int = 0  # body bytes after decompression (the final page)
     truncated: bool = False  # the body was longer than settings.max_html_bytes
@@ -464,6 +464,7 @@ class _Fetch:
         self.deadline = started + max(0.0, settings.deadline)
         self.chain: list[str] = []
         self.hop_statuses: list[int] = []
+        self.stopped = False  # the last `read` stopped at its `until` pattern
 
     def remaining(self) -> float:
         return self.deadline - self.now()
@@ -590,9 +591,14 @@ class _Fetch:
             else:
                 response.close()
 
-    def read(self, response: requests.Response, limit: int,
-             decode: bool = True) -> tuple[bytes, bool, bool]:
-        """Up to `limit` body bytes (inflated when `decode`): (data, complete, timed_out)."""
+    def read(self, response: requests.Response, limit: int, decode: bool = True,
+             until: re.Pattern[bytes] | None = None) -> tuple[bytes, bool, bool]:
+        """Up to `limit` body bytes (inflated when `decode`): (data, complete, timed_out).
+
+        With `until`, reading stops after the block in which it matches (``self.stopped``
+        is then True and the rest of the body is left unread: `drain` it)."""
+        self.stopped = False
+        scanned = 0
         out = bytearray()
         left = self.remaining()
         if left <= 0:
@@ -611,6 +617,10 @@ class _Fetch:
                     if not out and data and decode and _looks_binary(data):
                         return b"", False, False  # unlabelled binary: stop at once
                     out.extend(data)
+                    if until is not None and until.search(out, max(0, scanned - 16)):
+                        self.stopped = True
+                        return bytes(out[:limit]), False, False
+                    scanned = len(out)
                     if len(out) > limit or (inflater and inflater.full):
                         del out[limit:]
                         complete = False
@@ -694,15 +704,19 @@ class _Fetch:
         data = b""
         truncated = False
         if answer.method == "GET" and is_html_type(content_type):
-            data, complete, timed_out = self.read(response, self.settings.max_html_bytes)
-            truncated = not complete and not timed_out
-            self.release(response, complete)
+            data, complete, timed_out = self.read(response, self.settings.max_html_bytes,
+                                                  until=_HEAD_END)
+            truncated = not complete and not timed_out and not self.stopped
+            if self.stopped:
+                self.drain(response)  # the rest is not needed; the connection is kept
+            else:
+                self.release(response, complete)
             if timed_out and not data:
                 return FetchedPage(self.finish(
                     url, current, LinkStatus.TIMEOUT, status,
                     f"{label} but the body did not arrive within the deadline"))
             if data and not _looks_binary(data):
-                html = decode_html(data, content_type)
+                html = decode_html(page_head(data), content_type)
             if timed_out:
                 label += "; the body was cut at the deadline"
         else:
@@ -737,6 +751,20 @@ class _Fetch:
             reason = label + (f" after {len(self.hop_statuses)} redirect(s)" if moved else "")
             page.result = self.finish(url, current, LinkStatus.OK, status, reason)
         return page
+
+
+_HEAD_END = re.compile(rb"</h1\s*>", re.I)
+HEAD_LIMIT = 64 * 1024
+BYLINE = 2048  # bytes kept after the headline: the byline and its <time>
+
+
+def page_head(data: bytes) -> bytes:
+    """The part of a page that says what it is: up to its first ``</h1>`` and the byline
+    after it (the ``<head>`` with its title, meta tags and JSON-LD, the headline, the
+    date under it), at most `HEAD_LIMIT` bytes. Title, date, soft-404 and challenge
+    checks read only this."""
+    match = _HEAD_END.search(data, 0, HEAD_LIMIT)
+    return data[: min(match.end() + BYLINE, HEAD_LIMIT)] if match else data[:HEAD_LIMIT]
 
 
 def _looks_binary(head: bytes) -> bool:
