@@ -15,7 +15,8 @@ stdout, then serves until stdin closes. What a path answers, after `latency` sec
 * ``/flaky/...``: 503 the first time, then the page;
 * anything else: 200 with an article page of about `page_kb` KiB whose ``<title>`` is the
   last path segment with dashes as spaces, capitalised (``/news/2020/trade-talks-end`` ->
-  ``Trade talks end``) and whose ``article:published_time`` is 2020-03-02 (HEAD too, without the body).
+  ``Trade talks end``) and whose ``article:published_time`` is 2020-03-02 (HEAD too,
+  without the body).
 
 The archive answers the availability API (``/wayback/available``: nothing archived), the CDX
 API (``/cdx/search/cdx``: no rows) and ``/web/...`` (404), after `latency` seconds too.
