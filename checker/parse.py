@@ -13,7 +13,7 @@ from checker.model import Document, Finding, Footnote, Reference, Severity
 from checker.references import parse_references, repair_across_notes, resolve_backreferences
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".tex",
-                     ".bib")
+                     ".bib", ".rst", ".texi", ".texinfo", ".xml")
 
 
 @dataclass
