@@ -165,12 +165,15 @@ def finish_report(args, run: ParseRun, config, findings, links, *, offline, chec
 
 
 def finding_line(finding: Finding) -> str:
-    """One finding as a terminal line: ``path:line: severity [rule] (notes 3, 5) message``."""
+    """One finding as a terminal line: ``path:line: severity [rule] (notes 3, 5) message``,
+    ``(part 2, notes 3, 5)`` where the document numbers its notes afresh per part."""
     where = finding.file or finding.document
     where = f"{where}:{finding.line}" if finding.line else f"{where}"
     named = finding.rule == "numbering"  # its message names the numbers already
     notes = f" (notes {format_ranges(finding.footnotes)})" if finding.footnotes and not named \
         else ""
+    if finding.part is not None:  # the numbers restart per part: "(part 2, notes 3, 5)"
+        notes = f" (part {finding.part}{', ' + notes[2:-1] if notes else ''})"
     if finding.entries:
         notes = f" (entr{'y' if len(finding.entries) == 1 else 'ies'} " \
             f"{', '.join(finding.entries)})"

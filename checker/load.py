@@ -23,6 +23,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 from checker.errors import InputError
+from checker.extract import native
 from checker.model import Document
 
 MAX_LINE_BYTES = 4 * 1024 * 1024
@@ -94,6 +95,9 @@ _ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 def read_document(path: str) -> Document:
     """Read, check and decode the file at `path` (raises `InputError`)."""
+    binary = _read_native(path)
+    if binary is not None:
+        return binary
     data = _read_checked(path)
     text, encoding = _decode(path, data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -113,6 +117,30 @@ def read_document(path: str) -> Document:
 def read_text(path: str) -> str:
     """The decoded text of a file a document refers to (a LaTeX \\input, a .bib)."""
     return read_document(path).text
+
+
+def _read_native(path: str) -> Document | None:
+    """A Word, ODF or PDF file read by its format's reader (`extract/native.py`); None for
+    anything else, and for what cannot be opened (`_read_checked` names that problem)."""
+    try:
+        with open(path, "rb") as handle:
+            if not handle.read(8).startswith(native.MAGICS):
+                return None
+            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+                return None
+            handle.seek(0)
+            data = handle.read()
+        kind = native.native_format(path, data)
+        if kind is None:
+            return None
+        found = native.read_native(kind, data)
+    except OSError:
+        return None
+    except native.NativeError as error:
+        raise InputError(path, str(error)) from None
+    return Document(path=path, id=document_id(path), text=found.text, format=kind,
+                    encoding="binary", title=found.title, date=found.date,
+                    footnotes=found.footnotes)
 
 
 def document_id(path: str) -> str:

@@ -119,6 +119,8 @@ class Footnote:
     # The file holding the note when it is not the document's own (a LaTeX \input); `line`
     # is then a line of that file.
     file: str | None = None
+    # The page the note is printed on (PDF only; where it starts when it runs on).
+    page: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -126,6 +128,7 @@ class Footnote:
             "part": self.part,
             "label": self.label,
             "file": self.file,
+            "page": self.page,
             "line": self.line,
             "text": self.text,
             "marker_lines": list(self.marker_lines),
@@ -165,6 +168,9 @@ class Finding:
     # In a bibliography file given as a document: the keys of the entries `footnotes` number.
     entries: list[str] = field(default_factory=list)
     file: str | None = None  # the file `line` is in, when not the document (a LaTeX \input)
+    # The part the `footnotes` numbers belong to, where the document numbers notes afresh
+    # per chapter or section (see Footnote.part); the rules look at one part at a time.
+    part: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -173,6 +179,7 @@ class Finding:
             "document": self.document,
             "footnotes": list(self.footnotes),
             "entries": list(self.entries),
+            "part": self.part,
             "message": self.message,
             "file": self.file,
             "line": self.line,
@@ -185,6 +192,18 @@ class Citation:
 
     document: str
     footnote: int
+    part: int | None = None  # see Footnote.part
+
+
+def note_name(number: int | str, part: int | None = None, page: int | None = None) -> str:
+    """How findings and reports name a note: "14", "14 (part 2)", "14 (part 2, p. 53)".
+
+    A document numbering its notes afresh per chapter or section has several notes 14; the
+    part tells them apart, and for a PDF the page says where to look."""
+    where = [f"part {part}"] if part is not None else []
+    if page is not None:
+        where.append(f"p. {page}")
+    return f"{number} ({', '.join(where)})" if where else str(number)
 
 
 @dataclass
@@ -217,12 +236,13 @@ class LinkResult:
         """One JSON entry per document citing the link (the URL was checked once)."""
         base = asdict(self)
         del base["citations"]
-        by_document: dict[str, list[int]] = {}
+        by_document: dict[tuple[str, int | None], list[int]] = {}
         for citation in self.citations:
-            by_document.setdefault(citation.document, []).append(citation.footnote)
+            key = (citation.document, citation.part)
+            by_document.setdefault(key, []).append(citation.footnote)
         if not by_document:
-            return [{**base, "document": None, "footnotes": []}]
+            return [{**base, "document": None, "part": None, "footnotes": []}]
         return [
-            {**base, "document": document, "footnotes": sorted(set(numbers))}
-            for document, numbers in by_document.items()
+            {**base, "document": document, "part": part, "footnotes": sorted(set(numbers))}
+            for (document, part), numbers in by_document.items()
         ]

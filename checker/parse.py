@@ -13,7 +13,7 @@ from checker.model import Document, Finding, Footnote, Reference, Severity
 from checker.references import parse_references, repair_across_notes, resolve_backreferences
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".tex",
-                     ".bib", ".rst", ".texi", ".texinfo", ".xml")
+                     ".bib", ".rst", ".texi", ".texinfo", ".xml", ".docx", ".odt", ".pdf")
 
 
 @dataclass
@@ -78,6 +78,7 @@ def url_repair_findings(doc: Document) -> list[Finding]:
                         severity=Severity.WARNING.value,
                         document=doc.path,
                         footnotes=[footnote.number],
+                        part=footnote.part,
                         line=footnote.line,
                         message=(
                             f"URL printed as {reference.url_as_printed!r} was repaired to "

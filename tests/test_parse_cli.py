@@ -60,7 +60,7 @@ def test_parse_json_shape(tmp_path, capsys):
     doc = data["documents"][0]
     assert set(doc) == {"path", "title", "date", "footnotes"}
     note = doc["footnotes"][57]
-    assert set(note) == {"number", "part", "label", "file", "line", "text", "marker_lines",
+    assert set(note) == {"number", "part", "label", "file", "page", "line", "text", "marker_lines",
                          "references"}
     assert note["number"] == 58 and note["marker_lines"]
     ref = note["references"][0]

@@ -17,6 +17,7 @@ from checker.extract.extraction import Extraction, restart_parts
 from checker.extract.gutenberg import extract_gutenberg, has_gutenberg_notes
 from checker.extract.markdown import extract_markdown
 from checker.extract.metadata import document_metadata
+from checker.extract.native import NATIVE_FORMATS
 from checker.extract.numbering import numbering_findings
 from checker.extract.pandoc import extract_pandoc, has_pandoc_notes
 from checker.extract.rst import extract_rst, has_rst_notes
@@ -57,6 +58,8 @@ def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
     findings."""
     if doc.format in ("latex", "bibtex", "csljson"):
         return _extract_source(doc)
+    if doc.format in NATIVE_FORMATS:  # notes read from the file's own structure when loaded
+        return doc.footnotes, _numbering_by_part(doc)
     extraction = Extraction([], {})
     for reader in READERS:
         if reader.has_shape(doc):
@@ -86,6 +89,22 @@ def _extract_source(doc: Document) -> tuple[list[Footnote], list[Finding]]:
     from checker.extract.bibfile import extract_bibliography
 
     return extract_bibliography(doc)
+
+
+def _numbering_by_part(doc: Document) -> list[Finding]:
+    """The `numbering` findings of a Word, ODF or PDF document's notes, part by part (its
+    notes come after the body, so markers are matched per part, not by position); each
+    finding names its part."""
+    findings = []
+    parts: dict[int | None, list[Footnote]] = {}
+    for note in doc.footnotes:
+        parts.setdefault(note.part, []).append(note)
+    for part, notes in parts.items():
+        markers = {note.number: note.marker_lines for note in notes}
+        for finding in numbering_findings(notes, markers, doc.path, check_order=False):
+            finding.part = part
+            findings.append(finding)
+    return findings
 
 
 def number_parts(footnotes: list[Footnote]) -> None:

@@ -69,7 +69,10 @@ def document_metadata(doc: Document) -> tuple[str | None, str | None]:
 
         title, stated = latex_metadata(doc.text)
         return title, to_iso(stated) if stated else None
-    return _text_metadata(doc.text)
+    title, date = _text_metadata(doc.text)
+    if doc.format in ("docx", "odt", "pdf"):  # the file's properties, read when it was loaded
+        return doc.title or title, date or doc.date
+    return title, date
 
 
 # ---- markdown and plain text --------------------------------------------------------------

@@ -39,7 +39,7 @@ def finding_for(link: LinkResult) -> tuple[str, str, str] | None:
 
 def link_findings(links: list[LinkResult], documents: list[Document]) -> list[Finding]:
     lines = {
-        (doc.path, footnote.number): footnote.line
+        (doc.path, footnote.part, footnote.number): footnote.line
         for doc in documents
         for footnote in doc.footnotes
     }
@@ -49,13 +49,14 @@ def link_findings(links: list[LinkResult], documents: list[Document]) -> list[Fi
         if described is None:
             continue
         rule, severity, message = described
-        by_document: dict[str, list[int]] = {}
+        by_document: dict[tuple[str, int | None], list[int]] = {}
         for citation in link.citations:
-            by_document.setdefault(citation.document, []).append(citation.footnote)
-        for document, numbers in by_document.items():
+            key = (citation.document, citation.part)
+            by_document.setdefault(key, []).append(citation.footnote)
+        for (document, part), numbers in by_document.items():
             numbers = sorted(set(numbers))
             findings.append(Finding(
                 rule=rule, severity=severity, message=message, document=document,
-                footnotes=numbers, line=lines.get((document, numbers[0])),
+                footnotes=numbers, line=lines.get((document, part, numbers[0])), part=part,
             ))
     return findings

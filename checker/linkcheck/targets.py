@@ -158,13 +158,14 @@ def collect_targets(documents: list[Document], settings: CheckSettings) -> list[
     excludes = compile_excludes(settings.excludes)
     targets: dict[str, LinkTarget] = {}
 
-    def add(url: str, doc: Document, number: int, ref: Reference, site_only: bool) -> None:
+    def add(url: str, doc: Document, number: int, ref: Reference, site_only: bool,
+            part: int | None = None) -> None:
         target = targets.get(url)
         if target is None:
             target = targets[url] = LinkTarget(url=url, site_only=site_only)
             if site_only:
                 target.domain = host_key(url)
-        citation = Citation(document=doc.path, footnote=number)
+        citation = Citation(document=doc.path, footnote=number, part=part)
         if citation not in target.citations:
             target.citations.append(citation)
         target.works.append(
@@ -178,12 +179,14 @@ def collect_targets(documents: list[Document], settings: CheckSettings) -> list[
         for footnote in doc.footnotes:
             for ref in footnote.references:
                 if ref.url and ref.url.strip():
-                    add(normalise_url(ref.url), doc, footnote.number, ref, site_only=False)
+                    add(normalise_url(ref.url), doc, footnote.number, ref, site_only=False,
+                        part=footnote.part)
                 elif ref.domain and (home := site_url(ref.domain)):
-                    add(home, doc, footnote.number, ref, site_only=True)
+                    add(home, doc, footnote.number, ref, site_only=True, part=footnote.part)
                 if ref.doi and (resolved := doi_url(ref.doi, settings.doi_resolver)) \
                         and resolved != normalise_url(ref.url or ""):
-                    add(resolved, doc, footnote.number, ref, site_only=False)
+                    add(resolved, doc, footnote.number, ref, site_only=False,
+                        part=footnote.part)
 
     for target in targets.values():
         target.cited_date = _earliest([w.date for w in target.works]) or _earliest(

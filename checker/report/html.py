@@ -20,7 +20,7 @@ from checker.report.charts import (
     status_chart,
     timeline,
 )
-from checker.report.rows import document_rows
+from checker.report.rows import document_rows, notes_label
 from checker.report.summary import count, severities_by_rule, summarize
 
 
@@ -54,10 +54,12 @@ def render_html(inp: ReportInput) -> str:
             "quiet": quiet,
         })
     paths = {doc.path for doc in inp.documents}
+    by_path = {doc.path: doc for doc in inp.documents}
     other_loud, other_quiet = _split([f for f in inp.findings if f.document not in paths])
     return _template().render(
         inp=inp, s=summary, count=count, docs=docs, other_loud=other_loud,
         other_quiet=other_quiet, colours=STATUS_COLOURS,
+        label=lambda finding: notes_label(finding, by_path.get(finding.document)),
         chart=Markup(status_chart(summary["links_by_status"])),
         severities=severities_by_rule(inp.findings),
     )

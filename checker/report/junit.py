@@ -18,8 +18,9 @@ with the message in <system-out>.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 
-from checker.model import Finding, LinkResult
+from checker.model import Citation, Finding, LinkResult, note_name
 from checker.report import ReportInput
 from checker.report.rows import notes_label, short
 from checker.report.summary import at_or_above
@@ -34,14 +35,14 @@ def clean(text: str) -> str:
     return text.translate(_XML_INVALID)
 
 
-def _link_detail(link: LinkResult, numbers: list[int]) -> str:
+def _link_detail(link: LinkResult, numbers: list[str]) -> str:
     parts = [link.status + (f" (HTTP {link.http_status})" if link.http_status else "")]
     if link.reason and link.reason != f"HTTP {link.http_status}":
         parts.append(link.reason)
     if link.status == "failing" and link.first_failure:
         parts.append(f"failing since {link.first_failure}")
     if numbers:
-        parts.append("footnotes " + ", ".join(map(str, numbers)))
+        parts.append("footnotes " + ", ".join(numbers))
     if link.final_url and link.final_url != link.url:
         parts.append(f"now at {link.final_url}")
     if link.archive_url:
@@ -49,7 +50,13 @@ def _link_detail(link: LinkResult, numbers: list[int]) -> str:
     return clean("; ".join(parts))
 
 
-def _link_case(suite: ET.Element, link: LinkResult, classname: str, numbers: list[int]) -> None:
+def _names(citations: Iterable[Citation]) -> list[str]:
+    """The citing notes as the reports name them ("3", "14 (part 2)"), in note order."""
+    keys = sorted({(c.part or 0, c.footnote) for c in citations})
+    return [note_name(number, part or None) for part, number in keys]
+
+
+def _link_case(suite: ET.Element, link: LinkResult, classname: str, numbers: list[str]) -> None:
     case = ET.SubElement(suite, "testcase", classname=classname, name=clean(link.url),
                          time=f"{(link.elapsed_ms or 0) / 1000:.3f}")
     detail = _link_detail(link, numbers)
@@ -92,7 +99,7 @@ def build_junit(inp: ReportInput) -> ET.Element:
     for doc in inp.documents:
         suite = ET.SubElement(root, "testsuite", name=clean(doc.path))
         for link in inp.links:
-            numbers = sorted({c.footnote for c in link.citations if c.document == doc.path})
+            numbers = _names(c for c in link.citations if c.document == doc.path)
             if numbers:
                 _link_case(suite, link, f"links.{clean(doc.id)}", numbers)
         for finding in inp.findings:
@@ -105,7 +112,7 @@ def build_junit(inp: ReportInput) -> ET.Element:
     if stray_links or stray_findings:
         suite = ET.SubElement(root, "testsuite", name="other")
         for link in stray_links:
-            _link_case(suite, link, "links.other", sorted({c.footnote for c in link.citations}))
+            _link_case(suite, link, "links.other", _names(link.citations))
         for finding in stray_findings:
             _finding_case(suite, finding, inp.fail_on)
         _close(suite)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checker.model import Finding
+from checker.model import Document, Finding
 from checker.report import ReportInput
 from checker.report.rows import Row, document_rows, notes_label
 from checker.report.summary import count, severities_by_rule, summarize
@@ -56,33 +56,33 @@ def _row(row: Row) -> str:
                        row.archive_url)
     if row.recovered_url:
         archive += (" · " if archive else "") + link("recovered", row.recovered_url)
-    number = cell(row.label) if row.label else row.number
-    return (f"| {number} | {cell(row.title)} | {link_cell} | {cell(status)} | {archive} | "
+    return (f"| {cell(row.name)} | {cell(row.title)} | {link_cell} | {cell(status)} | {archive} | "
             f"{cell(', '.join(row.rules))} |")
 
 
-def _finding(finding: Finding) -> str:
-    label = notes_label(finding)
+def _finding(finding: Finding, doc: Document | None = None) -> str:
+    label = notes_label(finding, doc)
     where = f" ({label})" if label else ""
     if finding.line:
         where += f" line {finding.line}"
     return f"- **{finding.severity}** `{finding.rule}`{where}: {cell(finding.message)}"
 
 
-def findings_block(findings: list[Finding], heading: str) -> list[str]:
-    """Errors and warnings listed; infos folded away."""
+def findings_block(findings: list[Finding], heading: str, doc: Document | None = None
+                   ) -> list[str]:
+    """Errors and warnings listed; infos folded away; `doc` gives PDF notes' pages."""
     if not findings:
         return []
     ordered = sorted(findings, key=lambda f: ((f.footnotes or [0])[0], f.line or 0))
     loud = [f for f in ordered if f.severity != "info"]
     quiet = [f for f in ordered if f.severity == "info"]
     out = [heading, ""]
-    out += [_finding(f) for f in loud]
+    out += [_finding(f, doc) for f in loud]
     if loud:
         out.append("")
     if quiet:
         out += ["<details>", f"<summary>{count(len(quiet), 'info finding')}</summary>", ""]
-        out += [_finding(f) for f in quiet]
+        out += [_finding(f, doc) for f in quiet]
         out += ["", "</details>", ""]
     return out
 
@@ -135,7 +135,7 @@ def render_markdown(inp: ReportInput) -> str:
             out += [_row(row) for row in document_rows(doc, inp)]
             out.append("")
         out += findings_block([f for f in inp.findings if f.document == doc.path],
-                              "### Findings")
+                              "### Findings", doc)
     paths = {d.path for d in inp.documents}
     out += findings_block([f for f in inp.findings if f.document not in paths],
                           "## Other findings")

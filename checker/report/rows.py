@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 
 from checker.extract.numbering import format_ranges
 from checker.linkcheck.targets import normalise_url, site_url
-from checker.model import Document, Finding, LinkResult
+from checker.model import Document, Finding, LinkResult, note_name
 from checker.report import ReportInput
 
 
 @dataclass
 class Row:
     number: int
+    name: str  # the note as the report names it: "14", "14 (part 2, p. 53)" (see note_name)
     title: str
     link: str | None  # the URL, or the site when only a site is cited
     href: str | None  # what to link to (http/https only; see safe_href)
@@ -31,15 +32,22 @@ class Row:
     label: str | None = None  # the note's printed label (an entry's key) when not its number
 
 
-def notes_label(finding: Finding) -> str:
-    """"note 3" or "notes 3-5, 9" (ranges capped: see `format_ranges`); "" for none."""
+def notes_label(finding: Finding, doc: Document | None = None) -> str:
+    """"note 3", "notes 3-5, 9" (ranges capped: see `format_ranges`), "note 14 (part 2)",
+    "note 14 (part 2, p. 53)" when `doc` (a PDF) gives the page; "" for none."""
     if not finding.footnotes:
         return ""
     if finding.entries:  # a bibliography file: its entries by key
         word = "entry" if len(finding.entries) == 1 else "entries"
         return f"{word} {', '.join(finding.entries)}"
-    word = "note" if len(finding.footnotes) == 1 else "notes"
-    return f"{word} {format_ranges(finding.footnotes)}"
+    if len(finding.footnotes) == 1:
+        number = finding.footnotes[0]
+        page = None
+        if doc is not None and doc.path == finding.document:
+            page = next((note.page for note in doc.footnotes
+                         if note.number == number and note.part == finding.part), None)
+        return f"note {note_name(number, finding.part, page)}"
+    return f"notes {note_name(format_ranges(finding.footnotes), finding.part)}"
 
 
 def short(text: str | None, limit: int = 60) -> str:
@@ -79,13 +87,16 @@ def _snapshot_date(timestamp: str | None) -> str:
     return f"{timestamp[:4]}-{timestamp[4:6]}-{timestamp[6:8]}"
 
 
-def findings_by_note(findings: list[Finding], document: str) -> dict[int, list[Finding]]:
-    notes: dict[int, list[Finding]] = {}
+def findings_by_note(
+    findings: list[Finding], document: str
+) -> dict[tuple[int | None, int], list[Finding]]:
+    """(part, number) -> the findings naming that note of `document`."""
+    notes: dict[tuple[int | None, int], list[Finding]] = {}
     for finding in findings:
         if finding.document != document:
             continue
         for number in finding.footnotes:
-            notes.setdefault(number, []).append(finding)
+            notes.setdefault((finding.part, number), []).append(finding)
     return notes
 
 
@@ -123,10 +134,11 @@ def document_rows(doc: Document, inp: ReportInput) -> list[Row]:
     unchecked = "offline" if inp.offline else "not checked"
     rows = []
     for footnote in doc.footnotes:
-        rules, worst = _rules(notes.get(footnote.number, []))
+        rules, worst = _rules(notes.get((footnote.part, footnote.number), []))
+        name = note_name(footnote.label or footnote.number, footnote.part, footnote.page)
         if not footnote.references:
-            rows.append(Row(footnote.number, short(footnote.text), None, None, "no citation",
-                            rules=rules, worst=worst, label=footnote.label))
+            rows.append(Row(footnote.number, name, short(footnote.text), None, None,
+                            "no citation", rules=rules, worst=worst, label=footnote.label))
             continue
         for reference in footnote.references:
             key = _lookup_key(reference.url, reference.domain)
@@ -135,6 +147,7 @@ def document_rows(doc: Document, inp: ReportInput) -> list[Row]:
                 result = links.get(reference.url)
             row = Row(
                 number=footnote.number,
+                name=name,
                 title=short(reference.title or reference.container or footnote.text),
                 link=short(reference.url or reference.domain, 70) or None,
                 href=safe_href(reference.url) or safe_href(key),

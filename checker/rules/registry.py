@@ -5,7 +5,7 @@ configuration can set their severity and the README's table lists them all)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -106,6 +106,7 @@ def run_rules(documents: list[Document], config: Config | None = None,
     """
     today = today or date.today().isoformat()
     findings: list[Finding] = []
+    views, parts = part_views(documents)
     for rule in RULES:
         if rule.check is None or (config is not None and not config.is_enabled(rule.id)):
             continue
@@ -114,10 +115,42 @@ def run_rules(documents: list[Document], config: Config | None = None,
         severity = config.severity_for(rule.id, rule.default_severity) if config else \
             rule.default_severity
         context = RuleContext(severity=severity, today=today, links=links)
-        findings.extend(rule.check(documents, context))
+        if rule.id in WHOLE_DOCUMENT_RULES:
+            findings.extend(rule.check(documents, context))
+            continue
+        for finding in rule.check(views, context):
+            if finding.document in parts:
+                finding.document, finding.part = parts[finding.document]
+            findings.append(finding)
     findings = apply_config(findings, config)
     findings.sort(key=lambda f: (f.document or "", f.line or 0, f.rule, f.footnotes))
     return findings
+
+
+WHOLE_DOCUMENT_RULES = frozenset({"duplicate-document"})
+"""Rules comparing whole documents; every other rule sees a document numbering its notes
+afresh per part (chapter, section) as one document per part (see `part_views`)."""
+
+
+def part_views(documents: list[Document]) -> tuple[list[Document], dict[str, tuple[str, int]]]:
+    """Each document with parts split into one view per part, so that notes 14 of chapters 1
+    and 2 are never taken for one note, a work cited in full once per chapter is no repeat,
+    and neighbouring notes are neighbours. Returns the views and, for each view's stand-in
+    path, the real path and part (findings are put back under them)."""
+    views: list[Document] = []
+    parts: dict[str, tuple[str, int]] = {}
+    for doc in documents:
+        if all(note.part is None for note in doc.footnotes):
+            views.append(doc)
+            continue
+        by_part: dict[int, list] = {}
+        for note in doc.footnotes:
+            by_part.setdefault(note.part or 0, []).append(note)
+        for part, notes in by_part.items():
+            stand_in = f"{doc.path}\x00part {part}"
+            parts[stand_in] = (doc.path, part)
+            views.append(replace(doc, path=stand_in, footnotes=notes))
+    return views, parts
 
 
 def apply_config(findings: list[Finding], config: Config | None) -> list[Finding]:
@@ -131,9 +164,7 @@ def apply_config(findings: list[Finding], config: Config | None) -> list[Finding
             continue
         override = config.severity_override(finding.rule)
         if override and override != finding.severity:
-            finding = Finding(rule=finding.rule, severity=override, message=finding.message,
-                              document=finding.document, footnotes=list(finding.footnotes),
-                              line=finding.line)
+            finding = replace(finding, severity=override, footnotes=list(finding.footnotes))
         kept.append(finding)
     return kept
 

@@ -1,0 +1,191 @@
+"""OpenDocument text (.odt) -> footnotes and endnotes (``text:note``) from ``content.xml``.
+
+An ODF note sits inside the body paragraph that marks it:
+``<text:p>Growth slowed.<text:note text:note-class="footnote"><text:note-citation>1
+</text:note-citation><text:note-body><text:p>See <text:a xlink:href="https://example.org/r">
+the report</text:a>.</text:p></text:note-body></text:note></text:p>``.
+Reads (lxml, entities and network off):
+- the body's paragraphs and headings in order, each note's paragraph being its marker line;
+- the number as the word processor shows it: the citation's text (stored by the writer, so
+  restarts per chapter or page are already applied), its ``text:label`` for a custom mark
+  (kept as the note's `label`, its position among the notes as number); a roman or letter
+  mark keeps its value as the number and the mark as the label;
+- parts: where a class's displayed numbers start again (a number not above the one before),
+  a new part begins; endnotes beside footnotes are a part of their own;
+- links inside notes (``text:a xlink:href``) written ``[text](target)``;
+- the title and date from ``meta.xml`` (``dc:title``; ``dc:date``, else the creation date).
+Zotero's reference marks carry their citation JSON in attributes only: not text, not read.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+
+from checker.extract.native import (
+    Link,
+    NativeError,
+    NativeText,
+    Rendering,
+    clean_title,
+    iso_date,
+    join_pieces,
+    open_zip,
+    read_xml,
+)
+from checker.model import Footnote
+
+TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+DC = "{http://purl.org/dc/elements/1.1/}"
+META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
+_BLOCKS = (TEXT + "p", TEXT + "h")
+_HIDDEN = frozenset({TEXT + "tracked-changes", TEXT + "note-citation", OFFICE + "annotation",
+                     TEXT + "bookmark-ref", "{urn:oasis:names:tc:opendocument:xmlns:"
+                     "drawing:1.0}image"})
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+@dataclass
+class _Note:
+    note_class: str
+    number: int
+    label: str | None
+    group: int
+    marker_line: int
+    body: etree._Element | None
+
+
+def read_odt(data: bytes) -> NativeText:
+    """The notes of the .odt in `data` (raises `NativeError`)."""
+    with open_zip(data) as archive:
+        content = read_xml(archive, "content.xml")
+        if content is None:
+            raise NativeError("is an ODF package without content.xml")
+        title, date = _properties(archive)
+    body = content.find(f"{OFFICE}body/{OFFICE}text")
+    if body is None:
+        raise NativeError("is an ODF package without a text body (a spreadsheet or drawing?)")
+    out = Rendering()
+    found: list[_Note] = []
+    last: dict[str, int] = {}
+    groups: dict[str, int] = {}
+    for block in body.iter(*_BLOCKS):
+        if _in_note(block, body):
+            continue
+        line = len(out.lines) + 1
+        pieces: list[str | Link] = []
+        for note in _walk(block, pieces):
+            note_class = note.get(TEXT + "note-class", "footnote")
+            citation = note.find(TEXT + "note-citation")
+            shown = "".join(citation.itertext()).strip() if citation is not None else ""
+            custom = citation.get(TEXT + "label") if citation is not None else None
+            number, label = _number_of(custom or shown)
+            if not number:
+                number = len(found) + 1
+            elif label is None or label.isalnum():
+                if number <= last.get(note_class, 0):
+                    groups[note_class] = groups.get(note_class, 0) + 1
+                last[note_class] = number
+            found.append(_Note(note_class, number, label, groups.get(note_class, 0), line,
+                               note.find(TEXT + "note-body")))
+            pieces.append(f"[^{label or number}]")
+        out.add(join_pieces(pieces))
+    return _finish(found, out, title, date)
+
+
+def _finish(found: list[_Note], out: Rendering, title: str | None,
+            date: str | None) -> NativeText:
+    runs = list(dict.fromkeys((note.note_class, note.group) for note in found))
+    parted = len(runs) > 1
+    footnotes = []
+    for run_index, (note_class, group) in enumerate(runs, start=1):
+        out.add()
+        out.add(f"{note_class.capitalize()}s" + (f" (part {run_index})" if parted else ""))
+        for note in found:
+            if (note.note_class, note.group) != (note_class, group):
+                continue
+            text = _note_text(note.body)
+            line = out.add(f"[^{note.label or note.number}]: {text}")
+            footnotes.append(Footnote(
+                number=note.number, line=line, text=text, marker_lines=[note.marker_line],
+                part=run_index if parted else None, label=note.label,
+            ))
+    return NativeText(text=out.text(), footnotes=footnotes, title=title, date=date)
+
+
+def _in_note(element: etree._Element, top: etree._Element) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor is top:
+            return False
+        if ancestor.tag == TEXT + "note":
+            return True
+    return False
+
+
+def _walk(element: etree._Element, pieces: list[str | Link]):  # type: ignore[no-untyped-def]
+    """Append `element`'s visible text to `pieces`; yield each note met (its text is not
+    appended: the caller writes its marker)."""
+    if element.text:
+        pieces.append(element.text)
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _HIDDEN:
+            pass
+        elif tag == TEXT + "note":
+            yield child
+        elif tag in _BLOCKS or tag == TEXT + "list":
+            pass  # a paragraph inside a frame or table cell: read as its own line
+        elif tag in (TEXT + "s",):
+            pieces.append(" " * int(child.get(TEXT + "c", "1") or 1))
+        elif tag in (TEXT + "tab", TEXT + "line-break"):
+            pieces.append(" ")
+        elif tag == TEXT + "a":
+            inner: list[str | Link] = []
+            yield from _walk(child, inner)
+            pieces.append(Link(join_pieces(inner), child.get(XLINK_HREF)))
+        else:
+            yield from _walk(child, pieces)
+        if child.tail:
+            pieces.append(child.tail)
+
+
+def _note_text(body: etree._Element | None) -> str:
+    if body is None:
+        return ""
+    paragraphs = []
+    for block in body.iter(*_BLOCKS):
+        pieces: list[str | Link] = []
+        for _nested in _walk(block, pieces):
+            pass  # a note inside a note is not something writers produce
+        paragraphs.append(join_pieces(pieces))
+    return " ".join(" ".join(paragraphs).split())
+
+
+def _number_of(mark: str) -> tuple[int, str | None]:
+    """A displayed mark -> (number, label): "3" -> (3, None), "iv" -> (4, "iv"); "*" -> (0, "*")
+    (no number: the caller numbers it by position)."""
+    if mark.isdigit():
+        return int(mark), None
+    lowered = mark.lower()
+    if all(char in _ROMAN_VALUES for char in lowered) and (len(lowered) > 1 or lowered in "ivx"):
+        values = [_ROMAN_VALUES[char] for char in lowered]
+        total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+                    for i, v in enumerate(values))
+        return total, mark
+    if len(set(lowered)) == 1 and lowered.isalpha() and lowered.isascii():
+        return (ord(lowered[0]) - ord("a") + 1) + 26 * (len(lowered) - 1), mark
+    return 0, mark or None
+
+
+def _properties(archive: zipfile.ZipFile) -> tuple[str | None, str | None]:
+    meta = read_xml(archive, "meta.xml")
+    if meta is None:
+        return None, None
+    title = meta.findtext(f".//{DC}title")
+    date = iso_date(meta.findtext(f".//{DC}date")) or iso_date(
+        meta.findtext(f".//{META}creation-date"))
+    return clean_title(title), date

@@ -1,0 +1,226 @@
+"""Word, ODF and PDF files in: notes read from the files' own structure.
+
+Fixtures are made by real engines (tests/fixtures/native/make_fixtures.sh: pandoc, LibreOffice,
+pdfLaTeX, qpdf); the real documents of ../shared/corpus/native/ are read from there, never
+copied (their tests are skipped where that folder is absent).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+from checker.errors import InputError
+from checker.load import read_document
+from checker.model import Document, Finding, Footnote
+from checker.parse import parse_paths
+from checker.report.rows import notes_label
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "native"
+CORPUS = ROOT.parent / "shared" / "corpus" / "native"
+needs_corpus = pytest.mark.skipif(not (CORPUS / "MANIFEST.tsv").exists(),
+                                  reason="../shared/corpus/native is not here")
+
+
+def plain(text: str | None) -> str | None:
+    """A note's text without the markdown source's own marks (italics, autolink brackets)."""
+    if text is None:
+        return None
+    return " ".join(re.sub(r"[*<>]", "", text).split())
+
+
+def same_notes(expected: Document, found: Document) -> None:
+    assert [(f.number, f.part) for f in found.footnotes] == \
+        [(f.number, f.part) for f in expected.footnotes]
+    for want, got in zip(expected.footnotes, found.footnotes, strict=True):
+        assert plain(got.text) == plain(want.text), want.number
+        assert [r.to_json() for r in got.references] == \
+            [r.to_json() for r in want.references], want.number
+        assert got.marker_lines, want.number
+
+
+@pytest.fixture(scope="module")
+def paper_run():
+    run = parse_paths([str(FIXTURES / name) for name in ("paper.md", "paper.docx", "paper.odt")])
+    assert not run.errors
+    return {Path(doc.path).suffix: doc for doc in run.documents}, run
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".odt"])
+def test_word_files_give_the_notes_of_their_markdown(paper_run, suffix):
+    docs, _ = paper_run
+    same_notes(docs[".md"], docs[suffix])
+    assert docs[suffix].format == suffix[1:]
+    assert (docs[suffix].title, docs[suffix].date) == ("Ports, Straits and Shipping Lanes",
+                                                        "2024-03-15")
+
+
+def test_a_links_target_is_the_notes_url(paper_run):
+    docs, _ = paper_run
+    note = docs[".docx"].footnotes[1]
+    assert "[“War Risk Premiums Rise Again”](https://lloyds.example.com/" in note.text
+    assert note.references[0].url == \
+        "https://lloyds.example.com/insurance/war-risk-premiums-rise-again"
+
+
+def test_the_marker_line_is_the_body_paragraph(paper_run):
+    docs, _ = paper_run
+    doc = docs[".docx"]
+    lines = doc.text.split("\n")
+    for note in doc.footnotes:
+        marker_line = lines[note.marker_lines[0] - 1]
+        assert f"[^{note.number}]" in marker_line and not marker_line.startswith("[^")
+        assert lines[note.line - 1].startswith(f"[^{note.number}]: ")
+
+
+def _rewrite(source: Path, target: Path, edits: dict[str, object]) -> None:
+    """`source` with some parts' XML rewritten by `edits` (name -> function of the text)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename in edits:
+                data = edits[info.filename](data.decode("utf-8")).encode("utf-8")  # type: ignore[operator]
+            new.writestr(info, data)
+
+
+def test_google_docs_ids_custom_marks_and_section_restarts(tmp_path):
+    """Google Docs writes notes from id 0 without separators; a custom mark ("*") is its
+    label; numRestart=eachSect starts the numbers again in each section: parts."""
+
+    original = FIXTURES / "paper.docx"
+    with zipfile.ZipFile(original) as archive:
+        body_xml = archive.read("word/document.xml").decode()
+    ids = re.findall(r'<w:footnoteReference w:id="(\d+)" />', body_xml)
+    assert len(ids) == 7
+    google = {old: str(new) for new, old in enumerate(ids)}  # ids from 0, in body order
+
+    def renumber(xml: str, tag: str) -> str:
+        return re.sub(f'(<w:{tag}) w:id="(\\d+)"', lambda m: f'{m.group(1)} w:id="'
+                      f'{google.get(m.group(2), m.group(2))}"', xml)
+
+    def notes(xml: str) -> str:
+        xml = re.sub(r'<w:footnote w:type="(?:separator|continuationSeparator)".*?</w:footnote>',
+                     "", xml, flags=re.S)
+        return renumber(xml, "footnote")
+
+    def body(xml: str) -> str:
+        xml = renumber(xml, "footnoteReference")
+        # Note 4 printed with a mark of its own.
+        xml = xml.replace('<w:footnoteReference w:id="3" /></w:r>',
+                          '<w:footnoteReference w:customMarkFollows="1" w:id="3" /></w:r>'
+                          '<w:r><w:t>*</w:t></w:r>', 1)
+        # A section ends with the paragraph marking note 5; footnotes restart in each.
+        restart = '<w:footnotePr><w:numRestart w:val="eachSect" /></w:footnotePr>'
+        start = xml.rindex("<w:p>", 0, xml.index('<w:footnoteReference w:id="4" />'))
+        properties = f"<w:sectPr>{restart}</w:sectPr>"
+        if xml.startswith("<w:p><w:pPr>", start):
+            end = xml.index("</w:pPr>", start)
+            xml = xml[:end] + properties + xml[end:]
+        else:
+            xml = xml[:start] + f"<w:p><w:pPr>{properties}</w:pPr>" + xml[start + 5:]
+        return xml.replace("<w:sectPr />", f"<w:sectPr>{restart}</w:sectPr>")
+
+    edited = tmp_path / "google.docx"
+    _rewrite(original, edited, {"word/footnotes.xml": notes, "word/document.xml": body})
+    doc = read_document(str(edited))
+    got = [(f.part, f.number, f.label) for f in doc.footnotes]
+    assert got == [(1, 1, None), (1, 2, None), (1, 3, None), (1, 4, "*"), (1, 4, None),
+                   (2, 1, None), (2, 2, None)]
+    assert doc.footnotes[3].text.startswith("World Shipping Council")
+    assert doc.footnotes[5].text.startswith("Robert Smith and Ana Lopez")
+
+
+def test_findings_and_reports_name_the_part():
+    finding = Finding(rule="missing-date", severity="warning", message="m", document="d.docx",
+                      footnotes=[14], part=2)
+    assert notes_label(finding) == "note 14 (part 2)"
+    doc = Document(path="d.pdf", id="d", text="", footnotes=[
+        Footnote(number=14, line=3, text="t", part=2, page=53)])
+    assert notes_label(finding, doc) == "note 14 (part 2)"
+    finding.document = "d.pdf"
+    assert notes_label(finding, doc) == "note 14 (part 2, p. 53)"
+    assert finding.to_json()["part"] == 2
+
+
+# --- bad files ---------------------------------------------------------------------------
+
+
+def problem(path: Path) -> str:
+    with pytest.raises(InputError) as caught:
+        read_document(str(path))
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+def test_a_zip_named_docx_is_one_line_and_exit_2(capsys):
+    path = FIXTURES / "not-a-word-file.docx"
+    assert "not a Word or ODF text document" in problem(path)
+    assert main(["parse", str(path), "--format", "json"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "not-a-word-file.docx" in err[0]
+
+
+def test_a_damaged_docx(tmp_path):
+    data = (FIXTURES / "paper.docx").read_bytes()
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(data[: len(data) // 2])
+    assert "damaged" in problem(broken)
+
+
+def test_an_encrypted_office_zip(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    data = bytearray(buffer.getvalue())
+    data[6] |= 1  # the general-purpose flag of the local header: encrypted
+    central = data.rindex(b"PK\x01\x02")
+    data[central + 8] |= 1
+    path = tmp_path / "locked.docx"
+    path.write_bytes(bytes(data))
+    assert "password-protected" in problem(path)
+
+
+def test_an_old_binary_doc_is_still_refused(tmp_path):
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    assert "old Office document" in problem(path)
+
+
+# --- the real documents ------------------------------------------------------------------
+
+
+def manifest() -> list[dict[str, str]]:
+    with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle, delimiter="\t")
+                if row["kind"] in ("docx", "odt")]
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", ["fcc-15-24-open-internet-order.docx", "lodz_tekst.docx",
+                                  "NeotomaManual_v2.docx", "burlesque-fronde-article.odt"])
+def test_real_word_files_give_their_manifest_count(name):
+    row = next(row for row in manifest() if row["file"] == name)
+    doc = read_document(str(CORPUS / name))
+    assert len(doc.footnotes) == int(row["n_notes"])
+    assert doc.footnotes[0].number == int(row["first_note"])
+    assert all(note.marker_lines and note.text for note in doc.footnotes)
+
+
+@needs_corpus
+def test_word_sections_restarting_their_numbers_are_parts():
+    doc = read_document(str(CORPUS / "fcc-15-24-open-internet-order.docx"))
+    runs: dict[int | None, list[int]] = {}
+    for note in doc.footnotes:
+        runs.setdefault(note.part, []).append(note.number)
+    assert {part: (numbers[0], numbers[-1], len(numbers)) for part, numbers in runs.items()} \
+        == {1: (1, 1777, 1777), 2: (1, 173, 173), 3: (1, 2, 2), 4: (1, 487, 487),
+            5: (1, 76, 76)}
+    assert any("http" in note.text for note in doc.footnotes)
