@@ -232,3 +232,24 @@ def test_web_page_last_modified_and_accessed() -> None:
         "2020. https://harbourweekly.example/tides.")
     assert (ref.container, ref.date, ref.accessed) == ("Harbour Weekly", "2019-05-05",
                                                        "2020-06-01")
+
+
+# ---- author-year cites and phrases quoted in commentary ---------------------------------
+
+
+def test_author_year_cites_in_running_text_and_brackets() -> None:
+    refs = parse_references("As Roe (1978) and Poe et al. (2020) showed, the tide turns twice "
+                            "a day (Quay and Dock, 1993; Pier 2001: 45).")
+    assert [(r.authors, r.date) for r in refs] == [
+        (["Roe"], "1978"), (["Poe"], "2020"), (["Quay", "Dock"], "1993"), (["Pier"], "2001")]
+
+
+def test_a_wikipedia_author_date_head_is_no_author_year_cite() -> None:
+    (ref,) = parse_references('Roe, Jane (1996). "harbour dorm". Retrieved 2007-10-12.')
+    assert ref.title == "harbour dorm" and ref.authors == ["Roe, Jane"] and ref.date == "1996"
+
+
+def test_a_phrase_quoted_in_commentary_is_no_title() -> None:
+    refs = parse_references("Our lock is a simple variant of the mechanism which was introduced "
+                            'in the "HARBOUR" multiprogramming system (Roe 1968a).')
+    assert [(r.title, r.authors, r.date) for r in refs] == [(None, ["Roe"], "1968")]

@@ -10,13 +10,15 @@ URLs whose repair needs evidence from other notes of the same document.
 
 from __future__ import annotations
 
+import re
+
 from checker.model import Footnote, Reference, ReferenceType
 from checker.references.backrefs import (
     BackReferenceResolver,
     repair_across_notes,
     resolve_backreferences,
 )
-from checker.references.citekeys import find_citation_keys
+from checker.references.citekeys import find_author_year_cites, find_citation_keys
 from checker.references.fields import is_archive_url, is_site_link, parse_citation
 from checker.references.legal import find_legal_citations, has_legal_citation
 from checker.references.posts import find_social_posts
@@ -43,21 +45,27 @@ def parse_references(text: str) -> list[Reference]:
                 linked += 1
         if links > linked and not is_backreference(text.strip()):
             references.extend(_links_left_over(text, references))
-    if has_legal_citation(text) or "@" in text:
+    if has_legal_citation(text) or "@" in text or ("(" in text and _YEAR_IN_BRACKETS.search(
+            text)) or "{" in text:
         flat = " ".join(text.split())
-        found = [(citation.start, citation.reference)
-                 for finder in FINDERS for citation in finder(flat)]
+        found = [(citation.start, citation.reference, alone)
+                 for finder, alone in FINDERS for citation in finder(flat)]
         if found:
             references = _with_found_citations(flat, references, found)
     return references
 
 
-# Citations found anywhere in a note, inside commentary as often as alone.
-FINDERS = (find_legal_citations, find_citation_keys, find_social_posts)
+_YEAR_IN_BRACKETS = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\s*[,:;)\]]")
+
+# Citations found anywhere in a note, inside commentary as often as alone; True where one found
+# inside a full citation is a work of its own (a case an article discusses), False where it is
+# part of it ("(Roe 2001)" in a bibliography entry).
+FINDERS = ((find_legal_citations, True), (find_citation_keys, True),
+           (find_author_year_cites, False), (find_social_posts, True))
 
 
 def _with_found_citations(text: str, references: list[Reference],
-                          found: list[tuple[int, Reference]]) -> list[Reference]:
+                          found: list[tuple[int, Reference, bool]]) -> list[Reference]:
     """The citations found anywhere in the note (legal ones, citation keys), in the note's
     order, in place of a citation the splitter made of the same words."""
     placed: list[tuple[int, Reference]] = []
@@ -69,11 +77,15 @@ def _with_found_citations(text: str, references: list[Reference],
             if reference.title:  # "[@key] See also Name, *Title*": where its own words are
                 title_at = text.find(reference.title[:30], at, at + len(reference.raw))
                 position = max(at, title_at - 40) if title_at >= 0 else at
-        covered = [other for _, other in found if reference.raw and other.raw in reference.raw]
+        covered = [other for _, other, _ in found if reference.raw and other.raw in reference.raw]
         if covered and _is_found_citation(reference, covered):
             continue
         placed.append((position, reference))
-    placed.extend(found)
+    for start, other, alone in found:
+        if not alone and any(
+                reference.title and other.raw in reference.raw for _, reference in placed):
+            continue  # "(Roe 2001)" inside a full citation is part of it
+        placed.append((start, other))
     placed.sort(key=lambda item: item[0])
     return [reference for _, reference in placed]
 
@@ -85,8 +97,11 @@ def _is_found_citation(reference: Reference, covered: list[Reference]) -> bool:
     for other in covered:
         rest = rest.replace(other.raw, " ")
     title = reference.title or ""
-    return not title or any(title in other.raw or (other.title or "\0") in title
-                            for other in covered) or len(rest.strip(" .,;()[]")) < 25
+    prose_title = title[:1].islower() and not any(
+        f"{quote}{title}" in reference.raw for quote in "\"“«'‘")  # a sentence read as a title
+    return not title or prose_title or any(
+        title in other.raw or (other.title or "\0") in title for other in covered
+    ) or len(rest.strip(" .,;()[]")) < 25
 
 
 def _links_left_over(text: str, references: list[Reference]) -> list[Reference]:

@@ -1,7 +1,12 @@
-"""Pandoc citation keys inside a note: ``[@omara2005cities, 29]``, ``[see @nash1990transformed;
-@white1991misfortune, 507]``. A key spells the author's family name and the year (the common
-``familyYEARword`` keys of Zotero/Better BibTeX and Google Scholar); the bibliography that
-would expand it is outside the document, so the reference is the family name and the year.
+"""Short cites that point into a bibliography outside the note: the reference is the family
+name(s) and the year (`backrefs.py` resolves them against a full citation when the document
+has one).
+
+- pandoc citation keys: ``[@omara2005cities, 29]``, ``[see @nash1990transformed; @white1991]``:
+  a key spells the family name and the year (the common ``familyYEARword`` keys of Zotero,
+  Better BibTeX and Google Scholar);
+- author-year cites in brackets: ``Lamport (1978)``, ``Kaplan et al. (2020)``, ``(Dijkstra
+  1968a)``, ``(Gray and Reuter, 1993; Roe 2001: 45)``, ``\\link{Havender (1968)}``.
 """
 
 from __future__ import annotations
@@ -9,10 +14,26 @@ from __future__ import annotations
 import re
 
 from checker.model import Reference
+from checker.references.dates import MONTHS
 from checker.references.patterns import YEAR, FoundCitation
 
 _KEY = re.compile(r"(?<![\w@])@(?P<family>[A-Za-z][A-Za-z'’-]*?)(?P<year>" + YEAR + r")[a-z]?"
                   r"(?P<rest>[\w:-]*)")
+_NAMES = r"(?P<names>[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?)"
+_PAGES = r"(?:[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?"
+# "Lamport (1978)", "Kaplan et al. (2020)"
+_NAME_THEN_YEAR = re.compile(r"(?<![\w.])(?<!, )" + _NAMES + r"\s+\((?P<year>" + YEAR + r")[a-z]?"
+                             + _PAGES + r"\)")
+# "(Dijkstra 1968a)", "(Gray and Reuter, 1993; Roe 2001: 45)", "{Dijkstra 1968b}"
+_NAME_YEAR_INSIDE = re.compile(r"(?<=[(\[{;])\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?" + _NAMES +
+                               r",?\s+(?P<year>" + YEAR + r")[a-z]?" + _PAGES + r"(?=\s*[)\]};])")
+_MARKDOWN_LINK = re.compile(r"\]\([^()\s]*\)\s*\[?")
+_NOT_NAMES = frozenset((
+    "in", "on", "at", "by", "the", "since", "from", "until", "before", "after", "during",
+    "see", "cf", "of", "and", "as", "section", "sections", "chapter", "vol", "volume", "no",
+    "table", "figure", "fig", "appendix", "note", "notes", "page", "pages", "spring", "summer",
+    "autumn", "fall", "winter", "act", "law", "report", "annual", "version",
+))
 
 
 
@@ -32,4 +53,25 @@ def find_citation_keys(text: str) -> list[FoundCitation]:
         found.append(FoundCitation(match.start(), match.end(), Reference(
             authors=[family[:1].upper() + family[1:]], date=match.group("year"),
             raw=match.group(0))))
+    return found
+
+
+def find_author_year_cites(text: str) -> list[FoundCitation]:
+    """Each author-year cite in brackets, in order."""
+    if "(" not in text and "{" not in text:
+        return []
+    if "](" in text:
+        text = _MARKDOWN_LINK.sub(lambda m: " " * len(m.group(0)), text)  # [Name](#p) [(2020)](#p)
+    found = []
+    for pattern in (_NAME_THEN_YEAR, _NAME_YEAR_INSIDE):
+        for match in pattern.finditer(text):
+            names = match.group("names")
+            first = names.split()[0].lower()
+            if first in _NOT_NAMES or first in MONTHS:
+                continue
+            families = [name.strip() for name in re.split(
+                r"\s+(?:and|&)\s+", re.sub(r"\s+et\s+al\.?$", "", names)) if name.strip()]
+            found.append(FoundCitation(match.start("names"), match.end(), Reference(
+                authors=families, date=match.group("year"), raw=match.group(0).strip())))
+    found.sort(key=lambda citation: citation.start)
     return found

@@ -163,6 +163,9 @@ def _title_like_quote(text: str) -> bool:
         inner = match.group(1).strip()
         if len(inner) < 3:
             continue
+        lead = text[:match.start()].split()
+        if len(lead) >= 6 and _prose_ratio(lead[-12:]) > 0.5:
+            continue  # a phrase quoted in a sentence: "... introduced in the "THE" system"
         if inner[-1] in ",." or _TITLE_FOLLOW.match(text, match.end()):
             return True
     if text[:1] in "\"“«":
