@@ -110,10 +110,10 @@ def test_library_bib_parses_in_pybtex_with_one_entry_per_work(tmp_path):
 
 
 def test_a_paper_named_library_does_not_overwrite_the_library(tmp_path):
-    parse(tmp_path, paper(tmp_path / "library.md", DAMS))
+    parse(tmp_path, paper(tmp_path / "library.md", DAMS), paper(tmp_path / "x_y.md", DAMS))
     refs = tmp_path / "refs"
     assert (refs / "library_document.bib").is_file()
-    assert "footcheck-cited-in = {library: 1}" in (refs / "library.bib").read_text()
+    assert "footcheck-cited-in = {library: 1; x_y: 1}" in (refs / "library.bib").read_text()
 
 
 def test_a_bibliography_given_as_a_document_is_checked_not_copied(tmp_path):

@@ -459,7 +459,7 @@ def write_library(
 ) -> list[str]:
     """Put the works of `documents` into ``refs/library.bib`` and ``.json``, beside those of
     the documents parsed into `refs_dir` before (see `library`); messages for the user."""
-    from checker.bibliography.biblatex import biblatex_record, braced, classic_record, latex_text
+    from checker.bibliography.biblatex import biblatex_record, braced, classic_record
     from checker.bibliography.csljson import csl_item
     from checker.bibliography.library import CITED_IN, library_entries, stored_works
 
@@ -476,7 +476,9 @@ def write_library(
     bib, csl = [], []
     for item in entries:
         record = make(item.entry).to_record()
-        record.fields[CITED_IN] = braced(latex_text(item.cited_in_text))
+        # Document ids are [A-Za-z0-9._-] (load.document_id) and the field is never printed:
+        # written as is, so that tools reading it back get the ids.
+        record.fields[CITED_IN] = braced(item.cited_in_text)
         bib.append(record)
         csl.append(to_record({**csl_item(item.entry), CITED_IN: item.cited_in_text}))
 
