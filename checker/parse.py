@@ -27,7 +27,9 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     """Directories become the documents inside them (sorted, not recursive).
 
     A folder's README is its description, not one of its documents, so it is left out;
-    a README named explicitly is parsed like any file.
+    a README named explicitly is parsed like any file. The files a LaTeX file of the folder
+    reads as part of itself (its ``\\input`` chapters, its ``.bib``) are left out too: the
+    main file is the document.
     """
     expanded: list[str] = []
     for given in paths:
@@ -41,11 +43,34 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
                 and not child.name.startswith(".")
                 and not child.stem.upper().startswith("README")
             ]
+            inside = _without_latex_members(path, inside)
             # An empty folder stays in the list so that loading names the problem.
             expanded.extend(inside or [given])
         else:
             expanded.append(given)
     return expanded
+
+
+def _without_latex_members(folder: Path, files: list[str]) -> list[str]:
+    from checker.extract.latex import project_members
+    from checker.load import read_text
+
+    members: set[Path] = set()
+    for name in files:
+        if not name.lower().endswith(".tex"):
+            continue
+        try:
+            text = read_text(name)
+        except InputError:
+            continue  # loading it names the problem
+        itself = Path(name).resolve()
+        members.update(path for path in ((folder / m).resolve() for m in project_members(text))
+                       if path != itself)
+    kept = [name for name in files if Path(name).resolve() not in members]
+    if any(n.lower().endswith(".tex") for n in files) and not any(
+            n.lower().endswith(".tex") for n in kept):
+        return files  # files including each other: no main file to choose
+    return kept
 
 
 def parse_document(doc: Document, doc_date: str | None = None) -> list[Finding]:

@@ -221,3 +221,26 @@ def test_shared_latex_documents_give_their_manifest_counts(name, count, parts):
         for part in sizes:
             assert [n.number for n in notes if n.part == part] == list(
                 range(1, sizes[part] + 1))
+
+
+def test_a_folder_holding_a_latex_project_is_its_main_file(tmp_path):
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\n% \\input{old}\n\\input{ch1}\n\\include{ch2.tex}\n"
+        "\\bibliography{refs,more}\n")
+    for name in ("ch1.tex", "ch2.tex", "old.tex", "other.tex"):
+        (tmp_path / name).write_text("x\\footnote{n}\n")
+    for name in ("refs.bib", "more.bib", "loose.bib"):
+        (tmp_path / name).write_text("@book{k, title={T}}\n")
+    from checker.parse import expand_paths
+
+    assert [Path(p).name for p in expand_paths([str(tmp_path)])] == [
+        "loose.bib", "main.tex", "old.tex", "other.tex"]
+
+
+def test_renewcommand_footnote_as_endnote_footnotetext_and_unclosed_braces(tmp_path):
+    doc, findings = parse_tex(tmp_path, "\\renewcommand{\\footnote}{\\endnote}\n"
+                              "A\\footnote{one}\\footnotemark B\\footnotetext{two}\n"
+                              "C\\endnote{three\n")
+    assert [(n.number, n.text) for n in doc.footnotes] == [(1, "one"), (1, "two"),
+                                                          (2, "three")]
+    assert any("never close" in f.message and f.line == 3 for f in findings)

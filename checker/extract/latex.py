@@ -190,6 +190,24 @@ def latex_metadata(text: str) -> tuple[str | None, str | None]:
     return found["title"], found["date"]
 
 
+_INCLUDED = re.compile(r"\\(?:input|include|subfile)\s*\{([^{}]+)\}")
+_BIB_NAMED = re.compile(r"\\(?:bibliography|addbibresource|addglobalbib)\s*(?:\[[^\]]*\])?"
+                        r"\s*\{([^{}]+)\}")
+
+
+def project_members(text: str) -> list[str]:
+    """The files a LaTeX file reads as part of itself (``\\input``, ``\\include``, the
+    bibliographies), as written, ``.tex``/``.bib`` added: a folder holding a LaTeX project
+    is one document, its main file."""
+    visible = strip_comments(text)
+    names = [n.strip() for n in _INCLUDED.findall(visible)]
+    members = [n if n.endswith(".tex") else n + ".tex" for n in names]
+    for value in _BIB_NAMED.findall(visible):
+        members.extend(n.strip() if n.strip().endswith((".bib", ".json")) else n.strip() + ".bib"
+                       for n in value.split(",") if n.strip())
+    return members
+
+
 def biblatex_footnote_style(text: str) -> bool:
     """Does biblatex's \\autocite make footnotes here (autocite=footnote, or a note style)?"""
     for match in _BIBLATEX.finditer(strip_comments(text)):
@@ -320,8 +338,12 @@ class _Walk:
             number = int(optional) if optional.isdigit() else None
             if name in TEXT_COMMANDS and number is None:
                 number = max(self.counters[stream], 1)
-            body = args[1].nodelist if len(args) > 1 and args[1] is not None and hasattr(
-                args[1], "nodelist") else ([args[1]] if len(args) > 1 and args[1] else [])
+            argument = args[1] if len(args) > 1 else None
+            body = (argument.nodelist if hasattr(argument, "nodelist") else [argument]) \
+                if argument is not None else []
+            if argument is not None and not argument.latex_verbatim().rstrip().endswith("}"):
+                self.warn(f"the braces of this \\{node.macroname} never close: its text runs to "
+                          "the end of the file", line, self.file)
             self.add_note(stream, number, node, body, cited_keys(body))
             return
         if name == "footnotemark":
