@@ -23,6 +23,13 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
          "Ports after the Storm", None, None),
         ('Jane Roe, "Report on the Ports," Harbour Weekly, 2020.', PASS, None, None),
     ],
+    "read_letter": [
+        ("Jane Roe to John Poe, Jr., June 1, 1863, Roe-Poe Papers, Harbour Archive.",
+         "Jane Roe to John Poe, Jr.", "", None),
+        ("Robert C. Roe, Sr., to Albert C. Roe, March 2, 1864, Roe Papers.",
+         "Robert C. Roe, Sr., to Albert C. Roe", None, None),
+        ("New Voyages to North America, London, 1703, vol. 2.", PASS, None, None),
+    ],
     "read_quoted_title": [
         ('Jane Roe, "Rivers and Ports," *Harbour Review*, May 5, 2020.', "Rivers and Ports",
          "Jane Roe, ", None),

@@ -253,3 +253,10 @@ def test_a_phrase_quoted_in_commentary_is_no_title() -> None:
     refs = parse_references("Our lock is a simple variant of the mechanism which was introduced "
                             'in the "HARBOUR" multiprogramming system (Roe 1968a).')
     assert [(r.title, r.authors, r.date) for r in refs] == [(None, ["Roe"], "1968")]
+
+
+def test_archival_letter_writer_recipient_date_collection() -> None:
+    (ref,) = parse_references(
+        "Jane Roe to John Poe, Jr., June 1, 1863, Roe-Poe Papers, Harbour Archive, Item 35.")
+    assert (ref.title, ref.authors, ref.container, ref.date) == (
+        "Jane Roe to John Poe, Jr.", ["Roe, Jane"], "Roe-Poe Papers", "1863-06-01")

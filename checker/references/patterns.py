@@ -34,6 +34,25 @@ DIGIT = re.compile(r"\d")
 LETTER = re.compile(r"[^\W\d_]")
 SPACE = re.compile(r"\s+")
 
+# A letter described by its writer and recipient: "Jane Roe to John Poe, Jr., June 1, 1863"
+PERSON = r"(?:(?:[A-Z][\w'’-]*\.?|[A-Z]\.)\s+){0,4}[A-Z][\w'’-]+(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?"
+LETTER_HEAD = re.compile(
+    rf"^(?P<writer>{PERSON}),?\s+to\s+(?P<recipient>{PERSON}(?:\s+and\s+{PERSON})?)"
+    r"\s*(?=[,(]|$)"
+)
+_DAY_DATE = re.compile(r",?\s*(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+\d|,?\s*\d{1,2}/\d{1,2}/\d")
+
+
+def letter_head(text: str) -> re.Match[str] | None:
+    """"Jane Roe to John Poe, Jr., June 1, 1863": writer and recipient, dated to the day
+    ("New Voyages to North America, London, 1703" is a title)."""
+    if " to " not in text[:140]:
+        return None
+    found = LETTER_HEAD.match(text)
+    if found is None or not _DAY_DATE.match(text, found.end("recipient")):
+        return None
+    return found
+
 # Quotes that open or close a title, straight and typographic, English, Russian and German.
 QUOTE_CHARS = re.compile(r"[\"“”«»„]")
 OPENING_QUOTES = "\"“«„"

@@ -30,6 +30,7 @@ from checker.references.patterns import (
     QUOTE_CHARS,
     SERIES_CHUNK,
     VOLUME_TAIL,
+    letter_head,
     sentence_spans,
 )
 from checker.references.urls import looks_like_domain
@@ -96,6 +97,26 @@ def read_numbered_report(work: str, blanked: str) -> TitleParts | None:
                       authors_text=work[found.start("authors"):found.end("authors")]
                       if authors else "",
                       title_start=start, title_end=end, series=True)
+
+
+# ---- letters: archival correspondence ------------------------------------------------------
+
+
+def read_letter(work: str, blanked: str) -> TitleParts | None:
+    """A letter, described by its writer and recipient, then its date and the collection:
+
+    ``Jane Roe to John Poe, Jr., June 1, 1863, Roe-Poe Papers, Harbour Archive.``
+    """
+    found = letter_head(work)
+    if not found:
+        return None
+    end = found.end("recipient")
+    writer = found.group("writer").strip()
+    if not parse_authors(writer) or not parse_authors(found.group("recipient").split(" and ")[0]):
+        return None
+    title = work[:end].rstrip(" ,")
+    return TitleParts(title=title, before="", after=blanked[end:], authors_text=writer,
+                      title_start=0, title_end=len(title))
 
 
 # ---- quoted titles: Chicago notes, MLA, Wikipedia (CS1), think-tank endnotes --------------
@@ -521,6 +542,7 @@ def _stops_title(chunk: str, have_title: bool, place_possible: bool = True) -> b
 # The readers, most distinctive shape first; `read_unmarked` last, it always answers.
 READERS: tuple[Reader, ...] = (
     read_numbered_report,
+    read_letter,
     read_quoted_title,
     read_single_quoted_title,
     read_apa,

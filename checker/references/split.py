@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from checker.references.dates import find_dates
-from checker.references.patterns import DIGIT, YEAR, sentence_spans, split_words
+from checker.references.patterns import DIGIT, YEAR, letter_head, sentence_spans, split_words
 from checker.references.urls import find_domains
 
 _SCAN = re.compile(r"[;\"“”«»()\[\]]|://")
@@ -214,6 +214,8 @@ def has_signature(text: str) -> bool:
     if dates:
         if find_domains(text):
             return True
+        if letter_head(text):
+            return True  # "Jane Roe to John Poe, June 1, 1863, Roe Papers": a letter
         if _NAME_DATE.match(text):
             # "Reuters, May 5, 2020." / "World Bank, Trade Report, 2019."
             return len(_words_outside_titles(text)) <= 40
