@@ -260,3 +260,12 @@ def test_archival_letter_writer_recipient_date_collection() -> None:
         "Jane Roe to John Poe, Jr., June 1, 1863, Roe-Poe Papers, Harbour Archive, Item 35.")
     assert (ref.title, ref.authors, ref.container, ref.date) == (
         "Jane Roe to John Poe, Jr.", ["Roe, Jane"], "Roe-Poe Papers", "1863-06-01")
+
+
+def test_a_sentence_leading_to_a_second_citation_with_see() -> None:
+    refs = parse_references(
+        "Jane Roe to John Poe, August 7, 1864, Records of the Harbour Board. For more on the "
+        'board, see Mary Quay, "The Harbour Board, 1845-1861," *Harbour Quarterly* 67, no. 3 '
+        "(2008): 221–244.")
+    assert [r.title for r in refs] == ["Jane Roe to John Poe", "The Harbour Board, 1845-1861"]
+    assert refs[1].authors == ["Quay, Mary"] and refs[1].date == "2008"

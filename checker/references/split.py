@@ -37,6 +37,9 @@ _SEE = re.compile(
     r"(?:as\s+)?reported\s+(?:by|in)|quoted\s+in|cited\s+in|according\s+to)\s+(?=[A-ZА-Я\"“«*\[])",
     re.IGNORECASE,
 )
+# A sentence that leads to a citation: "For more on Ward's story, see ..."
+_SEE_IN_LEAD = re.compile(r"^[^.;]{0,80}?(?:^|[,:]\s+|\s)(?:see|cf\.)\s+(?=[A-ZА-Я\"“«*\[])",
+                          re.IGNORECASE)
 _TITLE_QUOTE = re.compile(
     r"[\"“«]([^\"“”«»]{2,400})[\"”»](?:[,.:;]?(?=\s|$)|(?=[,.;]))"
 )
@@ -334,17 +337,20 @@ def _strip_trailing_prose(text: str) -> str:
 def _split_sentences_between_works(piece: str) -> list[str]:
     """``"A," site, May 5, 2020. "B," site, May 6, 2020.`` and ``A. See also B.`` -> A, B."""
     if piece.count("“") + piece.count('"') // 2 + piece.count("«") < 2 and \
-            "ee also" not in piece:
+            "ee also" not in piece and "see " not in piece:
         return [piece]
     parts: list[str] = []
     last = 0
     for boundary in _SENTENCE.finditer(piece):
         rest = piece[boundary.end():]
         starts_work = rest[:1] in "\"“«" or rest[:9].lower() == "see also "
-        if not starts_work:
-            continue
         head = piece[last: boundary.start()]
-        if _complete(head) and _complete(rest):
+        if starts_work and _complete(head) and _complete(rest):
+            parts.append(head)
+            last = boundary.end()
+        elif not starts_work and _SEE_IN_LEAD.match(rest) and len(head.split()) >= 4 \
+                and has_signature(head) and has_signature(rest):
+            # "A, June 1, 1864, Papers. For more on this, see B, "Title," 2008."
             parts.append(head)
             last = boundary.end()
     parts.append(piece[last:])
