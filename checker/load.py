@@ -30,6 +30,9 @@ MAX_LINE_BYTES = 4 * 1024 * 1024
 """Longest line accepted. Prose lines are short; even minified HTML rarely gets here."""
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
+# HTML nested deeper than this is refused: parsing trees that deep costs time growing with the
+# square of the depth, and no real document comes near (Wikipedia pages stay under 40).
+MAX_HTML_DEPTH = 1000
 CHUNK_BYTES = 1024 * 1024  # must not exceed MAX_LINE_BYTES (see _read_checked)
 SNIFF_BYTES = 64 * 1024
 MAX_LEGACY_TRIES = 4  # charset-normalizer's best guesses worth decoding
@@ -105,11 +108,15 @@ def read_document(path: str) -> Document:
         raise InputError(path, "is a binary file (it contains NUL characters), not text")
     if not text.strip():
         raise InputError(path, "is empty (only whitespace)")
+    kind = sniff_format(path, text)
+    if kind == "html" and (depth := html_depth(text, MAX_HTML_DEPTH)) > MAX_HTML_DEPTH:
+        raise InputError(path, f"nests its HTML elements more than {depth - 1:,} levels deep; "
+                               f"footcheck reads at most {MAX_HTML_DEPTH:,}")
     return Document(
         path=path,
         id=document_id(path),
         text=text,
-        format=sniff_format(path, text),
+        format=kind,
         encoding=encoding,
     )
 
@@ -141,6 +148,35 @@ def _read_native(path: str) -> Document | None:
     return Document(path=path, id=document_id(path), text=found.text, format=kind,
                     encoding="binary", title=found.title, date=found.date,
                     footnotes=found.footnotes)
+
+
+_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>", re.DOTALL)
+# Elements that never hold others, or that the HTML parser closes by itself when the next
+# one opens (a page of unclosed <p> or <li> is not nested).
+_FLAT_ELEMENTS = frozenset((
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
+    "thead", "tbody", "tfoot", "colgroup", "rt", "rp",
+))
+
+
+def html_depth(text: str, stop_after: int) -> int:
+    """How deeply the elements of `text` nest (one linear scan of its tags; stops counting
+    once past `stop_after`)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(text):
+        closing, name, self_closing = match.groups()
+        if name is None or self_closing or name.lower() in _FLAT_ELEMENTS:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > deepest:
+            deepest = depth
+            if deepest > stop_after:
+                break
+    return deepest
 
 
 def document_id(path: str) -> str:

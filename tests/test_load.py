@@ -216,3 +216,31 @@ def test_document_id_and_path(tmp_path: Path) -> None:
     assert document_id("refs/sources/000_0db96c59fdb6136e.txt") == "000_0db96c59fdb6136e"
     assert document_id("статья-1.txt") == "statia-1"
     assert document_id("???.txt") == "document"
+
+
+def test_html_nested_too_deep_is_refused_in_one_line(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body>" + "<div>" * 200_000 + "x" + "</div>" * 200_000
+                    + "</body></html>")
+    with pytest.raises(InputError) as caught:
+        read_document(str(deep))
+    assert "more than 1,000 levels deep" in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_html_depth_counts_real_nesting_only() -> None:
+    from checker.load import html_depth
+
+    assert html_depth("<div><div><span>x</span></div></div>", 100) == 3
+    # unclosed paragraphs and list items, void and self-closed elements do not nest
+    assert html_depth("<ul>" + "<li>item <br><img src=x>" * 5000 + "</ul>", 100) == 1
+    assert html_depth("<div>" + "<p>para" * 5000 + "<hr/></div>", 100) == 1
+    assert html_depth("<!-- <div><div> -->" * 3000 + "<b>x</b>", 100) == 1
+    assert html_depth("<div>" * 50_000, 10) == 11  # stops once past the limit
+
+
+def test_html_at_ordinary_depth_is_read(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body>" + "<div>" * 500 + "<p>x</p>" + "</div>" * 500
+                    + "</body></html>")
+    assert read_document(str(page)).format == "html"

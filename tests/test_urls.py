@@ -216,3 +216,21 @@ def test_link_wrappers_are_unwrapped(wrapped: str, target: str) -> None:
 )
 def test_other_urls_are_not_unwrapped(url: str) -> None:
     assert unwrap_redirect(url) == url
+
+
+def test_spans_answer_as_a_scan_of_every_interval_would() -> None:
+    """The bisecting coverage (linear work on a note of thousands of URLs) is exact."""
+    import random
+
+    from checker.references.urls import _Spans
+
+    rng = random.Random(7)
+    for _ in range(500):
+        spans, plain = _Spans(), []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 60)
+            end = start + rng.randint(1, 10)
+            spans.add(start, end)
+            plain.append((start, end))
+        for position in range(80):
+            assert spans.covers(position) == any(a <= position < b for a, b in plain)

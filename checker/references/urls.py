@@ -19,6 +19,8 @@ same domain.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit
@@ -419,8 +421,32 @@ def _url_starts(text: str, lowered: str) -> list[int]:
     return starts
 
 
-def _covered(spans: list[tuple[int, int]], position: int) -> bool:
-    return any(start <= position < end for start, end in spans)
+class _Spans:
+    """Parts of a text already read as URLs: disjoint, sorted intervals, so that asking
+    whether a position is covered costs a bisection (a note of 10,000 URLs stays linear)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_right(self.starts, start)
+        if index and self.ends[index - 1] >= start:  # touches the one before: merge
+            index -= 1
+            start = self.starts[index]
+        last = index
+        while last < len(self.starts) and self.starts[last] <= end:
+            end = max(end, self.ends[last])
+            last += 1
+        self.starts[index:last] = [start]
+        self.ends[index:last] = [end]
+
+    def covers(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(zip(self.starts, self.ends, strict=True))
 
 
 def find_urls(text: str, evidence: str = "") -> list[UrlMatch]:
@@ -439,7 +465,7 @@ def find_urls(text: str, evidence: str = "") -> list[UrlMatch]:
     if not (has_scheme or has_www or has_doi or has_path):
         return []
     found: list[UrlMatch] = []
-    spans: list[tuple[int, int]] = []
+    spans = _Spans()
     if "](" in text:
         for link in _MD_LINK.finditer(text):
             repairs: list[str] = []
@@ -447,31 +473,31 @@ def find_urls(text: str, evidence: str = "") -> list[UrlMatch]:
             found.append(UrlMatch(url=url, printed=link.group(2), start=link.start(),
                                   end=link.end(), repairs=repairs,
                                   link_text=link.group(1).strip()))
-            spans.append((link.start(), link.end()))
+            spans.add(link.start(), link.end())
     if has_scheme or has_www:
         for start in _url_starts(text, lowered):
-            if _covered(spans, start):
+            if spans.covers(start):
                 continue
             found.append(_read_url(text, start, evidence))
-            spans.append((start, found[-1].end))
+            spans.add(start, found[-1].end)
     if has_doi and lowered.count("doi") > lowered.count("doi.org"):
         for doi in _DOI_TEXT.finditer(text):
-            if _covered(spans, doi.start()):
+            if spans.covers(doi.start()):
                 continue
             value = _unescape(strip_trailing(doi.group(1)), [])
             printed = strip_trailing(doi.group(0))
             found.append(UrlMatch(url=f"https://doi.org/{value}", printed=printed,
                                   start=doi.start(), end=doi.start() + len(printed), doi=value))
-            spans.append((doi.start(), doi.end()))
+            spans.add(doi.start(), doi.end())
     if has_path and text.count("/") > sum(text.count("/", a, b) for a, b in spans):
         for tld in _TLD_SLASH.finditer(text):
-            if _covered(spans, tld.start()):
+            if spans.covers(tld.start()):
                 continue
             host_start = tld.start()
             while host_start > 0 and (text[host_start - 1].isalnum()
                                       or text[host_start - 1] in ".-"):
                 host_start -= 1
-            if _covered(spans, host_start) or (
+            if spans.covers(host_start) or (
                 host_start > 0 and text[host_start - 1] in "@/:%\\_"
             ):
                 continue
@@ -479,7 +505,7 @@ def find_urls(text: str, evidence: str = "") -> list[UrlMatch]:
                 continue
             match = _read_url(text, host_start, evidence, scheme="https://")
             found.append(match)
-            spans.append((match.start, match.end))
+            spans.add(match.start, match.end)
     for match in found:
         if "?" in match.url:
             unwrapped = unwrap_redirect(match.url)

@@ -1,0 +1,81 @@
+"""Hostile documents through the whole command: each is parsed or refused in time roughly
+linear in its size (issue: bounded work on untrusted input).
+
+Every shape is written at two sizes, the second twice the first, and `footcheck parse
+--no-write` runs on each as a subprocess. A shape meets the target when the larger run ends
+(parsed or refused with one line) within `LIMIT_SECONDS` and takes at most `GROWTH` times
+the smaller one's time (linear growth gives about 2; quadratic 4).
+
+    .venv/bin/python bench/hostile_bench.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+LIMIT_SECONDS = 10.0
+GROWTH = 3.0
+START_UP_SECONDS = 0.3  # subtracted before comparing growth: the interpreter's start
+
+
+def deep_html(n: int) -> str:
+    return ("<html><body>" + "<div>" * n + "x<sup>1</sup>" + "</div>" * n
+            + '<ol class="footnotes"><li id="fn1">A note.</li></ol></body></html>')
+
+
+def one_note(body: str) -> str:
+    return "Text.[^1]\n\n[^1]: " + body + "\n"
+
+
+SHAPES: dict[str, tuple[str, Callable[[int], str], int]] = {
+    "HTML nested n deep (refused)": (".html", deep_html, 100_000),
+    "HTML nested 900 deep, n notes": (".html", lambda n: deep_html(900).replace(
+        "</body>", "".join(f"<p>p{i}<sup>{i}</sup></p>" for i in range(2, n))
+        + "</body>"), 2_000),
+    "one note of n citations": (".md", lambda n: one_note(
+        '"Title," Site, May 1, 2020, https://example.com/x. ' * n), 10_000),
+    "one note of n URLs": (".md", lambda n: one_note("http://a.com/ " * n), 10_000),
+    "one note of n quotes": (".md", lambda n: one_note('"' * n), 100_000),
+    "one note of n dates": (".md", lambda n: one_note("May 1, 2020, " * n), 25_000),
+    "one note of n semicolons": (".md", lambda n: one_note("see; " * n), 30_000),
+    "n notes on one line": (".md", lambda n: "Body.\n\n---\n\n" + " ".join(
+        f"{i}. \"Title {i},\" Site, 2020." for i in range(1, n)) + "\n", 20_000),
+    "n body markers": (".md", lambda n: "".join(f"Text.<sup>{i}</sup> " for i in range(1, n))
+                       + "\n\n---\n\n<sup>1</sup> A note.\n", 50_000),
+}
+
+
+def run(path: Path) -> tuple[float, int, str]:
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "checker", "parse", "--no-write", str(path)],
+                          capture_output=True, text=True, timeout=600)
+    last = (done.stderr.strip().splitlines() or done.stdout.strip().splitlines() or [""])[-1]
+    return time.perf_counter() - started, done.returncode, last[:90]
+
+
+def main() -> int:
+    failed = 0
+    with tempfile.TemporaryDirectory() as folder:
+        for name, (suffix, make, size) in SHAPES.items():
+            timings = []
+            for scale in (1, 2):
+                path = Path(folder) / f"shape{suffix}"
+                path.write_text(make(size * scale), encoding="utf-8")
+                timings.append((run(path), path.stat().st_size))
+            (small, _, _), _ = timings[0]
+            (large, code, last), size_bytes = timings[1]
+            growth = max(large - START_UP_SECONDS, 0.01) / max(small - START_UP_SECONDS, 0.01)
+            met = large <= LIMIT_SECONDS and (growth <= GROWTH or large < 1.0)
+            failed += not met
+            print(f"{'met    ' if met else 'NOT MET'} {name:32} {size_bytes / 1e6:6.2f} MB "
+                  f"{small:6.2f} s -> {large:6.2f} s (x{growth:.1f}) exit {code}: {last}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
