@@ -23,6 +23,18 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
          "Ports after the Storm", None, None),
         ('Jane Roe, "Report on the Ports," Harbour Weekly, 2020.', PASS, None, None),
     ],
+    "read_link_label": [
+        ("Harbour Summit 2003 State of the Port:  ", "Harbour Summit 2003 State of the Port",
+         None, None),
+        ("Jane Roe, Tides: A History", PASS, None, None),
+    ],
+    "read_list_post": [
+        ('harbour-dev email ("Constancy of Tides")  ', "Constancy of Tides", None,
+         "harbour-dev"),
+        ("Jane's blog (\"The fate of reduce() in Tides\")", "The fate of reduce() in Tides", None,
+         "Jane's blog"),
+        ("Closure semantics (Guido van Rossum)", PASS, None, None),
+    ],
     "read_letter": [
         ("Jane Roe to John Poe, Jr., June 1, 1863, Roe-Poe Papers, Harbour Archive.",
          "Jane Roe to John Poe, Jr.", "", None),

@@ -269,3 +269,24 @@ def test_a_sentence_leading_to_a_second_citation_with_see() -> None:
         "(2008): 221–244.")
     assert [r.title for r in refs] == ["Jane Roe to John Poe", "The Harbour Board, 1845-1861"]
     assert refs[1].authors == ["Quay, Mary"] and refs[1].date == "2008"
+
+
+# ---- mailing-list posts and labelled links ------------------------------------------------
+
+
+def test_post_title_with_its_author_in_brackets_and_its_link() -> None:
+    (ref,) = parse_references("Scoping (was Re: Tide tables solved?) (Jane Roe) "
+                              "https://lists.example.org/pipermail/harbour/2003-February/0327.html")
+    assert ref.title == "Scoping (was Re: Tide tables solved?)" and ref.authors == ["Roe, Jane"]
+    assert ref.domain == "lists.example.org"
+
+
+def test_list_named_before_the_post_title() -> None:
+    (ref,) = parse_references('harbour-dev email ("Constancy of Tides") '
+                              "https://lists.example.org/pipermail/harbour-dev/2004-July/0462.html")
+    assert (ref.title, ref.container) == ("Constancy of Tides", "harbour-dev")
+
+
+def test_a_label_before_a_link_is_its_title_and_its_year_no_date() -> None:
+    (ref,) = parse_references("Harbour Summit 2003 State of the Port: https://example.org/s.ppt")
+    assert ref.title == "Harbour Summit 2003 State of the Port" and ref.date is None

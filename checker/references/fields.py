@@ -57,6 +57,8 @@ _LABEL = re.compile(
 _SOCIAL_HANDLE = re.compile(r"\(@\w+\)")
 _SINGLE_QUOTED = re.compile(r"(?<![\w])['‘][^'‘’]{3,300}['’](?![\w])")
 _EDITOR_AFTER = re.compile(r",\s+(?:ed\.|eds\.|edited by|trans\.|translated by)\s+(?=[A-Z])")
+_TRAILING_PERSON = re.compile(
+    r"\s\((?P<name>(?:[A-Z][\w'’-]*\.?\s+|[a-z]{2,3}\s+){1,3}[A-Z][\w'’-]+)\)$")
 _TITLE_DESCRIPTOR = re.compile(r"\.?\s*\[[^\[\]]{2,40}\]\.?$")
 _DIGITS_RUN = re.compile(r"(?<![\w-])\d{3,}(?![\w-])")  # "Order 13873", not "CASA-1000"
 _HELD_IN_CONTAINER = frozenset((ReferenceType.CHAPTER, ReferenceType.JOURNAL))
@@ -97,6 +99,8 @@ def parse_citation(segment: str) -> Reference | None:
     _read_people(reference, parts)
     evidence = _read_container(reference, parts)
     _read_dates(reference, dates, parts.title_end, work)
+    if reference.title and not reference.authors and reference.title.endswith(")"):
+        _read_trailing_author(reference)
     if reference.title:
         title = clean_text(reference.title)
         if title and title.endswith(("]", "].")) and not title.startswith("["):
@@ -174,6 +178,17 @@ def _closes_bracket(work: str, date: DateMatch) -> bool:
         return False
     opening = work.rfind("(", 0, date.start)
     return opening >= 0 and ")" not in work[opening:date.start] and date.start - opening < 90
+
+
+def _read_trailing_author(reference: Reference) -> None:
+    """``Closure semantics (Guido van Rossum)``: a post's author in brackets after its title."""
+    found = _TRAILING_PERSON.search(reference.title or "")
+    if not found:
+        return
+    persons = parse_authors(found.group("name"))
+    if len(persons) == 1 and "," in persons[0]:
+        reference.authors = list(persons)
+        reference.title = reference.title[:found.start()].rstrip() if reference.title else None
 
 
 def blank_dates(text: str, dates: list[DateMatch]) -> str:

@@ -99,6 +99,50 @@ def read_numbered_report(work: str, blanked: str) -> TitleParts | None:
                       title_start=start, title_end=end, series=True)
 
 
+# ---- a link's label, a list's post -------------------------------------------------------
+
+_LINK_LABEL = re.compile(r"^\s*(?P<label>[^:;()\"“”«»]{3,150}?)\s*:\s*$")
+_LIST_POST = re.compile(
+    r"^\s*(?P<container>[\w.'’-]+(?:\s[\w.'’-]+){0,3}?)(?:\s+(?:e-?mail|message|post|thread))?"
+    r"\s*\(\s*(?P<title>(?:[^()]|\(\)){3,200}?)\s*\)\s*$"
+)
+
+
+def read_link_label(work: str, blanked: str) -> TitleParts | None:
+    """A label with a colon before a link, the link read already (``Name: URL``):
+
+    ``PyCon 2003 State of the Union: https://...``
+    """
+    if not work.rstrip().endswith(":"):
+        return None
+    found = _LINK_LABEL.match(work)
+    if not found:
+        return None
+    start, end = found.span("label")
+    return TitleParts(title=work[start:end], title_start=start, title_end=end)
+
+
+def read_list_post(work: str, blanked: str) -> TitleParts | None:
+    """A mailing list or blog named before the post's title in brackets, then its link:
+
+    ``python-dev email ("Constancy of None") https://...`` / ``Jane's blog ("Tides")``
+    """
+    if not work.rstrip().endswith(")") or DATE_MARK in blanked:
+        return None
+    found = _LIST_POST.match(work)
+    if not found:
+        return None
+    container = found.group("container")
+    if not (container[:1].islower() or "’s " in container + " " or "'s " in container + " "
+            or container.lower().endswith(("blog", "list", "forum"))):
+        return None  # "Title (Person Name)" is the post's title and author
+    start, end = found.span("title")
+    title = work[start:end].strip()
+    if len(title) > 2 and title[0] in "\"'“‘" and title[-1] in "\"'”’":
+        title = title[1:-1].strip()
+    return TitleParts(title=title, container=container, title_start=start, title_end=end)
+
+
 # ---- letters: archival correspondence ------------------------------------------------------
 
 
@@ -446,7 +490,9 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
         return TitleParts()
     main_end = end
     for paren in _PUB_PARENS.finditer(blanked, start, end):  # not "(EBRD)" after a name
-        if paren.start() > start and (":" in paren.group(1) or DATE_MARK in paren.group(1)):
+        inside = paren.group(1)
+        if paren.start() > start and ((":" in inside and not inside[:1].islower())
+                                      or DATE_MARK in inside):
             main_end = paren.start()
             break
     spans = sentence_spans(blanked, start, main_end)
@@ -542,6 +588,8 @@ def _stops_title(chunk: str, have_title: bool, place_possible: bool = True) -> b
 # The readers, most distinctive shape first; `read_unmarked` last, it always answers.
 READERS: tuple[Reader, ...] = (
     read_numbered_report,
+    read_link_label,
+    read_list_post,
     read_letter,
     read_quoted_title,
     read_single_quoted_title,
