@@ -133,6 +133,7 @@ def fail_on(args: argparse.Namespace, config) -> str:
 def finish_report(args, run: ParseRun, config, findings, links, *, offline, checked, notes) -> int:
     from checker.report import ReportInput
     from checker.report.github import annotations
+    from checker.report.jsonreport import link_entries
     from checker.report.summary import exit_code
     from checker.report.write import write_reports
     from checker.rules.common import label_findings
@@ -155,7 +156,7 @@ def finish_report(args, run: ParseRun, config, findings, links, *, offline, chec
         data = parse_json(run)
         data["findings"] = [finding.to_json() for finding in findings]
         if checked:
-            data["links"] = [entry for link in links for entry in link.to_json_entries()]
+            data["links"] = link_entries(links, run.documents)
         print_json(data)
     else:
         print_summary(run, findings, links, checked=checked, offline=offline, notes=notes)

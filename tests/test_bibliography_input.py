@@ -151,6 +151,11 @@ def test_check_a_bib_end_to_end_checks_urls_and_dois(web, tmp_path, capsys):
     assert statuses == {"rivers": "ok", "gone": "broken", "lake": "ok"}
     broken, = [f for f in data["findings"] if f["rule"] == "link-broken"]
     assert broken["entries"] == ["gone"]
+    assert {link["url"].rsplit("/", 1)[1]: link["entries"] for link in data["links"]} == {
+        "rivers": ["rivers"], "gone": ["gone"], "lake": ["lake"]}
+    saved = json.loads((tmp_path / "reports" / "link-health.json").read_text())
+    assert [link["entries"] for link in saved["links"]] == [
+        link["entries"] for link in data["links"]]
     report = (tmp_path / "reports" / "link-health.md").read_text()
     assert "| gone |" in report
 

@@ -53,7 +53,7 @@ Href.\footnote{Read
 """)
     notes = doc.footnotes
     assert [(n.number, n.line) for n in notes] == [(1, 3), (2, 6), (3, 10)]
-    assert notes[0].text == "A note with nested braces and emphasis."
+    assert notes[0].text == "A note with nested braces and *emphasis*."  # italics as markdown
     assert "https://example.org/a_b%20c" in notes[1].text
     assert notes[2].text == "Read the annual report https://example.org/report.pdf, 2020."
     assert notes[2].references[0].url == "https://example.org/report.pdf"

@@ -4,7 +4,8 @@ arguments; its latex2text turns a note's LaTeX into text).
 What it reads, in document order, following ``\\input``/``\\include``/``\\subfile`` from the
 main file (paths relative to the main file's folder, ``.tex`` added when missing):
 
-* ``\\footnote[n]{...}`` and ``\\endnote{...}`` (nested braces, ``\\emph``, ``\\url``,
+* ``\\footnote[n]{...}`` and ``\\endnote{...}`` (nested braces; ``\\emph``/``\\textit`` as
+  markdown's ``*italics*``, which the reference parser reads as a title; ``\\url``,
   ``\\href{url}{text}``: the target goes into the note's text so that it is the note's URL);
   ``\\footnotetext`` with the current number; commented-out lines and verbatim environments
   (``verbatim``, ``lstlisting``, ``minted``, ``comment``) and ``\\verb`` are skipped;
@@ -484,6 +485,8 @@ def _text_context(entries: dict[str, BibItem]):
     db.add_context_category("footcheck", prepend=True, macros=[
         MacroTextSpec("url", simplify_repl=url), MacroTextSpec("href", simplify_repl=href),
         MacroTextSpec("enquote", simplify_repl="\u201c%(2)s\u201d"),
+        # Italics as markdown's: the reference parser reads an italic run as a title.
+        *(MacroTextSpec(name, simplify_repl="*%s*") for name in ("emph", "textit", "textsl")),
         MacroTextSpec("label", discard=True), MacroTextSpec("index", discard=True),
         *(MacroTextSpec(name, simplify_repl=cite) for name in CITE_COMMANDS),
     ])

@@ -2,7 +2,8 @@
 
 `links` holds one entry per (link, citing document): `LinkResult.to_json_entries()`, so the
 names the check issue fixed (url, status, http_status, final_url, reason, archive_url, ...) are
-kept, with a few extra keys (redirect_chain, site_only, first_failure...).
+kept, with a few extra keys (redirect_chain, site_only, first_failure...; ``entries``, the keys,
+where the citing document is a bibliography file).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 from importlib import resources
 from typing import Any
 
+from checker.model import Document, LinkResult
 from checker.report import ReportInput
 from checker.report.summary import summarize
 
@@ -27,11 +29,26 @@ def build_json(inp: ReportInput) -> dict[str, Any]:
              "date_source": doc.date_source, "footnotes": len(doc.footnotes)}
             for doc in inp.documents
         ],
-        "links": [entry for link in inp.links for entry in link.to_json_entries()],
+        "links": link_entries(inp.links, inp.documents),
         "findings": [finding.to_json() for finding in inp.findings],
         "notes": list(inp.notes),
         "summary": summarize(inp),
     }
+
+
+def link_entries(links: list[LinkResult], documents: list[Document]) -> list[dict[str, Any]]:
+    """One entry per (link, citing document); for a bibliography file given as a document,
+    ``entries`` names the keys of the entries citing the link (``footnotes`` numbers them)."""
+    keys = {doc.path: {n.number: n.label for n in doc.footnotes}
+            for doc in documents if doc.format in ("bibtex", "csljson")}
+    found = []
+    for link in links:
+        for entry in link.to_json_entries():
+            by_number = keys.get(entry["document"])
+            if by_number:
+                entry["entries"] = [by_number.get(n) or str(n) for n in entry["footnotes"]]
+            found.append(entry)
+    return found
 
 
 def render_json(inp: ReportInput) -> str:
