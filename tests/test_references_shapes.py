@@ -290,3 +290,33 @@ def test_list_named_before_the_post_title() -> None:
 def test_a_label_before_a_link_is_its_title_and_its_year_no_date() -> None:
     (ref,) = parse_references("Harbour Summit 2003 State of the Port: https://example.org/s.ppt")
     assert ref.title == "Harbour Summit 2003 State of the Port" and ref.date is None
+
+
+# ---- short forms and sentences around them -----------------------------------------------
+
+
+def test_short_form_with_several_page_ranges_before_commentary() -> None:
+    refs = parse_references("Roe, Harbour Tides, 365-366, 399. Roe (p. 366) notes that the "
+                            "pilots were paid by the tide and this amount increased quickly.")
+    assert [(r.title, r.authors) for r in refs][:1] == [("Harbour Tides", ["Roe"])]
+
+
+def test_quoted_in_after_one_name() -> None:
+    (ref,) = parse_references("Pilot quoted in Roe, Harbour Tides, 39.")
+    assert (ref.title, ref.authors) == ("Harbour Tides", ["Roe"])
+
+
+def test_a_sentence_leading_into_a_link_is_no_title() -> None:
+    refs = parse_references("The logs of the pilots changed slightly over time but they "
+                            "consistently kept the language of the first ones. Comparisons can "
+                            "be seen at http://harbour.example.org/research/logs/.")
+    assert [(r.title, r.url) for r in refs] == [
+        (None, "http://harbour.example.org/research/logs/")]
+
+
+def test_a_quotation_ending_a_sentence_of_commentary_is_no_title() -> None:
+    refs = parse_references(
+        "Roe denounced the practice, remarking that the \u201cpilots are persistently "
+        "perpetuating the old habits.\u201d Roe, \u201cThe Menace of the Tides,\u201d "
+        "*Harbour Quarterly* 2 (1914): 224.")
+    assert [r.title for r in refs] == ["The Menace of the Tides"]

@@ -32,6 +32,7 @@ from checker.references.patterns import (
     DATE_MARK,
     DIGIT,
     ITALIC,
+    LOWER_WORDS,
     NUMBERED,
     SPACE,
     clean_text,
@@ -57,6 +58,7 @@ _LABEL = re.compile(
 _SOCIAL_HANDLE = re.compile(r"\(@\w+\)")
 _SINGLE_QUOTED = re.compile(r"(?<![\w])['‘][^'‘’]{3,300}['’](?![\w])")
 _EDITOR_AFTER = re.compile(r",\s+(?:ed\.|eds\.|edited by|trans\.|translated by)\s+(?=[A-Z])")
+_LEADS_INTO_LINK = frozenset(("at", "see", "from", "in", "on", "via", "here", "online", "under"))
 _TRAILING_PERSON = re.compile(
     r"\s\((?P<name>(?:[A-Z][\w'’-]*\.?\s+|[a-z]{2,3}\s+){1,3}[A-Z][\w'’-]+)\)$")
 _TITLE_DESCRIPTOR = re.compile(r"\.?\s*\[[^\[\]]{2,40}\]\.?$")
@@ -99,6 +101,8 @@ def parse_citation(segment: str) -> Reference | None:
     _read_people(reference, parts)
     evidence = _read_container(reference, parts)
     _read_dates(reference, dates, parts.title_end, work)
+    if reference.title and parts.reader == "read_unmarked" and _reads_as_prose(reference.title):
+        reference.title = None  # "Comparisons can be seen at <URL>": a sentence, no title
     if reference.title and not reference.authors and reference.title.endswith(")"):
         _read_trailing_author(reference)
     if reference.title:
@@ -178,6 +182,18 @@ def _closes_bracket(work: str, date: DateMatch) -> bool:
         return False
     opening = work.rfind("(", 0, date.start)
     return opening >= 0 and ")" not in work[opening:date.start] and date.start - opening < 90
+
+
+def _reads_as_prose(title: str) -> bool:
+    """A sentence of commentary read as an unmarked title: it leads into a link ("... can be
+    seen at") or runs on in lower-case words."""
+    words = title.split()
+    if words and words[-1].lower() in _LEADS_INTO_LINK:
+        return True
+    if len(words) < 6:
+        return False
+    lower = sum(1 for word in words[1:] if word[:1].islower() and word not in LOWER_WORDS)
+    return lower / (len(words) - 1) > 0.5
 
 
 def _read_trailing_author(reference: Reference) -> None:

@@ -128,6 +128,22 @@ LOWER_WORDS = frozenset(split_words(
 ))
 
 
+# Lower-case words that citations use (connectors, abbreviations): not a sign of prose.
+CITATION_LOWER = frozenset(split_words(
+    "and of the in for on at to a an by from et al. ed. eds. trans. vol. no. pp. p. accessed "
+    "retrieved available at: press release online n.d. de la le du der und y i в на и по из "
+    "от url: and/or "
+))
+
+
+def prose_ratio(words: list[str]) -> float:
+    """The share of running lower-case words: above ~0.45 a text reads as a sentence."""
+    if not words:
+        return 0.0
+    lower = sum(1 for w in words if w[:1].islower() and w.lower() not in CITATION_LOWER)
+    return lower / len(words)
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the sentences of text[start:end], not split after initials or abbreviations
     (``No.``, ``ed.``)."""

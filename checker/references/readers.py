@@ -31,6 +31,7 @@ from checker.references.patterns import (
     SERIES_CHUNK,
     VOLUME_TAIL,
     letter_head,
+    prose_ratio,
     sentence_spans,
 )
 from checker.references.urls import looks_like_domain
@@ -51,6 +52,7 @@ class TitleParts:
     title_start: int = -1  # the title's span in the text read, when it is a span of it
     title_end: int = -1
     series: bool = False  # the work is one of a numbered series (a report)
+    reader: str = ""  # the name of the reader that found these parts
 
 
 Reader = Callable[[str, str], "TitleParts | None"]
@@ -61,6 +63,7 @@ def find_title(work: str, blanked: str) -> TitleParts:
     for reader in READERS:
         parts = reader(work, blanked)
         if parts is not None:
+            parts.reader = reader.__name__
             return parts
     return TitleParts()  # not reached: the last reader always answers
 
@@ -178,6 +181,8 @@ def read_quoted_title(work: str, blanked: str) -> TitleParts | None:
     if not ("\"" in work or "“" in work or "«" in work or "„" in work):
         return None
     found = _quoted_title(work)
+    while found and _in_a_sentence(work, found[0]):
+        found = _quoted_title(work, found[1])  # '... remarking that the "phrase." Roe, "Title"'
     if not found:
         return None
     start, end, title = found
@@ -214,10 +219,18 @@ def _title_position(work: str, start: int) -> bool:
     return not before or before[-1] in ".,:;)]" or len(before.split()) <= 6
 
 
-def _quoted_title(work: str) -> tuple[int, int, str] | None:
-    """(start, end, title) of the first quoted title: from its opening quote to the matching
-    closing one, allowing quotes nested inside the title."""
-    first = QUOTE_CHARS.search(work)
+def _in_a_sentence(work: str, start: int) -> bool:
+    """A quotation inside a sentence of commentary, not a title after its authors."""
+    before = work[:start]
+    cut = max(before.rfind(mark) for mark in ('.” ', '." ', ". ", "; ", ".’ "))
+    lead = before[cut + 1:].split() if cut >= 0 else before.split()
+    return len(lead) >= 6 and prose_ratio(lead[-12:]) > 0.5
+
+
+def _quoted_title(work: str, begin: int = 0) -> tuple[int, int, str] | None:
+    """(start, end, title) of the first quoted title from `begin`: from its opening quote to
+    the matching closing one, allowing quotes nested inside the title."""
+    first = QUOTE_CHARS.search(work, begin)
     while first and first.group(0) in "”»":
         first = QUOTE_CHARS.search(work, first.end())
     if not first:

@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 
 from checker.references.dates import find_dates
-from checker.references.patterns import DIGIT, YEAR, letter_head, sentence_spans, split_words
+from checker.references.patterns import (
+    DIGIT,
+    YEAR,
+    letter_head,
+    prose_ratio,
+    sentence_spans,
+)
 from checker.references.urls import find_domains
 
 _SCAN = re.compile(r"[;\"“”«»()\[\]]|://")
@@ -60,10 +66,12 @@ _APA = re.compile(r"^[^()\"“]{2,200}?\(" + YEAR + r"[a-z]?(?:,[^)]{1,30})?\)[.
 _VANCOUVER_ISSUE = re.compile(r"\.\s" + YEAR + r"(?:\s\w{3,9})?;\s?\d{1,4}(?:\(\d+\))?:\s?\d")
 _SHORT_FORM = re.compile(
     r"^[A-ZА-Я][\w'’-]+(?:\s+(?:and|&)\s+[A-ZА-Я][\w'’-]+)?(?:\s+et\s+al\.)?,\s+"
-    r"(?:[\"“«*_]\S|[A-ZА-Я][^,;]{2,150},\s+(?:pp?\.\s*)?[\dxivlc]+(?:\s*[–—-]\s*\d+)?\.?$)"
+    r"(?:[\"“«*_]\S|[A-ZА-Я][^,;]{2,150},\s+(?:pp?\.\s*)?[\dxivlc]+(?:\s*[–—-]\s*\d+)?"
+    r"(?:,\s*[\dxivlc]+(?:\s*[–—-]\s*\d+)?)*\.?$)"
 )
 _NAME_DATE = re.compile(
-    r"^[A-ZА-Я][\w'’.-]*(?:\s+(?:[A-ZА-Я&][\w'’./-]*|of|for|the|and|on|among|between|de|du|и)){0,10},"
+    r"^[A-ZА-Я][\w'’.-]*(?:\s+(?:[A-ZА-Я&][\w'’./-]*|of|for|the|and|on|among|between|with|to|"
+    r"from|by|de|du|и)){0,10},"
 )
 # "CRS Report R48284, Title, by Name", "Working Paper No. 12, Title": a numbered report
 _NUMBERED_REPORT = re.compile(
@@ -86,11 +94,6 @@ _INTERVIEW = re.compile(
 # Wikipedia's reference lists start each note with a caret and, for a note cited several
 # times, the letters of its back-links: "^ a b c "Title". Work."
 _BACKLINKS = re.compile(r"^\^\s*(?:a(?:\s+[a-z]{1,2})+\s+)?")
-_CITATION_LOWER = frozenset(split_words(
-    "and of the in for on at to a an by from et al. ed. eds. trans. vol. no. pp. p. accessed "
-    "retrieved available at: press release online n.d. de la le du der und y i в на и по из "
-    "от url: and/or "
-))
 
 
 # Vancouver style "2019;38(2):201-20": the semicolon joins a year to the volume
@@ -142,13 +145,6 @@ def _words_outside_titles(text: str) -> list[str]:
     return text.split()
 
 
-def _prose_ratio(words: list[str]) -> float:
-    if not words:
-        return 0.0
-    lower = sum(1 for w in words if w[:1].islower() and w.lower() not in _CITATION_LOWER)
-    return lower / len(words)
-
-
 def is_prose(text: str) -> bool:
     """Running sentences with no URL: an explanatory note (or its explanatory part)."""
     if _URL_HINT.search(text):
@@ -156,7 +152,7 @@ def is_prose(text: str) -> bool:
     words = _words_outside_titles(text)
     if len(words) < 9:
         return False
-    return _prose_ratio(words) > 0.42
+    return prose_ratio(words) > 0.42
 
 
 def _title_like_quote(text: str) -> bool:
@@ -167,7 +163,7 @@ def _title_like_quote(text: str) -> bool:
         if len(inner) < 3:
             continue
         lead = text[:match.start()].split()
-        if len(lead) >= 6 and _prose_ratio(lead[-12:]) > 0.5:
+        if len(lead) >= 6 and prose_ratio(lead[-12:]) > 0.5:
             continue  # a phrase quoted in a sentence: "... introduced in the "THE" system"
         if inner[-1] in ",." or _TITLE_FOLLOW.match(text, match.end()):
             return True
@@ -241,7 +237,9 @@ def _strip_prose_prefix(text: str) -> str:
         if sees:
             see = sees[-1]
             lead = text[: see.start()]
-            if len(lead.split()) >= 2 and (is_prose(lead) or not has_signature(lead)):
+            quoted_in = see.group(0).strip().lower().startswith(("quoted", "cited"))
+            if len(lead.split()) >= (1 if quoted_in else 2) and (
+                    is_prose(lead) or not has_signature(lead)):
                 return text[see.end():]
     author = _embedded_author(text, anchor)
     if author > 0:
@@ -281,7 +279,7 @@ def _embedded_author(text: str, anchor: int) -> int:
         return 0
     lead = text[:found.start()].split()
     if len(lead) < 4 or lead[-1].lower() in ("and", "&", "with", "и", "und") or \
-            _prose_ratio(lead) <= 0.42:
+            prose_ratio(lead) <= 0.42:
         return 0  # "John Doe and Richard Roe, *Title*": authors, not prose
     return found.start()
 
@@ -314,14 +312,14 @@ def _strip_trailing_prose(text: str) -> str:
     if "://" in tail or "*" in tail or DIGIT.search(tail):
         return text  # a date, a URL or an outlet: the citation goes on
     words = _words_outside_titles(tail)
-    if len(words) < 5 or _prose_ratio(words) <= 0.45:
+    if len(words) < 5 or prose_ratio(words) <= 0.45:
         return text
     boundaries = [m.end() for m in _SENTENCE.finditer(text)]
     first_prose = None
     end = len(text)
     for start in reversed(boundaries):
         words = _words_outside_titles(text[start:end])  # one sentence at a time: linear
-        if len(words) >= 5 and _prose_ratio(words) > 0.45:
+        if len(words) >= 5 and prose_ratio(words) > 0.45:
             first_prose = start
             end = start
         else:
@@ -364,7 +362,7 @@ def _split_commentary(piece: str) -> list[str]:
     hold a citation: the prose before it is cut later, else it is dropped as prose)."""
     if piece.count(" ") < 16 or ". " not in piece:
         return [piece]
-    spans = sentence_spans(piece, 0, len(piece))
+    spans = _commentary_sentences(piece)
     if len(spans) < 2:
         return [piece]
     prose = [is_prose(piece[a:b]) for a, b in spans]
@@ -383,6 +381,21 @@ def _split_commentary(piece: str) -> list[str]:
     if run_start >= 0:
         parts.append(piece[run_start:])
     return parts
+
+
+# A sentence of commentary may end inside a closing quote: '... the "tribal customs." Roe, ...'
+_QUOTED_SENTENCE_END = re.compile(r"(?<=[^\s.]{2}[.?!][\"”’»])\s+(?=[A-ZА-ЯЁ«\"“*\[])")
+
+
+def _commentary_sentences(piece: str) -> list[tuple[int, int]]:
+    spans = []
+    for start, end in sentence_spans(piece, 0, len(piece)):
+        position = start
+        for boundary in _QUOTED_SENTENCE_END.finditer(piece, start, end):
+            spans.append((position, boundary.start()))
+            position = boundary.end()
+        spans.append((position, end))
+    return spans
 
 
 def _complete(text: str) -> bool:
