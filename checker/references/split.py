@@ -362,7 +362,7 @@ def _split_commentary(piece: str) -> list[str]:
     hold a citation: the prose before it is cut later, else it is dropped as prose)."""
     if piece.count(" ") < 16 or ". " not in piece:
         return [piece]
-    spans = _commentary_sentences(piece)
+    spans = sentence_spans(piece, 0, len(piece))
     if len(spans) < 2:
         return [piece]
     prose = [is_prose(piece[a:b]) for a, b in spans]
@@ -381,21 +381,6 @@ def _split_commentary(piece: str) -> list[str]:
     if run_start >= 0:
         parts.append(piece[run_start:])
     return parts
-
-
-# A sentence of commentary may end inside a closing quote: '... the "tribal customs." Roe, ...'
-_QUOTED_SENTENCE_END = re.compile(r"(?<=[^\s.]{2}[.?!][\"”’»])\s+(?=[A-ZА-ЯЁ«\"“*\[])")
-
-
-def _commentary_sentences(piece: str) -> list[tuple[int, int]]:
-    spans = []
-    for start, end in sentence_spans(piece, 0, len(piece)):
-        position = start
-        for boundary in _QUOTED_SENTENCE_END.finditer(piece, start, end):
-            spans.append((position, boundary.start()))
-            position = boundary.end()
-        spans.append((position, end))
-    return spans
 
 
 def _complete(text: str) -> bool:
