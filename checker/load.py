@@ -140,14 +140,14 @@ def _read_native(path: str) -> Document | None:
         kind = native.native_format(path, data)
         if kind is None:
             return None
-        found = native.read_native(kind, data)
+        found = native.read_native(path, kind, data)
     except OSError:
         return None
     except native.NativeError as error:
         raise InputError(path, str(error)) from None
     return Document(path=path, id=document_id(path), text=found.text, format=kind,
                     encoding="binary", title=found.title, date=found.date,
-                    footnotes=found.footnotes)
+                    footnotes=found.footnotes, findings=found.findings)
 
 
 _TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>", re.DOTALL)

@@ -147,6 +147,9 @@ class Document:
     date: str | None = None  # ISO, as stated in the document (or given with --date)
     date_source: str | None = None  # "stated" | "option" | "inferred"
     footnotes: list[Footnote] = field(default_factory=list)
+    # Findings made while reading the file: a PDF's printed URL that disagrees with its link
+    # annotation (`url-malformed`). Not part of the JSON document.
+    findings: list[Finding] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {

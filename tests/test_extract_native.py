@@ -17,6 +17,8 @@ import pytest
 
 from checker.cli import main
 from checker.errors import InputError
+from checker.extract.pdf import Glyph, Line
+from checker.extract.pdf_layout import note_text
 from checker.load import read_document
 from checker.model import Document, Finding, Footnote
 from checker.parse import parse_paths
@@ -224,3 +226,151 @@ def test_word_sections_restarting_their_numbers_are_parts():
         == {1: (1, 1777, 1777), 2: (1, 173, 173), 3: (1, 2, 2), 4: (1, 487, 487),
             5: (1, 76, 76)}
     assert any("http" in note.text for note in doc.footnotes)
+
+
+# --- PDF -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pdf_run():
+    run = parse_paths([str(FIXTURES / "paper.md"), str(FIXTURES / "paper.pdf")])
+    assert not run.errors
+    return run.documents[0], run.documents[1], run
+
+
+def test_a_pdf_gives_the_notes_of_its_markdown(pdf_run):
+    markdown, pdf, _ = pdf_run
+    same_notes(markdown, pdf)
+    assert pdf.format == "pdf"
+    assert (pdf.title, pdf.date) == ("Ports, Straits and Shipping Lanes", "2024-03-15")
+
+
+def test_a_note_continued_on_the_next_page_is_joined(pdf_run):
+    markdown, pdf, _ = pdf_run
+    long_note = pdf.footnotes[3]
+    assert long_note.page == 2
+    assert plain(long_note.text) == plain(markdown.footnotes[3].text)
+    assert [note.page for note in pdf.footnotes] == sorted(note.page for note in pdf.footnotes)
+
+
+def test_a_url_broken_across_lines_is_taken_from_its_link_annotation(pdf_run):
+    _, pdf, run = pdf_run
+    assert pdf.footnotes[0].references[0].url == (
+        "https://news.example.org/2024/03/02/strait-traffic-falls-by-half-after-attacks-on-"
+        "tankers-and-bulk-carriers")
+    assert not [f for f in run.findings if f.document == pdf.path]
+
+
+def test_pdf_markers_are_raised_digits_in_the_body(pdf_run):
+    _, pdf, _ = pdf_run
+    lines = pdf.text.split("\n")
+    for note in pdf.footnotes:
+        assert f"<sup>{note.number}</sup>" in lines[note.marker_lines[0] - 1]
+
+
+def test_latex_chapters_restarting_their_notes_are_parts():
+    doc = read_document(str(FIXTURES / "chapters.pdf"))
+    assert [(f.part, f.number) for f in doc.footnotes] == [(1, 1), (1, 2), (1, 3), (2, 1), (2, 2)]
+    assert doc.footnotes[1].text.endswith(
+        "https://www.suezcanal.example.gov.eg/English/Navigation/Pages/"
+        "NavigationStatistics.aspx.")
+    assert all(note.marker_lines for note in doc.footnotes)
+
+
+def _line(text: str, links: dict[int, str] | None = None, y: float = 100.0) -> Line:
+    """A line of 6-point-wide glyphs; a space in `text` is a gap; `links` maps glyph
+    positions (counting non-space characters) to URIs."""
+    glyphs, x = [], 72.0
+    for char in text:
+        if char == " ":
+            x += 3.0
+            continue
+        glyphs.append(Glyph(char, x, x + 5.0, y, 10.0))
+        x += 5.2
+    line = Line(1, glyphs, y, 10.0)
+    line.links = [(links or {}).get(index) for index in range(len(glyphs))]
+    return line
+
+
+def _linked(text: str, start: int, uri: str) -> dict[int, str]:
+    count = len(text.replace(" ", ""))
+    return dict.fromkeys(range(start, count), uri)
+
+
+def test_a_printed_url_that_disagrees_with_its_annotation_is_a_finding():
+    uri = "https://example.org/reports/2020/annual-report.pdf"
+    first = "Annual report, https://example.org/reports/2020/annual-"
+    second = "rep0rt.pdf."
+    pieces = [(_line(first, _linked(first, 13, uri)), 0),
+              (_line(second, _linked(second, 0, uri) | {10: None}, y=88.0), 0)]
+    text, messages = note_text(pieces, set())
+    assert text == f"Annual report, {uri}."
+    assert len(messages) == 1 and "annual-rep0rt.pdf" in messages[0] and uri in messages[0]
+
+
+def test_a_line_end_hyphen_goes_only_with_evidence():
+    uri = "https://example.org/a/longword"
+    first = "See https://example.org/a/long-"
+    second = "word and the hyphen-"
+    third = "ated word, the sea-"
+    fourth = "side."
+    pieces = [(_line(first, _linked(first, 3, uri)), 0),
+              (_line(second, {0: uri, 1: uri, 2: uri, 3: uri}, y=88.0), 0),
+              (_line(third, y=76.0), 0), (_line(fourth, y=64.0), 0)]
+    text, messages = note_text(pieces, {"hyphenated"})
+    # the annotation shows the URL's hyphen was the line break's; "hyphenated" occurs whole
+    # elsewhere; "seaside" does not, so its hyphen stays
+    assert text == f"See {uri} and the hyphenated word, the sea-side."
+    assert messages == []
+
+
+@pytest.mark.parametrize(("name", "words"), [("encrypted.pdf", "password-protected"),
+                                             ("scanned.pdf", "no text layer")])
+def test_unreadable_pdfs_are_one_line_and_exit_2(name, words, capsys):
+    path = FIXTURES / name
+    assert words in problem(path)
+    assert main(["parse", str(path), "--format", "json"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and name in err[0]
+
+
+def test_a_damaged_pdf(tmp_path):
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n" + bytes(200))
+    assert "damaged PDF" in problem(path)
+
+
+def pdf_manifest() -> list[dict[str, str]]:
+    with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle, delimiter="\t") if row["kind"] == "pdf"]
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", [
+    "R48903.3.pdf", "tarrant-v-herrmann-2013-slip-opinion.pdf",
+    "wisconsin_law_review_marriage_equality_comes_to_wisconsin.pdf",
+    "harvard_law_review_Background_Principles_And_The_General_Law_Of_Property.pdf",
+    "kant-aufsatz/latex/kant-aufsatz-2023.pdf", "barre-canons/Memoire_M1_HN_Jean_Barre.pdf",
+    "syrek-dissertation/dissertation.pdf",
+])
+def test_real_pdfs_give_their_manifest_count(name):
+    row = next(row for row in pdf_manifest() if row["file"] == name)
+    doc = read_document(str(CORPUS / name))
+    expected = int(row["n_notes"])
+    assert abs(len(doc.footnotes) - expected) <= max(1, round(0.03 * expected)) \
+        if expected > 100 else len(doc.footnotes) == expected
+    assert doc.footnotes[-1].number == int(row["last_note"])
+    marked = sum(1 for note in doc.footnotes if note.marker_lines)
+    assert marked >= 0.9 * len(doc.footnotes)
+
+
+@needs_corpus
+def test_pdf_parts_per_chapter_for_footnotes_and_endnotes():
+    lengths = {}
+    for name in ("barre-canons/Memoire_M1_HN_Jean_Barre.pdf",
+                 "syrek-dissertation/dissertation.pdf"):
+        runs: dict[int | None, int] = {}
+        for note in read_document(str(CORPUS / name)).footnotes:
+            runs[note.part] = runs.get(note.part, 0) + 1
+        lengths[name.split("/")[0]] = list(runs.values())
+    assert lengths == {"barre-canons": [6, 5, 2, 5], "syrek-dissertation": [23, 24, 21, 2]}

@@ -59,7 +59,7 @@ def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
     if doc.format in ("latex", "bibtex", "csljson"):
         return _extract_source(doc)
     if doc.format in NATIVE_FORMATS:  # notes read from the file's own structure when loaded
-        return doc.footnotes, _numbering_by_part(doc)
+        return doc.footnotes, _numbering_by_part(doc) + doc.findings
     extraction = Extraction([], {})
     for reader in READERS:
         if reader.has_shape(doc):

@@ -1,12 +1,12 @@
-"""Files read from their own structure, not as text: Word (.docx), OpenDocument (.odt).
+"""Files read from their own structure, not as text: Word (.docx), OpenDocument (.odt), PDF.
 
 The format is chosen by content (a zip holding ``word/document.xml``; a zip whose ``mimetype``
-is ODF text), the extension only deciding what a zip that is neither should be
-called. Each format's reader (`docx.py`, `odt.py`) turns the bytes into a
-`NativeText`: a plain rendering of the document (body paragraphs, then the notes as
+is ODF text; ``%PDF-``), the extension only deciding what a zip that is neither should be
+called. Each format's reader (`docx.py`, `odt.py`, `pdf.py` with `pdf_layout.py`) turns the
+bytes into a `NativeText`: a plain rendering of the document (body paragraphs, then the notes as
 ``[^N]: text`` lines, so that line numbers in findings point somewhere real), the footnotes
 with their numbers, parts, labels, pages and marker lines, and the stated title and date.
-Whatever makes a file unusable (damaged, encrypted) is a `NativeError` with a
+Whatever makes a file unusable (damaged, encrypted, no text layer) is a `NativeError` with a
 one-line problem; `load.py` turns it into an `InputError`.
 """
 
@@ -21,11 +21,12 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from checker.model import Footnote
+from checker.model import Finding, Footnote
 
-NATIVE_FORMATS = ("docx", "odt")
+NATIVE_FORMATS = ("docx", "odt", "pdf")
 ZIP_MAGIC = b"PK\x03\x04"
-MAGICS = (ZIP_MAGIC,)
+PDF_MAGIC = b"%PDF-"
+MAGICS = (ZIP_MAGIC, PDF_MAGIC)
 ODF_TEXT_MIMETYPES = (b"application/vnd.oasis.opendocument.text",
                       b"application/vnd.oasis.opendocument.text-master")
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".odt", ".ott")
@@ -42,7 +43,9 @@ class NativeText:
     footnotes: list[Footnote]
     title: str | None = None
     date: str | None = None  # ISO, from the document's properties
-    evidence: list[str] = field(default_factory=list)  # lines for url-malformed findings
+    # Findings made while reading (a PDF's printed URL that disagrees with its link
+    # annotation); their document is set by the loader.
+    findings: list[Finding] = field(default_factory=list)
 
 
 class Rendering:
@@ -60,8 +63,10 @@ class Rendering:
 
 
 def native_format(path: str, data: bytes) -> str | None:
-    """"docx" or "odt" when `data` is one (raises `NativeError` for a zip named like a
+    """"docx", "odt" or "pdf" when `data` is one (raises `NativeError` for a zip named like a
     word-processor file that is none); None for anything else."""
+    if data.startswith(PDF_MAGIC):
+        return "pdf"
     if not data.startswith(ZIP_MAGIC):
         return None
     word_named = Path(path).suffix.lower() in WORD_SUFFIXES
@@ -83,14 +88,19 @@ def native_format(path: str, data: bytes) -> str | None:
     return None
 
 
-def read_native(kind: str, data: bytes) -> NativeText:
-    """The document in `data`, read as `kind` (raises `NativeError`)."""
+def read_native(path: str, kind: str, data: bytes) -> NativeText:
+    """The document in `data` (the file at `path`), read as `kind` (raises `NativeError`)."""
     reader: Callable[[bytes], NativeText]
     if kind == "docx":
         from checker.extract.docx import read_docx as reader
-    else:
+    elif kind == "odt":
         from checker.extract.odt import read_odt as reader
-    return reader(data)
+    else:
+        from checker.extract.pdf import read_pdf as reader
+    found = reader(data)
+    for finding in found.findings:
+        finding.document = path
+    return found
 
 
 # --- helpers shared by the zip-based readers ------------------------------------------------

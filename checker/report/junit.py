@@ -20,7 +20,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from checker.model import Citation, Finding, LinkResult, note_name
+from checker.model import Citation, Document, Finding, LinkResult, note_name
 from checker.report import ReportInput
 from checker.report.rows import notes_label, short
 from checker.report.summary import at_or_above
@@ -50,10 +50,12 @@ def _link_detail(link: LinkResult, numbers: list[str]) -> str:
     return clean("; ".join(parts))
 
 
-def _names(citations: Iterable[Citation]) -> list[str]:
-    """The citing notes as the reports name them ("3", "14 (part 2)"), in note order."""
+def _names(citations: Iterable[Citation], doc: Document | None = None) -> list[str]:
+    """The citing notes as the reports name them ("3", "14 (part 2)", "5 (p. 4)"), in note
+    order; `doc` (a PDF) gives the pages."""
+    pages = {(note.part or 0, note.number): note.page for note in doc.footnotes} if doc else {}
     keys = sorted({(c.part or 0, c.footnote) for c in citations})
-    return [note_name(number, part or None) for part, number in keys]
+    return [note_name(number, part or None, pages.get((part, number))) for part, number in keys]
 
 
 def _link_case(suite: ET.Element, link: LinkResult, classname: str, numbers: list[str]) -> None:
@@ -68,8 +70,9 @@ def _link_case(suite: ET.Element, link: LinkResult, classname: str, numbers: lis
         ET.SubElement(case, "system-out").text = detail
 
 
-def _finding_case(suite: ET.Element, finding: Finding, fail_on: str) -> None:
-    label = notes_label(finding)
+def _finding_case(suite: ET.Element, finding: Finding, fail_on: str,
+                  doc: Document | None = None) -> None:
+    label = notes_label(finding, doc)
     name = (f"{label}: " if label else "") + short(finding.message, 100)
     case = ET.SubElement(suite, "testcase", classname=f"findings.{clean(finding.rule)}",
                          name=clean(name), time="0.000")
@@ -99,12 +102,12 @@ def build_junit(inp: ReportInput) -> ET.Element:
     for doc in inp.documents:
         suite = ET.SubElement(root, "testsuite", name=clean(doc.path))
         for link in inp.links:
-            numbers = _names(c for c in link.citations if c.document == doc.path)
+            numbers = _names((c for c in link.citations if c.document == doc.path), doc)
             if numbers:
                 _link_case(suite, link, f"links.{clean(doc.id)}", numbers)
         for finding in inp.findings:
             if finding.document == doc.path:
-                _finding_case(suite, finding, inp.fail_on)
+                _finding_case(suite, finding, inp.fail_on, doc)
         _close(suite)
     stray_links = [link for link in inp.links
                    if not any(c.document in paths for c in link.citations)]

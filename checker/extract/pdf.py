@@ -1,0 +1,310 @@
+"""PDF -> positioned lines, with pypdfium2 (PDFium, Apache-2.0/BSD; not an AGPL library).
+
+Reads each page's characters with their boxes, baselines and sizes (the size taken from the
+character's box height, which includes the text matrix that `FPDFText_GetFontSize` leaves
+out), its link annotations (rectangle and URI) and its horizontal rules (thin path objects:
+the line drawn above the footnotes). Characters become lines by baseline; a raised or lowered
+run of small characters near a line (a note marker ``¹``, a note number set 2 pt off its line)
+joins that line as a raised run; a baseline is cut where a gap wider than two ems shows a
+second column. Words are spaced by the gaps between characters (LaTeX output has no space
+characters). `pdf_layout.py` finds the notes in these lines.
+
+A password-protected PDF, a damaged one, or one without a text layer (scanned pages) is a
+`NativeError` with one line.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+from checker.extract.native import NativeError, NativeText, clean_title
+
+HYPHEN_MARKS = ("\x02", "\ufffe")  # PDFium's mark for a hyphen it takes for a line break
+ROW_TOLERANCE = 1.0  # points: characters this close in baseline share a row
+COLUMN_GAP = 2.0  # ems: a wider gap inside a row separates two columns
+SPACE_GAP = 0.17  # ems: a wider gap between two characters is a space
+MIN_CHARS_PER_PAGE = 2  # fewer on average: no text layer
+
+
+@dataclass(slots=True)
+class Glyph:
+    char: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float  # the character box's height: comparable between characters and lines
+    raised: bool = False  # set when the glyph joined a line from off its baseline
+
+
+@dataclass
+class Line:
+    page: int  # 1-based
+    glyphs: list[Glyph]  # left to right
+    baseline: float
+    size: float  # the median size of the line's own (not raised) glyphs
+    text: str = ""  # spaced text, raised runs included as they are printed
+    links: list[str | None] = field(default_factory=list)  # per glyph: the URI it links to
+
+    @property
+    def x0(self) -> float:
+        return self.glyphs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.glyphs[-1].x1
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    rules: list[tuple[float, float, float]]  # (x0, x1, y) of thin horizontal paths
+
+
+def read_pdf(data: bytes) -> NativeText:
+    """The notes of the PDF in `data` (raises `NativeError`)."""
+    from checker.extract.pdf_layout import notes_from_pages
+
+    pages, title, date = read_pages(data)
+    return notes_from_pages(pages, title, date)
+
+
+def read_pages(data: bytes) -> tuple[list[Page], str | None, str | None]:
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise NativeError("is password-protected (encrypted); give footcheck an "
+                              "unprotected copy") from None
+        raise NativeError(f"is a damaged PDF ({error})") from None
+    try:
+        pages = [_read_page(document[index], index + 1) for index in range(len(document))]
+        metadata = document.get_metadata_dict()
+    finally:
+        document.close()
+    characters = sum(len(line.glyphs) for page in pages for line in page.lines)
+    if characters < MIN_CHARS_PER_PAGE * max(1, len(pages)):
+        raise NativeError("has no text layer (scanned pages?); make it searchable first "
+                          "(OCR, e.g. ocrmypdf)")
+    return pages, _title(metadata.get("Title")), _pdf_date(metadata.get("CreationDate"))
+
+
+def _title(value: str | None) -> str | None:
+    value = (value or "").strip()
+    for prefix in ("Microsoft Word - ", "Microsoft PowerPoint - "):
+        value = value.removeprefix(prefix)
+    if value.lower().endswith((".doc", ".docx", ".odt", ".rtf", ".tex", ".dvi")):
+        return None
+    return clean_title(value)
+
+
+def _pdf_date(value: str | None) -> str | None:
+    """``D:20230205150934+00'00'`` -> ``2023-02-05``."""
+    value = (value or "").removeprefix("D:")
+    if len(value) >= 8 and value[:8].isdigit():
+        return f"{value[:4]}-{value[4:6]}-{value[6:8]}"
+    return None
+
+
+# --- one page ---------------------------------------------------------------------------
+
+
+def _read_page(page, number: int) -> Page:  # type: ignore[no-untyped-def]
+    import pypdfium2.raw as raw
+
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    handle = textpage.raw
+    count = raw.FPDFText_CountChars(handle)
+    glyphs: list[Glyph] = []
+    box = raw.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for index in range(count):
+        code = raw.FPDFText_GetUnicode(handle, index)
+        if code in (0, 10, 13) or raw.FPDFText_IsGenerated(handle, index) == 1:
+            continue
+        char = chr(code)
+        if not raw.FPDFText_GetLooseCharBox(handle, index, box):
+            continue
+        raw.FPDFText_GetCharOrigin(handle, index, x, y)
+        size = box.top - box.bottom
+        if size <= 0.5 or raw.FPDFText_GetCharAngle(handle, index) > 0.2:
+            continue  # invisible, or rotated text (a margin note, a stamp)
+        if char in HYPHEN_MARKS:
+            char = "-"
+        glyphs.append(Glyph(char, box.left, max(box.right, box.left), y.value, size))
+    links = _links(page, textpage)
+    rules = _rules(page)
+    textpage.close()
+    lines = build_lines(glyphs, number, width)
+    for line in lines:
+        line.links = [_link_at(links, glyph) for glyph in line.glyphs]
+    return Page(number, width, height, lines, rules)
+
+
+def _links(page, textpage) -> list[tuple[float, float, float, float, str]]:  # type: ignore[no-untyped-def]
+    """(x0, y0, x1, y1, URI) of each link annotation to a web address."""
+    import pypdfium2.raw as raw
+
+    found = []
+    position = ctypes.c_int(0)
+    link = raw.FPDF_LINK()
+    rect = raw.FS_RECTF()
+    while raw.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
+        action = raw.FPDFLink_GetAction(link)
+        if not action or raw.FPDFAction_GetType(action) != raw.PDFACTION_URI:
+            continue
+        size = raw.FPDFAction_GetURIPath(page.pdf.raw, action, None, 0)
+        if size <= 1:
+            continue
+        buffer = ctypes.create_string_buffer(size)
+        raw.FPDFAction_GetURIPath(page.pdf.raw, action, buffer, size)
+        uri = buffer.value.decode("utf-8", "replace").strip()
+        if not raw.FPDFLink_GetAnnotRect(link, rect):
+            continue
+        x0, x1 = sorted((rect.left, rect.right))
+        y0, y1 = sorted((rect.bottom, rect.top))
+        found.append((x0, y0, x1, y1, uri))
+    return found
+
+
+def _link_at(links: list[tuple[float, float, float, float, str]], glyph: Glyph) -> str | None:
+    middle_x = (glyph.x0 + glyph.x1) / 2
+    middle_y = glyph.baseline + glyph.size * 0.3
+    for x0, y0, x1, y1, uri in links:
+        if x0 - 0.5 <= middle_x <= x1 + 0.5 and y0 - 0.5 <= middle_y <= y1 + 0.5:
+            return uri
+    return None
+
+
+def _rules(page) -> list[tuple[float, float, float]]:  # type: ignore[no-untyped-def]
+    """Thin, wide path objects: rules drawn across the page (above footnotes, under heads)."""
+    import pypdfium2.raw as raw
+
+    found = []
+    for item in page.get_objects(max_depth=2, filter=[raw.FPDF_PAGEOBJ_PATH]):
+        try:
+            left, bottom, right, top = item.get_bounds()
+        except Exception:  # a path without bounds
+            continue
+        if top - bottom < 2.0 and right - left > 30:
+            found.append((left, right, (top + bottom) / 2))
+    return found
+
+
+# --- lines -------------------------------------------------------------------------------
+
+
+def build_lines(glyphs: list[Glyph], page: int, width: float) -> list[Line]:
+    """Glyphs -> lines in reading order (one column after the other)."""
+    segments = _segments(glyphs)
+    full = [segment for segment in segments if not _is_marker_run(segment)]
+    small = [segment for segment in segments if _is_marker_run(segment)]
+    lines = [_line(segment, page) for segment in full]
+    for segment in small:
+        host = _host(segment, lines)
+        if host is None:
+            lines.append(_line(segment, page))
+            continue
+        for glyph in segment:
+            glyph.raised = True
+        host.glyphs = sorted(host.glyphs + segment, key=lambda g: g.x0)
+    for line in lines:
+        line.text = spaced_text(line.glyphs, line.size)
+    return _reading_order([line for line in lines if line.text.strip()], width)
+
+
+def _segments(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Rows of glyphs on one baseline, cut where a gap of two ems shows another column."""
+    ordered = sorted(glyphs, key=lambda g: -g.baseline)
+    rows: list[list[Glyph]] = []
+    for glyph in ordered:
+        if rows and abs(rows[-1][0].baseline - glyph.baseline) <= ROW_TOLERANCE:
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+    segments = []
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+        visible = [g for g in row if not g.char.isspace()]
+        if not visible:
+            continue
+        current = [visible[0]]
+        for glyph in visible[1:]:
+            size = max(glyph.size, current[-1].size)
+            if glyph.x0 - current[-1].x1 > COLUMN_GAP * size:
+                segments.append(current)
+                current = []
+            current.append(glyph)
+        segments.append(current)
+    return segments
+
+
+def _is_marker_run(segment: list[Glyph]) -> bool:
+    """A short run that may be a note marker or number set off its line ("12", "*", "†")."""
+    text = "".join(g.char for g in segment)
+    return len(text) <= 4 and all(c.isdigit() or c in "*†‡§,.–-" for c in text)
+
+
+def _line(segment: list[Glyph], page: int) -> Line:
+    sizes = sorted(g.size for g in segment)
+    return Line(page, list(segment), segment[0].baseline, sizes[len(sizes) // 2])
+
+
+def _host(segment: list[Glyph], lines: list[Line]) -> Line | None:
+    """The line a marker run belongs to: set smaller than it, a little above (a superscript)
+    or beside its baseline, and touching it horizontally."""
+    run_size = max(g.size for g in segment)
+    baseline = segment[0].baseline
+    best: tuple[float, Line] | None = None
+    for line in lines:
+        if run_size > 0.9 * line.size:
+            continue
+        offset = baseline - line.baseline
+        if not -0.35 * line.size <= offset <= 0.65 * line.size:
+            continue
+        reach = 1.5 * line.size
+        if segment[0].x0 > line.x1 + reach or segment[-1].x1 < line.x0 - reach:
+            continue
+        score = abs(offset - 0.3 * line.size)
+        if best is None or score < best[0]:
+            best = (score, line)
+    return best[1] if best else None
+
+
+def spaced_text(glyphs: list[Glyph], size: float) -> str:
+    """The line's text with a space wherever the gap between characters is a word space."""
+    out: list[str] = []
+    previous: Glyph | None = None
+    for glyph in glyphs:
+        if glyph.char.isspace():
+            continue
+        if previous is not None:
+            gap = glyph.x0 - previous.x1
+            if gap > SPACE_GAP * min(size, max(previous.size, glyph.size)) and out[-1] != " ":
+                out.append(" ")
+        out.append(glyph.char)
+        previous = glyph
+    return "".join(out)
+
+
+def _reading_order(lines: list[Line], width: float) -> list[Line]:
+    """Top to bottom; on a page set in two columns, the left column before the right one
+    (lines spanning both stay where they are, above or below the columns)."""
+    lines.sort(key=lambda line: (-line.baseline, line.x0))
+    middle = width / 2
+    left = [line for line in lines if line.x1 < middle + 5]
+    right = [line for line in lines if line.x0 > middle - 5]
+    if len(left) < 8 or len(right) < 8 or min(len(left), len(right)) < 0.25 * len(lines):
+        return lines
+    columns = left + right
+    top = max(line.baseline for line in columns)
+    spanning = [line for line in lines if line not in columns]
+    above = [line for line in spanning if line.baseline > top]
+    below = [line for line in spanning if line.baseline <= top]
+    return above + left + right + below
