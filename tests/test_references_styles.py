@@ -208,7 +208,7 @@ CASES = [
     # an organisation's acronym in brackets before the title, and a date range in the title
     ("Asian Development Bank (ADB), Key Indicators 2020–21: Asia and the Pacific "
      "(Manila: ADB, 2021), 12.",
-     {"authors": ["Asian Development Bank"], "publisher": "ADB", "date": "2021",
+     {"authors": ["Asian Development Bank (ADB)"], "publisher": "ADB", "date": "2021",
       "title": "Key Indicators 2020–21: Asia and the Pacific"}),
     # a chapter in an edited book whose title has commas
     ('Anna Ivanova, "Water Politics," in Eurasia Today: States, Markets, and Borders, ed. '

@@ -59,6 +59,17 @@ _LEAD = re.compile(
     r"cited in|written by|interview(?:ed)? by|от|автор)\s+)+",
     re.IGNORECASE,
 )
+# Forms of address and offices printed before a name: "Sen.", "Sens. Portman and Murray",
+# "Sir Henry Bedingfield", "Dr. Jane Roe", "President Lincoln".
+_HONORIFIC = re.compile(
+    r"(?:^|(?<=[;&]\s)|(?<=\band\s))(?:(?:sens?|senators?|reps?|representatives?|dr|prof|"
+    r"professor|mr|mrs|ms|messrs|sir|dame|rev|hon|gov|governor|capt|col|president)\.?\s+)+"
+    r"(?=[A-Z])",
+    re.IGNORECASE,
+)
+# A converter's link around a name: "[Eich, Brendan](/wiki/Brendan_Eich)" (not a back-link
+# to the marker, "[^](#cite_ref-3)", which goes with its brackets)
+_NAME_LINK = re.compile(r"\[([^\W\d_][^\[\]]{1,79})\]\((?!#)[^()\s]*\)")
 _ET_AL = re.compile(r",?\s*(?:et\s*al\.?|and\s+others|и\s+др\.?|u\.\s*a\.)\s*", re.IGNORECASE)
 _ROLE = re.compile(
     r",?\s*\(?\b(?:eds?|editors?|trans|translator|comp|compiler|ред|сост)\.?\)?\s*$",
@@ -120,7 +131,8 @@ def _person(words: list[str]) -> str | None:
             return None
     if not any(len(w.strip(".")) > 1 and not _is_initials(w) for w in words):
         return None  # initials only
-    if len(words) == 2 and words[0].lower() in PARTICLES:
+    if len(words) == 2 and words[0].lower() in PARTICLES \
+            and words[0].lower() not in COMMON_GIVEN_NAMES:
         return None  # "Le Monde", "Al Jazeera", "Der Spiegel": no given name, no person
     # Family first with initials after it: "Иванов И.И.", "Smith JA", "Smith J. A."
     if not _is_initials(words[0]) and _all_initials(words[1:]) and (
@@ -177,9 +189,13 @@ def _chinese_family_first(first: str, second: str) -> bool:
 def clean_author_text(text: str) -> str:
     """Strip what surrounds names: "See", "by", "(@handle)", "(12 May 2015)", roles, et al."""
     text = text or ""
+    if "](" in text:
+        text = _NAME_LINK.sub(r"\1", text)
     if "(" in text or "[" in text:
         text = _PAREN.sub(" ", text)
     text = _LEAD.sub("", text)
+    if "." in text or " " in text:
+        text = _HONORIFIC.sub("", text)
     lowered = text.lower()
     if "al" in lowered or "others" in lowered or "др" in lowered or "u." in lowered:
         text = _ET_AL.sub(" ", text)
@@ -190,7 +206,38 @@ def clean_author_text(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:—–-")
 
 
+_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Z&.-]{1,11})\)")
+
+
+def organisation_name(text: str) -> str:
+    """An institution's name as its author text prints it, its abbreviation in brackets kept:
+    ``United Nations Conference on Trade and Development (UNCTAD)``."""
+    if "(" in text:
+        text = _ABBREVIATION.sub(lambda m: f"\x01{m.group(1)}\x02", text)
+    name = clean_author_text(text)
+    if "\x01" in name:
+        name = name.replace("\x01", " (").replace("\x02", ")")
+    return name
+
+
 _TRAILING_YEAR = re.compile(r",?\s+" + YEAR + r"[a-z]?[.,]?\s*$")
+
+
+_COUNTRY_ABBREVIATIONS = frozenset(("U.S.", "US", "U.K.", "UK", "U.N.", "UN", "E.U.", "EU"))
+# Small words an institution's name keeps in lower case ("Friends of the Earth", "Institut für
+# Zeitgeschichte", "Banque de France"); other lower-case words make a sentence.
+_NAME_SMALL_WORDS = frozenset(split_words(
+    "of for the on in at to and a an by with from de la le les du des der die das den dem und "
+    "für fur zur zum et y e i del della di da do dos das van von"
+))
+
+
+def _prose_words(words: list[str]) -> int:
+    """How many words are in lower case without being a name's small word: a Latin-script
+    institution is written in title case; two such words make the text a sentence."""
+    return sum(1 for w in words if w[:1].islower() and w[:1].isascii()
+               and w.lower().strip(",.;:") not in _NAME_SMALL_WORDS
+               and "." not in w.strip(",.;:"))  # "motherjones.com" is a site's name
 
 
 def is_organisation(text: str) -> bool:
@@ -202,6 +249,10 @@ def is_organisation(text: str) -> bool:
     if len(words) == 1:
         letters = _NOT_LETTERS.sub("", text)
         return len(letters) >= 2 and letters.isupper()  # "ICG", "OSCE"
+    if _prose_words(words) >= 2:
+        return False  # "An example of a work which...", "Senate roll call vote": a sentence
+    if words[0] in _COUNTRY_ABBREVIATIONS and words[1][:1].isupper():
+        return True  # "U.S. Navy", "U.K. Home Office": not the initials of a person
     if len(words) == 2 and words[1].lower() in _FAMILY_NAME_ORGANISATION_WORDS and \
             words[0].lower() in COMMON_GIVEN_NAMES:
         return False
@@ -265,6 +316,13 @@ def _parse_authors(text: str) -> tuple[str, ...]:
     while index < count:
         words = parts[index].split()
         following = parts[index + 1].split() if index + 1 < count else None
+        if following and len(following) == 1 and following[0].lower() in SUFFIXES \
+                and len(words) >= 2:
+            person = _person([*words, following[0]])  # "Robert Campbell Martin, Jr."
+            if person is not None:
+                persons.append(person)
+                index += 2
+                continue
         if following and _family_like(words) and _given_like(following):
             inverted = (
                 _all_initials(following)  # APA: "Smith, J. A."

@@ -22,6 +22,7 @@ from checker.references.authors import (
     clean_author_text,
     family_names,
     is_organisation,
+    organisation_name,
     parse_authors,
 )
 from checker.references.classify import Evidence, classify
@@ -320,7 +321,7 @@ def _read_people(reference: Reference, parts: TitleParts) -> None:
         head = cleaned.split(",")
         kept = list(itertools.takewhile(lambda chunk: not DIGIT.search(chunk), head))
         if kept and len(kept) < len(head) and is_organisation(",".join(kept)):
-            cleaned = ",".join(kept).strip()
+            cleaned = text = ",".join(kept).strip()
     if not cleaned or (DIGIT.search(cleaned) and (find_dates(text) or NUMBERED.search(
             cleaned) or _DIGITS_RUN.search(cleaned))):
         return  # "Executive Order 13873 of May 15, 2019", "Law ... No. 123-VI": not authors
@@ -329,7 +330,7 @@ def _read_people(reference: Reference, parts: TitleParts) -> None:
             parts.container = cleaned.rstrip(".")  # "Reuters, "Title," May 5, 2020"
         return
     if is_organisation(cleaned):
-        reference.authors = [cleaned.rstrip(".")]
+        reference.authors = [organisation_name(text).rstrip(".")]
         return
     families = family_names(cleaned)
     if families:

@@ -1,0 +1,76 @@
+"""Authors: who a citation names, in the forms real notes print them (cases written for these
+tests, not taken from any document)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.references.authors import is_organisation, organisation_name, parse_authors
+from checker.references.fields import parse_citation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a suffix after a name written given name first is the suffix, not a given name
+        ("Harriet Louise Tolliver, Jr.", ["Tolliver, Harriet Louise Jr."]),
+        ("Tolliver, Harriet, Jr.", ["Tolliver, Harriet Jr."]),
+        # "Ben" is a given name before a family name (as a particle it needs one after it)
+        ("Ben Abernathy", ["Abernathy, Ben"]),
+        # forms of address and offices are not part of the name
+        ("Sen. Marta Ilves", ["Ilves, Marta"]),
+        ("Dr. Oskar Lindqvist and Prof. Ada Reyes", ["Lindqvist, Oskar", "Reyes, Ada"]),
+        ("Sir Walter Pemberton", ["Pemberton, Walter"]),
+        # a converter's link around each name
+        ("[Okafor, Chidi](/wiki/Chidi_Okafor); [Lena Marsh](/wiki/Lena_Marsh)",
+         ["Okafor, Chidi", "Marsh, Lena"]),
+        ("Drew Halvorsen", ["Halvorsen, Drew"]),  # "Dr" only as a word of its own
+    ],
+)
+def test_names(text, expected):
+    assert parse_authors(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U.S. Coast Guard", True),  # a country's abbreviation, not a person's initials
+        ("U.K. Met Office", True),
+        ("Friends of the Lakes", True),
+        ("Institut für Küstenforschung", True),
+        ("Министерство сельского хозяйства", True),  # sentence case is Russian's title case
+        # sentences are not institutions, whatever small words they hold
+        ("An overview of the debate is given in the", False),
+        ("Council roll call vote 12", False),
+        ("Reader review on example.com", True),  # a site's name is not a prose word
+    ],
+)
+def test_organisation_or_sentence(text, expected):
+    assert is_organisation(text) is expected
+
+
+def test_organisation_keeps_its_abbreviation():
+    assert organisation_name("Office for Coastal Statistics (OCS)") == \
+        "Office for Coastal Statistics (OCS)"
+    assert organisation_name("Northern Fisheries (NF) Council, ") == \
+        "Northern Fisheries (NF) Council"
+    ref = parse_citation('Agency for Harbour Safety (AHS), "Annual Incident Review," '
+                         "May 3, 2021, https://example.org/review")
+    assert ref is not None and ref.authors == ["Agency for Harbour Safety (AHS)"]
+
+
+def test_a_back_link_before_the_names_goes_with_its_brackets():
+    ref = parse_citation('[Jump up to: a b](#cite_ref-4) Okafor, Chidi (12 May 2010). '
+                         '"Harbour Lights". The Coastal Courier.')
+    assert ref is not None and ref.authors == ["Okafor, Chidi"]
+
+
+def test_titles_of_address_before_several_family_names():
+    ref = parse_citation('Sens. Holloway and Quist, "Remarks on Section 12," Congressional '
+                         "Record, vol. 170 (March 3, 2024), p. S12.")
+    assert ref is not None and ref.authors == ["Holloway", "Quist"]
+
+
+def test_prose_before_a_quote_is_not_an_author():
+    ref = parse_citation('A useful account of the "harbour question" is in the report.')
+    assert ref is None or ref.authors == []
