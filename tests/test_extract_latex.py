@@ -244,3 +244,8 @@ def test_renewcommand_footnote_as_endnote_footnotetext_and_unclosed_braces(tmp_p
     assert [(n.number, n.text) for n in doc.footnotes] == [(1, "one"), (1, "two"),
                                                           (2, "three")]
     assert any("never close" in f.message and f.line == 3 for f in findings)
+
+
+def test_ligatures_become_characters_but_not_inside_urls(tmp_path):
+    doc, _ = parse_tex(tmp_path, "A\\footnote{``Quoted''---pp.~3--5, \\url{https://x.org/~me/a--b}}\n")
+    assert doc.footnotes[0].text == "\u201cQuoted\u201d\u2014pp. 3\u20135, https://x.org/~me/a--b"

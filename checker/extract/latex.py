@@ -102,7 +102,9 @@ def _walker_context():
     from pylatexenc.latexwalker import get_default_latex_context_db
     from pylatexenc.macrospec import EnvironmentSpec, MacroSpec, VerbatimArgsParser
 
-    db = get_default_latex_context_db()
+    # Without specials (``--``, ``~``, ``''``): the walker needs the structure only, and
+    # testing every character for them took half its time; `typographic` turns them into text.
+    db = get_default_latex_context_db().filter_context(keep_which=["macros", "environments"])
     single = [MacroSpec(name, "*[[{") for name in CITE_COMMANDS]
     db.add_context_category(
         "footcheck", prepend=True,
@@ -493,6 +495,31 @@ def _text_context(entries: dict[str, BibItem]):
     return db
 
 
+_TYPOGRAPHIC = (("---", "\u2014"), ("--", "\u2013"), ("``", "\u201c"), ("''", "\u201d"),
+                ("`", "\u2018"), ("~", " "), ("!`", "\u00a1"), ("?`", "\u00bf"))
+
+
+def typographic(text: str) -> str:
+    """LaTeX's ligatures and ties as characters: ``--`` -> en dash, ``\u0060\u0060`` -> \u201c,
+    ``~`` -> space (the walker reads no specials, see `walker_context`)."""
+    for written, character in _TYPOGRAPHIC:
+        text = text.replace(written, character)
+    return text
+
+
+def _converter(entries: dict[str, BibItem]):
+    """pylatexenc's latex2text with our macros (`_text_context`), LaTeX's ligatures turned
+    into characters in plain text only (a ``~`` or ``--`` inside ``\\url`` stays)."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    class NoteText(LatexNodes2Text):
+        def chars_node_to_text(self, node, textcol=0):
+            return typographic(super().chars_node_to_text(node, textcol))
+
+    return NoteText(latex_context=_text_context(entries), math_mode="text",
+                    strict_latex_spaces=True)
+
+
 def render(note: LatexNote, converter, entries: dict[str, BibItem]) -> str:
     if note.cite_text:
         return "; ".join(
@@ -523,14 +550,11 @@ def load_bibliographies(paths: list[str], read: Reader, warn) -> dict[str, BibIt
 
 def extract_latex(text: str, path: str, read: Reader) -> LatexResult:
     """The notes of the LaTeX document at `path` (its text given), in document order."""
-    from pylatexenc.latex2text import LatexNodes2Text
-
     walk = _Walk(path, read)
     walk.walk_file(path, text)
     entries = load_bibliographies(
         walk.bibliographies, read, lambda message: walk.warn(message, None, path))
-    converter = LatexNodes2Text(latex_context=_text_context(entries), math_mode="text",
-                                strict_latex_spaces=True)
+    converter = _converter(entries)
     unresolved: dict[str, list[int]] = {}
     streams = {note.stream for note in walk.notes}
     split = any(len({n.segment for n in walk.notes if n.stream == s}) > 1 for s in streams)
