@@ -379,3 +379,21 @@ def test_notes_whose_body_markers_were_lost() -> None:
     assert [n.number for n in footnotes] == [1, 2, 3]
     assert findings == ["none of the 3 footnotes is marked in the text: the markers were lost "
                         "in conversion, or the notes are a list of sources"]
+
+
+# ---- markers where numbers repeat -------------------------------------------------------------
+
+
+def test_a_restarting_number_hands_each_note_its_own_markers() -> None:
+    """Each note gets the markers after the previous note of its number (not all of them:
+    that would also grow with the square of the notes)."""
+    chapter = "Text.<sup>1</sup>\n\n<sup>1</sup> Smith, Book, 2001.\n\n"
+    footnotes, findings = extract(chapter * 500, "long.md", "markdown")
+    assert len(footnotes) == 500 and {n.part for n in footnotes} == set(range(1, 501))
+    assert [n.marker_lines for n in footnotes[:3]] == [[1], [5], [9]]
+    assert findings == []
+    court = "".join(f'<p>x<footnotemark>1</footnotemark></p><footnote label="1"><p>1 Note {i}.'
+                    "</p></footnote>\n" for i in range(300))
+    footnotes, _ = extract(court, "opinion.xml")
+    assert [n.marker_lines for n in footnotes[:3]] == [[1], [2], [3]]
+    assert footnotes[299].text == "Note 299."

@@ -3,6 +3,8 @@ irregular about their numbering (turned into `numbering` findings by numbering.p
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from checker.model import Footnote
@@ -36,3 +38,32 @@ def restart_parts(numbers: list[int]) -> list[int] | None:
             part += 1
         parts.append(part)
     return parts if part > 1 else None
+
+
+class MarkerHandout:
+    """Hands each note the body markers of its number (or mark), in document order.
+
+    A number defined once gets all of its markers. Where it is defined several times (the
+    numbering restarts per chapter or letter), each note gets those after the previous note
+    of that number and above itself, the last one also those below it: a marker belongs to
+    the next note of its number. Work and memory stay linear in the markers however often a
+    number repeats.
+    """
+
+    def __init__(self, markers: Mapping[Hashable, Sequence[int]], keys: Iterable[Hashable]):
+        self._markers = markers
+        self._left = Counter(keys)  # notes of each key still to be handed their markers
+        self._taken: dict[Hashable, int] = {}
+
+    def take(self, key: Hashable, line: int) -> list[int]:
+        lines = self._markers.get(key, ())
+        self._left[key] -= 1
+        start = self._taken.get(key, 0)
+        if self._left[key] <= 0:
+            end = len(lines)
+        else:
+            end = start
+            while end < len(lines) and lines[end] <= line:
+                end += 1
+        self._taken[key] = end
+        return list(lines[start:end])

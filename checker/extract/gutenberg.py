@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from checker.extract.common import clean_note_text
-from checker.extract.extraction import Extraction, restart_parts
+from checker.extract.extraction import Extraction, MarkerHandout, restart_parts
 from checker.model import Footnote
 
 _START = re.compile(r"^[ \t]*\[Footnote[ \t]+(?P<mark>[^\s:\]]{1,12})[ \t]*:[ \t]*", re.IGNORECASE)
@@ -51,11 +51,13 @@ def extract_gutenberg(text: str) -> Extraction:
     markers = _markers(lines, inside, blocks, parts)
     footnotes = []
     numbered = iter(parts) if parts else None
-    for (mark, line, body), number in zip(blocks, numbers, strict=True):
-        part = next(numbered) if numbered is not None and mark.isdigit() else None
+    note_parts = [next(numbered) if numbered is not None and mark.isdigit() else None
+                  for mark in marks]
+    handout = MarkerHandout(markers, zip(note_parts, marks, strict=True))
+    for (mark, line, body), number, part in zip(blocks, numbers, note_parts, strict=True):
         footnotes.append(Footnote(
             number=number, line=line + 1, text=clean_note_text(body),
-            marker_lines=list(markers.get((part, mark), [])), part=part,
+            marker_lines=handout.take((part, mark), line + 1), part=part,
             label=None if mark.isdigit() else mark))
     flat: dict[int, list[int]] = {}
     for (_part, mark), found in markers.items():

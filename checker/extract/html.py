@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from checker.extract.common import LineIndex, clean_note_text, is_power, marker_numbers
+from checker.extract.extraction import MarkerHandout
 from checker.model import Footnote
 
 _CONTAINER_TAGS = {"ol", "ul", "section", "div", "aside"}
@@ -64,15 +65,18 @@ def extract_html(text: str) -> tuple[list[Footnote], dict[int, list[int]]]:
     definitions = finder.find()
     markers = _markers(finder, locator)
     footnotes = []
+    handout = MarkerHandout({n: sorted(lines) for n, lines in markers.items()},
+                            (number for _, number in definitions))
     for element, number in definitions:
         body = _note_text(element, finder.skip)
         body = _strip_own_number(body, number)
+        line = locator.line(element)
         footnotes.append(
             Footnote(
                 number=number,
-                line=locator.line(element),
+                line=line,
                 text=clean_note_text(body),
-                marker_lines=list(markers.get(number, [])),
+                marker_lines=handout.take(number, line),
             )
         )
     return footnotes, markers

@@ -26,7 +26,7 @@ from checker.extract.common import (
     is_power,
     marker_numbers,
 )
-from checker.extract.extraction import Extraction, Irregularity
+from checker.extract.extraction import Extraction, Irregularity, MarkerHandout
 from checker.model import Footnote
 
 # ---- line shapes --------------------------------------------------------------------------
@@ -751,13 +751,13 @@ def _finish(notes: list[_Note], scan: _Scan) -> Extraction:
                 markers[note.number] = glued
                 if report_plain:
                     scan.irregular.append(_plain_marker(note.number, glued[0], scan))
-    empty: list[int] = []
+    handout = MarkerHandout(markers, (note.number for note in numbered))
     footnotes = [
         Footnote(
             number=note.number if note.label is None else position,
             line=note.line + 1,
             text=clean_note_text(note.text()),
-            marker_lines=list(markers.get(note.number, empty)) if note.label is None else [],
+            marker_lines=handout.take(note.number, note.line + 1) if note.label is None else [],
             label=note.label,
         )
         for position, note in enumerate(notes, start=1)

@@ -10,6 +10,7 @@ note, a definition printed without its directive.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
 from checker.extract.extraction import Irregularity
@@ -41,15 +42,23 @@ def numbering_findings(
     ]
     if not parts:
         return findings + _sequence_findings(numbered, markers, document, check_order, "")
-    start = 0
+    by_part: dict[int, list[Footnote]] = {}
+    for note in numbered:
+        if note.part is not None:
+            by_part.setdefault(note.part, []).append(note)
+    ends: list[int] = []  # the line of each part's last note, never decreasing
     for part in parts:
-        notes = [note for note in numbered if note.part == part]
-        end = max(note.line for note in notes)
-        # a part's markers are those between the previous part's last note and its own
-        own = {number: [line for line in lines if start < line <= end]
-               for number, lines in markers.items()}
-        findings += _sequence_findings(notes, own, document, check_order, f" of part {part}")
-        start = end
+        ends.append(max([*ends[-1:], *(note.line for note in by_part[part])]))
+    # a part's markers are those after the previous part's last note, up to its own last note
+    own: list[dict[int, list[int]]] = [{} for _ in parts]
+    for number, lines in markers.items():
+        for line in lines:
+            index = bisect_left(ends, line)
+            if index < len(parts):
+                own[index].setdefault(number, []).append(line)
+    for index, part in enumerate(parts):
+        findings += _sequence_findings(by_part[part], own[index], document, check_order,
+                                       f" of part {part}")
     return findings
 
 
