@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -425,19 +424,12 @@ def generated(count: int) -> str:
     return "\n".join(lines)
 
 
-def test_one_hundred_thousand_footnotes_extract_in_linear_time() -> None:
-    small, large = generated(10_000), generated(100_000)
-    started = time.perf_counter()
-    footnotes, _ = extract_footnotes(doc(small))
-    small_time = time.perf_counter() - started
-    assert len(footnotes) == 10_000
-    started = time.perf_counter()
-    footnotes, findings = extract_footnotes(doc(large))
-    large_time = time.perf_counter() - started
+def test_one_hundred_thousand_footnotes_extract() -> None:
+    """All of them, in order (their time is measured by bench/parse_bench.py and the growth
+    with size by bench/hostile_bench.py, not asserted here)."""
+    footnotes, findings = extract_footnotes(doc(generated(100_000)))
     assert [note.number for note in footnotes] == list(range(1, 100_001))
     assert len(findings) == 1  # the endnotes have no markers
-    assert large_time < 6.0  # ~1.5 s on the 2-core machine; generous for a loaded one
-    assert large_time < 20 * max(small_time, 0.05)
 
 
 def test_ranges_in_messages_are_capped_but_findings_keep_every_number() -> None:
