@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from json.encoder import encode_basestring as _json_string  # as dumps(ensure_ascii=False)
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -99,15 +100,60 @@ def csl_items(entries: list[Entry]) -> list[dict[str, Any]]:
     return [csl_item(entry) for entry in entries]
 
 
+def render_csl(items: list[dict[str, Any]]) -> str:
+    """Indented JSON (as ``json.dumps(items, indent=2)``), with date parts on one line
+    (``"date-parts": [[2020, 3, 2]]``). Written field by field: the standard library's
+    indenting encoder is its slow pure-Python one, and built the whole file as millions
+    of small strings."""
+    if not items:
+        return "[]\n"
+    return "[\n" + ",\n".join(_csl_item_text(item) for item in items) + "\n]\n"
+
+
+def _csl_item_text(item: dict[str, Any]) -> str:
+    if not item:
+        return "  {}"
+    lines = []
+    for name, value in item.items():
+        key = "    " + _json_string(name) + ": "
+        if isinstance(value, str):
+            lines.append(key + _json_string(value))
+        elif _is_date(value):
+            parts = ", ".join(str(part) for part in value["date-parts"][0])
+            lines.append(key + '{\n      "date-parts": [[' + parts + "]]\n    }")
+        elif _is_names(value):
+            lines.append(key + "[\n" + ",\n".join(
+                "      {\n" + ",\n".join(
+                    "        " + _json_string(part) + ": " + _json_string(text)
+                    for part, text in name.items()) + "\n      }"
+                for name in value) + "\n    ]")
+        else:
+            nested = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            lines.append(key + _DATE_PARTS.sub(_one_line_parts, nested))
+    return "  {\n" + ",\n".join(lines) + "\n  }"
+
+
+def _is_date(value: Any) -> bool:
+    """``{"date-parts": [[2020, 3]]}``: the shape footcheck writes dates in."""
+    if not isinstance(value, dict) or list(value) != ["date-parts"]:
+        return False
+    parts = value["date-parts"]
+    return (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], list)
+            and bool(parts[0]) and all(type(part) is int for part in parts[0]))
+
+
+def _is_names(value: Any) -> bool:
+    """``[{"family": ..., "given": ...}, {"literal": ...}]``: how footcheck writes names."""
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(name, dict) and name
+        and all(isinstance(text, str) for text in name.values()) for name in value)
+
+
 _DATE_PARTS = re.compile(r'"date-parts": \[\s*\[\s*(-?\d+(?:,\s*-?\d+)*)\s*\]\s*\]')
 
 
-def render_csl(items: list[dict[str, Any]]) -> str:
-    """Indented JSON, with date parts on one line (``"date-parts": [[2020, 3, 2]]``)."""
-    text = json.dumps(items, ensure_ascii=False, indent=2)
-    text = _DATE_PARTS.sub(
-        lambda m: '"date-parts": [[' + re.sub(r",\s*", ", ", m.group(1)) + "]]", text)
-    return text + "\n"
+def _one_line_parts(match: re.Match[str]) -> str:
+    return '"date-parts": [[' + re.sub(r",\s*", ", ", match.group(1)) + "]]"
 
 
 def parse_csl(text: str) -> list[dict[str, Any]]:

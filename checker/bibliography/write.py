@@ -26,10 +26,12 @@ from __future__ import annotations
 import contextlib
 import difflib
 import hashlib
+import itertools
 import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,6 +61,7 @@ STATE_NAME = ".footcheck-state.json"
 LIBRARY_STEM = "library"  # refs/library.bib and .json: every document's works (see library)
 ON_EDITED = ("refuse", "merge", "force")
 _FINGERPRINT = re.compile(r"^% footcheck-sha256: ([0-9a-f]{64})\n", re.MULTILINE)
+_PIECE = 1 << 20  # characters written at a time
 _HASHES_KEPT = 2  # the text written now and the one before (a crash between writes)
 
 
@@ -89,12 +92,11 @@ def sha256(text: str) -> str:
 
 def add_fingerprint(text: str) -> str:
     """Insert the fingerprint line after the leading ``%`` comment lines."""
-    lines = text.splitlines(keepends=True)
     at = 0
-    while at < len(lines) and lines[at].startswith("%"):
-        at += 1
-    digest = sha256(text)
-    return "".join([*lines[:at], f"% footcheck-sha256: {digest}\n", *lines[at:]])
+    while text.startswith("%", at):
+        end = text.find("\n", at)
+        at = len(text) if end < 0 else end + 1
+    return f"{text[:at]}% footcheck-sha256: {sha256(text)}\n{text[at:]}"
 
 
 def bib_fingerprint(text: str) -> tuple[str | None, bool]:
@@ -106,8 +108,9 @@ def bib_fingerprint(text: str) -> tuple[str | None, bool]:
     return match.group(1), sha256(rest) == match.group(1)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write `text` (UTF-8, ``\\n`` line ends) to `path` by temp file + fsync + rename."""
+def atomic_write(path: Path, text: str | Iterable[str]) -> None:
+    """Write `text` (UTF-8, ``\\n`` line ends), or its pieces in turn, to `path` by temp file
+    + fsync + rename."""
     try:
         mode = path.stat().st_mode & 0o777
     except FileNotFoundError:
@@ -115,7 +118,10 @@ def atomic_write(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            pieces = [text[i: i + _PIECE] for i in range(0, len(text), _PIECE)] \
+                if isinstance(text, str) else text  # never the whole file encoded at once
+            for piece in pieces:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
@@ -132,7 +138,7 @@ def atomic_write(path: Path, text: str) -> None:
             os.close(dir_fd)
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str | Iterable[str]) -> None:
     try:
         atomic_write(path, text)
     except OSError as error:
@@ -403,9 +409,9 @@ def write_pair(
         }
     if update_state is not None:
         update_state(state)
-    # Compact: the state is for footcheck only, and the C encoder is used only without indent.
-    _write(refs_dir / STATE_NAME,
-           json.dumps(state, ensure_ascii=False, separators=(",", ":")) + "\n")
+    # Compact (the state is for footcheck only) and in pieces: it holds both files' texts.
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    _write(refs_dir / STATE_NAME, itertools.chain(encoder.iterencode(state), ["\n"]))
 
     for plan in plans:
         result.messages.append(_message(plan, len(bib), classic))
