@@ -115,7 +115,8 @@ def _protect(word: str) -> bool:
 def latex_text(text: str, *, protect_case: bool = False) -> str:
     """`text` escaped for a BibTeX field; with `protect_case`, mixed-case words braced."""
     text = clean(text)
-    if not protect_case:
+    if not protect_case or not any(_protect(word) for word in _WORDS.findall(text)
+                                   if not word[1:].islower()):  # maybe a capital inside
         return _escape(text)
     pieces = _WORDS.split(text)
     out = []

@@ -43,6 +43,9 @@ _GENERIC_SLD = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "
 _HOST = re.compile(r"^[\w-]+(\.[\w-]+)+$", re.UNICODE)
 _APOSTROPHES = re.compile(r"['\u2019\u2018\u02bc`]")
 _YEAR = re.compile(r"^(\d{4})")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+_HOST_END = re.compile(r"[/?#:\s]")
 
 
 def ascii_words(text: str | None) -> list[str]:
@@ -50,8 +53,8 @@ def ascii_words(text: str | None) -> list[str]:
     ``norovs``)."""
     if not text:
         return []
-    folded = _APOSTROPHES.sub("", unidecode(text)).lower()
-    return [w for w in re.split(r"[^a-z0-9]+", folded) if w]
+    folded = _APOSTROPHES.sub("", text if text.isascii() else unidecode(text)).lower()
+    return [w for w in _NOT_WORD.split(folded) if w]
 
 
 def significant_words(text: str | None) -> list[str]:
@@ -66,8 +69,8 @@ def host_of(text: str | None) -> str | None:
     ``https://www.Reuters.com/x``), else None."""
     if not text:
         return None
-    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text.strip().lower())
-    host = re.split(r"[/?#:\s]", host, maxsplit=1)[0].rstrip(".")
+    host = _SCHEME.sub("", text.strip().lower())
+    host = _HOST_END.split(host, maxsplit=1)[0].rstrip(".")
     if host.startswith("www."):
         host = host[4:]
     return host if _HOST.match(host) and not host.replace(".", "").isdigit() else None

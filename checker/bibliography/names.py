@@ -24,6 +24,7 @@ _ORGANISATION_WORDS_TEXT = """
 ORGANISATION_WORDS = frozenset(_ORGANISATION_WORDS_TEXT.split())
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_DIGIT = re.compile(r"\d")
 
 
 def split_person(name: str) -> tuple[str, str] | None:
@@ -33,7 +34,7 @@ def split_person(name: str) -> tuple[str, str] | None:
     institution word or too many words on either side of the comma is not a person.
     """
     name = " ".join(name.split())
-    if name.count(",") != 1 or any(ch.isdigit() for ch in name):
+    if name.count(",") != 1 or _DIGIT.search(name):
         return None
     family, given = (part.strip() for part in name.split(","))
     if not family or len(family.split()) > 4 or len(given.split()) > 5:
