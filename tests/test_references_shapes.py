@@ -320,3 +320,14 @@ def test_a_quotation_ending_a_sentence_of_commentary_is_no_title() -> None:
         "perpetuating the old habits.\u201d Roe, \u201cThe Menace of the Tides,\u201d "
         "*Harbour Quarterly* 2 (1914): 224.")
     assert [r.title for r in refs] == ["The Menace of the Tides"]
+
+
+def test_instrument_with_its_date_and_organisation_with_its_abbreviation() -> None:
+    (order,) = parse_references("The Harbour Master uses the title under Executive Order 12345 "
+                                "dated September 5, 2025.")
+    assert (order.title, order.date) == ("Executive Order 12345", "2025-09-05")
+    (ref,) = parse_references('Harbour Trade Operations (HTO) Centre, "Recent Incidents," '
+                              "https://www.hto.example/recent-incidents.")
+    assert ref.authors == ["Harbour Trade Operations (HTO) Centre"]
+    (ref,) = parse_references("CRS Report R12345, Ship Support Programs, by Ben Roe.")
+    assert ref.authors == ["Roe, Ben"]

@@ -28,7 +28,7 @@ ORGANISATION_WORDS = frozenset(split_words(
     "foundation fund gas gazette gmbh government group herald holdings house imf inc "
     "initiative institut institute institution institutions instituto interfax international "
     "journal library llc ltd magazine military ministerstvo ministries ministry movement "
-    "museum nations nato network "
+    "museum nations nato navy network "
     "news oecd office oil organisation organisations organization organizations osce "
     "parliament partners partnership party petroleum plc police post press program programme "
     "project radio railway railways republic research reuters review rights secretariat "

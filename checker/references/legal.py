@@ -48,6 +48,8 @@ _ACT = re.compile(
     r"(?<![\w.])(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|for|on|to|the|in|&)){0,14}"
     r"\s+Act\s+of\s+(?P<year>(?:1[7-9]|20)\d\d))\b"
 )
+_DATED = re.compile(r"\s*,?\s*(?:dated|of|signed|issued(?:\s+on)?)\s+"
+                    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}")
 _CODIFIED = re.compile(r"codified\s+(?:as\s+amended\s+)?(?:at\s+)?\s*$", re.IGNORECASE)
 _LEADING_WORDS = re.compile(r"^(?:(?:See|see|Cf\.|cf\.|The|the|In|in|Under|under|also)\s+)+")
 # "Titles I-IX of the X Act of 1974", "Section 5 of the X Act": the act is what follows
@@ -80,6 +82,11 @@ def find_legal_citations(text: str) -> list[FoundCitation]:
                 continue
             title = match.group(0).strip()
             date = None
+            if pattern is _INSTRUMENT:
+                dated = _DATED.match(text, match.end())
+                if dated:  # "Executive Order 14347 dated September 5, 2025"
+                    dates = find_dates(dated.group(0))
+                    date = dates[0].iso if dates else None
             if pattern is _CODE and match.group("edition"):
                 date = match.group("edition")
                 title = title[: title.rfind("(")].strip()
