@@ -106,7 +106,28 @@ def test_bare_years_only_where_they_stand_alone() -> None:
 
 def test_a_date_range_reads_its_first_day() -> None:
     assert [d.iso for d in find_dates("May 5–7, 2020")] == ["2020-05-05"]
-    assert [d.iso for d in find_dates("the years 2010-2015")] == ["2010"]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # a double issue or a quarter starts with its first month, as a range of days does
+        ("Harbour Review 12 (July–August 1961), 4", "1961-07"),
+        ("Revue du port, n. 40-41 (juillet-août 1961)", "1961-07"),
+        ("Quarterly (Oct.-Dec., 1930): 12", "1930-10"),
+        # a work dated by a range of years is complete in its last year
+        ("the years 2010-2015", "2015"),
+        ("Will of Jane Roe (P.C.C. 1601–02)", "1602"),
+        ("the 1886-87 season", "1887"),
+    ],
+)
+def test_ranges_of_months_and_years(text: str, iso: str) -> None:
+    assert [d.iso for d in find_dates(text)] == [iso]
+
+
+def test_an_issn_is_no_year() -> None:
+    assert find_dates("Harbour Review, ISSN 1618-2154") == []
+    assert find_dates("ISSN 1744-113X") == []
 
 
 def test_an_impossible_date_does_not_leave_its_year() -> None:

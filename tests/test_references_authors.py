@@ -74,3 +74,25 @@ def test_titles_of_address_before_several_family_names():
 def test_prose_before_a_quote_is_not_an_author():
     ref = parse_citation('A useful account of the "harbour question" is in the report.')
     assert ref is None or ref.authors == []
+
+
+# ---- which date a reference gets ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the edition cited, not the first one
+        ("Jane Roe, *Harbour Songs* (Kiel: Nordverlag, 1961, second edition 1964), 12.", "1964"),
+        ("Jane Roe, *Harbour Songs*. Kiel: Nordverlag, 1961; repr. 1990.", "1990"),
+        # a work in volumes published over years: from its first year
+        ("John Poe (ed.), *Pedigrees of the Coast*, 2 vols (1878, 1879), I, p. 8.", "1878"),
+        # "n.d." says the work has no date: a year in its name is none
+        ("Harbour Board, 1950 Survey of the Docks, n.d., harbour.example.org", None),
+        # a court's district is not "n.d."
+        ("Roe v. Poe, No. 12-345 (N.D. Cal. 2019).", "2019"),
+    ],
+)
+def test_the_date_a_reference_gets(text, date):
+    ref = parse_citation(text)
+    assert ref is not None and ref.date == date

@@ -187,7 +187,16 @@ def _read_before(text: str, start: int, year: int) -> tuple[str | None, int, boo
         if day_text is None and name[::-1].lower() in SEASONS:
             return f"{year:04d}", found_start, False  # "Spring 2019" is that year
         return None, start, False  # "Issue 5, 2020": the year alone
+    if day_text is None and found_start > 4 and text[found_start - 1] in _RANGE_DASHES | {"/"}:
+        first = _FIRST_MONTH.search(text, max(0, found_start - 12), found_start)
+        if first and MONTHS.get(first.group(1).lower()) and (
+                first.start() == 0 or not text[first.start() - 1].isalpha()):
+            # "July–August 1975", "juillet-août 1975": the issue from its first month on
+            named_month, found_start = MONTHS[first.group(1).lower()], first.start()
     return _iso(year, named_month, int(day_text[::-1]) if day_text else None), found_start, True
+
+
+_FIRST_MONTH = re.compile(r"([^\W\d_]{3,10})\.?[-–—/]$")
 
 
 _AFTER_YEAR_CHARS = frozenset("-/.年")
@@ -275,6 +284,12 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
                 continue
             if before in ".-–" and start > 1 and text[start - 2].isdigit():
                 continue  # "1.2019", "pp. 1998-2005" is handled below
+            if after_char in _RANGE_DASHES:
+                last, range_end = _range_end(text, end, year)
+                if last is None:
+                    continue  # "ISSN 1618-2154": a number, not a year
+                if last:
+                    iso, date_end = last, range_end  # "1522–23": complete in its last year
             if iso is None:
                 iso = f"{year:04d}"
         assert iso is not None
@@ -293,6 +308,28 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
         found.append(DateMatch(iso, date_start, date_end, text[date_start:date_end], kind))
         taken_until = date_end
     return found
+
+
+_RANGE_DASHES = frozenset("-–—")
+_RANGE_END = re.compile(r"[-–—]\s?(\d{4}|\d{2})(?![\d\w])|[-–—](\d{3}[\dX])(?![\d\w])")
+
+
+def _range_end(text: str, end: int, year: int) -> tuple[str | None, int]:
+    """What follows a year and a dash: ("", end) for nothing of note, the last year and the
+    end of a range of years (``1990–1995``, ``1522–23``, ``1886-87``), or (None, end) for
+    the second half of a number such as an ISSN (``1618-2154``)."""
+    found = _RANGE_END.match(text, end)
+    if found is None:
+        return "", end
+    if found.group(2) is not None:
+        return None, end  # "1618-215X", "1618-2154" (not a year after the dash)
+    second = found.group(1)
+    last = int(second) if len(second) == 4 else year // 100 * 100 + int(second)
+    if len(second) == 4 and not _YEAR.fullmatch(second):
+        return None, end
+    if year < last <= year + 99:
+        return f"{last:04d}", found.end()
+    return "", end
 
 
 _ISO_FULL = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?")

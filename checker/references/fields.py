@@ -101,7 +101,7 @@ def parse_citation(segment: str) -> Reference | None:
         dates = [d for d in dates if d.end <= start or d.start >= end]
     _read_people(reference, parts)
     evidence = _read_container(reference, parts)
-    _read_dates(reference, dates, parts.title_end, work)
+    undated = _read_dates(reference, dates, parts.title_end, work)
     if reference.title and parts.reader == "read_unmarked" and _reads_as_prose(reference.title):
         reference.title = None  # "Comparisons can be seen at <URL>": a sentence, no title
     if reference.title and not reference.authors and reference.title.endswith(")"):
@@ -132,19 +132,20 @@ def parse_citation(segment: str) -> Reference | None:
         # a book's or report's publisher is no container (it holds nothing): kept apart
         reference.publisher, reference.container = reference.container, None
     if not (reference.title or reference.url or reference.doi or (
-        (reference.container or reference.domain) and reference.date
+        (reference.container or reference.domain) and (reference.date or undated)
     )):
         return None
     return reference
 
 
 def _read_dates(reference: Reference, dates: list[DateMatch], title_end: int,
-                work: str) -> None:
+                work: str) -> bool:
     """The publication date: the year closing a publication bracket after the title
     (``(London: Hurst, 2019)``, ``(HMSO 1888)``), else the most precise date after the title
     (where notes put it), else before it (Wikipedia and APA put it after the authors); a
     date inside an italic or quoted name (``*Letters 1521–1889*``) only when there is no
-    other. The first accessed date is `accessed`."""
+    other; none where the citation prints "n.d." (then True: the work is dated, as
+    undated). The first accessed date is `accessed`."""
     after: str | None = None
     before: str | None = None
     if len(dates) > 1 and ("*" in work or "_" in work or "'" in work or "‘" in work):
@@ -156,7 +157,20 @@ def _read_dates(reference: Reference, dates: list[DateMatch], title_end: int,
         closing = [d for d in dates if d.kind != "accessed" and d.start >= title_end
                    and _closes_bracket(work, d)]
         if closing:
-            dates = [d for d in dates if d.kind == "accessed"] + closing[:1]
+            first = closing[0]
+            for earlier in reversed(dates[:dates.index(first)]):
+                if not _YEAR_LIST_GAP.fullmatch(work, earlier.end, first.start):
+                    break
+                first = earlier  # "(1878, 1879)": a work in volumes, from its first year
+            dates = [d for d in dates if d.kind == "accessed"] + [first]
+    if "n" in work and "." in work and _NO_DATE.search(work):
+        reference.accessed = next((d.iso for d in dates if d.kind == "accessed"), None)
+        return True  # "n.d.": the work says it has no date; a year elsewhere is no date of it
+    if len(dates) > 1 and ("ed" in work or "repr" in work or "Aufl" in work or "изд" in work):
+        edition = [d for d in dates if d.kind != "accessed" and d.start >= title_end
+                   and _EDITION_BEFORE.search(work, max(0, d.start - 24), d.start)]
+        if edition:  # "1977, second edition 1978": the edition cited
+            dates = [d for d in dates if d.kind == "accessed"] + edition[-1:]
     for match in dates:
         if match.kind == "accessed":
             if reference.accessed is None:
@@ -167,6 +181,18 @@ def _read_dates(reference: Reference, dates: list[DateMatch], title_end: int,
         elif after is None or len(match.iso) > len(after):
             after = match.iso
     reference.date = after or before
+    return False
+
+
+_YEAR_LIST_GAP = re.compile(r"\s*,\s*")
+# "n.d." (no date), "s.d." (sine dato), "o.J." (ohne Jahr), "б.г." (без года); lower case, so
+# not a court's district ("N.D. Cal.")
+_NO_DATE = re.compile(r"(?<![\w.])(?:n\.\s?d\.?|s\.\s?d\.|o\.\s?J\.|б\.\s?г\.)(?!\w)")
+_EDITION_BEFORE = re.compile(
+    r"(?:edition|edn\.?|ed\.|reprint(?:ed)?|repr\.|reissued?|Auflage|Aufl\.|издание|изд\.)"
+    r"(?:\s+(?:in|of))?,?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _marked_spans(work: str) -> list[tuple[int, int]]:
