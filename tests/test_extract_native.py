@@ -268,6 +268,13 @@ def test_pdf_markers_are_raised_digits_in_the_body(pdf_run):
         assert f"<sup>{note.number}</sup>" in lines[note.marker_lines[0] - 1]
 
 
+def test_a_two_column_pdf_is_read_column_by_column():
+    """LaTeX's twocolumn class: the notes sit at the foot of each column."""
+    run = parse_paths([str(FIXTURES / "paper.md"), str(FIXTURES / "two-columns.pdf")])
+    markdown, pdf = run.documents
+    same_notes(markdown, pdf)
+
+
 def test_latex_chapters_restarting_their_notes_are_parts():
     doc = read_document(str(FIXTURES / "chapters.pdf"))
     assert [(f.part, f.number) for f in doc.footnotes] == [(1, 1), (1, 2), (1, 3), (2, 1), (2, 2)]
@@ -310,18 +317,18 @@ def test_a_printed_url_that_disagrees_with_its_annotation_is_a_finding():
 
 def test_a_line_end_hyphen_goes_only_with_evidence():
     uri = "https://example.org/a/longword"
-    first = "See https://example.org/a/long-"
-    second = "word and the hyphen-"
-    third = "ated word, the sea-"
-    fourth = "side."
-    pieces = [(_line(first, _linked(first, 3, uri)), 0),
-              (_line(second, {0: uri, 1: uri, 2: uri, 3: uri}, y=88.0), 0),
-              (_line(third, y=76.0), 0), (_line(fourth, y=64.0), 0)]
-    text, messages = note_text(pieces, {"hyphenated"})
-    # the annotation shows the URL's hyphen was the line break's; "hyphenated" occurs whole
-    # elsewhere; "seaside" does not, so its hyphen stays
-    assert text == f"See {uri} and the hyphenated word, the sea-side."
+    lines = ["See https://example.org/a/long-", "word and the hyphen-", "ated word, the sea-",
+             "side, the tion-", "ary."]
+    links = [_linked(lines[0], 3, uri), {0: uri, 1: uri, 2: uri, 3: uri}, {}, {}, {}]
+    pieces = [(_line(text, link, y=100.0 - 12 * k), 0)
+              for k, (text, link) in enumerate(zip(lines, links, strict=True))]
+    text, messages = note_text(pieces, {"hyphenated", "side", "ary"})
+    # The annotation shows the URL's hyphen was the line break's; "hyphenated" occurs whole
+    # elsewhere; "side" and "ary" are words of the document: those hyphens stay.
+    assert text == f"See {uri} and the hyphenated word, the sea-side, the tion-ary."
     assert messages == []
+    text, _ = note_text(pieces, set())
+    assert text.endswith("the seaside, the tionary.")  # no word follows: syllable breaks
 
 
 @pytest.mark.parametrize(("name", "words"), [("encrypted.pdf", "password-protected"),

@@ -25,6 +25,8 @@ ROW_TOLERANCE = 1.0  # points: characters this close in baseline share a row
 COLUMN_GAP = 2.0  # ems: a wider gap inside a row separates two columns
 SPACE_GAP = 0.17  # ems: a wider gap between two characters is a space
 MIN_CHARS_PER_PAGE = 2  # fewer on average: no text layer
+GUTTER = 5  # points: the narrowest empty band taken for the space between two columns
+MIN_COLUMN_CHARS = 10  # a column's rows hold at least this many letters (most of them)
 
 
 @dataclass(slots=True)
@@ -62,6 +64,13 @@ class Page:
     height: float
     lines: list[Line]
     rules: list[tuple[float, float, float]]  # (x0, x1, y) of thin horizontal paths
+    gutter: float | None = None  # the x between two columns, on a page set in two
+
+    def columns(self) -> list[tuple[float, float]]:
+        """The x ranges read one after the other: the whole width, or left and right."""
+        if self.gutter is None:
+            return [(0.0, self.width)]
+        return [(0.0, self.gutter), (self.gutter, self.width)]
 
 
 def read_pdf(data: bytes) -> NativeText:
@@ -141,10 +150,12 @@ def _read_page(page, number: int) -> Page:  # type: ignore[no-untyped-def]
     links = _links(page, textpage)
     rules = _rules(page)
     textpage.close()
-    lines = build_lines(glyphs, number, width)
+    rows = _rows(glyphs)
+    gutter = find_gutter(rows, width)
+    lines = build_lines(rows, number, gutter)
     for line in lines:
         line.links = [_link_at(links, glyph) for glyph in line.glyphs]
-    return Page(number, width, height, lines, rules)
+    return Page(number, width, height, lines, rules, gutter)
 
 
 def _links(page, textpage) -> list[tuple[float, float, float, float, str]]:  # type: ignore[no-untyped-def]
@@ -200,9 +211,58 @@ def _rules(page) -> list[tuple[float, float, float]]:  # type: ignore[no-untyped
 # --- lines -------------------------------------------------------------------------------
 
 
-def build_lines(glyphs: list[Glyph], page: int, width: float) -> list[Line]:
-    """Glyphs -> lines in reading order (one column after the other)."""
-    segments = _segments(glyphs)
+def find_gutter(rows: list[list[Glyph]], width: float) -> float | None:
+    """The middle of the empty vertical band between two columns, if the page has one: a band
+    at least `GUTTER` points wide, in the middle third of the page, that almost no row of
+    text crosses while many rows end before it and many start after it."""
+    if len(rows) < 16:
+        return None
+    start, end = int(width * 0.3), int(width * 0.7)
+    crossing = [0] * (end - start + 1)
+    for row in rows:
+        covered = {x for glyph in row
+                   for x in range(max(start, int(glyph.x0)), min(end, int(glyph.x1)) + 1)
+                   if not glyph.char.isspace()}
+        for x in covered:
+            crossing[x - start] += 1
+    best: tuple[int, int] | None = None
+    run_start = None
+    limit = 0.04 * len(rows)
+    for offset, count in enumerate([*crossing, len(rows)]):
+        if count <= limit:
+            run_start = offset if run_start is None else run_start
+            continue
+        if run_start is not None and offset - run_start >= GUTTER and \
+                (best is None or offset - run_start > best[1] - best[0]):
+            best = (run_start, offset)
+        run_start = None
+    if best is None:
+        return None
+    middle = start + (best[0] + best[1]) / 2
+    left = sorted(sum(1 for g in row if g.x1 < middle and g.char.isalpha()) for row in rows)
+    right = sorted(sum(1 for g in row if g.x0 > middle and g.char.isalpha()) for row in rows)
+    # both sides hold lines of text on a good share of the rows (a table of contents' page
+    # numbers beside their dotted leaders are no column)
+    share = int(0.7 * len(rows))
+    return middle if min(left[share], right[share]) >= MIN_COLUMN_CHARS else None
+
+
+def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped by baseline, each row left to right."""
+    rows: list[list[Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: -g.baseline):
+        if rows and abs(rows[-1][0].baseline - glyph.baseline) <= ROW_TOLERANCE:
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+    return rows
+
+
+def build_lines(rows: list[list[Glyph]], page: int, gutter: float | None = None) -> list[Line]:
+    """Rows of glyphs (`_rows`) -> lines in reading order (one column after the other)."""
+    segments = _segments(rows, gutter)
     full = [segment for segment in segments if not _is_marker_run(segment)]
     small = [segment for segment in segments if _is_marker_run(segment)]
     lines = [_line(segment, page) for segment in full]
@@ -216,28 +276,22 @@ def build_lines(glyphs: list[Glyph], page: int, width: float) -> list[Line]:
         host.glyphs = sorted(host.glyphs + segment, key=lambda g: g.x0)
     for line in lines:
         line.text = spaced_text(line.glyphs, line.size)
-    return _reading_order([line for line in lines if line.text.strip()], width)
+    return _reading_order([line for line in lines if line.text.strip()], gutter)
 
 
-def _segments(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Rows of glyphs on one baseline, cut where a gap of two ems shows another column."""
-    ordered = sorted(glyphs, key=lambda g: -g.baseline)
-    rows: list[list[Glyph]] = []
-    for glyph in ordered:
-        if rows and abs(rows[-1][0].baseline - glyph.baseline) <= ROW_TOLERANCE:
-            rows[-1].append(glyph)
-        else:
-            rows.append([glyph])
+def _segments(rows: list[list[Glyph]], gutter: float | None) -> list[list[Glyph]]:
+    """Rows of glyphs on one baseline, cut at the gutter and where a gap of two ems shows
+    another column."""
     segments = []
     for row in rows:
-        row.sort(key=lambda g: g.x0)
         visible = [g for g in row if not g.char.isspace()]
         if not visible:
             continue
         current = [visible[0]]
         for glyph in visible[1:]:
             size = max(glyph.size, current[-1].size)
-            if glyph.x0 - current[-1].x1 > COLUMN_GAP * size:
+            straddles = gutter is not None and current[-1].x1 <= gutter <= glyph.x0
+            if straddles or glyph.x0 - current[-1].x1 > COLUMN_GAP * size:
                 segments.append(current)
                 current = []
             current.append(glyph)
@@ -293,16 +347,17 @@ def spaced_text(glyphs: list[Glyph], size: float) -> str:
     return "".join(out)
 
 
-def _reading_order(lines: list[Line], width: float) -> list[Line]:
+def _reading_order(lines: list[Line], gutter: float | None) -> list[Line]:
     """Top to bottom; on a page set in two columns, the left column before the right one
     (lines spanning both stay where they are, above or below the columns)."""
     lines.sort(key=lambda line: (-line.baseline, line.x0))
-    middle = width / 2
-    left = [line for line in lines if line.x1 < middle + 5]
-    right = [line for line in lines if line.x0 > middle - 5]
-    if len(left) < 8 or len(right) < 8 or min(len(left), len(right)) < 0.25 * len(lines):
+    if gutter is None:
         return lines
+    left = [line for line in lines if line.x1 <= gutter]
+    right = [line for line in lines if line.x0 >= gutter]
     columns = left + right
+    if not columns:
+        return lines
     top = max(line.baseline for line in columns)
     spanning = [line for line in lines if line not in columns]
     above = [line for line in spanning if line.baseline > top]

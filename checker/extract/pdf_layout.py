@@ -15,8 +15,9 @@ What it reads, in order:
   part; a line that opens no note continues the open one, across pages too;
 - body markers: raised digits in body lines, matched to the notes in order;
 - line ends: a hyphen is undone only with evidence: inside a link whose annotation has no
-  hyphen there, or when the word without it occurs elsewhere in the document; otherwise kept
-  and the halves joined (a URL's own hyphens stay);
+  hyphen there, when the word without it occurs elsewhere in the document, or when what
+  follows it is no word of the document (a syllable: "Dic-" "tionary"); otherwise kept and
+  the halves joined ("sea-" "side" where "side" is a word; a URL's own hyphens stay);
 - links: characters under a link annotation are that link; a printed URL is replaced by its
   annotation's URI (so the URL checked is the one linked), and where they differ beyond a line
   break a `url-malformed` finding names both; other linked text becomes ``[text](uri)``.
@@ -80,46 +81,65 @@ class _State:
 
 def notes_from_pages(pages: list[Page], title: str | None, date: str | None) -> NativeText:
     furniture = _furniture(pages)
-    body_size = _body_size(pages, furniture)
+    reading = _Reading(body_size=_body_size(pages, furniture))
     layout = [_PageLayout(page) for page in pages]
-    notes: list[_Note] = []
-    state = _State()
-    in_endnotes = False
     for page, placed in zip(pages, layout, strict=True):
         lines = [line for line in page.lines if id(line) not in furniture]
-        state.left = _left_edge(lines)
-        if in_endnotes:
-            body, note_lines = [], lines
+        reading.state.left = _left_edge(lines)
+        columns = page.columns()
+        for index, (left, right) in enumerate(columns):
+            # lines spanning both columns (a title) are read with the first
+            own = [line for line in lines if (line.x0 >= left - 1 and line.x1 <= right + 1)
+                   or (index == 0 and line.x0 < right < line.x1)]
+            rules = [rule for rule in page.rules if rule[0] >= left - 5 and rule[1] <= right + 5]
+            _read_column(page, own, rules, right - left, reading, placed)
+    return _render(layout, reading.notes, _document_words(pages), title, date)
+
+
+@dataclass
+class _Reading:
+    body_size: float
+    state: _State = field(default_factory=lambda: _State())
+    notes: list[_Note] = field(default_factory=list)
+    in_endnotes: bool = False
+
+
+def _read_column(page: Page, lines: list[Line], rules: list[tuple[float, float, float]],
+                 width: float, reading: _Reading, placed: _PageLayout) -> None:
+    """One column of a page (the whole page when it has one): body lines, then notes."""
+    state, body_size = reading.state, reading.body_size
+    if reading.in_endnotes:
+        body, note_lines = [], lines
+    else:
+        start = _zone_start(page, lines, rules, width, body_size, state)
+        body, note_lines = lines[:start], lines[start:]
+        heading = _notes_heading(body, state)
+        if heading is not None:  # an endnote section starts here
+            reading.in_endnotes = True
+            state.open = None
+            body, note_lines = body[:heading + 1], body[heading + 1:] + note_lines
+    placed.body.extend(line for line in body if not _DASH_RULE.match(line.text))
+    for line in note_lines:
+        if _DASH_RULE.match(line.text):
+            continue
+        heading_sized = line.size >= HEADING * body_size
+        if reading.in_endnotes and heading_sized:
+            reading.in_endnotes = False  # the next chapter's heading ends the section
+            state.open = None
+        opened = None if heading_sized else _opens(line, state)
+        if opened is not None:
+            number, first = opened
+            if number == 1 and reading.notes:
+                state.part += 1
+            note = _Note(number, state.part, page.number, [(line, first)])
+            reading.notes.append(note)
+            placed.notes.append(note)
+            state.open = note
+            state.expected = number + 1
+        elif state.open is not None and not heading_sized:
+            state.open.pieces.append((line, 0))
         else:
-            start = _zone_start(page, lines, body_size, state)
-            body, note_lines = lines[:start], lines[start:]
-            heading = _notes_heading(body, state)
-            if heading is not None:  # an endnote section starts on this page
-                in_endnotes = True
-                state.open = None
-                body, note_lines = body[:heading + 1], body[heading + 1:] + note_lines
-        placed.body.extend(line for line in body if not _DASH_RULE.match(line.text))
-        for line in note_lines:
-            if _DASH_RULE.match(line.text):
-                continue
-            if in_endnotes and line.size >= HEADING * body_size:
-                in_endnotes = False  # the next chapter's heading ends the section
-                state.open = None
-            opened = None if line.size >= HEADING * body_size else _opens(line, state)
-            if opened is not None:
-                number, first = opened
-                if number == 1 and notes:
-                    state.part += 1
-                note = _Note(number, state.part, page.number, [(line, first)])
-                notes.append(note)
-                placed.notes.append(note)
-                state.open = note
-                state.expected = number + 1
-            elif state.open is not None and line.size < HEADING * body_size:
-                state.open.pieces.append((line, 0))
-            else:
-                placed.body.append(line)
-    return _render(layout, notes, _document_words(pages), title, date)
+            placed.body.append(line)
 
 
 @dataclass
@@ -184,17 +204,29 @@ def _left_edge(lines: list[Line]) -> float:
 
 
 def _document_words(pages: list[Page]) -> set[str]:
+    """The document's words, lower case, without the halves of words hyphenated at a line
+    end (the evidence for undoing such a hyphen must come from elsewhere)."""
     words: set[str] = set()
+    broken = False
     for page in pages:
         for line in page.lines:
-            words.update(word.lower() for word in _WORD.findall(line.text))
+            found = _WORD.findall(line.text)
+            if broken and found:
+                found = found[1:]
+            broken = line.text.endswith("-")
+            if broken and found:
+                found = found[:-1]
+            words.update(word.lower() for word in found)
     return words
 
 
-def _zone_start(page: Page, lines: list[Line], body_size: float, state: _State) -> int:
-    """Index of the first line of the page's footnote zone (len(lines) when none)."""
-    rules = [(y, x1 - x0 < 0.45 * page.width) for x0, x1, y in page.rules
-             if y < 0.75 * page.height]
+def _zone_start(page: Page, lines: list[Line], drawn: list[tuple[float, float, float]],
+                width: float, body_size: float, state: _State) -> int:
+    """Index of the first line of the column's footnote zone (len(lines) when none)."""
+    # (a long note can fill the next column from its top: a short rule counts anywhere; a
+    # long one only in the lower part, where it is no running head's underline)
+    rules = [(y, x1 - x0 < 0.45 * width) for x0, x1, y in drawn
+             if y < 0.75 * page.height or x1 - x0 < 0.45 * width]
     for line in lines:
         if _DASH_RULE.match(line.text):
             rules.append((line.baseline, True))
@@ -401,9 +433,12 @@ def _join(before: list[tuple[str, str | None]], after: list[tuple[str, str | Non
             return []  # a URL's own hyphen, or one the annotation will judge
         head = _WORD.match("".join(char for char, _ in after[:40]))
         stem = _WORD.search(tail[:-1] + " ")
-        joined = (tail[:-1] + (head.group(0) if head else "")).lower()
-        if stem and head and _WORD.fullmatch(joined) and joined in words:
-            before.pop()  # the word occurs whole elsewhere: the hyphen was the line break's
+        joined = ((stem.group(0) if stem else "") + (head.group(0) if head else "")).lower()
+        if stem and head and _WORD.fullmatch(joined) and (
+                joined in words or (head.group(0).islower() and head.group(0) not in words)):
+            # the word occurs whole elsewhere, or what follows the hyphen is no word of the
+            # document ("Mar-" "itime", "Dic-" "tionary"): the hyphen was the line break's
+            before.pop()
         return []
     if linked or (_URL_LIKE.search(tail) and not tail.endswith((".", ",", ";"))
                   and first not in "(\"“"):
@@ -454,7 +489,11 @@ def _resolve_links(chars: list[tuple[str, str | None]], joins: set[int]) -> tupl
         body, trailing = _split_trailing(printed.strip(), uri)
         index = end
         if not _looks_like_url(body):
-            out.append(f"{lead}[{printed.strip()}]({uri}){printed[len(printed.rstrip()):]}")
+            # a link's words end before the punctuation that follows them (a box drawn a
+            # little wide takes in the comma)
+            words = printed.strip().rstrip(",;:.")
+            after = printed.strip()[len(words):] + printed[len(printed.rstrip()):]
+            out.append(f"{lead}[{words}]({uri}){after}")
             continue
         target = _canonical(uri)
         long_body, long_trailing = _split_trailing(longer.strip(), uri)
