@@ -7,14 +7,12 @@ configuration; 3 offline (nothing at all could be reached).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from checker import __version__
 from checker.errors import ConfigError, InputError, WriteRefused
-
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_OFFLINE = 0, 1, 2, 3
+from checker.exitcodes import EXIT_INPUT, EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -112,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        from checker import commands
+        from checker import commands  # here: `footcheck --help` needs none of the stages
 
         return commands.dispatch(args)
     except (ConfigError, WriteRefused) as error:
@@ -127,7 +125,3 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
 
-
-def print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections import Counter
@@ -11,13 +12,18 @@ from pathlib import Path
 
 from checker import __version__
 from checker.bibliography import write_bibliography, write_library
-from checker.cli import EXIT_INPUT, EXIT_OK, print_json
 from checker.errors import WriteRefused
+from checker.exitcodes import EXIT_INPUT, EXIT_OK
 from checker.extract.numbering import format_ranges
 from checker.linkcheck.settings import CheckSettings
 from checker.model import Finding, LinkResult
 from checker.parse import ParseRun, parse_paths
 from checker.rules.common import is_bibliography
+
+
+def print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
 
 
 def dispatch(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from unidecode import unidecode
@@ -140,7 +141,9 @@ def _read_native(path: str) -> Document | None:
         kind = native.native_format(path, data)
         if kind is None:
             return None
-        found = native.read_native(path, kind, data)
+        found = _native_reader(kind)(data)
+        for finding in found.findings:
+            finding.document = path
     except OSError:
         return None
     except native.NativeError as error:
@@ -148,6 +151,21 @@ def _read_native(path: str) -> Document | None:
     return Document(path=path, id=document_id(path), text=found.text, format=kind,
                     encoding="binary", title=found.title, date=found.date,
                     footnotes=found.footnotes, findings=found.findings)
+
+
+def _native_reader(kind: str) -> Callable[[bytes], native.NativeText]:
+    """The reader of a Word, ODF or PDF file (imported when one is met: lxml, pypdfium2)."""
+    if kind == "docx":
+        from checker.extract.docx import read_docx
+
+        return read_docx
+    if kind == "odt":
+        from checker.extract.odt import read_odt
+
+        return read_odt
+    from checker.extract.pdf_layout import read_pdf
+
+    return read_pdf
 
 
 _TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>", re.DOTALL)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -86,21 +85,6 @@ def native_format(path: str, data: bytes) -> str | None:
         raise NativeError("is a ZIP archive but not a Word or ODF text document "
                           "(no word/document.xml, no ODF mimetype)")
     return None
-
-
-def read_native(path: str, kind: str, data: bytes) -> NativeText:
-    """The document in `data` (the file at `path`), read as `kind` (raises `NativeError`)."""
-    reader: Callable[[bytes], NativeText]
-    if kind == "docx":
-        from checker.extract.docx import read_docx as reader
-    elif kind == "odt":
-        from checker.extract.odt import read_odt as reader
-    else:
-        from checker.extract.pdf import read_pdf as reader
-    found = reader(data)
-    for finding in found.findings:
-        finding.document = path
-    return found
 
 
 # --- helpers shared by the zip-based readers ------------------------------------------------

@@ -18,7 +18,7 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass, field
 
-from checker.extract.native import NativeError, NativeText, clean_title
+from checker.extract.native import NativeError, clean_title
 
 HYPHEN_MARKS = ("\x02", "\ufffe")  # PDFium's mark for a hyphen it takes for a line break
 ROW_TOLERANCE = 1.0  # points: characters this close in baseline share a row
@@ -71,14 +71,6 @@ class Page:
         if self.gutter is None:
             return [(0.0, self.width)]
         return [(0.0, self.gutter), (self.gutter, self.width)]
-
-
-def read_pdf(data: bytes) -> NativeText:
-    """The notes of the PDF in `data` (raises `NativeError`)."""
-    from checker.extract.pdf_layout import notes_from_pages
-
-    pages, title, date = read_pages(data)
-    return notes_from_pages(pages, title, date)
 
 
 def read_pages(data: bytes) -> tuple[list[Page], str | None, str | None]:

@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from checker.extract.native import NativeText, Rendering
-from checker.extract.pdf import Line, Page
+from checker.extract.pdf import Line, Page, read_pages
 from checker.model import Finding, Footnote, Severity
 
 SMALLER = 0.92  # a line set at most this share of the body size is small (notes)
@@ -77,6 +77,12 @@ class _State:
     style: Counter[str] = field(default_factory=Counter)
     indents: list[float] = field(default_factory=list)  # of inline-numbered note openings
     left: float = 0.0  # the current page's left text edge
+
+
+def read_pdf(data: bytes) -> NativeText:
+    """The notes of the PDF in `data` (raises `NativeError`)."""
+    pages, title, date = read_pages(data)
+    return notes_from_pages(pages, title, date)
 
 
 def notes_from_pages(pages: list[Page], title: str | None, date: str | None) -> NativeText:

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from checker.errors import ConfigError
+from checker.exitcodes import EXIT_FINDINGS, EXIT_OFFLINE, EXIT_OK
 from checker.model import Finding, LinkStatus, Severity
 from checker.report import ReportInput
 
@@ -16,7 +17,6 @@ STATUS_ORDER = tuple(s.value for s in (
     LinkStatus.BLOCKED, LinkStatus.TIMEOUT, LinkStatus.INVALID, LinkStatus.SKIPPED,
     LinkStatus.OFFLINE,
 ))
-EXIT_OK, EXIT_FINDINGS, EXIT_OFFLINE = 0, 1, 3
 
 
 def _status_key(status: str) -> tuple[int, str]:

@@ -40,6 +40,7 @@ from rapidfuzz import process
 from checker.errors import ConfigError
 from checker.model import Finding
 from checker.references.dates import parse_date
+from checker.rules.registry import rule_ids
 
 CONFIG_FILES = ("footcheck.toml", ".footcheck.toml")
 SEVERITIES = ("error", "warning", "info")
@@ -266,8 +267,6 @@ class _Reader:
         return list(value)
 
     def rule_names(self, patterns: list[str], key: str, table: str | None = None) -> None:
-        from checker.rules.registry import rule_ids
-
         known = rule_ids()
         for pattern in patterns:
             if not any(fnmatch.fnmatchcase(rule, pattern) for rule in known):
@@ -336,8 +335,6 @@ class _Reader:
         return parsed
 
     def rules(self, value: Any) -> dict[str, RuleSettings]:
-        from checker.rules.registry import rule_ids
-
         table = self.expect(value, dict, "rules", None)
         self.unknown_keys(table, tuple(rule_ids()), "rules")
         result = {}

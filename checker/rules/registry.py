@@ -24,7 +24,7 @@ from checker.rules import (
 )
 from checker.rules.common import RuleContext
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for annotations only: config imports the registry (to check rule names)
     from checker.rules.config import Config
 
 Check = Callable[[list[Document], RuleContext], list[Finding]]
