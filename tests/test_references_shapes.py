@@ -331,3 +331,25 @@ def test_instrument_with_its_date_and_organisation_with_its_abbreviation() -> No
     assert ref.authors == ["Harbour Trade Operations (HTO) Centre"]
     (ref,) = parse_references("CRS Report R12345, Ship Support Programs, by Ben Roe.")
     assert ref.authors == ["Roe, Ben"]
+
+
+def test_german_chapter_series_volume_and_short_form_by_author_and_year() -> None:
+    texts = ["Hans Roe, Häfen und Gezeiten, Archaeologica Maritima, Band 10, Kiel, 1991, S. 147",
+             "Eva Poe, Schiffe, in Quay (Hrsg.) Häfen vom Mittelalter bis heute, Kiel 2012, "
+             "Hafenverlag, S. 281",
+             "vgl. Hans Roe, 1991, S. 169"]
+    notes = [Footnote(number, number, text) for number, text in enumerate(texts, start=1)]
+    parse_footnotes(notes)
+    (book,) = notes[0].references
+    assert (book.title, book.date) == ("Häfen und Gezeiten", "1991")
+    (chapter,) = notes[1].references
+    assert (chapter.title, chapter.container) == ("Schiffe", "Häfen vom Mittelalter bis heute")
+    (short,) = notes[2].references
+    assert short.title == "Häfen und Gezeiten" and short.authors == ["Roe, Hans"]
+
+
+def test_german_author_year_colon() -> None:
+    (ref,) = parse_references("vergl. Roe, Hans 2001: Studien zu den Häfen zwischen Elbe und "
+                              "Oste. Berichte des Landkreises 9, Oldenburg, 2001, S. 29")
+    assert ref.title == "Studien zu den Häfen zwischen Elbe und Oste"
+    assert ref.authors == ["Roe, Hans"] and ref.date == "2001"

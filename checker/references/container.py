@@ -42,8 +42,8 @@ class ContainerInfo(NamedTuple):
 
 
 _CHAPTER_LEAD = re.compile(r"^(?:in|In:?|В:?|в:)\s+", re.IGNORECASE)
-_APA_EDITORS = re.compile(r"[^()]{2,200}?\((?:eds?|hrsg|ред)\.\)\s*,\s*", re.IGNORECASE)
-_BOOK_END = re.compile(r"\s*\(|\.\s")
+_APA_EDITORS = re.compile(r"[^()]{2,200}?\((?:eds?|hrsg|hg|ред)\.\)\s*,?\s*", re.IGNORECASE)
+_BOOK_END = re.compile(r"\s*\(|\.\s|,\s")
 _PUB_PARENS = re.compile(r"\(([^()]{0,160}?)\)")
 # "Washington, D.C.: The George Washington University" / "London: Bloomsbury" anywhere
 _PLACE_PUBLISHER_ANY = re.compile(
@@ -117,7 +117,8 @@ def container_info(after: str, known: bool) -> ContainerInfo:
                                           series, journal_hint)
             if "(" in text and DATE_MARK in text:
                 text = _DATED_PARENS.sub(",", text)  # (Place: Publisher, Year) was read above
-            if "o." in text or "#" in text or "№" in text or "ssue" in text or "umber" in text:
+            if "o." in text or "#" in text or "№" in text or "ssue" in text or "umber" in text \
+                    or "Band" in text or "Bd." in text or "Heft" in text or "том" in text:
                 text = NUMBERED.sub(",", text)
             if DATE_MARK in text and _PLACE_YEAR.search(text):
                 # "Berlin 1998", "М., 2018": the place of a book's publication, no outlet

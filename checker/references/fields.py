@@ -48,18 +48,19 @@ _ARCHIVED = re.compile(
     r"(?:[.)\]]|$)",
     re.IGNORECASE,
 )
-_LABEL_STARTS = frozenset("SsCcEeFfAaQqRr")
+_LABEL_STARTS = frozenset("SsCcEeFfAaQqRrVv")
 _LABEL = re.compile(
     r"^(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?|cf\.?|"
     r"compare|also|e\.g\.,?|for\s+example,?|quoted\s+in|available\s+(?:at|from|online)\s*:?|"
     r"retrieved\s+from\s*:?|"
-    r"cited\s+in|as\s+cited\s+in|reprinted\s+in)\s+)",
+    r"cited\s+in|as\s+cited\s+in|reprinted\s+in|vgl\.|vergl\.|siehe)\s+)",
     re.IGNORECASE,
 )
 _SOCIAL_HANDLE = re.compile(r"\(@\w+\)")
 _SINGLE_QUOTED = re.compile(r"(?<![\w])['‘][^'‘’]{3,300}['’](?![\w])")
 _EDITOR_AFTER = re.compile(r",\s+(?:ed\.|eds\.|edited by|trans\.|translated by)\s+(?=[A-Z])")
 _LEADS_INTO_LINK = frozenset(("at", "see", "from", "in", "on", "via", "here", "online", "under"))
+_PERSON_NAME = re.compile(r"^[^\W\d_][\w'’ -]*, [^\W\d_]")  # "Family, Given"
 _TRAILING_PERSON = re.compile(
     r"\s\((?P<name>(?:[A-Z][\w'’-]*\.?\s+|[a-z]{2,3}\s+){1,3}[A-Z][\w'’-]+)\)$")
 _TITLE_DESCRIPTOR = re.compile(r"\.?\s*\[[^\[\]]{2,40}\]\.?$")
@@ -132,9 +133,10 @@ def parse_citation(segment: str) -> Reference | None:
         # a book's or report's publisher is no container (it holds nothing): kept apart
         reference.publisher, reference.container = reference.container, None
     if not (reference.title or reference.url or reference.doi or (
-        (reference.container or reference.domain) and (reference.date or undated)
+        (reference.container or reference.domain or _PERSON_NAME.match(
+            reference.authors[0] if reference.authors else "")) and (reference.date or undated)
     )):
-        return None
+        return None  # "Joachim Roe, 1991, S. 169" is kept: a short form by author and year
     return reference
 
 

@@ -113,7 +113,8 @@ SERIES = re.compile(
     re.IGNORECASE,
 )
 NUMBERED = re.compile(
-    r"\b(?:no|nos|vol|issue|serial no|number|nr|n°|#|№)\.?\s*[\d/.-]*\d[\w/.-]*",
+    r"\b(?:no|nos|vol|issue|serial no|number|nr|n°|#|№|band|bd|heft|jg|tom|том|вып)\.?\s*"
+    r"[\d/.-]*\d[\w/.-]*",
     re.IGNORECASE,
 )
 # ", ed. Name", "edited by Name", "hrsg.", "под ред.": the editors and what follows them

@@ -426,7 +426,7 @@ def read_italic_title(work: str, blanked: str) -> TitleParts | None:
 
 _AUTHOR_COLON = re.compile(
     r"^(?P<authors>(?:[^:.\"“«„*_()\[\]\x00]|(?<=\b[A-ZÄÖÜÉА-ЯЁ])\.){2,120}?"
-    r"(?:\s*\((?:Hrsg|Hg|ed|eds|dir|ред)\.\))?)\s?:\s+(?P<rest>[A-ZÄÖÜÉА-ЯЁ\"„“«*_]\S.*)$"
+    r"(?:\s*\((?:Hrsg|Hg|ed|eds|dir|ред)\.\))?)(?:\s+\x00\s*)?\s?:\s+(?P<rest>[A-ZÄÖÜÉА-ЯЁ\"„“«*_]\S.*)$"
 )
 
 
@@ -437,7 +437,7 @@ def read_author_colon(work: str, blanked: str) -> TitleParts | None:
     ``Müller, H. (Hrsg.): Die Häfen der Ostsee. München: Beck, 2005.``
     """
     colon = work.find(":", 0, 130)
-    if colon < 2 or work[colon - 1].isdigit():
+    if colon < 2 or blanked[colon - 1].isdigit():  # "Asia Policy 24: 110", not "Roe 2001:"
         return None
     found = _AUTHOR_COLON.match(blanked)
     if not found:
@@ -487,6 +487,8 @@ _PUB_PARENS = re.compile(r"\(([^()]{0,160}?)\)")
 # "Marlene Laruelle, ed., Title": the editor's role between the name and the title
 _EDITOR_ROLE = re.compile(r"(?:eds?|comps?|trans|hrsg|ред)\.?|editors?|edited", re.IGNORECASE)
 _DOCUMENT_NUMBER = re.compile(r"[A-Z]{2,8}[- ]?\d[\w/.-]*\d[\w]*")  # "GAO-19-123", "R48284"
+_VOLUME_CHUNK = re.compile(r"\s*(?:vol\.?|volume|band|bd\.|heft|no\.|nr\.|tome|том|вып\.)\s*\d",
+                           re.IGNORECASE)
 _SHORT_PAGES = re.compile(r"(?:,\s*(?:pp?\.\s*)?|\s+pp?\.\s*)\d+(?:\s*[–—-]\s*\d+)?(?:n\d+)?\.?$")
 
 
@@ -542,13 +544,16 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
                  or (family_name(head) and len(head.split()) == 1) or family_names(head))
     if head_is_author:
         title_span: tuple[int, int] | None = None
-        for chunk_start, chunk_stop in chunks[1:]:
+        for index, (chunk_start, chunk_stop) in enumerate(chunks[1:], start=2):
             chunk = blanked[chunk_start:chunk_stop].strip()
             if title_span is None and (_EDITOR_ROLE.fullmatch(chunk)
                                        or _DOCUMENT_NUMBER.fullmatch(chunk)):
                 continue  # "Laruelle, ed., Title", "Office, GAO-19-123, Title"
             if _stops_title(chunk, title_span is not None, main_end == end):
                 break
+            if title_span is not None and index < len(chunks) and _VOLUME_CHUNK.match(
+                    blanked, chunks[index][0]):
+                break  # "Title, Series Name, Band 10": the series before its volume
             title_span = (title_span[0] if title_span else chunk_start, chunk_stop)
         if title_span is None:
             if parse_authors(head):

@@ -29,7 +29,8 @@ _LABEL = re.compile(
     r"^\s*(?:(?:and|&|also|и)\s+)?"
     r"(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?|cf\.?|"
     r"compare|also|e\.g\.,?|for\s+example,?|for\s+instance,?|"
-    r"quoted\s+in|cited\s+in|as\s+cited\s+in|reprinted\s+in|sources?:|источник:|см\.(?:\s+также)?)"
+    r"quoted\s+in|cited\s+in|as\s+cited\s+in|reprinted\s+in|sources?:|источник:|см\.(?:\s+также)?|"
+    r"vgl\.|vergl\.|siehe)"
     r"\s+)?"
     r"(?:[A-ZА-Я][\w’'.-]*(?:\s+[A-ZА-Я][\w’'.-]*){0,3}\s*(?::|—|–|\s-)\s*(?=[\"“«*\[]))?",
     re.IGNORECASE,
@@ -491,6 +492,7 @@ def _merge_pieces(text: str) -> list[str]:
 
 _TITLE_STARTS = frozenset("\"“«„*[")
 _LABEL_WORDS = frozenset(("and", "&", "also", "и", "see", "see,", "cf.", "cf", "compare",
+                          "vgl.", "vergl.", "siehe",
                           "e.g.", "e.g.,", "for", "quoted", "cited", "as", "reprinted",
                           "source:", "sources:", "источник:", "см."))
 
