@@ -76,6 +76,30 @@ def test_prose_before_a_quote_is_not_an_author():
     assert ref is None or ref.authors == []
 
 
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ('On convict labour, see Harriet Tolliver, *Chains and Roads* (Boston: Fenn, 1990), 4.',
+         ["Tolliver, Harriet"]),
+        ("The fullest account is Oskar Lindqvist, *Harbour Lights* (Kiel: Nord, 1971).",
+         ["Lindqvist, Oskar"]),
+        ("Winter term, 1601: J. Pemberton, *Register of the Inn* (London 1890), p. 2.",
+         ["Pemberton, J."]),
+        ('Source: Ada Reyes, "Afterword", in: *Songs of the Quay* (Kiel: Nord, 1999).',
+         ["Reyes, Ada"]),
+    ],
+)
+def test_names_after_a_sentence_that_leads_into_the_work(text, authors):
+    ref = parse_citation(text)
+    assert ref is not None and ref.authors == authors
+
+
+@pytest.mark.parametrize(
+    "text", ["Annual Report", "Congressional Edition", "Coastal Narratives", "Harbour Review"])
+def test_document_words_make_no_person(text):
+    assert parse_authors(text) == []
+
+
 # ---- which date a reference gets ------------------------------------------------------------
 
 

@@ -50,6 +50,19 @@ COMMON_GIVEN_NAMES = frozenset(split_words(
     "philip rachel raymond richard robert roger ronald ruth ryan sam samuel sandra sarah scott "
     "sharon stephen steven susan thomas timothy walter william"
 ))
+# Words that name kinds of documents, periodicals and offices, never a person: "Annual Report",
+# "Congressional Edition", "Texas Narratives", "Maritime Executive" are no "Family, Given".
+# (Words that are also family names, "Law", "Press", "House", "Story", are not listed.)
+NOT_NAME_WORDS = frozenset(split_words(
+    "act agreement almanac annual appendix archive archives briefing bulletin calendar catalog "
+    "catalogue census chapter code collection congressional convention database decree "
+    "dictionary digest edition encyclopedia encyclopaedia executive federal gazette guide "
+    "handbook hearing hearings index international interview journal letters manual "
+    "memorandum minutes monthly narratives national newsletter papers proceedings "
+    "programme quarterly records regulations remarks report reports resolution review "
+    "section statement statistics studies survey testimony transactions transcript treaty "
+    "volume weekly yearbook"
+))
 _WORD = re.compile(r"[^\W\d_]+")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _CONNECTORS = frozenset(("of", "for", "the", "on", "in", "at", "to"))
@@ -131,6 +144,8 @@ def _person(words: list[str]) -> str | None:
             return None
     if not any(len(w.strip(".")) > 1 and not _is_initials(w) for w in words):
         return None  # initials only
+    if any(w.lower() in NOT_NAME_WORDS for w in words):
+        return None  # "Annual Report", "Congressional Edition": a document, no person
     if len(words) == 2 and words[0].lower() in PARTICLES \
             and words[0].lower() not in COMMON_GIVEN_NAMES:
         return None  # "Le Monde", "Al Jazeera", "Der Spiegel": no given name, no person
@@ -355,12 +370,36 @@ def _parse_authors(text: str) -> tuple[str, ...]:
     return tuple(persons)
 
 
+# Where the names start after words that lead into a citation: "For a survey, see Jane Roe",
+# "An example is Jane Roe", "Source: Jane Roe", "Autumn reader, 1528: J. Roe".
+_LEAD_INTO_NAMES = re.compile(
+    r"(?:^|[\s(])(?:see(?:\s+also)?(?:\s+especially)?|especially|is|are|by|from|in|cf\.|"
+    r"vgl\.|vergl\.|siehe|source|sources|quelle)[:,]?\s+|[.:;!?]\s+",
+    re.IGNORECASE,
+)
+
+
+def trailing_authors(text: str) -> list[str]:
+    """The persons that end a sentence of commentary and lead into the work: ``On convict
+    labour, see Jane Roe`` -> ["Roe, Jane"]; [] when the text does not end so."""
+    text = text.rstrip(" ,;:")
+    for lead in reversed(list(_LEAD_INTO_NAMES.finditer(text))):
+        tail = text[lead.end():]
+        if not tail or len(tail.split()) > 8:
+            break
+        if tail[:1].isupper():
+            persons = parse_authors(tail)
+            if persons:
+                return persons
+    return []
+
+
 def family_name(text: str) -> str | None:
     """A lone family name as short forms cite it ("Smith", "de Haas", "Smith et al.")."""
     text = clean_author_text(text).rstrip(".")
     words = text.split()
     if 1 <= len(words) <= 3 and words[-1][:1].isupper() and all(
-        _is_name_word(w) for w in words
+        _is_name_word(w) and w.lower() not in NOT_NAME_WORDS for w in words
     ) and not _is_initials(words[-1]) and not is_organisation(text):
         return text
     return None

@@ -24,6 +24,7 @@ from checker.references.authors import (
     is_organisation,
     organisation_name,
     parse_authors,
+    trailing_authors,
 )
 from checker.references.classify import Evidence, classify
 from checker.references.container import container_info
@@ -340,6 +341,8 @@ def _read_people(reference: Reference, parts: TitleParts) -> None:
         # "D. Roe, ed. K.G. Poe": the author, then the editor of the edition cited
         text = _EDITOR_AFTER.split(text, maxsplit=1)[0].strip(" ,;")
         persons = parse_authors(text)
+    if not persons and len(text.split()) > 2:
+        persons = trailing_authors(text)  # "For a survey, see Jane Roe"
     if persons:
         reference.authors = list(persons)
         return
