@@ -154,3 +154,16 @@ def test_infobox_card_name_is_no_note() -> None:
     footnotes, _ = extract_footnotes(Document(path="a.html", id="a", text=text, format="html"))
     assert [(note.number, note.text) for note in footnotes] == [
         (1, '"About Acme". Acme. Retrieved 2 May 2017.')]
+
+
+def test_relative_links_keep_only_their_text() -> None:
+    """A wiki's link to its own page for an author is no cited URL; an external link is."""
+    text = (
+        '<html><body><p>Text.<sup><a href="#n1">1</a></sup></p><ol class="references">'
+        '<li id="n1"><a href="/wiki/Jane_Roe">Roe, Jane</a> (2003). '
+        '<a href="https://example.org/a">"A Title"</a>. '
+        '<a href="mailto:jane@example.org">jane@example.org</a></li></ol></body></html>'
+    )
+    (note,), _ = extract_footnotes(Document(path="a.html", id="a", text=text, format="html"))
+    assert note.text == ('Roe, Jane (2003). ["A Title"](https://example.org/a). '
+                         "[jane@example.org](mailto:jane@example.org)")

@@ -45,9 +45,19 @@ def strip_inline_tags(text: str) -> str:
 
 def _anchor_to_markdown(match: re.Match[str]) -> str:
     href, label = match.group(1).strip(), match.group(2).strip()
-    if not href or href.startswith("#") or label == href:
+    if not is_cited_link(href) or label == href:
         return label
     return f"[{label}]({href})"
+
+
+_ABSOLUTE_LINK = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,20}:|//)")
+
+
+def is_cited_link(href: str) -> bool:
+    """Is a link's target something a note cites (`https://...`, `mailto:`, `//host/...`)?
+    In-page anchors and a site's own relative paths (`/wiki/Brendan_Eich`) are not: only
+    the link's text is kept."""
+    return bool(_ABSOLUTE_LINK.match(href.strip()))
 
 
 # What PDF text extraction leaves in words and URLs: ligature glyphs ("Paciﬁc", "oﬃce"),

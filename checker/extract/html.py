@@ -21,7 +21,13 @@ from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from checker.extract.common import LineIndex, clean_note_text, is_power, marker_numbers
+from checker.extract.common import (
+    LineIndex,
+    clean_note_text,
+    is_cited_link,
+    is_power,
+    marker_numbers,
+)
 from checker.extract.extraction import MarkerHandout
 from checker.model import Footnote
 
@@ -374,7 +380,7 @@ def _walk(element: Tag, skip: set[int]) -> Iterator[str]:
             continue
         href = str(node.get("href", "")) if node.name == "a" else ""
         label = node.get_text() if href else ""
-        if href and not href.startswith("#") and href.strip() not in label:
+        if is_cited_link(href) and href.strip() not in label:
             stack.append(f"]({href.strip()})")
             stack.extend(reversed(node.contents))
             stack.append("[")
