@@ -17,7 +17,7 @@ import pytest
 
 from checker.cli import main
 from checker.errors import InputError
-from checker.extract.pdf import Glyph, Line
+from checker.extract.pdf import Glyph, Line, spaced_text
 from checker.extract.pdf_layout import note_text
 from checker.load import read_document
 from checker.model import Document, Finding, Footnote
@@ -302,6 +302,23 @@ def _line(text: str, links: dict[int, str] | None = None, y: float = 100.0) -> L
 def _linked(text: str, start: int, uri: str) -> dict[int, str]:
     count = len(text.replace(" ", ""))
     return dict.fromkeys(range(start, count), uri)
+
+
+def test_word_spaces_from_gaps_and_space_characters():
+    def glyphs(*spec: tuple[str, float, bool]) -> list[Glyph]:
+        out, x = [], 72.0
+        for char, gap, space in spec:
+            x += gap
+            out.append(Glyph(char, x, x + 5.0, 100.0, 10.0, space_before=space))
+            x += 5.0
+        return out
+
+    # a space character with a little gap (an italic f leans into it): a word space
+    assert spaced_text(glyphs(("o", 0, False), ("f", 0, False), ("K", 0.5, True)), 10) == "of K"
+    # letter-spaced capitals get space characters with no gap: no word space
+    assert spaced_text(glyphs(("E", 0, False), ("C", 0.1, True), ("O", 0.1, True)), 10) == "ECO"
+    # a gap of a sixth of an em without any space character (LaTeX): a word space
+    assert spaced_text(glyphs(("a", 0, False), ("b", 2.0, False)), 10) == "a b"
 
 
 def test_a_printed_url_that_disagrees_with_its_annotation_is_a_finding():

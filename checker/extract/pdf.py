@@ -24,6 +24,7 @@ HYPHEN_MARKS = ("\x02", "\ufffe")  # PDFium's mark for a hyphen it takes for a l
 ROW_TOLERANCE = 1.0  # points: characters this close in baseline share a row
 COLUMN_GAP = 2.0  # ems: a wider gap inside a row separates two columns
 SPACE_GAP = 0.17  # ems: a wider gap between two characters is a space
+MIN_SPACE_GAP = 0.02  # ems: a space character with a narrower gap is letter-spacing
 MIN_CHARS_PER_PAGE = 2  # fewer on average: no text layer
 GUTTER = 5  # points: the narrowest empty band taken for the space between two columns
 MIN_COLUMN_CHARS = 10  # a column's rows hold at least this many letters (most of them)
@@ -37,6 +38,7 @@ class Glyph:
     baseline: float
     size: float  # the character box's height: comparable between characters and lines
     raised: bool = False  # set when the glyph joined a line from off its baseline
+    space_before: bool = False  # a space character (PDFium's or the file's) comes before it
 
 
 @dataclass
@@ -127,12 +129,18 @@ def _read_page(page, number: int) -> Page:  # type: ignore[no-untyped-def]
     x, y = ctypes.c_double(), ctypes.c_double()
     for index in range(count):
         code = raw.FPDFText_GetUnicode(handle, index)
-        if code in (0, 10, 13) or raw.FPDFText_IsGenerated(handle, index) == 1:
+        if code in (0, 10, 13):
+            continue
+        generated = raw.FPDFText_IsGenerated(handle, index) == 1
+        if generated and code != 32:
             continue
         char = chr(code)
         if not raw.FPDFText_GetLooseCharBox(handle, index, box):
             continue
         raw.FPDFText_GetCharOrigin(handle, index, x, y)
+        if char == " ":  # where PDFium (or the file) puts a word space
+            glyphs.append(Glyph(" ", box.left, box.left, y.value, 0.0))
+            continue
         size = box.top - box.bottom
         if size <= 0.5 or raw.FPDFText_GetCharAngle(handle, index) > 0.2:
             continue  # invisible, or rotated text (a margin note, a stamp)
@@ -247,9 +255,19 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
             rows[-1].append(glyph)
         else:
             rows.append([glyph])
-    for row in rows:
+    for index, row in enumerate(rows):
         row.sort(key=lambda g: g.x0)
-    return rows
+        visible = []
+        space = False
+        for glyph in row:
+            if glyph.char.isspace():
+                space = True
+                continue
+            glyph.space_before = glyph.space_before or (space and bool(visible))
+            space = False
+            visible.append(glyph)
+        rows[index] = visible
+    return [row for row in rows if row]
 
 
 def build_lines(rows: list[list[Glyph]], page: int, gutter: float | None = None) -> list[Line]:
@@ -323,17 +341,22 @@ def _host(segment: list[Glyph], lines: list[Line]) -> Line | None:
     return best[1] if best else None
 
 
+def word_gap(previous: Glyph, glyph: Glyph, size: float) -> bool:
+    """Is there a word space between two neighbouring glyphs of a line set at `size`? A gap
+    of a sixth of an em, or a space character where the glyphs are not touching (letter-spaced
+    capitals get PDFium spaces inside their words, with no gap to speak of)."""
+    gap = glyph.x0 - previous.x1
+    em = min(size, max(previous.size, glyph.size))
+    return gap > SPACE_GAP * em or (glyph.space_before and gap > MIN_SPACE_GAP * em)
+
+
 def spaced_text(glyphs: list[Glyph], size: float) -> str:
-    """The line's text with a space wherever the gap between characters is a word space."""
+    """The line's text with a space wherever there is a word space."""
     out: list[str] = []
     previous: Glyph | None = None
     for glyph in glyphs:
-        if glyph.char.isspace():
-            continue
-        if previous is not None:
-            gap = glyph.x0 - previous.x1
-            if gap > SPACE_GAP * min(size, max(previous.size, glyph.size)) and out[-1] != " ":
-                out.append(" ")
+        if previous is not None and word_gap(previous, glyph, size) and out[-1] != " ":
+            out.append(" ")
         out.append(glyph.char)
         previous = glyph
     return "".join(out)

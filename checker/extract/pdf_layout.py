@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from checker.extract.native import NativeText, Rendering
-from checker.extract.pdf import Line, Page, read_pages
+from checker.extract.pdf import Line, Page, read_pages, word_gap
 from checker.model import Finding, Footnote, Severity
 
 SMALLER = 0.92  # a line set at most this share of the body size is small (notes)
@@ -42,7 +42,6 @@ FURNITURE_SHARE = 0.3  # a head or foot recurring on this share of pages is furn
 MAX_SKIP = 3  # a raised number this far past the expected one still opens a note
 INDENT_TOLERANCE = 4.0  # points: note openings of one document start this close
 MARKER_WINDOW = 40  # a note's marker is looked for among this many markers after the last
-SPACE_GAP = 0.17  # ems: see pdf.py
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?(?:\d+|[ivxlc]+)(?:\s*of\s*\d+)?$", re.IGNORECASE)
 _DASH_RULE = re.compile(r"^[\s—–_\-‒―]{5,}$")
@@ -359,7 +358,7 @@ def _body_text(line: Line) -> tuple[str, list[int]]:
     previous = None
     while index < len(glyphs):
         glyph = glyphs[index]
-        if previous is not None and glyph.x0 - previous.x1 > SPACE_GAP * line.size and \
+        if previous is not None and word_gap(previous, glyph, line.size) and \
                 out and not out[-1].endswith(" "):
             out.append(" ")
         if glyph.raised and glyph.char.isdigit():
@@ -416,9 +415,7 @@ def _line_chars(line: Line, first: int) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     previous = None
     for glyph, uri in zip(line.glyphs[first:], line.links[first:], strict=False):
-        if glyph.char.isspace():
-            continue
-        if previous is not None and glyph.x0 - previous[0].x1 > SPACE_GAP * line.size and \
+        if previous is not None and word_gap(previous[0], glyph, line.size) and \
                 out and out[-1][0] != " ":
             out.append((" ", uri if uri == previous[1] else None))
         out.append((glyph.char, uri))
