@@ -120,3 +120,35 @@ def test_document_words_make_no_person(text):
 def test_the_date_a_reference_gets(text, date):
     ref = parse_citation(text)
     assert ref is not None and ref.date == date
+
+
+def _resolved(*texts: str) -> list:
+    from checker.model import Footnote
+    from checker.references import parse_references
+    from checker.references.backrefs import resolve_backreferences
+
+    notes = [Footnote(number, number, text) for number, text in enumerate(texts, start=1)]
+    for note in notes:
+        note.references = parse_references(note.text)
+    resolve_backreferences(notes)
+    return [note.references[0] for note in notes]
+
+
+def test_a_short_form_with_its_outlet_takes_the_full_citations_date():
+    full, short, other = _resolved(
+        "K.L. Marsh, 'Quay, Anne (1601–40), of Dunmore', in P. Roe (ed.), *The Harbour "
+        "Rolls: Masters 1550–1650* (Nord Press, 1977), online.",
+        "Marsh, 'Quay, Anne', *Harbour Rolls Online*.",
+        "Marsh, 'Quay, Anne', *Coastal Quarterly*.",  # another outlet: another work
+    )
+    assert short.ibid and short.date == "1977" and short.title == full.title
+    assert not other.ibid
+
+
+def test_a_short_title_may_leave_out_words_of_the_full_one():
+    full, short = _resolved(
+        "W. Pemberton, *The Registers of the Parish of Dunmore in Kent, 1538–1812* "
+        "(London 1911), p. 4.",
+        "Pemberton, *Registers of Dunmore*, p. 9.",
+    )
+    assert short.ibid and short.date == full.date == "1911"

@@ -50,11 +50,22 @@ def _copy(work: Reference, raw: str) -> Reference:
 
 
 def _is_short_form(reference: Reference) -> bool:
-    """A title (and maybe a family name) without date, URL, DOI or outlet."""
+    """A title (and maybe a family name) without date, URL or DOI; an outlet only with a
+    family name (``Roe, 'Harbour Lights', *Coastal History*``: checked against the work's)."""
     return bool(reference.title) and not (
         reference.date or reference.url or reference.doi or reference.domain
-        or (reference.container and reference.container != reference.title)
+        or (reference.container and reference.container != reference.title
+            and not reference.authors)
     ) and all("," not in author for author in reference.authors)
+
+
+def _same_outlet(short: Reference, work: Reference) -> bool:
+    """Does a short form's outlet name the work's (most of its words, in the work's)?"""
+    if not short.container or short.container == short.title:
+        return True
+    words = _words(short.container)
+    known = set(_words(work.container))
+    return bool(words) and 3 * sum(word in known for word in words) >= 2 * len(words)
 
 
 def _quick_backref(text: str) -> bool:
@@ -116,7 +127,10 @@ class _Index:
         return None
 
     def short_form(self, family: str, short: list[str]) -> Reference | None:
-        """The latest work (by `family`, if given) whose title starts with `short`."""
+        """The latest work (by `family`, if given) whose title starts with `short`; by a
+        named author, also one whose title holds the short title's words in order, from its
+        first (``Roe, *Visitations of Kent*`` for ``*The Visitations of the County of
+        Kent*``)."""
         self._catch_up()
         if family:
             candidates = self.positions.get(family, [])[-_SHORT_FORM_REACH:]
@@ -126,7 +140,18 @@ class _Index:
         for position in reversed(candidates):
             if self._head(position)[:size] == short:
                 return self.works[position]
+        if family and size >= 2:
+            for position in reversed(candidates):
+                head = self._head(position)
+                if head[:1] == short[:1] and _in_order(short, head):
+                    return self.works[position]
         return None
+
+
+def _in_order(short: list[str], words: list[str]) -> bool:
+    """Are the words of `short` all in `words`, in the same order?"""
+    remaining = iter(words)
+    return all(word in remaining for word in short)
 
 
 _UNNAMED_REACH = 400  # works looked at for a short title without a name, latest first
@@ -215,7 +240,7 @@ def _resolve_short(reference: Reference, index: _Index) -> Reference:
         return reference
     family = _family(reference)
     work = index.short_form(family.split()[-1] if family else "", short)
-    if work is None or work is reference:
+    if work is None or work is reference or not _same_outlet(reference, work):
         return reference
     return _copy(work, reference.raw)
 

@@ -311,7 +311,7 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
 
 
 _RANGE_DASHES = frozenset("-–—")
-_RANGE_END = re.compile(r"[-–—]\s?(\d{4}|\d{2})(?![\d\w])|[-–—](\d{3}[\dX])(?![\d\w])")
+_RANGE_END = re.compile(r"[-–—]\s?(\d{4}|\d{2})(?![^\W_])|[-–—](\d{3}[\dX])(?![^\W_])")
 
 
 def _range_end(text: str, end: int, year: int) -> tuple[str | None, int]:
