@@ -1,7 +1,7 @@
 """Read a document from disk: bytes -> checked, decoded text -> `Document`.
 
 The only stage that touches files. Everything that makes a file unusable ends in
-`InputError(path, problem)` with a one-line problem, never a traceback:
+`InputError(path, kind, problem)` with a one-line problem, never a traceback:
 missing, a directory, empty, binary, a line too long to be prose, undecodable.
 
 Encodings are detected, not assumed: BOMs first (UTF-8, UTF-16, UTF-32), then
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from checker.errors import InputError
+from checker.errors import InputError, InputProblem
 from checker.extract import native
 from checker.model import Document
 
@@ -106,13 +106,15 @@ def read_document(path: str) -> Document:
     text, encoding = _decode(path, data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
-        raise InputError(path, "is a binary file (it contains NUL characters), not text")
+        raise InputError(path, InputProblem.BINARY,
+                         "is a binary file (it contains NUL characters), not text")
     if not text.strip():
-        raise InputError(path, "is empty (only whitespace)")
+        raise InputError(path, InputProblem.EMPTY, "is empty (only whitespace)")
     kind = sniff_format(path, text)
     if kind == "html" and (depth := html_depth(text, MAX_HTML_DEPTH)) > MAX_HTML_DEPTH:
-        raise InputError(path, f"nests its HTML elements more than {depth - 1:,} levels deep; "
-                               f"footcheck reads at most {MAX_HTML_DEPTH:,}")
+        raise InputError(path, InputProblem.TOO_DEEP,
+                         f"nests its HTML elements more than {depth - 1:,} levels deep; "
+                         f"footcheck reads at most {MAX_HTML_DEPTH:,}")
     return Document(
         path=path,
         id=document_id(path),
@@ -147,7 +149,7 @@ def _read_native(path: str) -> Document | None:
     except OSError:
         return None
     except native.NativeError as error:
-        raise InputError(path, str(error)) from None
+        raise InputError(path, InputProblem.DAMAGED, str(error)) from None
     return Document(path=path, id=document_id(path), text=found.text, format=kind,
                     encoding="binary", title=found.title, date=found.date,
                     footnotes=found.footnotes, findings=found.findings)
@@ -242,18 +244,20 @@ def _read_checked(path: str) -> bytearray:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        raise InputError(path, InputProblem.MISSING, "no such file") from None
     except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror or error})") from None
+        raise InputError(path, InputProblem.UNREADABLE,
+                         f"cannot be read ({error.strerror or error})") from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(path, "is a directory, not a document")
+        raise InputError(path, InputProblem.NOT_A_FILE, "is a directory, not a document")
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(path, "is not a regular file (a device, socket or pipe?)")
+        raise InputError(path, InputProblem.NOT_A_FILE,
+                         "is not a regular file (a device, socket or pipe?)")
     if info.st_size == 0:
-        raise InputError(path, "is empty (0 bytes)")
+        raise InputError(path, InputProblem.EMPTY, "is empty (0 bytes)")
     if info.st_size > MAX_FILE_BYTES:
         raise InputError(
-            path, f"is too large ({info.st_size // 2**20} MB; the limit is "
+            path, InputProblem.TOO_LARGE, f"is too large ({info.st_size // 2**20} MB; the limit is "
             f"{MAX_FILE_BYTES // 2**20} MB)"
         )
     data = bytearray()
@@ -268,7 +272,8 @@ def _read_checked(path: str) -> bytearray:
                 if not data:
                     wide = _sniff_first_chunk(path, chunk)
                 elif not wide and b"\x00" in chunk:
-                    raise InputError(path, "is a binary file (it contains NUL bytes), not text")
+                    raise InputError(path, InputProblem.BINARY,
+                                     "is a binary file (it contains NUL bytes), not text")
                 # A chunk is never longer than the limit, so only the line running in
                 # from the previous chunk and the one running out can exceed it.
                 first = _first_break(chunk)
@@ -280,15 +285,17 @@ def _read_checked(path: str) -> bytearray:
                 _check_line(path, run)
                 data += chunk
                 if len(data) > MAX_FILE_BYTES:
-                    raise InputError(path, "is too large")
+                    raise InputError(path, InputProblem.TOO_LARGE, "is too large")
     except IsADirectoryError:
-        raise InputError(path, "is a directory, not a document") from None
+        raise InputError(path, InputProblem.NOT_A_FILE, "is a directory, not a document") from None
     except PermissionError:
-        raise InputError(path, "cannot be read (permission denied)") from None
+        raise InputError(path, InputProblem.UNREADABLE,
+                         "cannot be read (permission denied)") from None
     except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror or error})") from None
+        raise InputError(path, InputProblem.UNREADABLE,
+                         f"cannot be read ({error.strerror or error})") from None
     if not data:
-        raise InputError(path, "is empty (0 bytes)")
+        raise InputError(path, InputProblem.EMPTY, "is empty (0 bytes)")
     return data
 
 
@@ -308,7 +315,7 @@ def _last_break(chunk: bytes) -> int:
 def _check_line(path: str, length: int) -> None:
     if length > MAX_LINE_BYTES:
         raise InputError(
-            path,
+            path, InputProblem.TOO_LARGE,
             f"has a line longer than {MAX_LINE_BYTES // 2**20} MB; "
             "not a text document (minified or binary data?)",
         )
@@ -322,13 +329,15 @@ def _sniff_first_chunk(path: str, chunk: bytes) -> bool:
         return True
     for magic, what in _MAGIC:
         if chunk.startswith(magic):
-            raise InputError(path, f"is a binary file ({what}), not text")
+            raise InputError(path, InputProblem.BINARY, f"is a binary file ({what}), not text")
     sample = chunk[:SNIFF_BYTES]
     if b"\x00" in sample:
-        raise InputError(path, "is a binary file (it contains NUL bytes), not text")
+        raise InputError(path, InputProblem.BINARY,
+                         "is a binary file (it contains NUL bytes), not text")
     controls = len(sample.translate(None, _NOT_CONTROL))
     if controls > max(4, len(sample) * 0.02):
-        raise InputError(path, "is a binary file (too many control characters), not text")
+        raise InputError(path, InputProblem.BINARY,
+                         "is a binary file (too many control characters), not text")
     return False
 
 
@@ -364,7 +373,8 @@ def _decode(path: str, data: bytearray) -> tuple[str, str]:
                 return bytes(data[len(bom):]).decode(codec), name
             except UnicodeDecodeError as error:
                 raise InputError(
-                    path, f"is not valid {name} despite its byte-order mark "
+                    path, InputProblem.UNDECODABLE,
+                    f"is not valid {name} despite its byte-order mark "
                     f"(bad bytes at offset {error.start + len(bom)})"
                 ) from None
     wide = _wide_encoding(bytes(data[:4096]))
@@ -372,7 +382,8 @@ def _decode(path: str, data: bytearray) -> tuple[str, str]:
         try:
             return data.decode(wide), wide
         except UnicodeDecodeError:
-            raise InputError(path, f"looks like {wide} but does not decode as it") from None
+            raise InputError(path, InputProblem.UNDECODABLE,
+                             f"looks like {wide} but does not decode as it") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
@@ -380,10 +391,11 @@ def _decode(path: str, data: bytearray) -> tuple[str, str]:
     high_bytes = len(_HIGH_BYTE.findall(data))
     utf8_bytes = sum(len(match) for match in _UTF8_MULTI.findall(data))
     if utf8_bytes >= 0.3 * high_bytes:
-        raise InputError(path, _utf8_problem(data, utf8_error))
+        raise InputError(path, InputProblem.UNDECODABLE, _utf8_problem(data, utf8_error))
     decoded = _decode_legacy(data)
     if decoded is None:
-        raise InputError(path, _utf8_problem(data, utf8_error) + " and no legacy encoding fits")
+        raise InputError(path, InputProblem.UNDECODABLE,
+                         _utf8_problem(data, utf8_error) + " and no legacy encoding fits")
     return decoded
 
 

@@ -163,7 +163,7 @@ class Document:
 @dataclass
 class Finding:
     rule: str
-    severity: str  # a Severity value
+    severity: Severity  # given as a Severity or its value ("warning")
     message: str
     document: str | None = None  # Document.path
     footnotes: list[int] = field(default_factory=list)
@@ -175,10 +175,13 @@ class Finding:
     # per chapter or section (see Footnote.part); the rules look at one part at a time.
     part: int | None = None
 
+    def __post_init__(self) -> None:
+        self.severity = Severity(self.severity)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "rule": self.rule,
-            "severity": self.severity,
+            "severity": self.severity.value,
             "document": self.document,
             "footnotes": list(self.footnotes),
             "entries": list(self.entries),
@@ -212,7 +215,7 @@ def note_name(number: int | str, part: int | None = None, page: int | None = Non
 @dataclass
 class LinkResult:
     url: str
-    status: str  # a LinkStatus value
+    status: LinkStatus  # given as a LinkStatus or its value ("ok")
     http_status: int | None = None
     final_url: str | None = None
     reason: str = ""
@@ -235,9 +238,13 @@ class LinkResult:
     from_cache: bool = False
     network_error: bool = False  # no HTTP answer at all (DNS, refused, reset...): offline test
 
+    def __post_init__(self) -> None:
+        self.status = LinkStatus(self.status)
+
     def to_json_entries(self) -> list[dict[str, Any]]:
         """One JSON entry per document citing the link (the URL was checked once)."""
         base = asdict(self)
+        base["status"] = LinkStatus(self.status).value
         del base["citations"]
         by_document: dict[tuple[str, int | None], list[int]] = {}
         for citation in self.citations:

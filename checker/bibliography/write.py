@@ -54,7 +54,7 @@ from checker.bibliography.csljson import (
 )
 from checker.bibliography.entries import LEARNED_FIELDS, Entry, build_entries
 from checker.bibliography.merge import MergeReport, Record, three_way
-from checker.errors import ConfigError, WriteRefused
+from checker.errors import ConfigError, ConfigProblem, WriteProblem, WriteRefused
 from checker.model import Document
 
 STATE_NAME = ".footcheck-state.json"
@@ -142,7 +142,8 @@ def _write(path: Path, text: str | Iterable[str]) -> None:
     try:
         atomic_write(path, text)
     except OSError as error:
-        raise ConfigError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise ConfigError(ConfigProblem.UNWRITABLE,
+                          f"{path}: cannot write: {error.strerror or error}") from None
 
 
 def _read(path: Path) -> tuple[bool, str | None]:
@@ -152,7 +153,8 @@ def _read(path: Path) -> tuple[bool, str | None]:
     except FileNotFoundError:
         return False, None
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise ConfigError(ConfigProblem.UNREADABLE,
+                          f"{path}: cannot read: {error.strerror or error}") from None
     try:
         return True, data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -261,6 +263,7 @@ def _merge(plan: _Plan, base: list[Record] | None, *, quiet_failure: bool) -> bo
         if quiet_failure:
             return False
         raise WriteRefused(
+            WriteProblem.UNMERGEABLE,
             f"{plan.path}: cannot merge, the file does not parse ({error}); fix it or rerun "
             "with --force to overwrite it (a .bak copy is kept)"
         ) from None
@@ -368,19 +371,21 @@ def write_pair(
     """Write ``<refs_dir>/<stem>.bib`` and ``.json`` from their records (see the module
     docstring); `update_state(state)` adds to the state written with them."""
     if on_edited not in ON_EDITED:
-        raise ConfigError(f"on_edited must be one of {', '.join(ON_EDITED)}, not {on_edited!r}")
+        raise ConfigError(ConfigProblem.INVALID, f"on_edited must be one of "
+                          f"{', '.join(ON_EDITED)}, not {on_edited!r}")
     result = WriteResult()
     try:
         refs_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ConfigError(f"{refs_dir}: cannot create: {error.strerror or error}") from None
+        raise ConfigError(ConfigProblem.UNWRITABLE,
+                          f"{refs_dir}: cannot create: {error.strerror or error}") from None
     state = load_state(refs_dir)
     plans = [_bib_plan(bib, refs_dir / f"{stem}.bib", source, classic),
              _csl_plan(csl, refs_dir / f"{stem}.json")]
     for plan in plans:
         _classify(plan, state["files"].get(plan.path.name))
     if on_edited == "refuse" and any(p.status in ("edited", "foreign") for p in plans):
-        raise WriteRefused(_refusal(plans))
+        raise WriteRefused(WriteProblem.EDITED, _refusal(plans))
 
     for plan in plans:
         stored = state["files"].get(plan.path.name) or {}

@@ -721,7 +721,8 @@ class _Fetch:
                 label += "; the body was cut at the deadline"
         else:
             self.release(response, answer.method == "HEAD")  # a file: never downloaded
-        page = FetchedPage(LinkResult(url=url, status=""), html=html, content_type=content_type,
+        page = FetchedPage(LinkResult(url=url, status=LinkStatus.OK),  # its result: set below
+                           html=html, content_type=content_type,
                            bytes_read=len(data), truncated=truncated)
         moved = bool(self.chain)
         if moved and is_deep_link(url) and not is_deep_link(current):

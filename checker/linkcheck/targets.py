@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from checker.errors import ConfigError
+from checker.errors import ConfigError, ConfigProblem
 from checker.linkcheck.settings import CheckSettings
 from checker.model import Citation, Document, Reference
 
@@ -130,7 +130,7 @@ def compile_excludes(patterns: list[str]) -> list[re.Pattern[str]]:
             compiled.append(re.compile(pattern))
         except re.error as error:
             raise ConfigError(
-                f"exclude pattern {pattern!r} is not a valid regex: {error}"
+                ConfigProblem.INVALID, f"exclude pattern {pattern!r} is not a valid regex: {error}"
             ) from None
     return compiled
 

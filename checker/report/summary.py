@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from checker.errors import ConfigError
+from checker.errors import ConfigError, ConfigProblem
 from checker.exitcodes import EXIT_FINDINGS, EXIT_OFFLINE, EXIT_OK
 from checker.model import Finding, LinkStatus, Severity
 from checker.report import ReportInput
@@ -62,7 +62,8 @@ def count(number: int, noun: str) -> str:
 
 def _check_fail_on(fail_on: str) -> None:
     if fail_on not in FAIL_ON:
-        raise ConfigError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+        raise ConfigError(ConfigProblem.INVALID,
+                          f"fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
 
 
 def _at_or_above(finding: Finding, fail_on: str) -> bool:

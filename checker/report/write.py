@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from checker.errors import ConfigError, WriteRefused
+from checker.errors import ConfigError, ConfigProblem, WriteProblem, WriteRefused
 from checker.report import ReportInput
 from checker.report.github import append_step_summary
 from checker.report.html import render_html
@@ -65,7 +65,7 @@ def write_reports(
     """
     unknown = [name for name in formats if name not in RENDERERS]
     if unknown:
-        raise ConfigError(f"unknown report format {unknown[0]!r} "
+        raise ConfigError(ConfigProblem.INVALID, f"unknown report format {unknown[0]!r} "
                           f"(known: {', '.join(RENDERERS)})")
     rendered = {name: RENDERERS[name][1](inp) for name in formats}  # all render, then write
     written = []
@@ -75,12 +75,12 @@ def write_reports(
             atomic_write(path, text)
             written.append(path)
     except OSError as error:
-        raise WriteRefused(f"cannot write the report into {report_dir}: "
-                           f"{error.strerror or error}") from error
+        raise WriteRefused(WriteProblem.UNWRITABLE, f"cannot write the report into "
+                           f"{report_dir}: {error.strerror or error}") from error
     if github_summary_path:
         try:
             append_step_summary(github_summary_path, rendered.get("md") or render_markdown(inp))
         except OSError as error:
-            raise WriteRefused(f"cannot append to GITHUB_STEP_SUMMARY ({github_summary_path}): "
-                               f"{error.strerror or error}") from error
+            raise WriteRefused(WriteProblem.UNWRITABLE, "cannot append to GITHUB_STEP_SUMMARY "
+                               f"({github_summary_path}): {error.strerror or error}") from error
     return written

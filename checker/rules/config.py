@@ -37,7 +37,7 @@ from typing import Any
 
 from rapidfuzz import process
 
-from checker.errors import ConfigError
+from checker.errors import ConfigError, ConfigProblem
 from checker.model import Finding
 from checker.references.dates import parse_date
 from checker.rules.registry import rule_ids
@@ -168,11 +168,11 @@ def load_config(start_dir: Path, explicit: Path | None = None) -> Config:
         if path.is_dir():
             found = _find_in(path)
             if found is None:
-                raise ConfigError(f"{path}: no footcheck.toml or pyproject.toml with "
-                                  "[tool.footcheck] in this folder")
+                raise ConfigError(ConfigProblem.NOT_FOUND, f"{path}: no footcheck.toml or "
+                                  "pyproject.toml with [tool.footcheck] in this folder")
             return _load(*found, start_dir)
         if not path.is_file():
-            raise ConfigError(f"{path}: configuration file not found")
+            raise ConfigError(ConfigProblem.NOT_FOUND, f"{path}: configuration file not found")
         data = _read_toml(path, _display(path, start_dir))
         if path.name == "pyproject.toml":
             table = data.get("tool", {}).get("footcheck", {}) if isinstance(
@@ -212,9 +212,10 @@ def _read_toml(path: Path, shown: str) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{shown}: invalid TOML: {error}") from None
+        raise ConfigError(ConfigProblem.INVALID, f"{shown}: invalid TOML: {error}") from None
     except OSError as error:
-        raise ConfigError(f"{shown}: cannot read: {error.strerror or error}") from None
+        raise ConfigError(ConfigProblem.UNREADABLE,
+                          f"{shown}: cannot read: {error.strerror or error}") from None
 
 
 def _load(path: Path, table: Any, where: str, start_dir: Path) -> Config:
@@ -238,7 +239,7 @@ class _Reader:
         return f"in [{self.prefix}{table}]"
 
     def error(self, problem: str) -> ConfigError:
-        return ConfigError(f"{self.shown}: {problem}")
+        return ConfigError(ConfigProblem.INVALID, f"{self.shown}: {problem}")
 
     def unknown_keys(self, table: dict[str, Any], allowed: tuple[str, ...],
                      name: str | None) -> None:
