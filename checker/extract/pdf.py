@@ -127,9 +127,18 @@ def _read_page(page, number: int) -> Page:  # type: ignore[no-untyped-def]
     glyphs: list[Glyph] = []
     box = raw.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
+    low_half = False
     for index in range(count):
         code = raw.FPDFText_GetUnicode(handle, index)
-        if code in (0, 10, 13):
+        if low_half:  # the second half of a surrogate pair, joined to the first below
+            low_half = False
+            continue
+        if 0xD800 <= code < 0xDC00 and index + 1 < count:  # a character beyond the BMP
+            following = raw.FPDFText_GetUnicode(handle, index + 1)
+            if 0xDC00 <= following < 0xE000:
+                code = 0x10000 + ((code - 0xD800) << 10) + (following - 0xDC00)
+                low_half = True
+        if code in (0, 10, 13) or 0xD800 <= code < 0xE000:
             continue
         generated = raw.FPDFText_IsGenerated(handle, index) == 1
         if generated and code != 32:

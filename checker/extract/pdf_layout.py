@@ -46,6 +46,7 @@ _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?(?:\d+|[ivxlc]+)(?:\s*of\s*\d+)?$", re.IGNORECASE)
 _DASH_RULE = re.compile(r"^[\s—–_\-‒―]{5,}$")
 _NOTES_HEADING = re.compile(r"^(?:end)?notes$", re.IGNORECASE)
+_DOMAIN_END = re.compile(r"(?:com|org|net|gov|edu|int|mil|info|[a-z]{2})(?:/|$)")
 _URL_LIKE = re.compile(r"^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)+/", re.IGNORECASE)
 _TRAILING = ".,;:)]»”’\"'"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -429,13 +430,14 @@ def _join(before: list[tuple[str, str | None]], after: list[tuple[str, str | Non
     whether the hyphen ending `before` goes (removed in place)."""
     last, last_uri = before[-1]
     first, first_uri = after[0]
-    tail = _token_before(before)
+    tail = _token_before(before).lstrip("[(<\"'“‘")
     linked = last_uri is not None and last_uri == first_uri
     if last == "-" and len(before) > 1 and before[-2][0].isalnum() and first.isalnum():
         if linked or _URL_LIKE.search(tail) or "/" in tail:
             return []  # a URL's own hyphen, or one the annotation will judge
         head = _WORD.match("".join(char for char, _ in after[:40]))
-        stem = _WORD.search(tail[:-1] + " ")
+        stems = _WORD.findall(tail[:-1])
+        stem = _WORD.fullmatch(stems[-1]) if stems and tail[:-1].endswith(stems[-1]) else None
         joined = ((stem.group(0) if stem else "") + (head.group(0) if head else "")).lower()
         if stem and head and _WORD.fullmatch(joined) and (
                 joined in words or (head.group(0).islower() and head.group(0) not in words)):
@@ -446,6 +448,10 @@ def _join(before: list[tuple[str, str | None]], after: list[tuple[str, str | Non
     if linked or (_URL_LIKE.search(tail) and not tail.endswith((".", ",", ";"))
                   and first not in "(\"“"):
         return []  # a URL broken across lines
+    if _URL_LIKE.search(tail) and tail.endswith(".") and \
+            _DOMAIN_END.match("".join(char for char, _ in after[:12])):
+        return []  # "http://www.jsonline." + "com/news/...": the host runs on
+
     return [(" ", None)]
 
 
