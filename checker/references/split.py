@@ -40,8 +40,9 @@ _URL_HINT = re.compile(r"https?://|ftp://|www\.|\bdoi:|\b10\.\d{4,9}/|\.[a-z]{2,
                        re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[^\s.]{2}[.!?])\s+(?=[A-ZА-ЯЁ\"“«*])")
 _SEE = re.compile(
-    r"(?:^|[.;,:]\s+|\s)(?:see\s+also|see(?:,\s+e\.g\.,?)?|cf\.|compare|for\s+example,?\s+see|"
-    r"(?:as\s+)?reported\s+(?:by|in)|quoted\s+in|cited\s+in|according\s+to)\s+(?=[A-ZА-Я\"“«*\[])",
+    r"(?:^|[.;,:]\s+|\s)(?:see\s+also|see(?:,\s+e\.g\.,?)?:?|cf\.|compare|for\s+example,?\s+see|"
+    r"(?:as\s+)?reported\s+(?:by|in)|quoted\s+in|cited\s+in|according\s+to|source:|vgl\.|"
+    r"siehe)\s+(?=[A-ZА-Я\"“«*\[])",
     re.IGNORECASE,
 )
 # A sentence that leads to a citation: "For more on Ward's story, see ..."
