@@ -94,6 +94,22 @@ def test_names_after_a_sentence_that_leads_into_the_work(text, authors):
     assert ref is not None and ref.authors == authors
 
 
+def test_a_periodical_before_the_title_is_where_it_appeared():
+    ref = parse_citation("Dunmore Law Review, *Harbour Towns*, 17.")
+    assert ref is not None and ref.authors == [] and ref.container == "Dunmore Law Review"
+
+
+def test_a_place_glued_to_a_newspapers_name_is_no_author():
+    ref = parse_citation("Dunmore *Weekly Clarion*, October 7, 1864.")
+    assert ref is not None and ref.authors == [] and ref.date == "1864-10-07"
+
+
+def test_names_joined_by_with():
+    assert parse_authors("Ada Reyes with assistance from Oskar Lindqvist") == \
+        ["Reyes, Ada", "Lindqvist, Oskar"]
+    assert parse_authors("Ada Reyes with Oskar Lindqvist") == ["Reyes, Ada", "Lindqvist, Oskar"]
+
+
 @pytest.mark.parametrize(
     "text", ["Annual Report", "Congressional Edition", "Coastal Narratives", "Harbour Review"])
 def test_document_words_make_no_person(text):

@@ -90,6 +90,8 @@ _ROLE = re.compile(
 )
 _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
 _SEPARATORS = re.compile(r"\s*(?:;|,?\s+and\s+|,?\s*&\s*|,?\s+и\s+|,?\s+und\s+|,?\s+et\s+)\s*")
+_WITH = re.compile(r",?\s+with(?:\s+(?:the\s+)?(?:assistance|help|collaboration)\s+(?:of|from))?"
+                   r"\s+")
 _SEPARATOR_WORDS = (", and ", " and ", ", & ", " & ", "&", ", и ", " и ", ", und ", " und ",
                     ", et ", " et ")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.\s?-?){1,4}$|^[^\W\d_]\.?-[^\W\d_]\.?$")
@@ -309,6 +311,8 @@ def _parse_authors(text: str) -> tuple[str, ...]:
                 paired.append(f"{family.strip()}, {given.strip()}")
             else:
                 return tuple(paired)  # "Vakulchuk, Roman; Overland, Indra" (Wikipedia)
+    if " with " in text:  # "Jane Roe with (the assistance of) John Poe"
+        text = _WITH.sub(";", text)
     if ";" in text or "&" in text or " and " in text or " и " in text or " und " in text \
             or " et " in text:
         for separator in _SEPARATOR_WORDS:

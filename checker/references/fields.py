@@ -29,7 +29,7 @@ from checker.references.authors import (
 from checker.references.classify import Evidence, classify
 from checker.references.container import container_info
 from checker.references.dates import DateMatch, find_dates
-from checker.references.outlets import is_known_outlet
+from checker.references.outlets import is_known_outlet, names_a_periodical
 from checker.references.patterns import (
     DATE_MARK,
     DIGIT,
@@ -333,6 +333,9 @@ def _read_people(reference: Reference, parts: TitleParts) -> None:
     text = parts.authors_text if parts.authors_text is not None else parts.before
     if not text:
         return
+    if parts.authors_text is None and parts.italic_title and text[-1:].isspace() \
+            and text.rstrip()[-1:].isalpha() and len(text.split()) <= 3:
+        return  # "Marshall *Republican*": a place in a newspaper's name, no comma: no author
     text = text.strip(" ,;:—–-")
     if not text or len(text) > 250 or text == ".":
         return
@@ -356,7 +359,7 @@ def _read_people(reference: Reference, parts: TitleParts) -> None:
     if not cleaned or (DIGIT.search(cleaned) and (find_dates(text) or NUMBERED.search(
             cleaned) or _DIGITS_RUN.search(cleaned))):
         return  # "Executive Order 13873 of May 15, 2019", "Law ... No. 123-VI": not authors
-    if is_known_outlet(cleaned):
+    if is_known_outlet(cleaned) or (names_a_periodical(cleaned) and is_organisation(cleaned)):
         if not parts.container:
             parts.container = cleaned.rstrip(".")  # "Reuters, "Title," May 5, 2020"
         return

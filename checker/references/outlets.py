@@ -124,6 +124,19 @@ _SITE_SUFFIXES = frozenset(("com", "org", "net", "news", "media", "kz", "kg", "u
                             "ru", "info", "co.uk", "cn", "io"))
 
 
+_PERIODICAL_END = re.compile(
+    r"\b(?:review|journal|magazine|quarterly|bulletin|gazette|gazeta|times|post|herald|"
+    r"tribune|chronicle|courier|newsletter|weekly|monthly|daily|zeitung)$",
+    re.IGNORECASE,
+)
+
+
+def names_a_periodical(name: str | None) -> bool:
+    """A name that ends as periodicals' names do ("Stanford Law Review", "Harbour Times"):
+    printed before a title, it is where the work appeared, not who wrote it."""
+    return bool(name) and bool(_PERIODICAL_END.search(bare_name(name)))
+
+
 def is_news_domain(domain: str | None) -> bool:
     return bool(domain) and bool(_NEWS_DOMAIN_WORDS.search(domain or ""))
 
