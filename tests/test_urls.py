@@ -234,3 +234,9 @@ def test_spans_answer_as_a_scan_of_every_interval_would() -> None:
             plain.append((start, end))
         for position in range(80):
             assert spans.covers(position) == any(a <= position < b for a, b in plain)
+
+
+def test_a_dash_after_a_url_is_the_sentence_not_the_path() -> None:
+    for dash in ("-", "–", "—", "..."):
+        match = only(f"Gallica, https://gallica.bnf.fr/ {dash} consulted in 2020.")
+        assert match.url == "https://gallica.bnf.fr/" and match.repairs == []

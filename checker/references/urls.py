@@ -216,6 +216,8 @@ def _path_like(token: str) -> bool:
     core = strip_trailing(token)
     if not core or core[0] in "([{":
         return False
+    if not any(ch.isalnum() for ch in core):
+        return False  # a dash or dots between words ("https://site.org/ - consulted")
     if core[0] in "/._-?&=%#":
         return True
     inner = core[:-1]
