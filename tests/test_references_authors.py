@@ -168,3 +168,12 @@ def test_a_short_title_may_leave_out_words_of_the_full_one():
         "Pemberton, *Registers of Dunmore*, p. 9.",
     )
     assert short.ibid and short.date == full.date == "1911"
+
+
+def test_a_book_cited_after_a_chapter_of_it_takes_its_date():
+    chapter, book, journal_item = _resolved(
+        'Ada Reyes, "Afterword," in *Songs of the Quay*, ed. Ada Reyes (Kiel: Nord, 1999), 3.',
+        "Reyes, *Songs of the Quay*, 12.",
+        "Harbour Law Review, *Songs*, 5.",  # two words and no name: not enough to say
+    )
+    assert chapter.date == "1999" and book.date == "1999" and journal_item.date is None

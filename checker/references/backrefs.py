@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from checker.model import Footnote, Reference, copy_reference
+from checker.model import Footnote, Reference, ReferenceType, copy_reference
 from checker.references.urls import domain_of
 
 _IBID = re.compile(r"^\s*(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|ibíd|idem)\b\.?",
@@ -113,6 +113,27 @@ class _Index:
             head = self.heads[position] = _words(self.works[position].title)
         return head
 
+    def book_date(self, family: str | None, title: list[str]) -> str | None:
+        """The date of the book an undated reference names (``Roe, *Harbour Songs*, 12``
+        after ``Jane Roe, "Afterword," in *Harbour Songs* (Kiel: Nord, 1999)``): the latest
+        earlier book or chapter by the same family (or, without a name, any, when three
+        words or more say which) whose book starts with the same words (two at least).
+        Works in one book share its date."""
+        if len(title) < (2 if family else 3):
+            return None
+        self._catch_up()
+        if family:
+            positions = self.positions.get(family.split()[-1], [])[-_SHORT_FORM_REACH:]
+        else:
+            positions = list(range(max(0, len(self.works) - _UNNAMED_REACH), len(self.works)))
+        size = len(title)
+        for position in reversed(positions):
+            work = self.works[position]
+            if work.date and work.type in _BOOK_TYPES and any(
+                    book[:size] == title for book in _book_words(work)):
+                return work.date
+        return None
+
     def latest_by(self, family: str) -> Reference | None:
         self._catch_up()
         return self.by_family.get(family)
@@ -152,6 +173,17 @@ def _in_order(short: list[str], words: list[str]) -> bool:
     """Are the words of `short` all in `words`, in the same order?"""
     remaining = iter(words)
     return all(word in remaining for word in short)
+
+
+_BOOK_TYPES = frozenset((ReferenceType.BOOK, ReferenceType.CHAPTER))
+
+
+def _book_words(work: Reference) -> list[list[str]]:
+    """The names of the book a work is or is in: its title (a book), its container (a
+    chapter's book)."""
+    if work.type == ReferenceType.CHAPTER:
+        return [_words(work.container), _words(work.title)]
+    return [_words(work.title)] if work.type == ReferenceType.BOOK else []
 
 
 _UNNAMED_REACH = 400  # works looked at for a short title without a name, latest first
@@ -208,6 +240,9 @@ class BackReferenceResolver:
                     for ref in footnote.references
                 ]
             if footnote.references:
+                for ref in footnote.references:
+                    if not (ref.ibid or ref.date or ref.url or ref.doi) and ref.title:
+                        ref.date = index.book_date(_family(ref), _words(ref.title))
                 previous = footnote.references
                 by_number[footnote.number] = footnote.references
                 for ref in footnote.references:
