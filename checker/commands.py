@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checker import __version__
-from checker.bibliography import write_bibliography, write_library
+from checker.bibliography import build_entries, write_bibliography, write_library
 from checker.errors import WriteRefused
 from checker.exitcodes import EXIT_INPUT, EXIT_OK
 from checker.extract.numbering import format_ranges
@@ -50,10 +50,12 @@ def write_bibliographies(run: ParseRun, args: argparse.Namespace) -> bool:
     is checked, not copied into refs/."""
     all_written = True
     papers = [doc for doc in run.documents if doc.footnotes and not is_bibliography(doc)]
+    entries = {doc.id: build_entries(doc) for doc in papers}  # for both files
     for doc in papers:
         try:
             for message in write_bibliography(
-                doc, args.refs_dir, classic=args.bibtex_classic, on_edited=on_edited(args)
+                doc, args.refs_dir, classic=args.bibtex_classic, on_edited=on_edited(args),
+                entries=entries[doc.id],
             ):
                 print(message, file=sys.stderr)
         except WriteRefused as refused:
@@ -64,7 +66,7 @@ def write_bibliographies(run: ParseRun, args: argparse.Namespace) -> bool:
             # The library is the user's to edit: their edits are merged in unless --force.
             library_edits = "force" if on_edited(args) == "force" else "merge"
             for message in write_library(papers, args.refs_dir, classic=args.bibtex_classic,
-                                         on_edited=library_edits):
+                                         on_edited=library_edits, entries=entries):
                 print(message, file=sys.stderr)
         except WriteRefused as refused:
             print(f"footcheck: {refused}", file=sys.stderr)

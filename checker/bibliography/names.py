@@ -10,6 +10,7 @@ would print "Bank, W." in the bibliography, which is worse than an unsplit perso
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words that mark a name as an institution even when written with a comma.
 _ORGANISATION_WORDS_TEXT = """
@@ -27,6 +28,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=4096)  # the same authors are cited again and again
 def split_person(name: str) -> tuple[str, str] | None:
     """``(family, given)`` for a person written ``Family, Given``; None for an organisation.
 

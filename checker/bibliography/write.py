@@ -26,12 +26,11 @@ from __future__ import annotations
 import contextlib
 import difflib
 import hashlib
-import itertools
 import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -414,9 +413,7 @@ def write_pair(
         }
     if update_state is not None:
         update_state(state)
-    # Compact (the state is for footcheck only) and in pieces: it holds both files' texts.
-    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-    _write(refs_dir / STATE_NAME, itertools.chain(encoder.iterencode(state), ["\n"]))
+    _write(refs_dir / STATE_NAME, _state_pieces(state))
 
     for plan in plans:
         result.messages.append(_message(plan, len(bib), classic))
@@ -430,6 +427,16 @@ def write_pair(
         result.changes.append((plan.old or "", plan.text,
                                str(backup if plan.backup else plan.path), str(plan.path)))
     return result
+
+
+def _state_pieces(state: dict[str, Any]) -> Iterator[str]:
+    """The state as compact JSON (it is for footcheck only), one top-level value at a time
+    (it holds whole files' texts), each encoded by the C encoder in one call."""
+    yield "{"
+    for index, (name, value) in enumerate(state.items()):
+        yield ("," if index else "") + json.dumps(name, ensure_ascii=False) + ":"
+        yield json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    yield "}\n"
 
 
 def _without_fingerprint(text: str) -> str:
@@ -455,10 +462,12 @@ def _message(plan: _Plan, count: int, classic: bool) -> str:
 
 
 def write_bibliography(
-    doc: Document, refs_dir: Path, *, classic: bool = False, on_edited: str = "refuse"
+    doc: Document, refs_dir: Path, *, classic: bool = False, on_edited: str = "refuse",
+    entries: list[Entry] | None = None,
 ) -> list[str]:
-    """Build the entries of `doc` and write its .bib and CSL-JSON; messages for the user."""
-    entries = build_entries(doc)
+    """Write the .bib and CSL-JSON of `doc` from its entries (built here unless given);
+    messages for the user."""
+    entries = build_entries(doc) if entries is None else entries
     restore_learned(entries, Path(refs_dir), doc.id)
     return write_entries(doc, entries, Path(refs_dir), classic=classic,
                          on_edited=on_edited).messages
@@ -466,10 +475,11 @@ def write_bibliography(
 
 def write_library(
     documents: list[Document], refs_dir: Path, *, classic: bool = False,
-    on_edited: str = "refuse",
+    on_edited: str = "refuse", entries: dict[str, list[Entry]] | None = None,
 ) -> list[str]:
     """Put the works of `documents` into ``refs/library.bib`` and ``.json``, beside those of
-    the documents parsed into `refs_dir` before (see `library`); messages for the user."""
+    the documents parsed into `refs_dir` before (see `library`); messages for the user.
+    `entries`: each document's entries by id, when built already (`build_entries`)."""
     from checker.bibliography.biblatex import biblatex_record, braced, classic_record
     from checker.bibliography.csljson import csl_item
     from checker.bibliography.library import CITED_IN, library_entries, stored_works
@@ -481,11 +491,12 @@ def write_library(
     known = stored.get("keys") if isinstance(stored.get("keys"), dict) else {}
     known = {k: v for k, v in known.items() if isinstance(k, str) and isinstance(v, str)}
     for doc in documents:
-        works[doc.id] = stored_works(build_entries(doc))
-    entries, remembered = library_entries(works, known)
+        works[doc.id] = stored_works(
+            entries[doc.id] if entries and doc.id in entries else build_entries(doc))
+    library, remembered = library_entries(works, known)
     make = classic_record if classic else biblatex_record
     bib, csl = [], []
-    for item in entries:
+    for item in library:
         record = make(item.entry).to_record()
         # Document ids are [A-Za-z0-9._-] (load.document_id) and the field is never printed:
         # written as is, so that tools reading it back get the ids.
