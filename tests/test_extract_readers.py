@@ -397,3 +397,17 @@ def test_a_restarting_number_hands_each_note_its_own_markers() -> None:
     footnotes, _ = extract(court, "opinion.xml")
     assert [n.marker_lines for n in footnotes[:3]] == [[1], [2], [3]]
     assert footnotes[299].text == "Note 299."
+
+
+# ---- in-page links --------------------------------------------------------------------------
+
+
+def test_in_page_links_keep_their_text_and_leading_back_links_go() -> None:
+    text = ("Body.[1] More.[2]\n\nCitations\n\n"
+            '1. [**^**](#cite_ref-1) "Duck facts". Bird Site. Retrieved 2 May 2017.\n'
+            "2. [**^**](#cite_ref-2) [***a***](#cite_ref-2a) [***b***](#cite_ref-2b) "
+            "See [Roe et al.](#page-3-1) [(2001)](#page-3-1) and [the site](https://example.org).\n")
+    footnotes, _ = extract(text, "duck.md", "markdown")
+    assert [n.text for n in footnotes] == [
+        '"Duck facts". Bird Site. Retrieved 2 May 2017.',
+        "See Roe et al. (2001) and [the site](https://example.org)."]

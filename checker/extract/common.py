@@ -18,6 +18,10 @@ _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ANCHOR = re.compile(
     r"<a\b[^<>]{0,500}?\bhref\s*=\s*[\"']([^\"']*)[\"'][^<>]{0,500}>(.*?)</a>", re.IGNORECASE
 )
+_IN_PAGE_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(#[^()\s]{0,200}\)")
+# In-page links opening a note back to its markers: "[**^**](#cite_ref-3) [*a*](#cite_ref-3a)"
+_LEADING_BACKLINKS = re.compile(
+    r"^\s*(?:\[[*_]{0,3}(?:\^|↑|↩\ufe0e?|[a-z]{1,2})[*_]{0,3}\]\(#[^()\s]{0,200}\)\s*)+")
 # Wikipedia-style back-links left at the start of a note: "^", "^ a b", "↑".
 _BACKLINK_START = re.compile(r"^(?:\^|↑)(?:\s+[a-z]{1,2}(?=\s))*\s*")
 
@@ -75,9 +79,12 @@ def clean_note_text(text: str) -> str:
 
     Markdown emphasis and backslash escapes (`\\_`) are kept: the reference parser
     repairs URLs and needs to see those artefacts. Ligature glyphs become their letters and
-    invisible characters (soft hyphens, zero-width spaces) go.
+    invisible characters (soft hyphens, zero-width spaces) go. A markdown link within the
+    page (`[Kaplan et al.](#page-36-0)`, a converter's cross-reference) keeps its text only.
     """
     text = decode_entities(strip_inline_tags(text))
+    if "](#" in text:
+        text = _IN_PAGE_LINK.sub(r"\1", _LEADING_BACKLINKS.sub("", text, count=1))
     if not text.isascii() and _PDF_CHARACTER.search(text):
         text = text.translate(_PDF_CHARACTERS)
     text = " ".join(text.split())
