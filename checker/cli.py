@@ -62,7 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--user-agent", help="User-Agent header")
         sub.add_argument("--per-host", type=int, help="concurrent requests per host (2)")
         sub.add_argument("--global-limit", type=int, help="concurrent requests in all (32)")
-        sub.add_argument("--retries", type=int, help="retries on 429/5xx/connection errors (2)")
+        sub.add_argument("--retries", type=int,
+                         help="retries on 429/502/503/504 and quick connection failures, "
+                              "made at the end of the run (1)")
         sub.add_argument("--timeout", type=float, help="total seconds per URL (45)")
         sub.add_argument("--wayback-url", help="Wayback availability API endpoint")
         sub.add_argument("--cdx-url", help="Wayback CDX API endpoint")

@@ -218,7 +218,8 @@ class LinkResult:
     status: LinkStatus  # given as a LinkStatus or its value ("ok")
     http_status: int | None = None
     final_url: str | None = None
-    reason: str = ""
+    reason: str = ""  # one short sentence in words: "connection refused", "not found (HTTP 404)"
+    detail: str | None = None  # the technical detail behind the reason (exception text...)
     redirect_chain: list[str] = field(default_factory=list)
     permanent_redirect: bool = False
     archive_url: str | None = None

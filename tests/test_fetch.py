@@ -242,65 +242,43 @@ def test_files_are_not_downloaded(web: TestWeb, session, settings) -> None:
 
 # -- retries, Retry-After, deadline -----------------------------------------------------------
 
-def test_5xx_then_success_with_exponential_backoff(web: TestWeb, session) -> None:
-    settings = quick(backoff_base=0.5)
-    web.sequence("/flaky", [Reply(503), Reply(502), Reply(200, {"Content-Type": "text/html"},
-                                                           "<title>Back</title>")])
-    waits = Waits()
-    result = check_url(session, web.url("/flaky"), settings, sleep=waits)
-    assert result.status == "ok" and web.hits("/flaky") == 3
-    assert waits == [0.5, 1.0]
-
-
-def test_5xx_that_persists_is_broken_after_retries(web: TestWeb, session, settings) -> None:
+def test_5xx_is_one_attempt_with_a_retry_hint(web: TestWeb, session, settings) -> None:
+    """fetch makes one attempt; the runner retries it at the end of the run (test_runner)."""
     web.status("/down", 503)
-    result = check_url(session, web.url("/down"), settings, sleep=Waits())
-    assert result.status == "broken" and result.http_status == 503
-    assert web.hits("/down") == settings.retries + 1 and "2 retries" in result.reason
+    page = fetch_page(session, web.url("/down"), settings)
+    assert page.result.status == "broken" and page.result.http_status == 503
+    assert page.result.reason == "service unavailable (HTTP 503)"
+    assert "HTTP 503" in page.result.detail
+    assert web.hits("/down") == 1 and page.retry_in == settings.backoff_base
 
 
-def test_retry_after_is_honoured(web: TestWeb, session) -> None:
+def test_retry_after_is_the_retry_hint(web: TestWeb, session, settings) -> None:
     web.retry_after("/busy", 7)
-    waits = Waits()
-    result = check_url(session, web.url("/busy"), quick(deadline=20), sleep=waits)
-    assert result.status == "ok" and waits == [7.0] and web.hits("/busy") == 2
-
-
-def test_retry_after_beyond_the_deadline_is_not_waited(web: TestWeb, session) -> None:
-    web.retry_after("/busy", 7)
-    waits = Waits()
-    result = check_url(session, web.url("/busy"), quick(deadline=5), sleep=waits)
-    assert result.status == "blocked" and waits == [] and "no time left" in result.reason
-
-
-def test_retry_after_really_waits(web: TestWeb, session, settings) -> None:
-    web.retry_after("/busy", 1)
-    check_url(session, web.url("/busy"), settings)
-    first, second = (hit.time for hit in web.requests)
-    assert second - first >= 0.95
+    page = fetch_page(session, web.url("/busy"), settings)
+    assert page.result.status == "blocked" and page.retry_in == 7.0 and web.hits("/busy") == 1
+    assert page.result.reason == "too many requests (HTTP 429)"
 
 
 def test_retry_after_http_date(web: TestWeb, session, settings) -> None:
     web.retry_after("/busy", formatdate(time.time() + 5, usegmt=True))
-    waits = Waits()
-    assert check_url(session, web.url("/busy"), quick(deadline=20), sleep=waits).status == "ok"
-    assert len(waits) == 1 and 3.0 <= waits[0] <= 5.5
+    page = fetch_page(session, web.url("/busy"), settings)
+    assert page.retry_in is not None and 3.0 <= page.retry_in <= 5.5
 
 
-def test_retry_after_over_cap_is_not_waited(web: TestWeb, session) -> None:
+def test_retry_after_over_cap_gives_no_retry(web: TestWeb, session) -> None:
     settings = quick(retry_after_cap=30)
     web.retry_after("/slowdown", 3600, times=5)
-    waits = Waits()
-    result = check_url(session, web.url("/slowdown"), settings, sleep=waits)
-    assert result.status == "blocked" and result.http_status == 429
-    assert waits == [] and web.hits("/slowdown") == 1 and "cap" in result.reason
+    page = fetch_page(session, web.url("/slowdown"), settings)
+    assert page.result.status == "blocked" and page.result.http_status == 429
+    assert page.retry_in is None and "cap" in page.result.detail
 
 
-def test_429_that_persists_is_blocked(web: TestWeb, session, settings) -> None:
-    web.status("/limited", 429)
-    waits = Waits()
-    result = check_url(session, web.url("/limited"), settings, sleep=waits)
-    assert result.status == "blocked" and len(waits) == settings.retries
+def test_404_and_success_give_no_retry(web: TestWeb, session, settings) -> None:
+    web.status("/missing", 404)
+    web.page("/fine", "Fine")
+    missing = fetch_page(session, web.url("/missing"), settings)
+    assert missing.retry_in is None and missing.result.reason == "not found (HTTP 404)"
+    assert fetch_page(session, web.url("/fine"), settings).retry_in is None
 
 
 def test_hanging_server_times_out_within_deadline(web: TestWeb, session) -> None:
@@ -310,6 +288,8 @@ def test_hanging_server_times_out_within_deadline(web: TestWeb, session) -> None
     result = check_url(session, web.url("/hang"), settings)
     assert time.monotonic() - started < 2.0
     assert result.status == "timeout" and not result.network_error
+    assert result.reason == "timed out after 1 s"
+    assert fetch_page(session, web.url("/hang"), settings).retry_in is None  # never retried
 
 
 def test_trickling_body_is_cut_at_the_deadline(web: TestWeb, session) -> None:
@@ -343,15 +323,17 @@ def test_body_stall_after_slow_headers_ends_at_the_deadline(web: TestWeb, sessio
 
 def test_reset_and_refused_are_broken_network_failures(web: TestWeb, session, settings) -> None:
     web.reset("/rst")
-    result = check_url(session, web.url("/rst"), settings, sleep=Waits())
-    assert result.status == "broken" and "reset" in result.reason
+    page = fetch_page(session, web.url("/rst"), settings)
+    result = page.result
+    assert result.status == "broken" and result.reason == "connection reset"
     assert is_network_failure(result) and result.http_status is None
-    assert web.hits("/rst") == settings.retries + 1  # connection errors are retried
+    assert web.hits("/rst") == 1 and page.retry_in is not None  # quick: worth a retry
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    result = check_url(session, f"http://127.0.0.1:{port}/", settings, sleep=Waits())
-    assert result.status == "broken" and "refused" in result.reason
+    result = check_url(session, f"http://127.0.0.1:{port}/", settings)
+    assert result.status == "broken" and result.reason == "connection refused"
+    assert "refused" in result.detail.lower()
     assert is_network_failure(result)
 
 
@@ -360,7 +342,8 @@ def test_dns_failure_is_classified_broken_and_network_level() -> None:
         "nowhere.invalid", None, socket.gaierror(-2, "Name or service not known"))
     error = requests.ConnectionError(urllib3.exceptions.MaxRetryError(None, "/", cause))
     status, reason, network, retryable = classify_error(error)
-    assert (status, network, retryable) == ("broken", True, False) and "DNS" in reason
+    assert (status, network, retryable) == ("broken", True, False)
+    assert reason == "name does not resolve"
 
 
 # -- caps -----------------------------------------------------------------------------------

@@ -90,7 +90,22 @@ def test_round_robin_order_interleaves_hosts() -> None:
     order = []
     while (job := dispatcher.take()) is not None:
         order.append(job[1])
+        dispatcher.done(job[0])
     assert order == [1, 4, 6, 2, 5, 3]
+
+
+def test_deferred_items_go_out_after_the_first_ones_and_not_before_their_time() -> None:
+    limiter = HostLimiter(per_host=10, global_limit=10)
+    dispatcher: FairDispatcher[int] = FairDispatcher([("a", 1), ("b", 2), ("a", 3)], limiter)
+    key, item = dispatcher.take()
+    dispatcher.defer(key, item, 0.2)  # the first attempt at item 1 asks for a retry
+    dispatcher.done(key)
+    started = time.monotonic()
+    order = []
+    while (job := dispatcher.take()) is not None:
+        order.append(job[1])
+        dispatcher.done(job[0])
+    assert order == [2, 3, 1] and time.monotonic() - started >= 0.19
 
 
 def test_close_releases_waiting_workers() -> None:

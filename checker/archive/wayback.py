@@ -3,8 +3,9 @@
 Politeness (the archive firewalls clients that ignore its 429s):
 
 * one request at a time (a lock around every public method);
-* at most ``settings.archive_per_minute`` requests a minute, spaced evenly (24 a minute:
-  one every 2.5 s), counting every request: availability, CDX and archived pages;
+* at most ``settings.archive_per_minute`` requests in any 60 s (24 by default), counting
+  every request: availability, CDX and archived pages. A few lookups go out at once, one
+  after the other; the 25th request of a minute waits until the first is a minute old;
 * at most ``settings.archive_max_requests`` in a run; then every lookup returns None at once
   and ``budget_exhausted`` is set, so the report can say so;
 * 429 (and 502/503/504, connection errors) -> wait ``Retry-After`` (capped by
@@ -39,6 +40,7 @@ import json
 import re
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -55,6 +57,7 @@ PREFIX_LIMIT = 5000  # rows at most from one prefix search
 UNREACHABLE_AFTER = 3  # lookups in a row that reached nothing -> archive unreachable
 CDX_FIELDS = ("urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length")
 _RETRY_STATUSES = {429, 502, 503, 504}
+MINUTE = 60.0
 
 
 @dataclass
@@ -125,7 +128,7 @@ class WaybackClient:
         self._sleep = sleep
         self._clock = clock
         self._lock = threading.RLock()
-        self._next_slot = float("-inf")
+        self._sent: deque[float] = deque()  # when the requests of the last minute went out
         self._available_after = float("-inf")  # availability API told us to wait
         self._misses_in_row = 0
         self._cdx_cache: dict[tuple[tuple[str, str], ...], list[CdxRow]] = {}
@@ -148,9 +151,9 @@ class WaybackClient:
 
     # -- politeness -------------------------------------------------------------------------
     @property
-    def interval(self) -> float:
+    def per_minute(self) -> int:
         per_minute = self.settings.archive_per_minute
-        return 60.0 / per_minute if per_minute and per_minute > 0 else 0.0
+        return max(1, int(per_minute)) if per_minute and per_minute > 0 else 0
 
     def _take_budget(self) -> bool:
         if self.requests_made >= self.settings.archive_max_requests:
@@ -160,10 +163,18 @@ class WaybackClient:
         return True
 
     def _wait_turn(self) -> None:
-        wait = self._next_slot - self._clock()
-        if wait > 0:
-            self._sleep(wait)
-        self._next_slot = max(self._clock(), self._next_slot) + self.interval
+        """Wait until a request keeps the last 60 s within ``archive_per_minute``."""
+        limit = self.per_minute
+        if not limit:
+            return
+        now = self._clock()
+        while self._sent and self._sent[0] <= now - MINUTE:
+            self._sent.popleft()
+        if len(self._sent) >= limit:
+            wait = self._sent[-limit] + MINUTE - now
+            if wait > 0:
+                self._sleep(wait)
+        self._sent.append(self._clock())
 
     def _backoff(self, attempt: int, response: requests.Response | None) -> float:
         header = response.headers.get("Retry-After") if response is not None else None
@@ -225,8 +236,6 @@ class WaybackClient:
         if seconds > 0:
             self.waited += seconds
             self._sleep(seconds)
-            # The wait already spaces the next request.
-            self._next_slot = max(self._next_slot, self._clock())
 
     def _json(self, response: requests.Response | None) -> Any:
         if response is None:

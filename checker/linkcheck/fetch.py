@@ -71,7 +71,9 @@ Sleep = Callable[[float], None]
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 BLOCKED_STATUSES = frozenset({401, 402, 403, 407, 999})
 PERMANENT = frozenset({301, 308})
-NOT_WEB_SCHEMES = frozenset({"mailto", "tel", "sms", "news", "urn", "doi"})
+NOT_WEB_SCHEMES = frozenset({"mailto", "tel", "sms", "news", "urn", "doi"})  # skipped
+NOT_WEB_REASONS = {"mailto": "an e-mail address, not a web page",
+                   "tel": "a telephone number, not a web page"}
 FILE_EXTENSIONS = frozenset({
     "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "epub",
     "djvu", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "tar", "mp3", "mp4", "m4a", "m4v",
@@ -83,6 +85,8 @@ CHUNK = 16 * 1024
 DRAIN_LIMIT = 64 * 1024  # bytes read from a redirect or error body before giving up on it
 ERROR_BODY_LIMIT = 64 * 1024  # bytes of an error page read to look for a bot challenge
 MAX_REASON = 200
+MAX_DETAIL = 500
+QUICK_FAILURE = 5.0  # seconds: a connection failure that took longer is a hang
 
 
 @dataclass
@@ -92,6 +96,7 @@ class FetchedPage:
     content_type: str | None = None
     bytes_read: int = 0  # body bytes after decompression (the final page)
     truncated: bool = False  # the body was longer than settings.max_html_bytes
+    retry_in: float | None = None  # a failure worth one more try, not before this (seconds)
 
 
 def check_url(session: requests.Session, url: str, settings: CheckSettings, *,
@@ -107,8 +112,11 @@ def fetch_page(session: requests.Session, url: str, settings: CheckSettings, *,
     `sleep` and `now` (a monotonic clock) are injectable so tests can record the waits.
     """
     started = now()
-    page = _Fetch(session, settings, sleep, now, started).run(url)
+    fetch = _Fetch(session, settings, sleep, now, started)
+    page = fetch.run(url)
     result = page.result
+    if result.status not in (LinkStatus.OK.value, LinkStatus.REDIRECTED.value):
+        page.retry_in = fetch.retry_in
     result.url = url
     result.reason = _one_line(result.reason)
     result.elapsed_ms = int(max(0.0, now() - started) * 1000)
@@ -139,7 +147,7 @@ def precheck(url: str, settings: CheckSettings) -> LinkResult | None:
     scheme = text.split(":", 1)[0].lower() if ":" in text else ""
     if scheme in NOT_WEB_SCHEMES:
         return LinkResult(url=url, status=LinkStatus.SKIPPED.value,
-                          reason=f"{scheme}: link, not a web page")
+                          reason=NOT_WEB_REASONS.get(scheme, f"a {scheme}: link, not a web page"))
     problem = url_problem(text)
     if problem:
         return LinkResult(url=url, status=LinkStatus.INVALID.value, reason=problem)
@@ -151,26 +159,26 @@ def url_problem(url: str) -> str | None:
     try:
         parts = urlsplit(url)
         port = parts.port
-    except ValueError as error:
-        return f"unparsable URL: {error}"
+    except ValueError:
+        return "the URL cannot be parsed"
     scheme = parts.scheme.lower()
     if not scheme:
         return "no scheme (http:// or https://)"
     if scheme not in ("http", "https"):
-        return f"unsupported scheme {scheme}:"
+        return f"a {scheme}: link, not a web address"
     host = parts.hostname or ""
     if not host:
-        return "no host in URL"
+        return "no host name in the URL"
     if port == 0:
         return "port 0"
     if re.search(r"[\s<>\"{}|\\^`]", host) or ".." in host or host.startswith("."):
-        return f"invalid host {host!r}"
+        return "invalid host name"
     try:
         PreparedRequest().prepare_url(url, None)
-    except requests.RequestException as error:
-        return f"invalid URL: {error}"
-    except (UnicodeError, ValueError) as error:
-        return f"invalid host: {error}"
+    except requests.RequestException:
+        return "invalid URL"
+    except (UnicodeError, ValueError):
+        return "invalid host name"
     return None
 
 
@@ -306,44 +314,89 @@ def same_resource(a: str, b: str) -> bool:
 
 
 def classify_error(error: BaseException) -> tuple[str, str, bool, bool]:
-    """(status, reason, network_error, retryable) for an exception raised by `requests`."""
+    """(status, reason, network_error, retryable) for an exception raised by `requests`.
+
+    The reason is a few words a reader understands (``connection refused``, ``name does not
+    resolve``, ``TLS certificate expired``); the exception's own text is the result's
+    ``detail`` (`error_detail`), kept for the JSON report."""
     chain = list(_causes(error))
     text = " ".join(str(e) for e in chain)
     lowered = text.lower()
+    broken, timeout = LinkStatus.BROKEN.value, LinkStatus.TIMEOUT.value
     if isinstance(error, requests.exceptions.SSLError) or any(
             isinstance(e, ssl.SSLError) for e in chain):
-        return LinkStatus.BROKEN.value, f"TLS failure: {_short_ssl(text)}", False, False
+        return broken, tls_reason(lowered), False, False
     if isinstance(error, requests.exceptions.ProxyError):
-        return LinkStatus.BROKEN.value, f"proxy error: {_last_words(error)}", True, True
+        return broken, "the proxy could not be reached", True, True
     if isinstance(error, requests.exceptions.ConnectTimeout):
-        return LinkStatus.TIMEOUT.value, "connect timeout", True, True
+        return timeout, "timed out connecting", True, False
     if isinstance(error, requests.exceptions.ReadTimeout):
-        return LinkStatus.TIMEOUT.value, "read timeout (no answer)", False, True
+        return timeout, "timed out", False, False
     if isinstance(error, requests.exceptions.InvalidURL | requests.exceptions.InvalidSchema |
                   requests.exceptions.MissingSchema | requests.exceptions.InvalidHeader) \
             or (isinstance(error, ValueError) and not isinstance(error, OSError)):
-        return LinkStatus.INVALID.value, f"invalid URL: {_last_words(error)}", False, False
+        return LinkStatus.INVALID.value, "invalid URL", False, False
     if any(type(e).__name__ == "NameResolutionError" or isinstance(e, socket.gaierror)
            for e in chain) or "name or service not known" in lowered \
             or "failed to resolve" in lowered or "nodename nor servname" in lowered:
-        return LinkStatus.BROKEN.value, "DNS failure: name not resolved", True, False
+        return broken, "name does not resolve", True, False
     for e in chain:
         if isinstance(e, ConnectionRefusedError) or "connection refused" in str(e).lower():
-            return LinkStatus.BROKEN.value, "connection refused", True, True
+            return broken, "connection refused", True, True
     for e in chain:
         if isinstance(e, ConnectionResetError) or "connection reset" in str(e).lower():
-            return LinkStatus.BROKEN.value, "connection reset", True, True
+            return broken, "connection reset", True, True
     for e in chain:
         if isinstance(e, OSError) and e.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH,
                                                    errno.ENETDOWN, errno.EHOSTDOWN):
-            return LinkStatus.BROKEN.value, "network unreachable", True, True
+            return broken, "network unreachable", True, True
     if "remotedisconnected" in lowered or "without response" in lowered:
-        return LinkStatus.BROKEN.value, "connection closed without a response", True, True
+        return broken, "connection closed without an answer", True, True
     if isinstance(error, requests.exceptions.Timeout):
-        return LinkStatus.TIMEOUT.value, "timeout", False, True
+        return timeout, "timed out", False, False
     if isinstance(error, requests.exceptions.ConnectionError):
-        return LinkStatus.BROKEN.value, f"connection failed: {_last_words(error)}", True, True
-    return LinkStatus.BROKEN.value, f"request failed: {_last_words(error)}", False, False
+        return broken, "connection failed", True, True
+    return broken, "request failed", False, False
+
+
+def tls_reason(lowered: str) -> str:
+    """A TLS failure in words, from the lower-cased text of the error."""
+    if "expired" in lowered:
+        return "TLS certificate expired"
+    if "hostname mismatch" in lowered or "doesn't match" in lowered \
+            or "not valid for" in lowered:
+        return "TLS certificate is for another name"
+    if "self signed" in lowered or "self-signed" in lowered:
+        return "TLS certificate is self-signed"
+    if "not yet valid" in lowered:
+        return "TLS certificate not yet valid"
+    if "unable to get local issuer" in lowered or "certificate verify failed" in lowered:
+        return "TLS certificate not trusted"
+    return "TLS handshake failed"
+
+
+def error_detail(error: BaseException) -> str:
+    """The exception's own words (type and message), one line, for the JSON report."""
+    text = re.sub(r"\s+", " ", str(error)).strip()
+    line = f"{type(error).__name__}: {text}" if text else type(error).__name__
+    return line if len(line) <= MAX_DETAIL else line[: MAX_DETAIL - 1] + "…"
+
+
+HTTP_WORDS = {
+    400: "bad request", 401: "login required", 402: "payment required", 403: "access refused",
+    404: "not found", 405: "method not allowed", 407: "proxy login required",
+    408: "request timed out", 410: "gone", 429: "too many requests",
+    451: "unavailable for legal reasons",
+    500: "server error", 501: "not implemented", 502: "bad gateway", 503: "service unavailable",
+    504: "gateway timed out", 999: "refused (999)",
+}
+
+
+def http_reason(status: int) -> str:
+    """``not found (HTTP 404)``, ``server error (HTTP 500)``, ``client error (HTTP 418)``."""
+    words = HTTP_WORDS.get(status) or ("server error" if status >= 500 else "client error"
+                                       if status >= 400 else "unexpected answer")
+    return f"{words} (HTTP {status})"
 
 
 def _causes(error: BaseException, depth: int = 0) -> Iterator[BaseException]:
@@ -424,8 +477,8 @@ class _Answer:
     response: requests.Response | None = None
     error: BaseException | None = None
     method: str = "GET"
-    retries: int = 0
     note: str = ""  # e.g. why a retry was not made
+    started: float = 0.0  # when the request was sent (monotonic)
 
 
 class _Watchdog:
@@ -465,6 +518,7 @@ class _Fetch:
         self.chain: list[str] = []
         self.hop_statuses: list[int] = []
         self.stopped = False  # the last `read` stopped at its `until` pattern
+        self.retry_in: float | None = None  # the last answer is worth a retry after this
 
     def remaining(self) -> float:
         return self.deadline - self.now()
@@ -483,6 +537,7 @@ class _Fetch:
         method = "HEAD" if wants_head(url) else "GET"
         seen = {_seen_key(url)}
         while True:
+            self.retry_in = None
             answer = self.exchange(method, current)
             if answer.response is None:
                 return FetchedPage(self.error_result(url, current, answer))
@@ -533,50 +588,35 @@ class _Fetch:
             return self.final(url, current, answer)
 
     def exchange(self, method: str, url: str) -> _Answer:
-        """One request with retries on 429/502/503/504 and connection errors."""
-        attempt = 0
-        last: _Answer | None = None
-        while True:
-            left = self.remaining()
-            if left <= 0:
-                return last or _Answer(error=_Timeout(), method=method, retries=attempt)
-            try:
-                response = self.session.request(
-                    method, url, allow_redirects=False, stream=True,
-                    timeout=(min(self.settings.connect_timeout, left),
-                             min(self.settings.read_timeout, left)),
-                )
-            except (requests.RequestException, ValueError) as error:  # ValueError: bad URL
-                answer = _Answer(error=error, method=method, retries=attempt)
-                _, _, _, retryable = classify_error(error)
-                if not retryable or attempt >= self.settings.retries:
-                    return answer
-                wait = backoff_seconds(attempt, self.settings.backoff_base)
-                if wait >= self.remaining():
-                    return answer
-                self.sleep(wait)
-                attempt += 1
-                last = answer
-                continue
-            answer = _Answer(response=response, method=method, retries=attempt)
-            if response.status_code not in RETRY_STATUSES or attempt >= self.settings.retries:
-                return answer
+        """One request. A failure worth trying again later sets ``retry_in`` (see
+        `retry_hint`); the runner makes that retry at the end of the run."""
+        left = self.remaining()
+        if left <= 0:
+            return _Answer(error=_Timeout(), method=method, started=self.now())
+        started = self.now()
+        try:
+            response = self.session.request(
+                method, url, allow_redirects=False, stream=True,
+                timeout=(min(self.settings.connect_timeout, left),
+                         min(self.settings.read_timeout, left)),
+            )
+        except (requests.RequestException, ValueError) as error:  # ValueError: bad URL
+            answer = _Answer(error=error, method=method, started=started)
+            _, _, _, retryable = classify_error(error)
+            # A quick failure (refused, reset) may pass; one that took long is a hang, and
+            # a hang is not retried: it would hold the run for as long again.
+            if retryable and self.now() - started < QUICK_FAILURE:
+                self.retry_in = self.settings.backoff_base
+            return answer
+        answer = _Answer(response=response, method=method)
+        if response.status_code in RETRY_STATUSES:
             asked = retry_after_seconds(response.headers.get("Retry-After"))
             if asked is not None and asked > self.settings.retry_after_cap:
-                answer.note = (f"Retry-After {asked:.0f} s is over the "
+                answer.note = (f"it asked to wait {asked:.0f} s, over the "
                                f"{self.settings.retry_after_cap:.0f} s cap")
-                return answer
-            wait = asked if asked is not None else backoff_seconds(attempt,
-                                                                   self.settings.backoff_base)
-            if wait >= self.remaining():
-                answer.note = f"no time left for a retry after {wait:.0f} s"
-                return answer
-            self.drain(response)
-            self.sleep(wait)
-            attempt += 1
-            if method == "HEAD":
-                method = "GET"
-            last = answer
+            else:
+                self.retry_in = asked if asked is not None else self.settings.backoff_base
+        return answer
 
     def drain(self, response: requests.Response, limit: int = DRAIN_LIMIT) -> None:
         """Read a small body to the end so the connection can be reused; else drop it."""
@@ -636,26 +676,31 @@ class _Fetch:
 
     # results
     def finish(self, url: str, final: str, status: LinkStatus, http_status: int | None,
-               reason: str, *, permanent: bool = False, network: bool = False) -> LinkResult:
+               reason: str, *, permanent: bool = False, network: bool = False,
+               detail: str | None = None) -> LinkResult:
         chain = [*self.chain] if self.chain else []
         if chain and chain[-1] != final:
             chain.append(final)
         return LinkResult(url=url, status=status.value, http_status=http_status,
                           final_url=final, reason=reason, redirect_chain=chain,
-                          permanent_redirect=permanent, network_error=network)
+                          permanent_redirect=permanent, network_error=network,
+                          detail=detail)
 
     def error_result(self, url: str, current: str, answer: _Answer) -> LinkResult:
         if isinstance(answer.error, _Timeout):
             return self.finish(url, current, LinkStatus.TIMEOUT, None,
-                               f"no answer within the {self.settings.deadline:g} s deadline")
-        status, reason, network, _ = classify_error(answer.error)  # type: ignore[arg-type]
-        if status == LinkStatus.TIMEOUT.value and self.remaining() <= 0:
-            reason = f"{reason}; {self.settings.deadline:g} s deadline reached"
-        if answer.retries:
-            reason += f" (after {answer.retries} retr{'y' if answer.retries == 1 else 'ies'})"
+                               f"timed out after {self.settings.deadline:g} s",
+                               detail="the deadline for one URL passed")
+        error = answer.error
+        assert error is not None
+        status, reason, network, _ = classify_error(error)
+        if status == LinkStatus.TIMEOUT.value:
+            waited = min(self.settings.deadline, self.now() - answer.started)
+            reason = f"{reason} after {waited:.0f} s"
         if self.hop_statuses:
             reason += f" after {len(self.hop_statuses)} redirect(s)"
-        return self.finish(url, current, LinkStatus(status), None, reason, network=network)
+        return self.finish(url, current, LinkStatus(status), None, reason, network=network,
+                           detail=error_detail(error))
 
     def final(self, url: str, current: str, answer: _Answer) -> FetchedPage:
         response = answer.response
@@ -675,24 +720,15 @@ class _Fetch:
         else:
             self.drain(response)
         challenge = challenge_reason(status, response.headers, text)
-        retried = f" (after {answer.retries} retr{'y' if answer.retries == 1 else 'ies'})" \
-            if answer.retries else ""
-        note = f"; {answer.note}" if answer.note else ""
+        detail = label + (f"; {answer.note}" if answer.note else "")
         if challenge:
             return FetchedPage(self.finish(url, current, LinkStatus.BLOCKED, status,
-                                           f"{label}: {challenge}"), content_type=content_type)
-        if status in BLOCKED_STATUSES:
-            return FetchedPage(self.finish(url, current, LinkStatus.BLOCKED, status,
-                                           f"{label}: the site refused to show the page"),
+                                           challenge, detail=detail),
                                content_type=content_type)
-        if status == 429:
-            return FetchedPage(self.finish(url, current, LinkStatus.BLOCKED, status,
-                                           f"{label}: rate limited{retried}{note}"),
-                               content_type=content_type)
-        if status >= 500:
-            return FetchedPage(self.finish(url, current, LinkStatus.BROKEN, status,
-                                           f"{label}{retried}{note}"), content_type=content_type)
-        return FetchedPage(self.finish(url, current, LinkStatus.BROKEN, status, label),
+        reason = http_reason(status)
+        kind = LinkStatus.BLOCKED if status in BLOCKED_STATUSES or status == 429 \
+            else LinkStatus.BROKEN
+        return FetchedPage(self.finish(url, current, kind, status, reason, detail=detail),
                            content_type=content_type)
 
     def success(self, url: str, current: str, answer: _Answer, content_type: str | None,

@@ -7,14 +7,18 @@ one, so a request waiting for its host never holds a global slot.
 `FairDispatcher` hands work items to worker threads only when the item's host has a free
 slot, visiting hosts round-robin. A worker therefore never sits blocked on a busy host while
 work for idle hosts waits behind it: one slow host uses at most `per_host` workers, and the
-others keep every remaining global slot busy.
+others keep every remaining global slot busy. An item can be handed back with `defer` (a
+retry): deferred items go out only once every first item has gone out, each not before its
+own time, so a retry never holds up the links still waiting for their first check.
 """
 
 from __future__ import annotations
 
+import heapq
 import threading
+import time
 from collections import OrderedDict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Generic, TypeVar
 
@@ -93,22 +97,28 @@ class FairDispatcher(Generic[T]):
     """Round-robin over hosts; an item goes out only when its host has a free slot.
 
     Workers loop ``while (job := dispatcher.take()) is not None: ...; dispatcher.done(key)``.
-    `take` blocks while every host with pending work is at its limit, and returns None once
-    every item has been handed out.
+    `take` blocks while every host with pending work is at its limit (or every deferred item
+    is waiting for its time), and returns None once every item has been handed out and no
+    item in flight can still be deferred.
     """
 
-    def __init__(self, items: Iterable[tuple[str, T]], limiter: HostLimiter) -> None:
+    def __init__(self, items: Iterable[tuple[str, T]], limiter: HostLimiter,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.limiter = limiter
+        self._clock = clock
         self._pending: OrderedDict[str, deque[T]] = OrderedDict()
         for key, item in items:
             self._pending.setdefault(key, deque()).append(item)
+        self._deferred: list[tuple[float, int, str, T]] = []  # (not before, order, key, item)
+        self._order = 0
+        self._in_flight = 0
         self._condition = threading.Condition()
         self._closed = False
 
     def take(self) -> tuple[str, T] | None:
         with self._condition:
             while True:
-                if self._closed or not self._pending:
+                if self._closed:
                     return None
                 for key in list(self._pending):
                     if self.limiter.try_acquire(key):
@@ -116,12 +126,38 @@ class FairDispatcher(Generic[T]):
                         item = queue.popleft()
                         if queue:  # back of the line: the next take starts with another host
                             self._pending[key] = queue
+                        self._in_flight += 1
                         return key, item
-                self._condition.wait()
+                wait: float | None = None
+                if not self._pending and self._deferred:
+                    now = self._clock()
+                    for entry in sorted(self._deferred):
+                        when, _, key, item = entry
+                        if when > now:
+                            wait = when - now
+                            break
+                        if self.limiter.try_acquire(key):
+                            self._deferred.remove(entry)
+                            heapq.heapify(self._deferred)
+                            self._in_flight += 1
+                            return key, item
+                elif not self._pending and not self._in_flight:
+                    return None
+                self._condition.wait(wait)
+
+    def defer(self, key: str, item: T, delay: float) -> None:
+        """Hand `item` out again, after the first items and not before `delay` seconds.
+        Call it before `done` for the attempt that asks for it."""
+        with self._condition:
+            self._order += 1
+            heapq.heappush(self._deferred, (self._clock() + max(0.0, delay), self._order,
+                                            key, item))
+            self._condition.notify_all()
 
     def done(self, key: str) -> None:
         self.limiter.release(key)
         with self._condition:
+            self._in_flight -= 1
             self._condition.notify_all()
 
     def close(self) -> None:
@@ -129,8 +165,9 @@ class FairDispatcher(Generic[T]):
         with self._condition:
             self._closed = True
             self._pending.clear()
+            self._deferred.clear()
             self._condition.notify_all()
 
     def remaining(self) -> int:
         with self._condition:
-            return sum(len(queue) for queue in self._pending.values())
+            return sum(len(queue) for queue in self._pending.values()) + len(self._deferred)

@@ -7,17 +7,24 @@ Steps of `check_links`:
 2. the rest are fetched by ``settings.global_limit`` worker threads, each with its own
    `requests.Session` (`session.make_session`), dispatched by `ratelimit.FairDispatcher` so
    that no host ever sees more than ``settings.per_host`` requests at once. The
-   private-address guard (`guard.guard`, on the URL and every redirect target), retries and
-   backoff all happen inside `fetch.check_url`;
+   private-address guard (`guard.guard`, on the URL and every redirect target) happens inside
+   `fetch.fetch_page`, one attempt per call. A failure worth another try (429, 502, 503,
+   504, a quick connection failure: ``FetchedPage.retry_in``) is tried again up to
+   ``settings.retries`` times, at the end of the run, while the other links proceed, and not
+   before its ``Retry-After``; a hang (a timeout) is never retried: it would hold the run for
+   as long again, and the store's failure history (``dead_after``) covers a transient
+   failure better;
 3. offline detection: when every link that was fetched failed at the network level (no
    HTTP answer at all: DNS, refused, unreachable, connect timeout) and the archive, if one is
    given and can tell, is unreachable too (without an archive probe: the failures must span
    at least two hosts, so one dead domain is not "offline"), the run is ``offline`` and
    those links get status ``offline``, reason "network unavailable". Nothing is written to
    the store's history for them and the archive is not asked;
-4. the archive hook, sequentially (it keeps its own rate limit), for every result that is not
-   ok (``skipped`` and ``offline`` excepted), every site-only target (the archive stage looks
-   for the cited article) and, with ``settings.archive_all``, every result;
+4. the archive hook, on one thread of its own (it keeps its own rate limit), for every result
+   that is not ok (``skipped`` and ``offline`` excepted), every site-only target (the archive
+   stage looks for the cited article) and, with ``settings.archive_all``, every result. It
+   starts as soon as a link's result is final and the network has answered once (so an
+   offline run still asks the archive nothing), overlapping the live checks;
 5. the store records the run (failure history, ``dead_after``: see store.py).
 
 The archive hook is any callable ``archive(result, target) -> None`` that fills the result's
@@ -30,6 +37,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -37,6 +45,7 @@ from typing import Any, Protocol
 
 import requests
 
+from checker.linkcheck.fetch import FetchedPage
 from checker.linkcheck.progress import Progress
 from checker.linkcheck.ratelimit import FairDispatcher, HostLimiter
 from checker.linkcheck.settings import CheckSettings
@@ -108,35 +117,37 @@ def is_network_failure(result: LinkResult) -> bool:
 
 
 def _fetch(target: LinkTarget, settings: CheckSettings, sessions: _Sessions,
-           inspect: PageHook | None) -> LinkResult:
+           inspect: PageHook | None) -> FetchedPage:
     from checker.linkcheck import fetch
 
     # fetch runs the private-address guard itself (on the URL and on every redirect target)
     # and its pre-checks (invalid URLs, mailto:, excludes): no request is made for those.
-    session = sessions.get()
-    if inspect is None:
-        return fetch.check_url(session, target.url, settings)
-    page = fetch.fetch_page(session, target.url, settings)
-    inspect(page.result, target, page.html)
-    return page.result
+    page = fetch.fetch_page(sessions.get(), target.url, settings)
+    if inspect is not None and page.html is not None and target.wants_page:
+        inspect(page.result, target, page.html)
+    return page
 
 
 def check_one(target: LinkTarget, settings: CheckSettings, sessions: _Sessions,
-              inspect: PageHook | None = None) -> LinkResult:
-    """One live check; never raises (an unexpected error becomes the link's reason)."""
+              inspect: PageHook | None = None) -> tuple[LinkResult, float | None]:
+    """One live attempt: (result, seconds before a retry is worth it or None); never raises
+    (an unexpected error becomes the link's reason)."""
     started = time.monotonic()
+    retry_in = None
     try:
-        result = _fetch(target, settings, sessions, inspect)
+        page = _fetch(target, settings, sessions, inspect)
+        result, retry_in = page.result, page.retry_in
     except Exception as error:  # a bug must not end the run; the link says what happened
         result = LinkResult(
             url=target.url, status=LinkStatus.BROKEN.value,
-            reason=f"check failed: {type(error).__name__}: {error}",
+            reason="the check failed (a bug in footcheck)",
+            detail=f"{type(error).__name__}: {error}",
         )
     if result.elapsed_ms is None:
         result.elapsed_ms = int((time.monotonic() - started) * 1000)
     if result.checked_at is None:
         result.checked_at = iso_time(time.time())
-    return result
+    return result, retry_in
 
 
 def _wants_archive(result: LinkResult, target: LinkTarget, settings: CheckSettings) -> bool:
@@ -203,7 +214,9 @@ def check_links(
             _attach(results[index], target)
             progress.update(results[index])
 
-        fetched = _run_live(jobs, targets, results, settings, progress, inspect)
+        lookups = _ArchiveLookups(archive, settings, run, targets, results) \
+            if archive is not None else None
+        fetched = _run_live(jobs, targets, results, settings, progress, inspect, lookups)
         run.requests_made = fetched.requests
         progress.close()
 
@@ -218,8 +231,8 @@ def check_links(
                 f"network unavailable: none of {len(live)} links could be reached"
                 + (" and the archive is unreachable" if archive is not None else "")
             )
-        elif archive is not None:
-            _run_archive(targets, results, settings, archive, run, progress)
+        if lookups is not None:
+            lookups.finish(progress, offline=run.offline)
 
         finished = [r for r in results if r is not None]
         if store is not None:
@@ -236,22 +249,34 @@ def check_links(
 
 def _run_live(jobs: list[tuple[str, int]], targets: list[LinkTarget],
               results: list[LinkResult | None], settings: CheckSettings, progress: Progress,
-              inspect: PageHook | None) -> _Sessions:
+              inspect: PageHook | None, lookups: _ArchiveLookups | None) -> _Sessions:
     sessions = _Sessions(settings)
     if not jobs:
         return sessions
     limiter = HostLimiter(settings.per_host, settings.global_limit)
     dispatcher: FairDispatcher[int] = FairDispatcher(jobs, limiter)
+    attempts = [0] * len(targets)
 
     def worker() -> None:
         while (job := dispatcher.take()) is not None:
             key, index = job
+            final = True
             try:
                 target = targets[index]
-                results[index] = _attach(check_one(target, settings, sessions, inspect), target)
+                result, retry_in = check_one(target, settings, sessions, inspect)
+                attempts[index] += 1
+                if attempts[index] > 1:
+                    result.reason = f"{result.reason} (tried {attempts[index]} times)"
+                results[index] = _attach(result, target)
+                if retry_in is not None and attempts[index] <= settings.retries:
+                    dispatcher.defer(key, index, retry_in)
+                    final = False
             finally:
                 dispatcher.done(key)
-            progress.update(results[index])
+            if final:
+                progress.update(results[index])
+                if lookups is not None:
+                    lookups.offer(index)
 
     workers = min(limiter.global_limit, len(jobs))
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="footcheck-link")
@@ -261,6 +286,8 @@ def _run_live(jobs: list[tuple[str, int]], targets: list[LinkTarget],
             future.result()
     except BaseException:
         dispatcher.close()
+        if lookups is not None:
+            lookups.stop()
         pool.shutdown(wait=False, cancel_futures=True)
         sessions.close()
         raise
@@ -286,29 +313,100 @@ def _detect_offline(live: list[LinkResult], archive: ArchiveHook | None) -> bool
     return len({host_key(r.url) for r in fetched}) >= 2
 
 
-def _run_archive(targets: list[LinkTarget], results: list[LinkResult | None],
-                 settings: CheckSettings, archive: ArchiveHook, run: CheckRun,
-                 progress: Progress) -> None:
-    wanted = [
-        (results[i], target) for i, target in enumerate(targets)
-        if results[i] is not None and _wants_archive(results[i], target, settings)
-    ]
-    if not wanted:
-        return
-    progress.start(len(wanted), label="archive lookups")
-    failures = 0
-    for result, target in wanted:
-        try:
-            archive(result, target)
-        except Exception as error:  # the archive stage is optional; the check result stands
-            failures += 1
-            if failures <= 3:
-                run.notes.append(f"archive lookup failed for {result.url}: {error}")
-        progress.update(result)
-    progress.close()
-    if failures > 3:
-        run.notes.append(f"archive lookup failed for {failures} links in all")
-    run.notes.extend(getattr(archive, "notes", None) or [])
+class _ArchiveLookups:
+    """The archive hook on a thread of its own, fed with final results as they come.
+
+    Lookups wait until the network has answered once (a live result that is not a network
+    failure): an offline run asks the archive nothing until `finish` has decided. `finish`
+    then feeds every remaining result (those from the store included) and waits for the
+    thread, showing the lookups still to make."""
+
+    def __init__(self, archive: ArchiveHook, settings: CheckSettings, run: CheckRun,
+                 targets: list[LinkTarget], results: list[LinkResult | None]) -> None:
+        self.archive = archive
+        self.settings = settings
+        self.run = run
+        self.targets = targets
+        self.results = results
+        self.failures = 0
+        self._queue: deque[int] = deque()
+        self._offered: set[int] = set()
+        self._condition = threading.Condition()
+        self._network_seen = False
+        self._closing = False
+        self._stopped = False
+        self._progress: Progress | None = None
+        self._thread = threading.Thread(target=self._work, name="footcheck-archive",
+                                        daemon=True)
+        self._thread.start()
+
+    def offer(self, index: int) -> None:
+        """A final result: look it up when it needs the archive."""
+        result, target = self.results[index], self.targets[index]
+        if result is None:
+            return
+        with self._condition:
+            if not result.network_error and result.status not in NOT_FETCHED:
+                self._network_seen = True
+            if index not in self._offered and _wants_archive(result, target, self.settings):
+                self._offered.add(index)
+                self._queue.append(index)
+            self._condition.notify_all()
+
+    def stop(self) -> None:
+        with self._condition:
+            self._stopped = True
+            self._queue.clear()
+            self._condition.notify_all()
+
+    def finish(self, progress: Progress, *, offline: bool) -> None:
+        if offline:
+            self.stop()
+        else:
+            for index in range(len(self.results)):
+                self.offer(index)
+            with self._condition:
+                left = len(self._queue)
+                if left:
+                    progress.start(left, label="archive lookups")
+                    self._progress = progress
+                self._network_seen = True
+                self._closing = True
+                self._condition.notify_all()
+        with self._condition:
+            self._closing = True
+            self._condition.notify_all()
+        self._thread.join()
+        if self._progress is not None:
+            progress.close()
+        if self.failures > 3:
+            self.run.notes.append(f"archive lookup failed for {self.failures} links in all")
+        if not offline:
+            self.run.notes.extend(getattr(self.archive, "notes", None) or [])
+
+    def _next(self) -> int | None:
+        with self._condition:
+            while True:
+                if self._stopped:
+                    return None
+                if self._queue and self._network_seen:
+                    return self._queue.popleft()
+                if self._closing and (not self._queue or not self._network_seen):
+                    return None
+                self._condition.wait()
+
+    def _work(self) -> None:
+        while (index := self._next()) is not None:
+            result = self.results[index]
+            assert result is not None
+            try:
+                self.archive(result, self.targets[index])
+            except Exception as error:  # the archive stage is optional; the result stands
+                self.failures += 1
+                if self.failures <= 3:
+                    self.run.notes.append(f"archive lookup failed for {result.url}: {error}")
+            if self._progress is not None:
+                self._progress.update(result)
 
 
 def _history_without_store(results: list[LinkResult], dead_after: int) -> None:

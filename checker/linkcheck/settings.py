@@ -15,12 +15,12 @@ class CheckSettings:
     user_agent: str = DEFAULT_USER_AGENT
     per_host: int = 2  # concurrent requests to one host
     global_limit: int = 32  # concurrent requests in all
-    retries: int = 2  # on 429, 502, 503, 504 and connection errors
+    retries: int = 1  # on 429, 502, 503, 504 and quick connection errors, at the end of the run
     backoff_base: float = 0.5  # seconds; doubled each retry
     retry_after_cap: float = 30.0  # longest Retry-After honoured, seconds
     connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    deadline: float = 45.0  # total seconds for one URL, retries included
+    read_timeout: float = 10.0  # a server silent this long is given up (and not retried)
+    deadline: float = 45.0  # total seconds for one attempt at one URL, redirects included
     max_html_bytes: int = 2_000_000  # body read cap (after decompression)
     max_redirects: int = 10
     allow_private: bool = False

@@ -69,6 +69,12 @@ class LinkTarget:
     def host_key(self) -> str:
         return host_key(self.url)
 
+    @property
+    def wants_page(self) -> bool:
+        """Whether anyone uses the page's title and date: a cited work gives a title or a
+        date to compare with them. A site's home page (site-only) is never compared."""
+        return not self.site_only and any(work.title or work.date for work in self.works)
+
 
 def normalise_url(url: str) -> str:
     """The identity of a URL: same page, same string.
