@@ -157,14 +157,16 @@ def make_handler(stats: Stats, latency: float, hang: float, page_kb: int,
             if self.server.server_address[0] == ARCHIVE_IP:
                 self._archive(with_body)
                 return
+            if self.path.startswith("/hang/"):  # not counted in flight: the client gives up
+                with stats.lock:
+                    stats.requests += 1
+                time.sleep(hang)
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
             host = "{}:{}".format(*self.server.server_address[:2])
             stats.enter(host)
             try:
-                if self.path.startswith("/hang/"):
-                    time.sleep(hang)
-                    self.close_connection = True
-                    self.connection.shutdown(socket.SHUT_RDWR)
-                    return
                 time.sleep(latency)
             finally:
                 stats.leave(host)

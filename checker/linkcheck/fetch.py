@@ -45,6 +45,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import heapq
+import itertools
 import re
 import socket
 import ssl
@@ -482,15 +484,18 @@ class _Answer:
 
 
 class _Watchdog:
-    """Closes a response's socket at the deadline, so a trickling body cannot stall a read."""
+    """Closes a response's socket at the deadline, so a trickling body cannot stall a read.
+
+    One thread (`_WATCHDOGS`) watches every open read of the process, instead of a timer
+    thread started for each page."""
 
     def __init__(self, response: requests.Response, seconds: float) -> None:
         self.fired = False
         self._response = response
-        self._timer = threading.Timer(max(0.0, seconds), self._fire)
-        self._timer.daemon = True
+        self._when = time.monotonic() + max(0.0, seconds)
+        self.token = -1
 
-    def _fire(self) -> None:
+    def fire(self) -> None:
         self.fired = True
         raw = self._response.raw
         conn = getattr(raw, "connection", None) or getattr(raw, "_connection", None)
@@ -500,11 +505,53 @@ class _Watchdog:
                 sock.shutdown(socket.SHUT_RDWR)
 
     def __enter__(self) -> _Watchdog:
-        self._timer.start()
+        _WATCHDOGS.watch(self, self._when)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
+        _WATCHDOGS.forget(self)
+
+
+class _Watchdogs:
+    """The one thread that fires `_Watchdog`s at their time (started on first use)."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._heap: list[tuple[float, int, _Watchdog]] = []
+        self._live: set[int] = set()  # tokens of the reads still open
+        self._tokens = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, dog: _Watchdog, when: float) -> None:
+        with self._condition:
+            dog.token = next(self._tokens)
+            heapq.heappush(self._heap, (when, dog.token, dog))
+            self._live.add(dog.token)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="footcheck-watchdog",
+                                                daemon=True)
+                self._thread.start()
+            self._condition.notify()
+
+    def forget(self, dog: _Watchdog) -> None:
+        with self._condition:
+            self._live.discard(dog.token)
+
+    def _run(self) -> None:
+        while True:
+            with self._condition:
+                while self._heap and self._heap[0][1] not in self._live:
+                    heapq.heappop(self._heap)  # finished reads
+                wait = self._heap[0][0] - time.monotonic() if self._heap else None
+                if wait is None or wait > 0:
+                    self._condition.wait(wait)
+                    continue
+                _, key, dog = heapq.heappop(self._heap)
+                self._live.discard(key)
+            dog.fire()
+
+
+_WATCHDOGS = _Watchdogs()
 
 
 class _Fetch:

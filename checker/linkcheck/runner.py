@@ -74,39 +74,38 @@ class CheckRun:
 
 
 class _Sessions:
-    """One `requests.Session` per worker thread, counting every request sent."""
+    """The run's `requests.Session`, shared by the workers (urllib3's pools are thread-safe:
+    a host's idle connections serve whichever worker comes next, so a host sees a handful of
+    connections, not one per worker), counting every request sent."""
 
     def __init__(self, settings: CheckSettings) -> None:
         self.settings = settings
-        self._local = threading.local()
         self._lock = threading.Lock()
-        self._all: list[requests.Session] = []
+        self._session: requests.Session | None = None
         self.requests = 0
 
     def get(self) -> requests.Session:
-        session = getattr(self._local, "session", None)
-        if session is None:
-            from checker.linkcheck.session import make_session
+        with self._lock:
+            if self._session is None:
+                from checker.linkcheck.session import make_session
 
-            session = make_session(self.settings)
-            send = session.send
+                session = make_session(self.settings)
+                send = session.send
 
-            def counting_send(request: Any, **kwargs: Any) -> Any:
-                with self._lock:
-                    self.requests += 1
-                return send(request, **kwargs)
+                def counting_send(request: Any, **kwargs: Any) -> Any:
+                    with self._lock:
+                        self.requests += 1
+                    return send(request, **kwargs)
 
-            session.send = counting_send  # type: ignore[method-assign]
-            self._local.session = session
-            with self._lock:
-                self._all.append(session)
-        return session
+                session.send = counting_send  # type: ignore[method-assign]
+                self._session = session
+            return self._session
 
     def close(self) -> None:
         with self._lock:
-            for session in self._all:
-                session.close()
-            self._all.clear()
+            if self._session is not None:
+                self._session.close()
+                self._session = None
 
 
 def is_network_failure(result: LinkResult) -> bool:

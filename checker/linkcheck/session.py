@@ -1,12 +1,19 @@
-"""One `requests.Session` per worker: browser-like headers, connection pooling, no retries.
+"""The link check's `requests.Session`: browser-like headers, connection pooling, no retries.
 
-`trust_env` stays True, so ``HTTP_PROXY``, ``HTTPS_PROXY``, ``NO_PROXY`` and
-``REQUESTS_CA_BUNDLE`` work exactly as they do for `requests` (they are read per request by
-`Session.request`, which is why `fetch` always goes through it). Retries, redirects and
-timeouts are handled by `fetch`, not by urllib3.
+``HTTP_PROXY``, ``HTTPS_PROXY``, ``NO_PROXY``, ``REQUESTS_CA_BUNDLE`` and ``~/.netrc`` work
+exactly as they do for `requests`: `trust_env` stays True, and `requests` reads them per
+request in `Session.request` (which is why `fetch` always goes through it), whenever there is
+a proxy variable or a netrc file. When there is neither (`environment_is_empty`, on Linux,
+where `requests` reads nothing else) it is turned off, and a CA bundle variable is given to
+the session once, as `requests` would have read it: the same behaviour without walking the
+environment and looking for a netrc file on every request. Retries, redirects and timeouts
+are handled by `fetch`, not by urllib3.
 """
 
 from __future__ import annotations
+
+import os
+import sys
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -18,16 +25,38 @@ ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 ACCEPT_ENCODING = "gzip, deflate"
 
 
+def environment_is_empty() -> bool:
+    """Nothing `requests` would read with ``trust_env`` but a CA bundle variable: no
+    ``*_proxy`` variable (any case), no netrc file; on Linux (elsewhere the system's proxy
+    settings count too, so the answer is False)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    env = os.environ
+    if any(name.lower().endswith("_proxy") for name in env) or "NETRC" in env:
+        return False
+    return not any(os.path.exists(os.path.expanduser(f"~/{name}"))
+                   for name in (".netrc", "_netrc"))
+
+
+def environment_ca_bundle() -> str | None:
+    """The CA bundle `requests` takes from the environment, in its order."""
+    return os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or None
+
+
 def make_session(settings: CheckSettings) -> requests.Session:
     session = requests.Session()
+    if environment_is_empty():
+        session.trust_env = False
+        session.verify = environment_ca_bundle() or True  # what trust_env would have read
     session.headers.update({
         "User-Agent": settings.user_agent,
         "Accept": ACCEPT,
         "Accept-Language": "en-US,en;q=0.9,*;q=0.5",
         "Accept-Encoding": ACCEPT_ENCODING,
     })
-    # A worker sends one request at a time, but keeps idle connections to many hosts.
-    adapter = HTTPAdapter(pool_connections=64, pool_maxsize=max(1, settings.per_host),
+    # The workers share it: one pool per host (up to 256 kept), as many connections as
+    # the host may have requests at once.
+    adapter = HTTPAdapter(pool_connections=256, pool_maxsize=max(1, settings.per_host),
                           max_retries=0)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
