@@ -92,6 +92,7 @@ _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
 _SEPARATORS = re.compile(r"\s*(?:;|,?\s+and\s+|,?\s*&\s*|,?\s+и\s+|,?\s+und\s+|,?\s+et\s+)\s*")
 _WITH = re.compile(r",?\s+with(?:\s+(?:the\s+)?(?:assistance|help|collaboration)\s+(?:of|from))?"
                    r"\s+")
+_SLASH = re.compile(r"\s*/\s*")
 _SEPARATOR_WORDS = (", and ", " and ", ", & ", " & ", "&", ", и ", " и ", ", und ", " und ",
                     ", et ", " et ")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.\s?-?){1,4}$|^[^\W\d_]\.?-[^\W\d_]\.?$")
@@ -277,7 +278,8 @@ def is_organisation(text: str) -> bool:
         return True
     if any(w in _CONNECTORS for w in words[1:-1]):
         return True  # "Friends of the Earth", "Center for Strategic Studies"
-    if "," in text or "&" in text or " and " in text:
+    if "," in text or "&" in text or ";" in text or "/" in text or any(
+            word in text for word in (" and ", " und ", " et ", " и ")):
         return False
     capitalised = [w for w in words if w[:1].isupper()]
     return len(capitalised) >= 5 and not any(w.lower() in PARTICLES for w in words)
@@ -313,6 +315,8 @@ def _parse_authors(text: str) -> tuple[str, ...]:
                 return tuple(paired)  # "Vakulchuk, Roman; Overland, Indra" (Wikipedia)
     if " with " in text:  # "Jane Roe with (the assistance of) John Poe"
         text = _WITH.sub(";", text)
+    if "/" in text:  # "Müller/Schmidt", "Lutz Roe/ G. Poe" (German lists)
+        text = _SLASH.sub(";", text)
     if ";" in text or "&" in text or " and " in text or " и " in text or " und " in text \
             or " et " in text:
         for separator in _SEPARATOR_WORDS:
@@ -335,6 +339,12 @@ def _parse_authors(text: str) -> tuple[str, ...]:
     while index < count:
         words = parts[index].split()
         following = parts[index + 1].split() if index + 1 < count else None
+        if following and _all_initials(words) and group_of[index] != group_of[index + 1]:
+            shared = _person(following)  # "J. & J.A. Venn", "G. und W. Roe": one family
+            if shared is not None:
+                persons.append(f"{shared.split(',', 1)[0]}, {' '.join(words)}")
+                index += 1
+                continue
         if following and len(following) == 1 and following[0].lower() in SUFFIXES \
                 and len(words) >= 2:
             person = _person([*words, following[0]])  # "Robert Campbell Martin, Jr."
