@@ -25,6 +25,10 @@ from checker.references.fields import parse_citation
         ("[Okafor, Chidi](/wiki/Chidi_Okafor); [Lena Marsh](/wiki/Lena_Marsh)",
          ["Okafor, Chidi", "Marsh, Lena"]),
         ("Drew Halvorsen", ["Halvorsen, Drew"]),  # "Dr" only as a word of its own
+        # initials before a name share its family name
+        ("K. & K.L. Marsh", ["Marsh, K.", "Marsh, K.L."]),
+        # German lists: a slash and "und"
+        ("Hanna Vogt/ B. und C. Lindner", ["Vogt, Hanna", "Lindner, B.", "Lindner, C."]),
     ],
 )
 def test_names(text, expected):
@@ -177,3 +181,11 @@ def test_a_book_cited_after_a_chapter_of_it_takes_its_date():
         "Harbour Law Review, *Songs*, 5.",  # two words and no name: not enough to say
     )
     assert chapter.date == "1999" and book.date == "1999" and journal_item.date is None
+
+
+def test_a_german_author_list_leads_a_citation():
+    from checker.references import parse_references
+
+    (ref,) = parse_references("Hanna Vogt/ B. und C. Lindner, Werkzeuge der Vorzeit, Schriften "
+                              "des Museums, Band 12, Kiel, 2009, S. 13")
+    assert ref.authors == ["Vogt, Hanna", "Lindner, B.", "Lindner, C."] and ref.date == "2009"

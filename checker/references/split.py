@@ -73,7 +73,7 @@ _SHORT_FORM = re.compile(
 )
 _NAME_DATE = re.compile(
     r"^[A-ZА-Я][\w'’.-]*(?:\s+(?:[A-ZА-Я&][\w'’./-]*|of|for|the|and|on|among|between|with|to|"
-    r"from|by|de|du|и)){0,10},"
+    r"from|by|de|du|und|et|y|и)){0,10},"
 )
 # "CRS Report R48284, Title, by Name", "Working Paper No. 12, Title": a numbered report
 _NUMBERED_REPORT = re.compile(
