@@ -88,6 +88,7 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("Roe, The Northern Harbours, in *Rivers and Ports*, ed. John Doe (Boston: Harbor "
          "Press, 2018)", "The Northern Harbours", "Roe", "Rivers and Ports"),
         ("*Reuters*, May 5, 2020.", None, "", "Reuters"),
+        ("Marshall *Harbour Republican*, October 7, 1864.", None, "", "Harbour Republican"),
         ("Roe, Jane, Rivers and Ports (Boston: Harbor Press, 2010).", PASS, None, None),
     ],
     "read_author_colon": [

@@ -353,3 +353,18 @@ def test_german_author_year_colon() -> None:
                               "Oste. Berichte des Landkreises 9, Oldenburg, 2001, S. 29")
     assert ref.title == "Studien zu den Häfen zwischen Elbe und Oste"
     assert ref.authors == ["Roe, Hans"] and ref.date == "2001"
+
+
+def test_topic_then_see_and_an_author_before_a_later_quote() -> None:
+    refs = parse_references('On "pilotage," see Roe, *Harbours of the South*.')
+    assert [(r.title, r.authors) for r in refs] == [("Harbours of the South", ["Roe"])]
+    refs = parse_references('The point here about "tidal logic" borrows from Poe, "Planners, '
+                            'Pilots, and Tides," 95.')
+    assert [(r.title, r.authors) for r in refs] == [("Planners, Pilots, and Tides", ["Poe"])]
+
+
+def test_newspaper_by_town_name_and_issue_date() -> None:
+    (ref,) = parse_references("Marshall *Harbour Republican*, October 7, 1864.")
+    assert (ref.title, ref.container, ref.date) == (None, "Harbour Republican", "1864-10-07")
+    (book,) = parse_references("Jane Roe, *Tides*, May 5, 2020.")
+    assert book.title == "Tides" and book.authors == ["Roe, Jane"]

@@ -224,7 +224,8 @@ def _in_a_sentence(work: str, start: int) -> bool:
     before = work[:start]
     cut = max(before.rfind(mark) for mark in ('.” ', '." ', ". ", "; ", ".’ "))
     lead = before[cut + 1:].split() if cut >= 0 else before.split()
-    return len(lead) >= 6 and prose_ratio(lead[-12:]) > 0.5
+    return len(lead) >= 6 and prose_ratio(lead[-12:]) > 0.5 and not (
+        lead[-1].endswith(",") and lead[-1][:1].isupper())  # "... from Poe, "Title""
 
 
 def _quoted_title(work: str, begin: int = 0) -> tuple[int, int, str] | None:
@@ -387,6 +388,9 @@ def _is_initials_word(word: str) -> bool:
 
 # ---- italic titles: books, reports ---------------------------------------------------------
 
+_PLACE_NAME = re.compile(r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")  # "", "Marshall", "New Orleans"
+_ISSUE_DATE = re.compile(
+    r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})")
 _IN_BEFORE = re.compile(r"(?:^|[,.]\s*|\s)in:?$", re.IGNORECASE)
 _IN_END = re.compile(r"(?:,\s*|\s+)in:?\s*$", re.IGNORECASE)
 
@@ -414,8 +418,10 @@ def read_italic_title(work: str, blanked: str) -> TitleParts | None:
         if len(chunks) >= 2:
             return TitleParts(title=", ".join(chunks[1:]), before=chunks[0], after=after,
                               container=name, container_is_italic=True, chapter=True)
-    if not stripped_before and is_known_outlet(name):
-        # "*Reuters*, May 5, 2020": an outlet without a title
+    if (not stripped_before and is_known_outlet(name)) or (
+            _PLACE_NAME.fullmatch(before.strip()) and _ISSUE_DATE.match(work, italic.end())):
+        # "*Reuters*, May 5, 2020", "Marshall *Republican*, October 7, 1864": a newspaper
+        # (and its town) with the issue's date, no article title
         return TitleParts(title=None, before="", after=after, container=name,
                           container_is_italic=True)
     return TitleParts(title=name.rstrip(".,"), before=before, after=after, italic_title=True,

@@ -165,8 +165,10 @@ def _title_like_quote(text: str) -> bool:
         if len(inner) < 3:
             continue
         lead = text[:match.start()].split()
-        if len(lead) >= 6 and prose_ratio(lead[-12:]) > 0.5:
-            continue  # a phrase quoted in a sentence: "... introduced in the "THE" system"
+        if len(lead) >= 6 and prose_ratio(lead[-12:]) > 0.5 and not (
+                lead[-1].endswith(",") and lead[-1][:1].isupper()):
+            continue  # a phrase quoted in a sentence: "... introduced in the "THE" system",
+            # not a title after its author: "... borrows from Poe, "Title," 95"
         if inner[-1] in ",." or _TITLE_FOLLOW.match(text, match.end()):
             return True
     if text[:1] in "\"“«":
@@ -243,6 +245,11 @@ def _strip_prose_prefix(text: str) -> str:
             if len(lead.split()) >= (1 if quoted_in else 2) and (
                     is_prose(lead) or not has_signature(lead)):
                 return text[see.end():]
+    if anchor < length and _TOPIC_LEAD.match(text):
+        # 'On "patronalism," see Downs, *Declarations*': a topic, then where to read about it
+        see = _SEE.search(text, anchor)
+        if see and see.start() < 160:
+            return text[see.end():]
     author = _embedded_author(text, anchor)
     if author > 0:
         return text[author:]
@@ -263,28 +270,34 @@ def _strip_prose_prefix(text: str) -> str:
 # title, after running words
 _NAME_BEFORE_TITLE = re.compile(
     r"(?<=[a-z,:]\s)(?P<name>(?:(?:[A-Z][a-z'’-]+|[A-Z]\.|(?:[A-Z]\.){2,3}|van|von|de|del|da|"
-    r"du|la|le|der)\s+){1,4}[A-Z][\w'’-]+(?:,?\s+(?:Jr|Sr)\.?)?"
+    r"du|la|le|der)\s+){0,4}[A-Z][\w'’-]+(?:,?\s+(?:Jr|Sr)\.?)?"
     r"(?:(?:,\s+|,?\s+and\s+)(?:(?:[A-Z][a-z'’-]+|[A-Z]\.)\s+){1,3}[A-Z][\w'’-]+){0,3}),\s+$"
 )
 
 
 def _embedded_author(text: str, anchor: int) -> int:
     """Where the author of a citation embedded in a sentence starts (0: none found): the
-    name just before the first title (quoted or italic), after running words."""
-    italic = _ITALIC.search(text, 0, anchor) if ("*" in text or "_" in text) else None
-    if italic is not None:
-        anchor = italic.start()
-    if anchor >= len(text) or anchor < 12:
-        return 0
-    found = _NAME_BEFORE_TITLE.search(text, max(0, anchor - 120), anchor)
-    if found is None:
-        return 0
-    lead = text[:found.start()].split()
-    if len(lead) < 4 or lead[-1].lower() in ("and", "&", "with", "и", "und") or \
-            prose_ratio(lead) <= 0.42:
-        return 0  # "John Doe and Richard Roe, *Title*": authors, not prose
-    return found.start()
+    name just before a title (quoted or italic, the first that has one), after running
+    words."""
+    anchors = [m.start() for m in _TITLE_OPENER.finditer(text, 0, 600)]
+    if ("*" in text or "_" in text) and (italic := _ITALIC.search(text, 0, anchor)):
+        anchors.append(italic.start())
+    for start in sorted(set(anchors))[:6]:
+        if start < 12:
+            continue
+        found = _NAME_BEFORE_TITLE.search(text, max(0, start - 120), start)
+        if found is None:
+            continue
+        lead = text[:found.start()].split()
+        if len(lead) < 4 or lead[-1].lower() in ("and", "&", "with", "и", "und") or \
+                prose_ratio(lead) <= 0.42:
+            return 0  # "John Doe and Richard Roe, *Title*": authors, not prose
+        return found.start()
+    return 0
 
+
+_TITLE_OPENER = re.compile(r"[\"“«]")
+_TOPIC_LEAD = re.compile(r"^(?:On|For|About|Regarding|As for|For more on)\s", re.IGNORECASE)
 
 _CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "la", "le", "du",
                          "des", "der", "und", "y", "i", "и", "в"})
