@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-import tldextract
 from unidecode import unidecode
 
 from checker.model import Document, Finding, Footnote, LinkResult, Reference
@@ -117,14 +116,20 @@ def site_of(reference: Reference) -> str | None:
     return domain_of(reference.url) or domain_of(reference.domain)
 
 
-# The public suffix list as tldextract bundles it: offline, never fetched (no URLs, no cache).
-_PUBLIC_SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+@lru_cache(maxsize=1)
+def _public_suffixes():  # -> tldextract.TLDExtract
+    """The public suffix list as tldextract bundles it: offline, never fetched (no URLs, no
+    cache). Made when first needed: importing tldextract (and the requests it imports)
+    costs a tenth of a second that `footcheck parse` never needs."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 @lru_cache(maxsize=16384)
 def _split_host(host: str) -> tuple[str, str]:
     """(registered label, public suffix) of a lower-case host; suffix "" when not listed."""
-    parts = _PUBLIC_SUFFIXES(host)
+    parts = _public_suffixes()(host)
     return parts.domain, parts.suffix
 
 
