@@ -189,3 +189,23 @@ def test_a_german_author_list_leads_a_citation():
     (ref,) = parse_references("Hanna Vogt/ B. und C. Lindner, Werkzeuge der Vorzeit, Schriften "
                               "des Museums, Band 12, Kiel, 2009, S. 13")
     assert ref.authors == ["Vogt, Hanna", "Lindner, B.", "Lindner, C."] and ref.date == "2009"
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("From Ada Reyes's \"Harbour Lights\" speech, 1901.", ["Reyes, Ada"]),
+        ("Oskar Lindqvist's interview with the pilots, entitled \"Night Tides\", in: "
+         "*Harbour Review*, issue 4.", ["Lindqvist, Oskar"]),
+        ("The Court's \"harbour rule\" stands.", []),  # an institution's, not a writer's
+    ],
+)
+def test_the_writer_named_as_the_works_owner(text, authors):
+    ref = parse_citation(text)
+    assert ref is None or ref.authors == authors
+
+
+def test_a_citation_is_no_institution():
+    # italics or "Place: Publisher" in the text before a title: never an author's name
+    assert not is_organisation("Ada Reyes and Oskar Lindqvist , *The Harbour of the Past*, "
+                               "Kiel: Nord")

@@ -113,6 +113,8 @@ def _is_name_word(word: str) -> bool:
         return True
     if not word[0].isupper() or not _NAME_WORD.match(word):
         return False
+    if word.endswith(("'s", "’s")) and len(word) > 3:
+        return False  # "Roe's": a possessive, the name of what follows
     # "Hongzhi", "McDonald", "O'Brien": not an all-capital acronym such as "NATO"
     letters = [ch for ch in word if ch.isalpha()]
     return len(letters) <= 2 or not all(ch.isupper() for ch in letters[1:])
@@ -241,6 +243,8 @@ def organisation_name(text: str) -> str:
 _TRAILING_YEAR = re.compile(r",?\s+" + YEAR + r"[a-z]?[.,]?\s*$")
 
 
+# Italics, quotes, "Place: Publisher" or a closing possessive ("The Court's"): no institution
+_NOT_IN_A_NAME = re.compile(r"[*_\"“”«»]|\w:\s|\s\S+['’]s$")
 _COUNTRY_ABBREVIATIONS = frozenset(("U.S.", "US", "U.K.", "UK", "U.N.", "UN", "E.U.", "EU"))
 # Small words an institution's name keeps in lower case ("Friends of the Earth", "Institut für
 # Zeitgeschichte", "Banque de France"); other lower-case words make a sentence.
@@ -267,6 +271,8 @@ def is_organisation(text: str) -> bool:
     if len(words) == 1:
         letters = _NOT_LETTERS.sub("", text)
         return len(letters) >= 2 and letters.isupper()  # "ICG", "OSCE"
+    if _NOT_IN_A_NAME.search(text):
+        return False  # italics, quotes, "Place: Publisher": a citation, not an institution
     if _prose_words(words) >= 2:
         return False  # "An example of a work which...", "Senate roll call vote": a sentence
     if words[0] in _COUNTRY_ABBREVIATIONS and words[1][:1].isupper():
@@ -406,6 +412,32 @@ def trailing_authors(text: str) -> list[str]:
             if persons:
                 return persons
     return []
+
+
+_POSSESSIVE = re.compile(
+    r"^(?:(?:from|in|see|and|also)\s+)*(?P<name>(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w-]+)['’]s"
+    r"(?:\s+(?P<rest>[^\W\d_][^;:]*?))?,?\s*$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_WORK = re.compile(
+    r"^(?:interview|article|essay|review|letter|book|speech|address|lecture|report|"
+    r"memoir|diary|journal|poem|story|study|thesis|dissertation|paper|post|blog)\b",
+    re.IGNORECASE,
+)
+
+
+def possessive_author(text: str) -> list[str]:
+    """The writer named as the owner of the work: ``Linda Roe's interview with Poe,
+    entitled`` / ``From Abraham Roe's`` -> ["Roe, Linda"]; [] otherwise."""
+    if "'s" not in text and "’s" not in text:
+        return []
+    found = _POSSESSIVE.match(text.strip())
+    if found is None or found.group("name")[:1].islower():
+        return []
+    rest = found.group("rest")
+    if rest and (len(rest.split()) > 6 or not _POSSESSIVE_WORK.match(rest)):
+        return []
+    return parse_authors(found.group("name"))
 
 
 def family_name(text: str) -> str | None:

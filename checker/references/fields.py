@@ -24,6 +24,7 @@ from checker.references.authors import (
     is_organisation,
     organisation_name,
     parse_authors,
+    possessive_author,
     trailing_authors,
 )
 from checker.references.classify import Evidence, classify
@@ -346,6 +347,8 @@ def _read_people(reference: Reference, parts: TitleParts) -> None:
         persons = parse_authors(text)
     if not persons and len(text.split()) > 2:
         persons = trailing_authors(text)  # "For a survey, see Jane Roe"
+    if not persons and ("'s" in text or "’s" in text):
+        persons = possessive_author(text)  # "Jane Roe's interview with John Poe, entitled"
     if persons:
         reference.authors = list(persons)
         return
