@@ -368,3 +368,15 @@ def test_newspaper_by_town_name_and_issue_date() -> None:
     assert (ref.title, ref.container, ref.date) == (None, "Harbour Republican", "1864-10-07")
     (book,) = parse_references("Jane Roe, *Tides*, May 5, 2020.")
     assert book.title == "Tides" and book.authors == ["Roe, Jane"]
+
+
+def test_report_insight_authors_end_at_the_sentence_and_brackets_keep_their_commas() -> None:
+    refs = parse_references(
+        "For more, see CRS Insight IN12345, Tides and Ports, by Jane Q. Roe. Section 40(a) of "
+        "S.Con.Res. 14 [117th Congress] establishes a similar rule.")
+    assert [(r.title, r.authors) for r in refs] == [
+        ("Tides and Ports", ["Roe, Jane Q."]), ("S.Con.Res. 14 [117th Congress]", [])]
+    (vote,) = parse_references("Harbour roll call vote 87 (119th Congress, 2nd Session), "
+                               "https://www.harbour.example/vote_119_2_00087.htm.")
+    assert vote.title == "Harbour roll call vote 87 (119th Congress, 2nd Session)"
+    assert vote.container is None

@@ -42,7 +42,8 @@ _PUBLIC_LAW = re.compile(
 )
 _INSTRUMENT = re.compile(
     r"(?<![\w.])(?:Executive Order\s+(?:No\.\s*)?\d{4,5}|"
-    r"(?:S|H)\.\s?(?:Con\.\s?|J\.\s?)?Res\.\s*\d{1,5}(?:\s*\(\d{2,3}(?:st|nd|rd|th)\s+Congress\))?)"
+    r"(?:S|H)\.\s?(?:Con\.\s?|J\.\s?)?Res\.\s*\d{1,5}"
+    r"(?:\s*[(\[]\d{2,3}(?:st|nd|rd|th)\s+Congress[)\]])?)"
 )
 _ACT = re.compile(
     r"(?<![\w.])(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|for|on|to|the|in|&)){0,14}"

@@ -74,7 +74,8 @@ def find_title(work: str, blanked: str) -> TitleParts:
 NUMBERED_REPORT = re.compile(
     r"^(?:[A-Z]{2,6}\s+)?(?:Report|In Focus|Insight|Legal Sidebar|Working Paper|Issue Brief|"
     r"Policy Brief|Technical Report)\s+(?:No\.\s*)?[A-Z]{0,5}-?\d[\w.-]*,\s+(?P<title>.+?)"
-    r"(?:,\s+(?:by|coordinated by|edited by)\s+(?P<authors>[^;]+?))?[.,]?$"
+    r"(?:,\s+(?:by|coordinated by|edited by)\s+"
+    r"(?P<authors>(?:[^;.]|(?<=\b[A-Z])\.|(?<=\b[JS]r)\.)+?))?(?:[.,]?$|(?<!\b[A-Z])\.\s+(?=[A-Z]))"
 )
 
 
@@ -539,7 +540,7 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
     chunks: list[tuple[int, int]] = []
     position = start
     while position < chunk_end:
-        comma = blanked.find(",", position, chunk_end)
+        comma = _top_level_comma(blanked, position, chunk_end)
         stop = comma if comma >= 0 else chunk_end
         chunks.append((position, stop))
         position = stop + 1
@@ -585,6 +586,23 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
         return TitleParts(after=blanked[first_stop:], container=title)  # "Site.kz, May 5, 2020"
     return TitleParts(title=title or None, after=blanked[first_stop:], title_start=first_start,
                       title_end=first_stop)
+
+
+def _top_level_comma(text: str, start: int, end: int) -> int:
+    """The next comma not inside brackets: "vote 87 (119th Congress, 2nd Session), URL"."""
+    comma = text.find(",", start, end)
+    if comma < 0 or "(" not in text[start:comma]:
+        return comma
+    depth = 0
+    for position in range(start, end):
+        char = text[position]
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        elif char == "," and not depth:
+            return position
+    return -1
 
 
 def _stops_title(chunk: str, have_title: bool, place_possible: bool = True) -> bool:

@@ -198,8 +198,7 @@ def has_signature(text: str) -> bool:
         return True
     if ";" in text and _VANCOUVER_ISSUE.search(text):
         return True
-    if _SHORT_FORM.match(text) or (("Report" in text or "Paper" in text or "Brief" in text)
-                                   and _NUMBERED_REPORT.match(text)):
+    if _SHORT_FORM.match(text) or _NUMBERED_REPORT.match(text):
         return True
     if is_prose(text):
         return False
