@@ -159,8 +159,32 @@ def doi_url(doi: str, resolver: str) -> str | None:
     return normalise_url(resolver.rstrip("/") + "/" + quote(doi, safe="/:;()._-<>[]"))
 
 
+# A link target that is not a web address: listed (skipped or invalid, with the reason), never
+# requested. Each needs something right after its colon, so prose ("JavaScript: The Good
+# Parts") is not taken for one.
+_NOT_WEB = re.compile(
+    r"(?<![\w.+-])(?:mailto:[^\s<>()\[\]\"',;]+@[^\s<>()\[\]\"',;]*[\w]|tel:\+?[\d().\s-]*\d|"
+    r"javascript:[^\s<>\]\"']+|file://[^\s<>()\[\]\"']+)",
+    re.IGNORECASE,
+)
+
+
+def not_web_targets(text: str) -> list[str]:
+    """The ``mailto:``, ``tel:``, ``javascript:`` and ``file://`` targets in a note's text
+    (the reference parser reads web addresses only), trailing punctuation left out."""
+    found: list[str] = []
+    for match in _NOT_WEB.finditer(text or ""):
+        target = match.group(0).rstrip(".,;:")
+        while target.endswith(")") and target.count(")") > target.count("("):
+            target = target[:-1].rstrip(".,;:")  # the bracket around it, not part of it
+        if target not in found:
+            found.append(target)
+    return found
+
+
 def collect_targets(documents: list[Document], settings: CheckSettings) -> list[LinkTarget]:
-    """Every distinct URL and cited site of `documents`, in order of first citation."""
+    """Every distinct URL and cited site of `documents`, in order of first citation, then the
+    notes' link targets that are not web addresses (`not_web_targets`)."""
     excludes = compile_excludes(settings.excludes)
     targets: dict[str, LinkTarget] = {}
 
@@ -193,6 +217,14 @@ def collect_targets(documents: list[Document], settings: CheckSettings) -> list[
                         and resolved != normalise_url(ref.url or ""):
                     add(resolved, doc, footnote.number, ref, site_only=False,
                         part=footnote.part)
+
+        for footnote in doc.footnotes:
+            for other in not_web_targets(footnote.text):
+                target = targets.setdefault(other, LinkTarget(url=other))
+                citation = Citation(document=doc.path, footnote=footnote.number,
+                                    part=footnote.part)
+                if citation not in target.citations:
+                    target.citations.append(citation)
 
     for target in targets.values():
         target.cited_date = _earliest([w.date for w in target.works]) or _earliest(

@@ -1,7 +1,9 @@
 """The per-footnote table rows shared by the Markdown and HTML reports.
 
-One row per cited work (a footnote citing three works gives three rows with the same number);
-a footnote with no parsed reference still gets a row, so every note of the document appears.
+One row per cited work (a footnote citing three works gives three rows with the same number)
+and per link target that is not a web address (``mailto:``, ``javascript:``: listed with its
+status and reason); a footnote with none of these still gets a row, so every note of the
+document appears.
 """
 
 from __future__ import annotations
@@ -128,17 +130,38 @@ def _add_result(row: Row, result: LinkResult) -> None:
     row.recovered_url = safe_href(result.recovered_url)
 
 
+def not_web_links(doc: Document, links: list[LinkResult]
+                  ) -> dict[tuple[int | None, int], list[LinkResult]]:
+    """The link targets of each note that are not web addresses (``mailto:``,
+    ``javascript:``...: skipped or invalid, never a reference), by (part, number)."""
+    found: dict[tuple[int | None, int], list[LinkResult]] = {}
+    for link in links:
+        if safe_href(link.url):
+            continue
+        for citation in link.citations:
+            if citation.document == doc.path:
+                found.setdefault((citation.part, citation.footnote), []).append(link)
+    return found
+
+
 def document_rows(doc: Document, inp: ReportInput) -> list[Row]:
     links = {link.url: link for link in inp.links}
     notes = findings_by_note(inp.findings, doc.path)
+    others = not_web_links(doc, inp.links)
     unchecked = "offline" if inp.offline else "not checked"
     rows = []
     for footnote in doc.footnotes:
         rules, worst = _rules(notes.get((footnote.part, footnote.number), []))
         name = note_name(footnote.label or footnote.number, footnote.part, footnote.page)
+        for other in others.get((footnote.part, footnote.number), []):
+            row = Row(footnote.number, name, short(footnote.text), short(other.url, 70), None,
+                      other.status, rules=rules, worst=worst, label=footnote.label)
+            _add_result(row, other)
+            rows.append(row)
         if not footnote.references:
-            rows.append(Row(footnote.number, name, short(footnote.text), None, None,
-                            "no citation", rules=rules, worst=worst, label=footnote.label))
+            if not others.get((footnote.part, footnote.number)):
+                rows.append(Row(footnote.number, name, short(footnote.text), None, None,
+                                "no citation", rules=rules, worst=worst, label=footnote.label))
             continue
         for reference in footnote.references:
             key = _lookup_key(reference.url, reference.domain)
