@@ -209,3 +209,11 @@ def test_a_citation_is_no_institution():
     # italics or "Place: Publisher" in the text before a title: never an author's name
     assert not is_organisation("Ada Reyes and Oskar Lindqvist , *The Harbour of the Past*, "
                                "Kiel: Nord")
+
+
+def test_a_letter_to_a_body_is_dated_by_the_letter():
+    ref = parse_citation("Sir Walter Pemberton to the Harbour Council, 6 September 1601, in "
+                         "K. Marsh (ed.), *Papers of the Port* (London 1872), p. 12.")
+    assert ref is not None and ref.authors == ["Pemberton, Walter"]
+    assert ref.title == "Sir Walter Pemberton to the Harbour Council"
+    assert ref.date == "1601-09-06"

@@ -104,6 +104,10 @@ def parse_citation(segment: str) -> Reference | None:
         dates = [d for d in dates if d.end <= start or d.start >= end]
     _read_people(reference, parts)
     evidence = _read_container(reference, parts)
+    if parts.reader == "read_letter" and dates and dates[0].start >= parts.title_end \
+            and dates[0].kind == "published":
+        # "Roe to Poe, June 1, 1863, in *Papers* (1990)": the letter's own date
+        dates = dates[:1] + [d for d in dates[1:] if d.kind == "accessed"]
     undated = _read_dates(reference, dates, parts.title_end, work)
     if reference.title and parts.reader == "read_unmarked" and _reads_as_prose(reference.title):
         reference.title = None  # "Comparisons can be seen at <URL>": a sentence, no title

@@ -160,7 +160,9 @@ def read_letter(work: str, blanked: str) -> TitleParts | None:
         return None
     end = found.end("recipient")
     writer = found.group("writer").strip()
-    if not parse_authors(writer) or not parse_authors(found.group("recipient").split(" and ")[0]):
+    recipient = found.group("recipient")
+    if not parse_authors(writer) or not (
+            recipient.startswith("the ") or parse_authors(recipient.split(" and ")[0])):
         return None
     title = work[:end].rstrip(" ,")
     return TitleParts(title=title, before="", after=blanked[end:], authors_text=writer,
