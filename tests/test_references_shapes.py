@@ -380,3 +380,14 @@ def test_report_insight_authors_end_at_the_sentence_and_brackets_keep_their_comm
                                "https://www.harbour.example/vote_119_2_00087.htm.")
     assert vote.title == "Harbour roll call vote 87 (119th Congress, 2nd Session)"
     assert vote.container is None
+
+
+def test_a_citation_then_see_another_and_two_books_in_two_sentences() -> None:
+    refs = parse_references(
+        "As shown in the _Harbour Manuscript_, Harbour Library Add. MSS. 5523, fol. 110: see "
+        "J.J. Roe (ed.), _The Visitation of the Port, 1561_, Vol. II (Poe & Co., London 1871).")
+    assert [r.title for r in refs] == ["Harbour Manuscript", "The Visitation of the Port, 1561"]
+    refs = parse_references(
+        "Jane Roe, *Harbour Lives* (New York: Walker, 2008). John Poe, *Tide Tables: A "
+        "History* (New York: Harbor Press, 2002); Mary Quay, *Pilots* (Boston: Sail, 2004).")
+    assert [r.title for r in refs] == ["Harbour Lives", "Tide Tables: A History", "Pilots"]

@@ -48,6 +48,9 @@ _SEE = re.compile(
 # A sentence that leads to a citation: "For more on Ward's story, see ..."
 _SEE_IN_LEAD = re.compile(r"^[^.;]{0,80}?(?:^|[,:]\s+|\s)(?:see|cf\.)\s+(?=[A-ZА-Я\"“«*\[])",
                           re.IGNORECASE)
+_AUTHOR_THEN_TITLE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+,\s+[*_\"“]")
+_FOLIO = re.compile(r"\b(?:fols?|ff|MSS?|pp?|vol)\.\s*\d")  # "Add. MSS. 5523, fol. 110"
+_COLON_SEE = re.compile(r"[:,]\s+see(?:\s+also)?\s+(?=[A-ZА-Я\"“«*_\[])")
 _TITLE_QUOTE = re.compile(
     r"[\"“«]([^\"“”«»]{2,400})[\"”»](?:[,.:;]?(?=\s|$)|(?=[,.;]))"
 )
@@ -212,7 +215,7 @@ def has_signature(text: str) -> bool:
     if ":" in text and _PLACE_PUBLISHER.search(text):
         return True
     if ("*" in text or "_" in text) and _ITALIC.search(text):
-        return bool(dates) or len(text.split()) <= 12
+        return bool(dates) or len(text.split()) <= 12 or bool(_FOLIO.search(text))
     if dates:
         if find_domains(text):
             return True
@@ -349,7 +352,7 @@ def _strip_trailing_prose(text: str) -> str:
 def _split_sentences_between_works(piece: str) -> list[str]:
     """``"A," site, May 5, 2020. "B," site, May 6, 2020.`` and ``A. See also B.`` -> A, B."""
     if piece.count("“") + piece.count('"') // 2 + piece.count("«") < 2 and \
-            "ee also" not in piece and "see " not in piece:
+            "ee also" not in piece and "see " not in piece and "). " not in piece:
         return [piece]
     parts: list[str] = []
     last = 0
@@ -360,13 +363,29 @@ def _split_sentences_between_works(piece: str) -> list[str]:
         if starts_work and _complete(head) and _complete(rest):
             parts.append(head)
             last = boundary.end()
+        elif head.rstrip(".").endswith(")") and _AUTHOR_THEN_TITLE.match(rest) \
+                and has_signature(head) and has_signature(rest):
+            # "A, *Book* (New York: Walker, 2008). B, *Book* (...)": one citation per sentence
+            parts.append(head)
+            last = boundary.end()
         elif not starts_work and _SEE_IN_LEAD.match(rest) and len(head.split()) >= 4 \
                 and has_signature(head) and has_signature(rest):
             # "A, June 1, 1864, Papers. For more on this, see B, "Title," 2008."
             parts.append(head)
             last = boundary.end()
     parts.append(piece[last:])
-    return parts
+    return [part for piece in parts for part in _split_at_see(piece)]
+
+
+def _split_at_see(piece: str) -> list[str]:
+    """``A, fol. 110: see B (ed.), *Title* (...)`` -> A, B: a citation, then "see" another."""
+    if " see " not in piece:
+        return [piece]
+    for found in _COLON_SEE.finditer(piece):
+        head, rest = piece[:found.start()], piece[found.end():]
+        if len(head.split()) >= 3 and has_signature(head) and has_signature(rest):
+            return [head, *_split_at_see(rest)]
+    return [piece]
 
 
 def _split_commentary(piece: str) -> list[str]:
