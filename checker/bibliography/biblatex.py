@@ -38,6 +38,7 @@ them. ``url`` and ``doi`` are verbatim fields: only characters that would break 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import bibtexparser
@@ -335,7 +336,7 @@ def is_classic(text: str) -> bool | None:
     return None
 
 
-def render_bib(records: list[BibRecord], header: list[str], extra: list[str] = ()) -> str:
+def render_bib(records: Iterable[BibRecord], header: list[str], extra: list[str] = ()) -> str:
     """The file text: header comment lines, the user's own blocks kept by a merge
     (``@string``, ``@preamble``, comments), then the entries, each as
     ``@type{key,`` / ``  field = value,`` / ``}`` (the layout bibtexparser writes, written

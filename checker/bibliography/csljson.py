@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from collections.abc import Iterable
 from json.encoder import encode_basestring as _json_string  # as dumps(ensure_ascii=False)
 from typing import Any
 from urllib.parse import urlsplit
@@ -100,14 +101,13 @@ def csl_items(entries: list[Entry]) -> list[dict[str, Any]]:
     return [csl_item(entry) for entry in entries]
 
 
-def render_csl(items: list[dict[str, Any]]) -> str:
+def render_csl(items: Iterable[dict[str, Any]]) -> str:
     """Indented JSON (as ``json.dumps(items, indent=2)``), with date parts on one line
     (``"date-parts": [[2020, 3, 2]]``). Written field by field: the standard library's
     indenting encoder is its slow pure-Python one, and built the whole file as millions
     of small strings."""
-    if not items:
-        return "[]\n"
-    return "[\n" + ",\n".join(_csl_item_text(item) for item in items) + "\n]\n"
+    body = ",\n".join(_csl_item_text(item) for item in items)
+    return "[\n" + body + "\n]\n" if body else "[]\n"
 
 
 def _csl_item_text(item: dict[str, Any]) -> str:

@@ -294,7 +294,7 @@ def _bib_plan(ours: list[Record], path: Path, source: str, classic: bool) -> _Pl
         return [r.to_record() for r in parse_bib(text)[0]]
 
     def render(records: list[Record]) -> str:
-        return render_bib([BibRecord.from_record(r) for r in records], header, extra)
+        return render_bib((BibRecord.from_record(r) for r in records), header, extra)
 
     return _Plan(path=path, ours=ours, render=render, parse=parse, parse_base=parse_base,
                  identify=bib_identities, fingerprinted=True)
@@ -306,7 +306,7 @@ def _csl_plan(ours: list[Record], path: Path) -> _Plan:
 
     return _Plan(
         path=path, ours=ours,
-        render=lambda records: render_csl([from_record(r) for r in records]),
+        render=lambda records: render_csl(from_record(r) for r in records),
         parse=parse, parse_base=parse, identify=csl_identities, fingerprinted=False,
     )
 
@@ -430,13 +430,21 @@ def write_pair(
 
 
 def _state_pieces(state: dict[str, Any]) -> Iterator[str]:
-    """The state as compact JSON (it is for footcheck only), one top-level value at a time
-    (it holds whole files' texts), each encoded by the C encoder in one call."""
-    yield "{"
-    for index, (name, value) in enumerate(state.items()):
-        yield ("," if index else "") + json.dumps(name, ensure_ascii=False) + ":"
+    """The state as compact JSON (it is for footcheck only), in pieces: it holds whole files'
+    texts, each encoded on its own by the C encoder (``state -> files -> name -> text``)."""
+    yield from _json_pieces(state, 3)
+    yield "\n"
+
+
+def _json_pieces(value: Any, depth: int) -> Iterator[str]:
+    if not isinstance(value, dict) or depth == 0:
         yield json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    yield "}\n"
+        return
+    yield "{"
+    for index, (name, item) in enumerate(value.items()):
+        yield ("," if index else "") + json.dumps(str(name), ensure_ascii=False) + ":"
+        yield from _json_pieces(item, depth - 1)
+    yield "}"
 
 
 def _without_fingerprint(text: str) -> str:
