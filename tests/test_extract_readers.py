@@ -411,3 +411,30 @@ def test_in_page_links_keep_their_text_and_leading_back_links_go() -> None:
     assert [n.text for n in footnotes] == [
         '"Duck facts". Bird Site. Retrieved 2 May 2017.',
         "See Roe et al. (2001) and [the site](https://example.org)."]
+
+
+# ---- MediaWiki source -------------------------------------------------------------------------
+
+WIKITEXT = """\
+'''Ducks''' dabble.<ref name="birds">{{cite web |last=Roe |first=Jane |title=Duck facts
+|website=Bird Site |url=https://birds.example.org/ducks |date=2 May 2017
+|access-date=3 May 2017}}</ref> Geese honk.<ref>Smith, ''Geese'' ([[London]], 2001),
+[https://geese.example.org/ the geese site].<!-- <ref>not a note</ref> --></ref>
+Again.<ref name="birds" /> Aside.<ref group="note">Swans are larger.</ref>
+
+== References ==
+<references />
+"""
+
+
+def test_wikitext_refs_numbered_by_first_use_with_templates_rendered() -> None:
+    footnotes, findings = extract(WIKITEXT, "Ducks.wiki")
+    assert [(n.number, n.label, n.line, n.marker_lines) for n in footnotes] == [
+        (1, None, 1, [1, 5]), (1, "note 1", 5, [5]), (2, None, 3, [3])]
+    birds, swans, geese = footnotes
+    assert birds.text == ('Roe, Jane (2 May 2017). "Duck facts". *Bird Site*. '
+                          "https://birds.example.org/ducks Retrieved 3 May 2017.")
+    assert geese.text == ("Smith, *Geese* (London, 2001), "
+                          "[the geese site](https://geese.example.org/).")
+    assert swans.text == "Swans are larger."
+    assert findings == []

@@ -22,6 +22,7 @@ from checker.extract.numbering import numbering_findings
 from checker.extract.pandoc import extract_pandoc, has_pandoc_notes
 from checker.extract.rst import extract_rst, has_rst_notes
 from checker.extract.texinfo import extract_texinfo, has_texinfo_notes
+from checker.extract.wikitext import extract_wikitext, has_wikitext_notes
 from checker.model import Document, Finding, Footnote
 
 __all__ = ["READERS", "document_metadata", "extract_footnotes"]
@@ -47,6 +48,7 @@ READERS: tuple[Reader, ...] = (
     Reader("casemets", lambda doc: has_casemets_notes(doc.text), extract_casemets),
     Reader("texinfo", lambda doc: has_texinfo_notes(doc.text), extract_texinfo),
     Reader("rst", lambda doc: has_rst_notes(doc.text), extract_rst),
+    Reader("wikitext", lambda doc: has_wikitext_notes(doc.text), extract_wikitext),
     Reader("gutenberg", lambda doc: has_gutenberg_notes(doc.text), extract_gutenberg),
     Reader("pandoc", lambda doc: has_pandoc_notes(doc.text), extract_pandoc),
     Reader("markdown", lambda doc: True, extract_markdown),

@@ -30,8 +30,9 @@ def numbering_findings(
     """Findings for `footnotes` (in document order) against body `markers`.
 
     `markers` maps a footnote number to the 1-based lines where it is marked. Notes
-    marked by a symbol or a letter ("*", "A") are left out of the sequence checks; named
-    labels (pandoc's "[^intro]", reStructuredText's "[#docs]") are numbered in it.
+    marked by a symbol, a letter or a group ("*", "A", "note 1") are left out of the
+    sequence checks; named labels (pandoc's "[^intro]", reStructuredText's "[#docs]") are
+    numbered in it.
     """
     numbered = [note for note in footnotes if not _marked_aside(note.label)]
     parts = sorted({note.part for note in numbered if note.part is not None})
@@ -63,8 +64,10 @@ def numbering_findings(
 
 
 def _marked_aside(label: str | None) -> bool:
-    """A mark printed instead of a number, outside the numbered sequence: "*", "†", "A"."""
-    return label is not None and (len(label) == 1 or not any(c.isalnum() for c in label))
+    """A mark printed instead of a number, outside the numbered sequence: "*", "†", "A",
+    or a note of its own group ("note 1", a wiki's explanatory notes)."""
+    return label is not None and (
+        len(label) == 1 or " " in label or not any(c.isalnum() for c in label))
 
 
 def _sequence_findings(
