@@ -391,3 +391,11 @@ def test_a_citation_then_see_another_and_two_books_in_two_sentences() -> None:
         "Jane Roe, *Harbour Lives* (New York: Walker, 2008). John Poe, *Tide Tables: A "
         "History* (New York: Harbor Press, 2002); Mary Quay, *Pilots* (Boston: Sail, 2004).")
     assert [r.title for r in refs] == ["Harbour Lives", "Tide Tables: A History", "Pilots"]
+
+
+def test_a_passage_quoted_from_the_source_is_no_title() -> None:
+    refs = parse_references(
+        'The harbour master Jane Roe wrote about the pilots: "Ha diretto negli anni una '
+        'rivista del porto, pubblicato diverse collezioni..." see Jane Roe, *Critica del '
+        "Porto* (Genova: Tilgher, 2001), p. 429.")
+    assert [r.title for r in refs] == ["Critica del Porto"]

@@ -184,7 +184,7 @@ def read_quoted_title(work: str, blanked: str) -> TitleParts | None:
     if not ("\"" in work or "“" in work or "«" in work or "„" in work):
         return None
     found = _quoted_title(work)
-    while found and _in_a_sentence(work, found[0]):
+    while found and (_in_a_sentence(work, found[0]) or _is_quotation(work, found)):
         found = _quoted_title(work, found[1])  # '... remarking that the "phrase." Roe, "Title"'
     if not found:
         return None
@@ -220,6 +220,19 @@ def _title_position(work: str, start: int) -> bool:
     not in the middle of a sentence."""
     before = work[:start].rstrip()
     return not before or before[-1] in ".,:;)]" or len(before.split()) <= 6
+
+
+def _is_quotation(work: str, found: tuple[int, int, str]) -> bool:
+    """A passage quoted from the source, not a title: it trails off ("... Bai Juyi...") or
+    follows a colon after running words ("X wrote about him: "...")."""
+    start, _, inner = found
+    if inner.endswith(("...", "…")) and len(inner.split()) >= 6:
+        return True
+    before = work[:start].rstrip()
+    if before.endswith(":"):
+        lead = before[:-1].split()
+        return len(lead) >= 3 and prose_ratio(lead[-8:]) > 0.3
+    return False
 
 
 def _in_a_sentence(work: str, start: int) -> bool:
