@@ -48,11 +48,11 @@ def extract_gutenberg(text: str) -> Extraction:
     numbers = [int(mark) if mark.isdigit() else position + 1
                for position, mark in enumerate(marks)]
     parts = restart_parts([n for n, mark in zip(numbers, marks, strict=True) if mark.isdigit()])
-    markers = _markers(lines, inside, blocks, parts)
-    footnotes = []
     numbered = iter(parts) if parts else None
     note_parts = [next(numbered) if numbered is not None and mark.isdigit() else None
                   for mark in marks]
+    markers = _markers(lines, inside, [line for _, line, _ in blocks], note_parts)
+    footnotes = []
     handout = MarkerHandout(markers, zip(note_parts, marks, strict=True))
     for (mark, line, body), number, part in zip(blocks, numbers, note_parts, strict=True):
         footnotes.append(Footnote(
@@ -67,37 +67,40 @@ def extract_gutenberg(text: str) -> Extraction:
 
 
 def _block(lines: list[str], start: int, text_from: int) -> tuple[int, str]:
-    """The last line of the block starting at `start`, and its text without the brackets."""
+    """The last line of the block starting at `start`, and its text without the brackets.
+
+    A block not closed before the next one starts (or within MAX_NOTE_LINES) ends at its
+    first blank line."""
     depth = 1
     pieces: list[str] = []
     for index in range(start, min(len(lines), start + MAX_NOTE_LINES)):
         line = lines[index][text_from:] if index == start else lines[index]
-        for position, character in enumerate(line):
-            if character == "[":
-                depth += 1
-            elif character == "]":
-                depth -= 1
-                if depth == 0:
-                    pieces.append(line[:position])
-                    return index, " ".join(piece.strip() for piece in pieces)
+        if index > start and "[Footnote" in line and _START.match(line):
+            break
+        if "[" in line or "]" in line:
+            for position, character in enumerate(line):
+                if character == "[":
+                    depth += 1
+                elif character == "]":
+                    depth -= 1
+                    if depth == 0:
+                        pieces.append(line[:position])
+                        return index, " ".join(piece.strip() for piece in pieces)
         pieces.append(line)
-    # never closed: up to the first blank line
     end = start
-    while end + 1 < len(lines) and lines[end + 1].strip():
+    while end + 1 < len(lines) and lines[end + 1].strip() and not _START.match(lines[end + 1]):
         end += 1
     body = [lines[start][text_from:], *lines[start + 1: end + 1]]
     return end, " ".join(piece.strip() for piece in body)
 
 
-def _markers(lines: list[str], inside: set[int], blocks: list[tuple[str, int, str]],
-             parts: list[int] | None) -> dict[tuple[int | None, str], list[int]]:
-    """(part, mark) -> 1-based lines of `[mark]` in the text outside the blocks; a marker
-    belongs to the part of the first block after it."""
-    starts = [line for _, line, _ in blocks]
-    numbered = iter(parts or [])
-    block_parts = [next(numbered) if mark.isdigit() and parts else None for mark, _, _ in blocks]
-    part_from = [None] * (len(blocks) + 1)  # the part of the first numbered block from i on
-    for position in range(len(blocks) - 1, -1, -1):
+def _markers(lines: list[str], inside: set[int], starts: list[int],
+             block_parts: list[int | None]) -> dict[tuple[int | None, str], list[int]]:
+    """(part, mark) -> 1-based lines of `[mark]` in the text outside the blocks (which
+    start on `starts`); a marker belongs to the part of the first block after it."""
+    parted = any(part is not None for part in block_parts)
+    part_from: list[int | None] = [None] * (len(starts) + 1)  # first numbered block's part
+    for position in range(len(starts) - 1, -1, -1):
         part_from[position] = block_parts[position] or part_from[position + 1]
     last_part = next((p for p in reversed(block_parts) if p is not None), None)
     found: dict[tuple[int | None, str], list[int]] = {}
@@ -107,7 +110,7 @@ def _markers(lines: list[str], inside: set[int], blocks: list[tuple[str, int, st
             following += 1
         if index in inside or "[" not in line:
             continue
-        part = (part_from[following] or last_part) if parts else None
+        part = (part_from[following] or last_part) if parted else None
         for match in _MARKER.finditer(line):
             lines_of = found.setdefault((part, match.group(1)), [])
             if not lines_of or lines_of[-1] != index + 1:
