@@ -217,3 +217,24 @@ def test_a_letter_to_a_body_is_dated_by_the_letter():
     assert ref is not None and ref.authors == ["Pemberton, Walter"]
     assert ref.title == "Sir Walter Pemberton to the Harbour Council"
     assert ref.date == "1601-09-06"
+
+
+def test_a_year_range_in_a_title_leaves_the_sentence_end():
+    ref = parse_citation("Roe, Jane. Harbours of the North, 1850–1920. Kiel: Nord Press, 1999.")
+    assert ref is not None and ref.date == "1999"
+
+
+def test_a_list_of_family_given_pairs_is_people_whatever_the_words():
+    assert parse_authors("Press, WH; Roe, JA; Poe, K") == ["Press, WH", "Roe, JA", "Poe, K"]
+
+
+def test_an_edition_only_mentioned_is_not_the_one_cited():
+    ref = parse_citation("Roe, Jane, *Tides*, 2nd ed., Nord Press, 1872. "
+                         "[See also: Dover edition 1960].")
+    assert ref is not None and ref.date == "1872"
+
+
+def test_a_name_in_a_list_is_not_read_alone():
+    from checker.references.authors import trailing_authors
+
+    assert trailing_authors("Press, WH; Roe, JA; Poe, K") == []

@@ -306,8 +306,6 @@ def _parse_authors(text: str) -> tuple[str, ...]:
     last_word = text.rsplit(None, 1)[-1]
     if text.endswith(".") and not _is_initials(last_word) and last_word.lower() not in SUFFIXES:
         text = text[:-1]
-    if is_organisation(text):
-        return ()
     if ";" in text:
         semicolon_groups = [g.strip() for g in text.split(";") if g.strip()]
         if len(semicolon_groups) >= 2 and all(g.count(",") == 1 for g in semicolon_groups):
@@ -318,7 +316,11 @@ def _parse_authors(text: str) -> tuple[str, ...]:
                     break
                 paired.append(f"{family.strip()}, {given.strip()}")
             else:
-                return tuple(paired)  # "Vakulchuk, Roman; Overland, Indra" (Wikipedia)
+                # "Vakulchuk, Roman; Overland, Indra" (Wikipedia), "Press, WH; Roe, J":
+                # people, even where a family name is an institution's word
+                return tuple(paired)
+    if is_organisation(text):
+        return ()
     if " with " in text:  # "Jane Roe with (the assistance of) John Poe"
         text = _WITH.sub(";", text)
     if "/" in text:  # "Müller/Schmidt", "Lutz Roe/ G. Poe" (German lists)
@@ -394,7 +396,7 @@ def _parse_authors(text: str) -> tuple[str, ...]:
 # "An example is Jane Roe", "Source: Jane Roe", "Autumn reader, 1528: J. Roe".
 _LEAD_INTO_NAMES = re.compile(
     r"(?:^|[\s(])(?:see(?:\s+also)?(?:\s+especially)?|especially|is|are|by|from|in|cf\.|"
-    r"vgl\.|vergl\.|siehe|source|sources|quelle)[:,]?\s+|[.:;!?]\s+",
+    r"vgl\.|vergl\.|siehe|source|sources|quelle)[:,]?\s+|(?<=[^\W_]{2})[.:!?]\s+",
     re.IGNORECASE,
 )
 

@@ -125,6 +125,7 @@ class DateMatch(NamedTuple):
     end: int
     text: str
     kind: str  # "published" | "accessed"
+    years_range: bool = False  # "1850–1920": a period (iso is its last year)
 
 
 @lru_cache(maxsize=16384)  # the same dates recur across a paper's notes
@@ -261,6 +262,7 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
             continue
         year = int(year_match.group())
         iso, date_start, written = _read_before(text, start, year)
+        years_range = False
         date_end = end
         if not written and end < length and (
             text[end] in _AFTER_YEAR_CHARS
@@ -285,11 +287,13 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
             if before in ".-–" and start > 1 and text[start - 2].isdigit():
                 continue  # "1.2019", "pp. 1998-2005" is handled below
             if after_char in _RANGE_DASHES:
-                last, range_end = _range_end(text, end, year)
+                last = _range_end(text, end, year)
                 if last is None:
                     continue  # "ISSN 1618-2154": a number, not a year
                 if last:
-                    iso, date_end = last, range_end  # "1522–23": complete in its last year
+                    # "1522–23": complete in its last year. The span stays the first year's:
+                    # the rest is left in the text, where a sentence may end after it.
+                    iso, years_range = last, True
             if iso is None:
                 iso = f"{year:04d}"
         assert iso is not None
@@ -305,7 +309,8 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
                           or "бращ" in lowered or "смотр" in lowered)
             if hinted and _is_accessed(text[max(0, date_start - 40): date_start]):
                 kind = "accessed"
-        found.append(DateMatch(iso, date_start, date_end, text[date_start:date_end], kind))
+        found.append(DateMatch(iso, date_start, date_end, text[date_start:date_end], kind,
+                               years_range))
         taken_until = date_end
     return found
 
@@ -314,22 +319,20 @@ _RANGE_DASHES = frozenset("-–—")
 _RANGE_END = re.compile(r"[-–—]\s?(\d{4}|\d{2})(?![^\W_])|[-–—](\d{3}[\dX])(?![^\W_])")
 
 
-def _range_end(text: str, end: int, year: int) -> tuple[str | None, int]:
-    """What follows a year and a dash: ("", end) for nothing of note, the last year and the
-    end of a range of years (``1990–1995``, ``1522–23``, ``1886-87``), or (None, end) for
-    the second half of a number such as an ISSN (``1618-2154``)."""
+def _range_end(text: str, end: int, year: int) -> str | None:
+    """What follows a year and a dash: "" for nothing of note, the last year of a range of
+    years (``1990–1995``, ``1522–23``, ``1886-87``), or None for the second half of a number
+    such as an ISSN (``1618-2154``)."""
     found = _RANGE_END.match(text, end)
     if found is None:
-        return "", end
+        return ""
     if found.group(2) is not None:
-        return None, end  # "1618-215X", "1618-2154" (not a year after the dash)
+        return None  # "1618-215X", "1618-2154" (not a year after the dash)
     second = found.group(1)
     last = int(second) if len(second) == 4 else year // 100 * 100 + int(second)
     if len(second) == 4 and not _YEAR.fullmatch(second):
-        return None, end
-    if year < last <= year + 99:
-        return f"{last:04d}", found.end()
-    return "", end
+        return None
+    return f"{last:04d}" if year < last <= year + 99 else ""
 
 
 _ISO_FULL = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?")

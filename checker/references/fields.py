@@ -171,12 +171,17 @@ def _read_dates(reference: Reference, dates: list[DateMatch], title_end: int,
                     break
                 first = earlier  # "(1878, 1879)": a work in volumes, from its first year
             dates = [d for d in dates if d.kind == "accessed"] + [first]
+    if len(dates) > 1 and any(d.years_range for d in dates) and any(
+            not d.years_range and d.kind != "accessed" for d in dates):
+        # "Harbours, 1850–1920. Kiel: Nord, 1999": the period a title covers is no date
+        dates = [d for d in dates if not d.years_range]
     if "n" in work and "." in work and _NO_DATE.search(work):
         reference.accessed = next((d.iso for d in dates if d.kind == "accessed"), None)
         return True  # "n.d.": the work says it has no date; a year elsewhere is no date of it
     if len(dates) > 1 and ("ed" in work or "repr" in work or "Aufl" in work or "изд" in work):
         edition = [d for d in dates if d.kind != "accessed" and d.start >= title_end
-                   and _EDITION_BEFORE.search(work, max(0, d.start - 24), d.start)]
+                   and _EDITION_BEFORE.search(work, max(0, d.start - 24), d.start)
+                   and "see" not in work[max(0, d.start - 40):d.start].lower()]
         if edition:  # "1977, second edition 1978": the edition cited
             dates = [d for d in dates if d.kind == "accessed"] + edition[-1:]
     for match in dates:
