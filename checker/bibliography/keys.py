@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -51,10 +52,13 @@ _HOST_END = re.compile(r"[/?#:\s]")
 def ascii_words(text: str | None) -> list[str]:
     """Lower-case ASCII words of `text` (apostrophes dropped inside words: ``Norov's`` ->
     ``norovs``)."""
-    if not text:
-        return []
+    return list(_ascii_words(text)) if text else []
+
+
+@lru_cache(maxsize=16384)  # outlets, sites and names recur; titles are folded twice or more
+def _ascii_words(text: str) -> tuple[str, ...]:
     folded = _APOSTROPHES.sub("", text if text.isascii() else unidecode(text)).lower()
-    return [w for w in _NOT_WORD.split(folded) if w]
+    return tuple(w for w in _NOT_WORD.split(folded) if w)
 
 
 def significant_words(text: str | None) -> list[str]:
@@ -64,6 +68,7 @@ def significant_words(text: str | None) -> list[str]:
     return [w for w in words if not w.isdigit()] or words
 
 
+@lru_cache(maxsize=16384)
 def host_of(text: str | None) -> str | None:
     """The host name when `text` is a site name or URL (``kaktus.media``,
     ``https://www.Reuters.com/x``), else None."""
@@ -76,6 +81,7 @@ def host_of(text: str | None) -> str | None:
     return host if _HOST.match(host) and not host.replace(".", "").isdigit() else None
 
 
+@lru_cache(maxsize=4096)
 def site_label(host: str) -> str:
     """The main label of a host: ``eng.sectsco.org`` -> ``sectsco``, ``bbc.co.uk`` -> ``bbc``,
     ``www.gov.cn`` -> ``gov``."""

@@ -82,27 +82,28 @@ def library_entries(
             owners.append((doc_id, numbers))
     groups = group_references(cited)
     used: set[str] = set()
-    keyed: list[tuple[str, Reference, list[int]]] = []
-    fresh: list[tuple[Reference, list[int]]] = []
+    keyed: list[tuple[str, Reference, list[int], list[str]]] = []
+    fresh: list[tuple[Reference, list[int], list[str]]] = []
     for reference, indexes in groups:  # works seen before keep their keys first
-        key = next((known_keys[i] for i in identities(reference)
+        ids = identities(reference)
+        key = next((known_keys[i] for i in ids
                     if i in known_keys and known_keys[i] not in used), None)
         if key is None:
-            fresh.append((reference, indexes))
+            fresh.append((reference, indexes, ids))
         else:
             used.add(key)
-            keyed.append((key, reference, indexes))
+            keyed.append((key, reference, indexes, ids))
     taken = used | set(known_keys.values())
-    for reference, indexes in fresh:
+    for reference, indexes, ids in fresh:
         base = key_base(reference)
         key, n = base, 0
         while key in taken:
             key = base + key_suffix(n)
             n += 1
         taken.add(key)
-        keyed.append((key, reference, indexes))
+        keyed.append((key, reference, indexes, ids))
     entries, remembered = [], {}
-    for key, reference, indexes in sorted(keyed, key=lambda item: item[0]):
+    for key, reference, indexes, ids in sorted(keyed, key=lambda item: item[0]):
         cited_in: dict[str, list[int]] = {}
         for index in indexes:
             doc_id, numbers = owners[index]
@@ -110,7 +111,7 @@ def library_entries(
         entries.append(LibraryEntry(
             Entry(key=key, reference=reference),
             {doc: sorted(set(numbers)) for doc, numbers in cited_in.items()}))
-        for identity in identities(reference):
+        for identity in ids:
             remembered[identity] = key
     return entries, remembered
 
