@@ -399,3 +399,14 @@ def test_a_passage_quoted_from_the_source_is_no_title() -> None:
         'rivista del porto, pubblicato diverse collezioni..." see Jane Roe, *Critica del '
         "Porto* (Genova: Tilgher, 2001), p. 429.")
     assert [r.title for r in refs] == ["Critica del Porto"]
+
+
+def test_a_long_passage_after_writes_is_no_title_but_a_long_title_first_is() -> None:
+    passage = ("I believe it is safe to conclude that between 1820 and 1860 at least a great "
+               "many pilots were moved from the upper harbour to the lower harbour, and that "
+               "between sixty and seventy percent of them were carried there by the trade")
+    refs = parse_references(f'Jane Roe writes, "{passage}." Jane Roe, *Carry Me Down: The '
+                            "Harbour Trade* (New York: Harbor Press, 2005), 283.")
+    assert [r.title for r in refs] == ["Carry Me Down: The Harbour Trade"]
+    (ref,) = parse_references(f'"{passage}." Harbour Cooperation Organization, 2017.')
+    assert ref.title == passage

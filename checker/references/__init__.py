@@ -22,7 +22,7 @@ from checker.references.citekeys import find_author_year_cites, find_citation_ke
 from checker.references.fields import is_archive_url, is_site_link, parse_citation
 from checker.references.legal import find_legal_citations, has_legal_citation
 from checker.references.posts import find_social_posts
-from checker.references.split import is_backreference, split_citations
+from checker.references.split import is_backreference, is_prose, split_citations
 from checker.references.urls import domain_of, find_urls, url_identity
 
 __all__ = ["BackReferenceResolver", "parse_footnotes", "parse_references", "repair_across_notes",
@@ -99,6 +99,7 @@ def _is_found_citation(reference: Reference, covered: list[Reference]) -> bool:
     title = reference.title or ""
     prose_title = title[:1].islower() and not any(
         f"{quote}{title}" in reference.raw for quote in "\"“«'‘")  # a sentence read as a title
+    prose_title = prose_title or (not reference.url and is_prose(reference.raw))
     return not title or prose_title or any(
         title in other.raw or (other.title or "\0") in title for other in covered
     ) or len(rest.strip(" .,;()[]")) < 25

@@ -226,9 +226,11 @@ def _is_quotation(work: str, found: tuple[int, int, str]) -> bool:
     """A passage quoted from the source, not a title: it trails off ("... Bai Juyi...") or
     follows a colon after running words ("X wrote about him: "...")."""
     start, _, inner = found
-    if inner.endswith(("...", "…")) and len(inner.split()) >= 6:
-        return True
+    words = len(inner.split())
     before = work[:start].rstrip()
+    if (inner.endswith(("...", "…")) and words >= 6) or (
+            words > 30 and any(word[:1].islower() for word in before.split()[-3:])):
+        return True  # "Roe writes, "<thirty words and more>"": a passage, not a title
     if before.endswith(":"):
         lead = before[:-1].split()
         return len(lead) >= 3 and prose_ratio(lead[-8:]) > 0.3
