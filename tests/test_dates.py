@@ -125,6 +125,20 @@ def test_ranges_of_months_and_years(text: str, iso: str) -> None:
     assert [d.iso for d in find_dates(text)] == [iso]
 
 
+@pytest.mark.parametrize(
+    ("text", "isos"),
+    [
+        ("Harbour Studies 49(5): 1670- 1683", []),  # volume(issue): pages
+        ("Tides 127: 1607, 2001.", ["2001"]),
+        ("vol. 21, no 12, p. 1734-1740, 2012", ["2012"]),
+        ("Bulletin, v. 90, 34 p. 1963.", ["1963"]),  # a count of pages, then the year
+        ("Roe, P. 1999. Tides.", ["1999"]),  # an initial, not "p."
+    ],
+)
+def test_pages_are_no_years(text: str, isos: list[str]) -> None:
+    assert [d.iso for d in find_dates(text)] == isos
+
+
 def test_an_issn_is_no_year() -> None:
     assert find_dates("Harbour Review, ISSN 1618-2154") == []
     assert find_dates("ISSN 1744-113X") == []

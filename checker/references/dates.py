@@ -286,6 +286,8 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
                 continue
             if before in ".-–" and start > 1 and text[start - 2].isdigit():
                 continue  # "1.2019", "pp. 1998-2005" is handled below
+            if before == " " and _PAGE_BEFORE.search(text, max(0, start - 8), start):
+                continue  # "49(5): 1670- 1683", "127: 1607", "p. 1734": pages, not years
             if after_char in _RANGE_DASHES:
                 last = _range_end(text, end, year)
                 if last is None:
@@ -316,6 +318,10 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
 
 
 _RANGE_DASHES = frozenset("-–—")
+# What puts a number among pages: a volume and a colon ("49(5): ", "127: "), "p."/"pp." (lower
+# case: "Roe, P. 1999" is an initial; "124 p. 1975" counts the pages before the year),
+# or the dash of a page range spaced out ("1670- ").
+_PAGE_BEFORE = re.compile(r"(?:\d\)?:|(?<!\d\s)\bpp?\.|\d\s?[-–—])\s$")
 _RANGE_END = re.compile(r"[-–—]\s?(\d{4}|\d{2})(?![^\W_])|[-–—](\d{3}[\dX])(?![^\W_])")
 
 
