@@ -195,11 +195,10 @@ def test_a_state_from_an_earlier_version_still_gives_the_merge_base(tmp_path: Pa
     write_bibliography(doc, refs)
     state_path = refs / STATE_NAME
     state = json.loads(state_path.read_text(encoding="utf-8"))
-    records = [r.to_record() for r in bib_records(build_entries(doc))]
-    plan = _bib_plan(records, refs / "paper.bib", "paper.md", False)
+    plan = _bib_plan(bib_records(build_entries(doc)), refs / "paper.bib", "paper.md", False)
     entry = state["files"]["paper.bib"]
     del entry["generated_text"], entry["merged"]
-    entry["generated"] = [{"key": r.key, "fields": r.fields} for r in plan.ours]
+    entry["generated"] = [{"key": r.key, "fields": r.fields} for r in plan.ours()]
     state_path.write_text(json.dumps(state), encoding="utf-8")
     bib = refs / "paper.bib"
     edit(bib, "title = {Smart Cities or Surveillance?}",

@@ -205,13 +205,13 @@ def restore_learned(entries: list[Entry], refs_dir: Path, doc_id: str) -> None:
 @dataclass
 class _Plan:
     path: Path
-    ours: list[Record]  # generated now: the next base
+    ours: Any  # () -> list[Record]: generated now, as records (made only to merge)
+    generated: str  # ours rendered: written when nothing is merged, and the next base
     render: Any  # list[Record] -> text (without fingerprint)
     parse: Any  # the file on disk -> list[Record] (ValueError); keeps what it must carry over
     parse_base: Any  # footcheck's own earlier text -> list[Record] (ValueError)
     identify: Any
     fingerprinted: bool
-    generated: str = ""  # ours rendered: written when nothing is merged, and the next base
     exists: bool = False
     old: str | None = None
     status: str = "new"  # new | ours | edited | foreign
@@ -266,7 +266,7 @@ def _merge(plan: _Plan, base: list[Record] | None, *, quiet_failure: bool) -> bo
             f"{plan.path}: cannot merge, the file does not parse ({error}); fix it or rerun "
             "with --force to overwrite it (a .bak copy is kept)"
         ) from None
-    merged, plan.report = three_way(current, base, plan.ours, plan.identify)
+    merged, plan.report = three_way(current, base, plan.ours(), plan.identify)
     plan.text = _final_text(plan, merged)
     return True
 
@@ -281,7 +281,7 @@ def _refusal(plans: list[_Plan]) -> str:
             "footcheck's, or --force to overwrite (a .bak copy is kept)")
 
 
-def _bib_plan(ours: list[Record], path: Path, source: str, classic: bool) -> _Plan:
+def _bib_plan(ours: list[BibRecord], path: Path, source: str, classic: bool) -> _Plan:
     header = header_lines(source, classic=classic)
     extra: list[str] = []
 
@@ -296,16 +296,18 @@ def _bib_plan(ours: list[Record], path: Path, source: str, classic: bool) -> _Pl
     def render(records: list[Record]) -> str:
         return render_bib((BibRecord.from_record(r) for r in records), header, extra)
 
-    return _Plan(path=path, ours=ours, render=render, parse=parse, parse_base=parse_base,
+    return _Plan(path=path, ours=lambda: [r.to_record() for r in ours],
+                 generated=render_bib(ours, header),  # before any parse: no blocks carried
+                 render=render, parse=parse, parse_base=parse_base,
                  identify=bib_identities, fingerprinted=True)
 
 
-def _csl_plan(ours: list[Record], path: Path) -> _Plan:
+def _csl_plan(ours: list[dict[str, Any]], path: Path) -> _Plan:
     def parse(text: str) -> list[Record]:  # JSON carries nothing over: one parse serves both
         return [to_record(item) for item in parse_csl(text)]
 
     return _Plan(
-        path=path, ours=ours,
+        path=path, ours=lambda: [to_record(item) for item in ours], generated=render_csl(ours),
         render=lambda records: render_csl(from_record(r) for r in records),
         parse=parse, parse_base=parse, identify=csl_identities, fingerprinted=False,
     )
@@ -335,8 +337,8 @@ def write_entries(
         result.messages.append(
             f"{doc.path}: no cited works; {refs_dir / (stem + '.bib')} not written")
         return result
-    bib = [r.to_record() for r in bib_records(entries, classic=classic)]
-    csl = [to_record(item) for item in csl_items(entries)]
+    bib = bib_records(entries, classic=classic)
+    csl = csl_items(entries)
 
     def remember(state: dict[str, Any]) -> None:
         learned = {e.key: {"cited_url": e.reference.url, **e.learned}
@@ -359,16 +361,17 @@ def write_pair(
     refs_dir: Path,
     stem: str,
     source: str,
-    bib: list[Record],
-    csl: list[Record],
+    bib: list[BibRecord],
+    csl: list[dict[str, Any]],
     *,
     classic: bool = False,
     on_edited: str = "refuse",
     keep_backup: bool = False,
     update_state: Any = None,
 ) -> WriteResult:
-    """Write ``<refs_dir>/<stem>.bib`` and ``.json`` from their records (see the module
-    docstring); `update_state(state)` adds to the state written with them."""
+    """Write ``<refs_dir>/<stem>.bib`` and ``.json`` from their records and CSL items (see
+    the module docstring); `update_state(state)` adds to the state written with them.
+    They are rendered as they are; turned into merge `Record`s only when a merge needs."""
     if on_edited not in ON_EDITED:
         raise ConfigError(ConfigProblem.INVALID, f"on_edited must be one of "
                           f"{', '.join(ON_EDITED)}, not {on_edited!r}")
@@ -388,7 +391,6 @@ def write_pair(
 
     for plan in plans:
         stored = state["files"].get(plan.path.name) or {}
-        plan.generated = plan.render(plan.ours)  # before any parse: nothing carried over
         if plan.status == "new" or (plan.status == "ours" and stored.get("merged") is False):
             plan.text = _fingerprinted(plan, plan.generated)  # no edits merged earlier to keep
         elif plan.status == "ours":
@@ -505,12 +507,12 @@ def write_library(
     make = classic_record if classic else biblatex_record
     bib, csl = [], []
     for item in library:
-        record = make(item.entry).to_record()
+        record = make(item.entry)
         # Document ids are [A-Za-z0-9._-] (load.document_id) and the field is never printed:
         # written as is, so that tools reading it back get the ids.
         record.fields[CITED_IN] = braced(item.cited_in_text)
         bib.append(record)
-        csl.append(to_record({**csl_item(item.entry), CITED_IN: item.cited_in_text}))
+        csl.append({**csl_item(item.entry), CITED_IN: item.cited_in_text})
 
     def remember(state: dict[str, Any]) -> None:
         state["library"] = {"documents": works, "keys": {**known, **remembered}}
