@@ -410,3 +410,12 @@ def test_a_long_passage_after_writes_is_no_title_but_a_long_title_first_is() -> 
     assert [r.title for r in refs] == ["Carry Me Down: The Harbour Trade"]
     (ref,) = parse_references(f'"{passage}." Harbour Cooperation Organization, 2017.')
     assert ref.title == passage
+
+
+def test_an_interview_in_a_collection_and_a_semicolon_inside_an_italic_title() -> None:
+    (ref,) = parse_references(
+        "Elvira Roe interview in *Harbour Narratives: A Folk History of the Port; Texas "
+        "Narratives, Part 1*, 106 (Washington, D.C.: Harbor Press, 1941).")
+    assert ref.title == "Elvira Roe interview" and ref.date == "1941"
+    assert ref.container == ("Harbour Narratives: A Folk History of the Port; Texas Narratives, "
+                             "Part 1")

@@ -409,6 +409,8 @@ def _is_initials_word(word: str) -> bool:
 _PLACE_NAME = re.compile(r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")  # "", "Marshall", "New Orleans"
 _ISSUE_DATE = re.compile(
     r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})")
+_PART_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){1,8}\s+(?:interview|testimony|narrative|"
+                        r"letter|diary|statement|speech|deposition)s?")
 _IN_BEFORE = re.compile(r"(?:^|[,.]\s*|\s)in:?$", re.IGNORECASE)
 _IN_END = re.compile(r"(?:,\s*|\s+)in:?\s*$", re.IGNORECASE)
 
@@ -436,6 +438,10 @@ def read_italic_title(work: str, blanked: str) -> TitleParts | None:
         if len(chunks) >= 2:
             return TitleParts(title=", ".join(chunks[1:]), before=chunks[0], after=after,
                               container=name, container_is_italic=True, chapter=True)
+        if len(chunks) == 1 and _PART_NAME.fullmatch(chunks[0]):
+            # "Elvira Roe interview in *Harbour Narratives*": a part named in its book
+            return TitleParts(title=chunks[0], after=after, container=name,
+                              container_is_italic=True, chapter=True)
     if (not stripped_before and is_known_outlet(name)) or (
             _PLACE_NAME.fullmatch(before.strip()) and _ISSUE_DATE.match(work, italic.end())):
         # "*Reuters*, May 5, 2020", "Marshall *Republican*, October 7, 1864": a newspaper

@@ -139,6 +139,9 @@ def _top_level_semicolons(text: str, quotes: bool = True) -> list[int]:
             closing.pop()
     if quotes and (straight_open or closing):
         return _top_level_semicolons(text, quotes=False)  # unbalanced: trust brackets only
+    if positions and "*" in text:
+        italics = [m.span() for m in _ITALIC.finditer(text)]  # "*Narratives; Part 1*": a title
+        positions = [p for p in positions if not any(a < p < b for a, b in italics)]
     return positions
 
 
