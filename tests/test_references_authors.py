@@ -238,3 +238,27 @@ def test_a_name_in_a_list_is_not_read_alone():
     from checker.references.authors import trailing_authors
 
     assert trailing_authors("Press, WH; Roe, JA; Poe, K") == []
+
+
+def test_a_ditto_dash_repeats_the_previous_author():
+    first, second = _resolved(
+        "Ada Reyes, *Songs of the Quay* (Kiel: Nord, 1999), 3.",
+        "———, *Tides of the Quay* (Kiel: Nord, 2004), 12.",
+    )
+    assert second.authors == first.authors == ["Reyes, Ada"] and second.date == "2004"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("REYES Ada", ["Reyes, Ada"]),  # a family name in capitals (French lists)
+        ("LINDQVIST Oskar et REYES Ada", ["Lindqvist, Oskar", "Reyes, Ada"]),
+        ("Mei-ling TSANG", ["Tsang, Mei-ling"]),
+        ("R.J.W. Pemberton", ["Pemberton, R.J.W."]),  # initials are no capitals family
+        ("NASA Technical Reports", []),
+        ("USA Today", []),
+        ("12. Reyes, A., and Lindqvist, O.", ["Reyes, A.", "Lindqvist, O."]),  # list number
+    ],
+)
+def test_more_name_forms(text, expected):
+    assert parse_authors(text) == expected

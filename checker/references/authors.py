@@ -61,7 +61,7 @@ NOT_NAME_WORDS = frozenset(split_words(
     "memorandum minutes monthly narratives national newsletter papers proceedings "
     "programme quarterly records regulations remarks report reports resolution review "
     "section statement statistics studies survey testimony transactions transcript treaty "
-    "volume weekly yearbook"
+    "volume weekly yearbook world global factbook today"
 ))
 _WORD = re.compile(r"[^\W\d_]+")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
@@ -80,6 +80,7 @@ _HONORIFIC = re.compile(
     r"(?=[A-Z])",
     re.IGNORECASE,
 )
+_LIST_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.?)\s+(?=[^\W\d_])")
 # A converter's link around a name: "[Eich, Brendan](/wiki/Brendan_Eich)" (not a back-link
 # to the marker, "[^](#cite_ref-3)", which goes with its brackets)
 _NAME_LINK = re.compile(r"\[([^\W\d_][^\[\]]{1,79})\]\((?!#)[^()\s]*\)")
@@ -139,8 +140,36 @@ def _given_like(words: list[str]) -> bool:
     )
 
 
+# Capitals that are countries, agencies and learned societies, never a family name
+_ACRONYMS = frozenset(split_words(
+    "usa uae ussr prc dprk roc drc gdr frg cia fbi nsa nasa noaa ieee acm siam ams aps who "
+    "wto wef iaea fao ilo"
+))
+
+
+def _capitals_family(words: list[str]) -> str | None:
+    """A family name printed in capitals beside the given names (French and Vancouver lists,
+    East Asian names): ``BARONE Robert``, ``Mei-shu HUANG`` -> "Barone, Robert"."""
+    capitals = [i for i, w in enumerate(words) if len(w) >= 3 and w.isupper()
+                and w.replace("-", "").isalpha()]  # not initials: "R.J.W. Roe"
+    if len(capitals) != 1 or capitals[0] not in (0, len(words) - 1) or not 2 <= len(words) <= 4:
+        return None
+    at = capitals[0]
+    if words[at].lower() in ORGANISATION_WORDS or words[at].lower() in _ACRONYMS:
+        return None  # "USA Today", "NATO Review"
+    given = words[1:] if at == 0 else words[:-1]
+    if not all(_is_name_word(w) and w.lower() not in NOT_NAME_WORDS for w in given):
+        return None
+    family = "-".join(part.capitalize() for part in words[at].split("-"))
+    return f"{family}, {' '.join(given)}"
+
+
 def _person(words: list[str]) -> str | None:
     """A name written as words -> "Family, Given"; None when it is not a person's name."""
+    if len(words) >= 2 and any(w.isupper() and len(w) >= 3 for w in words):
+        capitals = _capitals_family(words)
+        if capitals is not None:
+            return capitals
     if not 2 <= len(words) <= 5 or not all(_is_name_word(w) for w in words):
         if len(words) >= 2 and _given_like(words[1:]) and _all_initials(words[1:]) \
                 and _is_name_word(words[0]):
@@ -214,6 +243,8 @@ def clean_author_text(text: str) -> str:
     if "(" in text or "[" in text:
         text = _PAREN.sub(" ", text)
     text = _LEAD.sub("", text)
+    if text[:1].isdigit() or text[:1] == "[":
+        text = _LIST_NUMBER.sub("", text)  # "3. Chang, P.", "[9] Eric Brown": a list's number
     if "." in text or " " in text:
         text = _HONORIFIC.sub("", text)
     lowered = text.lower()

@@ -28,6 +28,8 @@ _SUPRA = re.compile(r"\b(?:supra|above)\s+(?:at\s+)?(?:note|n\.?)\s*(?P<n>\d{1,4
                     r"\bsee\s+(?:note|n\.)\s*(?P<m>\d{1,4})(?:\s+above|\s+supra)?\b",
                     re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_DITTO = re.compile(r"^(?:[-–—_]\s?){2,}[.,]")  # "———," "---." "__________ ."
+_DITTO_STARTS = frozenset(a + b for a in "-–—_" for b in "-–—_ ")
 _STOP = frozenset(["the", "a", "an", "of", "and", "in", "on", "for", "to"])
 
 
@@ -240,7 +242,13 @@ class BackReferenceResolver:
                     for ref in footnote.references
                 ]
             if footnote.references:
-                for ref in footnote.references:
+                for number, ref in enumerate(footnote.references):
+                    if not ref.authors and ref.raw[:2] in _DITTO_STARTS and _DITTO.match(ref.raw):
+                        # "———, *Title*": the same author as the work cited just before
+                        earlier = footnote.references[number - 1] if number else (
+                            previous[-1] if previous else None)
+                        if earlier is not None:
+                            ref.authors = list(earlier.authors)
                     if not (ref.ibid or ref.date or ref.url or ref.doi) and ref.title:
                         ref.date = index.book_date(_family(ref), _words(ref.title))
                 previous = footnote.references
