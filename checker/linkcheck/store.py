@@ -46,7 +46,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, fields
+from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -78,6 +78,7 @@ RECORDED = {
 }
 FAILURES = {LinkStatus.BROKEN.value, LinkStatus.TIMEOUT.value, LinkStatus.FAILING.value}
 _RESULT_FIELDS = {f.name for f in fields(LinkResult)} - {"citations", "from_cache"}
+_STORED_FIELDS = [f.name for f in fields(LinkResult) if f.name in _RESULT_FIELDS]
 
 
 def default_store_path(environ: dict[str, str] | None = None) -> Path:
@@ -353,9 +354,8 @@ def apply_history(result: LinkResult, first_failure: str, consecutive: int, days
 
 
 def _result_to_json(result: LinkResult) -> str:
-    data = asdict(result)
-    data.pop("citations", None)
-    data.pop("from_cache", None)
+    # Its fields as they are (strings, numbers, a list of strings): no deep copy.
+    data = {name: getattr(result, name) for name in _STORED_FIELDS}
     return json.dumps(data, ensure_ascii=False)
 
 

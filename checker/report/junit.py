@@ -50,10 +50,16 @@ def _link_detail(link: LinkResult, numbers: list[str]) -> str:
     return clean("; ".join(parts))
 
 
-def _names(citations: Iterable[Citation], doc: Document | None = None) -> list[str]:
+def _pages(doc: Document | None) -> dict[tuple[int, int], int | None]:
+    """Each note's page (a PDF), by (part, number): made once per document."""
+    return {(note.part or 0, note.number): note.page for note in doc.footnotes} if doc else {}
+
+
+def _names(citations: Iterable[Citation],
+           pages: dict[tuple[int, int], int | None] | None = None) -> list[str]:
     """The citing notes as the reports name them ("3", "14 (part 2)", "5 (p. 4)"), in note
-    order; `doc` (a PDF) gives the pages."""
-    pages = {(note.part or 0, note.number): note.page for note in doc.footnotes} if doc else {}
+    order; `pages` (`_pages` of a PDF) gives the pages."""
+    pages = pages or {}
     keys = sorted({(c.part or 0, c.footnote) for c in citations})
     return [note_name(number, part or None, pages.get((part, number))) for part, number in keys]
 
@@ -101,8 +107,9 @@ def build_junit(inp: ReportInput) -> ET.Element:
     paths = {doc.path for doc in inp.documents}
     for doc in inp.documents:
         suite = ET.SubElement(root, "testsuite", name=clean(doc.path))
+        pages = _pages(doc)
         for link in inp.links:
-            numbers = _names((c for c in link.citations if c.document == doc.path), doc)
+            numbers = _names((c for c in link.citations if c.document == doc.path), pages)
             if numbers:
                 _link_case(suite, link, f"links.{clean(doc.id)}", numbers)
         for finding in inp.findings:
