@@ -12,7 +12,7 @@ stdout, then serves until stdin closes. What a path answers, after `latency` sec
 
 * ``/hang/...``: nothing; after `hang` seconds the connection is dropped without a response;
 * ``/down/...``: 503 every time;
-* ``/flaky/...``: 503 the first time, then the page;
+* ``/flaky/...``: 503 the first time (path and query), then the page;
 * anything else: 200 with an article page of about `page_kb` KiB whose ``<title>`` is the
   last path segment with dashes as spaces, capitalised (``/news/2020/trade-talks-end`` ->
   ``Trade talks end``) and whose ``article:published_time`` is 2020-03-02 (HEAD too,
@@ -22,7 +22,8 @@ The archive answers the availability API (``/wayback/available``: nothing archiv
 API (``/cdx/search/cdx``: no rows) and ``/web/...`` (404), after `latency` seconds too.
 ``GET /__stats`` on any host answers at once with the counts (not counted itself):
 ``{"requests", "max_in_flight", "max_in_flight_per_host", "archive_requests",
-"archive_max_per_minute"}``.
+"archive_max_per_minute", "archive_times"}`` (``time.monotonic()`` of each archive request:
+the clock is system-wide, so the caller can tell its own runs' requests).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class Stats:
         self.max_per_host = 0
         self.seen: set[str] = set()
         self.archive_times: deque[float] = deque()
+        self.archive_all_times: list[float] = []  # time.monotonic(): the same clock system-wide
         self.archive_requests = 0
         self.archive_max_per_minute = 0
 
@@ -79,6 +81,7 @@ class Stats:
             now = time.monotonic()
             self.archive_requests += 1
             self.archive_times.append(now)
+            self.archive_all_times.append(now)
             while self.archive_times and self.archive_times[0] <= now - 60.0:
                 self.archive_times.popleft()
             self.archive_max_per_minute = max(self.archive_max_per_minute,
@@ -89,7 +92,8 @@ class Stats:
             return {"requests": self.requests, "max_in_flight": self.max_in_flight,
                     "max_in_flight_per_host": self.max_per_host,
                     "archive_requests": self.archive_requests,
-                    "archive_max_per_minute": self.archive_max_per_minute}
+                    "archive_max_per_minute": self.archive_max_per_minute,
+                    "archive_times": list(self.archive_all_times)}
 
 
 def title_of(path: str) -> str:
