@@ -256,6 +256,8 @@ def test_a_ditto_dash_repeats_the_previous_author():
         ("Mei-ling TSANG", ["Tsang, Mei-ling"]),
         ("R.J.W. Pemberton", ["Pemberton, R.J.W."]),  # initials are no capitals family
         ("NASA Technical Reports", []),
+        ("Lindqvist, O., Reyes, AM., Marsh, K.", ["Lindqvist, O.", "Reyes, AM.", "Marsh, K."]),
+        ("Reyes, Ada. 2013a.", ["Reyes, Ada"]),  # author-date with a letter after the year
         ("USA Today", []),
         ("12. Reyes, A., and Lindqvist, O.", ["Reyes, A.", "Lindqvist, O."]),  # list number
     ],

@@ -97,7 +97,7 @@ _SLASH = re.compile(r"\s*/\s*")
 _SEPARATOR_WORDS = (", and ", " and ", ", & ", " & ", "&", ", и ", " и ", ", und ", " und ",
                     ", et ", " et ")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.\s?-?){1,4}$|^[^\W\d_]\.?-[^\W\d_]\.?$")
-_BARE_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
+_BARE_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}\.?$")  # "JA" (Vancouver), "ME." (two initials, one stop)
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_][^\W\d_'’-]*)*\.?$")
 
 
@@ -252,7 +252,7 @@ def clean_author_text(text: str) -> str:
         text = _ET_AL.sub(" ", text)
     if "ed" in lowered or "trans" in lowered or "comp" in lowered or "ред" in lowered:
         text = _ROLE.sub("", text.rstrip(" .,:;"))
-    if text.rstrip(" .,")[-1:].isdigit():
+    if DIGIT.search(text[-8:]):
         text = _TRAILING_YEAR.sub("", text)  # "Smith, John. 2019." (author-date)
     return " ".join(text.split()).strip(" ,;:—–-")
 
