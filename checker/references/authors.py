@@ -97,7 +97,8 @@ _SLASH = re.compile(r"\s*/\s*")
 _SEPARATOR_WORDS = (", and ", " and ", ", & ", " & ", "&", ", и ", " и ", ", und ", " und ",
                     ", et ", " et ")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.\s?-?){1,4}$|^[^\W\d_]\.?-[^\W\d_]\.?$")
-_BARE_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}\.?$")  # "JA" (Vancouver), "ME." (two initials, one stop)
+# "JA" (Vancouver), "ME." (two initials, one stop)
+_BARE_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}\.?$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_][^\W\d_'’-]*)*\.?$")
 
 
