@@ -57,13 +57,6 @@ def _fresh_guard_cache() -> None:
     guard_module.clear_cache()
 
 
-class Waits(list):
-    """An injectable `sleep` that records instead of sleeping."""
-
-    def __call__(self, seconds: float) -> None:
-        self.append(seconds)
-
-
 # -- ok, redirected, redirect chains --------------------------------------------------------
 
 def test_ok_page_keeps_html_and_metadata_fields(web: TestWeb, session, settings) -> None:
@@ -199,7 +192,7 @@ def test_bot_challenge_is_blocked(web: TestWeb, session, settings) -> None:
     assert check_url(session, web.url("/c200"), settings).status == "blocked"
     captcha = "<html><title>Security check</title><div class='g-recaptcha'></div></html>"
     web.reply("/captcha", Reply(503, {"Content-Type": "text/html"}, captcha))
-    result = check_url(session, web.url("/captcha"), settings, sleep=Waits())
+    result = check_url(session, web.url("/captcha"), settings)
     assert result.status == "blocked" and result.http_status == 503
     # a captcha widget in an ordinary page's form is not a challenge
     web.page("/form", "Contact us", extra_head="<script src='/recaptcha/api.js'></script>",

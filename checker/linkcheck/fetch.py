@@ -17,12 +17,19 @@ How a URL is fetched
   cap, so a gzip bomb stops at it); PDFs and other binaries are never read.
 - Redirects are followed by hand (``allow_redirects=False``) to keep the chain: a URL seen
   twice is a loop and more than ``settings.max_redirects`` hops is too many: both ``broken``.
-- Retries (``settings.retries``) with exponential backoff (``backoff_base`` x 2^n) on 429,
-  502, 503, 504 and connection errors (not DNS or TLS failures), honouring ``Retry-After``
-  (seconds or HTTP-date); a Retry-After above ``settings.retry_after_cap`` is not waited for.
+- One attempt per call. A 429, 502, 503 or 504, or a connection refused, reset or closed
+  within `QUICK_FAILURE` seconds, leaves ``FetchedPage.retry_in``: the ``Retry-After`` asked
+  for (seconds or HTTP-date; none above ``settings.retry_after_cap``), else
+  ``settings.backoff_base``. The runner makes the retry at the end of the run. A timeout, or a
+  connection dropped after a long silence, is a hang: no retry.
   Everything happens within ``settings.deadline`` seconds per URL: timeouts are clipped to
   what is left, and a watchdog closes a connection whose body is still trickling at the
   deadline, so a hanging server cannot stall the run.
+- An HTML page is read only up to its headline (`page_head`); the rest is drained (kept
+  connection) or dropped. ``FetchedPage.html`` is that head.
+- Reasons are a few words (``connection refused``, ``not found (HTTP 404)``, ``timed out
+  after 10 s``, ``TLS certificate expired``); the technical detail (the exception's text, the
+  HTTP status line) goes to ``LinkResult.detail``.
 
 Classification (issue 3)
 - ``ok``: a 2xx at the end. ``redirected``: ok, and every hop was permanent (301/308) to a URL
@@ -30,7 +37,7 @@ Classification (issue 3)
   default port or a trailing slash: ``permanent_redirect=True`` and the bibliography should
   cite ``final_url``. ``redirect_chain``: every URL requested, the cited one first and
   ``final_url`` last; empty when there was no redirect.
-- ``broken``: 404, 410 and other 4xx but 401/402/403/429; 5xx that persists after retries; DNS
+- ``broken``: 404, 410 and other 4xx but 401/402/403/429; 5xx (after the runner's retry); DNS
   failure, connection refused or reset, TLS failure; redirect loop or too many redirects;
   soft-404s: a 2xx page whose title or heading says "not found" (several languages), or a deep
   link redirected to a site's home page.
@@ -68,7 +75,6 @@ from checker.linkcheck.settings import CheckSettings
 from checker.model import LinkResult, LinkStatus
 
 Clock = Callable[[], float]
-Sleep = Callable[[float], None]
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 BLOCKED_STATUSES = frozenset({401, 402, 403, 407, 999})
@@ -102,19 +108,20 @@ class FetchedPage:
 
 
 def check_url(session: requests.Session, url: str, settings: CheckSettings, *,
-              sleep: Sleep = time.sleep, now: Clock = time.monotonic) -> LinkResult:
+              now: Clock = time.monotonic) -> LinkResult:
     """Check one URL; see the module docstring. Never raises for network trouble."""
-    return fetch_page(session, url, settings, sleep=sleep, now=now).result
+    return fetch_page(session, url, settings, now=now).result
 
 
 def fetch_page(session: requests.Session, url: str, settings: CheckSettings, *,
-               sleep: Sleep = time.sleep, now: Clock = time.monotonic) -> FetchedPage:
+               now: Clock = time.monotonic) -> FetchedPage:
     """Check one URL and keep the HTML of the final page (for metadata extraction).
 
-    `sleep` and `now` (a monotonic clock) are injectable so tests can record the waits.
+    `now` (a monotonic clock) is injectable. One attempt: a failure worth a retry sets
+    ``retry_in``, and the runner makes the retry (at the end of the run).
     """
     started = now()
-    fetch = _Fetch(session, settings, sleep, now, started)
+    fetch = _Fetch(session, settings, now, started)
     page = fetch.run(url)
     result = page.result
     if result.status not in (LinkStatus.OK.value, LinkStatus.REDIRECTED.value):
@@ -555,11 +562,10 @@ _WATCHDOGS = _Watchdogs()
 
 
 class _Fetch:
-    def __init__(self, session: requests.Session, settings: CheckSettings, sleep: Sleep,
+    def __init__(self, session: requests.Session, settings: CheckSettings,
                  now: Clock, started: float) -> None:
         self.session = session
         self.settings = settings
-        self.sleep = sleep
         self.now = now
         self.deadline = started + max(0.0, settings.deadline)
         self.chain: list[str] = []
