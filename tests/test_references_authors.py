@@ -264,3 +264,16 @@ def test_a_ditto_dash_repeats_the_previous_author():
 )
 def test_more_name_forms(text, expected):
     assert parse_authors(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Reyes, A. (2001). Harbour songs. Kiel: Nord. (Original work published 1953)", "2001"),
+        ("Reyes, A., & Marsh, K. (2015). Tides and ports. Harbour Studies, 1847(11), 14-47.",
+         "2015"),
+    ],
+)
+def test_author_date_styles_date_the_work_after_the_names(text, date):
+    ref = parse_citation(text)
+    assert ref is not None and ref.date == date

@@ -108,6 +108,11 @@ def parse_citation(segment: str) -> Reference | None:
             and dates[0].kind == "published":
         # "Roe to Poe, June 1, 1863, in *Papers* (1990)": the letter's own date
         dates = dates[:1] + [d for d in dates[1:] if d.kind == "accessed"]
+    if parts.reader in _AUTHOR_DATE_READERS and dates and parts.title_start >= 0 \
+            and dates[0].end <= parts.title_start and dates[0].kind == "published":
+        # "Roe, J. (2001). Title. ... (Original work published 1953)", "Roe, J. 2001. Title":
+        # author-date styles print the date of the edition cited after the names
+        dates = dates[:1] + [d for d in dates[1:] if d.kind == "accessed"]
     undated = _read_dates(reference, dates, parts.title_end, work)
     if reference.title and parts.reader == "read_unmarked" and _reads_as_prose(reference.title):
         reference.title = None  # "Comparisons can be seen at <URL>": a sentence, no title
@@ -197,6 +202,7 @@ def _read_dates(reference: Reference, dates: list[DateMatch], title_end: int,
     return False
 
 
+_AUTHOR_DATE_READERS = frozenset(("read_apa", "read_chicago_author_date"))
 _YEAR_LIST_GAP = re.compile(r"\s*,\s*")
 # "n.d." (no date), "s.d." (sine dato), "o.J." (ohne Jahr), "б.г." (без года); lower case, so
 # not a court's district ("N.D. Cal.")
