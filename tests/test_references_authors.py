@@ -115,7 +115,8 @@ def test_names_joined_by_with():
 
 
 @pytest.mark.parametrize(
-    "text", ["Annual Report", "Congressional Edition", "Coastal Narratives", "Harbour Review"])
+    "text", ["Annual Report", "Congressional Edition", "Coastal Narratives", "Harbour Review",
+             "Ada Reyes, The Quiet Harbours", "Ada Reyes, Why Ports Fail"])
 def test_document_words_make_no_person(text):
     assert parse_authors(text) == []
 

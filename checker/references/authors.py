@@ -61,7 +61,10 @@ NOT_NAME_WORDS = frozenset(split_words(
     "memorandum minutes monthly narratives national newsletter papers proceedings "
     "programme quarterly records regulations remarks report reports resolution review "
     "section statement statistics studies survey testimony transactions transcript treaty "
-    "volume weekly yearbook world global factbook today"
+    "volume weekly yearbook world global factbook today "
+    # the words a title starts with, never a name's
+    "the why how what when where whose toward towards beyond against between among into "
+    "through without within"
 ))
 _WORD = re.compile(r"[^\W\d_]+")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
