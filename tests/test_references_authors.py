@@ -278,3 +278,11 @@ def test_more_name_forms(text, expected):
 def test_author_date_styles_date_the_work_after_the_names(text, date):
     ref = parse_citation(text)
     assert ref is not None and ref.date == date
+
+
+def test_a_notes_author_before_a_title_with_a_colon():
+    ref = parse_citation("Lynne Reyes, Bookstore: The Life of a Quay Shop (New York: Harcourt "
+                         "Brace, 1999), xxii.")
+    assert ref is not None and ref.authors == ["Reyes, Lynne"] and ref.date == "1999"
+    german = parse_citation("Reyes, Ada: Häfen und Gezeiten. Kiel 1998, S. 45.")
+    assert german is not None and german.authors == ["Reyes, Ada"] and german.date == "1998"

@@ -16,7 +16,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from checker.references.authors import family_name, family_names, is_organisation, parse_authors
+from checker.references.authors import (
+    PARTICLES,
+    family_name,
+    family_names,
+    is_organisation,
+    parse_authors,
+)
 from checker.references.classify import INSTRUMENT_NAME
 from checker.references.outlets import is_known_outlet, is_platform
 from checker.references.patterns import (
@@ -474,11 +480,24 @@ def read_author_colon(work: str, blanked: str) -> TitleParts | None:
         return None
     authors = found.group("authors").strip()
     if any(name.count(",") > 1 for name in re.split(r"\s*[;/]\s*", authors)) \
-            or not parse_authors(authors):
+            or not parse_authors(authors) or _note_author_then_title(authors):
         # "London: Hurst, 2010": a place and its publisher; "Alexander Cooley, Great Games,
         # Local Rules: The New Contest": a title with a colon
         return None
     return _author_first_parts(found, work, blanked)
+
+
+_LIST_JOINS = re.compile(r"[;/&]|\s(?:and|und|et|u\.)\s")
+
+
+def _note_author_then_title(authors: str) -> bool:
+    """"Jane Roe, Harbour Songs" before a colon: a note's author (given name first), then
+    the title's first words; this shape inverts one name only ("Roe, Jane:") or joins
+    several ("Roe/Poe:", "Roe und Poe:")."""
+    if "," not in authors or _LIST_JOINS.search(authors):
+        return False
+    head = authors.split(",", 1)[0].split()
+    return len(head) > 1 and not any(word.lower() in PARTICLES for word in head)
 
 
 # ---- authors as initials: GOST books, Vancouver --------------------------------------------
