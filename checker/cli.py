@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--per-host", type=int, help="concurrent requests per host (2)")
         sub.add_argument("--global-limit", type=int, help="concurrent requests in all (32)")
         sub.add_argument("--retries", type=int,
-                         help="retries on 429/502/503/504 and quick connection failures, "
+                         help="retries on 429, 5xx and quick connection failures, "
                               "made at the end of the run (1)")
         sub.add_argument("--timeout", type=float, help="total seconds per URL (45)")
         sub.add_argument("--wayback-url", help="Wayback availability API endpoint")

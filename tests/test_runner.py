@@ -112,7 +112,7 @@ def test_global_limit_across_hosts(web_factory: Callable[..., TestWeb]) -> None:
 
 
 def test_a_5xx_is_retried_once_at_the_end_while_other_links_proceed(web: TestWeb) -> None:
-    web.sequence("/flaky", [Reply(503), Reply(200, HTML, html_page("Back"))])
+    web.sequence("/flaky", [Reply(500), Reply(200, HTML, html_page("Back"))])
     web.status("/down", 503)
     urls = [web.url("/flaky"), web.url("/down"), *slow_pages(web, 6, delay=0.2)]
     run = check_links(targets_for(urls), settings(retries=1, per_host=2))

@@ -17,9 +17,9 @@ How a URL is fetched
   cap, so a gzip bomb stops at it); PDFs and other binaries are never read.
 - Redirects are followed by hand (``allow_redirects=False``) to keep the chain: a URL seen
   twice is a loop and more than ``settings.max_redirects`` hops is too many: both ``broken``.
-- One attempt per call. A 429, 502, 503 or 504, or a connection refused, reset or closed
-  within `QUICK_FAILURE` seconds, leaves ``FetchedPage.retry_in``: the ``Retry-After`` asked
-  for (seconds or HTTP-date; none above ``settings.retry_after_cap``), else
+- One attempt per call. A 429 or a 5xx (`worth_a_retry`), or a connection refused, reset
+  or closed within `QUICK_FAILURE` seconds, leaves ``FetchedPage.retry_in``: the
+  ``Retry-After`` asked for (seconds or HTTP-date; none above ``settings.retry_after_cap``), else
   ``settings.backoff_base``. The runner makes the retry at the end of the run. A timeout, or a
   connection dropped after a long silence, is a hang: no retry.
   Everything happens within ``settings.deadline`` seconds per URL: timeouts are clipped to
@@ -77,6 +77,11 @@ from checker.model import LinkResult, LinkStatus
 Clock = Callable[[], float]
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
+
+
+def worth_a_retry(status: int) -> bool:
+    """A 429 or a server error that may pass (every 5xx but 501 Not Implemented and 505)."""
+    return status in RETRY_STATUSES or (500 <= status < 600 and status not in (501, 505))
 BLOCKED_STATUSES = frozenset({401, 402, 403, 407, 999})
 PERMANENT = frozenset({301, 308})
 NOT_WEB_SCHEMES = frozenset({"mailto", "tel", "sms", "news", "urn", "doi"})  # skipped
@@ -662,7 +667,7 @@ class _Fetch:
                 self.retry_in = self.settings.backoff_base
             return answer
         answer = _Answer(response=response, method=method)
-        if response.status_code in RETRY_STATUSES:
+        if worth_a_retry(response.status_code):
             asked = retry_after_seconds(response.headers.get("Retry-After"))
             if asked is not None and asked > self.settings.retry_after_cap:
                 answer.note = (f"it asked to wait {asked:.0f} s, over the "
