@@ -438,3 +438,49 @@ def test_wikitext_refs_numbered_by_first_use_with_templates_rendered() -> None:
                           "[the geese site](https://geese.example.org/).")
     assert swans.text == "Swans are larger."
     assert findings == []
+
+
+# ---- Org mode and AsciiDoc ----------------------------------------------------------------------
+
+ORG = """\
+#+TITLE: Birds
+
+Ducks dabble.[fn:2] Geese honk.[fn:geese] Swans glide.[fn:: Roe, /Swans/, 2003.]
+Ducks again.[fn:2] Owls?[fn:9]
+
+* Footnotes
+
+[fn:geese] Doe, "Geese," /Bird Journal/ 4 (2002),
+pp. 10-12.
+
+[fn:2] Smith, /Ducks/ (London, 2001).
+"""
+
+
+def test_org_footnotes_numbered_by_first_reference() -> None:
+    footnotes, findings = extract(ORG, "birds.org")
+    assert [(n.number, n.label, n.line, n.marker_lines, n.text) for n in footnotes] == [
+        (1, None, 11, [3, 4], "Smith, *Ducks* (London, 2001)."),
+        (2, "geese", 8, [3], 'Doe, "Geese," *Bird Journal* 4 (2002), pp. 10-12.'),
+        (3, None, 3, [3], "Roe, *Swans*, 2003."),
+    ]
+    assert findings == ["footnote 4 is marked in the text but never defined"]
+
+
+ASCIIDOC = """\
+= Birds
+
+Ducks dabble.footnote:birds[Roe, _Duck Facts_ (2017), https://birds.example.org.]
+Geese honk.footnote:[Smith, _Geese_ [2nd ed.\\], 2001.]
+Ducks again.footnote:birds[] Owls.footnoteref:[owls,Poe, _Owls_, 1999.]
+"""
+
+
+def test_asciidoc_footnotes_with_ids_and_reuse() -> None:
+    footnotes, findings = extract(ASCIIDOC, "birds.adoc")
+    assert [(n.number, n.label, n.line, n.marker_lines, n.text) for n in footnotes] == [
+        (1, "birds", 3, [3, 5], "Roe, *Duck Facts* (2017), https://birds.example.org."),
+        (2, None, 4, [4], "Smith, *Geese* [2nd ed.], 2001."),
+        (3, "owls", 5, [5], "Poe, *Owls*, 1999."),
+    ]
+    assert findings == []

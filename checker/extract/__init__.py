@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from checker.extract.asciidoc import extract_asciidoc, has_asciidoc_notes
 from checker.extract.casemets import extract_casemets, has_casemets_notes
 from checker.extract.extraction import Extraction, restart_parts
 from checker.extract.gutenberg import extract_gutenberg, has_gutenberg_notes
@@ -19,6 +20,7 @@ from checker.extract.markdown import extract_markdown
 from checker.extract.metadata import document_metadata
 from checker.extract.native import NATIVE_FORMATS
 from checker.extract.numbering import numbering_findings
+from checker.extract.orgmode import extract_org, has_org_notes
 from checker.extract.pandoc import extract_pandoc, has_pandoc_notes
 from checker.extract.rst import extract_rst, has_rst_notes
 from checker.extract.texinfo import extract_texinfo, has_texinfo_notes
@@ -49,6 +51,8 @@ READERS: tuple[Reader, ...] = (
     Reader("texinfo", lambda doc: has_texinfo_notes(doc.text), extract_texinfo),
     Reader("rst", lambda doc: has_rst_notes(doc.text), extract_rst),
     Reader("wikitext", lambda doc: has_wikitext_notes(doc.text), extract_wikitext),
+    Reader("asciidoc", lambda doc: has_asciidoc_notes(doc.text), extract_asciidoc),
+    Reader("org", lambda doc: has_org_notes(doc.text), extract_org),
     Reader("gutenberg", lambda doc: has_gutenberg_notes(doc.text), extract_gutenberg),
     Reader("pandoc", lambda doc: has_pandoc_notes(doc.text), extract_pandoc),
     Reader("markdown", lambda doc: True, extract_markdown),
