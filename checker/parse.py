@@ -20,7 +20,8 @@ PARALLEL_FROM = 5000  # notes; fewer are parsed here sooner than workers start a
 CHUNKS_PER_WORKER = 4  # small last chunks: less waiting for the slowest worker
 MAX_WORKERS = 8
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".tex",
-                     ".bib", ".rst", ".texi", ".texinfo", ".xml", ".docx", ".odt", ".pdf")
+                     ".bib", ".rst", ".texi", ".texinfo", ".xml", ".docx", ".odt", ".pdf",
+                     ".wiki", ".mediawiki", ".adoc", ".asciidoc", ".org")
 
 
 @dataclass
