@@ -38,13 +38,13 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "</body>", "".join(f"<p>p{i}<sup>{i}</sup></p>" for i in range(2, n))
         + "</body>"), 2_000),
     "one note of n citations": (".md", lambda n: one_note(
-        '"Title," Site, May 1, 2020, https://example.com/x. ' * n), 10_000),
+        '"Title," Site, May 1, 2020, https://example.com/x. ' * n), 20_000),
     "one note of n URLs": (".md", lambda n: one_note("http://a.com/ " * n), 10_000),
     "one note of n quotes": (".md", lambda n: one_note('"' * n), 100_000),
     "one note of n dates": (".md", lambda n: one_note("May 1, 2020, " * n), 25_000),
-    "one note of n semicolons": (".md", lambda n: one_note("see; " * n), 30_000),
+    "one note of n semicolons": (".md", lambda n: one_note("see; " * n), 120_000),
     "n notes on one line": (".md", lambda n: "Body.\n\n---\n\n" + " ".join(
-        f"{i}. \"Title {i},\" Site, 2020." for i in range(1, n)) + "\n", 20_000),
+        f"{i}. \"Title {i},\" Site, 2020." for i in range(1, n)) + "\n", 40_000),
     "n body markers": (".md", lambda n: "".join(f"Text.<sup>{i}</sup> " for i in range(1, n))
                        + "\n\n---\n\n<sup>1</sup> A note.\n", 50_000),
 }

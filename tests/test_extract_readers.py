@@ -484,3 +484,14 @@ def test_asciidoc_footnotes_with_ids_and_reuse() -> None:
         (3, "owls", 5, [5], "Poe, *Owls*, 1999."),
     ]
     assert findings == []
+
+
+def test_a_notes_section_run_together_on_one_line_is_split_and_reported_once() -> None:
+    notes = " ".join(f'{n}. "Report {n}," Daily News, May {n}, 2019.' for n in range(1, 9))
+    footnotes, findings = extract(f"Body text.\n\n---\n\n{notes}\n", "paper.md", "markdown")
+    assert [n.number for n in footnotes] == list(range(1, 9))
+    assert footnotes[3].text == '"Report 4," Daily News, May 4, 2019.'
+    assert footnotes[7].text == '"Report 8," Daily News, May 8, 2019.'
+    run_on = [m for m in findings if "run on" in m]
+    assert run_on == ["footnotes 2-8 (7 notes) are run on one after another inside footnote 1's "
+                      "line (line 5), not on lines of their own: read as separate notes"]

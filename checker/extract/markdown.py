@@ -652,11 +652,15 @@ def _commit(pieces: list[_Note], notes: list[_Note], scan: _Scan) -> int:
     return pieces[-1].number
 
 
+_RUN_ONS_LISTED = 3  # above this many run-on notes in one line, one finding names their range
+
+
 def _split_run_ons(note: _Note, scan: _Scan) -> list[_Note]:
     """Split '...html. 9 "SCO and..."' into note 8 and note 9.
 
     Only the next number, only after a sentence end, only before a capital or a
     quote, and only when that number is not defined at a line start anywhere.
+    A line holding many run-on notes is cut in one forward pass (linear in its length).
     """
     pieces = [note]
     while True:
@@ -669,27 +673,53 @@ def _split_run_ons(note: _Note, scan: _Scan) -> list[_Note]:
             return pieces
         part_index, offset, text_offset = split
         line_index, part = last.parts[part_index]
-        following = _Note(wanted, line_index, last.style, [(line_index, part[text_offset:])])
-        following.parts.extend(last.parts[part_index + 1 :])
+        cuts = [(wanted, offset, text_offset)]  # (number, where the previous ends, text start)
+        while cuts[-1][0] + 1 not in scan.start_numbers:
+            found = _run_on_in(part, cuts[-1][0] + 1, cuts[-1][2])
+            if found is None:
+                break
+            cuts.append((cuts[-1][0] + 1, *found))
+        rest = last.parts[part_index + 1 :]
         last.parts[part_index:] = [(line_index, part[:offset])]
-        pieces.append(following)
-        scan.irregular.append(Irregularity(
-            wanted, line_index + 1,
-            f"footnote {wanted} is run on inside footnote {last.number}'s text (line "
-            f"{line_index + 1}), not on a line of its own: read as a separate note"))
+        previous = last.number
+        for index, (number, _, start) in enumerate(cuts):
+            end = cuts[index + 1][1] if index + 1 < len(cuts) else len(part)
+            pieces.append(_Note(number, line_index, last.style, [(line_index, part[start:end])]))
+            if len(cuts) <= _RUN_ONS_LISTED:
+                scan.irregular.append(Irregularity(
+                    number, line_index + 1,
+                    f"footnote {number} is run on inside footnote {previous}'s text (line "
+                    f"{line_index + 1}), not on a line of its own: read as a separate note"))
+            previous = number
+        if len(cuts) > _RUN_ONS_LISTED:  # a whole notes section run together: one finding
+            scan.irregular.append(Irregularity(
+                cuts[0][0], line_index + 1,
+                f"footnotes {cuts[0][0]}-{cuts[-1][0]} ({len(cuts):,} notes) are run on one "
+                f"after another inside footnote {last.number}'s line (line {line_index + 1}), "
+                "not on lines of their own: read as separate notes"))
+        pieces[-1].parts.extend(rest)
 
 
 def _find_run_on(note: _Note, wanted: int) -> tuple[int, int, int] | None:
-    digits = str(wanted)
     for part_index, (_, part) in enumerate(note.parts):
-        if digits not in part:
+        found = _run_on_in(part, wanted, 0)
+        if found is not None:
+            return part_index, *found
+    return None
+
+
+def _run_on_in(part: str, wanted: int, start: int) -> tuple[int, int] | None:
+    """(where the number's match starts, where the note's text starts) of `wanted` run on
+    in `part` after `start`."""
+    digits = str(wanted)
+    if part.find(digits, start) < 0:
+        return None
+    for match in _RUN_ON.finditer(part, start):
+        if match.group(1) != digits:
             continue
-        for match in _RUN_ON.finditer(part):
-            if match.group(1) != digits:
-                continue
-            following = part[match.end() : match.end() + 1]
-            if following in "\"“‘'«„*[" or (following.isalpha() and not following.islower()):
-                return part_index, match.start(), match.end()
+        following = part[match.end() : match.end() + 1]
+        if following in "\"“‘'«„*[" or (following.isalpha() and not following.islower()):
+            return match.start(), match.end()
     return None
 
 

@@ -352,6 +352,9 @@ def _strip_trailing_prose(text: str) -> str:
     return text[:first_prose].rstrip()
 
 
+_NEXT_WORK_WINDOW = 2000  # characters after a sentence end in which the next work is judged
+
+
 def _split_sentences_between_works(piece: str) -> list[str]:
     """``"A," site, May 5, 2020. "B," site, May 6, 2020.`` and ``A. See also B.`` -> A, B."""
     if piece.count("“") + piece.count('"') // 2 + piece.count("«") < 2 and \
@@ -360,7 +363,8 @@ def _split_sentences_between_works(piece: str) -> list[str]:
     parts: list[str] = []
     last = 0
     for boundary in _SENTENCE.finditer(piece):
-        rest = piece[boundary.end():]
+        # the next work is judged on the text that follows, up to a bound: linear in the note
+        rest = piece[boundary.end(): boundary.end() + _NEXT_WORK_WINDOW]
         starts_work = rest[:1] in "\"“«" or rest[:9].lower() == "see also "
         head = piece[last: boundary.start()]
         if starts_work and _complete(head) and _complete(rest):
@@ -504,7 +508,7 @@ def _merge_pieces(text: str) -> list[str]:
         pieces.append(text[last:position])
         last = position + 1
     pieces.append(text[last:])
-    merged: list[str] = []
+    merged: list[list[str]] = []  # each citation's pieces, joined once at the end: linear
     pending = ""  # a short first piece without signature: "Family, Given; Family, Given ..."
     for piece in pieces:
         cleaned = piece.strip(" .;")
@@ -515,14 +519,14 @@ def _merge_pieces(text: str) -> list[str]:
             pending = ""
         if len(cleaned.split()) <= 6 and not has_signature(cleaned):
             if merged:
-                merged[-1] = f"{merged[-1]}; {cleaned}"  # page ranges, "and others" ...
+                merged[-1].append(cleaned)  # page ranges, "and others" ...
             else:
                 pending = cleaned
             continue
-        merged.append(cleaned)
+        merged.append([cleaned])
     if pending:
-        merged.append(pending)
-    return merged
+        merged.append([pending])
+    return ["; ".join(parts) for parts in merged]
 
 
 _TITLE_STARTS = frozenset("\"“«„*[")
