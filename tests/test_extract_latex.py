@@ -249,3 +249,11 @@ def test_renewcommand_footnote_as_endnote_footnotetext_and_unclosed_braces(tmp_p
 def test_ligatures_become_characters_but_not_inside_urls(tmp_path):
     doc, _ = parse_tex(tmp_path, "A\\footnote{``Quoted''---pp.~3--5, \\url{https://x.org/~me/a--b}}\n")
     assert doc.footnotes[0].text == "\u201cQuoted\u201d\u2014pp. 3\u20135, https://x.org/~me/a--b"
+
+
+def test_braces_nested_thousands_deep_are_a_finding_not_a_traceback(tmp_path):
+    text = ("\\documentclass{article}\\begin{document}A\\footnote{" + "{" * 20000 + "x"
+            + "}" * 20000 + "}\n\\end{document}\n")
+    doc, findings = parse_tex(tmp_path, text)
+    assert doc.footnotes == []
+    assert any("nests its groups too deeply" in f.message for f in findings)

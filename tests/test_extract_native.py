@@ -190,6 +190,16 @@ def test_an_encrypted_office_zip(tmp_path):
     assert "password-protected" in problem(path)
 
 
+def test_a_zip_bomb_is_refused_by_its_unpacked_size_before_it_is_read(tmp_path):
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", " " * (129 * 2**20))
+    assert path.stat().st_size < 2**20
+    message = problem(path)
+    assert "129 MB word/document.xml unpacked; the limit is 128 MB" in message
+
+
 def test_an_old_binary_doc_is_still_refused(tmp_path):
     path = tmp_path / "old.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))

@@ -261,6 +261,10 @@ class _Walk:
         walker = LatexWalker(text, latex_context=walker_context(), tolerant_parsing=True)
         try:
             nodes = walker.get_latex_nodes()[0]
+        except RecursionError:  # braces or environments nested thousands of levels deep
+            self.warn("LaTeX nests its groups too deeply to be read (thousands of levels); "
+                      "this file's notes are not read", None, path)
+            return
         except Exception as error:  # pylatexenc on broken LaTeX: say so
             self.warn(f"LaTeX could not be read ({error})", None, path)
             return

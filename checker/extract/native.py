@@ -29,7 +29,7 @@ MAGICS = (ZIP_MAGIC, PDF_MAGIC)
 ODF_TEXT_MIMETYPES = (b"application/vnd.oasis.opendocument.text",
                       b"application/vnd.oasis.opendocument.text-master")
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".odt", ".ott")
-MAX_PART_BYTES = 512 * 1024 * 1024  # one XML part unpacked: larger is a zip bomb, not prose
+MAX_PART_BYTES = 128 * 1024 * 1024  # one XML part unpacked (a long order is 3 MB): a zip bomb
 
 
 class NativeError(Exception):
@@ -110,7 +110,8 @@ def read_xml(archive: zipfile.ZipFile, name: str) -> etree._Element | None:
     except KeyError:
         return None
     if info.file_size > MAX_PART_BYTES:
-        raise NativeError(f"has a {info.file_size // 2**20} MB {name}; too large to be a document")
+        raise NativeError(f"has a {info.file_size // 2**20} MB {name} unpacked; the limit is "
+                          f"{MAX_PART_BYTES // 2**20} MB (a zip bomb?)")
     try:
         return etree.fromstring(archive.read(name), _PARSER)
     except etree.XMLSyntaxError as error:
