@@ -22,6 +22,7 @@ from checker.references.citekeys import find_author_year_cites, find_citation_ke
 from checker.references.fields import is_archive_url, is_site_link, parse_citation
 from checker.references.legal import find_legal_citations, has_legal_citation
 from checker.references.posts import find_social_posts
+from checker.references.scripture import find_scripture, has_verse
 from checker.references.split import is_backreference, is_prose, split_citations
 from checker.references.urls import domain_of, find_urls, url_identity
 
@@ -46,7 +47,7 @@ def parse_references(text: str) -> list[Reference]:
         if links > linked and not is_backreference(text.strip()):
             references.extend(_links_left_over(text, references))
     if has_legal_citation(text) or "@" in text or ("(" in text and _YEAR_IN_BRACKETS.search(
-            text)) or "{" in text:
+            text)) or "{" in text or has_verse(text):
         flat = " ".join(text.split())
         found = [(citation.start, citation.reference, alone)
                  for finder, alone in FINDERS for citation in finder(flat)]
@@ -61,7 +62,7 @@ _YEAR_IN_BRACKETS = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\s*[,:;)\]]")
 # inside a full citation is a work of its own (a case an article discusses), False where it is
 # part of it ("(Roe 2001)" in a bibliography entry).
 FINDERS = ((find_legal_citations, True), (find_citation_keys, True),
-           (find_author_year_cites, False), (find_social_posts, True))
+           (find_author_year_cites, False), (find_social_posts, True), (find_scripture, True))
 
 
 def _with_found_citations(text: str, references: list[Reference],

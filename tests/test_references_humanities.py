@@ -1,0 +1,30 @@
+"""Reference parsing of book and humanities notes (written for these tests, not taken from the
+corpus): scripture, Chicago full notes for books, chapters and articles, archival letters,
+German notes, short forms and Ibid."""
+
+from checker.references import parse_references
+
+# ---- scripture ---------------------------------------------------------------------------
+
+
+def test_scripture_reference_before_the_verse_it_quotes() -> None:
+    (ref,) = parse_references('Jesaja 41,10 **_"Fürchte dich nicht, denn ich bin mit dir."_**')
+    assert ref.title == "Jesaja 41,10"
+    assert ref.authors == [] and ref.container is None and ref.date is None
+
+
+def test_scripture_references_in_english_with_numbered_books_and_ranges() -> None:
+    refs = parse_references("Compare 1 Cor. 13:4-7 with Rom. 12:9 and 2.Timotheus 3,16+17.")
+    assert [ref.title for ref in refs] == ["1 Cor. 13:4-7", "Rom. 12:9", "2.Timotheus 3,16+17"]
+
+
+def test_scripture_reference_inside_german_commentary() -> None:
+    refs = parse_references(
+        "Dass die Worte nicht vorgeschrieben waren, ist aus Phil. 4,6. zu ersehen, wo der "
+        "Apostel von allen Anliegen spricht, die vor Gott kund werden sollen.")
+    assert [ref.title for ref in refs] == ["Phil. 4,6"]
+
+
+def test_a_name_then_numbers_is_no_scripture_reference() -> None:
+    assert all(ref.title != "Mark 12" for ref in parse_references(
+        "Mark 12, 14 and 16 were the harbour's busiest berths."))
