@@ -2,7 +2,8 @@
 corpus): scripture, Chicago full notes for books, chapters and articles, archival letters,
 German notes, short forms and Ibid."""
 
-from checker.references import parse_references
+from checker.model import Footnote
+from checker.references import parse_footnotes, parse_references
 
 # ---- scripture ---------------------------------------------------------------------------
 
@@ -28,3 +29,31 @@ def test_scripture_reference_inside_german_commentary() -> None:
 def test_a_name_then_numbers_is_no_scripture_reference() -> None:
     assert all(ref.title != "Mark 12" for ref in parse_references(
         "Mark 12, 14 and 16 were the harbour's busiest berths."))
+
+
+# ---- archival letters --------------------------------------------------------------------
+
+
+def notes_of(*texts: str) -> list[Footnote]:
+    notes = [Footnote(number, number, text) for number, text in enumerate(texts, start=1)]
+    parse_footnotes(notes)
+    return notes
+
+
+def test_a_transcription_in_a_collection_has_the_collection_as_container() -> None:
+    (ref,) = parse_references("Hannah Roe to Silas Poe, March 3, 1862, Typescript copy in "
+                              "Roe Family Papers, HHA, Folder 12.")
+    assert ref.container == "Roe Family Papers" and ref.date == "1862-03-03"
+
+
+def test_a_letter_cited_again_without_its_collection_is_the_earlier_citation() -> None:
+    notes = notes_of("Hannah Roe to Silas Poe, March 3, 1862, Roe Family Papers, Harbour "
+                     "Historical Archive, https://archive.example.org/items/12.",
+                     "Tides rose that spring.",
+                     "Hannah Roe to Silas Poe, March 3, 1862.",
+                     "Hannah Roe to Silas Poe, April 9, 1862.")
+    (repeat,) = notes[2].references
+    assert repeat.ibid and repeat.container == "Roe Family Papers"
+    assert repeat.url == "https://archive.example.org/items/12"
+    (other,) = notes[3].references
+    assert not other.ibid and other.container is None and other.date == "1862-04-09"

@@ -7,6 +7,8 @@ N", and URL repairs attested elsewhere in the document.
   latest earlier work whose author and title match the short form.
 - ``Smith, supra note 3`` / ``see note 3 above``: the work of note 3.
 - ``Cooley (2012)``, ``Cooley (2012, 45)``: the latest earlier work by Cooley from 2012.
+- ``Roe to Poe, June 1, 1863.``: the same title and date cited earlier with its collection or
+  link (a letter cited again without them).
 
 A resolved reference is a copy of the work pointed to with ``ibid=True``, so that the
 bibliography keeps one entry and the audit does not count it twice.
@@ -93,9 +95,25 @@ class _Index:
         self.by_family: dict[str, Reference] = {}
         self.positions: dict[str, list[int]] = {}
         self.heads: dict[int, list[str]] = {}
+        self.by_title_date: dict[tuple[str, str], Reference] = {}
 
     def add(self, work: Reference) -> None:
         self.works.append(work)
+        if work.title and work.date:
+            self.by_title_date[(work.title.lower(), work.date)] = work
+
+    def fuller_repeat(self, reference: Reference) -> Reference | None:
+        """The earlier citation of the same title and date that says more (its collection,
+        its link): ``Roe to Poe, June 1, 1863.`` after ``Roe to Poe, June 1, 1863, Roe
+        Papers, Harbour Archive``."""
+        if not (reference.title and reference.date):
+            return None
+        work = self.by_title_date.get((reference.title.lower(), reference.date))
+        if work is None or work is reference or not (
+                (work.container and not reference.container)
+                or (work.url and not reference.url)):
+            return None
+        return work
 
     def _catch_up(self) -> None:
         by_family = self.by_family
@@ -238,8 +256,8 @@ class BackReferenceResolver:
             if resolved is None and footnote.references:
                 footnote.references = [
                     _resolve_short(ref, index) if _is_short_form(ref)
-                    else _resolve_author_year(ref, index) if _is_author_year(ref) else ref
-                    for ref in footnote.references
+                    else _resolve_author_year(ref, index) if _is_author_year(ref)
+                    else _resolve_repeat(ref, index) for ref in footnote.references
                 ]
             if footnote.references:
                 for number, ref in enumerate(footnote.references):
@@ -273,6 +291,15 @@ def _resolve_author_year(reference: Reference, index: _Index) -> Reference:
     if work is None or work is reference:
         return reference
     return _copy(work, reference.raw)
+
+
+def _resolve_repeat(reference: Reference, index: _Index) -> Reference:
+    """A work cited again with less (no collection, no link, no outlet) than before: the
+    fuller earlier citation, a short form of it."""
+    if reference.container or reference.url or reference.domain or reference.doi:
+        return reference
+    work = index.fuller_repeat(reference)
+    return reference if work is None else _copy(work, reference.raw)
 
 
 def _resolve_short(reference: Reference, index: _Index) -> Reference:

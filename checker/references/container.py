@@ -58,6 +58,12 @@ _CHUNK = re.compile(r"\s*(?:,|;|\x00|\.(?=\s|$)|\s[–—-]\s|\(|\)|\[|\]|\s/\s)
 _ROMAN_VOLUME = re.compile(r"^[IVXLC]{1,6}(?:\.[ivxlc]{1,5})?(?:\s*\([ivxlc\d]{1,5}\))?$")
 _PLACE_YEAR = re.compile(
     r"(?:^|(?<=[.,;]\s))(?P<place>[A-ZÄÖÜА-ЯЁ][\w'-]+|[A-ZА-ЯЁ][a-zа-яё]{0,3}\.,)\s+(?=\x00)")
+# An archival copy's kind before the collection that holds it: "Transcription in Roe Papers",
+# "Typescript copy in ...", "Microfilm in ..."
+_HELD_IN = re.compile(
+    r"^(?:(?:typescript|typed|manuscript|photo|photostatic|certified|original|draft)\s+)?"
+    r"(?:transcription|transcript|copy|copies|typescript|photocopy|microfilm|original|draft|"
+    r"original letter|facsimile)\s+in\s+(?=[A-Z])", re.IGNORECASE)
 _LANGUAGE_NOTE = re.compile(r"\s*[(\[](?:in\s+)?[A-Z][a-z]+(?:\s+language)?[)\]]\s*$")
 
 
@@ -171,6 +177,10 @@ def _first_container(text: str, publisher: str | None,
     series = False
     for raw_chunk in _CHUNK.split(text):
         chunk = raw_chunk.strip(" .,;:*_\"'“”«»")
+        if " in " in chunk:
+            held = _HELD_IN.match(chunk)
+            if held:
+                chunk = chunk[held.end():]  # "Transcription in Roe Papers": the collection
         if len(chunk) < 2 or NOISE.match(chunk) or NUMBERS.match(chunk):
             if SERIES.search(raw_chunk):
                 series = True
