@@ -57,3 +57,25 @@ def test_a_letter_cited_again_without_its_collection_is_the_earlier_citation() -
     assert repeat.url == "https://archive.example.org/items/12"
     (other,) = notes[3].references
     assert not other.ibid and other.container is None and other.date == "1862-04-09"
+
+
+# ---- books and newspapers in Chicago notes ------------------------------------------------
+
+
+def test_an_edited_book_cited_by_its_title_has_its_editors_as_authors() -> None:
+    (ref,) = parse_references("*Harbour Songs of the North Sea*, ed. J. Roe and Walter Poe "
+                              "(Kiel: Nord, 1999), 45.")
+    assert ref.title == "Harbour Songs of the North Sea"
+    assert ref.authors == ["Roe, J.", "Poe, Walter"] and ref.container is None
+    (edition,) = parse_references("Walt Roe, *Harbour Songs*, ed. Jane Poe (Kiel: Nord, 1999).")
+    assert edition.authors == ["Roe, Walt"]
+
+
+def test_a_newspaper_issue_by_month_and_year_then_a_citation_key() -> None:
+    refs = parse_references("*Harbour Gazette*, Sept. 1901, quoted in [@roe2001tides, 12]; "
+                            "*Harbour Songs*, ed. Jane Poe; [@poe1999songs, 3-4].")
+    assert [(r.title, r.container, r.date, r.authors) for r in refs] == [
+        (None, "Harbour Gazette", "1901-09", []),
+        (None, None, "2001", ["Roe"]),
+        ("Harbour Songs", None, None, ["Poe, Jane"]),
+        (None, None, "1999", ["Poe"])]

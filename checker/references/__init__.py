@@ -101,6 +101,9 @@ def _is_found_citation(reference: Reference, covered: list[Reference]) -> bool:
     prose_title = title[:1].islower() and not any(
         f"{quote}{title}" in reference.raw for quote in "\"“«'‘")  # a sentence read as a title
     prose_title = prose_title or (not reference.url and is_prose(reference.raw))
+    if not title and reference.container and reference.date and not any(
+            reference.container in other.raw for other in covered):
+        return False  # "*Harbour Gazette*, July 1952, quoted in [@roe2001]": an issue cited
     return not title or prose_title or any(
         title in other.raw or (other.title or "\0") in title for other in covered
     ) or len(rest.strip(" .,;()[]")) < 25

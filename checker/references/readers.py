@@ -414,7 +414,12 @@ def _is_initials_word(word: str) -> bool:
 
 _PLACE_NAME = re.compile(r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")  # "", "Marshall", "New Orleans"
 _ISSUE_DATE = re.compile(
-    r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})")
+    r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{4}\b)")
+# "*Book*, ed. Jane Roe (...)": the editors of a book cited with no author before its title
+_EDITED_BY = re.compile(
+    r"^,?\s*(?:eds?\.|edited\s+by|hrsg\.\s+v(?:on|\.)|herausgegeben\s+von)\s+"
+    r"(?P<names>(?:[^(),;.\x00]|(?<=\b[A-Z])\.|,(?=\s+(?:and\s+)?[A-Z][a-z]))+)")
 _PART_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){1,8}\s+(?:interview|testimony|narrative|"
                         r"letter|diary|statement|speech|deposition)s?")
 _IN_BEFORE = re.compile(r"(?:^|[,.]\s*|\s)in:?$", re.IGNORECASE)
@@ -454,8 +459,16 @@ def read_italic_title(work: str, blanked: str) -> TitleParts | None:
         # (and its town) with the issue's date, no article title
         return TitleParts(title=None, before="", after=after, container=name,
                           container_is_italic=True)
+    authors_text = None
+    if not stripped_before and "ed" in after[:24]:
+        editors = _EDITED_BY.match(after)
+        if editors and parse_authors(editors.group("names").strip()):
+            # the edited book itself: its editors stand as its authors
+            authors_text = editors.group("names").strip()
+            after = after[editors.end():]
     return TitleParts(title=name.rstrip(".,"), before=before, after=after, italic_title=True,
-                      title_start=italic.start(), title_end=italic.end())
+                      authors_text=authors_text, title_start=italic.start(),
+                      title_end=italic.end())
 
 
 # ---- author, colon, title: German and French books -----------------------------------------

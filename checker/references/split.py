@@ -517,7 +517,8 @@ def _merge_pieces(text: str) -> list[str]:
         if pending:
             cleaned = f"{pending}; {cleaned}"
             pending = ""
-        if len(cleaned.split()) <= 6 and not has_signature(cleaned):
+        if len(cleaned.split()) <= 6 and not has_signature(cleaned) and not (
+                "@" in cleaned and _CITATION_KEY_PIECE.match(cleaned)):  # "[@roe2001, 12]"
             if merged:
                 merged[-1].append(cleaned)  # page ranges, "and others" ...
             else:
@@ -529,6 +530,7 @@ def _merge_pieces(text: str) -> list[str]:
     return ["; ".join(parts) for parts in merged]
 
 
+_CITATION_KEY_PIECE = re.compile(r"^\[?(?:(?:see|cf\.)\s+)?-?@[A-Za-z]", re.IGNORECASE)
 _TITLE_STARTS = frozenset("\"“«„*[")
 _LABEL_WORDS = frozenset(("and", "&", "also", "и", "see", "see,", "cf.", "cf", "compare",
                           "vgl.", "vergl.", "siehe",
