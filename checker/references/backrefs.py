@@ -7,8 +7,8 @@ N", and URL repairs attested elsewhere in the document.
   latest earlier work whose author and title match the short form.
 - ``Smith, supra note 3`` / ``see note 3 above``: the work of note 3.
 - ``Cooley (2012)``, ``Cooley (2012, 45)``: the latest earlier work by Cooley from 2012.
-- ``Roe to Poe, June 1, 1863.``: the same title and date cited earlier with its collection or
-  link (a letter cited again without them).
+- ``Roe to Poe, June 1, 1863.``: the same title and date cited earlier with its collection (a
+  letter cited again without it).
 
 A resolved reference is a copy of the work pointed to with ``ibid=True``, so that the
 bibliography keeps one entry and the audit does not count it twice.
@@ -103,15 +103,13 @@ class _Index:
             self.by_title_date[(work.title.lower(), work.date)] = work
 
     def fuller_repeat(self, reference: Reference) -> Reference | None:
-        """The earlier citation of the same title and date that says more (its collection,
-        its link): ``Roe to Poe, June 1, 1863.`` after ``Roe to Poe, June 1, 1863, Roe
+        """The earlier citation of the same title and date that names its collection (or
+        outlet): ``Roe to Poe, June 1, 1863.`` after ``Roe to Poe, June 1, 1863, Roe
         Papers, Harbour Archive``."""
         if not (reference.title and reference.date):
             return None
         work = self.by_title_date.get((reference.title.lower(), reference.date))
-        if work is None or work is reference or not (
-                (work.container and not reference.container)
-                or (work.url and not reference.url)):
+        if work is None or work is reference or not work.container:
             return None
         return work
 
@@ -294,7 +292,7 @@ def _resolve_author_year(reference: Reference, index: _Index) -> Reference:
 
 
 def _resolve_repeat(reference: Reference, index: _Index) -> Reference:
-    """A work cited again with less (no collection, no link, no outlet) than before: the
+    """A work cited again without the collection (or outlet) it was cited with before: the
     fuller earlier citation, a short form of it."""
     if reference.container or reference.url or reference.domain or reference.doi:
         return reference
