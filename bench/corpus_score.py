@@ -1,12 +1,15 @@
 """Corpus scorer: footcheck's parse against the hand-written gold of real documents.
 
-    .venv/bin/python bench/corpus_score.py [--part dev|heldout|all] [--doc NAME] [--json]
-                                           [--show-errors] [--corpus ../shared/corpus]
+    .venv/bin/python bench/corpus_score.py [--part dev|heldout|all|samples] [--doc NAME]
+                                           [--json] [--show-errors] [--corpus ../shared/corpus]
+                                           [--samples refs/sources]
 
 Every document with a gold file in `tests/corpus/gold/` (tests/corpus/README.md gives the
 format and the dev/held-out split) is parsed in-process by `checker.parse.parse_paths`,
 exactly as `footcheck parse` does, from the corpus in `../shared/corpus` (the documents are
-never copied into the project). It prints, per document and per part:
+never copied into the project). `--part samples` scores the two sample papers instead
+(`refs/sources/`, else `../shared/seeds/`) against their gold in `tests/samples/gold/`
+(tests/samples/README.md). It prints, per document and per part:
 
 - notes found / expected: gold notes matched by (part, number), or by (part, label) for a
   note printed with a label ("*", "#name"), to a parsed note, and the
@@ -23,8 +26,8 @@ as the set of family names; domain and date exactly; URLs without their scheme a
 slash. The references of a missed note count against recall, those of an extra note against
 precision.
 
-`--show-errors` lists what the parse got wrong, for dev documents only: held-out documents
-are only measured, never read (their mismatches are not printed).
+`--show-errors` lists what the parse got wrong, for dev documents and the samples only:
+held-out documents are only measured, never read (their mismatches are not printed).
 """
 
 from __future__ import annotations
@@ -44,6 +47,9 @@ from unidecode import unidecode
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "corpus" / "gold"
 CORPUS_DIR = ROOT.parent / "shared" / "corpus"
+SAMPLES_GOLD_DIR = ROOT / "tests" / "samples" / "gold"
+# The sample papers: the project's copy, else the shared seeds they were copied from.
+SAMPLES_DIRS = (ROOT / "refs" / "sources", ROOT.parent / "shared" / "seeds")
 FIELDS = ("title", "authors", "container", "domain", "url", "date")
 PARTS = ("dev", "heldout")
 FUZZY_AT_LEAST = 90.0
@@ -287,6 +293,15 @@ def gold_files(gold_dir: Path = GOLD_DIR) -> list[Path]:
     return sorted(gold_dir.glob("*.json"))
 
 
+def samples_dir() -> Path | None:
+    """Where the sample papers are: the first of SAMPLES_DIRS that holds every gold's paper."""
+    names = [path.name.removesuffix(".json") for path in gold_files(SAMPLES_GOLD_DIR)]
+    for folder in SAMPLES_DIRS:
+        if names and all((folder / name).is_file() for name in names):
+            return folder
+    return None
+
+
 def parse_document_notes(path: Path) -> tuple[list[dict[str, Any]], str | None]:
     """footcheck's parse of one document as its JSON notes, or a problem in words."""
     from checker.parse import parse_paths
@@ -371,38 +386,50 @@ def print_report(results: Sequence[DocumentResult], show_errors: bool, out: Any 
                   f"({c.correct} correct, {c.parsed} parsed, {c.gold} gold)", file=out)
     if show_errors:
         for r in results:
-            if r.split != "dev":
+            if r.split == "heldout":
                 continue
             print(f"\n== {r.name}", file=out)
             for line in r.score.errors:
                 print(f"  {line}", file=out)
-        if any(r.split != "dev" for r in results):
+        if any(r.split == "heldout" for r in results):
             print("\n(held-out mismatches are not shown: those documents are only measured)",
                   file=out)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--part", choices=["dev", "heldout", "all"], default="all")
+    parser.add_argument("--part", choices=["dev", "heldout", "all", "samples"], default="all",
+                        help="a part of the corpus (all: dev and held-out), or the sample papers")
     parser.add_argument("--doc", help="one document (its file name, with or without suffix)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--show-errors", action="store_true",
-                        help="list the mismatches (dev documents only)")
+                        help="list the mismatches (dev documents and samples only)")
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR,
                         help=f"the corpus folder (default {CORPUS_DIR})")
-    parser.add_argument("--gold", type=Path, default=GOLD_DIR, help=argparse.SUPPRESS)
+    parser.add_argument("--samples", type=Path, default=None,
+                        help="the sample papers' folder (default refs/sources, else "
+                             "../shared/seeds)")
+    parser.add_argument("--gold", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--floors", action="store_true",
                         help="print the figures as floors for tests/test_corpus_score.py")
     args = parser.parse_args(argv)
-    if not args.corpus.is_dir():
-        print(f"corpus_score: no corpus at {args.corpus}", file=sys.stderr)
-        return 2
+    if args.part == "samples":
+        source, gold_dir = args.samples or samples_dir(), args.gold or SAMPLES_GOLD_DIR
+        if source is None or not source.is_dir():
+            print("corpus_score: the sample papers are in neither "
+                  f"{' nor '.join(map(str, SAMPLES_DIRS))}", file=sys.stderr)
+            return 2
+    else:
+        source, gold_dir = args.corpus, args.gold or GOLD_DIR
+        if not source.is_dir():
+            print(f"corpus_score: no corpus at {source}", file=sys.stderr)
+            return 2
     if args.show_errors and args.part == "heldout":
         print("corpus_score: held-out mismatches are never shown (those documents are only "
               "measured); use --part dev", file=sys.stderr)
         return 2
-    results = run(args.corpus, args.part, args.doc, args.gold)
-    if args.show_errors and args.doc and results and all(r.split != "dev" for r in results):
+    results = run(source, args.part, args.doc, gold_dir)
+    if args.show_errors and args.doc and results and all(r.split == "heldout" for r in results):
         print(f"corpus_score: {args.doc} is held out: its mismatches are never shown",
               file=sys.stderr)
         return 2

@@ -170,3 +170,47 @@ def test_corpus_figures_stay_above_the_floors() -> None:
             below.append((result.name, result.score.found, round(result.score.overall.f1, 3),
                           FLOORS[result.name]))
     assert not below, below
+
+
+# The two sample papers (tests/samples/README.md): every note, and per field just under the
+# figures measured when their gold landed (samples: fields F1 0.982; title, authors and date
+# 1.000, container 0.945, domain 0.988, url 0.941).
+SAMPLE_NOTES = {"000_0db96c59fdb6136e.txt": 63, "001_74fdbe2cacc4b120.txt": 19}
+SAMPLE_FIELD_FLOORS = {"title": 0.98, "authors": 0.98, "container": 0.92, "domain": 0.96,
+                       "url": 0.92, "date": 0.98}
+SAMPLE_FIELDS_F1_FLOOR = 0.97
+
+
+def test_sample_gold_covers_both_papers_note_by_note() -> None:
+    gold = {path.name.removesuffix(".json"): json.loads(path.read_text(encoding="utf-8"))
+            for path in corpus_score.gold_files(corpus_score.SAMPLES_GOLD_DIR)}
+    assert {name: len(doc["notes"]) for name, doc in gold.items()} == SAMPLE_NOTES
+    for doc in gold.values():
+        assert doc["split"] == "samples"
+        assert [note["number"] for note in doc["notes"]] == list(
+            range(1, len(doc["notes"]) + 1))
+
+
+@pytest.mark.skipif(corpus_score.samples_dir() is None, reason="the sample papers are absent")
+def test_sample_papers_stay_above_the_floors() -> None:
+    source = corpus_score.samples_dir()
+    assert source is not None
+    results = corpus_score.run(source, "samples", gold_dir=corpus_score.SAMPLES_GOLD_DIR)
+    assert all(r.problem is None for r in results), [r.problem for r in results if r.problem]
+    assert {r.name: r.score.found for r in results} == SAMPLE_NOTES
+    samples = corpus_score.totals(results)["samples"]
+    assert samples.extra == 0
+    below = {name: round(samples.fields[name].f1, 3) for name, floor in
+             SAMPLE_FIELD_FLOORS.items() if samples.fields[name].f1 < floor}
+    assert not below, below
+    assert samples.overall.f1 >= SAMPLE_FIELDS_F1_FLOOR, round(samples.overall.f1, 3)
+
+
+def test_part_samples_prints_the_sample_papers(capsys: pytest.CaptureFixture) -> None:
+    if corpus_score.samples_dir() is None:
+        pytest.skip("the sample papers are absent")
+    assert corpus_score.main(["--part", "samples", "--doc", "001_74fdbe2cacc4b120",
+                              "--show-errors"]) == 0
+    out = capsys.readouterr().out
+    assert "samples: notes found 19/19" in out
+    assert "== 001_74fdbe2cacc4b120.txt" in out
