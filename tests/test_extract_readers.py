@@ -4,6 +4,8 @@ add. Every fixture is written here, in the shape of the real documents, not copi
 
 from __future__ import annotations
 
+import pytest
+
 from checker.extract import extract_footnotes
 from checker.model import Document, Footnote
 
@@ -495,3 +497,66 @@ def test_a_notes_section_run_together_on_one_line_is_split_and_reported_once() -
     run_on = [m for m in findings if "run on" in m]
     assert run_on == ["footnotes 2-8 (7 notes) are run on one after another inside footnote 1's "
                       "line (line 5), not on lines of their own: read as separate notes"]
+
+
+# ---- a reference list whose numbers were lost: entries opened by back-links ----------------
+
+BACKLINK_LIST = """\
+The harbour grew.[1] Trade doubled.[2] Exports fell,[3] then rose again.[2]
+
+References
+
+{entries}
+"""
+
+
+@pytest.mark.parametrize("opener", ["^ ", "↑ ", "* ^ ", "- ↑ "])
+def test_unnumbered_backlink_entries_are_numbered_in_order(opener) -> None:
+    entries = "\n".join(opener + entry for entry in (
+        '"Harbour report". Port Authority. 12 May 2020.',
+        'a b Roe, Ann (3 March 2019). "Trade figures". Daily Ledger.',
+        '"Export table" (PDF). Statistics Office. 2018.'))
+    footnotes, findings = extract(BACKLINK_LIST.format(entries=entries))
+    assert [n.number for n in footnotes] == [1, 2, 3]
+    assert footnotes[1].text == 'Roe, Ann (3 March 2019). "Trade figures". Daily Ledger.'
+    assert [n.marker_lines for n in footnotes] == [[1], [1], [1]]
+    assert findings == ["the reference list is not numbered (its 3 entries open with a "
+                        "back-link): numbered in their order"]
+
+
+def test_numbered_backlinks_of_a_russian_wiki_and_a_leading_article_are_told_apart() -> None:
+    entries = "↑ 1 2 Иванов И. И. Нефть и газ. — М., 2018.\n^ a study of the port, 2019."
+    footnotes, _ = extract(BACKLINK_LIST.format(entries=entries))
+    assert [n.text for n in footnotes] == ["Иванов И. И. Нефть и газ. — М., 2018.",
+                                           "a study of the port, 2019."]
+
+
+def test_caret_lines_without_markers_or_a_notes_heading_are_not_notes() -> None:
+    text = "Exponents:\n\n^ 2 is the square\n^ 3 is the cube\n"
+    footnotes, _ = extract(text)
+    assert footnotes == []
+
+
+@pytest.mark.parametrize("entry", ["{n}. ^ ", "{n}. "])
+def test_a_numbered_list_takes_the_bodys_bracketed_markers(entry) -> None:
+    entries = "\n".join(entry.format(n=n) + f'"Report {n}". Port Authority. {n} May 2020.'
+                        for n in (1, 2, 3))
+    footnotes, findings = extract(BACKLINK_LIST.format(entries=entries))
+    assert [n.marker_lines for n in footnotes] == [[1], [1], [1]]
+    assert not [m for m in findings if "marked" in m]
+
+
+def test_chapter_endnotes_at_the_end_take_the_markers_of_their_chapter() -> None:
+    body = "".join(f"Chapter {c}\n\n" + "".join(
+        f"Sentence {n} of part {c} here.{n} More.\n" for n in (1, 2, 3)) + "\n" for c in (1, 2))
+    notes = "Notes\n\n" + "".join(f"Chapter {c}\n\n" + "".join(
+        f'{n}. Roe, "Report {c}.{n}," Daily Ledger, May {n}, 2003.\n' for n in (1, 2, 3))
+        + "\n" for c in (1, 2))
+    footnotes, findings = extract(body + notes)
+    assert [(n.part, n.number) for n in footnotes] == [(1, 1), (1, 2), (1, 3),
+                                                       (2, 1), (2, 2), (2, 3)]
+    lines = body.split("\n")
+    for note in footnotes:
+        (line,) = note.marker_lines
+        assert f"part {note.part} here.{note.number}" in lines[line - 1]
+    assert not [m for m in findings if "marked" in m], findings

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.extract.asciidoc import extract_asciidoc, has_asciidoc_notes
+from checker.extract.backlinks import extract_backlink_list, has_backlink_list
 from checker.extract.casemets import extract_casemets, has_casemets_notes
 from checker.extract.extraction import Extraction, restart_parts
 from checker.extract.gutenberg import extract_gutenberg, has_gutenberg_notes
@@ -55,6 +56,7 @@ READERS: tuple[Reader, ...] = (
     Reader("org", lambda doc: has_org_notes(doc.text), extract_org),
     Reader("gutenberg", lambda doc: has_gutenberg_notes(doc.text), extract_gutenberg),
     Reader("pandoc", lambda doc: has_pandoc_notes(doc.text), extract_pandoc),
+    Reader("backlinks", lambda doc: has_backlink_list(doc.text), extract_backlink_list),
     Reader("markdown", lambda doc: True, extract_markdown),
 )
 

@@ -40,6 +40,32 @@ def restart_parts(numbers: list[int]) -> list[int] | None:
     return parts if part > 1 else None
 
 
+def body_runs(markers: Mapping[int, Sequence[int]], parts: int,
+              notes_start: int) -> list[dict[int, list[int]]] | None:
+    """Markers split where the body's numbering starts again, one run per part of the notes.
+
+    A book's endnotes grouped by chapter at the end (``Chapter 1`` 1-40, ``Chapter 2``
+    1-35 ...) follow a body whose markers restart with each chapter: the k-th run of markers
+    is the k-th part's. Only when every marker stands above the notes (`notes_start`,
+    1-based line) and the runs are as many as the parts; else None (notes at each chapter's
+    end are matched by position instead). A run starts where a 1 follows a higher number.
+    """
+    if parts < 2 or not markers:
+        return None
+    found = sorted((line, number) for number, lines in markers.items() for line in lines)
+    if found[-1][0] >= notes_start:
+        return None
+    runs: list[dict[int, list[int]]] = [{}]
+    highest = 0
+    for line, number in found:
+        if number == 1 and highest > 1:
+            runs.append({})
+            highest = 0
+        runs[-1].setdefault(number, []).append(line)
+        highest = max(highest, number)
+    return runs if len(runs) == parts else None
+
+
 class MarkerHandout:
     """Hands each note the body markers of its number (or mark), in document order.
 

@@ -26,7 +26,13 @@ from checker.extract.common import (
     is_power,
     marker_numbers,
 )
-from checker.extract.extraction import Extraction, Irregularity, MarkerHandout
+from checker.extract.extraction import (
+    Extraction,
+    Irregularity,
+    MarkerHandout,
+    body_runs,
+    restart_parts,
+)
 from checker.model import Footnote
 
 # ---- line shapes --------------------------------------------------------------------------
@@ -224,7 +230,9 @@ def _scan(text: str, lines: list[str]) -> _Scan:
                 if under_notes_heading:
                     endnote_numbers.add(candidate.number)
                 superscript_defs |= candidate.style == "superscript"
-                bracket_lines += candidate.style == "bracket"
+                # "[12] text", and "12. ^ text" (a wiki's list, its body marked "[12]")
+                bracket_lines += candidate.style == "bracket" or \
+                    line[candidate.marker_end:].lstrip()[:1] in ("^", "↑")
     explicit = _collect_markers(text, candidates, superscript_defs)
     scan = _Scan(
         text, kinds, candidates, explicit, lines, start_numbers, strong_numbers, endnote_numbers
@@ -232,6 +240,14 @@ def _scan(text: str, lines: list[str]) -> _Scan:
     if bracket_lines >= 2:
         scan.uses_brackets = True
         _collect_bracket_markers(lines, candidates, explicit)
+    elif not explicit.lines and len(start_numbers) >= 2 and "[" in text:
+        # "1. text" notes and no other marker: a body marked "[1]" marks them, when its
+        # bracketed numbers cover most of the notes (not a stray "[2]" in a quotation)
+        brackets = MarkerIndex()
+        _collect_bracket_markers(lines, candidates, brackets)
+        if len(start_numbers & brackets.lines.keys()) * 2 >= len(start_numbers):
+            scan.uses_brackets = True
+            explicit.lines.update(brackets.lines)
     if "](#" in text:
         _collect_anchor_links(text, candidates, explicit)
     return scan
@@ -782,12 +798,18 @@ def _finish(notes: list[_Note], scan: _Scan) -> Extraction:
                 if report_plain:
                     scan.irregular.append(_plain_marker(note.number, glued[0], scan))
     handout = MarkerHandout(markers, (note.number for note in numbered))
+    parts = restart_parts([note.number for note in numbered])
+    runs = body_runs(markers, max(parts or [0]), min(n.line for n in numbered) + 1) \
+        if parts else None
+    part_of = {id(note): part for note, part in zip(numbered, parts or (), strict=False)}
     footnotes = [
         Footnote(
             number=note.number if note.label is None else position,
             line=note.line + 1,
             text=clean_note_text(note.text()),
-            marker_lines=handout.take(note.number, note.line + 1) if note.label is None else [],
+            marker_lines=[] if note.label is not None
+            else runs[part_of[id(note)] - 1].get(note.number, []) if runs
+            else handout.take(note.number, note.line + 1),
             label=note.label,
         )
         for position, note in enumerate(notes, start=1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
-from checker.extract.extraction import Irregularity
+from checker.extract.extraction import Irregularity, body_runs
 from checker.model import Finding, Footnote, Severity
 
 RULE = "numbering"
@@ -47,16 +47,18 @@ def numbering_findings(
     for note in numbered:
         if note.part is not None:
             by_part.setdefault(note.part, []).append(note)
-    ends: list[int] = []  # the line of each part's last note, never decreasing
-    for part in parts:
-        ends.append(max([*ends[-1:], *(note.line for note in by_part[part])]))
-    # a part's markers are those after the previous part's last note, up to its own last note
-    own: list[dict[int, list[int]]] = [{} for _ in parts]
-    for number, lines in markers.items():
-        for line in lines:
-            index = bisect_left(ends, line)
-            if index < len(parts):
-                own[index].setdefault(number, []).append(line)
+    own = body_runs(markers, len(parts), min(note.line for note in numbered))
+    if own is None:
+        ends: list[int] = []  # the line of each part's last note, never decreasing
+        for part in parts:
+            ends.append(max([*ends[-1:], *(note.line for note in by_part[part])]))
+        # a part's markers: those after the previous part's last note, up to its own last
+        own = [{} for _ in parts]
+        for number, lines in markers.items():
+            for line in lines:
+                index = bisect_left(ends, line)
+                if index < len(parts):
+                    own[index].setdefault(number, []).append(line)
     for index, part in enumerate(parts):
         findings += _sequence_findings(by_part[part], own[index], document, check_order,
                                        f" of part {part}")
