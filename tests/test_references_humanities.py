@@ -79,3 +79,28 @@ def test_a_newspaper_issue_by_month_and_year_then_a_citation_key() -> None:
         (None, None, "2001", ["Roe"]),
         ("Harbour Songs", None, None, ["Poe, Jane"]),
         (None, None, "1999", ["Poe"])]
+
+
+# ---- author-year cites in the running text of commentary -----------------------------------
+
+
+def test_author_year_cites_without_brackets_in_commentary() -> None:
+    refs = parse_references(
+        "Tide tables were first computed by machine. Roe 1921 describes the harbour's "
+        "\u201ctide engine.\u201d The method is treated at length in Poe and Moe 1935b. "
+        "(The figures were taken from Dahl et al. 1950. See also Berg 1961.)")
+    assert [(r.authors, r.date, r.title) for r in refs] == [
+        (["Roe"], "1921", None), (["Poe", "Moe"], "1935", None), (["Dahl"], "1950", None),
+        (["Berg"], "1961", None)]
+
+
+def test_a_place_or_month_with_a_year_is_no_author_year_cite() -> None:
+    refs = parse_references("The harbour froze in March 1921 and again in the winter of "
+                            "Kiel 1929, see Christmas 1930.")
+    assert not any(ref.authors for ref in refs)
+
+
+def test_a_quoted_word_inside_a_name_is_no_title_beside_an_author_year_cite() -> None:
+    refs = parse_references("The scheme was first used in the \u201cHARBOUR\u201d Tide "
+                            "System of the Kiel port authority (Roe 1921a).")
+    assert [(r.authors, r.date, r.title) for r in refs] == [(["Roe"], "1921", None)]

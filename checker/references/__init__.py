@@ -18,9 +18,15 @@ from checker.references.backrefs import (
     repair_across_notes,
     resolve_backreferences,
 )
-from checker.references.citekeys import find_author_year_cites, find_citation_keys
+from checker.references.citekeys import (
+    find_author_year_cites,
+    find_author_year_in_text,
+    find_citation_keys,
+    has_running_year,
+)
 from checker.references.fields import is_archive_url, is_site_link, parse_citation
 from checker.references.legal import find_legal_citations, has_legal_citation
+from checker.references.patterns import prose_ratio
 from checker.references.posts import find_social_posts
 from checker.references.scripture import find_scripture, has_verse
 from checker.references.split import is_backreference, is_prose, split_citations
@@ -47,7 +53,7 @@ def parse_references(text: str) -> list[Reference]:
         if links > linked and not is_backreference(text.strip()):
             references.extend(_links_left_over(text, references))
     if has_legal_citation(text) or "@" in text or ("(" in text and _YEAR_IN_BRACKETS.search(
-            text)) or "{" in text or has_verse(text):
+            text)) or "{" in text or has_verse(text) or has_running_year(text):
         flat = " ".join(text.split())
         found = [(citation.start, citation.reference, alone)
                  for finder, alone in FINDERS for citation in finder(flat)]
@@ -62,7 +68,8 @@ _YEAR_IN_BRACKETS = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\s*[,:;)\]]")
 # inside a full citation is a work of its own (a case an article discusses), False where it is
 # part of it ("(Roe 2001)" in a bibliography entry).
 FINDERS = ((find_legal_citations, True), (find_citation_keys, True),
-           (find_author_year_cites, False), (find_social_posts, True), (find_scripture, True))
+           (find_author_year_cites, False), (find_author_year_in_text, False),
+           (find_social_posts, True), (find_scripture, True))
 
 
 def _with_found_citations(text: str, references: list[Reference],
@@ -100,13 +107,37 @@ def _is_found_citation(reference: Reference, covered: list[Reference]) -> bool:
     title = reference.title or ""
     prose_title = title[:1].islower() and not any(
         f"{quote}{title}" in reference.raw for quote in "\"“«'‘")  # a sentence read as a title
-    prose_title = prose_title or (not reference.url and is_prose(reference.raw))
+    prose_title = prose_title or (not reference.url and is_prose(reference.raw)) or (
+        bool(title) and _quoted_in_commentary(reference.raw, title))
     if not title and reference.container and reference.date and not any(
             reference.container in other.raw for other in covered):
         return False  # "*Harbour Gazette*, July 1952, quoted in [@roe2001]": an issue cited
     return not title or prose_title or any(
         title in other.raw or (other.title or "\0") in title for other in covered
     ) or len(rest.strip(" .,;()[]")) < 25
+
+
+def _quoted_in_commentary(raw: str, title: str) -> bool:
+    """A quotation the general reader took for a title, beside found author-year cites: a
+    term in a sentence (``applications of "lazy trees."``, ``the "THE" Multiprogramming
+    System``) or a quoted sentence (``Snarf: "To grab, especially a large document ..."``)."""
+    words = title.split()
+    if len(words) >= 8:
+        return prose_ratio(words) > 0.5
+    if len(words) > 4:
+        return False
+    at = max(raw.find(title), 0)
+    lead = raw[:at].rstrip(" \"“«'‘").split()
+    if not lead:
+        return False
+    if title[:1].islower():
+        return lead[-1][:1].islower()
+    # 'the "THE" Multiprogramming System': a quoted word inside a name
+    return lead[-1].lower() in ("the", "a", "an") and bool(
+        _NAME_GOES_ON.match(raw, at + len(title)))
+
+
+_NAME_GOES_ON = re.compile(r"[\"”»'’]\s+[A-Z]")
 
 
 def _links_left_over(text: str, references: list[Reference]) -> list[Reference]:

@@ -6,7 +6,9 @@ has one).
   a key spells the family name and the year (the common ``familyYEARword`` keys of Zotero,
   Better BibTeX and Google Scholar);
 - author-year cites in brackets: ``Lamport (1978)``, ``Kaplan et al. (2020)``, ``(Dijkstra
-  1968a)``, ``(Gray and Reuter, 1993; Roe 2001: 45)``, ``\\link{Havender (1968)}``.
+  1968a)``, ``(Gray and Reuter, 1993; Roe 2001: 45)``, ``\\link{Havender (1968)}``;
+- author-year cites in running text: ``Hughes 1990 discusses``, ``treated in Gray and Reuter
+  1993``, ``See also Raymond 1993.``
 """
 
 from __future__ import annotations
@@ -27,6 +29,13 @@ _NAME_THEN_YEAR = re.compile(r"(?<![\w.])(?<!, )" + _NAMES + r"\s+\((?P<year>" +
 # "(Dijkstra 1968a)", "(Gray and Reuter, 1993; Roe 2001: 45)", "{Dijkstra 1968b}"
 _NAME_YEAR_INSIDE = re.compile(r"(?<=[(\[{;])\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?" + _NAMES +
                                r",?\s+(?P<year>" + YEAR + r")[a-z]?" + _PAGES + r"(?=\s*[)\]};])")
+# Running text, no brackets (SICP, many science books): "Hughes 1990 discusses", "treated in
+# Gray and Reuter 1993.", "See also Raymond 1993." after a leading word or at a sentence's start
+_NAME_YEAR_IN_TEXT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<![\w.])(?:in|by|from|see|also|and|cf\.|e\.g\.,?|following|"
+    r"after|See|In|Cf\.)\s)" + _NAMES + r"\s+(?P<year>" + YEAR + r")[a-z]?"
+    r"(?=[.,;:]?(?:\s|$|\)))(?!\s*[–-]\s*\d)"
+)
 _MARKDOWN_LINK = re.compile(r"\]\([^()\s]*\)\s*\[?")
 _NOT_NAMES = frozenset((
     "in", "on", "at", "by", "the", "since", "from", "until", "before", "after", "during",
@@ -75,3 +84,35 @@ def find_author_year_cites(text: str) -> list[FoundCitation]:
                 authors=families, date=match.group("year"), raw=match.group(0).strip())))
     found.sort(key=lambda citation: citation.start)
     return found
+
+
+def has_running_year(text: str) -> bool:
+    """A cheap look before `find_author_year_in_text`: a year after a word."""
+    return _RUNNING_YEAR.search(text) is not None
+
+
+def find_author_year_in_text(text: str) -> list[FoundCitation]:
+    """Each author-year cite printed in running text without brackets (``Hughes 1990``)."""
+    if not has_running_year(text):
+        return []
+    found = []
+    for match in _NAME_YEAR_IN_TEXT.finditer(text):
+        names = match.group("names")
+        first = names.split()[0].lower()
+        if first in _NOT_NAMES or first in MONTHS or first in _NOT_NAMES_IN_TEXT:
+            continue
+        families = [name.strip() for name in re.split(
+            r"\s+(?:and|&)\s+", re.sub(r"\s+et\s+al\.?$", "", names)) if name.strip()]
+        found.append(FoundCitation(match.start("names"), match.end("year"), Reference(
+            authors=families, date=match.group("year"), raw=text[match.start():match.end()])))
+    return found
+
+
+_RUNNING_YEAR = re.compile(r"[A-Za-z.] (?:1[6-9]|20)\d\d[a-z]?\b")
+# Words before a year in running text that name a time or a place's edition, not an author
+_NOT_NAMES_IN_TEXT = frozenset((
+    "christmas", "easter", "early", "late", "mid", "circa", "ca", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "year", "years", "census", "session", "congress", "election", "elections",
+))
