@@ -104,3 +104,39 @@ def test_a_quoted_word_inside_a_name_is_no_title_beside_an_author_year_cite() ->
     refs = parse_references("The scheme was first used in the \u201cHARBOUR\u201d Tide "
                             "System of the Kiel port authority (Roe 1921a).")
     assert [(r.authors, r.date, r.title) for r in refs] == [(["Roe"], "1921", None)]
+
+
+# ---- several works in sentences of one note ----------------------------------------------
+
+
+def test_see_also_a_book_after_an_article_in_the_next_sentence() -> None:
+    refs = parse_references(
+        "Ada Roe and Ben Poe, \u201cTides of the Baltic,\u201d *Harbour History* 7, no. 2 "
+        "(Spring 1971): 45. See also Carl Dahl, *The Kiel Canal* (Kiel: Nord, 1980), 3; "
+        "Eva Berg, *Locks and Weirs* (Hamburg: Elbe, 1990), 12.")
+    assert [(r.title, r.authors[0], r.date) for r in refs] == [
+        ("Tides of the Baltic", "Roe, Ada", "1971"), ("The Kiel Canal", "Dahl, Carl", "1980"),
+        ("Locks and Weirs", "Berg, Eva", "1990")]
+
+
+def test_works_led_into_by_topic_sentences_with_see_especially() -> None:
+    refs = parse_references(
+        "Ada Roe, *Harbour Tolls* (Kiel: Nord, 2010), 80. On the tolls of the Sound, see "
+        "especially Ben Poe, \u201cThe Sound Dues, 1497\u20131857\u201d (PhD diss., University of "
+        "Kiel, 2011). On the canal companies, see also Carl Dahl, *Canal Money* (Hamburg: Elbe, "
+        "2002), 171. Partly because of the war the companies were often short of money and the "
+        "harbour masters had to lend them what they needed to pay their men.")
+    assert [(r.title, r.authors[0], r.date) for r in refs] == [
+        ("Harbour Tolls", "Roe, Ada", "2010"),
+        ("The Sound Dues, 1497\u20131857", "Poe, Ben", "2011"),
+        ("Canal Money", "Dahl, Carl", "2002")]
+
+
+def test_a_newspaper_issue_then_a_short_form_after_a_topic_and_an_editor_abbreviation() -> None:
+    refs = parse_references(
+        "Kiel *Courier*, May 3, 1864. On the role of pilots in the harbour and its roads, see "
+        "especially Roe, \u201cPilots and Ports.\u201d For the governor's comments, see Message of "
+        "Governor, May 4, 1863, *Journal of the Harbour Board, 1863*, ed. Ben Poe (Kiel: Nord, "
+        "1965), 11.")
+    assert (refs[0].container, refs[0].date) == ("Courier", "1864-05-03")
+    assert refs[1].title == "Pilots and Ports" and refs[1].authors == ["Roe"]

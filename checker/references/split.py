@@ -15,6 +15,7 @@ import re
 
 from checker.references.dates import find_dates
 from checker.references.patterns import (
+    ABBREVIATION_END,
     DIGIT,
     YEAR,
     letter_head,
@@ -40,14 +41,16 @@ _URL_HINT = re.compile(r"https?://|ftp://|www\.|\bdoi:|\b10\.\d{4,9}/|\.[a-z]{2,
                        re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[^\s.]{2}[.!?])\s+(?=[A-ZА-ЯЁ\"“«*])")
 _SEE = re.compile(
-    r"(?:^|[.;,:]\s+|\s)(?:see\s+also|see(?:,\s+e\.g\.,?)?:?|cf\.|compare|for\s+example,?\s+see|"
+    r"(?:^|[.;,:]\s+|\s)(?:see\s+(?:also|especially|generally|in\s+particular)|"
+    r"see(?:,\s+e\.g\.,?)?:?|cf\.|compare|for\s+example,?\s+see|"
     r"(?:as\s+)?reported\s+(?:by|in)|quoted\s+in|cited\s+in|according\s+to|source:|vgl\.|"
     r"siehe)\s+(?=[A-ZА-Я\"“«*\[])",
     re.IGNORECASE,
 )
 # A sentence that leads to a citation: "For more on Ward's story, see ..."
-_SEE_IN_LEAD = re.compile(r"^[^.;]{0,80}?(?:^|[,:]\s+|\s)(?:see|cf\.)\s+(?=[A-ZА-Я\"“«*\[])",
-                          re.IGNORECASE)
+_SEE_IN_LEAD = re.compile(r"^[^.;]{0,80}?(?:^|[,:]\s+|\s)(?:see|cf\.)(?:\s+(?:also|especially|"
+                          r"generally|in\s+particular|e\.g\.,?|for\s+example,?))?,?\s+"
+                          r"(?=[A-ZА-Я\"“«*\[])", re.IGNORECASE)
 _AUTHOR_THEN_TITLE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+,\s+[*_\"“]")
 _FOLIO = re.compile(r"\b(?:fols?|ff|MSS?|pp?|vol)\.\s*\d")  # "Add. MSS. 5523, fol. 110"
 _COLON_SEE = re.compile(r"[:,]\s+see(?:\s+also)?\s+(?=[A-ZА-Я\"“«*_\[])")
@@ -367,7 +370,9 @@ def _split_sentences_between_works(piece: str) -> list[str]:
         rest = piece[boundary.end(): boundary.end() + _NEXT_WORK_WINDOW]
         starts_work = rest[:1] in "\"“«" or rest[:9].lower() == "see also "
         head = piece[last: boundary.start()]
-        if starts_work and _complete(head) and _complete(rest):
+        if starts_work and _complete(head) and (_complete(rest) or (
+                rest[:1] not in "\"“«" and has_signature(rest[:600]))):
+            # "A, "Title," *Journal* (1964): 259. See also B, *Book* (Place: P, 1966)"
             parts.append(head)
             last = boundary.end()
         elif head.rstrip(".").endswith(")") and _AUTHOR_THEN_TITLE.match(rest) \
@@ -376,12 +381,24 @@ def _split_sentences_between_works(piece: str) -> list[str]:
             parts.append(head)
             last = boundary.end()
         elif not starts_work and _SEE_IN_LEAD.match(rest) and len(head.split()) >= 4 \
-                and has_signature(head) and has_signature(rest):
+                and has_signature(head) and has_signature(_first_sentence(rest)):
             # "A, June 1, 1864, Papers. For more on this, see B, "Title," 2008."
             parts.append(head)
             last = boundary.end()
     parts.append(piece[last:])
     return [part for piece in parts for part in _split_at_see(piece)]
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of `text` (a sentence of prose after a citation is judged apart):
+    to a full stop, or one inside closing quotes, not after an abbreviation ("ed.")."""
+    for end in _SENTENCE_END.finditer(text, 0, 1000):
+        if not ABBREVIATION_END.search(text, max(0, end.start() - 12), end.start()):
+            return text[:end.end()]
+    return text
+
+
+_SENTENCE_END = re.compile(r"(?<=[^\s.]{2}[.!?])[\"”’]?(?=\s+[A-ZА-ЯЁ\"“«*])")
 
 
 def _split_at_see(piece: str) -> list[str]:
