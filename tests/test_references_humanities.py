@@ -140,3 +140,16 @@ def test_a_newspaper_issue_then_a_short_form_after_a_topic_and_an_editor_abbrevi
         "1965), 11.")
     assert (refs[0].container, refs[0].date) == ("Courier", "1864-05-03")
     assert refs[1].title == "Pilots and Ports" and refs[1].authors == ["Roe"]
+
+
+# ---- passages quoted in commentary -------------------------------------------------------
+
+
+def test_words_quoted_after_a_verb_of_saying_are_no_title() -> None:
+    assert parse_references('Roe says, "It was the pilot\'s chart, which the master had sent '
+                            'to Captain Poe." See No. 12.') == []
+    assert parse_references("The harbour master observed if \u201cthe tide came in at noon, "
+                            "no ship would leave before dark.\u201d") == []
+    (ref,) = parse_references('As Roe wrote in "Tides and Pilots," *Harbour History* 5 '
+                              "(2001): 12.")
+    assert ref.title == "Tides and Pilots" and ref.container == "Harbour History"

@@ -66,6 +66,8 @@ ITALIC = re.compile(
 
 # A sentence ends after two letters and a stop, before a capital, a quote or an italic mark.
 SENTENCE_BREAK = re.compile(r"(?<=[^\s.]{2}[.?!])\s+(?=[A-ZА-ЯЁ«\"“*\[])")
+SENTENCE_BREAK_QUOTED = re.compile(
+    r"(?:(?<=[^\s.]{2}[.?!])|(?<=[^\s.]{2}[.?!][\"”’]))\s+(?=[A-ZА-ЯЁ«\"“*\[])")
 # ... but not after an abbreviation or an initial ("No. 5", "ed. Smith", "J. Smith").
 ABBREVIATION_END = re.compile(
     r"(?:\b(?:no|nos|vol|vols|pp|p|ed|eds|trans|st|dr|mr|mrs|ms|jr|sr|inc|ltd|co|dept|univ|"
@@ -147,12 +149,15 @@ def prose_ratio(words: list[str]) -> float:
     return lower / len(words)
 
 
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def sentence_spans(text: str, start: int, end: int,
+                   quoted_ends: bool = False) -> list[tuple[int, int]]:
     """Spans of the sentences of text[start:end], not split after initials or abbreviations
-    (``No.``, ``ed.``)."""
+    (``No.``, ``ed.``); with `quoted_ends`, also after a full stop inside closing quotes
+    (``... a similar purpose." Roe, *Title*``: a quotation ends the sentence)."""
     spans: list[tuple[int, int]] = []
     position = start
-    for boundary in SENTENCE_BREAK.finditer(text, start, end):
+    breaks = SENTENCE_BREAK_QUOTED if quoted_ends else SENTENCE_BREAK
+    for boundary in breaks.finditer(text, start, end):
         if ABBREVIATION_END.search(text, max(position, boundary.start() - 12),
                                    boundary.start()):
             continue
@@ -182,3 +187,14 @@ def clean_text(text: str | None) -> str | None:
         text = text.replace(DATE_MARK, "")
     text = text.strip(" ,;:")
     return text or None
+
+
+# 'Schindler says, "It was ..."', 'Campbell observed if "..."': words quoted after a verb of
+# saying are a passage, not a title
+SPEECH_BEFORE = re.compile(
+    r"\b(?:says?|said|writes?|wrote|notes|noted|observes?|observed|argues?|argued|remarks?|"
+    r"remarked|declares?|declared|states|stated|asserts?|asserted|claims?|claimed|explains?|"
+    r"explained|adds|added|insists?|insisted|complains?|complained|recalls?|recalled|"
+    r"exclaims?|exclaimed|replies|replied|told\s+\w+|warns?|warned|concedes?|conceded|"
+    r"admits?|admitted|announced|proclaimed|answered|responded|continues|continued)"
+    r"(?:\s+(?:that|if|how|when))?\s*[,:]?\s*$")

@@ -35,6 +35,7 @@ from checker.references.patterns import (
     PLACE_PUBLISHER,
     QUOTE_CHARS,
     SERIES_CHUNK,
+    SPEECH_BEFORE,
     VOLUME_TAIL,
     letter_head,
     prose_ratio,
@@ -239,8 +240,11 @@ def _is_quotation(work: str, found: tuple[int, int, str]) -> bool:
         return True  # "Roe writes, "<thirty words and more>"": a passage, not a title
     if before.endswith(":"):
         lead = before[:-1].split()
-        return len(lead) >= 3 and prose_ratio(lead[-8:]) > 0.3
-    return False
+        if len(lead) >= 3 and prose_ratio(lead[-8:]) > 0.3:
+            return True
+    return bool(SPEECH_BEFORE.search(before[-40:]))
+
+
 
 
 def _in_a_sentence(work: str, start: int) -> bool:

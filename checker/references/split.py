@@ -15,8 +15,8 @@ import re
 
 from checker.references.dates import find_dates
 from checker.references.patterns import (
-    ABBREVIATION_END,
     DIGIT,
+    SPEECH_BEFORE,
     YEAR,
     letter_head,
     prose_ratio,
@@ -173,6 +173,8 @@ def _title_like_quote(text: str) -> bool:
         inner = match.group(1).strip()
         if len(inner) < 3:
             continue
+        if SPEECH_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # 'Roe says, "It was ..."': a passage quoted
         lead = text[:match.start()].split()
         if len(lead) >= 6 and prose_ratio(lead[-12:]) > 0.5 and not (
                 lead[-1].endswith(",") and lead[-1][:1].isupper()):
@@ -392,13 +394,8 @@ def _split_sentences_between_works(piece: str) -> list[str]:
 def _first_sentence(text: str) -> str:
     """The first sentence of `text` (a sentence of prose after a citation is judged apart):
     to a full stop, or one inside closing quotes, not after an abbreviation ("ed.")."""
-    for end in _SENTENCE_END.finditer(text, 0, 1000):
-        if not ABBREVIATION_END.search(text, max(0, end.start() - 12), end.start()):
-            return text[:end.end()]
-    return text
-
-
-_SENTENCE_END = re.compile(r"(?<=[^\s.]{2}[.!?])[\"”’]?(?=\s+[A-ZА-ЯЁ\"“«*])")
+    spans = sentence_spans(text, 0, min(len(text), 1000), quoted_ends=True)
+    return text[:spans[0][1]] if spans else text
 
 
 def _split_at_see(piece: str) -> list[str]:
