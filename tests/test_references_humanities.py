@@ -153,3 +153,25 @@ def test_words_quoted_after_a_verb_of_saying_are_no_title() -> None:
     (ref,) = parse_references('As Roe wrote in "Tides and Pilots," *Harbour History* 5 '
                               "(2001): 12.")
     assert ref.title == "Tides and Pilots" and ref.container == "Harbour History"
+
+
+# ---- parts of published collections ------------------------------------------------------
+
+
+def test_an_interview_in_an_edited_collection_and_its_short_form() -> None:
+    notes = notes_of(
+        "Words taken from Hannah Roe interview in Jane Poe, ed., *Harbour Voices: An Oral "
+        "History*, volume 3: *The Baltic Ports* (Kiel: Nord, 1972), 15-22.",
+        "Roe interview, *Harbour Voices*, volume 3, 22.")
+    (full,) = notes[0].references
+    assert (full.title, full.authors, full.container, full.date) == (
+        "Hannah Roe interview", [], "Harbour Voices: An Oral History", "1972")
+    (short,) = notes[1].references
+    assert short.ibid and short.title == "Hannah Roe interview" and short.date == "1972"
+
+
+def test_a_letter_named_in_its_book_after_see_the() -> None:
+    (ref,) = parse_references("See the Hannah Roe letter in *Harbour Letters* (Kiel: Nord, "
+                              "1990), 4.")
+    assert (ref.title, ref.container, ref.date) == ("Hannah Roe letter", "Harbour Letters",
+                                                    "1990")

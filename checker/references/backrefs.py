@@ -59,7 +59,7 @@ def _is_short_form(reference: Reference) -> bool:
     return bool(reference.title) and not (
         reference.date or reference.url or reference.doi or reference.domain
         or (reference.container and reference.container != reference.title
-            and not reference.authors)
+            and not reference.authors and reference.type != ReferenceType.CHAPTER)
     ) and all("," not in author for author in reference.authors)
 
 
@@ -162,6 +162,21 @@ class _Index:
         for position in reversed(self.positions.get(family, [])[-_SHORT_FORM_REACH:]):
             work = self.works[position]
             if (work.date or "").startswith(year):
+                return work
+        return None
+
+    def part_of_book(self, short: Reference) -> Reference | None:
+        """The latest part of a book (an interview, a letter) whose name holds the short
+        form's words in order, in the same book: ``Manning interview, *Harbour Narratives*``
+        for ``Allen Manning interview in *Harbour Narratives: ...*``."""
+        words = _words(short.title)
+        if len(words) < 2 or not short.container:
+            return None
+        for position in range(len(self.works) - 1, max(-1, len(self.works) - _UNNAMED_REACH),
+                              -1):
+            work = self.works[position]
+            if work.container and _in_order(words, self._head(position)) and \
+                    _same_outlet(short, work):
                 return work
         return None
 
@@ -308,6 +323,8 @@ def _resolve_short(reference: Reference, index: _Index) -> Reference:
         return reference
     family = _family(reference)
     work = index.short_form(family.split()[-1] if family else "", short)
+    if work is None and not family and reference.container:
+        work = index.part_of_book(reference)
     if work is None or work is reference or not _same_outlet(reference, work):
         return reference
     return _copy(work, reference.raw)

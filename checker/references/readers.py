@@ -426,6 +426,13 @@ _EDITED_BY = re.compile(
     r"(?P<names>(?:[^(),;.\x00]|(?<=\b[A-Z])\.|,(?=\s+(?:and\s+)?[A-Z][a-z]))+)")
 _PART_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){1,8}\s+(?:interview|testimony|narrative|"
                         r"letter|diary|statement|speech|deposition)s?")
+_PART_WORDS = r"(?:interview|testimony|narrative|letter|diary|statement|speech|deposition)s?"
+# "(Quotes from) Allen Roe interview in Jane Poe, ed., *Book*": a part of a book its editor
+# is named before; the part's name is the capitalised words before its kind
+_PART_IN_EDITED = re.compile(
+    r"(?P<part>(?:[A-Z][\w'’.-]*\s+){1,4}" + _PART_WORDS + r")\s+in\s+"
+    r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+,?\s+(?:eds?|comps?)\.,?\s*$")
+_PART_AT_END = re.compile(r"(?:^|(?<=\s))(?P<part>(?:[A-Z][\w'’.-]*\s+){1,4}" + _PART_WORDS + r")$")
 _IN_BEFORE = re.compile(r"(?:^|[,.]\s*|\s)in:?$", re.IGNORECASE)
 _IN_END = re.compile(r"(?:,\s*|\s+)in:?\s*$", re.IGNORECASE)
 
@@ -453,9 +460,21 @@ def read_italic_title(work: str, blanked: str) -> TitleParts | None:
         if len(chunks) >= 2:
             return TitleParts(title=", ".join(chunks[1:]), before=chunks[0], after=after,
                               container=name, container_is_italic=True, chapter=True)
-        if len(chunks) == 1 and _PART_NAME.fullmatch(chunks[0]):
+        part = _PART_AT_END.search(chunks[0]) if len(chunks) == 1 else None
+        if part and (_PART_NAME.fullmatch(chunks[0]) or not part.start()
+                     or chunks[0][:part.start()].split()[-1][:1].islower()):
             # "Elvira Roe interview in *Harbour Narratives*": a part named in its book
-            return TitleParts(title=chunks[0], after=after, container=name,
+            return TitleParts(title=part.group("part"), after=after, container=name,
+                              container_is_italic=True, chapter=True)
+    if stripped_before and before.rstrip().endswith(","):
+        part = _PART_AT_END.match(stripped_before)
+        if part:  # "Manning interview, *Harbour Narratives*, 12": a part cited short
+            return TitleParts(title=part.group("part"), after=after, container=name,
+                              container_is_italic=True, chapter=True)
+    if " in " in before:
+        part = _PART_IN_EDITED.search(before)
+        if part:
+            return TitleParts(title=part.group("part"), after=after, container=name,
                               container_is_italic=True, chapter=True)
     if (not stripped_before and is_known_outlet(name)) or (
             _PLACE_NAME.fullmatch(before.strip()) and _ISSUE_DATE.match(work, italic.end())):
