@@ -175,3 +175,20 @@ def test_a_letter_named_in_its_book_after_see_the() -> None:
                               "1990), 4.")
     assert (ref.title, ref.container, ref.date) == ("Hannah Roe letter", "Harbour Letters",
                                                     "1990")
+
+
+# ---- old-style notes ---------------------------------------------------------------------
+
+
+def test_an_old_style_book_by_title_place_and_year() -> None:
+    (ref,) = parse_references("A Voyage to the Baltic Harbours, London, 1751, vol. 2, p. 47.")
+    assert (ref.title, ref.authors, ref.container, ref.date) == (
+        "A Voyage to the Baltic Harbours", [], None, "1751")
+    (bracketed,) = parse_references("Annals of the Harbour of Kiel, Hamburg [1802(?)], p. 9.")
+    assert (bracketed.title, bracketed.container, bracketed.date) == (
+        "Annals of the Harbour of Kiel", None, "1802")
+
+
+def test_an_author_and_a_one_word_title_are_not_read_as_a_title_and_a_place() -> None:
+    (ref,) = parse_references("Hahn, Werkzeuge, 1998, S. 4.")
+    assert ref.authors == ["Hahn"] and ref.title == "Werkzeuge"

@@ -627,6 +627,13 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
     head_is_author = len(chunks) > 1 and DATE_MARK not in blanked[chunks[0][0]:chunks[0][1]] \
         and bool(parse_authors(head) or is_organisation(head)
                  or (family_name(head) and len(head.split()) == 1) or family_names(head))
+    if head_is_author and not parse_authors(head) and len(head.split()) >= 3 \
+            and _place_then_year(blanked, chunks):
+        # "New Voyages to North America, London, 1703": a title, its place (no outlet)
+        title_start, title_end = chunks[0]
+        return TitleParts(title=work[title_start:title_end].strip(" ."),
+                          after=blanked[chunks[1][1]:], title_start=title_start,
+                          title_end=title_end)
     if head_is_author:
         title_span: tuple[int, int] | None = None
         for index, (chunk_start, chunk_stop) in enumerate(chunks[1:], start=2):
@@ -664,6 +671,23 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
         return TitleParts(after=blanked[first_stop:], container=title)  # "Site.kz, May 5, 2020"
     return TitleParts(title=title or None, after=blanked[first_stop:], title_start=first_start,
                       title_end=first_stop)
+
+
+# A place of publication alone, maybe with its year: "London", "New York [1843(?)]"
+_PLACE_CHUNK = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:\s*\[[^\[\]]{0,12}\]|\s+\x00\s*)?")
+
+
+def _place_then_year(blanked: str, chunks: list[tuple[int, int]]) -> bool:
+    """Old-style book notes name no author: ``Title, London, 1703, vol. 2`` and ``Title,
+    London [1843]``: the chunk after the first is a place, with the year in it or next."""
+    if len(chunks) < 2:
+        return False
+    place = blanked[chunks[1][0]:chunks[1][1]].strip()
+    if not _PLACE_CHUNK.fullmatch(place):
+        return False
+    if DATE_MARK in place or "[" in place:
+        return True
+    return len(chunks) > 2 and blanked[chunks[2][0]:chunks[2][1]].lstrip().startswith(DATE_MARK)
 
 
 def _top_level_comma(text: str, start: int, end: int) -> int:
