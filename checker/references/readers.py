@@ -673,8 +673,9 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
                       title_end=first_stop)
 
 
-# A place of publication alone, maybe with its year: "London", "New York [1843(?)]"
-_PLACE_CHUNK = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:\s*\[[^\[\]]{0,12}\]|\s+\x00\s*)?")
+# A place of publication alone, maybe with its year in brackets: "London", "London [1843(?)]"
+# (not "Annual Report 2019": a title with its year)
+_PLACE_CHUNK = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:\s*\[[^\[\]]{0,12}\])?")
 
 
 def _place_then_year(blanked: str, chunks: list[tuple[int, int]]) -> bool:
@@ -685,7 +686,7 @@ def _place_then_year(blanked: str, chunks: list[tuple[int, int]]) -> bool:
     place = blanked[chunks[1][0]:chunks[1][1]].strip()
     if not _PLACE_CHUNK.fullmatch(place):
         return False
-    if DATE_MARK in place or "[" in place:
+    if "[" in place:
         return True
     return len(chunks) > 2 and blanked[chunks[2][0]:chunks[2][1]].lstrip().startswith(DATE_MARK)
 
