@@ -46,7 +46,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'sicp-lazy-evaluation-section.texi': (11, 0.98),
     'sicp-ru-elements-of-programming-section.tex': (11, 0.99),
     'silicon-valley-environment-dissertation-ch2-excerpt.md': (41, 0.86),
-    'steinzeit-werkzeuge-neandertaler-de.html': (13, 0.91),
+    'steinzeit-werkzeuge-neandertaler-de.html': (13, 0.98),
     'switch-transformers-paper-marker-excerpt.md': (10, 0.99),
     'textreuse-package-introduction-post.md': (15, 0.87),
     'trusting-the-water-cure-essay.txt': (16, 0.82),

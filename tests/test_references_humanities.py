@@ -192,3 +192,16 @@ def test_an_old_style_book_by_title_place_and_year() -> None:
 def test_an_author_and_a_one_word_title_are_not_read_as_a_title_and_a_place() -> None:
     (ref,) = parse_references("Hahn, Werkzeuge, 1998, S. 4.")
     assert ref.authors == ["Hahn"] and ref.title == "Werkzeuge"
+
+
+# ---- German notes ------------------------------------------------------------------------
+
+
+def test_a_books_series_with_its_volume_and_place_is_no_container() -> None:
+    (book,) = parse_references("Hans Roe, Häfen und Gezeiten der Ostsee, Schriften des "
+                               "Hafenmuseums, Band 12, Nord, Kiel, 1999, S. 45")
+    assert (book.title, book.container, book.date) == (
+        "Häfen und Gezeiten der Ostsee", None, "1999")
+    (article,) = parse_references("Hans Roe, Die Häfen der Ostsee, Zeitschrift für "
+                                  "Hafenkunde 12, 2001, S. 45–67.")
+    assert article.container == "Zeitschrift für Hafenkunde"

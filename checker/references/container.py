@@ -137,6 +137,9 @@ def container_info(after: str, known: bool) -> ContainerInfo:
                 journal_hint = True
             container, is_publisher, found_place, found_series, journal_hint_found = \
                 _first_container(text, publisher, chapter)
+            if container and not is_publisher and not chapter and _names_a_series(
+                    after, container):
+                container, found_series, found_place = None, True, True
             place_publisher = place_publisher or found_place
             series = series or found_series
             journal_hint = journal_hint or journal_hint_found
@@ -167,6 +170,20 @@ def _scan_publication(text: str) -> tuple[bool, str | None, bool]:
     series = bool(("o." in text or "aper" in text or "rief" in text or "eport" in text
                    or "emo" in text or "eries" in text) and SERIES.search(text))
     return place_publisher, publisher, series
+
+
+# After a name: its volume, maybe a publisher, then a place and the year: the name is a
+# book's series ("Archaeologica Venatoria, Band 10, Tübingen, 1991"), not a journal
+# ("Zeitschrift für Hafenkunde 12, 2001, S. 45-67" has no place)
+_SERIES_VOLUME_PLACE = re.compile(
+    r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:(?:Band|Bd\.|vol\.|volume|Nr\.|no\.|tome|t\.)\s*)?"
+    r"[\dIVXLC]{1,4}\s*,\s*(?:[A-ZÄÖÜ][\w&.-]*(?:\s[\w&.-]+){0,3}\s*,\s*)?"
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:[\s/-][A-Z][a-zäöüß]+)?\s*,?\s*\x00", re.IGNORECASE)
+
+
+def _names_a_series(text: str, container: str) -> bool:
+    at = text.find(container)
+    return at >= 0 and bool(_SERIES_VOLUME_PLACE.match(text, at + len(container)))
 
 
 def _first_container(text: str, publisher: str | None,
