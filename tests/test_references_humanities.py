@@ -205,3 +205,21 @@ def test_a_books_series_with_its_volume_and_place_is_no_container() -> None:
     (article,) = parse_references("Hans Roe, Die Häfen der Ostsee, Zeitschrift für "
                                   "Hafenkunde 12, 2001, S. 45–67.")
     assert article.container == "Zeitschrift für Hafenkunde"
+
+
+def test_a_body_that_issued_a_pamphlet_is_its_author_and_the_collection_its_container() -> None:
+    (ref,) = parse_references('"Kiel, Gateway to the Baltic," Kiel Chamber of Commerce, ca. '
+                              "1925, Folder 3, Box 12, Harbour Research Files, Kiel City Library.")
+    assert (ref.title, ref.authors, ref.container, ref.date) == (
+        "Kiel, Gateway to the Baltic", ["Kiel Chamber of Commerce"], "Harbour Research Files",
+        "1925")
+    (news,) = parse_references("\u201cPilots on Strike,\u201d Harbour Gazette, May 3, 1907.")
+    assert news.authors == [] and news.container == "Harbour Gazette"
+
+
+def test_a_letter_in_the_records_of_an_office() -> None:
+    (ref,) = parse_references('"A Pilot" to Harbour Master Jane Roe, May 3, 1864, Records of '
+                              "the Harbour Master of Kiel, Kiel City Archive.")
+    assert ref.title == '"A Pilot" to Harbour Master Jane Roe' and ref.authors == ["A Pilot"]
+    assert ref.container == "Records of the Harbour Master of Kiel"
+    assert ref.date == "1864-05-03"

@@ -181,6 +181,23 @@ _SERIES_VOLUME_PLACE = re.compile(
     r"[A-ZÄÖÜ][a-zäöüß]+(?:[\s/-][A-Z][a-zäöüß]+)?\s*,?\s*\x00", re.IGNORECASE)
 
 
+# An archive's collection: "Roe Family Papers", "Arbuckle Research Files", "Martin-Pugh
+# Collection", "Records of the Harbour Board", "Papers of Governor Jane Roe"
+_COLLECTION = re.compile(
+    r"(?:[A-Z][\w.'’&-]*\s+){1,5}(?:Papers|Collection|Files|Records)|"
+    r"(?:Records|Papers)\s+of\s+(?:the\s+)?[A-Z][^,;()\x00]{2,80}?")
+
+
+def archival_collection(after: str) -> str | None:
+    """The collection named among the comma-separated parts after a title (dates blanked):
+    ``, ca. 1930, Folder 19, Box 41, Roe Family Papers, Harbour Library``."""
+    for chunk in after.split(","):
+        chunk = chunk.strip(" .;")
+        if chunk and _COLLECTION.fullmatch(chunk):
+            return chunk
+    return None
+
+
 def _names_a_series(text: str, container: str) -> bool:
     at = text.find(container)
     return at >= 0 and bool(_SERIES_VOLUME_PLACE.match(text, at + len(container)))

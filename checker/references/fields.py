@@ -28,7 +28,7 @@ from checker.references.authors import (
     trailing_authors,
 )
 from checker.references.classify import Evidence, classify
-from checker.references.container import container_info
+from checker.references.container import archival_collection, container_info
 from checker.references.dates import DateMatch, find_dates
 from checker.references.outlets import is_known_outlet, names_a_periodical
 from checker.references.patterns import (
@@ -68,6 +68,11 @@ _TRAILING_PERSON = re.compile(
 _TITLE_DESCRIPTOR = re.compile(r"\.?\s*\[[^\[\]]{2,40}\]\.?$")
 _DIGITS_RUN = re.compile(r"(?<![\w-])\d{3,}(?![\w-])")  # "Order 13873", not "CASA-1000"
 _HELD_IN_CONTAINER = frozenset((ReferenceType.CHAPTER, ReferenceType.JOURNAL))
+# Bodies that issue documents (not periodicals): after a quoted title with no author, the
+# issuer; a periodical or site there is the outlet
+_AUTHORING_BODY = re.compile(
+    r"\b(?:Chamber of Commerce|Division|Department|Dept\.|Bureau|Council|Commission|"
+    r"Committee|Ministry|Agency|Board of [A-Z]\w+|Planning)\b")
 _KEEP_DOT = re.compile(r"(?:\b[A-ZА-Я]|\b(?:Inc|Co|Ltd|Corp|Bros|Jr|St))\.$")
 
 
@@ -355,6 +360,9 @@ def _read_people(reference: Reference, parts: TitleParts) -> None:
     text = text.strip(" ,;:—–-")
     if not text or len(text) > 250 or text == ".":
         return
+    if text[0] in "\"“" and text[-1] in "\"”" and parts.reader == "read_letter":
+        reference.authors = [text[1:-1].strip()]  # a pseudonym: '"A Soldier" to ...'
+        return
     persons = parse_authors(text)
     if not persons and _EDITOR_AFTER.search(text):
         # "D. Roe, ed. K.G. Poe": the author, then the editor of the edition cited
@@ -411,6 +419,19 @@ def _read_container(reference: Reference, parts: TitleParts) -> Evidence:
         evidence.container_is_italic = parts.container_is_italic
         return evidence
     reference.container = info.container
+    if reference.title and not reference.authors and reference.container \
+            and not info.container_is_italic and not reference.url \
+            and _AUTHORING_BODY.search(reference.container) \
+            and not names_a_periodical(reference.container) \
+            and not is_known_outlet(reference.container):
+        # '"Title," Harbour Chamber of Commerce, ca. 1930': a body that issued the work
+        reference.authors, reference.container = [reference.container], None
+    if not reference.container and reference.title and (
+            "apers" in after or "ollection" in after or "iles" in after or "ecords" in after):
+        collection = archival_collection(after)
+        if collection and collection != reference.title:
+            reference.container = collection  # "..., Box 41, Roe Family Papers, Archive"
+            return evidence
     if not reference.container and reference.title and len(reference.authors) == 1 \
             and "," not in reference.authors[0] and is_organisation(reference.authors[0]):
         reference.container = reference.authors[0]  # the organisation publishes its work

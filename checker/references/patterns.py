@@ -36,10 +36,12 @@ SPACE = re.compile(r"\s+")
 
 # A letter described by its writer and recipient: "Jane Roe to John Poe, Jr., June 1, 1863"
 PERSON = r"(?:(?:[A-Z][\w'’-]*\.?|[A-Z]\.)\s+){0,4}[A-Z][\w'’-]+(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?"
+# A writer who signed with a quoted pseudonym: '"A Soldier" to Governor Jane Roe'
+PSEUDONYM = r"[\"“][A-Z][^\"“”,]{1,40}[\"”]"
 # A body written to as such: "the Council", "the Privy Council"
 BODY = r"the\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
 LETTER_HEAD = re.compile(
-    rf"^(?P<writer>{PERSON}),?\s+to\s+(?P<recipient>{PERSON}(?:\s+and\s+{PERSON})?|{BODY})"
+    rf"^(?P<writer>{PERSON}|{PSEUDONYM}),?\s+to\s+(?P<recipient>{PERSON}(?:\s+and\s+{PERSON})?|{BODY})"
     r"\s*(?=[,(]|$)"
 )
 _DAY_DATE = re.compile(r",?\s*(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+\d|,?\s*\d{1,2}/\d{1,2}/\d")

@@ -168,7 +168,7 @@ def read_letter(work: str, blanked: str) -> TitleParts | None:
     end = found.end("recipient")
     writer = found.group("writer").strip()
     recipient = found.group("recipient")
-    if not parse_authors(writer) or not (
+    if not (parse_authors(writer) or writer[:1] in "\"“") or not (
             recipient.startswith("the ") or parse_authors(recipient.split(" and ")[0])):
         return None
     title = work[:end].rstrip(" ,")
