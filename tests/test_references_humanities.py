@@ -223,3 +223,34 @@ def test_a_letter_in_the_records_of_an_office() -> None:
     assert ref.title == '"A Pilot" to Harbour Master Jane Roe' and ref.authors == ["A Pilot"]
     assert ref.container == "Records of the Harbour Master of Kiel"
     assert ref.date == "1864-05-03"
+
+
+# ---- works named in commentary -------------------------------------------------------------
+
+
+def test_a_possessive_name_before_an_italic_title_in_commentary() -> None:
+    refs = parse_references("Whatever one makes of Jane Roe's *Harbour Songs of the North*, "
+                            "it is worth noting that the book echoes Homer's *Odyssey* and "
+                            "the *Harbour Gazette*'s own reviews.")
+    assert [(r.title, r.authors) for r in refs] == [
+        ("Harbour Songs of the North", ["Roe, Jane"]), ("Odyssey", ["Homer"])]
+
+
+def test_the_author_after_a_long_quoted_passage() -> None:
+    (ref,) = parse_references(
+        'Jane Roe writes, "I believe it is safe to conclude that between 1820 and 1860 at '
+        "least nine hundred ships left the harbour of Kiel for the Sound, and that between "
+        'sixty and seventy in every hundred of them carried timber and grain to the west." '
+        "Jane Roe, *Ships of the Sound: The Baltic Timber Trade* (Kiel: Nord, 2005), 289.")
+    assert ref.title == "Ships of the Sound: The Baltic Timber Trade"
+    assert ref.authors == ["Roe, Jane"] and ref.date == "2005"
+
+
+def test_two_articles_joined_by_and() -> None:
+    refs = parse_references(
+        "See Roe, \u201cPilots of the Sound, 1850-1900,\u201d Harbour History 21 (Fall 1991): "
+        "205-229 and Ben Poe, Jr., \u201cTolls and Tides, 1850-1900,\u201d Baltic Quarterly 11 "
+        "(Summer 1987): 203-220.")
+    assert [(r.title, r.container, r.date) for r in refs] == [
+        ("Pilots of the Sound, 1850-1900", "Harbour History", "1991"),
+        ("Tolls and Tides, 1850-1900", "Baltic Quarterly", "1987")]

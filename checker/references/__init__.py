@@ -26,6 +26,7 @@ from checker.references.citekeys import (
 )
 from checker.references.fields import is_archive_url, is_site_link, parse_citation
 from checker.references.legal import find_legal_citations, has_legal_citation
+from checker.references.mentions import find_possessive_titles
 from checker.references.patterns import prose_ratio
 from checker.references.posts import find_social_posts
 from checker.references.scripture import find_scripture, has_verse
@@ -53,7 +54,8 @@ def parse_references(text: str) -> list[Reference]:
         if links > linked and not is_backreference(text.strip()):
             references.extend(_links_left_over(text, references))
     if has_legal_citation(text) or "@" in text or ("(" in text and _YEAR_IN_BRACKETS.search(
-            text)) or "{" in text or has_verse(text) or has_running_year(text):
+            text)) or "{" in text or has_verse(text) or has_running_year(text) or "s *" in text \
+            or "s _" in text:
         flat = " ".join(text.split())
         found = [(citation.start, citation.reference, alone)
                  for finder, alone in FINDERS for citation in finder(flat)]
@@ -69,7 +71,7 @@ _YEAR_IN_BRACKETS = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\s*[,:;)\]]")
 # part of it ("(Roe 2001)" in a bibliography entry).
 FINDERS = ((find_legal_citations, True), (find_citation_keys, True),
            (find_author_year_cites, False), (find_author_year_in_text, False),
-           (find_social_posts, True), (find_scripture, True))
+           (find_social_posts, True), (find_scripture, True), (find_possessive_titles, False))
 
 
 def _with_found_citations(text: str, references: list[Reference],

@@ -39,6 +39,7 @@ from checker.references.patterns import (
     NUMBERED,
     SPACE,
     clean_text,
+    sentence_spans,
 )
 from checker.references.readers import TitleParts, find_title
 from checker.references.split import author_year_cite, is_personal_communication
@@ -358,6 +359,10 @@ def _read_people(reference: Reference, parts: TitleParts) -> None:
             and text.rstrip()[-1:].isalpha() and len(text.split()) <= 3:
         return  # "Marshall *Republican*": a place in a newspaper's name, no comma: no author
     text = text.strip(" ,;:—–-")
+    if len(text) > 250:
+        # 'Roe writes, "<a long passage>." Jane Roe, *Title*': the author after the passage
+        spans = sentence_spans(text, max(0, len(text) - 250), len(text), quoted_ends=True)
+        text = text[spans[-1][0]:] if len(spans) > 1 else ""
     if not text or len(text) > 250 or text == ".":
         return
     if text[0] in "\"“" and text[-1] in "\"”" and parts.reader == "read_letter":

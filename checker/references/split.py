@@ -388,7 +388,25 @@ def _split_sentences_between_works(piece: str) -> list[str]:
             parts.append(head)
             last = boundary.end()
     parts.append(piece[last:])
-    return [part for piece in parts for part in _split_at_see(piece)]
+    return [part for piece in parts for work in _split_at_see(piece)
+            for part in _split_at_and(work)]
+
+
+# "... 21 (Fall 1991): 205-229 and Jane Roe, Jr., "Title," ...": a second full citation
+_AND_NEXT_WORK = re.compile(
+    r"(?<=[\d)])\s+and\s+(?=(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]+(?:,\s+(?:Jr|Sr)\.)?,\s+"
+    r"[*_\"“])")
+
+
+def _split_at_and(piece: str) -> list[str]:
+    """``A, "Title," *Journal* 21 (1991): 205-29 and B, "Title," ...`` -> A, B."""
+    if " and " not in piece:
+        return [piece]
+    for found in _AND_NEXT_WORK.finditer(piece):
+        head, rest = piece[:found.start()], piece[found.end():]
+        if has_signature(head) and has_signature(rest):
+            return [head, *_split_at_and(rest)]
+    return [piece]
 
 
 def _first_sentence(text: str) -> str:

@@ -1,0 +1,38 @@
+"""Works named in passing inside commentary, found anywhere in a note: a person's name in the
+possessive before an italic title, ``Thomas Roe's *Harbour Songs*`` -> title ``Harbour Songs``,
+authors ``Roe, Thomas`` (``Aristotle's *De caelo*`` -> ``Aristotle``). Only the title and its
+author are printed; the rest of the work stays unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.model import Reference, ReferenceType
+from checker.references.authors import parse_authors
+from checker.references.patterns import FoundCitation
+
+_POSSESSIVE_TITLE = re.compile(
+    r"(?<![\w.])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w-]+)['’]s\s+"
+    r"(?P<title>\*(?=\S)[^*]{2,200}?(?<=\S)\*|_(?=\S)[^_]{2,200}?(?<=\S)_)(?![\w*_])"
+)
+_NOT_NAMES = frozenset(("the", "a", "an", "this", "that", "his", "her", "their", "its", "one"))
+
+
+def find_possessive_titles(text: str) -> list[FoundCitation]:
+    """Each ``Name's *Title*`` in `text`, in order."""
+    if not ("'s *" in text or "’s *" in text or "'s _" in text or "’s _" in text):
+        return []
+    found = []
+    for match in _POSSESSIVE_TITLE.finditer(text):
+        name = match.group("name")
+        words = name.split()
+        if words[0].lower() in _NOT_NAMES:
+            continue
+        authors = parse_authors(name) if len(words) > 1 else [name]
+        if not authors:
+            continue
+        found.append(FoundCitation(match.start(), match.end(), Reference(
+            title=match.group("title")[1:-1].strip(), authors=list(authors),
+            type=ReferenceType.BOOK, raw=match.group(0))))
+    return found
