@@ -22,6 +22,7 @@ from checker.extract.metadata import document_metadata
 from checker.extract.native import NATIVE_FORMATS
 from checker.extract.numbering import numbering_findings
 from checker.extract.orgmode import extract_org, has_org_notes
+from checker.extract.pagenotes import extract_page_notes, has_page_notes
 from checker.extract.pandoc import extract_pandoc, has_pandoc_notes
 from checker.extract.rst import extract_rst, has_rst_notes
 from checker.extract.texinfo import extract_texinfo, has_texinfo_notes
@@ -57,6 +58,7 @@ READERS: tuple[Reader, ...] = (
     Reader("gutenberg", lambda doc: has_gutenberg_notes(doc.text), extract_gutenberg),
     Reader("pandoc", lambda doc: has_pandoc_notes(doc.text), extract_pandoc),
     Reader("backlinks", lambda doc: has_backlink_list(doc.text), extract_backlink_list),
+    Reader("page notes", lambda doc: has_page_notes(doc.text), extract_page_notes),
     Reader("markdown", lambda doc: True, extract_markdown),
 )
 

@@ -1,0 +1,106 @@
+"""Footnotes at page feet in text taken from a PDF (pdftotext): our own pages, and the real
+PDFs of ../shared/corpus/native converted by poppler's pdftotext as a user would."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from checker.extract import extract_footnotes
+from checker.model import Document
+
+NATIVE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "native"
+
+
+def extract(text: str):
+    return extract_footnotes(Document(path="paper.txt", id="paper", text=text, format="text"))
+
+
+PAGES = """\
+Shipping in Brief
+The average number of ships transiting was about 130 each day.1 Only a handful
+risked the transit since,2 for fear of attack.
+––––––––––––––––––––––––––––––
+1 Port Authority, "Transit Counts," March 10, 2026, https://port.example/transit-
+counts.
+2 Harbor mines are devices that explode if struck by a hull.
+Research Service
+1
+\fShipping in Brief
+13 states reported delays, and the ninth largest port3 is rerouting
+its feeders.4
+––––––––––––––––––––––––––––––
+3 World Shipping Council, "The Top 50 Container Ports,"
+https://ports.example/top-50.
+4 Id. at 4.
+Research Service
+2
+\fShipping in Brief
+Chapter 2
+Freight rates rose by a third.1 Insurers withdrew cover.2
+
+1 Ann Roe, "Rates," Freight Weekly, May 2, 2026.
+2 Ben Poe, "Cover," Marine Insurance, May 3, 2026.
+Research Service
+3
+"""
+
+
+def test_notes_at_page_feet_with_rules_running_heads_and_glued_markers() -> None:
+    footnotes, findings = extract(PAGES)
+    assert [(n.part, n.number) for n in footnotes] == [(1, 1), (1, 2), (1, 3), (1, 4),
+                                                       (2, 1), (2, 2)]
+    first = footnotes[0]
+    assert first.text == ('Port Authority, "Transit Counts," March 10, 2026, '
+                          "https://port.example/transit-counts.")  # the line-end hyphen kept
+    assert footnotes[1].text == "Harbor mines are devices that explode if struck by a hull."
+    assert footnotes[3].text == "Id. at 4."  # the page's number and running foot are not in it
+    lines = PAGES.split("\n")
+    assert "day.1" in lines[first.marker_lines[0] - 1]
+    assert "port3" in lines[footnotes[2].marker_lines[0] - 1]
+    assert not [f.message for f in findings if "marked" in f.message]
+
+
+def test_a_number_alone_on_its_line_opens_the_note_below_it() -> None:
+    text = PAGES.replace("3 World Shipping", "3.\nWorld Shipping").replace("4 Id.", "4.\nId.")
+    footnotes, _ = extract(text)
+    assert [n.number for n in footnotes][:4] == [1, 2, 3, 4]
+    assert footnotes[2].text.startswith('World Shipping Council, "The Top 50')
+
+
+def test_one_notes_section_is_left_to_the_general_reader() -> None:
+    from checker.extract.pagenotes import extract_page_notes
+
+    text = ("Body.1 More.2 Again.3\n\f\nNotes\n\n1 A, \"T,\" S, 2001.\n2 B, \"U,\" S, 2002.\n"
+            "3 C, \"V,\" S, 2003.\n")
+    assert extract_page_notes(text).footnotes == []
+    footnotes, _ = extract(text)
+    assert [n.number for n in footnotes] == [1, 2, 3]
+
+
+def manifest() -> dict[str, int]:
+    with (NATIVE / "MANIFEST.tsv").open(encoding="utf-8") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        return {row["file"]: int(row["n_notes"]) for row in rows if row["n_notes"].isdigit()}
+
+
+REAL_PDFS = ["R48903.3.pdf", "harvard_law_review_Background_Principles_And_The_General_Law_Of"
+             "_Property.pdf", "wisconsin_law_review_marriage_equality_comes_to_wisconsin.pdf",
+             "tarrant-v-herrmann-2013-slip-opinion.pdf"]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+@pytest.mark.skipif(not NATIVE.is_dir(), reason="../shared/corpus/native not present")
+@pytest.mark.parametrize("layout", [False, True], ids=["plain", "layout"])
+@pytest.mark.parametrize("name", REAL_PDFS)
+def test_real_pdfs_as_pdftotext_gives_them_have_their_manifest_count(name, layout, tmp_path):
+    target = tmp_path / (Path(name).stem + ".txt")
+    command = ["pdftotext", *(["-layout"] if layout else []), str(NATIVE / name), str(target)]
+    subprocess.run(command, check=True, capture_output=True)
+    footnotes, _ = extract(target.read_text(encoding="utf-8"))
+    assert len(footnotes) == manifest()[name]
+    assert [n.number for n in footnotes] == list(range(1, len(footnotes) + 1))
