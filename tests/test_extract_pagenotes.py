@@ -104,3 +104,10 @@ def test_real_pdfs_as_pdftotext_gives_them_have_their_manifest_count(name, layou
     footnotes, _ = extract(target.read_text(encoding="utf-8"))
     assert len(footnotes) == manifest()[name]
     assert [n.number for n in footnotes] == list(range(1, len(footnotes) + 1))
+
+
+def test_numbered_lists_on_pages_are_not_notes() -> None:
+    from checker.extract.pagenotes import extract_page_notes
+
+    page = "Steps\n1 Open the valve.\n2 Read the gauge.\n3 Close the valve.\nManual\n4\n\f"
+    assert extract_page_notes(page * 3).footnotes == []

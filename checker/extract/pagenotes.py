@@ -23,7 +23,8 @@ a bare page number) or at a line of body text (one that carries the marker of a 
 Where a number is printed at a line's start in the body too ("13 states ..."), the line
 taken is the one in the notes' zone (below a rule, a blank line or the previous note)
 nearest the next note. Read only where the text has pages (form feeds, rules or page
-numbers), and only when the notes come in at least two blocks with body text between them.
+numbers), only when the notes come in at least two blocks with body text between them, and
+only when most are marked in the body (numbered lists at the foot of pages mark nothing).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ _PAGE_NUMBER = re.compile(r"^[\s\f]*(?:[-–—]\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:
 # a marker glued to the word or punctuation before it: "law,2", "mines10", "law”20"
 _GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]\"”’])(\d{1,4})(?=[\s.,;:!?)\]\"”’]|$)")
 MIN_NOTES = 3
+MARKED_SHARE = 2  # at least one note in two has its marker glued in the body above it
 LOOK_CHARS = 200_000  # page numbers show within the first pages (a page is about 3,000)
 SEARCH_LINES = 400  # how far below a note its successor is looked for
 MAX_NOTE_LINES = 80  # a note running on longer than this is body text taken for a note
@@ -91,6 +93,8 @@ def extract_page_notes(text: str) -> Extraction:
     if len(blocks) < 2:
         return Extraction([], {})  # one notes section: the general reader's shape
     markers = _markers(notes, blocks, lines, furniture)
+    if len(markers) * MARKED_SHARE < len(notes):
+        return Extraction([], {})  # numbered lists, not notes: their numbers mark nothing
     footnotes = [
         Footnote(number=note.number, line=note.line + 1,
                  text=clean_note_text(_joined(note.parts)),
