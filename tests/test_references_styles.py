@@ -416,3 +416,11 @@ def test_long_and_odd_notes_stay_fast() -> None:
     for text in notes:
         parse_references(text)
     assert time.perf_counter() - start < 3.0
+
+
+def test_a_perma_cc_copy_after_a_url_is_the_archived_copy_not_a_work() -> None:
+    refs = parse_references("Ann Roe, Harbor Rules, PORT BLOG (May 2, 2023), "
+                            "https://port.example/2023/05/rules [https://perma.cc/AB12-CD34].")
+    assert [r.url for r in refs] == ["https://port.example/2023/05/rules"]
+    (alone,) = parse_references("Archived record, https://perma.cc/AB12-CD34.")
+    assert alone.url == "https://perma.cc/AB12-CD34"

@@ -344,7 +344,8 @@ def is_site_link(match: UrlMatch) -> bool:
 def is_archive_url(url: str) -> bool:
     lowered = url.lower()
     return "web.archive.org" in lowered or "archive.today" in lowered or "archive.ph" in lowered \
-        or "archive.is/" in lowered or "webcitation.org" in lowered
+        or "archive.is/" in lowered or "webcitation.org" in lowered \
+        or "perma.cc/" in lowered  # the Bluebook's archived copy: "URL [https://perma.cc/X]"
 
 
 
