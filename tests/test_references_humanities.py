@@ -189,6 +189,14 @@ def test_an_old_style_book_by_title_place_and_year() -> None:
         "Annals of the Harbour of Kiel", None, "1802")
 
 
+def test_an_old_style_title_as_a_sentence_then_place_and_year() -> None:
+    (ref,) = parse_references("Information respecting the harbours, tides, and pilots of the "
+                              "Baltic coast. Hamburg, 1851, vol. 1, p. 319.")
+    assert (ref.title, ref.authors, ref.date) == (
+        "Information respecting the harbours, tides, and pilots of the Baltic coast", [],
+        "1851")
+
+
 def test_an_author_and_a_one_word_title_are_not_read_as_a_title_and_a_place() -> None:
     (ref,) = parse_references("Hahn, Werkzeuge, 1998, S. 4.")
     assert ref.authors == ["Hahn"] and ref.title == "Werkzeuge"

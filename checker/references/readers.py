@@ -566,6 +566,40 @@ def read_initials_authors(work: str, blanked: str) -> TitleParts | None:
     return _author_first_parts(initials, work, blanked)
 
 
+# ---- old-style books: a title, its place and year, no author ------------------------------
+
+# "A Voyage to the Baltic, London, 1751", "Information respecting the harbours. Hamburg, 1851",
+# "Annals of Kiel, Hamburg [1802(?)]": the title, then the place with the year after a comma
+# or in brackets (not "Annual Report 2019": a title with its year)
+_OLD_STYLE_BOOK = re.compile(
+    r"^(?P<title>[A-Z][^;:()\[\]\x00]{8,250}?)[.,]\s+"
+    r"(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:,\s*\x00|\s*\[[^\[\]]{0,12}\])")
+_MONTH_WORDS = frozenset(("January", "February", "March", "April", "May", "June", "July",
+                          "August", "September", "October", "November", "December"))
+
+
+def read_old_style_book(work: str, blanked: str) -> TitleParts | None:
+    """A book cited by its title, its place and its year, with no author (18th- and
+    19th-century notes, the author named in the text):
+
+    ``A Voyage to the Baltic Harbours, London, 1751, vol. 2, p. 47.`` /
+    ``Information respecting the harbours. Hamburg, 1851, vol. 1.`` /
+    ``Annals of the Harbour of Kiel, Hamburg [1802(?)], p. 9.``
+    """
+    if DATE_MARK not in blanked[:300] or not blanked[:1].isupper():
+        return None
+    found = _OLD_STYLE_BOOK.match(blanked)
+    if not found or found.group("place").split()[0] in _MONTH_WORDS:
+        return None
+    title = work[found.start("title"):found.end("title")].strip()
+    head = title.split(",", 1)[0].strip()
+    if len(title.split()) < 3 or parse_authors(head) or parse_authors(title) or (
+            "," in title and (family_name(head) or family_names(head))):
+        return None  # "Roe, Harbour Songs, London, 1703": an author first
+    return TitleParts(title=title, after=blanked[found.end("place"):],
+                      title_start=found.start("title"), title_end=found.end("title"))
+
+
 # ---- no marks at all ---------------------------------------------------------------------
 
 _PUB_PARENS = re.compile(r"\(([^()]{0,160}?)\)")
@@ -627,13 +661,6 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
     head_is_author = len(chunks) > 1 and DATE_MARK not in blanked[chunks[0][0]:chunks[0][1]] \
         and bool(parse_authors(head) or is_organisation(head)
                  or (family_name(head) and len(head.split()) == 1) or family_names(head))
-    if head_is_author and not parse_authors(head) and len(head.split()) >= 3 \
-            and _place_then_year(blanked, chunks):
-        # "New Voyages to North America, London, 1703": a title, its place (no outlet)
-        title_start, title_end = chunks[0]
-        return TitleParts(title=work[title_start:title_end].strip(" ."),
-                          after=blanked[chunks[1][1]:], title_start=title_start,
-                          title_end=title_end)
     if head_is_author:
         title_span: tuple[int, int] | None = None
         for index, (chunk_start, chunk_stop) in enumerate(chunks[1:], start=2):
@@ -671,24 +698,6 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
         return TitleParts(after=blanked[first_stop:], container=title)  # "Site.kz, May 5, 2020"
     return TitleParts(title=title or None, after=blanked[first_stop:], title_start=first_start,
                       title_end=first_stop)
-
-
-# A place of publication alone, maybe with its year in brackets: "London", "London [1843(?)]"
-# (not "Annual Report 2019": a title with its year)
-_PLACE_CHUNK = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:\s*\[[^\[\]]{0,12}\])?")
-
-
-def _place_then_year(blanked: str, chunks: list[tuple[int, int]]) -> bool:
-    """Old-style book notes name no author: ``Title, London, 1703, vol. 2`` and ``Title,
-    London [1843]``: the chunk after the first is a place, with the year in it or next."""
-    if len(chunks) < 2:
-        return False
-    place = blanked[chunks[1][0]:chunks[1][1]].strip()
-    if not _PLACE_CHUNK.fullmatch(place):
-        return False
-    if "[" in place:
-        return True
-    return len(chunks) > 2 and blanked[chunks[2][0]:chunks[2][1]].lstrip().startswith(DATE_MARK)
 
 
 def _top_level_comma(text: str, start: int, end: int) -> int:
@@ -744,5 +753,6 @@ READERS: tuple[Reader, ...] = (
     read_italic_title,
     read_author_colon,
     read_initials_authors,
+    read_old_style_book,
     read_unmarked,
 )

@@ -70,6 +70,8 @@ _NAMED_WITH_YEAR = re.compile(
     r"^[A-ZА-ЯЁ][\w'’.-]*(?:\s+[\w'’.,&-]+){0,12}\s+\([A-Z][\w .,'&-]{0,30}\s" + YEAR +
     r"(?:[–-]\d{2,4})?\)$"
 )
+_OLD_STYLE_BOOK = re.compile(r"[A-Z][^;:()\[\]]{8,250}?[.,]\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+                             r"(?:,\s*" + YEAR + r"|\s*\[" + YEAR + r")")
 _APA = re.compile(r"^[^()\"“]{2,200}?\(" + YEAR + r"[a-z]?(?:,[^)]{1,30})?\)[.,]?\s+\S")
 _VANCOUVER_ISSUE = re.compile(r"\.\s" + YEAR + r"(?:\s\w{3,9})?;\s?\d{1,4}(?:\(\d+\))?:\s?\d")
 _SHORT_FORM = re.compile(
@@ -211,6 +213,8 @@ def has_signature(text: str) -> bool:
         return True
     if _SHORT_FORM.match(text) or _NUMBERED_REPORT.match(text):
         return True
+    if text[:1].isupper() and ("[" in text or ", 1" in text) and _OLD_STYLE_BOOK.match(text):
+        return True  # "Information respecting the harbours. Hamburg, 1851, vol. 1"
     if is_prose(text):
         return False
     dates = find_dates(text)
