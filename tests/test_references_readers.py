@@ -105,6 +105,14 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
          "Rivers and ports", None, None),
         ("Jane A. Roe, Rivers and Ports, 2010.", PASS, None, None),
     ],
+    "read_old_style_book": [
+        ("A Voyage to the Baltic Harbours, London, 1751, vol. 2, p. 47.",
+         "A Voyage to the Baltic Harbours", None, None),
+        ("Annals of the Harbour of Kiel, Hamburg [1802(?)], p. 9.",
+         "Annals of the Harbour of Kiel", None, None),
+        ("Jane Roe, Harbour Songs, London, 1751.", PASS, None, None),
+        ("Harbour Board, Annual Report 2019 (Kiel, 2020).", PASS, None, None),
+    ],
     "read_unmarked": [
         ("Jane Roe, Rivers and Ports (Boston: Harbor Press, 2010), 45.", "Rivers and Ports",
          "Jane Roe", None),

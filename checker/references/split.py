@@ -523,6 +523,9 @@ def split_citations(text: str) -> list[str]:
     merged = [text.strip(" .")] if ";" not in text else _merge_pieces(text)
     citations = []
     for piece in merged:
+        if piece[:1].isupper() and _OLD_STYLE_BOOK.match(piece):
+            citations.append(piece)  # "Information respecting ... Hamburg, 1851": one book
+            continue
         for work in _split_sentences_between_works(piece):
             for part in _split_commentary(work):
                 part = _strip_label(part).strip(" .;")
