@@ -15,6 +15,7 @@ from checker.extract import document_metadata, extract_footnotes
 from checker.load import read_document
 from checker.model import Document, Finding, Footnote, Reference, Severity, reference_values
 from checker.references import parse_references, repair_across_notes, resolve_backreferences
+from checker.references.context import NamedWork, body_at_marker, work_named_before
 
 PARALLEL_FROM = 5000  # notes; fewer are parsed here sooner than workers start and answer
 CHUNKS_PER_WORKER = 4  # small last chunks: less waiting for the slowest worker
@@ -94,10 +95,29 @@ def parse_document(doc: Document, doc_date: str | None = None) -> list[Finding]:
     for footnote, references in zip(footnotes, parse_note_texts(texts), strict=True):
         # A LaTeX \cite or a .bib entry gave the note its references: they are kept.
         footnote.references = footnote.references or references
-    resolve_backreferences(footnotes)
+    resolve_backreferences(footnotes, works_named_at_markers(doc.text, footnotes))
     repair_across_notes(footnotes)
     doc.footnotes = footnotes
     return findings + url_repair_findings(doc)
+
+
+def works_named_at_markers(text: str, footnotes: list[Footnote]) -> dict[int, NamedWork]:
+    """By note position, the work the body names at the note's marker, for notes that need
+    it: no author of their own, or an ``Op. cit.`` with no name (older books and reports)."""
+    needing = [position for position, footnote in enumerate(footnotes)
+               if footnote.marker_lines and (
+                   (footnote.references and not footnote.references[0].authors)
+                   or (not footnote.references and footnote.text[:2].lower() in ("op", "lo")))]
+    if not needing:
+        return {}
+    lines = text.splitlines()
+    named: dict[int, NamedWork] = {}
+    for position in needing:
+        around = body_at_marker(lines, footnotes[position])
+        work = work_named_before(*around) if around else None
+        if work is not None:
+            named[position] = work
+    return named
 
 
 def url_repair_findings(doc: Document) -> list[Finding]:

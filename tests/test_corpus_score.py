@@ -36,7 +36,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'crs-us-foreign-commercial-service-overview.md': (35, 0.77),
     'fivethirtyeight-endorsements-article.html': (4, 0.99),
     'mapping-spread-of-american-slavery-post.md': (10, 0.94),
-    'midewiwin-ojibwa-bae-report-excerpt.txt': (11, 0.40),
+    'midewiwin-ojibwa-bae-report-excerpt.txt': (11, 0.74),
     'passamaquoddy-folklore-excerpt.txt': (20, 0.65),
     'pep-0450-statistics-module.rst': (24, 0.90),
     'pep-3100-python3-plans.rst': (36, 0.92),

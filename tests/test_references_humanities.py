@@ -3,7 +3,9 @@ corpus): scripture, Chicago full notes for books, chapters and articles, archiva
 German notes, short forms and Ibid."""
 
 from checker.model import Footnote
+from checker.parse import parse_paths
 from checker.references import parse_footnotes, parse_references
+from checker.references.context import work_named_before
 
 # ---- scripture ---------------------------------------------------------------------------
 
@@ -262,3 +264,37 @@ def test_two_articles_joined_by_and() -> None:
     assert [(r.title, r.container, r.date) for r in refs] == [
         ("Pilots of the Sound, 1850-1900", "Harbour History", "1991"),
         ("Tolls and Tides, 1850-1900", "Baltic Quarterly", "1987")]
+
+
+# ---- the work the body names at a note's marker ------------------------------------------
+
+
+def test_the_body_names_the_author_and_title_at_the_marker() -> None:
+    assert work_named_before("As Mr. Roe, in his History of the Harbour of Kiel,") == (
+        ["Roe"], "History of the Harbour of Kiel")
+    assert work_named_before("in 1701, Poe, in \u201cA Voyage to the Sound,\u201d etc.,") == (
+        ["Poe"], "A Voyage to the Sound")
+    assert work_named_before("of the ports, Jane Roe", " says: \u201cthe tide\u201d") == (
+        ["Roe, Jane"], None)
+    assert work_named_before("About the pilots. Roe,", " in speaking of the tides, says") == (
+        ["Roe"], None)
+    assert work_named_before("The harbour was built in Kiel,", " and it grew") is None
+    assert work_named_before("according to a statement") is None
+
+
+def test_notes_that_give_only_a_place_take_the_work_the_body_names(tmp_path) -> None:
+    paper = tmp_path / "harbour.txt"
+    paper.write_text(
+        "The harbour of Kiel\n\n"
+        "Mr. Roe, in his History of the Harbour of Kiel,[1] counts the ships.\n"
+        "Of the pilots, Poe[2] says: they were few.\n\n"
+        "Later writers differ, and Mr. Roe remarks[3] that the pilots were many.\n\n"
+        "[Footnote 1: Proc. Kiel Hist. Soc., 1885, vol. 5, p. 130.]\n\n"
+        "[Footnote 2: A Voyage to the Baltic Harbours, London, 1751, vol. 2, p. 47.]\n\n"
+        "[Footnote 3: Op. cit., p. 25.]\n", encoding="utf-8")
+    (document,) = parse_paths([str(paper)]).documents
+    first, second, third = (note.references for note in document.footnotes)
+    assert (first[0].title, first[0].authors, first[0].date) == (
+        "History of the Harbour of Kiel", ["Roe"], "1885")
+    assert (second[0].title, second[0].authors) == ("A Voyage to the Baltic Harbours", ["Poe"])
+    assert third[0].ibid and third[0].title == "History of the Harbour of Kiel"

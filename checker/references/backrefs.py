@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from checker.model import Footnote, Reference, ReferenceType, copy_reference
+from checker.references.context import NamedWork
 from checker.references.urls import domain_of
 
 _IBID = re.compile(r"^\s*(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|ibíd|idem)\b\.?",
@@ -223,9 +224,13 @@ _UNNAMED_REACH = 400  # works looked at for a short title without a name, latest
 _SHORT_FORM_REACH = 48  # candidates looked at per short form, latest first
 
 
-def resolve_backreferences(footnotes: list[Footnote]) -> None:
-    """Replace Ibid./Op. cit./short-form notes by the work they point to (``ibid=True``)."""
-    BackReferenceResolver().feed(footnotes)
+def resolve_backreferences(footnotes: list[Footnote],
+                           named: dict[int, NamedWork] | None = None) -> None:
+    """Replace Ibid./Op. cit./short-form notes by the work they point to (``ibid=True``).
+    `named` gives, by note position, the work the body names at a note's marker
+    (`context.py`): its author and title fill a note that gives only a place, and an
+    ``Op. cit.`` with no name points to that author's latest work."""
+    BackReferenceResolver().feed(footnotes, named)
 
 
 class BackReferenceResolver:
@@ -236,11 +241,15 @@ class BackReferenceResolver:
         self.by_number: dict[int, list[Reference]] = {}
         self.previous: list[Reference] = []
 
-    def feed(self, footnotes: list[Footnote]) -> None:
+    def feed(self, footnotes: list[Footnote],
+             named: dict[int, NamedWork] | None = None) -> None:
         index, by_number, previous = self.index, self.by_number, self.previous
-        for footnote in footnotes:
+        for position, footnote in enumerate(footnotes):
             text = footnote.text.strip()
             resolved: Reference | None = None
+            work_named = named.get(position) if named else None
+            if work_named is not None and footnote.references:
+                _fill_from_body(footnote.references[0], work_named)
             if text and _quick_backref(text):
                 if _IBID.match(text):
                     if previous:
@@ -262,6 +271,12 @@ class BackReferenceResolver:
                     if op_cit:
                         who = op_cit.group("who").strip().lower().split()
                         work = index.latest_by(who[-1]) if who else None
+                        if work is not None:
+                            resolved = _copy(work, text)
+                    elif work_named is not None and _BARE_OP_CIT.match(text):
+                        # "Op. cit., p. 25." after "Mr. Warren remarks": Warren's work
+                        family = work_named.authors[0].partition(",")[0].lower()
+                        work = index.latest_by(family.rpartition(" ")[2])
                         if work is not None:
                             resolved = _copy(work, text)
                 if resolved is not None:
@@ -288,6 +303,22 @@ class BackReferenceResolver:
                     if not ref.ibid:
                         index.add(ref)
         self.previous = previous
+
+
+_BARE_OP_CIT = re.compile(r"^(?:op\.?\s*cit|loc\.?\s*cit|a\.\s?a\.\s?O)\b", re.IGNORECASE)
+
+
+def _fill_from_body(reference: Reference, work: NamedWork) -> None:
+    """A note that gives only a place in the work the body names: the body's author, and
+    its title where the note prints none (or only the collection that holds it)."""
+    if reference.ibid:
+        return
+    if not reference.authors:
+        reference.authors = list(work.authors)
+    if work.title and reference.title != work.title:
+        if reference.title and not reference.container:
+            reference.container = reference.title  # "Coll. Minn. Hist. Soc., 1885"
+        reference.title = work.title
 
 
 def _is_author_year(reference: Reference) -> bool:

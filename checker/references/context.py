@@ -1,0 +1,80 @@
+"""The work the body names at a note's marker, for notes that give only a place in it (older
+books and reports): ``Mr. Warren, in his History of the Ojibwa Indians,[1]`` with the note
+``Coll. Minn. Hist. Soc., 1885, vol. 5, p. 130.``, ``Hennepin, in "A Continuation of the New
+Discovery," etc.,[4]`` with ``London, 1689, p. 59``, ``La Hontan[3] says`` with the book's
+title and year, ``Schoolcraft affirms[7]`` with ``Op. cit., vol. 5, p. 423.``
+
+`body_at_marker` cuts the body's words around a marker out of the document's lines (the
+edge); `work_named_before` is pure: it reads the author (and the title when the body gives it)
+from those words: a name with "in his *Title*" or "in "Title"", or a name with a verb of
+saying; it says nothing when the body names no one at the marker.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from checker.model import Footnote
+from checker.references.authors import parse_authors
+
+
+class NamedWork(NamedTuple):
+    authors: list[str]
+    title: str | None
+
+
+_NAME = r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s(?:[A-Z][a-z][\w'’-]*|de|van|von|la|le))?)"
+_HONORIFIC = r"(?:(?:Mr|Mrs|Dr|Prof|Professor|Rev|Father)\.?\s+)"
+# "Mr. Warren, in his History of the Ojibwa Indians," / 'Hennepin, in "A Continuation," etc.,'
+_NAME_IN_TITLE = re.compile(
+    rf"(?:^|(?<=[\s.;(]))(?:{_HONORIFIC})?{_NAME},?\s+in\s+(?:(?:his|her|their)\s+"
+    r"(?:work\s+|book\s+)?[\"“]?|[\"“])(?P<title>[A-Z][^\"“”\[\],;]{3,120}?)[\"”]?,?[\"”]?"
+    r"(?:\s*etc\.,?)?\s*$")
+_SAYING = (r"(?:says|said|affirms|remarks|remarked|states|stated|writes|wrote|observes|"
+           r"observed|adds|notes|relates|asserts|declares|mentions)")
+# "Schoolcraft affirms", "Mr. Warren remarks" before the marker
+_NAME_SAYS = re.compile(
+    rf"(?:^|(?<=[.;:,]\s)|{_HONORIFIC}){_NAME}\s+(?:\w+ly\s+)?{_SAYING}\s*$")
+# "La Hontan[3] says", "Schoolcraft,[5] who ...": the name alone, the verb after the marker
+_NAME_ALONE = re.compile(rf"(?:^|(?<=[.;:,]\s)|{_HONORIFIC}){_NAME},?\s*$")
+# ... with its verb right after the marker or after a clause: "Roe,[5] in speaking of X, says"
+_SAYS_AFTER = re.compile(rf"^(?:\s*|,?\s+in\s[^.;:\[\]]{{0,60}}?,\s*)(?:\w+ly\s+)?{_SAYING}\b")
+
+
+def work_named_before(lead: str, follow: str = "") -> NamedWork | None:
+    """The author (and title) the body names right at a marker, from the body's words
+    before it (`lead`) and after it (`follow`); None when it names no one there."""
+    lead = " ".join(lead.split())[-200:]
+    found = _NAME_IN_TITLE.search(lead)
+    title: str | None = None
+    if found:
+        title = found.group("title").strip(" ,")
+    else:
+        found = _NAME_SAYS.search(lead)
+        if not found and _SAYS_AFTER.match(follow):
+            found = _NAME_ALONE.search(lead)
+    if not found:
+        return None
+    name = found.group("name")
+    authors = parse_authors(name) if " " in name and name.split()[0] not in (
+        "La", "Le", "De", "Van", "Von") else [name]
+    return NamedWork(list(authors or [name]), title)
+
+
+def body_at_marker(lines: list[str], footnote: Footnote) -> tuple[str, str] | None:
+    """The body's words before the note's first marker (its line and the one before) and
+    after it (its line and the next), when the marker is printed as ``[n]``; None when it
+    cannot be placed."""
+    if not footnote.marker_lines or footnote.label:
+        return None
+    line = footnote.marker_lines[0]
+    if not 0 < line <= len(lines):
+        return None
+    text = lines[line - 1]
+    at = text.find(f"[{footnote.number}]")
+    if at < 0:
+        return None
+    before = lines[line - 2] if line >= 2 else ""
+    after = lines[line] if line < len(lines) else ""
+    return f"{before} {text[:at]}", f"{text[at + len(str(footnote.number)) + 2:]} {after}"
