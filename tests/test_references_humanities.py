@@ -298,3 +298,12 @@ def test_notes_that_give_only_a_place_take_the_work_the_body_names(tmp_path) -> 
         "History of the Harbour of Kiel", ["Roe"], "1885")
     assert (second[0].title, second[0].authors) == ("A Voyage to the Baltic Harbours", ["Poe"])
     assert third[0].ibid and third[0].title == "History of the Harbour of Kiel"
+
+
+def test_a_short_form_after_a_sentence_of_commentary_with_quoted_phrases() -> None:
+    refs = parse_references(
+        'Historians have called these men "harbour barons," "pilot kings," and "tide '
+        'lords" in ports like Kiel and Lübeck\'s "Old Harbour Guild." Roe, *Harbour '
+        "Barons*, ch. 3; Poe, *Pilot Kings*.")
+    assert [(r.title, r.authors) for r in refs] == [
+        ("Harbour Barons", ["Roe"]), ("Pilot Kings", ["Poe"])]

@@ -283,7 +283,7 @@ def _strip_prose_prefix(text: str) -> str:
 # "... in this mode is Randall Herbert Balmer, *Title* (...)": a person's name, a comma and a
 # title, after running words
 _NAME_BEFORE_TITLE = re.compile(
-    r"(?<=[a-z,:]\s)(?P<name>(?:(?:[A-Z][a-z'’-]+|[A-Z]\.|(?:[A-Z]\.){2,3}|van|von|de|del|da|"
+    r"(?:(?<=[a-z,:]\s)|(?<=[a-z][.!?][\"”]\s))(?P<name>(?:(?:[A-Z][a-z'’-]+|[A-Z]\.|(?:[A-Z]\.){2,3}|van|von|de|del|da|"
     r"du|la|le|der)\s+){0,4}[A-Z][\w'’-]+(?:,?\s+(?:Jr|Sr)\.?)?"
     r"(?:(?:,\s+|,?\s+and\s+)(?:(?:[A-Z][a-z'’-]+|[A-Z]\.)\s+){1,3}[A-Z][\w'’-]+){0,3}),\s+$"
 )
@@ -293,10 +293,10 @@ def _embedded_author(text: str, anchor: int) -> int:
     """Where the author of a citation embedded in a sentence starts (0: none found): the
     name just before a title (quoted or italic, the first that has one), after running
     words."""
-    anchors = [m.start() for m in _TITLE_OPENER.finditer(text, 0, 600)]
-    if ("*" in text or "_" in text) and (italic := _ITALIC.search(text, 0, anchor)):
-        anchors.append(italic.start())
-    for start in sorted(set(anchors))[:6]:
+    anchors = sorted({m.start() for m in _TITLE_OPENER.finditer(text, 0, 600)})[:6]
+    if ("*" in text or "_" in text) and (italic := _ITALIC.search(text, 0, 600)):
+        anchors.append(italic.start())  # after quoted phrases of commentary: its own look
+    for start in sorted(set(anchors)):
         if start < 12:
             continue
         found = _NAME_BEFORE_TITLE.search(text, max(0, start - 120), start)
