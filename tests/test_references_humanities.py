@@ -307,3 +307,28 @@ def test_a_short_form_after_a_sentence_of_commentary_with_quoted_phrases() -> No
         "Barons*, ch. 3; Poe, *Pilot Kings*.")
     assert [(r.title, r.authors) for r in refs] == [
         ("Harbour Barons", ["Roe"]), ("Pilot Kings", ["Poe"])]
+
+
+def test_german_notes_with_vgl_hrsg_in_and_ebd() -> None:
+    notes = notes_of(
+        "Vgl. Hans Roe: Häfen und Gezeiten. Berlin 1998, S. 45.",
+        "Anna Poe: Lotsen im Sund, in: Jane Dahl (Hrsg.): Die Häfen der Ostsee, München 2005, "
+        "S. 101–120.",
+        "Vgl. ebd., S. 103.",
+        "Roe, Häfen, S. 47.")
+    (book,) = notes[0].references
+    assert (book.title, book.authors, book.date) == ("Häfen und Gezeiten", ["Roe, Hans"], "1998")
+    (chapter,) = notes[1].references
+    assert (chapter.title, chapter.authors, chapter.container, chapter.date) == (
+        "Lotsen im Sund", ["Poe, Anna"], "Die Häfen der Ostsee", "2005")
+    (same,) = notes[2].references
+    assert same.ibid and same.title == "Lotsen im Sund"
+    (short,) = notes[3].references
+    assert short.ibid and short.title == "Häfen und Gezeiten"
+
+
+def test_a_place_and_year_after_a_title_is_no_author_year_cite() -> None:
+    refs = parse_references("Hans Roe: Häfen und Gezeiten. Berlin 1998, S. 45.")
+    assert [(r.title, r.authors) for r in refs] == [("Häfen und Gezeiten", ["Roe, Hans"])]
+    (sfn,) = parse_references("Roe 1998, p. 45.")
+    assert (sfn.authors, sfn.date) == (["Roe"], "1998")

@@ -22,8 +22,8 @@ from checker.model import Footnote, Reference, ReferenceType, copy_reference
 from checker.references.context import NamedWork
 from checker.references.urls import domain_of
 
-_IBID = re.compile(r"^\s*(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|ibíd|idem)\b\.?",
-                   re.IGNORECASE)
+_IBID = re.compile(r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|"
+                   r"ibíd|idem)\b\.?", re.IGNORECASE)
 _OP_CIT = re.compile(
     r"^\s*(?:see\s+)?(?P<who>[^,\"“«*]{2,80}?),?\s+(?:\*|_)?(?:op\.?\s*cit|loc\.?\s*cit|"
     r"указ\.\s*соч|a\.a\.o)\b", re.IGNORECASE)
@@ -75,7 +75,8 @@ def _same_outlet(short: Reference, work: Reference) -> bool:
 
 def _quick_backref(text: str) -> bool:
     """A cheap first look: could this note be Ibid./Op. cit./supra at all?"""
-    if text[0] in "IiТтEe" and text[:4].lower().startswith(("ib", "id", "там", "eb")):
+    if text[0] in "IiТтEeVvSsCc" and text[:4].lower().startswith(("ib", "id", "там", "eb", "vgl",
+                                                                 "verg", "see ", "cf")):
         return True
     return ("cit" in text or "CIT" in text or "supra" in text or "Supra" in text
             or "note" in text or "Note" in text or "указ" in text or "a.a.O" in text)

@@ -30,11 +30,16 @@ _NAME_THEN_YEAR = re.compile(r"(?<![\w.])(?<!, )" + _NAMES + r"\s+\((?P<year>" +
 _NAME_YEAR_INSIDE = re.compile(r"(?<=[(\[{;])\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?" + _NAMES +
                                r",?\s+(?P<year>" + YEAR + r")[a-z]?" + _PAGES + r"(?=\s*[)\]};])")
 # Running text, no brackets (SICP, many science books): "Hughes 1990 discusses", "treated in
-# Gray and Reuter 1993.", "See also Raymond 1993." after a leading word or at a sentence's start
+# Gray and Reuter 1993.", "See also Raymond 1993." after a leading word, opening the note
+# ("Roe 1990, p. 12"), or opening a later sentence as its subject, which goes on with a verb
+# or ends there ("Titel. Berlin 1998, S. 45" is a German book's place and year)
 _NAME_YEAR_IN_TEXT = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<![\w.])(?:in|by|from|see|also|and|cf\.|e\.g\.,?|following|"
-    r"after|See|In|Cf\.)\s)" + _NAMES + r"\s+(?P<year>" + YEAR + r")[a-z]?"
+    r"(?:(?<![\w.])(?:in|by|from|see|also|and|cf\.|e\.g\.,?|following|after|See|In|Cf\.)\s"
+    + _NAMES + r"\s+(?P<year>" + YEAR + r")[a-z]?(?=[.,;:]?(?:\s|$|\)))(?!\s*[–-]\s*\d)"
+    r"|^" + _NAMES.replace("names", "opening") + r"\s+(?P<opening_year>" + YEAR + r")[a-z]?"
     r"(?=[.,;:]?(?:\s|$|\)))(?!\s*[–-]\s*\d)"
+    r"|(?<=[.!?]\s)" + _NAMES.replace("names", "subject") + r"\s+(?P<subject_year>"
+    + YEAR + r")[a-z]?(?=\s+[a-z]|[.;:)]))"
 )
 _MARKDOWN_LINK = re.compile(r"\]\([^()\s]*\)\s*\[?")
 _NOT_NAMES = frozenset((
@@ -97,14 +102,16 @@ def find_author_year_in_text(text: str) -> list[FoundCitation]:
         return []
     found = []
     for match in _NAME_YEAR_IN_TEXT.finditer(text):
-        names = match.group("names")
+        group = next(name for name in ("names", "opening", "subject") if match.group(name))
+        names = match.group(group)
+        year = match.group("year") or match.group("opening_year") or match.group("subject_year")
         first = names.split()[0].lower()
         if first in _NOT_NAMES or first in MONTHS or first in _NOT_NAMES_IN_TEXT:
             continue
         families = [name.strip() for name in re.split(
             r"\s+(?:and|&)\s+", re.sub(r"\s+et\s+al\.?$", "", names)) if name.strip()]
-        found.append(FoundCitation(match.start("names"), match.end("year"), Reference(
-            authors=families, date=match.group("year"), raw=text[match.start():match.end()])))
+        found.append(FoundCitation(match.start(group), match.end(), Reference(
+            authors=families, date=year, raw=text[match.start():match.end()])))
     return found
 
 

@@ -359,9 +359,15 @@ def _author_first_parts(found: re.Match[str], work: str, blanked: str) -> TitleP
     if not spans:
         return None
     start, end = spans[0]
+    held = _IN_COLON.search(blanked, start, end)
+    if held:  # "Roe: Lotsen im Sund, in: Poe (Hrsg.): Die Häfen, München 2005": a chapter
+        end = held.start()
     title = work[start:end].rstrip(".")
     return TitleParts(title=title, before=work[:rest_start], after=blanked[end:],
                       authors_text=authors, title_start=start, title_end=end)
+
+
+_IN_COLON = re.compile(r",\s+(?=in:\s)", re.IGNORECASE)
 
 
 # ---- GOST (Russian) ----------------------------------------------------------------------
@@ -608,7 +614,8 @@ _EDITOR_ROLE = re.compile(r"(?:eds?|comps?|trans|hrsg|ред)\.?|editors?|edited
 _DOCUMENT_NUMBER = re.compile(r"[A-Z]{2,8}[- ]?\d[\w/.-]*\d[\w]*")  # "GAO-19-123", "R48284"
 _VOLUME_CHUNK = re.compile(r"\s*(?:vol\.?|volume|band|bd\.|heft|no\.|nr\.|tome|том|вып\.)\s*\d",
                            re.IGNORECASE)
-_SHORT_PAGES = re.compile(r"(?:,\s*(?:pp?\.\s*)?|\s+pp?\.\s*)\d+(?:\s*[–—-]\s*\d+)?(?:n\d+)?\.?$")
+_SHORT_PAGES = re.compile(
+    r"(?:,\s*(?:pp?\.\s*|S\.\s*)?|\s+pp?\.\s*)\d+(?:\s*[–—-]\s*\d+)?(?:n\d+)?\.?$")
 
 
 def read_unmarked(work: str, blanked: str) -> TitleParts:

@@ -72,11 +72,15 @@ _NAMED_WITH_YEAR = re.compile(
 )
 _OLD_STYLE_BOOK = re.compile(r"[A-Z][^;:()\[\]]{8,250}?[.,]\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
                              r"(?:,\s*" + YEAR + r"|\s*\[" + YEAR + r")")
+# German notes: the authors (editors), a colon, the title, and a year before the pages
+_GERMAN_NOTE = re.compile(
+    r"[A-ZÄÖÜ][^:;\"“„()]{1,80}?(?:\s\((?:Hrsg|Hg)\.\))?:\s+[A-ZÄÖÜ\"„“»].{2,400}?"
+    + YEAR + r"\)?,?\s+S\.\s?\d")
 _APA = re.compile(r"^[^()\"“]{2,200}?\(" + YEAR + r"[a-z]?(?:,[^)]{1,30})?\)[.,]?\s+\S")
 _VANCOUVER_ISSUE = re.compile(r"\.\s" + YEAR + r"(?:\s\w{3,9})?;\s?\d{1,4}(?:\(\d+\))?:\s?\d")
 _SHORT_FORM = re.compile(
     r"^[A-ZА-Я][\w'’-]+(?:\s+(?:and|&)\s+[A-ZА-Я][\w'’-]+)?(?:\s+et\s+al\.)?,\s+"
-    r"(?:[\"“«*_]\S|[A-ZА-Я][^,;]{2,150},\s+(?:pp?\.\s*)?[\dxivlc]+(?:\s*[–—-]\s*\d+)?"
+    r"(?:[\"“«*_]\S|[A-ZА-Я][^,;]{2,150},\s+(?:pp?\.\s*|S\.\s*)?[\dxivlc]+(?:\s*[–—-]\s*\d+)?"
     r"(?:,\s*[\dxivlc]+(?:\s*[–—-]\s*\d+)?)*\.?$)"
 )
 _NAME_DATE = re.compile(
@@ -88,7 +92,8 @@ _NUMBERED_REPORT = re.compile(
     r"^(?:[A-Z]{2,6}\s+)?(?:Report|In Focus|Insight|Legal Sidebar|Working Paper|Issue Brief|"
     r"Policy Brief|Technical Report)\s+(?:No\.\s*)?[A-Z]{0,5}-?\d[\w.-]*,\s+[A-Z]"
 )
-_IBID = re.compile(r"^\s*(?:ibid|ibidem|ib\.|id\.|там\s+же|ebd|ebenda|ibíd)\b\.?",
+_IBID = re.compile(r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib\.|id\.|там\s+же|ebd|"
+                   r"ebenda|ibíd)\b\.?",
                    re.IGNORECASE)
 # An unpublished conversation cites no work: "Author interview with an official, May 2019",
 # "Personal communication, 2019", "Niva Yau, interview by the author via Zoom". A published
@@ -215,6 +220,8 @@ def has_signature(text: str) -> bool:
         return True
     if text[:1].isupper() and ("[" in text or ", 1" in text) and _OLD_STYLE_BOOK.match(text):
         return True  # "Information respecting the harbours. Hamburg, 1851, vol. 1"
+    if "S." in text and ":" in text and _GERMAN_NOTE.match(text):
+        return True  # "Hans Müller: Häfen. Berlin 1998, S. 45", "..., in: Zeitschrift 12 (2001)"
     if is_prose(text):
         return False
     dates = find_dates(text)
@@ -513,7 +520,7 @@ def split_citations(text: str) -> list[str]:
             text = text[backlinks.end():]
     if not text:
         return []
-    if text[0] in "IiТтEe" and _IBID.match(text):
+    if text[0] in "IiТтEeVvSsCc" and _IBID.match(text):
         if ";" not in text:
             return []  # Ibid. is resolved against the other notes (backrefs.py)
         text = text[text.index(";") + 1:].strip()  # "Ibid., 23; see also ..." -> the rest
