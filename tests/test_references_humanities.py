@@ -332,3 +332,10 @@ def test_a_place_and_year_after_a_title_is_no_author_year_cite() -> None:
     assert [(r.title, r.authors) for r in refs] == [("Häfen und Gezeiten", ["Roe, Hans"])]
     (sfn,) = parse_references("Roe 1998, p. 45.")
     assert (sfn.authors, sfn.date) == (["Roe"], "1998")
+
+
+def test_a_volume_after_a_books_publication_bracket_keeps_it_a_book() -> None:
+    (ref,) = parse_references("J. Roe, A Voyage to the Sound (London: J. Murray, 1788), vol. 2, "
+                              "p. 14.")
+    assert (ref.title, ref.container, ref.publisher, ref.type) == (
+        "A Voyage to the Sound", None, "J. Murray", "book")

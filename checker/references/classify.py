@@ -260,6 +260,8 @@ def classify(reference: Reference, lowered: str, evidence: Evidence | None = Non
     if evidence.series and not container_kind.journal:
         # "Policy Memo No. 672 (September 2020)" is no volume and season
         return ReferenceType.REPORT
+    if evidence.place_publisher and container and container == evidence.publisher:
+        return ReferenceType.BOOK  # "(London: J. Murray, 1788), vol. 2": a book's volume
     if _volume_issue(lowered) or (evidence.journal_hint and container_kind.journal):
         return ReferenceType.JOURNAL
     if container_kind.journal and not domain.news and not evidence.place_publisher and (
