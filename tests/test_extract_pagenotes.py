@@ -4,6 +4,7 @@ PDFs of ../shared/corpus/native converted by poppler's pdftotext as a user would
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -111,3 +112,42 @@ def test_numbered_lists_on_pages_are_not_notes() -> None:
 
     page = "Steps\n1 Open the valve.\n2 Read the gauge.\n3 Close the valve.\nManual\n4\n\f"
     assert extract_page_notes(page * 3).footnotes == []
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "native"
+
+
+def notes_of(path: Path) -> list[tuple[int | None, int, str]]:
+    from checker.load import read_document
+    from checker.parse import parse_document
+
+    doc = read_document(str(path))
+    parse_document(doc)
+    # spaces aside: a line break in the text may fall inside a URL the PDF's link annotation
+    # gives whole; the notes' numbers, parts and words must be the same
+    return [(n.part, n.number, "".join(n.text.split())) for n in doc.footnotes]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+@pytest.mark.parametrize(("name", "layouts"), [("paper.pdf", (True,)),
+                                               ("chapters.pdf", (False, True))])
+def test_our_pdfs_as_text_give_the_notes_the_pdf_reader_gives(name, layouts, tmp_path):
+    """LibreOffice's PDF (note numbers set apart from their text) and a LaTeX book (numbering
+    restarting per chapter), as pdftotext turns them into text."""
+    expected = notes_of(FIXTURES / name)
+    for layout in layouts:
+        target = tmp_path / f"{name}.{layout}.txt"
+        subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(FIXTURES / name),
+                        str(target)], check=True, capture_output=True)
+        found = notes_of(target)
+        assert [note[:2] for note in found] == [note[:2] for note in expected]
+        cut = 0
+        for (_, _, text), (_, _, pdf_text) in zip(found, expected, strict=True):
+            # the PDF reader keeps a link's target as markdown; the text has only its words
+            words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", pdf_text)
+            if text != words:
+                # a note running on to the next page: there pdftotext interleaves its end with
+                # the body's lines, and the note keeps what stands on its own page
+                assert words.startswith(text) and len(text) > 200, (text, words)
+                cut += 1
+        assert cut <= 1

@@ -24,7 +24,7 @@ Where a number is printed at a line's start in the body too ("13 states ..."), t
 taken is the one in the notes' zone (below a rule, a blank line or the previous note)
 nearest the next note. Read only where the text has pages (form feeds, rules or page
 numbers), only when the notes come in at least two blocks with body text between them, and
-only when most are marked in the body (numbered lists at the foot of pages mark nothing).
+only when one in three at least is marked in the body (numbered lists mark nothing).
 """
 
 from __future__ import annotations
@@ -47,11 +47,16 @@ _LOWER_OPENERS = re.compile(r"^(?:id\.|ibid|see|cf\.|e\.g\.|accord|but\s|compare
                             r"citing|available|http|www\.)", re.IGNORECASE)
 _RULE = re.compile(r"^[\s\f]*[-–—_‒―=*·.]{8,}\s*$")
 _PAGE_NUMBER = re.compile(r"^[\s\f]*(?:[-–—]\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*[-–—])?\s*$")
+# "2        HARVARD LAW REVIEW", "4   CHAPTER 2. THE CANAL": a page number set apart from the
+# running head beside it (a wide gap, or a gap and capitals)
+_PAGE_HEAD = re.compile(
+    r"^[ \t\f]{0,20}\d{1,4}(?:[ \t]{8,}\S|[ \t]{3,}[A-Z][A-Z .,:;'’&-]{6,}(?:\s|$))")
 # a marker glued to the word or punctuation before it: "law,2", "mines10", "law”20"
 _GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]\"”’])(\d{1,4})(?=[\s.,;:!?)\]\"”’]|$)")
 MIN_NOTES = 3
-MARKED_SHARE = 2  # at least one note in two has its marker glued in the body above it
+MARKED_SHARE = 3  # at least one note in three has its marker glued in the body above it
 LOOK_CHARS = 200_000  # page numbers show within the first pages (a page is about 3,000)
+NEXT_NOTE_REACH = 3  # lines below a note within which the next one is its neighbour
 SEARCH_LINES = 400  # how far below a note its successor is looked for
 MAX_NOTE_LINES = 80  # a note running on longer than this is body text taken for a note
 FURNITURE_REPEATS = 3  # a line printed on this many pages is a running head or foot
@@ -70,7 +75,8 @@ def has_page_notes(text: str) -> bool:
     a number (page numbers are looked for in the first pages only)."""
     paged = text.count("\f") >= 2 or "––––" in text or "____" in text or "-----" in text \
         or _at_least(_BARE_NUMBER_LINE, text[:LOOK_CHARS], 3)
-    return paged and _at_least(_NUMBERED_LINE, text, MIN_NOTES)
+    return paged and (_at_least(_NUMBERED_LINE, text, MIN_NOTES)
+                      or _at_least(_BARE_NUMBER_LINE, text, MIN_NOTES))
 
 
 _BARE_NUMBER_LINE = re.compile(r"(?m)^[ \t\f]*\d{1,4}[ \t]*$")
@@ -109,12 +115,13 @@ def extract_page_notes(text: str) -> Extraction:
 
 def _furniture(lines: list[str]) -> set[int]:
     """Lines that are the page's and not the text's: rules, bare page numbers, form feeds
-    alone, and lines printed the same on several pages (running heads and foots)."""
+    alone, a page number beside its running head, and lines printed the same on several
+    pages (running heads and foots)."""
     counts = Counter(line.strip(" \t\f") for line in lines if 0 < len(line.strip()) < 90)
     found = set()
     for index, line in enumerate(lines):
         stripped = line.strip(" \t\f")
-        if (_RULE.match(line) or (stripped and _PAGE_NUMBER.match(line))
+        if (_RULE.match(line) or (stripped and _PAGE_NUMBER.match(line)) or _PAGE_HEAD.match(line)
                 or (stripped and counts[stripped] >= FURNITURE_REPEATS
                     and not _START.match(line))):
             found.add(index)
@@ -125,7 +132,15 @@ def _starts(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
     """Note number -> the lines (0-based, ascending) that open with it and could be a note."""
     starts: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
-        if index in furniture or not line[:24].lstrip(" \t\f")[:1].isdigit():
+        if not line[:24].lstrip(" \t\f")[:1].isdigit():
+            continue
+        if index in furniture:
+            # "1" alone at the margin and the note's text below it (LibreOffice's notes): a
+            # page number's look, taken only where the chain needs that number there
+            if _BARE_NUMBER_LINE.match(line) and len(line) - len(line.lstrip()) <= 4 \
+                    and index + 1 < len(lines) and lines[index + 1].strip() \
+                    and index + 1 not in furniture and not _START.match(lines[index + 1]):
+                starts.setdefault(int(line.strip()), []).append(index)
             continue
         match = _START.match(line)
         if match is None:
@@ -181,7 +196,8 @@ def _next_line(number: int, after: int, starts: dict[int, list[int]]) -> int | N
 
 def _pick(number: int, after: int, starts: dict[int, list[int]], lines: list[str],
           furniture: set[int], chosen: list[tuple[int, int]]) -> int | None:
-    """The line of note `number` below line `after`: of the lines opening with the number
+    """The line of note `number` below line `after`: the line right below the previous
+    note when one opens with the number there; else, of the lines opening with the number
     before the next note's, one in the notes' zone, the nearest to the next note."""
     found = starts.get(number, ())
     position = bisect_left(found, after + 1)
@@ -191,6 +207,12 @@ def _pick(number: int, after: int, starts: dict[int, list[int]], lines: list[str
     following = _next_line(number + 1, options[0], starts)
     if following is not None:
         options = [line for line in options if line < following] or options[:1]
+    if chosen:  # the line right below the previous note (a page's notes one after another)
+        last = chosen[-1][1]
+        below = [line for line in options if line - last <= NEXT_NOTE_REACH
+                 and not any(_GLUED.search(lines[between]) for between in range(last + 1, line))]
+        if below and _START.match(lines[below[0]]) is not None:
+            return below[0]
     zoned = [line for line in options if _in_zone(line, lines, furniture, chosen)]
     if zoned:
         return zoned[-1] if following is not None else zoned[0]
