@@ -215,6 +215,13 @@ def test_a_books_series_with_its_volume_and_place_is_no_container() -> None:
     (article,) = parse_references("Hans Roe, Die Häfen der Ostsee, Zeitschrift für "
                                   "Hafenkunde 12, 2001, S. 45–67.")
     assert article.container == "Zeitschrift für Hafenkunde"
+    (volume,) = parse_references("W. Roe, _The Visitations of the County of Kiel_, Harbour "
+                                 "Society LIII (London 1905), pp. 25–30.")
+    assert (volume.title, volume.container, volume.date) == (
+        "The Visitations of the County of Kiel", None, "1905")
+    (journal,) = parse_references('Jane Roe, "Tides of Kiel," Harbour Review 12 (Spring 1998): '
+                                  "45–67.")
+    assert journal.container == "Harbour Review"
 
 
 def test_a_body_that_issued_a_pamphlet_is_its_author_and_the_collection_its_container() -> None:

@@ -174,11 +174,16 @@ def _scan_publication(text: str) -> tuple[bool, str | None, bool]:
 
 # After a name: its volume, maybe a publisher, then a place and the year: the name is a
 # book's series ("Archaeologica Venatoria, Band 10, Tübingen, 1991"), not a journal
-# ("Zeitschrift für Hafenkunde 12, 2001, S. 45-67" has no place)
+# ("Zeitschrift für Hafenkunde 12, 2001, S. 45-67" and "Harbour Review 12 (Spring 1998)" have
+# no place)
 _SERIES_VOLUME_PLACE = re.compile(
     r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:(?:Band|Bd\.|vol\.|volume|Nr\.|no\.|tome|t\.)\s*)?"
     r"[\dIVXLC]{1,4}\s*,\s*(?:[A-ZÄÖÜ][\w&.-]*(?:\s[\w&.-]+){0,3}\s*,\s*)?"
-    r"[A-ZÄÖÜ][a-zäöüß]+(?:[\s/-][A-Z][a-zäöüß]+)?\s*,?\s*\x00", re.IGNORECASE)
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:[\s/-][A-Z][a-zäöüß]+)?\s*,?\s*\x00"
+    # "Harleian Society LIII (London 1905)": the volume, then the book's place and year
+    r"|\s*(?:vol\.?\s*)?[\dIVXLC]{1,6}\s*\((?!(?:spring|summer|fall|autumn|winter|jan|feb|mar|"
+    r"apr|may|jun|jul|aug|sep|oct|nov|dec))[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?::[^()]{1,60}?)?,?\s*"
+    r"\x00", re.IGNORECASE)
 
 
 # An archive's collection: "Roe Family Papers", "Arbuckle Research Files", "Martin-Pugh
