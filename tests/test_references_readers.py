@@ -35,6 +35,16 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
          "Jane's blog"),
         ("Closure semantics (Guido van Rossum)", PASS, None, None),
     ],
+    "read_record": [
+        ("Interview of Jane Roe (Jan. 7, 2004) at 3.", "Interview of Jane Roe", "", None),
+        ("Memorandum from Jane Roe, Deputy Director, to John Poe, Chief (May 9, 2017).",
+         "Memorandum from Jane Roe, Deputy Director, to John Poe, Chief", "", None),
+        ("Email, Roe to Poe (June 3, 2016, 10:36 a.m.).", "Email, Roe to Poe", None, None),
+        ("Testimony of Jane Roe, Hearing Before the Harbor Board (June 8, 2017).",
+         "Testimony of Jane Roe, Hearing Before the Harbor Board", None, None),
+        ('Letter from Jane Roe, "On Ports," Harbour Weekly, May 2, 2019.', PASS, None, None),
+        ("Interview notes without a date.", PASS, None, None),
+    ],
     "read_letter": [
         ("Jane Roe to John Poe, Jr., June 1, 1863, Roe-Poe Papers, Harbour Archive.",
          "Jane Roe to John Poe, Jr.", "", None),

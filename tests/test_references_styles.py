@@ -424,3 +424,16 @@ def test_a_perma_cc_copy_after_a_url_is_the_archived_copy_not_a_work() -> None:
     assert [r.url for r in refs] == ["https://port.example/2023/05/rules"]
     (alone,) = parse_references("Archived record, https://perma.cc/AB12-CD34.")
     assert alone.url == "https://perma.cc/AB12-CD34"
+
+
+def test_records_an_investigation_cites_have_their_writer_as_author() -> None:
+    (memo,) = parse_references("Memorandum from Jane Roe, Deputy Director, to John Poe (May 9, "
+                               "2017).")
+    assert (memo.title, memo.authors, memo.date) == (
+        "Memorandum from Jane Roe, Deputy Director, to John Poe", ["Roe, Jane"], "2017-05-09")
+    interview, case = parse_references("Interview of John Poe (Jan. 3, 2018) at 2; see also "
+                                       "United States v. Roe, No. 1:18-cr-32 (D.D.C. Feb. 16, "
+                                       "2018).")
+    assert (interview.title, interview.authors, interview.date) == (
+        "Interview of John Poe", [], "2018-01-03")
+    assert case.title == "United States v. Roe"

@@ -157,6 +157,57 @@ def read_list_post(work: str, blanked: str) -> TitleParts | None:
 # ---- letters: archival correspondence ------------------------------------------------------
 
 
+# "Interview of Jane Roe", "Memorandum from Jane Roe, Deputy Director, to John Poe",
+# "Email, Roe to Poe", "Letter from Roe to Poe", "Testimony of Jane Roe": a record described
+_RECORD = re.compile(
+    r"(?P<kind>Interview|Memorandum|Memo|Letter|E-?mail|Text [Mm]essages?|Messages?|Testimony|"
+    r"Declaration|Affidavit|Statement|Transcript|Notes)"
+    r"(?:\s+(?P<link>of|with|from|for|by)\s+|,\s+(?=[A-Z]))")
+_SPEAKER_KINDS = ("testimony", "declaration", "affidavit", "statement")
+_WRITER_KINDS = ("memorandum", "memo", "letter", "email", "e-mail", "text", "message")
+
+
+def read_record(work: str, blanked: str) -> TitleParts | None:
+    """A record an investigation cites, described rather than titled, then its date:
+
+    ``Interview of Jane Roe (Jan. 7, 2004) at 3.`` (no author: the investigators'),
+    ``Memorandum from Jane Roe, Deputy Director, to John Poe (May 9, 2017).`` (Roe wrote it),
+    ``Email, Roe to Poe (June 3, 2016, 10:36 a.m.).``, ``Testimony of Jane Roe, Hearing ...``.
+    The title is the description up to the date; the writer (or the speaker) is the author.
+    """
+    if work[:1] not in "IMLETSDAN" or (found := _RECORD.match(work)) is None:
+        return None
+    end = _description_end(blanked, found.end())
+    if end is None:
+        return None
+    title = work[:end].rstrip(" ,;")
+    kind = found.group("kind").lower()
+    writer = None
+    if kind.startswith(_SPEAKER_KINDS) and found.group("link") in ("of", "by"):
+        writer = title[found.end():].split(",")[0].strip()
+    elif kind.startswith(_WRITER_KINDS) and found.group("link") in ("from", None, "by"):
+        named = title[found.end():]
+        writer = re.split(r",|\s+to\s+", named, maxsplit=1)[0].strip()
+    if writer and not parse_authors(writer):
+        writer = None
+    return TitleParts(title=title, before="", after=blanked[end:], authors_text=writer or "",
+                      title_start=0, title_end=len(title))
+
+
+def _description_end(blanked: str, start: int) -> int | None:
+    """Where a record's description ends: before its date, in brackets or after a comma."""
+    date = blanked.find(DATE_MARK, start)
+    if date < 0:
+        return None
+    head = blanked[start:date]
+    if len(head) > 240 or any(mark in head for mark in ('"', "“", "*", ";")):
+        return None
+    cut = date
+    while cut > start and blanked[cut - 1] in " (,":
+        cut -= 1
+    return cut
+
+
 def read_letter(work: str, blanked: str) -> TitleParts | None:
     """A letter, described by its writer and recipient, then its date and the collection:
 
@@ -751,6 +802,7 @@ READERS: tuple[Reader, ...] = (
     read_numbered_report,
     read_link_label,
     read_list_post,
+    read_record,
     read_letter,
     read_quoted_title,
     read_single_quoted_title,
