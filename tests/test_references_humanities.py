@@ -346,3 +346,16 @@ def test_a_volume_after_a_books_publication_bracket_keeps_it_a_book() -> None:
                               "p. 14.")
     assert (ref.title, ref.container, ref.publisher, ref.type) == (
         "A Voyage to the Sound", None, "J. Murray", "book")
+
+
+def test_a_will_named_in_full_with_its_place_is_no_author_and_title() -> None:
+    (ref,) = parse_references("Will of Hannah Roe of Holtenau, Kiel (P.C.C. 1536).")
+    assert (ref.title, ref.authors, ref.date) == ("Will of Hannah Roe of Holtenau, Kiel", [],
+                                                 "1536")
+
+
+def test_a_short_form_after_a_citation_ending_in_pages() -> None:
+    refs = parse_references("'Roe of Kiel', in J. Poe (ed.), _Harbour Pedigrees_, Harbour "
+                            "Society LXV (1914), p. 17. Dahl, _Baltic Ancestry_, III, p. 372.")
+    assert [(r.title, r.authors) for r in refs] == [
+        ("Roe of Kiel", []), ("Baltic Ancestry", ["Dahl"])]

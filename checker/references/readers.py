@@ -716,6 +716,11 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
         position = stop + 1
     chunks = [(a + len(blanked[a:b]) - len(blanked[a:b].lstrip()), b) for a, b in chunks]
     head = work[chunks[0][0]:chunks[0][1]].strip().rstrip(".")
+    if _DOCUMENT_HEAD.match(head) and DATE_MARK not in blanked[start:main_end]:
+        # "Will of Robert Roe of Durrants, Enfield (P.C.C. 1536)": a document named in full
+        title_end = len(blanked[:main_end].rstrip(" .,;"))
+        return TitleParts(title=work[start:title_end], after=blanked[title_end:],
+                          title_start=start, title_end=title_end)
     head_is_author = len(chunks) > 1 and DATE_MARK not in blanked[chunks[0][0]:chunks[0][1]] \
         and bool(parse_authors(head) or is_organisation(head)
                  or (family_name(head) and len(head.split()) == 1) or family_names(head))
@@ -756,6 +761,12 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
         return TitleParts(after=blanked[first_stop:], container=title)  # "Site.kz, May 5, 2020"
     return TitleParts(title=title or None, after=blanked[first_stop:], title_start=first_start,
                       title_end=first_stop)
+
+
+# Archival documents named by their kind: a will, an inventory, a deed ... of a person
+_DOCUMENT_HEAD = re.compile(
+    r"(?:(?:Nuncupative|Probate)\s+)?(?:Will|Inventory|Deed|Indenture|Lease|Grant|Licence|License|"
+    r"Inquisition post mortem|Administration|Marriage settlement)\s+(?:of|for|to|from|:)\s+[A-Z]")
 
 
 def _top_level_comma(text: str, start: int, end: int) -> int:

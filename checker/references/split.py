@@ -374,7 +374,8 @@ _NEXT_WORK_WINDOW = 2000  # characters after a sentence end in which the next wo
 def _split_sentences_between_works(piece: str) -> list[str]:
     """``"A," site, May 5, 2020. "B," site, May 6, 2020.`` and ``A. See also B.`` -> A, B."""
     if piece.count("“") + piece.count('"') // 2 + piece.count("«") < 2 and \
-            "ee also" not in piece and "see " not in piece and "). " not in piece:
+            "ee also" not in piece and "see " not in piece and "). " not in piece and \
+            ", _" not in piece and ", *" not in piece:
         return [piece]
     parts: list[str] = []
     last = 0
@@ -388,9 +389,11 @@ def _split_sentences_between_works(piece: str) -> list[str]:
             # "A, "Title," *Journal* (1964): 259. See also B, *Book* (Place: P, 1966)"
             parts.append(head)
             last = boundary.end()
-        elif head.rstrip(".").endswith(")") and _AUTHOR_THEN_TITLE.match(rest) \
-                and has_signature(head) and has_signature(rest):
-            # "A, *Book* (New York: Walker, 2008). B, *Book* (...)": one citation per sentence
+        elif (head.rstrip(".").endswith(")") or _ENDS_WITH_PAGES.search(head)) \
+                and _AUTHOR_THEN_TITLE.match(rest) \
+                and has_signature(head) and has_signature(_first_sentence(rest)):
+            # "A, *Book* (New York: Walker, 2008). B, *Book* (...)": one citation per sentence,
+            # also after pages: "A, *Book* (London 1914), p. 17. Roe, _Title_, III, p. 372."
             parts.append(head)
             last = boundary.end()
         elif not starts_work and _SEE_IN_LEAD.match(rest) and len(head.split()) >= 4 \
@@ -418,6 +421,9 @@ def _split_at_and(piece: str) -> list[str]:
         if has_signature(head) and has_signature(rest):
             return [head, *_split_at_and(rest)]
     return [piece]
+
+
+_ENDS_WITH_PAGES = re.compile(r"(?:\bpp?\.|\bS\.|,)\s*\d+(?:\s*[–-]\s*\d+)?\.?$")
 
 
 def _first_sentence(text: str) -> str:
