@@ -359,3 +359,9 @@ def test_a_short_form_after_a_citation_ending_in_pages() -> None:
                             "Society LXV (1914), p. 17. Dahl, _Baltic Ancestry_, III, p. 372.")
     assert [(r.title, r.authors) for r in refs] == [
         ("Roe of Kiel", []), ("Baltic Ancestry", ["Dahl"])]
+
+
+def test_a_manuscript_named_in_a_sentence_and_its_library_shelfmark() -> None:
+    (ref,) = parse_references("As shown in the _Roe Manuscript_, British Library Add. MSS. "
+                              "5523, fol. 110.")
+    assert (ref.title, ref.authors, ref.container) == ("Roe Manuscript", [], None)

@@ -140,6 +140,8 @@ def container_info(after: str, known: bool) -> ContainerInfo:
             if container and not is_publisher and not chapter and _names_a_series(
                     after, container):
                 container, found_series, found_place = None, True, True
+            elif container and _names_a_repository(after, container):
+                container = None  # "British Library Add. MSS. 5523, fol. 110": a shelfmark
             place_publisher = place_publisher or found_place
             series = series or found_series
             journal_hint = journal_hint or journal_hint_found
@@ -201,6 +203,17 @@ def archival_collection(after: str) -> str | None:
         if chunk and _COLLECTION.fullmatch(chunk):
             return chunk
     return None
+
+
+_SHELFMARK = re.compile(r"\.?\s*(?:Add(?:itional)?\.?\s+|Cotton\s+|Harley\s+|Egerton\s+|"
+                        r"Sloane\s+|Lansdowne\s+|Royal\s+)?MSS?\.?\s*[\dA-Z]")
+
+
+def _names_a_repository(after: str, container: str) -> bool:
+    """A library or archive before a manuscript's shelfmark holds the manuscript; it is
+    no outlet."""
+    at = after.find(container)
+    return at >= 0 and ("MS" in after) and bool(_SHELFMARK.match(after, at + len(container)))
 
 
 def _names_a_series(text: str, container: str) -> bool:

@@ -74,6 +74,8 @@ _HELD_IN_CONTAINER = frozenset((ReferenceType.CHAPTER, ReferenceType.JOURNAL))
 _AUTHORING_BODY = re.compile(
     r"\b(?:Chamber of Commerce|Division|Department|Dept\.|Bureau|Council|Commission|"
     r"Committee|Ministry|Agency|Board of [A-Z]\w+|Planning)\b")
+_LEADING_INTO = frozenset(("the", "a", "an", "in", "of", "from", "by", "see", "der", "die",
+                           "das", "im", "le", "la", "les", "du"))
 _KEEP_DOT = re.compile(r"(?:\b[A-ZА-Я]|\b(?:Inc|Co|Ltd|Corp|Bros|Jr|St))\.$")
 
 
@@ -395,6 +397,8 @@ def _read_people(reference: Reference, parts: TitleParts) -> None:
         if not parts.container:
             parts.container = cleaned.rstrip(".")  # "Reuters, "Title," May 5, 2020"
         return
+    if cleaned.rsplit(None, 1)[-1] in _LEADING_INTO:
+        return  # "As shown in the *Drury Manuscript*": words leading into the title
     if is_organisation(cleaned):
         reference.authors = [organisation_name(text).rstrip(".")]
         return
