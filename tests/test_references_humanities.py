@@ -365,3 +365,20 @@ def test_a_manuscript_named_in_a_sentence_and_its_library_shelfmark() -> None:
     (ref,) = parse_references("As shown in the _Roe Manuscript_, British Library Add. MSS. "
                               "5523, fol. 110.")
     assert (ref.title, ref.authors, ref.container) == ("Roe Manuscript", [], None)
+
+
+def test_german_books_with_subtitles_editions_slashed_authors_and_colon_short_forms() -> None:
+    notes = notes_of(
+        "Roe, Hanna: Die Lotsen des Sundes, Tagebücher 1850–1870, Kiel ⁴1995, S. 26.",
+        "Poe, Anna: Häfen im Kalten Krieg. Lotsen und Schlepper, Kiel 2021 (= Hafen und "
+        "Geschichte 114).",
+        "Berg, Nils/ Moe, Ute: Kursbuch Häfen, Kiel/ Lübeck, u.a. 2004, S. 7.",
+        "Roe: Die Lotsen des Sundes, S. 36–37.",
+        "Vgl. Poe: Häfen im Kalten Krieg, S. 12.")
+    assert [(n.references[0].title, n.references[0].authors, n.references[0].container,
+             n.references[0].date) for n in notes[:3]] == [
+        ("Die Lotsen des Sundes, Tagebücher 1850–1870", ["Roe, Hanna"], None, "1995"),
+        ("Häfen im Kalten Krieg. Lotsen und Schlepper", ["Poe, Anna"], None, "2021"),
+        ("Kursbuch Häfen", ["Berg, Nils", "Moe, Ute"], None, "2004")]
+    assert [(n.references[0].ibid, n.references[0].date) for n in notes[3:]] == [
+        (True, "1995"), (True, "2021")]

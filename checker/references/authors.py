@@ -341,6 +341,8 @@ def _parse_authors(text: str) -> tuple[str, ...]:
     last_word = text.rsplit(None, 1)[-1]
     if text.endswith(".") and not _is_initials(last_word) and last_word.lower() not in SUFFIXES:
         text = text[:-1]
+    if "/" in text:  # "Müller/Schmidt", "Lutz Roe/ G. Poe", "Roe, Jan/ Poe, Ute" (German lists)
+        text = _SLASH.sub(";", text)
     if ";" in text:
         semicolon_groups = [g.strip() for g in text.split(";") if g.strip()]
         if len(semicolon_groups) >= 2 and all(g.count(",") == 1 for g in semicolon_groups):
@@ -358,8 +360,6 @@ def _parse_authors(text: str) -> tuple[str, ...]:
         return ()
     if " with " in text:  # "Jane Roe with (the assistance of) John Poe"
         text = _WITH.sub(";", text)
-    if "/" in text:  # "Müller/Schmidt", "Lutz Roe/ G. Poe" (German lists)
-        text = _SLASH.sub(";", text)
     if ";" in text or "&" in text or " and " in text or " и " in text or " und " in text \
             or " et " in text:
         for separator in _SEPARATOR_WORDS:

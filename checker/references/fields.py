@@ -74,6 +74,8 @@ _HELD_IN_CONTAINER = frozenset((ReferenceType.CHAPTER, ReferenceType.JOURNAL))
 _AUTHORING_BODY = re.compile(
     r"\b(?:Chamber of Commerce|Division|Department|Dept\.|Bureau|Council|Commission|"
     r"Committee|Ministry|Agency|Board of [A-Z]\w+|Planning)\b")
+# An edition number printed as a superscript before the year ("Berlin ⁴1995", German notes)
+_EDITION_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?(?=\d{4}\b)")
 _LEADING_INTO = frozenset(("the", "a", "an", "in", "of", "from", "by", "see", "der", "die",
                            "das", "im", "le", "la", "les", "du"))
 _KEEP_DOT = re.compile(r"(?:\b[A-ZА-Я]|\b(?:Inc|Co|Ltd|Corp|Bros|Jr|St))\.$")
@@ -104,6 +106,8 @@ def parse_citation(segment: str) -> Reference | None:
             work = work[label.end():]
     if not reference.url and is_personal_communication(work):
         return None
+    if "⁴" in work or "²" in work or "³" in work or "⁵" in work or "¹" in work:
+        work = _EDITION_MARK.sub(lambda m: " " * len(m.group(0)), work)  # "Kiel ⁴1995"
     dates = find_dates(work)
     blanked = blank_dates(work, dates) if dates else work
     parts = find_title(work, blanked)

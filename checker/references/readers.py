@@ -572,12 +572,33 @@ def read_author_colon(work: str, blanked: str) -> TitleParts | None:
     if not found:
         return None
     authors = found.group("authors").strip()
+    short_form = " " not in authors and DATE_MARK not in blanked and bool(
+        family_name(authors)) and bool(_SHORT_PAGES.search(blanked.rstrip()))  # "Roe: Häfen, S. 12"
     if any(name.count(",") > 1 for name in re.split(r"\s*[;/]\s*", authors)) \
-            or not parse_authors(authors) or _note_author_then_title(authors):
+            or not (parse_authors(authors) or short_form) or _note_author_then_title(authors):
         # "London: Hurst, 2010": a place and its publisher; "Alexander Cooley, Great Games,
         # Local Rules: The New Contest": a title with a colon
         return None
-    return _author_first_parts(found, work, blanked)
+    parts = _author_first_parts(found, work, blanked)
+    if parts and short_form and parts.title:
+        parts.title = _SHORT_PAGES.sub("", parts.title).strip(" .,") or parts.title
+    rest = found.start("rest")
+    place = _PLACE_THEN_YEAR.search(blanked, rest, rest + 400)
+    if parts and place and place.start() > rest and work[rest] not in "*_\"„“»" \
+            and not _IN_COLON.search(blanked, rest, place.start()):
+        # "Titel. Untertitel, Kiel ⁴1995" / "Titel, Untertitel, Kiel 1995": the title runs
+        # (over its subtitle) to the place and year
+        parts.title = work[rest:place.start()].strip(" .,")
+        parts.title_start, parts.title_end = rest, place.start()
+        parts.after = blanked[place.end():]  # the place is no outlet
+    return parts
+
+
+# ", Kiel 1995", ". Kiel/ Lübeck, u.a. ⁴2004": a German book's place(s) and year (an edition
+# printed as a superscript before the year is blanked before)
+_PLACE_THEN_YEAR = re.compile(
+    r"[.,]\s+[A-ZÄÖÜ][a-zäöüß]+(?:\s[a-z]{2,3}\s[A-ZÄÖÜ][a-zäöüß]+)?(?:\s?/\s?[A-ZÄÖÜ][a-zäöüß]+)*"
+    r"(?:,\s*u\.\s?a\.)?\s+\x00 {3}(?![–-]| {5})")  # a year, not a title's range of years
 
 
 _LIST_JOINS = re.compile(r"[;/&]|\s(?:and|und|et|u\.)\s")

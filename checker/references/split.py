@@ -83,6 +83,9 @@ _SHORT_FORM = re.compile(
     r"(?:[\"“«*_]\S|[A-ZА-Я][^,;]{2,150},\s+(?:pp?\.\s*|S\.\s*)?[\dxivlc]+(?:\s*[–—-]\s*\d+)?"
     r"(?:,\s*[\dxivlc]+(?:\s*[–—-]\s*\d+)?)*\.?$)"
 )
+# German short forms: "Roe: Häfen im Sund, S. 12", "Roe/Poe: Häfen, S. 3-4"
+_SHORT_FORM_COLON = re.compile(
+    r"^[A-ZÄÖÜ][\w'’-]+(?:\s?/\s?[A-ZÄÖÜ][\w'’-]+)?:\s+[A-ZÄÖÜ„\"][^:;]{2,150},\s+S\.\s*\d")
 _NAME_DATE = re.compile(
     r"^[A-ZА-Я][\w'’.-]*(?:\s+(?:[A-ZА-Я&][\w'’./-]*|of|for|the|and|on|among|between|with|to|"
     r"from|by|de|du|und|et|y|и)){0,10},"
@@ -216,7 +219,8 @@ def has_signature(text: str) -> bool:
         return True
     if ";" in text and _VANCOUVER_ISSUE.search(text):
         return True
-    if _SHORT_FORM.match(text) or _NUMBERED_REPORT.match(text):
+    if _SHORT_FORM.match(text) or _NUMBERED_REPORT.match(text) or (
+            ": " in text and _SHORT_FORM_COLON.match(text)):
         return True
     if text[:1].isupper() and ("[" in text or ", 1" in text) and _OLD_STYLE_BOOK.match(text):
         return True  # "Information respecting the harbours. Hamburg, 1851, vol. 1"
