@@ -590,10 +590,14 @@ def read_author_colon(work: str, blanked: str) -> TitleParts | None:
         # (over its subtitle) to the place and year
         parts.title = work[rest:place.start()].strip(" .,")
         parts.title_start, parts.title_end = rest, place.start()
-        parts.after = blanked[place.end():]  # the place is no outlet
+        last = _LAST_PLACE.search(blanked, place.start(), place.end())
+        # the place just before the year tells a book's place ("Kiel/ Lübeck" no outlet)
+        parts.after = f", {last.group(0)} {blanked[blanked.find(DATE_MARK, last.end()):]}" \
+            if last else blanked[place.start():]
     return parts
 
 
+_LAST_PLACE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?=(?:,\s*u\.\s?a\.)?\s+\x00)")
 # ", Kiel 1995", ". Kiel/ Lübeck, u.a. ⁴2004": a German book's place(s) and year (an edition
 # printed as a superscript before the year is blanked before)
 _PLACE_THEN_YEAR = re.compile(
