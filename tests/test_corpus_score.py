@@ -27,7 +27,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'barclay-apologie-1776-section-11-10-de.md': (26, 0.98),
     'beethoven-letters-vol2-later-letters-excerpt.html': (23, 0.00),
     'before-juneteenth-talk.txt': (10, 0.86),
-    'beyond-failure-abolitionism-essay.txt': (21, 0.92),
+    'beyond-failure-abolitionism-essay.txt': (21, 0.94),
     'buffalo-bill-wild-west-advocate-essay.html': (24, 0.87),
     'buffalo-bill-wild-west-context-essay.html': (8, 0.67),
     'crs-fdca-preemption-notes-excerpt.md': (120, 0.50),

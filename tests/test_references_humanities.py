@@ -382,3 +382,13 @@ def test_german_books_with_subtitles_editions_slashed_authors_and_colon_short_fo
         ("Kursbuch Häfen", ["Berg, Nils", "Moe, Ute"], None, "2004")]
     assert [(n.references[0].ibid, n.references[0].date) for n in notes[3:]] == [
         (True, "1995"), (True, "2021")]
+
+
+def test_a_message_in_a_published_journal_keeps_its_own_date_and_the_journals_dates() -> None:
+    (ref,) = parse_references(
+        "Message of the Harbour Master, May 4, 1863, *Journal of the Harbour Board, Regular "
+        "Session, March 3, 1863 - June 16, 1863,* ed. Jane Roe (Kiel: Nord, 1965), 11.")
+    assert (ref.title, ref.container, ref.date) == (
+        "Message of the Harbour Master",
+        "Journal of the Harbour Board, Regular Session, March 3, 1863 - June 16, 1863",
+        "1863-05-04")

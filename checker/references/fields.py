@@ -126,6 +126,10 @@ def parse_citation(segment: str) -> Reference | None:
         # author-date styles print the date of the edition cited after the names
         dates = dates[:1] + [d for d in dates[1:] if d.kind == "accessed"]
     undated = _read_dates(reference, dates, parts.title_end, work)
+    if evidence.container_is_italic and reference.container and dates and parts.title_end >= 0:
+        own = _own_day_date(dates, parts.title_end, work, reference.container)
+        if own:
+            reference.date = own  # "Message of Governor, November 4, 1863, *House Journal*"
     if reference.title and parts.reader == "read_unmarked" and _reads_as_prose(reference.title):
         reference.title = None  # "Comparisons can be seen at <URL>": a sentence, no title
     if reference.title and not reference.authors and reference.title.endswith(")"):
@@ -143,6 +147,8 @@ def parse_citation(segment: str) -> Reference | None:
                 reference.container = site
     if reference.container:
         container = clean_text(reference.container)
+        if container and dates and container not in work and ("*" in work or "_" in work):
+            container = _italic_as_printed(work, container) or container
         if container and container.endswith(".") and not _KEEP_DOT.search(container):
             container = container[:-1]
         if container and container.lower().startswith("http"):
@@ -240,6 +246,37 @@ def _closes_bracket(work: str, date: DateMatch) -> bool:
         return False
     opening = work.rfind("(", 0, date.start)
     return opening >= 0 and ")" not in work[opening:date.start] and date.start - opening < 90
+
+
+def _own_day_date(dates: list[DateMatch], title_end: int, work: str,
+                  container: str) -> str | None:
+    """A document in a published collection is dated by its own date: the full date right
+    after its title, before the italic collection that holds it."""
+    held_at = work.find(container[:20])
+    for match in dates:
+        if match.start < title_end or match.kind == "accessed":
+            continue
+        if len(match.iso) == 10 and 0 <= match.start < held_at and \
+                match.start - title_end <= 4:
+            return match.iso
+        return None
+    return None
+
+
+def _italic_as_printed(work: str, container: str) -> str | None:
+    """An italic outlet or book read from the text with its dates blanked, as printed: the
+    italic name whose words, dates left out, are the container's (``*House Journal ...,
+    November 3, 1863 - December 16, 1863*``)."""
+    wanted = _WORD.findall(container)
+    for italic in ITALIC.finditer(work):
+        name = italic.group(2).strip().rstrip(".,")
+        words = _WORD.findall(blank_dates(name, find_dates(name)))
+        if words == wanted:
+            return name
+    return None
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _reads_as_prose(title: str) -> bool:
