@@ -560,3 +560,17 @@ def test_chapter_endnotes_at_the_end_take_the_markers_of_their_chapter() -> None
         (line,) = note.marker_lines
         assert f"part {note.part} here.{note.number}" in lines[line - 1]
     assert not [m for m in findings if "marked" in m], findings
+
+
+def test_a_wikis_lettered_explanatory_notes_are_labelled_notes_beside_its_references() -> None:
+    text = ("The harbour grew by 4%.[1][a] Trade doubled.[2][b]\n\nNotes\n\n"
+            "a. ^ Figures exclude the outer docks.\n[b] ^ The count was later revised.\n\n"
+            "References\n\n1. ^ \"Harbour report\". Port Authority. 12 May 2020.\n"
+            "2. ^ Roe, Ann (3 March 2019). \"Trade figures\". Daily Ledger.\n\n"
+            "See also\n\nc. ^ not marked anywhere, not a note\n")
+    footnotes, _ = extract(text)
+    assert [(n.label, n.number) for n in footnotes] == [("a", 1), (None, 1), ("b", 2), (None, 2)]
+    lettered = [n for n in footnotes if n.label]
+    assert [n.text for n in lettered] == ["Figures exclude the outer docks.",
+                                          "The count was later revised."]
+    assert all(n.marker_lines == [1] for n in lettered)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.extract.asciidoc import extract_asciidoc, has_asciidoc_notes
-from checker.extract.backlinks import extract_backlink_list, has_backlink_list
+from checker.extract.backlinks import extract_backlink_list, has_backlink_list, lettered_notes
 from checker.extract.casemets import extract_casemets, has_casemets_notes
 from checker.extract.extraction import Extraction, restart_parts
 from checker.extract.gutenberg import extract_gutenberg, has_gutenberg_notes
@@ -77,6 +77,8 @@ def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
             if extraction.footnotes:
                 break
     found = extraction.footnotes
+    if found and "[a]" in doc.text and (lettered := lettered_notes(doc.text)):
+        found = _with_lettered(found, lettered)
     if extraction.check_order:
         number_parts(found)
     findings = numbering_findings(found, extraction.markers, doc.path,
@@ -84,6 +86,17 @@ def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
                                   irregular=extraction.irregular)
     footnotes = sorted(found, key=lambda note: (note.part or 0, note.number, note.line))
     return footnotes, findings
+
+
+def _with_lettered(found: list[Footnote], lettered: list[Footnote]) -> list[Footnote]:
+    """A wiki's lettered explanatory notes beside its numbered references: each numbered, like
+    any labelled note, by its place among all the notes."""
+    taken = {note.line for note in found}
+    merged = sorted(found + [n for n in lettered if n.line not in taken], key=lambda n: n.line)
+    for position, note in enumerate(merged, start=1):
+        if note.label is not None and note.number == 0:
+            note.number = position
+    return merged
 
 
 def _extract_source(doc: Document) -> tuple[list[Footnote], list[Finding]]:

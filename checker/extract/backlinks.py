@@ -110,3 +110,38 @@ def _next_mark(mark: str) -> str:
     if len(mark) == 1 and mark < "z":
         return chr(ord(mark) + 1)
     return ""
+
+
+# "a. ^ text", "[b] ↑ text", "c ^ text": a wiki's explanatory note, lettered, its back-link kept
+_LETTERED = re.compile(r"^[ \t]{0,3}(?:\[([a-z]{1,2})\]|([a-z]{1,2})\.?)[ \t]+[\^↑][ \t]*(?=\S)")
+_LETTER_MARK = re.compile(r"\[([a-z]{1,2})\]")
+
+
+def lettered_notes(text: str) -> list[Footnote]:
+    """A wiki's explanatory notes, lettered apart from its numbered references:
+
+        The economy grew by 4% in 2019.[1][a] ...
+        Notes
+        a. ^ Figures exclude the disputed regions.
+
+    Each is a note labelled by its letter (its `number` is given by the caller: its place
+    among all the notes); read only where the body marks the letter (`[a]`) above it.
+    """
+    lines = text.split("\n")
+    notes: list[Footnote] = []
+    marks: dict[str, list[int]] = {}  # letter -> 0-based lines marking it
+    for index, line in enumerate(lines):
+        opened = _LETTERED.match(line) if line[:6].lstrip(" \t[")[:1].islower() else None
+        if opened is None:
+            if "[" in line:
+                for mark in _LETTER_MARK.finditer(line):
+                    found = marks.setdefault(mark.group(1), [])
+                    if not found or found[-1] != index:
+                        found.append(index)
+            continue
+        label = opened.group(1) or opened.group(2)
+        marked = [number + 1 for number in marks.get(label, ())]
+        if marked:
+            notes.append(Footnote(number=0, line=index + 1, label=label, marker_lines=marked,
+                                  text=clean_note_text(_without_marks(line[opened.end():]))))
+    return notes
