@@ -392,3 +392,13 @@ def test_a_message_in_a_published_journal_keeps_its_own_date_and_the_journals_da
         "Message of the Harbour Master",
         "Journal of the Harbour Board, Regular Session, March 3, 1863 - June 16, 1863",
         "1863-05-04")
+
+
+def test_a_chapter_in_a_book_its_editors_named_before_it_and_an_online_edition() -> None:
+    (chapter,) = parse_references('Jane Roe, "Pilots and Tolls," in Poe and Dahl, ed., *Baltic '
+                                  'Wests*, 118-138.')
+    assert (chapter.title, chapter.container) == ("Pilots and Tolls", "Baltic Wests")
+    (online,) = parse_references("*Annual Message of the Harbour Master, January 1865*, "
+                                 "electronic edition at Harbour Texts Online, "
+                                 "<https://texts.example.org/kiel/1865.html>.")
+    assert online.container == "Harbour Texts Online"

@@ -58,6 +58,9 @@ _CHUNK = re.compile(r"\s*(?:,|;|\x00|\.(?=\s|$)|\s[–—-]\s|\(|\)|\[|\]|\s/\s)
 _ROMAN_VOLUME = re.compile(r"^[IVXLC]{1,6}(?:\.[ivxlc]{1,5})?(?:\s*\([ivxlc\d]{1,5}\))?$")
 _PLACE_YEAR = re.compile(
     r"(?:^|(?<=[.,;]\s))(?P<place>[A-ZÄÖÜА-ЯЁ][\w'-]+|[A-ZА-ЯЁ][a-zа-яё]{0,3}\.,)\s+(?=\x00)")
+# An edition online at a site: "electronic edition at Documenting the American South"
+_ONLINE_AT = re.compile(r"(?:electronic|digital|online|digitized|digitised|web)\s+"
+                        r"(?:edition|version|copy|text|facsimile)\s+(?:at|on|in)\s+(?=[A-Z])")
 # An archival copy's kind before the collection that holds it: "Transcription in Roe Papers",
 # "Typescript copy in ...", "Microfilm in ..."
 _HELD_IN = re.compile(
@@ -233,6 +236,10 @@ def _first_container(text: str, publisher: str | None,
             held = _HELD_IN.match(chunk)
             if held:
                 chunk = chunk[held.end():]  # "Transcription in Roe Papers": the collection
+        if chunk[:1].islower() and " at " in chunk:
+            online = _ONLINE_AT.match(chunk)
+            if online:
+                chunk = chunk[online.end():]  # "electronic edition at Harbour Texts": the site
         if len(chunk) < 2 or NOISE.match(chunk) or NUMBERS.match(chunk):
             if SERIES.search(raw_chunk):
                 series = True

@@ -125,7 +125,7 @@ NUMBERED = re.compile(
 )
 # ", ed. Name", "edited by Name", "hrsg.", "под ред.": the editors and what follows them
 EDITORS = re.compile(
-    r"(?:,\s*|\s+)(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.|под\s+ред\.)(?=\s|$).*$",
+    r"(?:,\s*|\s+)(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.|под\s+ред\.)(?=[\s,]|$).*$",
     re.IGNORECASE,
 )
 # Lower-case words of a name that do not count against its being title case.
