@@ -12,6 +12,7 @@ from pathlib import Path
 
 from checker.errors import InputError
 from checker.extract import document_metadata, extract_footnotes
+from checker.extract.worklist import listed_works
 from checker.load import read_document
 from checker.model import Document, Finding, Footnote, Reference, Severity, reference_values
 from checker.references import parse_references, repair_across_notes, resolve_backreferences
@@ -95,10 +96,28 @@ def parse_document(doc: Document, doc_date: str | None = None) -> list[Finding]:
     for footnote, references in zip(footnotes, parse_note_texts(texts), strict=True):
         # A LaTeX \cite or a .bib entry gave the note its references: they are kept.
         footnote.references = footnote.references or references
-    resolve_backreferences(footnotes, works_named_at_markers(doc.text, footnotes))
+    resolve_backreferences(footnotes, works_named_at_markers(doc.text, footnotes),
+                           _listed_works(doc, footnotes))
     repair_across_notes(footnotes)
     doc.footnotes = footnotes
     return findings + url_repair_findings(doc)
+
+
+def _listed_works(doc: Document, footnotes: list[Footnote]) -> list[Reference]:
+    """The works of the document's own bibliography section, for its short notes to point to
+    (text layouts only: LaTeX and bibliographies resolve their citations themselves)."""
+    if doc.format not in ("markdown", "text", "html") or not any(
+            _author_year_or_short(ref) for note in footnotes for ref in note.references):
+        return []
+    note_lines = {note.line for note in footnotes}
+    works = []
+    for entry in listed_works(doc.text, note_lines):
+        works.extend(ref for ref in parse_references(entry) if ref.authors and ref.title)
+    return works
+
+
+def _author_year_or_short(reference: Reference) -> bool:
+    return bool(reference.authors) and not reference.title and not reference.url
 
 
 def works_named_at_markers(text: str, footnotes: list[Footnote]) -> dict[int, NamedWork]:

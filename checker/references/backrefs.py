@@ -17,6 +17,7 @@ bibliography keeps one entry and the audit does not count it twice.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from checker.model import Footnote, Reference, ReferenceType, copy_reference
 from checker.references.context import NamedWork
@@ -226,12 +227,18 @@ _SHORT_FORM_REACH = 48  # candidates looked at per short form, latest first
 
 
 def resolve_backreferences(footnotes: list[Footnote],
-                           named: dict[int, NamedWork] | None = None) -> None:
+                           named: dict[int, NamedWork] | None = None,
+                           listed: Sequence[Reference] = ()) -> None:
     """Replace Ibid./Op. cit./short-form notes by the work they point to (``ibid=True``).
     `named` gives, by note position, the work the body names at a note's marker
     (`context.py`): its author and title fill a note that gives only a place, and an
-    ``Op. cit.`` with no name points to that author's latest work."""
-    BackReferenceResolver().feed(footnotes, named)
+    ``Op. cit.`` with no name points to that author's latest work. `listed` are the works of
+    the document's own bibliography: an author-date note ("Smith 2010, p. 5") or a short form
+    points to one of them when no note cited it in full before."""
+    resolver = BackReferenceResolver()
+    for work in listed:
+        resolver.index.add(work)
+    resolver.feed(footnotes, named)
 
 
 class BackReferenceResolver:
