@@ -41,7 +41,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'pep-0450-statistics-module.rst': (24, 0.90),
     'pep-3100-python3-plans.rst': (36, 0.92),
     'pep-3104-access-to-outer-scopes.rst': (31, 0.92),
-    'refugeed-slaves-civil-war-texas-talk.txt': (23, 0.94),
+    'refugeed-slaves-civil-war-texas-talk.txt': (23, 0.95),
     'sicp-concurrency-section.tex': (18, 0.98),
     'sicp-lazy-evaluation-section.texi': (11, 0.98),
     'sicp-ru-elements-of-programming-section.tex': (11, 0.99),

@@ -402,3 +402,12 @@ def test_a_chapter_in_a_book_its_editors_named_before_it_and_an_online_edition()
                                  "electronic edition at Harbour Texts Online, "
                                  "<https://texts.example.org/kiel/1865.html>.")
     assert online.container == "Harbour Texts Online"
+
+
+def test_a_report_named_by_its_kind_runs_to_its_date() -> None:
+    refs = parse_references(
+        "Jane Roe to John Poe, June 1, 1863, Roe Papers; Report of Harbour Master about "
+        "Pilots of Jane Roe, Sr., May 7, 1863, Roe Papers, A-17-B, "
+        "[Item 12](https://archive.example.org/items/12).")
+    assert [(r.title, r.authors, r.date) for r in refs][1] == (
+        "Report of Harbour Master about Pilots of Jane Roe, Sr.", [], "1863-05-07")

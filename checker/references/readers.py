@@ -741,11 +741,17 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
         position = stop + 1
     chunks = [(a + len(blanked[a:b]) - len(blanked[a:b].lstrip()), b) for a, b in chunks]
     head = work[chunks[0][0]:chunks[0][1]].strip().rstrip(".")
-    if _DOCUMENT_HEAD.match(head) and DATE_MARK not in blanked[start:main_end]:
-        # "Will of Robert Roe of Durrants, Enfield (P.C.C. 1536)": a document named in full
-        title_end = len(blanked[:main_end].rstrip(" .,;"))
-        return TitleParts(title=work[start:title_end], after=blanked[title_end:],
-                          title_start=start, title_end=title_end)
+    if _DOCUMENT_HEAD.match(head):
+        # "Will of Robert Roe of Durrants, Enfield (P.C.C. 1536)", "Report of Provost Marshal
+        # about Crimes of Jane Roe, Sr., May 7, 1863": a document named in full, to its date
+        mark = blanked.find(DATE_MARK, start, main_end)
+        title_end = len(blanked[:mark if mark >= 0 else main_end].rstrip(" ,;"))
+        if blanked[title_end - 1:title_end] == "." and not _ABBREVIATED_END.search(
+                blanked, max(start, title_end - 4), title_end):
+            title_end -= 1
+        if title_end > start:
+            return TitleParts(title=work[start:title_end], after=blanked[title_end:],
+                              title_start=start, title_end=title_end)
     head_is_author = len(chunks) > 1 and DATE_MARK not in blanked[chunks[0][0]:chunks[0][1]] \
         and bool(parse_authors(head) or is_organisation(head)
                  or (family_name(head) and len(head.split()) == 1) or family_names(head))
@@ -789,9 +795,11 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
 
 
 # Archival documents named by their kind: a will, an inventory, a deed ... of a person
+_ABBREVIATED_END = re.compile(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")
 _DOCUMENT_HEAD = re.compile(
-    r"(?:(?:Nuncupative|Probate)\s+)?(?:Will|Inventory|Deed|Indenture|Lease|Grant|Licence|License|"
-    r"Inquisition post mortem|Administration|Marriage settlement)\s+(?:of|for|to|from|:)\s+[A-Z]")
+    r"(?:(?:Nuncupative|Probate)\s+)?(?i:will|inventory|deed|indenture|lease|grant|licence|"
+    r"license|inquisition post mortem|administration|marriage settlement|report|contract|"
+    r"petition|memorial|minutes|proclamation|message)\s+(?:of|for|to|from|with|:)\s+[A-Z]")
 
 
 def _top_level_comma(text: str, start: int, end: int) -> int:
