@@ -411,3 +411,14 @@ def test_a_report_named_by_its_kind_runs_to_its_date() -> None:
         "[Item 12](https://archive.example.org/items/12).")
     assert [(r.title, r.authors, r.date) for r in refs][1] == (
         "Report of Harbour Master about Pilots of Jane Roe, Sr.", [], "1863-05-07")
+
+
+def test_quoted_in_a_short_form_after_a_quotation_then_see_a_document() -> None:
+    refs = parse_references(
+        "Ann Roe, \u201cThe Harbour Menace,\u201d Baltic Quarterly (July-Sept., 1914): 224-225. "
+        "In 1901 the harbour council asked the board to stop granting permits to pilots. "
+        "Quoted in Poe, Harbour Pilots of the North, 373. See \u201cPetition of the "
+        "Harbour Council,\u201d May 10, 1901, Box 780, Kiel City Archive.")
+    assert [(r.title, r.authors) for r in refs] == [
+        ("The Harbour Menace", ["Roe, Ann"]), ("Harbour Pilots of the North", ["Poe"]),
+        ("Petition of the Harbour Council", [])]

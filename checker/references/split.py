@@ -48,7 +48,10 @@ _SEE = re.compile(
     re.IGNORECASE,
 )
 # A sentence that leads to a citation: "For more on Ward's story, see ..."
-_SEE_IN_LEAD = re.compile(r"^[^.;]{0,80}?(?:^|[,:]\s+|\s)(?:see|cf\.)(?:\s+(?:also|especially|"
+_SENTENCE_OR_QUOTE_END = re.compile(
+    r"(?:(?<=[^\s.]{2}[.!?])|(?<=[^\s.]{2}[.!?][”\"]))\s+(?=[A-ZА-ЯЁ\"“«*])")
+_SEE_IN_LEAD = re.compile(r"^[^.;]{0,80}?(?:^|[,:]\s+|\s)(?:see|cf\.|quoted\s+in|cited\s+in)"
+                          r"(?:\s+(?:also|especially|"
                           r"generally|in\s+particular|e\.g\.,?|for\s+example,?))?,?\s+"
                           r"(?=[A-ZА-Я\"“«*\[])", re.IGNORECASE)
 _AUTHOR_THEN_TITLE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+,\s+[*_\"“]")
@@ -383,7 +386,7 @@ def _split_sentences_between_works(piece: str) -> list[str]:
         return [piece]
     parts: list[str] = []
     last = 0
-    for boundary in _SENTENCE.finditer(piece):
+    for boundary in _SENTENCE_OR_QUOTE_END.finditer(piece):
         # the next work is judged on the text that follows, up to a bound: linear in the note
         rest = piece[boundary.end(): boundary.end() + _NEXT_WORK_WINDOW]
         starts_work = rest[:1] in "\"“«" or rest[:9].lower() == "see also "
@@ -400,8 +403,9 @@ def _split_sentences_between_works(piece: str) -> list[str]:
             # also after pages: "A, *Book* (London 1914), p. 17. Roe, _Title_, III, p. 372."
             parts.append(head)
             last = boundary.end()
-        elif not starts_work and _SEE_IN_LEAD.match(rest) and len(head.split()) >= 4 \
-                and has_signature(head) and has_signature(_first_sentence(rest)):
+        elif not starts_work and (lead := _SEE_IN_LEAD.match(rest)) \
+                and len(head.split()) >= 4 and has_signature(_strip_label(head.strip())) \
+                and has_signature(_first_sentence(rest[lead.end():])):
             # "A, June 1, 1864, Papers. For more on this, see B, "Title," 2008."
             parts.append(head)
             last = boundary.end()
