@@ -28,7 +28,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'beethoven-letters-vol2-later-letters-excerpt.html': (23, 0.00),
     'before-juneteenth-talk.txt': (10, 0.86),
     'beyond-failure-abolitionism-essay.txt': (21, 0.95),
-    'buffalo-bill-wild-west-advocate-essay.html': (24, 0.88),
+    'buffalo-bill-wild-west-advocate-essay.html': (24, 0.90),
     'buffalo-bill-wild-west-context-essay.html': (8, 0.67),
     'crs-fdca-preemption-notes-excerpt.md': (120, 0.50),
     'crs-senate-budget-resolution-fy2026.md': (32, 0.81),

@@ -422,3 +422,14 @@ def test_quoted_in_a_short_form_after_a_quotation_then_see_a_document() -> None:
     assert [(r.title, r.authors) for r in refs] == [
         ("The Harbour Menace", ["Roe, Ann"]), ("Harbour Pilots of the North", ["Poe"]),
         ("Petition of the Harbour Council", [])]
+
+
+def test_an_interview_or_contract_with_a_named_person_is_a_record_not_a_conversation() -> None:
+    refs = parse_references('"Pilots Strike," *Harbour Gazette*, May 3, 1907; interview with '
+                            "Jan Poe, Kiel Oral History Project, Kiel University, 1-3.")
+    assert [(r.title, r.container) for r in refs] == [
+        ("Pilots Strike", "Harbour Gazette"),
+        ("interview with Jan Poe", "Kiel Oral History Project")]
+    (contract,) = parse_references("See, for example, contract with Jan Poe, 1895.")
+    assert (contract.title, contract.date) == ("contract with Jan Poe", "1895")
+    assert parse_references("Author interview with a harbour official, May 2019.") == []

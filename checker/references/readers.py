@@ -41,6 +41,7 @@ from checker.references.patterns import (
     prose_ratio,
     sentence_spans,
 )
+from checker.references.split import NAMED_RECORD
 from checker.references.urls import looks_like_domain
 
 
@@ -786,7 +787,7 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
     title = work[first_start:first_stop].strip(" .")
     if DATE_MARK in blanked[first_start:first_stop] and len(chunks) == 1:
         return TitleParts(after=blanked)
-    if title[:1].islower():
+    if title[:1].islower() and not NAMED_RECORD.match(work, start):
         return TitleParts(after=blanked)  # "the project website at <URL>": prose, no title
     if " " not in title and looks_like_domain(title):
         return TitleParts(after=blanked[first_stop:], container=title)  # "Site.kz, May 5, 2020"

@@ -222,6 +222,8 @@ def has_signature(text: str) -> bool:
         return True
     if ";" in text and _VANCOUVER_ISSUE.search(text):
         return True
+    if text[:1].islower() and NAMED_RECORD.match(text):
+        return True  # "interview with Jane Roe, Harbour Oral History Project"
     if _SHORT_FORM.match(text) or _NUMBERED_REPORT.match(text) or (
             ": " in text and _SHORT_FORM_COLON.match(text)):
         return True
@@ -520,7 +522,16 @@ def is_personal_communication(text: str) -> bool:
     """An interview, conversation or correspondence with the author: no published work."""
     return ("nterview" in text or "onversation" in text or "orrespondence" in text
             or "ommunication" in text or "iscussion" in text or "eeting" in text
-            or "NTERVIEW" in text) and bool(_INTERVIEW.match(text))
+            or "NTERVIEW" in text) and bool(_INTERVIEW.match(text)) and not (
+        NAMED_RECORD.match(text))
+
+
+# A record named by its kind and the person it is with, then where it is kept or its date:
+# "interview with Jane Roe, Harbour Oral History Project", "contract with Jan Poe, 1895"
+NAMED_RECORD = re.compile(
+    r"^(?:(?:oral\s+history\s+)?interview|contract|agreement)\s+with\s+"
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+,\s+(?:[A-Z][\w'’-]+\s+[A-Z]|"
+    + YEAR + r"\b|(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+)" + YEAR + r")")
 
 
 def split_citations(text: str) -> list[str]:
