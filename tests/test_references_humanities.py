@@ -433,3 +433,12 @@ def test_an_interview_or_contract_with_a_named_person_is_a_record_not_a_conversa
     (contract,) = parse_references("See, for example, contract with Jan Poe, 1895.")
     assert (contract.title, contract.date) == ("contract with Jan Poe", "1895")
     assert parse_references("Author interview with a harbour official, May 2019.") == []
+
+
+def test_an_old_title_with_its_alternative_after_or() -> None:
+    (ref,) = parse_references("Roe, The Harbour Pilot; or, the art of bringing ships safely "
+                              "into port in a short time by a new and easy method. Kiel: Nord. "
+                              "See No. 45.")
+    assert ref.title == ("The Harbour Pilot; or, the art of bringing ships safely into port in "
+                         "a short time by a new and easy method")
+    assert ref.authors == ["Roe"]

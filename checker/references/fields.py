@@ -285,6 +285,8 @@ def _reads_as_prose(title: str) -> bool:
     words = title.split()
     if words and words[-1].lower() in _LEADS_INTO_LINK:
         return True
+    if "; or, " in title:
+        return False  # "The Harbour Pilot; or, the art of ...": an old title and its alternative
     if len(words) < 6:
         return False
     lower = sum(1 for word in words[1:] if word[:1].islower() and word not in LOWER_WORDS)

@@ -143,8 +143,8 @@ def _top_level_semicolons(text: str, quotes: bool = True) -> list[int]:
             continue
         if char == ";":
             if not closing and not straight_open and not _VOLUME_AFTER_YEAR.match(
-                    text, max(0, start - 4), start + 6):
-                positions.append(start)
+                    text, max(0, start - 4), start + 6) and text[start + 1:start + 6] != " or, ":
+                positions.append(start)  # not "Title; or, the Subtitle" (an old alternative)
         elif char == '"':
             if quotes:
                 straight_open = not straight_open
@@ -222,6 +222,8 @@ def has_signature(text: str) -> bool:
         return True
     if ";" in text and _VANCOUVER_ISSUE.search(text):
         return True
+    if "; or, " in text and _ALTERNATIVE_TITLE.match(text):
+        return True  # "Roe, The Harbour Pilot; or, the art of bringing ships into port"
     if text[:1].islower() and NAMED_RECORD.match(text):
         return True  # "interview with Jane Roe, Harbour Oral History Project"
     if _SHORT_FORM.match(text) or _NUMBERED_REPORT.match(text) or (
@@ -526,6 +528,9 @@ def is_personal_communication(text: str) -> bool:
         NAMED_RECORD.match(text))
 
 
+# An old book's title with its alternative after "; or,", the author before it
+_ALTERNATIVE_TITLE = re.compile(
+    r"[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]+){0,3},\s+[A-Z][^;]{3,150};\s+or,\s")
 # A record named by its kind and the person it is with, then where it is kept or its date:
 # "interview with Jane Roe, Harbour Oral History Project", "contract with Jan Poe, 1895"
 NAMED_RECORD = re.compile(
