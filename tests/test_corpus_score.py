@@ -25,7 +25,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'american-fundamentalism-review-essay.md': (13, 0.95),
     'arkansas-supreme-court-1986-bovard-opinion.xml': (6, 0.79),
     'barclay-apologie-1776-section-11-10-de.md': (26, 0.98),
-    'beethoven-letters-vol2-later-letters-excerpt.html': (23, 0.64),
+    'beethoven-letters-vol2-later-letters-excerpt.html': (23, 0.78),
     'before-juneteenth-talk.txt': (10, 0.86),
     'beyond-failure-abolitionism-essay.txt': (21, 0.95),
     'buffalo-bill-wild-west-advocate-essay.html': (24, 0.90),

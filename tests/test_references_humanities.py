@@ -442,3 +442,7 @@ def test_an_old_title_with_its_alternative_after_or() -> None:
     assert ref.title == ("The Harbour Pilot; or, the art of bringing ships safely into port in "
                          "a short time by a new and easy method")
     assert ref.authors == ["Roe"]
+
+
+def test_a_date_written_in_quotes_on_a_letter_is_no_title() -> None:
+    assert parse_references('In a trembling hand,--"May 14, 1827."') == []

@@ -188,6 +188,8 @@ def _title_like_quote(text: str) -> bool:
             continue
         if SPEECH_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue  # 'Roe says, "It was ..."': a passage quoted
+        if inner.rstrip(".,")[-1:].isdigit() and _only_a_date(inner):
+            continue  # '"March 14, 1827."' written on a letter: a date, no title
         lead = text[:match.start()].split()
         if len(lead) >= 6 and prose_ratio(lead[-12:]) > 0.5 and not (
                 lead[-1].endswith(",") and lead[-1][:1].isupper()):
@@ -201,6 +203,12 @@ def _title_like_quote(text: str) -> bool:
         if close > 3 and (text[close - 1] in ",." or text[close + 1: close + 2] in (",", ".")):
             return True
     return False
+
+
+def _only_a_date(text: str) -> bool:
+    dates = find_dates(text)
+    return bool(dates) and not any(char.isalpha() for char in text[dates[-1].end:]) and not any(
+        char.isalpha() for char in text[:dates[0].start])
 
 
 def has_signature(text: str) -> bool:
