@@ -446,3 +446,12 @@ def test_an_old_title_with_its_alternative_after_or() -> None:
 
 def test_a_date_written_in_quotes_on_a_letter_is_no_title() -> None:
     assert parse_references('In a trembling hand,--"May 14, 1827."') == []
+
+
+def test_an_italic_title_with_its_author_after_it_in_commentary() -> None:
+    refs = parse_references(
+        "Two volumes are planned, *The Pilots of the Sound: The Age of Jan Poe*, to be written "
+        "by Ann Dahl, and *Harbour Tolls* by Jan Berg, and will cover the period.")
+    assert [(r.title, r.authors) for r in refs] == [
+        ("The Pilots of the Sound: The Age of Jan Poe", ["Dahl, Ann"]),
+        ("Harbour Tolls", ["Berg, Jan"])]

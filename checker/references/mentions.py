@@ -1,7 +1,8 @@
 """Works named in passing inside commentary, found anywhere in a note: a person's name in the
 possessive before an italic title, ``Thomas Roe's *Harbour Songs*`` -> title ``Harbour Songs``,
-authors ``Roe, Thomas`` (``Aristotle's *De caelo*`` -> ``Aristotle``). Only the title and its
-author are printed; the rest of the work stays unknown.
+authors ``Roe, Thomas`` (``Aristotle's *De caelo*`` -> ``Aristotle``), or an italic title with
+its author after it, ``*Harbour Songs*, to be written by Jane Roe`` / ``*Harbour Songs* by Jane
+Roe``. Only the title and its author are printed; the rest of the work stays unknown.
 """
 
 from __future__ import annotations
@@ -16,14 +17,25 @@ _POSSESSIVE_TITLE = re.compile(
     r"(?<![\w.])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w-]+)['’]s\s+"
     r"(?P<title>\*(?=\S)[^*]{2,200}?(?<=\S)\*|_(?=\S)[^_]{2,200}?(?<=\S)_)(?![\w*_])"
 )
+_TITLE_BY = re.compile(
+    r"(?P<title>\*(?=\S)[^*]{2,200}?(?<=\S)\*|_(?=\S)[^_]{2,200}?(?<=\S)_),?\s+"
+    r"(?:(?:to\s+be\s+)?(?:written|edited|translated|published)\s+)?by\s+"
+    r"(?P<name>(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)(?![\w'’-])")
 _NOT_NAMES = frozenset(("the", "a", "an", "this", "that", "his", "her", "their", "its", "one"))
 
 
 def find_possessive_titles(text: str) -> list[FoundCitation]:
-    """Each ``Name's *Title*`` in `text`, in order."""
-    if not ("'s *" in text or "’s *" in text or "'s _" in text or "’s _" in text):
-        return []
+    """Each ``Name's *Title*`` and ``*Title* by Name`` in `text`, in order."""
     found = []
+    if "by " in text and ("* " in text or "*," in text or "_ " in text or "_," in text):
+        for match in _TITLE_BY.finditer(text):
+            authors = parse_authors(match.group("name"))
+            if authors:
+                found.append(FoundCitation(match.start(), match.end(), Reference(
+                    title=match.group("title")[1:-1].strip(), authors=list(authors),
+                    type=ReferenceType.BOOK, raw=match.group(0))))
+    if not ("'s *" in text or "’s *" in text or "'s _" in text or "’s _" in text):
+        return found
     for match in _POSSESSIVE_TITLE.finditer(text):
         name = match.group("name")
         words = name.split()
@@ -35,4 +47,5 @@ def find_possessive_titles(text: str) -> list[FoundCitation]:
         found.append(FoundCitation(match.start(), match.end(), Reference(
             title=match.group("title")[1:-1].strip(), authors=list(authors),
             type=ReferenceType.BOOK, raw=match.group(0))))
+    found.sort(key=lambda citation: citation.start)
     return found
