@@ -45,7 +45,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'sicp-concurrency-section.tex': (18, 0.98),
     'sicp-lazy-evaluation-section.texi': (11, 0.98),
     'sicp-ru-elements-of-programming-section.tex': (11, 0.99),
-    'silicon-valley-environment-dissertation-ch2-excerpt.md': (41, 0.91),
+    'silicon-valley-environment-dissertation-ch2-excerpt.md': (41, 0.92),
     'steinzeit-werkzeuge-neandertaler-de.html': (13, 0.98),
     'switch-transformers-paper-marker-excerpt.md': (10, 0.99),
     'textreuse-package-introduction-post.md': (15, 0.87),

@@ -455,3 +455,12 @@ def test_an_italic_title_with_its_author_after_it_in_commentary() -> None:
     assert [(r.title, r.authors) for r in refs] == [
         ("The Pilots of the Sound: The Age of Jan Poe", ["Dahl, Ann"]),
         ("Harbour Tolls", ["Berg, Jan"])]
+
+
+def test_see_also_an_article_after_a_short_form() -> None:
+    refs = parse_references(
+        'Roe, "The Harbour Region," 82-83. See also Jan Poe, "A Different Harbour: Pilots and '
+        'Tolls," *Baltic Historian* 29 (March 1982): 34-45.')
+    assert [(r.title, r.container, r.date) for r in refs] == [
+        ("The Harbour Region", None, None),
+        ("A Different Harbour: Pilots and Tolls", "Baltic Historian", "1982-03")]

@@ -403,7 +403,8 @@ def _split_sentences_between_works(piece: str) -> list[str]:
         rest = piece[boundary.end(): boundary.end() + _NEXT_WORK_WINDOW]
         starts_work = rest[:1] in "\"“«" or rest[:9].lower() == "see also "
         head = piece[last: boundary.start()]
-        if starts_work and _complete(head) and (_complete(rest) or (
+        if starts_work and (_complete(head) or _SHORT_FORM.match(_strip_label(head))) and (
+                _complete(rest) or (
                 rest[:1] not in "\"“«" and has_signature(rest[:600]))):
             # "A, "Title," *Journal* (1964): 259. See also B, *Book* (Place: P, 1966)"
             parts.append(head)
