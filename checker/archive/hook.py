@@ -25,7 +25,7 @@ so they are never compared with it.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -128,7 +128,7 @@ class ArchiveHook:
 
     def __init__(self, client: WaybackClient, settings: CheckSettings,
                  findings: list[Finding],
-                 doubtful_dates: frozenset[tuple[str, int]] = frozenset()) -> None:
+                 doubtful_dates: Container[tuple[str, int]] = frozenset()) -> None:
         self.client = client
         self.settings = settings
         self.findings = findings
@@ -227,5 +227,5 @@ class ArchiveHook:
 
 def make_archive_hook(client: WaybackClient, settings: CheckSettings,
                       findings: list[Finding],
-                      doubtful_dates: frozenset[tuple[str, int]] = frozenset()) -> ArchiveHook:
+                      doubtful_dates: Container[tuple[str, int]] = frozenset()) -> ArchiveHook:
     return ArchiveHook(client, settings, findings, doubtful_dates)
