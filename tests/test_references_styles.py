@@ -437,3 +437,9 @@ def test_records_an_investigation_cites_have_their_writer_as_author() -> None:
     assert (interview.title, interview.authors, interview.date) == (
         "Interview of John Poe", [], "2018-01-03")
     assert case.title == "United States v. Roe"
+
+
+def test_a_record_written_by_an_office_has_no_person_as_author() -> None:
+    (letter,) = parse_references("Letter from Harbor Agent to Commissioner of Ports, July 9, 1899.")
+    assert (letter.title, letter.authors, letter.date) == (
+        "Letter from Harbor Agent to Commissioner of Ports", [], "1899-07-09")

@@ -164,6 +164,10 @@ _RECORD = re.compile(
     r"(?P<kind>Interview|Memorandum|Memo|Letter|E-?mail|Text [Mm]essages?|Messages?|Testimony|"
     r"Declaration|Affidavit|Statement|Transcript|Notes)"
     r"(?:\s+(?P<link>of|with|from|for|by)\s+|,\s+(?=[A-Z]))")
+_ROLE = re.compile(r"\b(?:Agent|Commissioner|Secretary|Director|Office|Department|Committee|"
+                   r"Minister|Ministry|President|Chairman|Chair|Governor|Ambassador|Embassy|"
+                   r"Counsel|Attorney|Officer|Staff|Board|Council|Bureau|Agency|Superintendent|"
+                   r"Clerk|Mayor|Senator|Representative|Delegation|Consul|General)\b")
 _SPEAKER_KINDS = ("testimony", "declaration", "affidavit", "statement")
 _WRITER_KINDS = ("memorandum", "memo", "letter", "email", "e-mail", "text", "message")
 
@@ -189,8 +193,8 @@ def read_record(work: str, blanked: str) -> TitleParts | None:
     elif kind.startswith(_WRITER_KINDS) and found.group("link") in ("from", None, "by"):
         named = title[found.end():]
         writer = re.split(r",|\s+to\s+", named, maxsplit=1)[0].strip()
-    if writer and not parse_authors(writer):
-        writer = None
+    if writer and (_ROLE.search(writer) or not parse_authors(writer)):
+        writer = None  # "Letter from Indian Agent to ...": an office, not a person
     return TitleParts(title=title, before="", after=blanked[end:], authors_text=writer or "",
                       title_start=0, title_end=len(title))
 
