@@ -113,3 +113,10 @@ def test_month_name_date_in_a_byline() -> None:
     month_names_parsed()
     text = "# Title\n\n**Jane Doe** | February 2021\n\nBody.\n"
     assert meta(text) == ("Title", "2021-02")
+
+
+def test_a_legal_captions_matter_is_the_title_and_a_lead_in_line_is_not() -> None:
+    caption = ("Before the\nHarbor Commission\nWashington, D.C. 20554\n\nIn the Matter of\n\n"
+               "Keeping the Channels Open\n)\n)\nDocket No. 14-28\n\nREPORT AND ORDER\n")
+    assert meta(caption)[0] == "Keeping the Channels Open"
+    assert meta("Before the\nHarbor Commission\n\nText of the order.\n")[0] == "Harbor Commission"

@@ -145,7 +145,24 @@ def _heading_text(top: list[tuple[int, str]], position: int) -> str | None:
     return None
 
 
+# a line that leads into the title on the next one ("Before the", "In the Matter of") ends with
+# a word no title ends with
+_LEADS_ON = re.compile(r"\b(?:the|of|a|an|and|or|to|in|for|on|by|with|from|at)\s*:?$",
+                       re.IGNORECASE)
+_MATTER_OF = re.compile(r"^(?:in\s+(?:the\s+)?matter\s+of|in\s+re)\b[\s:]*(.*)$", re.IGNORECASE)
+
+
 def _prominent_line(top: list[tuple[int, str]]) -> str | None:
+    """The first short line that reads as a title; a legal caption's matter ("In the Matter
+    of / Protecting the Open Internet") is the title of the order it heads."""
+    for position, (_, line) in enumerate(top):
+        matter = _MATTER_OF.match(_clean(line)) if len(line) <= _BODY_LINE else None
+        if matter:
+            named = matter.group(1) or next(
+                (_clean(after) for _, after in top[position + 1:]
+                 if _clean(after).strip(") ")), "")
+            if len(named.split()) >= 2:
+                return named[:MAX_TITLE]
     for _, line in top:
         if len(line) > _BODY_LINE:
             return None
@@ -153,7 +170,8 @@ def _prominent_line(top: list[tuple[int, str]]) -> str | None:
         if not candidate or _LABELLED_DATE.match(line) or _DATE_ONLY.match(candidate):
             continue
         words = candidate.split()
-        if len(words) < 2 or candidate.endswith((".", ",", ";")) or candidate[0].isdigit():
+        if len(words) < 2 or candidate.endswith((".", ",", ";")) or candidate[0].isdigit() \
+                or _LEADS_ON.search(candidate):
             continue
         if _NON_TITLES.match(candidate):
             continue
