@@ -443,3 +443,15 @@ def test_a_record_written_by_an_office_has_no_person_as_author() -> None:
     (letter,) = parse_references("Letter from Harbor Agent to Commissioner of Ports, July 9, 1899.")
     assert (letter.title, letter.authors, letter.date) == (
         "Letter from Harbor Agent to Commissioner of Ports", [], "1899-07-09")
+
+
+def test_a_name_that_is_its_links_host_is_the_site_not_an_author() -> None:
+    (before,) = parse_references("Harbor Ledger, “Tolls Rise Again,” April 7, 2026, "
+                                 "https://harbor-ledger.com/article/tolls-rise.")
+    assert (before.authors, before.container) == ([], "Harbor Ledger")
+    (after,) = parse_references("Ann Roe, “Bulk Freight Slows,” portwatch, March 5, 2026, "
+                                "https://www.portwatch.com/blog/bulk-freight.")
+    assert (after.authors, after.container) == (["Roe, Ann"], "portwatch")
+    (owner,) = parse_references("Harbor Shipping Council, “The Top Ports,” "
+                                "https://www.harborshipping.org/top-ports.")
+    assert owner.authors == ["Harbor Shipping Council"] and owner.container is None

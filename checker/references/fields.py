@@ -116,6 +116,8 @@ def parse_citation(segment: str) -> Reference | None:
         dates = [d for d in dates if d.end <= start or d.start >= end]
     _read_people(reference, parts)
     evidence = _read_container(reference, parts)
+    if reference.domain and not reference.container and reference.title:
+        _site_by_its_name(reference, parts)
     if parts.reader == "read_letter" and dates and dates[0].start >= parts.title_end \
             and dates[0].kind == "published":
         # "Roe to Poe, June 1, 1863, in *Papers* (1990)": the letter's own date
@@ -453,6 +455,32 @@ def _read_people(reference: Reference, parts: TitleParts) -> None:
 
 
 # ---- container, publisher -----------------------------------------------------------------
+
+
+def _site_by_its_name(reference: Reference, parts: TitleParts) -> None:
+    """The outlet named as its link's host: ``Maritime Executive, "Title," ...
+    maritime-executive.com/...`` or ``"Title," kpler, ... kpler.com/...``: a name whose
+    letters are the host's name is the site (the container), not an author."""
+    host = _host_letters(reference.domain or "")
+    if len(host) < 4:
+        return
+    before = (parts.before or "").strip(" ,.:;")
+    if before and _letters(before) == host and len(reference.authors) <= 1:
+        reference.container, reference.authors = before, []
+        return
+    first = (parts.after or "").strip(" ,.;").split(",", 1)[0].strip()
+    if first and _letters(first) == host:
+        reference.container = first
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _host_letters(domain: str) -> str:
+    """``www.maritime-executive.com`` -> ``maritimeexecutive``: the host's own name."""
+    labels = [label for label in domain.lower().split(".") if label not in ("www", "m")]
+    return _letters(max(labels[:-1], key=len)) if len(labels) >= 2 else ""
 
 
 def _read_container(reference: Reference, parts: TitleParts) -> Evidence:
