@@ -14,6 +14,7 @@ from pathlib import Path
 
 from checker import __version__
 from checker.bibliography import build_entries, write_bibliography, write_library
+from checker.bibliography.write import LIBRARY_STEM, written_classic
 from checker.errors import WriteRefused
 from checker.exitcodes import EXIT_INPUT, EXIT_OK
 from checker.extract.numbering import format_ranges
@@ -68,7 +69,7 @@ def write_bibliographies(run: ParseRun, args: argparse.Namespace) -> bool:
             # The library is the user's to edit: their edits are merged in unless --force.
             library_edits = "force" if on_edited(args) == "force" else "merge"
             for message in write_library(papers, args.refs_dir, classic=args.bibtex_classic,
-                                         on_edited=library_edits, entries=entries):
+                                         on_edited=library_edits, entries=entries).messages:
                 print(message, file=sys.stderr)
         except WriteRefused as refused:
             print(f"footcheck: {refused}", file=sys.stderr)
@@ -363,13 +364,14 @@ def update_refs(run: ParseRun, links: list[LinkResult], args: argparse.Namespace
     from checker.bibliography.update import update_bibliography
 
     classic = True if args.bibtex_classic else None
-    for doc in run.documents:
-        if not doc.footnotes or is_bibliography(doc):
-            continue
+    papers = [doc for doc in run.documents if doc.footnotes and not is_bibliography(doc)]
+    entries = {doc.id: build_entries(doc) for doc in papers}  # updated, then the library's
+    for doc in papers:
         try:
             messages, diff = update_bibliography(
                 doc, links, args.refs_dir, accept_recovered=args.accept_recovered,
                 classic=classic, on_edited=on_edited(args), check_date=utc_now()[:10],
+                entries=entries[doc.id],
             )
         except WriteRefused as refused:
             print(f"footcheck: {refused}", file=sys.stderr)
@@ -378,6 +380,21 @@ def update_refs(run: ParseRun, links: list[LinkResult], args: argparse.Namespace
             print(message, file=sys.stderr)
         if diff:
             print(diff)
+    if not papers:
+        return
+    library_classic = args.bibtex_classic or written_classic(
+        Path(args.refs_dir) / f"{LIBRARY_STEM}.bib")
+    try:  # the library is the user's to edit: their edits are merged in unless --force
+        result = write_library(papers, args.refs_dir, classic=library_classic,
+                               on_edited="force" if on_edited(args) == "force" else "merge",
+                               entries=entries, keep_backup=True)
+    except WriteRefused as refused:
+        print(f"footcheck: {refused}", file=sys.stderr)
+        return
+    for message in result.messages:
+        print(message, file=sys.stderr)
+    if diff := result.diff:
+        print(diff)
 
 
 def run_main(args: argparse.Namespace) -> int:

@@ -167,3 +167,31 @@ def test_a_suggested_repair_is_decided_by_the_network(
     bib = (refs / "paper.bib").read_text()
     assert "https://www.steppemonitor.org/2020/05/dams/" in bib
     assert "https://bureau.news-desk.org/budget" in bib
+
+
+def test_update_refs_updates_the_library_keeping_other_papers_and_hand_edits(
+        paper, web, tmp_path, capsys):
+    other = tmp_path / "other.md"
+    other.write_text("# Other\n\nFloods.[^1]\n\n[^1]: Ann Roe, \"Floods return,\" Daily Post, "
+                     "April 2, 2021, https://post.example.com/floods.\n")
+    refs = tmp_path / "refs"
+    assert main(["parse", str(paper), str(other), "--refs-dir", str(refs)]) == 0
+    library = refs / "library.bib"
+    edited = library.read_text().replace("title = {Floods return},",
+                                         "title = {Floods return},\n  keywords = {floods},")
+    assert edited != library.read_text()
+    library.write_text(edited)
+    capsys.readouterr()
+    assert main(["check", str(paper), *common(tmp_path), "--update-refs"]) == 1
+    after = library.read_text()
+    assert web.url("/new") in after and web.url("/old") not in after  # the learned URL
+    assert "keywords = {floods}" in after  # the hand edit, and the other paper's entry
+    assert "footcheck-cited-in = {other: 1}" in after
+    assert (refs / "library.bib.bak").read_text() == edited
+    csl = json.loads((refs / "library.json").read_text())
+    assert web.url("/new") in {item.get("URL") for item in csl}
+    out = capsys.readouterr().out
+    assert any(line.startswith("+++") and "library.bib" in line for line in out.splitlines())
+    # What the check learned stays in the library when the paper is parsed again.
+    assert main(["parse", str(paper), "--refs-dir", str(refs)]) == 0
+    assert web.url("/new") in library.read_text()

@@ -121,3 +121,21 @@ def test_a_bibliography_given_as_a_document_is_checked_not_copied(tmp_path):
     bib.write_text("@book{k, title = {A book}, year = 2001}\n")
     parse(tmp_path, str(bib))
     assert not (tmp_path / "refs").exists()
+
+
+def test_notes_numbered_afresh_per_chapter_are_named_by_part(tmp_path):
+    thesis = tmp_path / "thesis.tex"
+    thesis.write_text(
+        "\\documentclass{book}\n\\begin{document}\n\\chapter{One}\n"
+        f"Text.\\footnote{{{DAMS}}} More.\\footnote{{{FLOODS}}}\n"
+        f"\\chapter{{Two}}\nText.\\footnote{{{DAMS}}}\n\\end{{document}}\n")
+    parse(tmp_path, str(thesis), paper(tmp_path / "paper-a.md", DAMS))
+    bib, csl = library(tmp_path)
+    assert bib["water2019dam"]["footcheck-cited-in"] == \
+        "paper-a: 1; thesis, part 1: 1; thesis, part 2: 1"
+    assert csl["water2019dam"]["footcheck-cited-in"] == bib["water2019dam"]["footcheck-cited-in"]
+    assert bib["roe2021floods"]["footcheck-cited-in"] == "thesis, part 1: 2"
+    own = bibtexparser.parse_string((tmp_path / "refs" / "thesis.bib").read_text())
+    notes = {e.key: e.fields_dict["note"].value for e in own.entries}
+    assert notes["water2019dam"] == "Cited in part 1, footnote 1; part 2, footnote 1"
+    assert notes["roe2021floods"] == "Cited in part 1, footnote 2"

@@ -45,7 +45,14 @@ import bibtexparser
 from bibtexparser import model
 
 from checker import __version__
-from checker.bibliography.entries import Entry, normalise_doi, title_identity, url_identity
+from checker.bibliography.entries import (
+    Entry,
+    NotePlace,
+    normalise_doi,
+    notes_by_part,
+    title_identity,
+    url_identity,
+)
 from checker.bibliography.merge import TYPE_FIELD, Record
 from checker.bibliography.names import split_person
 
@@ -192,11 +199,15 @@ def iso_date(date: str | None) -> str | None:
     return "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts)) or None
 
 
-def cited_in(footnotes: list[int]) -> str:
-    if not footnotes:
-        return ""
-    word = "footnote" if len(footnotes) == 1 else "footnotes"
-    return f"Cited in {word} {', '.join(str(n) for n in footnotes)}"
+def cited_in(notes: list[NotePlace]) -> str:
+    """"Cited in footnotes 3, 7"; "Cited in part 1, footnotes 3, 7; part 2, footnote 1"
+    where the document numbers its notes afresh per part."""
+    pieces = []
+    for part, numbers in notes_by_part(notes):
+        word = "footnote" if len(numbers) == 1 else "footnotes"
+        pieces.append((f"part {part}, " if part else "")
+                      + f"{word} {', '.join(map(str, numbers))}")
+    return f"Cited in {'; '.join(pieces)}" if pieces else ""
 
 
 # -- entries --------------------------------------------------------------------------------
@@ -268,7 +279,7 @@ def biblatex_record(entry: Entry) -> BibRecord:
         when = human_date(entry.archive_date)
         fields["addendum"] = braced(
             "Archived copy: " + url_command(entry.archive_url) + (f", {when}" if when else ""))
-    if note := cited_in(entry.footnotes):
+    if note := cited_in(entry.notes):
         fields["note"] = braced(note)
     return BibRecord(type=kind, key=entry.key, fields=fields)
 
@@ -306,7 +317,7 @@ def classic_record(entry: Entry) -> BibRecord:
         when = human_date(entry.archive_date)
         notes.append("Archived copy: " + url_command(entry.archive_url)
                      + (f", {when}" if when else ""))
-    if cited := cited_in(entry.footnotes):
+    if cited := cited_in(entry.notes):
         notes.append(cited)
     if notes:
         fields["note"] = braced(". ".join(notes))

@@ -90,7 +90,7 @@ def csl_item(entry: Entry) -> dict[str, Any]:
         item["archive_location"] = entry.archive_url
         when = human_date(entry.archive_date)
         notes.append(f"Archived copy: {entry.archive_url}" + (f", {when}" if when else ""))
-    if cited := cited_in(entry.footnotes):
+    if cited := cited_in(entry.notes):
         notes.append(cited)
     if notes:
         item["note"] = ". ".join(notes)

@@ -19,12 +19,17 @@ repaired URL are one work even if the second lacks the container). Titles alone 
 The merged reference keeps the most complete value of each field: the longer title,
 container and author list, the more precise date, the first URL and DOI cited, a specific
 type over the default ``web``. Entries are in order of first citation.
+
+An entry names the notes citing it by part and number (`NotePlace`): a document numbering
+its notes afresh per chapter or Word section has several notes 3, and the entry says which.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from checker.bibliography.keys import (
     ascii_words,
@@ -40,6 +45,24 @@ from checker.references.urls import url_identity
 LEARNED_FIELDS = ("url", "accessed", "archive_url", "archive_date")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
+# A note as (part, number): `Footnote.part`, 0 where the document numbers its notes once
+# through, and the note's number. Tuples sort and compare as the notes run.
+NotePlace = tuple[int, int]
+_Cite = TypeVar("_Cite", bound=Hashable)
+
+
+def note_place(part: int | None, number: int) -> NotePlace:
+    return (part or 0, number)
+
+
+def notes_by_part(notes: list[NotePlace]) -> list[tuple[int, list[int]]]:
+    """The notes' numbers per part, both sorted: [(0, [3, 7])] for a document numbered
+    once through, [(1, [3, 7]), (2, [1])] for one numbered afresh per part."""
+    by_part: dict[int, list[int]] = {}
+    for part, number in sorted(set(notes)):
+        by_part.setdefault(part, []).append(number)
+    return list(by_part.items())
+
 
 @dataclass
 class Entry:
@@ -54,8 +77,13 @@ class Entry:
 
     key: str
     reference: Reference
-    footnotes: list[int] = field(default_factory=list)
+    notes: list[NotePlace] = field(default_factory=list)  # (part, number), sorted
     learned: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def footnotes(self) -> list[int]:
+        """The numbers of the notes citing the work (without their parts), sorted."""
+        return sorted({number for _, number in self.notes})
 
     @property
     def url(self) -> str | None:
@@ -153,7 +181,7 @@ def merge_references(a: Reference, b: Reference) -> Reference:
     )
 
 
-def _dates_agree(ref: Reference, group: list[tuple[int, int, Reference]] | None) -> bool:
+def _dates_agree(ref: Reference, group: list[tuple[int, object, Reference]] | None) -> bool:
     """Same title, same site, different dates: two issues of ``Press statement``."""
     for _, _, other in group or []:
         a, b = ref.date or "", other.date or ""
@@ -162,9 +190,12 @@ def _dates_agree(ref: Reference, group: list[tuple[int, int, Reference]] | None)
     return True
 
 
-def group_references(cited: list[tuple[int, Reference]]) -> list[tuple[Reference, list[int]]]:
-    """Merge (footnote, reference) pairs into distinct works, in order of first citation."""
-    groups: list[list[tuple[int, int, Reference]] | None] = []
+def group_references(
+    cited: list[tuple[_Cite, Reference]],
+) -> list[tuple[Reference, list[_Cite]]]:
+    """Merge (note, reference) pairs into distinct works, in order of first citation; each
+    work with the sorted distinct notes (any sortable value: a `NotePlace`, an index)."""
+    groups: list[list[tuple[int, _Cite, Reference]] | None] = []
     owner: dict[str, int] = {}
     for seq, (number, ref) in enumerate(cited):
         ids = identities(ref)
@@ -203,7 +234,7 @@ def group_references(cited: list[tuple[int, Reference]]) -> list[tuple[Reference
 def build_entries(doc: Document) -> list[Entry]:
     """One `Entry` per distinct work cited in `doc`, in order of first citation."""
     cited = [
-        (footnote.number, ref)
+        (note_place(footnote.part, footnote.number), ref)
         for footnote in doc.footnotes
         for ref in footnote.references
         if is_citable(ref)
@@ -211,6 +242,6 @@ def build_entries(doc: Document) -> list[Entry]:
     works = group_references(cited)
     keys = assign_keys(key_base(ref) for ref, _ in works)
     return [
-        Entry(key=key, reference=ref, footnotes=numbers)
-        for key, (ref, numbers) in zip(keys, works, strict=True)
+        Entry(key=key, reference=ref, notes=notes)
+        for key, (ref, notes) in zip(keys, works, strict=True)
     ]

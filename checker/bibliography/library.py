@@ -6,8 +6,11 @@ the same work by the identities `entries` uses within one document (DOI, URL, ti
 site or author and agreeing dates), so the article two papers cite is one entry.
 
 Each entry says where it is cited in ``footcheck-cited-in`` (``paper-a: 3, 7; paper-b: 1``:
-document id, then footnote numbers), a field biblatex, biber, BibTeX, pybtex, citeproc and
-Zotero ignore; the library carries no ``note`` (styles print it).
+document id, then footnote numbers; ``order, part 2: 14`` where a document numbers its notes
+afresh per chapter or section, see `entries.NotePlace`), a field biblatex, biber, BibTeX,
+pybtex, citeproc and Zotero ignore; the library carries no ``note`` (styles print it).
+What a link check learned about a work (`Entry.learned`: a redirect's final URL, the check
+date, an archived copy) is kept with the document's works and goes into the library too.
 
 Keys are stable: a work keeps the key it was given first (remembered by its identities in
 the state file) however many papers cite it later; a new work gets `keys.key_base` with a
@@ -24,7 +27,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.bibliography.entries import Entry, group_references, identities
+from checker.bibliography.entries import (
+    LEARNED_FIELDS,
+    Entry,
+    NotePlace,
+    group_references,
+    identities,
+    notes_by_part,
+)
 from checker.bibliography.keys import key_base, key_suffix
 from checker.model import Reference, ReferenceType
 
@@ -35,20 +45,41 @@ _STORED = ("title", "authors", "container", "publisher", "domain", "url", "url_a
 
 @dataclass
 class LibraryEntry:
-    entry: Entry  # key and merged reference (its `footnotes` stay empty: no note)
-    cited_in: dict[str, list[int]] = field(default_factory=dict)  # document id -> notes
+    entry: Entry  # key and merged reference (its `notes` stay empty: no note)
+    cited_in: dict[str, list[NotePlace]] = field(default_factory=dict)  # document id -> notes
 
     @property
     def cited_in_text(self) -> str:
-        return "; ".join(f"{doc}: {', '.join(map(str, numbers))}"
-                         for doc, numbers in sorted(self.cited_in.items()))
+        """``paper-a: 3, 7; order, part 1: 5; order, part 2: 5, 9`` (documents by id)."""
+        return "; ".join(
+            (f"{doc}, part {part}: " if part else f"{doc}: ") + ", ".join(map(str, numbers))
+            for doc, notes in sorted(self.cited_in.items())
+            for part, numbers in notes_by_part(notes))
 
 
 def stored_works(entries: list[Entry]) -> list[dict[str, Any]]:
-    """A document's entries as kept in the state: the reference's fields and the notes."""
-    return [{"footnotes": list(entry.footnotes),
-             "reference": {name: getattr(entry.reference, name) for name in _STORED}}
+    """A document's entries as kept in the state: the reference's fields, the notes as
+    [part, number] (part 0: numbered once through) and what link checks learned."""
+    return [{"notes": [list(place) for place in entry.notes],
+             "reference": {name: getattr(entry.reference, name) for name in _STORED},
+             **({"learned": dict(entry.learned)} if entry.learned else {})}
             for entry in entries]
+
+
+def _stored_notes(work: dict[str, Any]) -> list[NotePlace]:
+    """The notes of a stored work; a state written before parts were kept has numbers."""
+    if isinstance(work.get("notes"), list):
+        return [(place[0], place[1]) for place in work["notes"]
+                if isinstance(place, list) and len(place) == 2
+                and all(isinstance(n, int) for n in place)]
+    return [(0, n) for n in work.get("footnotes") or [] if isinstance(n, int)]
+
+
+def _stored_learned(work: dict[str, Any]) -> dict[str, str]:
+    learned = work.get("learned")
+    if not isinstance(learned, dict):
+        return {}
+    return {k: v for k, v in learned.items() if k in LEARNED_FIELDS and isinstance(v, str)}
 
 
 def reference_from_stored(data: dict[str, Any]) -> Reference | None:
@@ -70,16 +101,15 @@ def library_entries(
 
     `known_keys` maps identities of works to the keys they were given before."""
     cited: list[tuple[int, Reference]] = []
-    owners: list[tuple[str, list[int]]] = []
+    owners: list[tuple[str, list[NotePlace], dict[str, str]]] = []
     for doc_id, works in works_by_document.items():
         for work in works if isinstance(works, list) else []:
             reference = reference_from_stored(work.get("reference")) if isinstance(
                 work, dict) else None
             if reference is None:
                 continue
-            numbers = [n for n in work.get("footnotes") or [] if isinstance(n, int)]
             cited.append((len(owners), reference))
-            owners.append((doc_id, numbers))
+            owners.append((doc_id, _stored_notes(work), _stored_learned(work)))
     groups = group_references(cited)
     used: set[str] = set()
     keyed: list[tuple[str, Reference, list[int], list[str]]] = []
@@ -104,14 +134,24 @@ def library_entries(
         keyed.append((key, reference, indexes, ids))
     entries, remembered = [], {}
     for key, reference, indexes, ids in sorted(keyed, key=lambda item: item[0]):
-        cited_in: dict[str, list[int]] = {}
+        cited_in: dict[str, list[NotePlace]] = {}
+        learned: dict[str, str] = {}
         for index in indexes:
-            doc_id, numbers = owners[index]
-            cited_in.setdefault(doc_id, []).extend(numbers)
+            doc_id, notes, known = owners[index]
+            cited_in.setdefault(doc_id, []).extend(notes)
+            for name, value in known.items():  # the first document's, as for the fields
+                learned.setdefault(name, value)
         entries.append(LibraryEntry(
-            Entry(key=key, reference=reference),
-            {doc: sorted(set(numbers)) for doc, numbers in cited_in.items()}))
+            Entry(key=key, reference=reference, learned=_consistent(learned)),
+            {doc: sorted(set(notes)) for doc, notes in cited_in.items()}))
         for identity in ids:
             remembered[identity] = key
     return entries, remembered
 
+
+
+def _consistent(learned: dict[str, str]) -> dict[str, str]:
+    """An archived copy's date only with the copy."""
+    if "archive_url" not in learned:
+        learned.pop("archive_date", None)
+    return learned

@@ -28,9 +28,13 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from checker.bibliography.biblatex import is_classic
-from checker.bibliography.entries import Entry, build_entries
-from checker.bibliography.write import document_stem, restore_learned, write_entries
+from checker.bibliography.entries import Entry, build_entries, note_place
+from checker.bibliography.write import (
+    document_stem,
+    restore_learned,
+    write_entries,
+    written_classic,
+)
 from checker.linkcheck.targets import normalise_url, site_url
 from checker.model import Document, LinkResult, LinkStatus
 
@@ -111,13 +115,14 @@ def _recovered(entry: Entry, link: LinkResult, day: str | None, accept: bool) ->
 
 def _site_candidates(entries: list[Entry], link: LinkResult, document: str | None
                      ) -> list[Entry]:
-    cited = {c.footnote for c in link.citations if document is None or c.document == document}
+    cited = {note_place(c.part, c.footnote) for c in link.citations
+             if document is None or c.document == document}
     found = []
     for entry in entries:
         ref = entry.reference
         if ref.url or not ref.domain or site_url(ref.domain) != link.url:
             continue
-        if link.citations and not cited.intersection(entry.footnotes):
+        if link.citations and not cited.intersection(entry.notes):
             continue
         found.append(entry)
     if len(found) > 1:  # the recovery names the cited title it found: "note 7 "Title": ..."
@@ -164,22 +169,20 @@ def update_bibliography(
     classic: bool | None = None,
     on_edited: str = "refuse",
     check_date: str | None = None,
+    entries: list[Entry] | None = None,
 ) -> tuple[list[str], str]:
     """Rewrite ``refs/<doc.id>.bib`` and ``.json`` with what the check learned, keeping each
     changed file's previous version as ``<name>.bak``. Returns (the changes and the writer's
     messages, a unified diff of the files). `classic` None: the dialect of the existing
-    .bib (biblatex when there is none)."""
+    .bib (biblatex when there is none). `entries`: the document's, when built already; they
+    are updated in place (the library is written from them, `write.write_library`)."""
     refs_dir = Path(refs_dir)
-    entries = build_entries(doc)
+    entries = build_entries(doc) if entries is None else entries
     restore_learned(entries, refs_dir, doc.id)
     changes = apply_link_results(entries, links, document=doc.path, check_date=check_date,
                                  accept_recovered=accept_recovered)
     if classic is None:
-        try:
-            existing = (refs_dir / f"{document_stem(doc.id)}.bib").read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            existing = ""
-        classic = bool(is_classic(existing))
+        classic = written_classic(refs_dir / f"{document_stem(doc.id)}.bib")
     result = write_entries(doc, entries, refs_dir, classic=classic, on_edited=on_edited,
                            keep_backup=True)
     return changes + result.messages, result.diff

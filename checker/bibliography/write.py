@@ -40,6 +40,7 @@ from checker.bibliography.biblatex import (
     bib_identities,
     bib_records,
     header_lines,
+    is_classic,
     parse_bib,
     render_bib,
 )
@@ -352,6 +353,14 @@ def write_entries(
                       on_edited=on_edited, keep_backup=keep_backup, update_state=remember)
 
 
+def written_classic(path: Path) -> bool:
+    """Whether the footcheck .bib at `path` is plain BibTeX (False: biblatex, or no file)."""
+    try:
+        return bool(is_classic(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def document_stem(doc_id: str) -> str:
     """The file name of a document's bibliography: its id, unless that is the library's."""
     return doc_id + "_document" if doc_id == LIBRARY_STEM else doc_id
@@ -486,10 +495,13 @@ def write_bibliography(
 def write_library(
     documents: list[Document], refs_dir: Path, *, classic: bool = False,
     on_edited: str = "refuse", entries: dict[str, list[Entry]] | None = None,
-) -> list[str]:
+    keep_backup: bool = False,
+) -> WriteResult:
     """Put the works of `documents` into ``refs/library.bib`` and ``.json``, beside those of
-    the documents parsed into `refs_dir` before (see `library`); messages for the user.
-    `entries`: each document's entries by id, when built already (`build_entries`)."""
+    the documents parsed into `refs_dir` before (see `library`): its messages and changes.
+    `entries`: each document's entries by id, when built already (`build_entries`), with
+    what link checks learned about them (`restore_learned`, `update.apply_link_results`).
+    With `keep_backup` a changed file keeps its previous version as ``.bak``."""
     from checker.bibliography.biblatex import biblatex_record, braced, classic_record
     from checker.bibliography.csljson import csl_item
     from checker.bibliography.library import CITED_IN, library_entries, stored_works
@@ -501,8 +513,12 @@ def write_library(
     known = stored.get("keys") if isinstance(stored.get("keys"), dict) else {}
     known = {k: v for k, v in known.items() if isinstance(k, str) and isinstance(v, str)}
     for doc in documents:
-        works[doc.id] = stored_works(
-            entries[doc.id] if entries and doc.id in entries else build_entries(doc))
+        if entries and doc.id in entries:
+            works[doc.id] = stored_works(entries[doc.id])
+        else:
+            built = build_entries(doc)
+            restore_learned(built, refs_dir, doc.id)
+            works[doc.id] = stored_works(built)
     library, remembered = library_entries(works, known)
     make = classic_record if classic else biblatex_record
     bib, csl = [], []
@@ -519,4 +535,4 @@ def write_library(
 
     source = "the documents parsed into " + (str(refs_dir) or ".")
     return write_pair(refs_dir, LIBRARY_STEM, source, bib, csl, classic=classic,
-                      on_edited=on_edited, update_state=remember).messages
+                      on_edited=on_edited, keep_backup=keep_backup, update_state=remember)
