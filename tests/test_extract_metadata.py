@@ -120,3 +120,12 @@ def test_a_legal_captions_matter_is_the_title_and_a_lead_in_line_is_not() -> Non
                "Keeping the Channels Open\n)\n)\nDocket No. 14-28\n\nREPORT AND ORDER\n")
     assert meta(caption)[0] == "Keeping the Channels Open"
     assert meta("Before the\nHarbor Commission\n\nText of the order.\n")[0] == "Harbor Commission"
+
+
+def test_a_pdf_title_is_no_page_mark_and_a_title_wrapped_in_capitals_is_joined() -> None:
+    text = ("[page 1]\n“WATER RIGHTS” AND THE\nLAW OF RIVERS\nThe Clause provides that the\n"
+            "government must pay.<sup>1</sup>\n")
+    assert meta(text, "pdf")[0] == "“WATER RIGHTS” AND THE LAW OF RIVERS"
+    # in capitals only on one side, or apart: no wrapped title
+    assert meta("[page 1]\nBEFORE THE\nHarbor Commission\n", "pdf")[0] == "Harbor Commission"
+    assert meta("[page 1]\nRIVERS OF THE\n\nSTEPPE TODAY\n", "pdf")[0] == "STEPPE TODAY"

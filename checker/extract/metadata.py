@@ -43,6 +43,9 @@ _MARKUP = re.compile(r"[*_`]+|^\s*>\s*")
 _TAG = re.compile(r"<[^<>]{1,200}>")
 _BYLINE_SEPARATOR = re.compile(r"\s[|·•—–]\s|\s/\s")
 _BODY_LINE = 200  # a line this long is body text: the top is over
+# A PDF's rendered text opens each page with "[page N]" (extract/pdf_layout.py): where the
+# page starts, no line of the page's own.
+_PAGE_START = re.compile(r"^\[page \d+\]$")
 _NON_TITLES = re.compile(
     r"^(?:contents|table of contents|abstract|summary|executive summary|introduction|notes"
     r"|about the authors?|acknowledg(?:e)?ments|foreword|preface)$",
@@ -102,7 +105,7 @@ def _top_lines(text: str) -> list[tuple[int, str]]:
     """The first non-blank lines as (index, line), blank lines marked by index gaps."""
     top: list[tuple[int, str]] = []
     for index, line in enumerate(text.split("\n", 4 * TOP_LINES)[: 4 * TOP_LINES]):  # not the rest
-        if line.strip():
+        if line.strip() and not _PAGE_START.match(line):
             top.append((index, line))
             if len(top) >= TOP_LINES:
                 break
@@ -163,12 +166,13 @@ def _prominent_line(top: list[tuple[int, str]]) -> str | None:
                  if _clean(after).strip(") ")), "")
             if len(named.split()) >= 2:
                 return named[:MAX_TITLE]
-    for _, line in top:
+    for position, (_, line) in enumerate(top):
         if len(line) > _BODY_LINE:
             return None
         candidate = _clean(line)
         if not candidate or _LABELLED_DATE.match(line) or _DATE_ONLY.match(candidate):
             continue
+        candidate = _wrapped_capitals(top, position, candidate)
         words = candidate.split()
         if len(words) < 2 or candidate.endswith((".", ",", ";")) or candidate[0].isdigit() \
                 or _LEADS_ON.search(candidate):
@@ -177,6 +181,22 @@ def _prominent_line(top: list[tuple[int, str]]) -> str | None:
             continue
         return candidate[:MAX_TITLE]
     return None
+
+
+def _wrapped_capitals(top: list[tuple[int, str]], position: int, candidate: str) -> str:
+    """A display title set in capitals and wrapped over lines ("BACKGROUND PRINCIPLES AND
+    THE" / "GENERAL LAW OF PROPERTY"): a line in capitals that ends on a word leading on
+    ("the", "of", "in") joined with the next line when that one is in capitals too (the two
+    signals together; "Before the" / "Federal Communications Commission" stays apart)."""
+    while _LEADS_ON.search(candidate) and candidate.isupper() and position + 1 < len(top):
+        (index, _), (next_index, following) = top[position], top[position + 1]
+        following = _clean(following)
+        if next_index != index + 1 or len(following) > _BODY_LINE // 2 \
+                or not following.isupper():
+            break
+        candidate = f"{candidate} {following}"
+        position += 1
+    return candidate
 
 
 def _stated_date(lines: Iterable[str]) -> str | None:
