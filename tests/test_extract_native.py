@@ -408,3 +408,42 @@ def test_pdf_parts_per_chapter_for_footnotes_and_endnotes():
             runs[note.part] = runs.get(note.part, 0) + 1
         lengths[name.split("/")[0]] = list(runs.values())
     assert lengths == {"barre-canons": [6, 5, 2, 5], "syrek-dissertation": [23, 24, 21, 2]}
+
+
+def _each_page(xml: str, breaks: bool) -> str:
+    """paper.docx's body with footnotes restarting on each page; with `breaks`, Word's record
+    of its last layout: a page ends before the paragraph marking note 3 and after note 5's."""
+    restart = '<w:footnotePr><w:numRestart w:val="eachPage" /></w:footnotePr>'
+    xml = xml.replace("<w:sectPr />", f"<w:sectPr>{restart}</w:sectPr>")
+    if breaks:
+        refs = re.findall(r'<w:footnoteReference w:id="(\d+)" />', xml)
+        third = xml.index(f'<w:footnoteReference w:id="{refs[2]}" />')
+        start = xml.rindex("<w:p>", 0, third)
+        xml = xml[:start] + '<w:p><w:r><w:lastRenderedPageBreak /><w:t>Page two.</w:t></w:r>' \
+            '</w:p>' + xml[start:]
+        fifth = f'<w:footnoteReference w:id="{refs[4]}" /></w:r>'
+        xml = xml.replace(fifth, fifth + '<w:r><w:br w:type="page" /></w:r>', 1)
+    return xml
+
+
+def test_word_numbering_restarting_on_each_page_keeps_each_pages_notes_apart(tmp_path):
+    edited = tmp_path / "pages.docx"
+    _rewrite(FIXTURES / "paper.docx", edited,
+             {"word/document.xml": lambda xml: _each_page(xml, breaks=True)})
+    doc = read_document(str(edited))
+    assert [(f.part, f.number) for f in doc.footnotes] == \
+        [(1, 1), (1, 2), (2, 1), (2, 2), (2, 3), (3, 1), (3, 2)]
+    assert not doc.findings
+    parsed = parse_paths([str(edited)]).documents[0]
+    assert [f.part for f in parsed.footnotes] == [1, 1, 2, 2, 2, 3, 3]
+
+
+def test_word_numbering_on_each_page_without_a_recorded_layout_is_numbered_through(tmp_path):
+    edited = tmp_path / "pages.docx"
+    _rewrite(FIXTURES / "paper.docx", edited,
+             {"word/document.xml": lambda xml: _each_page(xml, breaks=False)})
+    doc = read_document(str(edited))
+    assert [(f.part, f.number) for f in doc.footnotes] == [(None, n) for n in range(1, 8)]
+    (finding,) = doc.findings
+    assert finding.rule == "numbering" and finding.severity == "info"
+    assert "no page layout" in finding.message

@@ -15,8 +15,11 @@ Reads (with lxml, entities and network off):
   position among the notes as number, and does not advance the count, as in Word. Endnotes
   beside footnotes are a part of their own (Word numbers them apart, i, ii, iii by default;
   the roman mark is the label);
-  ``numRestart="eachPage"`` cannot be followed without page layout: such notes are numbered
-  through;
+  ``numRestart="eachPage"`` starts them again on each page: the pages are those of Word's
+  last layout, which it records as ``w:lastRenderedPageBreak`` (with explicit page breaks,
+  ``w:br w:type="page"`` and ``w:pageBreakBefore``), and the notes of each page are a part.
+  A file that records no layout (written by another program) cannot say where pages break:
+  its notes are numbered through and an info finding says so;
 - hyperlinks inside notes from the part's relationships (``w:hyperlink r:id``) and from
   ``HYPERLINK`` fields, written ``[text](target)`` so that the target is the URL cited;
 - the title and date from ``docProps/core.xml`` (the date last modified, else created).
@@ -46,7 +49,7 @@ from checker.extract.native import (
     open_zip,
     read_xml,
 )
-from checker.model import Footnote
+from checker.model import Finding, Footnote, Severity
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -84,6 +87,7 @@ class _Walk:
 
     rels: dict[str, str]
     on_reference: object = None  # callable(kind, element) -> marker text, for the body
+    on_page_break: object = None  # callable() where a page ends, for the body
     buffers: list[list[str | Link]] = field(default_factory=lambda: [[]])
     fields: list[list] = field(default_factory=list)  # [instruction, url or None, started]
     custom_mark: _Note | None = None
@@ -128,6 +132,17 @@ def read_docx(data: bytes) -> NativeText:
                 started[kind] = True
 
     start_section(0)
+    pages = {"breaks": 0}
+
+    def page_break() -> None:
+        pages["breaks"] += 1
+        for kind in KINDS:
+            numbering = _numbering(sections[section] if section < len(sections) else None,
+                                   kind, defaults[kind])
+            if numbering.restart == "eachPage" and started[kind]:
+                groups[kind] += 1
+                counters[kind] = numbering.start - 1
+
     for paragraph in _body_paragraphs(body):
         line = len(out.lines) + 1
         section_numbering = {
@@ -141,7 +156,7 @@ def read_docx(data: bytes) -> NativeText:
                       line: int = line) -> str:
             note_id = element.get(W + "id", "")
             if element.get(W + "customMarkFollows") in ("1", "true", "on"):
-                note = _Note(kind, note_id, len(found) + 1, groups[kind], None, line)
+                note = _Note(kind, note_id, counters[kind] + 1, groups[kind], None, line)
                 found.append(note)
                 walk.custom_mark = note
                 return ""
@@ -151,13 +166,25 @@ def read_docx(data: bytes) -> NativeText:
             found.append(_Note(kind, note_id, counters[kind], groups[kind], label, line))
             return f"[^{shown}]"
 
-        out.add(_paragraph_text(paragraph, {}, reference))
+        out.add(_paragraph_text(paragraph, {}, reference, page_break))
         properties = paragraph.find(W + "pPr")
         if properties is not None and properties.find(W + "sectPr") is not None:
             section += 1
             start_section(section)
     footnotes = _place_notes(found, notes, out)
-    return NativeText(text=out.text(), footnotes=footnotes, title=title, date=date)
+    findings = []
+    every_page = [kind for kind in KINDS if any(
+        _numbering(holder, kind, defaults[kind]).restart == "eachPage"
+        for holder in sections or [None])]
+    if every_page and found and not pages["breaks"]:
+        findings.append(Finding(
+            rule="numbering", severity=Severity.INFO.value,
+            message=f"Word restarts the {' and '.join(every_page)} numbers on each page, but "
+                    "this file records no page layout (no w:lastRenderedPageBreak): the notes "
+                    "are numbered through; open and save it in Word to keep each page's notes "
+                    "apart"))
+    return NativeText(text=out.text(), footnotes=footnotes, title=title, date=date,
+                      findings=findings)
 
 
 def _place_notes(found: list[_Note], notes: dict[str, dict[str, list[etree._Element]]],
@@ -300,8 +327,11 @@ def _inside(element: etree._Element, top: etree._Element, tag: str) -> bool:
     return False
 
 
-def _paragraph_text(paragraph: etree._Element, rels: dict[str, str], on_reference) -> str:  # type: ignore[no-untyped-def]
-    walk = _Walk(rels=rels, on_reference=on_reference)
+def _paragraph_text(paragraph: etree._Element, rels: dict[str, str], on_reference,  # type: ignore[no-untyped-def]
+                    on_page_break=None) -> str:
+    walk = _Walk(rels=rels, on_reference=on_reference, on_page_break=on_page_break)
+    if on_page_break is not None and paragraph.find(f"{W}pPr/{W}pageBreakBefore") is not None:
+        on_page_break()
     for child in paragraph:
         _walk(child, walk)
     while len(walk.buffers) > 1:  # a field left open at the paragraph's end
@@ -318,6 +348,11 @@ def _walk(element: etree._Element, walk: _Walk) -> None:
         walk.emit(element.text or "")
     elif tag in (W + "tab", W + "br", W + "cr", W + "ptab"):
         walk.emit(" ")
+        if tag == W + "br" and element.get(W + "type") == "page" and walk.on_page_break:
+            walk.on_page_break()  # type: ignore[operator]
+    elif tag == W + "lastRenderedPageBreak":
+        if walk.on_page_break is not None:
+            walk.on_page_break()  # type: ignore[operator]
     elif tag == W + "noBreakHyphen":
         walk.emit("-")
     elif tag in (W + "footnoteReference", W + "endnoteReference"):
