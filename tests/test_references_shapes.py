@@ -375,7 +375,7 @@ def test_report_insight_authors_end_at_the_sentence_and_brackets_keep_their_comm
         "For more, see CRS Insight IN12345, Tides and Ports, by Jane Q. Roe. Section 40(a) of "
         "S.Con.Res. 14 [117th Congress] establishes a similar rule.")
     assert [(r.title, r.authors) for r in refs] == [
-        ("Tides and Ports", ["Roe, Jane Q."]), ("S.Con.Res. 14 [117th Congress]", [])]
+        ("Tides and Ports", ["Roe, Jane Q."]), ("S.Con.Res. 14 (117th Congress)", [])]
     (vote,) = parse_references("Harbour roll call vote 87 (119th Congress, 2nd Session), "
                                "https://www.harbour.example/vote_119_2_00087.htm.")
     assert vote.title == "Harbour roll call vote 87 (119th Congress, 2nd Session)"

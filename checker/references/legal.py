@@ -1,124 +1,411 @@
-"""Legal and government citations, found anywhere in a note (they sit inside commentary as
-often as alone): court cases, code sections, public laws, regulations, executive orders,
-congressional resolutions and acts cited by name with their year.
+"""Legal and government citations (Bluebook and the forms CRS and agencies print), found
+anywhere in a note: they sit inside commentary as often as alone, several to a note behind
+signals (``See, e.g., A; see also B; cf. C``), with parentheticals after them.
 
-- a case: ``Wyeth v. Levine, 555 U.S. 555, 565 (2009)`` -> title ``Wyeth v. Levine``, container
-  the reporter ``U.S.``, date the decision year; ``United States v. Roe, No. 1:18-cr-32
-  (D.D.C. Feb. 16, 2018)`` -> the docket's date as printed;
-- a code section: ``46 U.S.C. §53103(d)``, ``21 C.F.R. § 314.70 (2020)`` (a regulation's
-  edition year is its date; a U.S. Code section has none), ``P.L. 116-283, §3511``;
-- a numbered instrument: ``Executive Order 14347``, ``S.Con.Res. 13 (111th Congress)``;
-- an act by name: ``Congressional Budget and Impoundment Control Act of 1974`` (its year).
+`find_legal_citations(text)` runs `FINDERS` in order, one per shape, each a small pure function
+with its own cases in tests/test_references_legal.py; where two overlap, the one that starts
+first (and so reads more) is kept:
 
-"codified (as amended) at ..." is where an act already cited lives, not another work.
+- `find_cases`: ``Wyeth v. Levine, 555 U.S. 555, 565 (2009)``, ``In re Roe, 12 F.3d 34``,
+  ``United States v. Roe, No. 1:18-cr-32 (D.D.C. Feb. 16, 2018)``;
+- `find_federal_register`: ``Title, 73 Fed. Reg. 49,603 (Aug. 22, 2008)``;
+- `find_congressional_documents`: ``H.R. Rep. No. 94-853, at 45 (1976)``, ``122 Cong. Rec.
+  5,000 (1976)``, ``Title: Hearing Before the ..., 111th Cong. 15 (2009)``;
+- `find_named_acts`: ``Medical Device Amendments of 1976, Pub. L. No. 94-295, 90 Stat. 539``,
+  ``Federal Food, Drug, and Cosmetic Act, 21 U.S.C. § 301``;
+- `find_code_sections`: ``21 U.S.C. § 360k(a)``, ``21 C.F.R. § 808.1 (2020)``, ``Ark. Code
+  Ann. § 9-12-315 (1987)``, ``U.S. Const. art. VI, cl. 2``;
+- `find_public_laws`: ``Pub. L. No. 94-295, 90 Stat. 539 (1976)``, ``P.L. 116-283, §3511``;
+- `find_instruments`: ``Executive Order 14347``, ``S.Con.Res. 13 (111th Congress)``.
+
+Fields: a case's title is its name, its container the reporter (none for a docket number or a
+database such as WL), its date the decision year (the full date for an unreported case); a
+regulation's or a state code's edition year is its date, a U.S. Code section has none; an act
+by name has its year. "codified (as amended) at ..." is where an act already cited lives, not
+another work.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from checker.model import Reference, ReferenceType
+from checker.references.authors import parse_authors
 from checker.references.dates import find_dates
 from checker.references.patterns import FoundCitation
 
-_NAME_WORD = r"(?:[A-Z][\w.'’&-]*|of|the|and|for|de|ex|rel\.|&|on|in)"
+# ---- shared pieces -----------------------------------------------------------------------
+
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:See|see|Cf\.|cf\.|Compare|compare|Accord|accord|Contra|But|but|The|the|In|in|"
+    r"Under|under|also|and|with|E\.g\.,?|e\.g\.,?)\s+)+")
+_CODIFIED = re.compile(r"codified\s+(?:as\s+amended\s+)?(?:at\s+)?\s*$", re.IGNORECASE)
+_SECTION_NUMBER = r"\w+(?:[.:-]\w+)*(?:\([\w]{1,4}\))*"  # "360k(a)", "808.1", "9-12-315"
+_YEAR_IN = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+# Where a title printed before a citation begins: the note's start, a sentence's end, a
+# semicolon after a citation, or a signal.
+_TITLE_OPENING = re.compile(
+    r"(?:^|(?<=[a-z0-9)\]”\"]{2}[.])\s+|(?<=[)\d])\s*;\s+|(?<=[.;,:])\s+(?:[Ss]ee(?:\s+also)?|"
+    r"[Cc]f\.|[Ss]ee,\s+e\.g\.,|[Ee]\.g\.,)\s+|\b(?:[Ss]ee(?:\s+also)?|[Cc]f\.)\s+)(?=[A-Z\"“])")
+
+
+def _title_before(text: str, end: int, reach: int = 320) -> tuple[int, str] | None:
+    """(start, title) of a title printed just before `end` (``Title, 73 Fed. Reg.``): from
+    the last opening (see `_TITLE_OPENING`) within `reach` characters."""
+    lead = text[max(0, end - reach):end]
+    if not lead.endswith(", ") and not lead.endswith(","):
+        return None
+    offset = end - len(lead)
+    start = 0
+    for opening in _TITLE_OPENING.finditer(lead):
+        start = opening.end()
+    title = lead[start:].rstrip(", ").strip(" *_\"“”")
+    if len(title) < 3 or not title[:1].isupper():
+        return None
+    return offset + start, title
+
+
+def _year(text: str | None) -> str | None:
+    found = _YEAR_IN.findall(text or "")
+    return found[-1] if found else None
+
+
+def _government(title: str | None, raw: str, container: str | None = None,
+                date: str | None = None) -> Reference:
+    return Reference(title=title, container=container, date=date,
+                     type=ReferenceType.GOVERNMENT, raw=raw)
+
+
+# ---- cases ---------------------------------------------------------------------------------
+
+_PARTY_WORD = r"(?:[A-Z][\w.'’&-]*|of|the|and|for|de|du|la|ex|rel\.|&|on|in|to|upon)"
+_CORPORATE = (r"(?:,\s(?:Inc|Co|Corp|Ltd|L\.L\.C|LLC|L\.P|LP|N\.A|P\.C|S\.A|P\.A|plc|P\.L\.C)"
+              r"\.?(?!\w))")  # "Medtronic, Inc."
+_PARTY = rf"[A-Z][\w.'’&-]*(?:\s+{_PARTY_WORD}){{0,9}}?{_CORPORATE}?"
+_REPORTER = (r"[A-Z][A-Za-z.'’]*(?:\d[a-z]{1,2})?"
+             r"(?:\s(?:[A-Z][A-Za-z.'’]*(?:\d[a-z]{1,2})?|\d(?:d|th)))*?")
+_PIN = r"(?:at\s+)?\*?\d[\d,–-]*(?:\s*(?:&\s*)?nn?\.\s*\d+)?"
+_DOCKET = (r"(?:(?:Civ(?:il)?\.?|Crim(?:inal)?\.?)\s+(?:A(?:ction)?\.?\s+)?|Case\s+|Docket\s+)?"
+           r"Nos?\.\s*[\w:.-]*\d[\w:.-]*?(?=[,;\s)]|\.?$)")
 _CASE = re.compile(
-    rf"(?<![\w.])(?P<name>[A-Z][\w.'’&-]*(?:\s+{_NAME_WORD}){{0,8}}?\s+v\.\s+"
-    rf"[A-Z][\w.'’&-]*(?:\s+{_NAME_WORD}){{0,8}}?),\s+"
-    r"(?:(?P<volume>\d{1,4})\s+(?P<reporter>[A-Z][A-Za-z.']*(?:\d[a-z]{1,2})?"
-    r"(?:\s(?:[A-Z][A-Za-z.']*(?:\d[a-z]{1,2})?|\d(?:d|th)))*?)"
-    r"\s+(?P<page>\d{1,5}|_{2,})(?![\w.])"
-    r"|(?:No\.|Nos\.|Civ\.|Crim\.|Case No\.)\s*[\w:.-]*\d[\w:.-]*)"
-    r"(?:,\s*(?:at\s+)?\d[\d,–-]*)*"
-    r"(?:\s*\((?P<court>[^()]{0,40}?)\))?"
+    rf"(?<![\w.])(?P<name>(?:In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+{_PARTY}"
+    rf"|{_PARTY}\s+v\.\s+{_PARTY}),\s+"
+    rf"(?:(?P<volume>\d{{1,4}})\s+(?P<reporter>{_REPORTER})\s+(?P<page>\d{{1,7}}|_{{2,}})"
+    rf"(?!\d|\.\d|\w)|(?P<docket>{_DOCKET}))"
+    rf"(?:,\s*(?:\d{{1,4}}\s+{_REPORTER}\s+(?:\d{{1,7}}|_{{2,}})(?!\d|\w)|{_PIN}|"
+    rf"slip\s+op\.(?:\s+at\s+\d+)?|{_DOCKET}))*"
+    r"(?:\s*\((?P<court>[^()]{0,60}?)\))?"
 )
+_DATABASES = frozenset(("WL", "U.S. Dist. LEXIS", "U.S. App. LEXIS", "LEXIS"))
+
+
+def find_cases(text: str) -> list[FoundCitation]:
+    """A court case by its name, then the reporter (and parallel ones) or the docket, the pin
+    cite, and the court and date in brackets:
+
+    ``Riegel v. Medtronic, Inc., 552 U.S. 312, 323 (2008)`` -> ``Riegel v. Medtronic, Inc.``,
+    ``U.S.``, ``2008``; ``State v. Roe, 301 Ark. 22, 781 S.W.2d 1 (1989)``; ``In re Roe, 12
+    F.3d 34 (2d Cir. 1994)``; ``Roe v. Poe, No. 19-cv-1, 2020 WL 12345, at *3 (N.D. Cal.
+    Mar. 2, 2020)`` -> no container, ``2020-03-02``.
+    """
+    if " v. " not in text and "In re " not in text and "Ex parte " not in text:
+        return []
+    found = []
+    for match in _CASE.finditer(text):
+        name = match.group("name")
+        if not name.startswith(("In re ", "Ex parte ", "In the Matter")):
+            name = _LEADING_WORDS.sub("", name)
+        name = name.strip()
+        if " v. " not in name and not name.startswith(("In re", "Ex parte", "In the Matter")):
+            continue
+        start = match.end("name") - len(name)
+        reporter = (match.group("reporter") or "").strip() or None
+        if reporter and (reporter in _DATABASES or reporter.endswith("LEXIS")):
+            reporter = None  # "2020 WL 12345": a database, no reporter
+        date = None
+        court = match.group("court")
+        if court:
+            dates = find_dates(court)
+            if dates:
+                date = dates[-1].iso
+                if reporter:
+                    date = date[:4]  # a reported case: its decision year
+        found.append(FoundCitation(start, match.end(), _government(
+            name, text[start:match.end()], reporter, date)))
+    return found
+
+
+# ---- the Federal Register ------------------------------------------------------------------
+
+_FED_REG = re.compile(
+    r"(?<![\w.])\d{1,3}\s+Fed\.\s?Reg\.\s+\d+(?:,\d{3})*(?:,\s*\d+(?:,\d{3})*(?:[–-]\d+(?:,\d{3})*)?)*"
+    r"(?:\s*\((?P<date>[^()]{4,60}?)\))?")
+
+
+def find_federal_register(text: str) -> list[FoundCitation]:
+    """A notice or rule in the Federal Register, its title before the volume:
+
+    ``Premarket Approval of Harbor Devices, 73 Fed. Reg. 49,603, 49,610 (Aug. 22, 2008)`` ->
+    that title, container ``Fed. Reg.``, date ``2008-08-22``.
+    """
+    if "Fed. Reg" not in text and "Fed.Reg" not in text:
+        return []
+    found = []
+    for match in _FED_REG.finditer(text):
+        if _CODIFIED.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        dates = find_dates(match.group("date") or "")
+        date = next((d.iso for d in dates if d.kind != "accessed"), None)
+        before = _title_before(text, match.start())
+        start, title = before if before else (match.start(), None)
+        found.append(FoundCitation(start, match.end(), _government(
+            title, text[start:match.end()], "Fed. Reg.", date)))
+    return found
+
+
+# ---- congressional documents ---------------------------------------------------------------
+
+_REPORT_NUMBER = re.compile(
+    r"(?<![\w.])(?P<title>(?:H\.\s?R\.|H\.|S\.)\s?(?:Conf\.\s?|Exec\.\s?)?(?:Rep\.|Doc\.|Prt\.)"
+    r"\s?No\.\s?\d{1,3}-\d{1,5})(?:,\s*(?:pt\.\s*\d+,?\s*)?(?:at\s+)?\d[\d,–-]*)?"
+    r"(?:\s*\((?P<year>[^()]{0,20}\d{4})\))?")
+_RECORD = re.compile(
+    r"(?<![\w.])\d{1,3}\s+Cong\.\s?Rec\.\s+(?:[HSE]\s?)?\d+(?:,\d{3})*(?:,\s*(?:[HSE]\s?)?\d+(?:,\d{3})*)*"
+    r"(?:\s*\((?P<date>[^()]{4,40}?)\))?")
+_HEARING = re.compile(
+    r",\s+\d{1,3}(?:st|nd|rd|th)\s+Cong\.(?:\s+\d[\d,–-]*)?(?:\s*\((?P<date>[^()]{0,40}?\d{4})\))?")
+
+
+def find_congressional_documents(text: str) -> list[FoundCitation]:
+    """Committee reports and documents, the Congressional Record, and hearings:
+
+    ``H.R. Rep. No. 94-853, at 45 (1976)`` -> ``H.R. Rep. No. 94-853``, ``1976``;
+    ``122 Cong. Rec. 5,003 (1976) (statement of Sen. Roe)`` -> container ``Cong. Rec.``;
+    ``Harbor Safety: Hearing Before the S. Comm. on Commerce, 101st Cong. 12 (1990)`` -> the
+    hearing's title, ``1990``.
+    """
+    if "Rep." not in text and "Doc." not in text and "Prt." not in text \
+            and "Cong." not in text:
+        return []
+    found = []
+    for match in _REPORT_NUMBER.finditer(text):
+        title = " ".join(match.group("title").split())
+        found.append(FoundCitation(match.start(), match.end(), _government(
+            title, match.group(0), None, _year(match.group("year")))))
+    if "Cong. Rec" in text:
+        for match in _RECORD.finditer(text):
+            dates = find_dates(match.group("date") or "")
+            date = dates[-1].iso if dates else None
+            found.append(FoundCitation(match.start(), match.end(), _government(
+                None, match.group(0), "Cong. Rec.", date)))
+    if "Hearing" in text:
+        for match in _HEARING.finditer(text):
+            before = _title_before(text, match.start() + 1, reach=400)
+            if not before or "Hearing" not in before[1]:
+                continue
+            start, title = before
+            found.append(FoundCitation(start, match.end(), _government(
+                title, text[start:match.end()], None, _year(match.group("date")))))
+    return found
+
+
+# ---- reports of the Congressional Research Service ---------------------------------------
+
+_CRS_REPORT = re.compile(
+    r"(?<![\w.])(?:CRS|Congressional Research Service)\s+(?:Report|In Focus|Insight|"
+    r"Legal Sidebar)\s+(?:No\.\s*)?[A-Z]{0,5}-?\d[\w.-]*?,\s+"
+    r"(?P<title>[A-Z\"“][^;]{2,300}?)"
+    r"(?:,\s+(?:by|coordinated by|edited by)\s+(?P<authors>(?:[^;.()]|(?<=\b[A-Z])\.|"
+    r"(?<=\b[JS]r)\.)+?))?"
+    r"(?:,\s+(?:at\s+)?\d[\d,–-]*)?(?:,?\s+\((?P<date>[^()]{0,30}\d{4})\))?"
+    r"(?=\.?$|(?<!\b[A-Z])\.\s+(?=[A-Z])|;|\)(?!\s*\w))"
+)
+
+
+def find_crs_reports(text: str) -> list[FoundCitation]:
+    """A CRS report, insight or sidebar by its number, its title, then "by" its authors, found
+    wherever the note cites it (after commentary, before more):
+
+    ``For more, see CRS Report R12345, Tides: A Primer, by Jane Roe and John Q. Poe, at 5.``
+    -> ``Tides: A Primer``, authors ``Roe, Jane`` and ``Poe, John Q.``, no container.
+    """
+    if "CRS" not in text and "Congressional Research" not in text:
+        return []
+    found = []
+    for match in _CRS_REPORT.finditer(text):
+        title = match.group("title").strip().strip("\"“”")
+        authors = parse_authors(match.group("authors") or "") if match.group("authors") else []
+        if match.group("authors") and not authors:
+            continue  # "by" something that is no list of people: not this shape
+        dates = find_dates(match.group("date") or "")
+        reference = Reference(title=title, authors=list(authors), type=ReferenceType.REPORT,
+                              date=dates[-1].iso if dates else None, raw=match.group(0))
+        found.append(FoundCitation(match.start(), match.end(), reference))
+    return found
+
+
+# ---- acts by name, code sections, public laws, instruments ---------------------------------
+
+_ACT_WORD = r"(?:[A-Z][\w'’-]*|of|and|for|on|to|the|in|&)"
+_SECTION = r"§§?\s*" + _SECTION_NUMBER
+_STATUTES_AT_LARGE = r"\d{1,3}\s+Stat\.\s+\d+(?:,\d{3})*(?:,\s*\d[\d,–-]*)?"
+_PUBLIC_LAW_NUMBER = r"(?:P\.\s?L\.|Pub\.\s?L\.(?:\s?No\.)?)\s*\d{2,3}-\d{1,4}"
+_US_CODE = r"\d{1,2}\s+U\.\s?S\.\s?C\.(?:\s?A\.)?"
+_ACT = re.compile(
+    rf"(?<![\w.])(?P<name>[A-Z][\w'’-]*(?:,?\s+{_ACT_WORD}){{0,14}}?\s+"
+    r"(?:Act|Amendments)(?:\s+of\s+(?P<year>(?:1[7-9]|20)\d\d))?)\b"
+    rf"(?P<cited>(?:\s*{_SECTION})?(?:,\s*{_PUBLIC_LAW_NUMBER}(?:,\s*{_SECTION})?"
+    rf"(?:,\s*{_STATUTES_AT_LARGE})?(?:\s*\((?P<enacted>\d{{4}})\))?"
+    rf"|,\s*{_US_CODE}\s*{_SECTION}(?:\s*(?:-|–)\s*{_SECTION_NUMBER})?(?:\s+et\s+seq\.)?))?"
+)
+# "Titles I-IX of the X Act of 1974", "Section 5 of the X Act": the act is what follows
+_PART_OF = re.compile(r"^.*\b(?:of|in|under|by)\s+the\s+(?=[A-Z])")
 _CODE = re.compile(
-    r"(?<![\w.])(?:\d{1,2}\s+U\.\s?S\.\s?C\.(?:\s?A\.)?|\d{1,3}\s+C\.\s?F\.\s?R\.)\s*§§?\s*"
-    r"[\w.]+(?:\([\w]{1,4}\))*(?:\s*(?:-|–|,|and)\s*[\d][\w.]*(?:\([\w]{1,4}\))*)*"
-    r"(?:\s*\((?P<edition>\d{4})\))?"
+    rf"(?<![\w.])(?P<code>{_US_CODE}|\d{{1,3}}\s+C\.\s?F\.\s?R\.|"
+    r"(?:[A-Z][A-Za-z]*\.?\s){1,4}(?:Code|Stat\.|Gen\.\s?Laws|Rev\.\s?Stat\.|Comp\.\s?Laws)"
+    r"(?:\s+Ann\.)?)\s*(?:§§?|pts?\.|[Pp]arts?)\s*"
+    rf"{_SECTION_NUMBER}(?:\s*(?:-|–|,|and)\s*[\d]{_SECTION_NUMBER})*(?:\s+et\s+seq\.)?"
+    r"(?:\s*\((?P<edition>[^()]{0,20}?\d{4})\))?"
+    r"|(?<![\w.])U\.S\.\s?Const\.\s+(?:art\.|amend\.)\s*[IVXLC]+(?:,\s*§\s*\d+)?(?:,\s*cl\.\s*\d+)?"
 )
 _PUBLIC_LAW = re.compile(
-    r"(?<![\w.])(?:P\.\s?L\.|Pub\.\s?L\.(?:\s?No\.)?)\s*\d{2,3}-\d{1,4}(?:,\s*§§?\s*[\w.()]+)?"
+    rf"(?<![\w.])(?P<title>{_PUBLIC_LAW_NUMBER}(?:,\s*{_SECTION})?)(?:,\s*{_STATUTES_AT_LARGE})?"
+    r"(?:\s*\((?P<year>\d{4})\))?"
 )
 _INSTRUMENT = re.compile(
-    r"(?<![\w.])(?:Executive Order\s+(?:No\.\s*)?\d{4,5}|"
+    r"(?<![\w.])(?:Executive Order\s+(?:No\.\s*)?\d{4,5}|Exec\.\s?Order\s+No\.\s*\d{4,5}|"
     r"(?:S|H)\.\s?(?:Con\.\s?|J\.\s?)?Res\.\s*\d{1,5}"
     r"(?:\s*[(\[]\d{2,3}(?:st|nd|rd|th)\s+Congress[)\]])?)"
 )
-_ACT = re.compile(
-    r"(?<![\w.])(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|for|on|to|the|in|&)){0,14}"
-    r"\s+Act\s+of\s+(?P<year>(?:1[7-9]|20)\d\d))\b"
-)
 _DATED = re.compile(r"\s*,?\s*(?:dated|of|signed|issued(?:\s+on)?)\s+"
                     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}")
-_CODIFIED = re.compile(r"codified\s+(?:as\s+amended\s+)?(?:at\s+)?\s*$", re.IGNORECASE)
-_LEADING_WORDS = re.compile(r"^(?:(?:See|see|Cf\.|cf\.|The|the|In|in|Under|under|also)\s+)+")
-# "Titles I-IX of the X Act of 1974", "Section 5 of the X Act": the act is what follows
-_PART_OF = re.compile(r"^.*\b(?:of|in|under|by)\s+the\s+(?=[A-Z])")
 
 
+def find_named_acts(text: str) -> list[FoundCitation]:
+    """An act cited by name: with its year, or followed by its public law or code section
+    (the same work, read as one):
+
+    ``Harbor Dues Act of 1974`` -> ``Harbor Dues Act of 1974``, ``1974``;
+    ``Medical Device Amendments of 1976, Pub. L. No. 94-295, 90 Stat. 539`` -> one act;
+    ``Federal Food, Drug, and Cosmetic Act, 21 U.S.C. §§ 301-399`` -> the act, no date.
+    """
+    if " Act" not in text and " Amendments" not in text:
+        return []
+    found = []
+    for match in _ACT.finditer(text):
+        if not match.group("year") and not match.group("cited"):
+            continue  # "the Harbor Act" in passing: a name, not a citation
+        name = _LEADING_WORDS.sub("", _PART_OF.sub("", match.group("name")))
+        if name in ("Act", "Amendments") or name.startswith(("Act ", "Amendments ")):
+            continue
+        start = match.end("name") - len(name)
+        date = match.group("year") or match.group("enacted")
+        found.append(FoundCitation(start, match.end(), _government(
+            name, text[start:match.end()], None, date)))
+    return found
+
+
+def find_code_sections(text: str) -> list[FoundCitation]:
+    """A section (or part) of a code, federal or state, or of the Constitution:
+
+    ``21 U.S.C. § 360k(a)`` (no date); ``21 C.F.R. § 808.1(d) (2019)`` -> date ``2019``;
+    ``21 C.F.R. pt. 814``; ``Ark. Code Ann. § 9-12-315 (1987)``; ``U.S. Const. art. VI, cl. 2``.
+    """
+    if "§" not in text and " pt" not in text and "Const." not in text:
+        return []
+    found = []
+    for match in _CODE.finditer(text):
+        if _CODIFIED.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        title = match.group(0).strip()
+        date = None
+        edition = match.group("edition")
+        if edition:
+            title = title[: title.rfind("(")].strip()
+            if not any(code in match.group("code") for code in ("U.S.C", "U. S. C")):
+                date = _year(edition)  # a regulation's or state code's edition year
+        found.append(FoundCitation(match.start(), match.end(), _government(
+            title, match.group(0), None, date)))
+    return found
+
+
+def find_public_laws(text: str) -> list[FoundCitation]:
+    """A public law by number, with its Statutes at Large page and year:
+
+    ``Pub. L. No. 94-295, 90 Stat. 539 (1976)`` -> ``Pub. L. No. 94-295``, ``1976``;
+    ``P.L. 116-283, §3511`` -> ``P.L. 116-283, §3511``.
+    """
+    if "L." not in text:
+        return []
+    found = []
+    for match in _PUBLIC_LAW.finditer(text):
+        if _CODIFIED.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        found.append(FoundCitation(match.start(), match.end(), _government(
+            match.group("title").strip(), match.group(0), None, match.group("year"))))
+    return found
+
+
+def find_instruments(text: str) -> list[FoundCitation]:
+    """Executive orders and congressional resolutions, with a date after them if printed:
+
+    ``Executive Order 14347 dated September 5, 2025``; ``S.Con.Res. 13 [111th Congress]`` ->
+    ``S.Con.Res. 13 (111th Congress)`` (square brackets inside brackets are round ones).
+    """
+    if "Order" not in text and "Res." not in text:
+        return []
+    found = []
+    for match in _INSTRUMENT.finditer(text):
+        date = None
+        dated = _DATED.match(text, match.end())
+        if dated:  # "Executive Order 14347 dated September 5, 2025"
+            dates = find_dates(dated.group(0))
+            date = dates[0].iso if dates else None
+        title = match.group(0).strip().replace("[", "(").replace("]", ")")
+        found.append(FoundCitation(match.start(), match.end(), _government(
+            title, match.group(0), None, date)))
+    return found
+
+
+Finder = Callable[[str], list[FoundCitation]]
+
+# The finders, the most specific first; where two overlap, the one starting first is kept.
+FINDERS: tuple[Finder, ...] = (
+    find_cases,
+    find_crs_reports,
+    find_federal_register,
+    find_congressional_documents,
+    find_named_acts,
+    find_code_sections,
+    find_public_laws,
+    find_instruments,
+)
 
 
 def has_legal_citation(text: str) -> bool:
     """A cheap look before `find_legal_citations`."""
     return (" v. " in text or "U.S.C" in text or "C.F.R" in text or "L. " in text
-            or "Executive Order" in text or "Res." in text or " Act of " in text
-            or "U.S.C." in text)
+            or "Order" in text or "Res." in text or " Act" in text or "§" in text
+            or "Fed. Reg" in text or "Rep." in text or "Cong." in text or "In re " in text
+            or " Amendments" in text or "Const." in text or "Doc." in text or "CRS" in text)
 
 
 def find_legal_citations(text: str) -> list[FoundCitation]:
-    """Every case, code section, public law, instrument and named act in `text`, in order."""
+    """Every legal and government citation in `text`, in order, none inside another."""
     if not has_legal_citation(text):
         return []
-    found: list[FoundCitation] = []
-    if " v. " in text:
-        for match in _CASE.finditer(text):
-            reference = _case(match)
-            start = match.end("name") - len(reference.title or "")
-            reference.raw = text[start:match.end()]
-            found.append(FoundCitation(start, match.end(), reference))
-    for pattern in (_CODE, _PUBLIC_LAW, _INSTRUMENT):
-        for match in pattern.finditer(text):
-            if _CODIFIED.search(text, max(0, match.start() - 40), match.start()):
-                continue
-            title = match.group(0).strip()
-            date = None
-            if pattern is _INSTRUMENT:
-                dated = _DATED.match(text, match.end())
-                if dated:  # "Executive Order 14347 dated September 5, 2025"
-                    dates = find_dates(dated.group(0))
-                    date = dates[0].iso if dates else None
-            if pattern is _CODE and match.group("edition"):
-                date = match.group("edition")
-                title = title[: title.rfind("(")].strip()
-            found.append(FoundCitation(match.start(), match.end(), Reference(
-                title=title, date=date, type=ReferenceType.GOVERNMENT, raw=match.group(0))))
-    if " Act of " in text:
-        for match in _ACT.finditer(text):
-            name = _LEADING_WORDS.sub("", _PART_OF.sub("", match.group("name")))
-            start = match.end("name") - len(name)
-            found.append(FoundCitation(start, match.end(), Reference(
-                title=name, date=match.group("year"), type=ReferenceType.GOVERNMENT,
-                raw=name)))
-    found.sort(key=lambda citation: citation.start)
+    found = [citation for finder in FINDERS for citation in finder(text)]
+    found.sort(key=lambda citation: (citation.start, -citation.end))
     kept: list[FoundCitation] = []
+    seen: set[str] = set()
     for citation in found:
         if kept and citation.start < kept[-1].end:
-            continue  # "P.L. 116-283, §3511" inside a longer match already kept
+            continue  # "Pub. L. No. 94-295" inside the act cited by name, already kept
+        title = citation.reference.title
+        if title and title in seen:
+            continue  # a work cited twice in one note is one reference of it
+        if title:
+            seen.add(title)
         kept.append(citation)
     return kept
-
-
-def _case(match: re.Match[str]) -> Reference:
-    name = _LEADING_WORDS.sub("", match.group("name")).strip()
-    reporter = match.group("reporter")
-    date = None
-    court = match.group("court")
-    if court:
-        dates = find_dates(court)
-        if dates:
-            date = dates[-1].iso
-            if reporter:
-                date = date[:4]  # a reported case: its decision year
-    return Reference(title=name, container=reporter.strip() if reporter else None, date=date,
-                     type=ReferenceType.GOVERNMENT, raw=match.group(0))

@@ -1,0 +1,134 @@
+"""Each legal finder (`checker/references/legal.py`) on the shapes it reads, and the fields a
+whole note gets. Invented citations in Bluebook and CRS form, not copied from any document.
+
+One table per finder: (note text, expected (title, container, date) per citation found).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.model import Footnote
+from checker.references import legal, parse_footnotes, parse_references
+
+Found = tuple[str | None, str | None, str | None]
+
+CASES: dict[str, list[tuple[str, list[Found]]]] = {
+    "find_cases": [
+        ("Roe v. Harbor Board, 552 U.S. 312, 320 (2008).",
+         [("Roe v. Harbor Board", "U.S.", "2008")]),
+        ("See Poe v. Tidewater Mills, Inc., 491 F.3d 1021, 1030 (9th Cir. 2007) (holding that "
+         "the rule applies).", [("Poe v. Tidewater Mills, Inc.", "F.3d", "2007")]),
+        ("State v. Roe, 301 Ark. 22, 781 S.W.2d 1 (1989).", [("State v. Roe", "Ark.", "1989")]),
+        ("Doe v. Acme Corp., 123 F. Supp. 2d 456, 460 n.4 (S.D.N.Y. 2000).",
+         [("Doe v. Acme Corp.", "F. Supp. 2d", "2000")]),
+        ("United States v. Poe, No. 1:18-cr-32 (D.D.C. Feb. 16, 2018).",
+         [("United States v. Poe", None, "2018-02-16")]),
+        ("Roe v. Harbor Mills, Inc., No. 19-cv-1234, 2020 WL 123456, at *3 (N.D. Cal. Mar. 2, "
+         "2020).", [("Roe v. Harbor Mills, Inc.", None, "2020-03-02")]),
+        ("In re Harbor Tug Litig., 12 F.4th 34, 40 (2d Cir. 2021).",
+         [("In re Harbor Tug Litig.", "F.4th", "2021")]),
+        ("The court in Roe v. Poe, 590 U.S. ___ (2020), went the other way.",
+         [("Roe v. Poe", "U.S.", "2020")]),
+        ("See, e.g., Roe v. Poe, 555 U.S. 555, 565 (2009); see also Tide Co. v. Roe, 518 U.S. "
+         "470, 485 (1996); cf. Harbor, Inc. v. Plaintiffs' Legal Comm., 531 U.S. 341 (2001).",
+         [("Roe v. Poe", "U.S.", "2009"), ("Tide Co. v. Roe", "U.S.", "1996"),
+          ("Harbor, Inc. v. Plaintiffs' Legal Comm.", "U.S.", "2001")]),
+        ("The vessel was seized in Roe's harbor in 1990.", []),
+    ],
+    "find_crs_reports": [
+        ("For more, see CRS Report R12345, Tides: A Primer, by Jane Roe and John Q. Poe, at 5.",
+         [("Tides: A Primer", None, None)]),
+        ("See CRS Report RL31943, Harbor Rules: The Pay-As-You-Go (PAYGO) Rule, by Bill Roe "
+         "Jr. Section 5 would exempt the measure.",
+         [("Harbor Rules: The Pay-As-You-Go (PAYGO) Rule", None, None)]),
+        ("CRS Report R47388, Allocations: 302(a) Allocations and 302(b) Suballocations, by "
+         "Drew C. Poe.", [("Allocations: 302(a) Allocations and 302(b) Suballocations", None,
+                           None)]),
+        ("The CRS has written on tides for years.", []),
+    ],
+    "find_federal_register": [
+        ("Premarket Approval of Harbor Devices, 73 Fed. Reg. 49,603, 49,610 (Aug. 22, 2008).",
+         [("Premarket Approval of Harbor Devices", "Fed. Reg.", "2008-08-22")]),
+        ("See Labeling of Tide Tables, 71 Fed. Reg. 3922, 3934 (Jan. 24, 2006) (codified at 21 "
+         "C.F.R. pts. 201, 314).", [("Labeling of Tide Tables", "Fed. Reg.", "2006-01-24")]),
+        ("The agency said so. 61 Fed. Reg. 44,396 (Aug. 28, 1996).",
+         [(None, "Fed. Reg.", "1996-08-28")]),
+    ],
+    "find_congressional_documents": [
+        ("H.R. Rep. No. 94-853, at 45 (1976).", [("H.R. Rep. No. 94-853", None, "1976")]),
+        ("See S. Rep. No. 94-33, at 2 (1975); H.R. Conf. Rep. No. 101-959 (1990).",
+         [("S. Rep. No. 94-33", None, "1975"), ("H.R. Conf. Rep. No. 101-959", None, "1990")]),
+        ("122 Cong. Rec. 5,003 (1976) (statement of Sen. Roe).",
+         [(None, "Cong. Rec.", "1976")]),
+        ("Harbor Safety Act of 1990: Hearing on H.R. 12 Before the Subcomm. on Ports of the H. "
+         "Comm. on Commerce, 101st Cong. 15 (1990) (statement of Jane Roe).",
+         [("Harbor Safety Act of 1990: Hearing on H.R. 12 Before the Subcomm. on Ports of the "
+           "H. Comm. on Commerce", None, "1990")]),
+    ],
+    "find_named_acts": [
+        ("Titles I-III of the Harbour Dues and Tolls Act of 1974, codified as amended at 9 "
+         "U.S.C. §§601-688.", [("Harbour Dues and Tolls Act of 1974", None, "1974")]),
+        ("Harbor Device Amendments of 1976, Pub. L. No. 94-295, 90 Stat. 539 (1976).",
+         [("Harbor Device Amendments of 1976", None, "1976")]),
+        ("Federal Food, Tide, and Harbor Act, 21 U.S.C. §§ 301-399.",
+         [("Federal Food, Tide, and Harbor Act", None, None)]),
+        ("The Harbor Act says little about tides.", []),
+    ],
+    "find_code_sections": [
+        ("21 U.S.C. § 360k(a).", [("21 U.S.C. § 360k(a)", None, None)]),
+        ("21 U.S.C. § 360k(a) (2018).", [("21 U.S.C. § 360k(a)", None, None)]),
+        ("21 C.F.R. § 808.1(d) (2019).", [("21 C.F.R. § 808.1(d)", None, "2019")]),
+        ("See 21 C.F.R. pt. 814.", [("21 C.F.R. pt. 814", None, None)]),
+        ("Ark. Code Ann. § 9-12-315 (1987).", [("Ark. Code Ann. § 9-12-315", None, "1987")]),
+        ("U.S. Const. art. VI, cl. 2.", [("U.S. Const. art. VI, cl. 2", None, None)]),
+    ],
+    "find_public_laws": [
+        ("Pub. L. No. 94-295, 90 Stat. 539 (1976).", [("Pub. L. No. 94-295", None, "1976")]),
+        ("changed by P.L. 101-202, §5.", [("P.L. 101-202, §5", None, None)]),
+    ],
+    "find_instruments": [
+        ("Executive Order 14347 dated September 5, 2025.",
+         [("Executive Order 14347", None, "2025-09-05")]),
+        ("(Section 404 of S.Con.Res. 13 [111th Congress])",
+         [("S.Con.Res. 13 (111th Congress)", None, None)]),
+    ],
+}
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    (name, text, expected) for name, cases in CASES.items() for text, expected in cases])
+def test_finder_reads_its_shape(name: str, text: str, expected: list[Found]) -> None:
+    finder = getattr(legal, name)
+    found = [(c.reference.title, c.reference.container, c.reference.date) for c in finder(text)]
+    assert found == expected
+
+
+def test_every_finder_has_cases() -> None:
+    assert {finder.__name__ for finder in legal.FINDERS} == set(CASES)
+
+
+def test_crs_report_authors_stop_at_the_pin_cite_and_initials_stay() -> None:
+    (ref,) = parse_references("See CRS Report R12345, Tides: A Primer, by Jane Q. Roe and John "
+                              "Poe, at 5.")
+    assert ref.authors == ["Roe, Jane Q.", "Poe, John"] and ref.container is None
+
+
+def test_an_act_and_its_public_law_are_one_work() -> None:
+    refs = parse_references("Harbor Device Amendments of 1976, Pub. L. No. 94-295, 90 Stat. 539 "
+                            "(1976) (codified as amended at 21 U.S.C. § 360c).")
+    assert [(r.title, r.date) for r in refs] == [("Harbor Device Amendments of 1976", "1976")]
+
+
+def test_a_case_cited_twice_in_one_note_is_one_reference() -> None:
+    refs = parse_references("Roe v. Poe, 12 F.3d 34 (2d Cir. 1994). The court in Roe v. Poe, 12 "
+                            "F.3d 34 (2d Cir. 1994), said so.")
+    assert [r.title for r in refs] == ["Roe v. Poe"]
+
+
+def test_signals_split_cases_and_a_regulation_in_one_note() -> None:
+    notes = [Footnote(1, 1, "See, e.g., Roe v. Poe, 555 U.S. 555 (2009) (noting the rule); "
+                            "see also 21 C.F.R. § 808.1(d) (2019).")]
+    parse_footnotes(notes)
+    assert [(r.title, r.date) for r in notes[0].references] == [
+        ("Roe v. Poe", "2009"), ("21 C.F.R. § 808.1(d)", "2019")]
