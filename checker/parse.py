@@ -180,10 +180,11 @@ def parse_paths(paths: Iterable[str], doc_date: str | None = None) -> ParseRun:
     for path in expand_paths(paths):
         try:
             doc = read_document(path)
+            findings = parse_document(doc, doc_date)  # a .bib without one entry raises too
         except InputError as error:
             run.errors.append(error)
             continue
-        run.findings.extend(parse_document(doc, doc_date))
+        run.findings.extend(findings)
         run.documents.append(doc)
     return run
 

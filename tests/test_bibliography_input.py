@@ -118,12 +118,21 @@ def test_bib_values_are_read_from_latex(tmp_path):
     assert (ref.type, ref.date) == ("book", "1999")
 
 
-def test_a_broken_bib_is_one_finding_not_a_traceback(tmp_path, capsys):
-    path = tmp_path / "broken.bib"
-    path.write_text("@article{oops, title = {never closed\n")
-    code = main(["audit", str(path), "--report-dir", str(tmp_path / "r")])
-    out = capsys.readouterr().out
-    assert code == 1 and "[bibliography]" in out
+@pytest.mark.parametrize(("name", "text"), [
+    ("broken.bib", "@article{oops, title = {never closed\n"),
+    ("garbage.bib", "@@@@ {{{ not bib at all }}} @article{\n" * 3),
+])
+def test_a_bibliography_without_one_readable_entry_is_one_line_and_exit_2(
+        tmp_path, capsys, name, text):
+    path = tmp_path / name
+    path.write_text(text)
+    code = main(["check", str(path), "--no-archive", "--quiet",
+                 "--report-dir", str(tmp_path / "r"), "--refs-dir", str(tmp_path / "refs")])
+    captured = capsys.readouterr()
+    assert code == 2
+    (line,) = captured.err.strip().splitlines()
+    assert line.startswith(f"footcheck: {path}: is no usable bibliography")
+    assert "Traceback" not in captured.out + captured.err
 
 
 def common(tmp_path):

@@ -9,7 +9,8 @@ name keys (see `rules.common.name_entries`).
 from __future__ import annotations
 
 from checker.bibliography.read import BibliographyError, read_bib, read_csl
-from checker.model import Document, Finding, Footnote, Reference, Severity
+from checker.errors import InputError, InputProblem
+from checker.model import Document, Finding, Footnote, Reference
 
 
 def entry_text(reference: Reference) -> str:
@@ -30,12 +31,13 @@ def entry_text(reference: Reference) -> str:
 
 
 def extract_bibliography(doc: Document) -> tuple[list[Footnote], list[Finding]]:
-    """One footnote per entry (number = position, label = key, references = the entry)."""
+    """One footnote per entry (number = position, label = key, references = the entry).
+    Raises `InputError` when no entry at all can be read (garbage, a JSON that is no CSL)."""
     try:
         items = read_csl(doc.text) if doc.format == "csljson" else read_bib(doc.text)
-    except BibliographyError as error:
-        return [], [Finding(rule="bibliography", severity=Severity.ERROR.value,
-                            document=doc.path, message=f"the bibliography {error}")]
+    except BibliographyError as error:  # nothing to check: unusable input, as a binary is
+        raise InputError(doc.path, InputProblem.DAMAGED,
+                         f"is no usable bibliography: {error}") from None
     footnotes = []
     for number, item in enumerate(items, start=1):
         reference = item.reference
