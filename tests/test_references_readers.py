@@ -23,6 +23,13 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
          "Ports after the Storm", None, None),
         ('Jane Roe, "Report on the Ports," Harbour Weekly, 2020.', PASS, None, None),
     ],
+    "read_law_review": [
+        ("Jane Roe, The Limits of Tides, 96 Harbor L.J. 461, 470 (2008).",
+         "The Limits of Tides", None, "Harbor L.J."),
+        ("Jane Roe & John Poe, Note, Ports and Torts, 12 Yale J. on Reg. 101 (1995).",
+         "Ports and Torts", None, "Yale J. on Reg."),
+        ("Roe v. Poe, 12 F.3d 34 (2d Cir. 1994).", PASS, None, None),
+    ],
     "read_link_label": [
         ("Harbour Summit 2003 State of the Port:  ", "Harbour Summit 2003 State of the Port",
          None, None),

@@ -111,6 +111,42 @@ def read_numbered_report(work: str, blanked: str) -> TitleParts | None:
                       title_start=start, title_end=end, series=True)
 
 
+# ---- law-review articles: Bluebook --------------------------------------------------------
+
+_LAW_JOURNAL = re.compile(
+    r"^(?P<authors>[^,\"“*_]{2,80}?(?:,\s*(?:Jr|Sr|II|III)\.?)?"
+    r"(?:\s*(?:&|and|,)\s*[^,\"“*_]{2,60}?)*),\s+(?:(?:Note|Comment|Essay|Book Review),\s+)?"
+    r"(?P<title>[A-Z\"“*_].{2,300}?),\s+\d{1,4}\s+"
+    r"(?P<journal>(?:[A-Z][A-Za-z'’.]*|&|on|of|for|in|the|and)"
+    r"(?:\s(?:[A-Z][A-Za-z'’.]*|&|on|of|for|in|the|and))*?)"
+    r"\s+\d{1,5}(?:,\s*\d[\d,–-]*(?:\s*nn?\.\s*\d+)?)?\s*\("
+)
+_DESIGNATION = re.compile(r",\s*(?:Note|Comment|Essay|Book Review)$")  # student work's mark
+_JOURNAL_WORD = re.compile(r"(?:^|\s)(?:L\.|J\.|Rev\.|Q\.|Law|Journal|Review|L\.J\.|"
+                           r"L\.\s?Rev\.)|L\.J\.|L\.Q\.")
+
+
+def read_law_review(work: str, blanked: str) -> TitleParts | None:
+    """A law-review article in Bluebook form: authors, title, volume, journal, first page
+    (and pin), year in brackets; the journal is the container:
+
+    ``Jane Roe, The Limits of Tides, 96 Harbor L.J. 461, 470 (2008).``
+    """
+    if " v. " in work[:120] or "(" not in work:
+        return None
+    found = _LAW_JOURNAL.match(blanked)
+    if not found or not _JOURNAL_WORD.search(found.group("journal")):
+        return None
+    authors = _DESIGNATION.sub("", found.group("authors").strip())
+    if not parse_authors(authors) and not is_organisation(authors):
+        return None
+    start, end = found.span("title")
+    title = work[start:end].strip().strip("*_\"“”").rstrip(",")
+    return TitleParts(title=title, before=work[:found.start("title")],
+                      after=blanked[found.end("journal"):], authors_text=authors,
+                      container=found.group("journal"), title_start=start, title_end=end)
+
+
 # ---- a link's label, a list's post -------------------------------------------------------
 
 _LINK_LABEL = re.compile(r"^\s*(?P<label>[^:;()\"“”«»]{3,150}?)\s*:\s*$")
@@ -849,6 +885,7 @@ def _stops_title(chunk: str, have_title: bool, place_possible: bool = True) -> b
 # The readers, most distinctive shape first; `read_unmarked` last, it always answers.
 READERS: tuple[Reader, ...] = (
     read_numbered_report,
+    read_law_review,
     read_link_label,
     read_list_post,
     read_record,
