@@ -132,3 +132,14 @@ def test_signals_split_cases_and_a_regulation_in_one_note() -> None:
     parse_footnotes(notes)
     assert [(r.title, r.date) for r in notes[0].references] == [
         ("Roe v. Poe", "2009"), ("21 C.F.R. § 808.1(d)", "2019")]
+
+
+def test_id_with_a_section_after_a_code_section_is_that_section_of_the_code() -> None:
+    texts = ["21 U.S.C. § 360k(a).", "Id. § 360k(b)(1).", "Id.", "Roe v. Poe, 12 F.3d 34 (2d "
+             "Cir. 1994).", "Id. at 36."]
+    notes = [Footnote(number, number, text) for number, text in enumerate(texts, start=1)]
+    parse_footnotes(notes)
+    assert [n.references[0].title for n in notes] == [
+        "21 U.S.C. § 360k(a)", "21 U.S.C. § 360k(b)(1)", "21 U.S.C. § 360k(b)(1)",
+        "Roe v. Poe", "Roe v. Poe"]
+    assert all(n.references[0].ibid for n in notes[1:3] + notes[4:])

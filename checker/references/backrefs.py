@@ -263,7 +263,7 @@ class BackReferenceResolver:
                     if previous:
                         own = [ref for ref in footnote.references if not ref.ibid]
                         ibid_text = text.split(";", 1)[0]
-                        footnote.references = [_copy(previous[-1], ibid_text), *own]
+                        footnote.references = [_id_section(previous[-1], ibid_text), *own]
                         previous = footnote.references
                         for ref in own:
                             index.add(ref)
@@ -327,6 +327,22 @@ def _fill_from_body(reference: Reference, work: NamedWork) -> None:
         if reference.title and not reference.container:
             reference.container = reference.title  # "Coll. Minn. Hist. Soc., 1885"
         reference.title = work.title
+
+
+_ID_SECTION = re.compile(r"^\s*Id\.\s*(?P<section>(?:§§?|pts?\.)\s*"
+                         r"\w+(?:[.:-]\w+)*(?:\([\w]{1,4}\))*(?:\s*(?:-|–|,|and)\s*\d\w*(?:[.:-]\w+)*(?:\([\w]{1,4}\))*)*)")
+_CODE_HEAD = re.compile(r"^(?P<code>.*?)\s*(?:§§?|pts?\.)")
+
+
+def _id_section(work: Reference, text: str) -> Reference:
+    """``Id.`` is the work before it; ``Id. § 360k(b)`` after ``21 U.S.C. § 360k(a)`` is
+    another section of the same code: ``21 U.S.C. § 360k(b)``."""
+    copy = _copy(work, text)
+    section = _ID_SECTION.match(text)
+    head = _CODE_HEAD.match(work.title or "") if section else None
+    if section and head and head.group("code"):
+        copy.title = f"{head.group('code')} {section.group('section').rstrip('.,;')}"
+    return copy
 
 
 def _is_author_year(reference: Reference) -> bool:
