@@ -26,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     def documents_args(sub: argparse.ArgumentParser, default: list[str] | None = None) -> None:
         sub.add_argument(
             "documents", nargs="*" if default else "+", default=default, metavar="DOC",
-            help="documents (markdown, text, HTML) or folders of them",
+            help="documents (markdown, text, HTML, Word .docx, .odt, PDF, LaTeX .tex, .bib, "
+                 "CSL-JSON) or folders of them",
         )
         sub.add_argument("--date", help="the document's own date (ISO), when it states none")
         sub.add_argument("--config", type=Path, help="footcheck.toml or pyproject.toml to use")

@@ -193,3 +193,22 @@ def test_check_a_latex_paper_end_to_end(web, tmp_path, capsys):
     broken, = [f for f in data["findings"] if f["rule"] == "link-broken"]
     assert broken["footnotes"] == [2]
     assert (broken["file"], broken["line"]) == (str(tmp_path / "chapter.tex"), 1)
+
+
+def test_check_a_csl_json_export_end_to_end(web, tmp_path, capsys):
+    web.page("/rivers", "Rivers of the Steppe", published="2020-03-02")
+    web.status("/gone", 404)
+    path = tmp_path / "zotero.json"
+    path.write_text(json.dumps([
+        {"id": "rivers", "type": "webpage", "title": "Rivers of the Steppe",
+         "issued": {"date-parts": [[2020, 3, 2]]}, "URL": web.url("/rivers")},
+        {"id": "gone", "type": "webpage", "title": "Dam safety",
+         "issued": {"date-parts": [[2019]]}, "URL": web.url("/gone")},
+    ]))
+    code = main(["check", str(path), *common(tmp_path)])
+    assert code == 0  # --fail-on never
+    data = json.loads(capsys.readouterr().out)
+    statuses = {link["url"].rsplit("/", 1)[1]: link["status"] for link in data["links"]}
+    assert statuses == {"rivers": "ok", "gone": "broken"}
+    broken, = [f for f in data["findings"] if f["rule"] == "link-broken"]
+    assert broken["entries"] == ["gone"]
