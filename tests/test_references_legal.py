@@ -36,6 +36,11 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
           ("Harbor, Inc. v. Plaintiffs' Legal Comm.", "U.S.", "2001")]),
         ("The vessel was seized in Roe's harbor in 1990.", []),
     ],
+    "find_case_short_forms": [
+        ("See Roe, 552 U.S. at 330.", [("Roe", "U.S.", None)]),
+        ("12 F.3d at 36.", [(None, "F.3d", None)]),
+        ("The ship docked at 5 p.m.", []),
+    ],
     "find_crs_reports": [
         ("For more, see CRS Report R12345, Tides: A Primer, by Jane Roe and John Q. Poe, at 5.",
          [("Tides: A Primer", None, None)]),
@@ -143,3 +148,12 @@ def test_id_with_a_section_after_a_code_section_is_that_section_of_the_code() ->
         "21 U.S.C. § 360k(a)", "21 U.S.C. § 360k(b)(1)", "21 U.S.C. § 360k(b)(1)",
         "Roe v. Poe", "Roe v. Poe"]
     assert all(n.references[0].ibid for n in notes[1:3] + notes[4:])
+
+
+def test_a_case_cited_again_by_name_volume_and_reporter_is_the_full_case() -> None:
+    texts = ["Roe v. Poe, 552 U.S. 312 (2008).", "Doe v. Tide Co., 12 F.3d 34 (2d Cir. 1994).",
+             "See Roe, 552 U.S. at 330.", "12 F.3d at 36.", "Moe, 99 U.S. at 5."]
+    notes = [Footnote(number, number, text) for number, text in enumerate(texts, start=1)]
+    parse_footnotes(notes)
+    assert [(n.references[0].title, n.references[0].ibid) for n in notes[2:]] == [
+        ("Roe v. Poe", True), ("Doe v. Tide Co.", True), ("Moe", False)]

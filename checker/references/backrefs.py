@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from checker.model import Footnote, Reference, ReferenceType, copy_reference
 from checker.references.context import NamedWork
+from checker.references.legal import CASE_SHORT_FORM
 from checker.references.urls import domain_of
 
 _IBID = re.compile(r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|"
@@ -291,7 +292,8 @@ class BackReferenceResolver:
                     footnote.references = [resolved]
             if resolved is None and footnote.references:
                 footnote.references = [
-                    _resolve_short(ref, index) if _is_short_form(ref)
+                    _resolve_case(ref, index) if _is_case_short_form(ref)
+                    else _resolve_short(ref, index) if _is_short_form(ref)
                     else _resolve_author_year(ref, index) if _is_author_year(ref)
                     else _resolve_repeat(ref, index) for ref in footnote.references
                 ]
@@ -343,6 +345,28 @@ def _id_section(work: Reference, text: str) -> Reference:
     if section and head and head.group("code"):
         copy.title = f"{head.group('code')} {section.group('section').rstrip('.,;')}"
     return copy
+
+
+def _is_case_short_form(reference: Reference) -> bool:
+    """``Riegel, 552 U.S. at 330``: a case's name (or none), its volume and reporter."""
+    return reference.type == ReferenceType.GOVERNMENT and bool(reference.container) \
+        and not reference.date and " at " in reference.raw \
+        and CASE_SHORT_FORM.fullmatch(reference.raw.strip(" .,;")) is not None
+
+
+def _resolve_case(reference: Reference, index: _Index) -> Reference:
+    """The latest earlier case in the same volume of the same reporter (and, when the short
+    form names a party, with that party in its name)."""
+    found = CASE_SHORT_FORM.fullmatch(reference.raw.strip(" .,;"))
+    if found is None:
+        return reference
+    cite = f"{found.group('volume')} {found.group('reporter').strip()} "
+    name = found.group("name")
+    for work in reversed(index.works[-_UNNAMED_REACH:]):
+        if work.container == reference.container and cite in work.raw and (
+                not name or name.split()[-1] in (work.title or "")):
+            return _copy(work, reference.raw)
+    return reference
 
 
 def _is_author_year(reference: Reference) -> bool:

@@ -136,6 +136,29 @@ def find_cases(text: str) -> list[FoundCitation]:
     return found
 
 
+CASE_SHORT_FORM = re.compile(
+    rf"(?<![\w.])(?:(?P<name>[A-Z][\w.'’&-]*(?:\s+{_PARTY_WORD}){{0,5}}?),\s+)?"
+    rf"(?P<volume>\d{{1,4}})\s+(?P<reporter>{_REPORTER})\s+at\s+\*?\d+")
+
+
+def find_case_short_forms(text: str) -> list[FoundCitation]:
+    """A case cited again by a party's name (or none), volume, reporter and "at" a page;
+    `backrefs.py` resolves it to the full citation before it:
+
+    ``Riegel, 552 U.S. at 330`` -> title ``Riegel``, container ``U.S.`` (until resolved);
+    ``552 U.S. at 330`` -> no title.
+    """
+    if " at " not in text:
+        return []
+    found = []
+    for match in CASE_SHORT_FORM.finditer(text):
+        name = _LEADING_WORDS.sub("", match.group("name") or "").strip() or None
+        start = match.end("name") - len(name) if name else match.start("volume")
+        found.append(FoundCitation(start, match.end(), _government(
+            name, text[start:match.end()], match.group("reporter").strip())))
+    return found
+
+
 # ---- the Federal Register ------------------------------------------------------------------
 
 _FED_REG = re.compile(
@@ -373,6 +396,7 @@ Finder = Callable[[str], list[FoundCitation]]
 # The finders, the most specific first; where two overlap, the one starting first is kept.
 FINDERS: tuple[Finder, ...] = (
     find_cases,
+    find_case_short_forms,
     find_crs_reports,
     find_federal_register,
     find_congressional_documents,
@@ -388,7 +412,8 @@ def has_legal_citation(text: str) -> bool:
     return (" v. " in text or "U.S.C" in text or "C.F.R" in text or "L. " in text
             or "Order" in text or "Res." in text or " Act" in text or "§" in text
             or "Fed. Reg" in text or "Rep." in text or "Cong." in text or "In re " in text
-            or " Amendments" in text or "Const." in text or "Doc." in text or "CRS" in text)
+            or " Amendments" in text or "Const." in text or "Doc." in text or "CRS" in text
+            or " at " in text)
 
 
 def find_legal_citations(text: str) -> list[FoundCitation]:
