@@ -31,7 +31,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'buffalo-bill-wild-west-advocate-essay.html': (24, 0.90),
     'buffalo-bill-wild-west-context-essay.html': (8, 0.67),
     'crs-fdca-preemption-notes-excerpt.md': (120, 0.50),
-    'crs-senate-budget-resolution-fy2026.md': (32, 0.81),
+    'crs-senate-budget-resolution-fy2026.md': (32, 0.87),
     'crs-strait-of-hormuz-non-oil-shipments.md': (40, 0.84),
     'crs-us-foreign-commercial-service-overview.md': (35, 0.77),
     'fivethirtyeight-endorsements-article.html': (4, 0.99),
