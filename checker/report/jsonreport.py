@@ -52,7 +52,9 @@ def link_entries(links: list[LinkResult], documents: list[Document]) -> list[dic
 
 
 def render_json(inp: ReportInput) -> str:
-    return json.dumps(build_json(inp), ensure_ascii=False, indent=2) + "\n"
+    """Compact: json's C encoder works only without ``indent`` (indented, a 1,000-link report
+    took 0.15 s of pure-Python encoding)."""
+    return json.dumps(build_json(inp), ensure_ascii=False) + "\n"
 
 
 def schema() -> dict[str, Any]:
