@@ -212,3 +212,15 @@ def test_check_a_csl_json_export_end_to_end(web, tmp_path, capsys):
     assert statuses == {"rivers": "ok", "gone": "broken"}
     broken, = [f for f in data["findings"] if f["rule"] == "link-broken"]
     assert broken["entries"] == ["gone"]
+
+
+def test_a_block_that_cannot_be_read_is_a_warning_naming_its_line_the_rest_is_read(tmp_path):
+    path = tmp_path / "mixed.bib"
+    path.write_text("@article{roe2020, title = {Rivers}, year = {2020}}\n\n"
+                    "@article{poe2021 title = {no comma after the key}, year = {2021}}\n\n"
+                    "@book{doe2019, title = {Harbors}, year = {2019}}\n")
+    doc = read_document(str(path))
+    findings = parse_document(doc)
+    assert [note.label for note in doc.footnotes] == ["roe2020", "doe2019"]
+    (warning,) = [f for f in findings if f.rule == "bibliography"]
+    assert warning.severity == "warning" and warning.line == 3

@@ -181,6 +181,12 @@ def _plain_url(value: str | None) -> str | None:
 def read_bib(text: str) -> list[BibItem]:
     """Every entry of a ``.bib`` text (``@string`` macros resolved). Raises
     `BibliographyError` when no entry parses and something failed."""
+    return read_bib_blocks(text)[0]
+
+
+def read_bib_blocks(text: str) -> tuple[list[BibItem], list[int]]:
+    """`read_bib`, and the 1-based lines where a block failed to parse (bibtexparser's
+    `ParsingFailedBlock`s: an unclosed entry, a stray character)."""
     import bibtexparser
 
     library = bibtexparser.parse_string(text)
@@ -189,11 +195,10 @@ def read_bib(text: str) -> list[BibItem]:
         fields = {f.key.lower(): str(f.value) for f in entry.fields}
         items.append(BibItem(key=entry.key, line=(entry.start_line or 0) + 1,
                              reference=bib_reference(entry.entry_type, fields)))
-    if not items and library.failed_blocks:
-        block = library.failed_blocks[0]
-        raise BibliographyError(
-            f"no entry could be read (line {(block.start_line or 0) + 1} does not parse)")
-    return items
+    failed = [(block.start_line or 0) + 1 for block in library.failed_blocks]
+    if not items and failed:
+        raise BibliographyError(f"no entry could be read (line {failed[0]} does not parse)")
+    return items, failed
 
 
 # -- CSL-JSON -------------------------------------------------------------------------------

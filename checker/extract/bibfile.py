@@ -8,9 +8,9 @@ name keys (see `rules.common.name_entries`).
 
 from __future__ import annotations
 
-from checker.bibliography.read import BibliographyError, read_bib, read_csl
+from checker.bibliography.read import BibliographyError, read_bib_blocks, read_csl
 from checker.errors import InputError, InputProblem
-from checker.model import Document, Finding, Footnote, Reference
+from checker.model import Document, Finding, Footnote, Reference, Severity
 
 
 def entry_text(reference: Reference) -> str:
@@ -33,8 +33,12 @@ def entry_text(reference: Reference) -> str:
 def extract_bibliography(doc: Document) -> tuple[list[Footnote], list[Finding]]:
     """One footnote per entry (number = position, label = key, references = the entry).
     Raises `InputError` when no entry at all can be read (garbage, a JSON that is no CSL)."""
+    failed: list[int] = []
     try:
-        items = read_csl(doc.text) if doc.format == "csljson" else read_bib(doc.text)
+        if doc.format == "csljson":
+            items = read_csl(doc.text)
+        else:
+            items, failed = read_bib_blocks(doc.text)
     except BibliographyError as error:  # nothing to check: unusable input, as a binary is
         raise InputError(doc.path, InputProblem.DAMAGED,
                          f"is no usable bibliography: {error}") from None
@@ -45,4 +49,8 @@ def extract_bibliography(doc: Document) -> tuple[list[Footnote], list[Finding]]:
         footnotes.append(Footnote(number=number, line=item.line, text=reference.raw,
                                   marker_lines=[item.line], references=[reference],
                                   label=item.key))
-    return footnotes, []
+    findings = [Finding(rule="bibliography", severity=Severity.WARNING.value, document=doc.path,
+                        line=line, message=f"the block at line {line} is not a readable entry "
+                        "(an unclosed brace, a missing key or comma?): left out of the check")
+                for line in failed]
+    return footnotes, findings

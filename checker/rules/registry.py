@@ -54,7 +54,8 @@ RULES: tuple[Rule, ...] = (
          "A LaTeX document names a file that cannot be read (an \\input, a .bib) or cites "
          "keys that no bibliography holds.", "parse"),
     Rule("bibliography", Severity.ERROR.value,
-         "A .bib or CSL-JSON file given as a document has no entry that can be read.",
+         "A .bib or CSL-JSON file given as a document has a block that cannot be read "
+         "(left out, a warning), or no entry at all.",
          "parse"),
     _static(date_implausible),
     _static(duplicate_reference),
