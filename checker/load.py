@@ -215,9 +215,9 @@ def sniff_format(path: str, text: str) -> str:
     if suffix == ".bib" or (suffix != ".md" and _BIBTEX.match(text[:SNIFF_BYTES])):
         return "bibtex"
     if suffix == ".json":
-        from checker.bibliography.read import is_csl_json
-
-        return "csljson" if is_csl_json(text) else "text"
+        # JSON given as a document is a bibliography (CSL-JSON): read as one, a broken or
+        # foreign JSON is then one line and exit 2, not a text without notes
+        return "csljson" if text.lstrip("\ufeff \t\r\n")[:1] in ("[", "{") else "text"
     if suffix in (".html", ".htm", ".xhtml"):
         return "html"
     head = text[:SNIFF_BYTES].lstrip("\ufeff \t\n").lower()

@@ -121,6 +121,8 @@ def test_bib_values_are_read_from_latex(tmp_path):
 @pytest.mark.parametrize(("name", "text"), [
     ("broken.bib", "@article{oops, title = {never closed\n"),
     ("garbage.bib", "@@@@ {{{ not bib at all }}} @article{\n" * 3),
+    ("broken.json", '[{"id": "roe", "type": "article", "title": "Rivers",}]'),
+    ("package.json", '{"name": "a-package", "version": 1}'),
 ])
 def test_a_bibliography_without_one_readable_entry_is_one_line_and_exit_2(
         tmp_path, capsys, name, text):

@@ -33,7 +33,7 @@ def test_tex_and_bib_and_csl_json_are_sniffed(tmp_path):
     (tmp_path / "e.txt").write_text("\\documentclass{article}\n\\begin{document}\n")
     formats = {p.name: read_document(str(p)).format for p in sorted(tmp_path.iterdir())}
     assert formats == {"a.tex": "latex", "b.bib": "bibtex", "c.json": "csljson",
-                       "d.json": "text", "e.txt": "latex"}
+                       "d.json": "csljson", "e.txt": "latex"}  # any JSON: read (or refused) as one
 
 
 def test_footnote_with_nested_braces_emph_url_href_and_comments(tmp_path):

@@ -249,21 +249,6 @@ def csl_reference(item: dict[str, Any]) -> Reference:
     )
 
 
-def is_csl_json(text: str) -> bool:
-    """Does this JSON text look like CSL-JSON (a list of items with ``id`` and ``type``)?"""
-    head = text.lstrip("\ufeff \t\r\n")[:1]
-    if head not in ("[", "{"):
-        return False
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return False
-    if isinstance(data, dict):
-        data = data.get("items")
-    return isinstance(data, list) and bool(data) and all(
-        isinstance(item, dict) and "id" in item and "type" in item for item in data)
-
-
 def read_csl(text: str) -> list[BibItem]:
     """Every item of a CSL-JSON text. Raises `BibliographyError`."""
     try:
