@@ -143,13 +143,31 @@ def assign_keys(bases: Iterable[str]) -> list[str]:
     bases = list(bases)
     taken = set(bases)
     used: set[str] = set()
+    tried: dict[str, int] = {}  # base -> suffixes found taken so far (`used` only grows)
     keys = []
     for base in bases:
         key = base
-        n = 0
-        while key in used or (key != base and key in taken):
+        if key in used:
+            n = tried.get(base, 0)
             key = base + key_suffix(n)
-            n += 1
+            while key in used or key in taken:
+                n += 1
+                key = base + key_suffix(n)
+            tried[base] = n + 1
         used.add(key)
         keys.append(key)
     return keys
+
+
+def free_key(base: str, taken: set[str], tried: dict[str, int]) -> str:
+    """`base`, or `base` with the first suffix not in `taken`; `tried` remembers per base
+    how many suffixes were found taken (for a `taken` that only grows)."""
+    if base not in taken:
+        return base
+    n = tried.get(base, 0)
+    key = base + key_suffix(n)
+    while key in taken:
+        n += 1
+        key = base + key_suffix(n)
+    tried[base] = n + 1
+    return key

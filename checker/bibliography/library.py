@@ -35,7 +35,7 @@ from checker.bibliography.entries import (
     identities,
     notes_by_part,
 )
-from checker.bibliography.keys import key_base, key_suffix
+from checker.bibliography.keys import free_key, key_base
 from checker.model import Reference, ReferenceType
 
 CITED_IN = "footcheck-cited-in"
@@ -124,12 +124,9 @@ def library_entries(
             used.add(key)
             keyed.append((key, reference, indexes, ids))
     taken = used | set(known_keys.values())
+    tried: dict[str, int] = {}
     for reference, indexes, ids in fresh:
-        base = key_base(reference)
-        key, n = base, 0
-        while key in taken:
-            key = base + key_suffix(n)
-            n += 1
+        key = free_key(key_base(reference), taken, tried)
         taken.add(key)
         keyed.append((key, reference, indexes, ids))
     entries, remembered = [], {}
