@@ -51,7 +51,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'textreuse-package-introduction-post.md': (15, 0.87),
     'trusting-the-water-cure-essay.txt': (16, 0.82),
     'wikipedia-duck-docling-markdown.md': (55, 0.61),
-    'wikipedia-mozilla-article-excerpt.html': (72, 0.94),
+    'wikipedia-mozilla-article-excerpt.html': (72, 0.95),
     'wikipedia-text-aditi-kapil.md': (70, 0.97),
     'wikipedia-text-andreas-weiland.md': (54, 0.56),
     'wikipedia-text-edward-lewknor.md': (77, 0.75),

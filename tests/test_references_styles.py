@@ -455,3 +455,58 @@ def test_a_name_that_is_its_links_host_is_the_site_not_an_author() -> None:
     (owner,) = parse_references("Harbor Shipping Council, “The Top Ports,” "
                                 "https://www.harborshipping.org/top-ports.")
     assert owner.authors == ["Harbor Shipping Council"] and owner.container is None
+
+
+# Wikipedia reference lists converted to markdown (docling, pandoc): back-links, links to the
+# wiki's own pages, identifier links, spaced punctuation (invented examples of those shapes)
+CONVERTED_WIKIPEDIA = [
+    ('[**^**](#cite_ref-1) ["Harbour of the North"](https://harbour.example/north). '
+     '[*Harbour Weekly*](/wiki/Harbour_Weekly "Harbour Weekly"). Retrieved April 1, 2021.',
+     {"title": "Harbour of the North", "container": "Harbour Weekly", "date": None,
+      "url": "https://harbour.example/north", "accessed": "2021-04-01"}),
+    ('^ [***a***](#cite_ref-HW_3-0) [***b***](#cite_ref-HW_3-1) ["Tides Explained"]'
+     '(https://tides.example/post/tides). *Tides Blog*. Retrieved September 17, 2019.',
+     {"title": "Tides Explained", "container": "Tides Blog"}),
+    ('[Smith, John](/wiki/John_Smith "John Smith") (2005). [*Ducks of the World*]'
+     '(https://archive.org/details/ducks00). London: Harbour Press. p. 45. '
+     '[ISBN](/wiki/ISBN_(identifier) "ISBN (identifier)") [978-0-12-345678-9]'
+     '(/wiki/Special:BookSources/978-0-12-345678-9 "Special:BookSources/978-0-12-345678-9").',
+     {"title": "Ducks of the World", "authors": ["Smith, John"], "date": "2005",
+      "url": "https://archive.org/details/ducks00"}),
+    ('Lind, Anna; Berg, Olof (March 2007). "Sediment in Estuaries". *Estuary Letters* . '
+     '**17** (1): 5- 20. [ISSN](\\wiki\\ISSN_(identifier)) '
+     '[0129-6264](https://search.worldcat.org/issn/0129-6264) .',
+     {"title": "Sediment in Estuaries", "container": "Estuary Letters", "date": "2007-03",
+      "url": None}),
+    ('Lind, Anna; Berg, Olof (27 April 2019). "Survey of Harbour Silt". '
+     '[arXiv](\\wiki\\ArXiv_(identifier)) : [1806.01799](https://arxiv.org/abs/1806.01799) '
+     '[ [cs.DS](https://arxiv.org/archive/cs.DS) ].',
+     {"title": "Survey of Harbour Silt", "date": "2019-04-27", "container": None}),
+    ('["Dredging Report"](https://web.archive.org/web/20210825121127/https://dredge.example/r.pdf)'
+     ' (PDF) . Archived from [the original](https://dredge.example/r.pdf) (PDF) on 2021-08-25 .'
+     ' Retrieved 2020-03-09 .',
+     {"title": "Dredging Report", "url": "https://dredge.example/r.pdf", "date": None,
+      "accessed": "2020-03-09"}),
+    ('Berg, Olof (January 2013). [*Harbour Dredging*](https://www.sea.example/books/588/) . '
+     'Sea Society. [doi](\\wiki\\Doi_(identifier)) : [10.1090/conm/588](https://doi.org/'
+     '10.1090%2Fconm%2F588) .',
+     {"title": "Harbour Dredging", "doi": "10.1090/conm/588", "date": "2013-01",
+      "url": "https://www.sea.example/books/588/"}),
+    # a link's label holding brackets, then the site: the URL stays as printed
+    ('["Pier opens [Updated] | Harbour News"](http://harbour.example/2014/03/pier-opens/). '
+     'harbour.example. Retrieved 2014-04-05.',
+     {"title": "Pier opens [Updated] | Harbour News",
+      "url": "http://harbour.example/2014/03/pier-opens/"}),
+    # a protocol-relative link takes https
+    ('Roe, J. (2007). [Harbour Pilots](//books.example.org/books?id=abc). Harbour Press.',
+     {"title": "Harbour Pilots", "url": "https://books.example.org/books?id=abc",
+      "date": "2007"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONVERTED_WIKIPEDIA,
+                         ids=[c[0][:40] for c in CONVERTED_WIKIPEDIA])
+def test_converted_wikipedia_references(text: str, expected: dict) -> None:
+    reference = one(text)
+    for name, value in expected.items():
+        assert getattr(reference, name) == value, (name, getattr(reference, name))

@@ -25,6 +25,7 @@ from checker.references.citekeys import (
     has_running_year,
 )
 from checker.references.fields import is_archive_url, is_site_link, parse_citation
+from checker.references.leftovers import clean_converted
 from checker.references.legal import find_legal_citations, has_legal_citation
 from checker.references.mentions import find_possessive_titles
 from checker.references.patterns import prose_ratio
@@ -40,6 +41,7 @@ __all__ = ["BackReferenceResolver", "parse_footnotes", "parse_references", "repa
 def parse_references(text: str) -> list[Reference]:
     """A footnote's text -> the works it cites (none for prose, Ibid. or Op. cit.: those are
     resolved against the other notes by `resolve_backreferences`)."""
+    text = clean_converted(text)
     references = []
     for segment in split_citations(text):
         reference = parse_citation(segment)

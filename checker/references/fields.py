@@ -47,9 +47,16 @@ from checker.references.urls import UrlMatch, domain_of, find_urls, looks_like_d
 
 _ARCHIVED = re.compile(
     r"[(\[]?\s*(?:archived|archive copy|архивировано|архивная копия)\b"
-    r"(?:\s*\([A-Za-z]{2,5}\))?[^.;()\[\]]*"
+    r"(?:[^.;()\[\]]|\s\([A-Za-z]{2,5}\)(?=\s))*"  # "Archived from the original (PDF) on"
     r"(?:[.)\]]|$)",
     re.IGNORECASE,
+)
+# Identifiers after a citation (Wikipedia's CS1 prints them, and so do many bibliographies):
+# "ISBN 978-0-12-345678-9", "ISSN 0231-6714", "OCLC 12345", "arXiv:1806.01799",
+# "Bibcode:2010BirdJ...4....3S", "S2CID 6540738". Not dates, outlets or titles.
+_IDENTIFIER = re.compile(
+    r"\b(?:ISBN(?:-1[03])?|e?ISSN|OCLC|PMID|PMC|S2CID|Bibcode|arXiv|CiteSeerX|JSTOR|LCCN|"
+    r"OSTI|SSRN|ZDB-ID|ZDB|hdl)(?::|\b)\s*:?\s*(?=[\w.]*\d)[\w.:/-]*\w"
 )
 _LABEL_STARTS = frozenset("SsCcEeFfAaQqRrVv")
 _LABEL = re.compile(
@@ -100,6 +107,8 @@ def parse_citation(segment: str) -> Reference | None:
         work = _ARCHIVED.sub(" ", work)
     if "(@" in work:
         work = _SOCIAL_HANDLE.sub(" ", work)
+    if _IDENTIFIER.search(work):
+        work = _IDENTIFIER.sub(" ", work)
     if work[:1] in _LABEL_STARTS:
         label = _LABEL.match(work)
         if label:
@@ -349,7 +358,7 @@ def _read_urls(reference: Reference, raw: str) -> str:
     site_domain = None
     for match in matches:
         pieces.append(raw[last:match.start])
-        pieces.append(f" {match.link_text} " if match.link_text else " ")
+        pieces.append(match.link_text if match.link_text else " ")
         last = max(last, match.end)
         if match.doi and not reference.doi:
             reference.doi = match.doi

@@ -84,8 +84,12 @@ _DOMAIN_TOKEN = re.compile(
     r"(?<![\w@/.:-])((?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24})(?![\w-]|\.[^\W_])"
 )
 
+# "[text](url)", "[text](url "title")"; the text may hold one pair of brackets ("[Title
+# [Updated] | Site](url)"), the URL pairs of parentheses, and the scheme may be left to the
+# page ("(//books.google.co.uk/...)": https is added)
 _MD_LINK = re.compile(
-    r"\[([^\]\n]{0,500})\]\(\s*<?((?:https?|ftp)://[^)\s>]*(?:\([^)\s]*\)[^)\s>]*)*)>?"
+    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\]){0,500})\]"
+    r"\(\s*<?((?:(?:https?|ftp):)?//[^)\s>]*(?:\([^)\s]*\)[^)\s>]*)*)>?"
     r"(?:\s+\"[^\"]*\")?\s*\)",
     re.IGNORECASE,
 )
@@ -472,6 +476,8 @@ def find_urls(text: str, evidence: str = "") -> list[UrlMatch]:
         for link in _MD_LINK.finditer(text):
             repairs: list[str] = []
             url = _unescape(link.group(2), repairs)
+            if url.startswith("//"):
+                url = "https:" + url
             found.append(UrlMatch(url=url, printed=link.group(2), start=link.start(),
                                   end=link.end(), repairs=repairs,
                                   link_text=link.group(1).strip()))

@@ -1,0 +1,83 @@
+"""What converters leave in a note's text that is not part of the citation, removed before
+the note is read (pure functions).
+
+Wikipedia pages converted to markdown (docling, pandoc, html2text) or copied as text keep:
+
+- the back-links that open a reference: ``^``, ``↑``, ``^ a b c``, ``***a*** ***b***``,
+  ``[**^**](#cite_ref-3)``;
+- links to the wiki's own pages, relative: ``[Roe, Jane](/wiki/Jane_Roe "Jane Roe")``,
+  ``[*Harbour Weekly*](\\wiki\\Harbour_Weekly)``, ``[Roe 2001](#CITEREFRoe2001)``: only their
+  text is the citation's (a link title in quotes would read as the work's title);
+- identifier links, whose target is a catalogue or a resolver and not the work cited:
+  ``[ISSN](\\wiki\\ISSN) [0129-6264](https://search.worldcat.org/issn/0129-6264)``,
+  ``[S2CID](...) [6540738](https://api.semanticscholar.org/CorpusID:6540738)``: the identifier
+  is kept as text (``ISSN 0129-6264``); a DOI stays a DOI (``doi:10.1142/...``);
+- a space before punctuation (docling: ``*Estuary Letters* . **17** (1)``);
+- HTML entities (``&amp;``).
+
+`clean_converted(text)` returns the text without them; text without any of these signs is
+returned as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract.common import decode_entities
+
+# A markdown link whose target is not a web address: in-page anchors, the site's own pages
+# (/wiki/X, \wiki\X, ./x), with an optional link title. The text may hold one bracket pair
+# ("[Title [Updated]](...)") and the target one pair of parentheses ("ISBN_(identifier)").
+_RELATIVE_LINK = re.compile(
+    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\]){0,500})\]"
+    r"\((?!\s*<?(?:[A-Za-z][A-Za-z0-9+.-]{0,20}:|//|www\.))\s*"
+    r"(?:[^()\s]|\([^()\s]*\)){0,300}(?:\s+\"[^\"\n]{0,300}\")?\s*\)"
+)
+# Back-links at the start of a reference, once relative links are text: "^", "↑",
+# "**^**", "^ a b c", "***a*** ***b***".
+_BACKLINKS = re.compile(
+    r"^\s*(?:(?:[*_]{0,3}(?:\^|↑)[*_]{0,3})(?:\s+[*_]{0,3}[a-z]{1,2}[*_]{0,3}(?=\s))*"
+    r"|[*_]{2,3}[a-z]{1,2}[*_]{2,3}(?:\s+[*_]{2,3}[a-z]{1,2}[*_]{2,3})*)\s+"
+)
+# An identifier's name, then its value as a link to a catalogue or resolver.
+_IDENTIFIER_LINK = re.compile(
+    r"\b(?P<name>doi|DOI|ISBN|ISSN|eISSN|OCLC|PMID|PMC|S2CID|Bibcode|arXiv|CiteSeerX|JSTOR|"
+    r"hdl|LCCN|OSTI|SSRN|ZDB|MR|Zbl|ERIC|ASIN|ISMN|OL|RFC|EISSN|id)\s*:?\s*"
+    r"\[(?P<value>[^\[\]\n]{1,80})\]\((?:https?:)?//[^()\s]*(?:\([^()\s]*\)[^()\s]*)*"
+    r"(?:\s+\"[^\"\n]{0,200}\")?\)"
+)
+# arXiv's subject class after its number: "[ [cs.DS](https://arxiv.org/archive/cs.DS) ]"
+# docling's space before a full stop, comma or semicolon (not an ellipsis ". . .")
+_SPACED_PUNCTUATION = re.compile(r"(?<=[\w*)\]\"”’]) ([.,;:])(?=\s|$)(?! \.)")
+_ARXIV_CLASS = re.compile(
+    r"\[\s*\[(?P<value>[\w.-]{2,20})\]\((?:https?:)?//arxiv\.org/archive/[^()\s]*\)\s*\]")
+
+
+def clean_converted(text: str) -> str:
+    """The note's text without back-links, wiki-internal links, identifier links and
+    entities (see the module's docstring)."""
+    if "](" in text:
+        if "](#" in text or "](/" in text or "](\\" in text or "](." in text:
+            text = _RELATIVE_LINK.sub(_link_text, text)
+        if "](" in text:
+            text = _IDENTIFIER_LINK.sub(_identifier_text, text)
+            if "arxiv.org/archive" in text:
+                text = _ARXIV_CLASS.sub(r"[\g<value>]", text)
+    if " ." in text or " ," in text or " ;" in text:
+        text = _SPACED_PUNCTUATION.sub(r"\1", text)
+    if text[:12].lstrip()[:1] in ("^", "↑", "*", "_"):
+        text = _BACKLINKS.sub("", text, count=1)
+    if "&" in text and ";" in text:
+        text = decode_entities(text)
+    return text
+
+
+def _link_text(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+def _identifier_text(match: re.Match[str]) -> str:
+    name, value = match.group("name"), match.group("value").strip()
+    if name.lower() == "doi":
+        return f"doi:{value}"
+    return f"{name} {value}"
