@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 # Entities only with their semicolon: html.unescape would also turn the legacy
@@ -72,6 +73,22 @@ _PDF_CHARACTERS = str.maketrans({
 })
 _PDF_CHARACTER = re.compile(  # a quick look first, for the same characters
     "[" + "".join(re.escape(chr(code)) for code in _PDF_CHARACTERS) + "]")
+
+
+def join_wrapped_lines(lines: Iterable[str]) -> str:
+    """A note's lines as one text: joined by a space, except that a word broken by a
+    line-wrap hyphen (``trans-`` / ``port``) is joined whole and keeps its hyphen (whether
+    the hyphen is real is decided later, with evidence)."""
+    joined = ""
+    for line in lines:
+        line = line.strip()
+        if not joined:
+            joined = line
+        elif joined.endswith("-") and line[:1].islower():
+            joined += line
+        else:
+            joined += " " + line
+    return joined
 
 
 def clean_note_text(text: str) -> str:

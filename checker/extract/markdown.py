@@ -24,6 +24,7 @@ from checker.extract.common import (
     clean_note_text,
     from_superscript,
     is_power,
+    join_wrapped_lines,
     marker_numbers,
 )
 from checker.extract.extraction import (
@@ -145,16 +146,7 @@ class _Note:
     def text(self) -> str:
         if len(self.parts) == 1:
             return self.parts[0][1].strip()
-        joined = ""
-        for _, part in self.parts:
-            part = part.strip()
-            if not joined:
-                joined = part
-            elif joined.endswith("-") and part[:1].islower():
-                joined += part  # a word broken by a line-wrap hyphen keeps its hyphen
-            else:
-                joined += " " + part
-        return joined
+        return join_wrapped_lines(part for _, part in self.parts)
 
 
 def extract_markdown(text: str) -> Extraction:

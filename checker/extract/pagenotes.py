@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
 
-from checker.extract.common import clean_note_text
+from checker.extract.common import clean_note_text, join_wrapped_lines
 from checker.extract.extraction import Extraction
 from checker.model import Footnote
 
@@ -103,7 +103,7 @@ def extract_page_notes(text: str) -> Extraction:
         return Extraction([], {})  # numbered lists, not notes: their numbers mark nothing
     footnotes = [
         Footnote(number=note.number, line=note.line + 1,
-                 text=clean_note_text(_joined(note.parts)),
+                 text=clean_note_text(join_wrapped_lines(note.parts)),
                  marker_lines=markers.get(id(note), []))
         for note in notes
     ]
@@ -291,15 +291,3 @@ def _markers(notes: list[_Note], blocks: list[list[_Note]], lines: list[str],
                         marks.append(index + 1)
         previous_end = block[-1].end
     return found
-
-
-def _joined(parts: list[str]) -> str:
-    joined = ""
-    for part in parts:
-        if not joined:
-            joined = part
-        elif joined.endswith("-") and part[:1].islower():
-            joined += part  # a word broken by a line-wrap hyphen keeps its hyphen
-        else:
-            joined += " " + part
-    return joined
