@@ -36,6 +36,17 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
           ("Harbor, Inc. v. Plaintiffs' Legal Comm.", "U.S.", "2001")]),
         ("The vessel was seized in Roe's harbor in 1990.", []),
     ],
+    "find_law_review_articles": [
+        ("See Jane Q. Roe & John Poe, Tides and the Common Law: Ten Years After Smith, 35 "
+         "HARBOR L.Q. 1, 19 (2008) (arguing that \u201cthe tide comes in\u201d).",
+         [("Tides and the Common Law: Ten Years After Smith", "HARBOR L.Q.", "2008")]),
+        ("Cf. Jane Roe, Note, Harbors in Roe v. Poe, 12 Tide L.J. 5, 9 n.3 (1999); see also "
+         "John Poe, Wharves, 7 Mar. L. Rev. 40 (2001).",
+         [("Harbors in Roe v. Poe", "Tide L.J.", "1999"), ("Wharves", "Mar. L. Rev.", "2001")]),
+        ("See generally Jane Roe, Tides, 20 J.L. ECON. & TIDES (forthcoming 2025).",
+         [("Tides", "J.L. ECON. & TIDES", "2025")]),
+        ("Jane Roe, Tides, 20 HARBOR NEWS 5 (2001).", []),
+    ],
     "find_case_short_forms": [
         ("See Roe, 552 U.S. at 330.", [("Roe", "U.S.", None)]),
         ("12 F.3d at 36.", [(None, "F.3d", None)]),
@@ -157,3 +168,13 @@ def test_a_case_cited_again_by_name_volume_and_reporter_is_the_full_case() -> No
     parse_footnotes(notes)
     assert [(n.references[0].title, n.references[0].ibid) for n in notes[2:]] == [
         ("Roe v. Poe", True), ("Doe v. Tide Co.", True), ("Moe", False)]
+
+
+def test_a_law_review_article_keeps_its_authors_and_the_url_after_it() -> None:
+    (ref,) = parse_references(
+        "See Jane Q. Roe & John Poe, Tides, 20 HARBOR L. REV. 1, 5 (2025), "
+        "https://harbor.example/tides (noting that \u201cthe tide comes in every day and the "
+        "court saw it so\u201d).")
+    assert (ref.title, ref.authors, ref.container, ref.date, ref.url) == (
+        "Tides", ["Roe, Jane Q.", "Poe, John"], "HARBOR L. REV.", "2025",
+        "https://harbor.example/tides")

@@ -34,6 +34,7 @@ from checker.model import Reference, ReferenceType
 from checker.references.authors import parse_authors
 from checker.references.dates import find_dates
 from checker.references.patterns import FoundCitation
+from checker.references.urls import domain_of, find_urls
 
 # ---- shared pieces -----------------------------------------------------------------------
 
@@ -157,6 +158,74 @@ def find_case_short_forms(text: str) -> list[FoundCitation]:
         found.append(FoundCitation(start, match.end(), _government(
             name, text[start:match.end()], match.group("reporter").strip())))
     return found
+
+
+# ---- articles in law reviews and journals ------------------------------------------------
+
+_NAME = r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}(?:,?\s+(?:Jr\.|Sr\.|III|II))?"
+_DESIGNATION = r"(?:Note|Comment|Essay|Recent Case|Recent Development|Book Review|Article),\s+"
+_JOURNAL_WORD = r"(?:[A-Z][\w.'’&:-]*|&|of|on|the|and|in|for)"
+_ARTICLE = re.compile(
+    rf"(?<![\w.])(?P<authors>{_NAME}(?:(?:,\s+|\s+&\s+|,\s+&\s+|\s+and\s+){_NAME}){{0,4}}),\s+"
+    rf"(?:{_DESIGNATION})?(?P<title>[A-Z\"“‘'][^;]{{2,300}}?),\s+"
+    rf"(?P<volume>\d{{1,4}})\s+(?P<journal>[A-Z][\w.'’&:-]*(?:\s+{_JOURNAL_WORD}){{0,9}}?)\s+"
+    r"(?:(?P<page>\d{1,6})(?:,\s*\d[\d,–-]*)*(?:\s+nn?\.\s*\d+)?\s*|(?=\())"
+    r"\((?:forthcoming\s+)?(?P<year>(?:1[7-9]|20)\d\d)\)")
+# What a law review's or journal's abbreviated name holds (Bluebook T13): "L. Rev.", "L.J.",
+# "L.Q.", "J.", "Rev.", "Q."
+_JOURNAL_MARK = re.compile(r"(?:\bL\.|\bJ\.|\bREV\b|\bRev\b|\bQ\.|\bJOURNAL\b|\bJournal\b|"
+                           r"\bREVIEW\b|\bReview\b)")
+
+
+def find_law_review_articles(text: str) -> list[FoundCitation]:
+    """An article in a law review or journal, Bluebook style: its authors, title, volume,
+    the journal's abbreviated name (small capitals come out as capitals), first page, pin
+    cite, and year:
+
+    ``Jane Q. Roe & John Poe, Tides and the Common Law, 35 HARBOR L.Q. 1, 19 (2008)`` ->
+    ``Tides and the Common Law``, ``Roe, Jane Q.`` and ``Poe, John``, ``HARBOR L.Q.``,
+    ``2008``; ``Jane Roe, Note, Harbors, 12 Tide L.J. 5 (1999)``; ``Jane Roe, Tides, 20 J.L.
+    & TIDES (forthcoming 2025)``.
+    """
+    if "(" not in text:
+        return []
+    found = []
+    for match in _ARTICLE.finditer(text):
+        journal = match.group("journal").strip()
+        if not _JOURNAL_MARK.search(journal) or " v. " in journal:
+            continue
+        authors_text = _LEADING_WORDS.sub("", match.group("authors"))
+        authors = parse_authors(authors_text)
+        if not authors:
+            continue
+        start = match.end("authors") - len(authors_text)
+        title = match.group("title").strip().strip("\"“”")
+        reference = Reference(title=title, authors=list(authors), container=journal,
+                              date=match.group("year"), type=ReferenceType.JOURNAL)
+        end = _take_trailing_url(reference, text, match.end())
+        reference.raw = text[start:end]
+        found.append(FoundCitation(start, end, reference))
+    return found
+
+
+_URL_FOLLOWS = re.compile(r",?\s+(?=https?://|www\.)")
+
+
+def _take_trailing_url(reference: Reference, text: str, end: int) -> int:
+    """The URL printed right after a citation (``..., 20 J.L. 1 (2025), https://...``) is
+    where it is online: it goes to the reference; the citation's end moves past it."""
+    gap = _URL_FOLLOWS.match(text, end)
+    if gap is None:
+        return end
+    urls = find_urls(text[gap.end():gap.end() + 1000])
+    if not urls or urls[0].start != 0:
+        return end
+    url = urls[0]
+    reference.url, reference.url_as_printed, reference.doi = url.url, url.printed, url.doi
+    reference.domain = domain_of(url.url)
+    reference.repairs = list(url.repairs)
+    reference.url_candidates = list(url.candidates)
+    return gap.end() + url.end
 
 
 # ---- the Federal Register ------------------------------------------------------------------
@@ -396,6 +465,7 @@ Finder = Callable[[str], list[FoundCitation]]
 # The finders, the most specific first; where two overlap, the one starting first is kept.
 FINDERS: tuple[Finder, ...] = (
     find_cases,
+    find_law_review_articles,
     find_case_short_forms,
     find_crs_reports,
     find_federal_register,
