@@ -510,3 +510,45 @@ def test_converted_wikipedia_references(text: str, expected: dict) -> None:
     reference = one(text)
     for name, value in expected.items():
         assert getattr(reference, name) == value, (name, getattr(reference, name))
+
+
+# Technical documents (PEPs, design notes): reference lists of labelled links, reST links,
+# a page's title with its link in brackets (invented examples of those shapes)
+TECHNICAL_REFERENCES = [
+    ("Tide tables for the harbour (https://tides.example.org/tables.html)",
+     {"title": "Tide tables for the harbour", "url": "https://tides.example.org/tables.html"}),
+    ("`Harbour Benchmark Suite <https://code.example.org/harbour/bench>`_",
+     {"title": "Harbour Benchmark Suite", "url": "https://code.example.org/harbour/bench"}),
+    ("Harbour Benchmark Suite `<https://code.example.org/harbour/bench>`__",
+     {"title": "Harbour Benchmark Suite", "domain": "code.example.org"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TECHNICAL_REFERENCES,
+                         ids=[c[0][:40] for c in TECHNICAL_REFERENCES])
+def test_technical_references(text: str, expected: dict) -> None:
+    reference = one(text)
+    for name, value in expected.items():
+        assert getattr(reference, name) == value, (name, getattr(reference, name))
+
+
+def test_a_labelled_list_of_links_is_one_reference_per_link() -> None:
+    refs = parse_references("Tides: https://tides.example.org/ Currents: "
+                            "https://currents.example.net/about")
+    assert [(r.title, r.domain) for r in refs] == [("Tides", "tides.example.org"),
+                                                    ("Currents", "currents.example.net")]
+    refs = parse_references("Harbour charts\n   https://charts.example.org/north.html\n"
+                            "   https://charts.example.org/south.html")
+    assert [(r.title, r.url) for r in refs] == [
+        ("Harbour charts", "https://charts.example.org/north.html"),
+        ("Harbour charts", "https://charts.example.org/south.html")]
+    refs = parse_references("Jane Roe, posting to harbour-dev, May 2011: "
+                            "https://lists.example.org/harbour-dev/2011-May/0001.html and "
+                            "https://lists.example.org/harbour-dev/2011-May/0007.html")
+    assert [(r.authors, r.date) for r in refs] == [(["Roe, Jane"], "2011-05")] * 2
+
+
+def test_links_with_a_sentence_between_them_are_no_list() -> None:
+    refs = parse_references("The charts are at https://charts.example.org/north.html and "
+                            "the tables are at https://tides.example.org/tables.html.")
+    assert [r.title for r in refs] == [None, None]

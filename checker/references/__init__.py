@@ -27,6 +27,7 @@ from checker.references.citekeys import (
 from checker.references.fields import is_archive_url, is_site_link, parse_citation
 from checker.references.leftovers import clean_converted
 from checker.references.legal import find_legal_citations, has_legal_citation
+from checker.references.linklists import read_link_list
 from checker.references.mentions import find_possessive_titles
 from checker.references.patterns import prose_ratio
 from checker.references.posts import find_social_posts
@@ -42,6 +43,10 @@ def parse_references(text: str) -> list[Reference]:
     """A footnote's text -> the works it cites (none for prose, Ibid. or Op. cit.: those are
     resolved against the other notes by `resolve_backreferences`)."""
     text = clean_converted(text)
+    if text.count("://") >= 2:
+        listed = read_link_list(text, parse_citation)
+        if listed:
+            return listed
     references = []
     for segment in split_citations(text):
         reference = parse_citation(segment)

@@ -347,6 +347,9 @@ def _first_site(parts: TitleParts, work: str) -> str | None:
 # ---- URLs ---------------------------------------------------------------------------------
 
 
+_URL_OPENERS = {"(": ")", "<": ">", "[": "]"}
+
+
 def _read_urls(reference: Reference, raw: str) -> str:
     """Set url/doi/domain from the URLs in `raw`; return `raw` with the URLs blanked out."""
     matches = find_urls(raw)
@@ -357,9 +360,14 @@ def _read_urls(reference: Reference, raw: str) -> str:
     primary: UrlMatch | None = None
     site_domain = None
     for match in matches:
-        pieces.append(raw[last:match.start])
+        piece = raw[last:match.start]
+        end = match.end
+        if piece[-1:] in _URL_OPENERS and raw[end:end + 1] == _URL_OPENERS[piece[-1]] \
+                and match.link_text is None:
+            piece, end = piece[:-1], end + 1  # "Title (https://...)": the brackets go too
+        pieces.append(piece)
         pieces.append(match.link_text if match.link_text else " ")
-        last = max(last, match.end)
+        last = max(last, end)
         if match.doi and not reference.doi:
             reference.doi = match.doi
             continue

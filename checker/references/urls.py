@@ -93,6 +93,12 @@ _MD_LINK = re.compile(
     r"(?:\s+\"[^\"]*\")?\s*\)",
     re.IGNORECASE,
 )
+# A reStructuredText embedded link: ``Link text <https://...>`_`` (named) or ``__``
+# (anonymous), the text may be empty (```<https://...>`_``)
+_RST_LINK = re.compile(
+    r"`(?P<text>[^`<>\n]{0,300}?)\s*<(?P<url>(?:https?|ftp)://[^<>`\s]+)>`_{1,2}(?!\w)",
+    re.IGNORECASE,
+)
 _START = re.compile(r"(?:https?|ftp)://|(?<![\w@/.:-])www\.", re.IGNORECASE)  # a URL's start
 # A TLD followed by a path: where a URL without scheme or "www." may end its host.
 _TLD_SLASH = re.compile(r"\.[a-z]{2,24}/(?=[^\s/])", re.IGNORECASE)
@@ -459,7 +465,8 @@ def find_urls(text: str, evidence: str = "") -> list[UrlMatch]:
     """Every URL (and DOI) in `text`, left to right, each repaired with its repairs listed.
 
     `evidence` is extra text (the rest of the document) that may attest a host name split by
-    a line-wrap hyphen. Handles markdown links ``[site](http://site)``, ``<http://...>``,
+    a line-wrap hyphen. Handles markdown links ``[site](http://site)``, reST links
+    (Title <http://...> in backquotes, an underscore after), ``<http://...>``,
     ``www.example.com`` and ``example.com/path`` without a scheme (``http://`` and
     ``https://`` are added respectively), ``doi:10...`` (-> ``https://doi.org/10...``).
     """
@@ -481,6 +488,12 @@ def find_urls(text: str, evidence: str = "") -> list[UrlMatch]:
             found.append(UrlMatch(url=url, printed=link.group(2), start=link.start(),
                                   end=link.end(), repairs=repairs,
                                   link_text=link.group(1).strip()))
+            spans.add(link.start(), link.end())
+    if ">`_" in text:
+        for link in _RST_LINK.finditer(text):
+            found.append(UrlMatch(url=link.group("url"), printed=link.group("url"),
+                                  start=link.start(), end=link.end(),
+                                  link_text=link.group("text").strip()))
             spans.add(link.start(), link.end())
     if has_scheme or has_www:
         for start in _url_starts(text, lowered):
