@@ -24,7 +24,8 @@ quotes, emphasis marks and trailing punctuation ignored, non-Latin letters trans
 (unidecode); titles and containers agree at a fuzzy ratio of 90 or more (rapidfuzz); authors
 as the set of family names; domain and date exactly; URLs without their scheme and trailing
 slash. The references of a missed note count against recall, those of an extra note against
-precision.
+precision. A gold that covers only part of a long document says so with `"covers": [first,
+last]`: parsed notes numbered outside that range are then left out of the count.
 
 `--show-errors` lists what the parse got wrong, for dev documents and the samples only:
 held-out documents are only measured, never read (their mismatches are not printed).
@@ -315,6 +316,16 @@ def parse_document_notes(path: Path) -> tuple[list[dict[str, Any]], str | None]:
     return notes, None
 
 
+def within_covers(parsed_notes: Sequence[dict[str, Any]],
+                  covers: Sequence[int] | None) -> list[dict[str, Any]]:
+    """The parsed notes a partial gold speaks for: numbers first..last of `"covers": [first,
+    last]` (a long document whose gold is still being written); all of them without it."""
+    if not covers:
+        return list(parsed_notes)
+    first, last = covers
+    return [note for note in parsed_notes if first <= int(note["number"]) <= last]
+
+
 def score_document(gold_path: Path, corpus: Path) -> DocumentResult:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     name = gold_path.name.removesuffix(".json")
@@ -323,7 +334,7 @@ def score_document(gold_path: Path, corpus: Path) -> DocumentResult:
         parsed, problem = parse_document_notes(document)
     except Exception as error:  # a crash is a result to report, not the end of the run
         parsed, problem = [], f"{type(error).__name__}: {error}"
-    score = score_notes(gold["notes"], parsed)
+    score = score_notes(gold["notes"], within_covers(parsed, gold.get("covers")))
     return DocumentResult(name, gold.get("split", "dev"), score, problem)
 
 

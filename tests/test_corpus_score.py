@@ -35,6 +35,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'crs-strait-of-hormuz-non-oil-shipments.md': (40, 0.84),
     'crs-us-foreign-commercial-service-overview.md': (35, 0.77),
     'fivethirtyeight-endorsements-article.html': (4, 0.99),
+    'harvard_law_review_Background_Principles_And_The_General_Law_Of_Property.pdf': (60, 0.49),
     'kant-aufsatz.tex': (28, 0.0),
     'mapping-spread-of-american-slavery-post.md': (10, 0.94),
     'midewiwin-ojibwa-bae-report-excerpt.txt': (11, 0.74),
@@ -140,6 +141,20 @@ def test_a_wrong_field_is_a_miss_on_both_sides() -> None:
     date = score.fields["date"]
     assert (date.correct, date.parsed, date.gold) == (0, 1, 1)
     assert date.f1 == 0.0
+
+
+def test_a_partial_gold_ignores_parsed_notes_outside_what_it_covers(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "docs").mkdir(parents=True)
+    (corpus / "docs" / "long.md").write_text(
+        "A.[^1] B.[^2] C.[^3]\n\n[^1]: One.\n[^2]: Two.\n[^3]: Three.\n", encoding="utf-8")
+    gold = tmp_path / "long.md.json"
+    document = {"document": "docs/long.md", "split": "dev", "notes": [note(1), note(2)]}
+    gold.write_text(json.dumps(document), encoding="utf-8")
+    assert corpus_score.score_document(gold, corpus).score.extra == 1
+    gold.write_text(json.dumps(document | {"covers": [1, 2]}), encoding="utf-8")
+    score = corpus_score.score_document(gold, corpus).score
+    assert (score.found, score.expected, score.extra) == (2, 2, 0)
 
 
 def test_show_errors_refuses_held_out(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
