@@ -35,7 +35,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'crs-strait-of-hormuz-non-oil-shipments.md': (40, 0.84),
     'crs-us-foreign-commercial-service-overview.md': (35, 0.77),
     'fivethirtyeight-endorsements-article.html': (4, 0.99),
-    'harvard_law_review_Background_Principles_And_The_General_Law_Of_Property.pdf': (60, 0.49),
+    'harvard_law_review_Background_Principles_And_The_General_Law_Of_Property.pdf': (186, 0.54),
     'kant-aufsatz.tex': (28, 0.0),
     'mapping-spread-of-american-slavery-post.md': (10, 0.94),
     'midewiwin-ojibwa-bae-report-excerpt.txt': (11, 0.74),
