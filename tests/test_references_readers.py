@@ -41,6 +41,9 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("Jane's blog (\"The fate of reduce() in Tides\")", "The fate of reduce() in Tides", None,
          "Jane's blog"),
         ("Closure semantics (Guido van Rossum)", PASS, None, None),
+        ("Harbour docs (tides -- Tide tables for ports)", "tides -- Tide tables for ports",
+         None, "Harbour docs"),
+        ("harbour-dev email  ", None, None, "harbour-dev"),
     ],
     "read_record": [
         ("Interview of Jane Roe (Jan. 7, 2004) at 3.", "Interview of Jane Roe", "", None),
@@ -60,6 +63,7 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("New Voyages to North America, London, 1703, vol. 2.", PASS, None, None),
     ],
     "read_quoted_title": [
+        ('Tide tables: a "neap" keyword (Jane Roe)', PASS, None, None),
         ('Jane Roe, "Rivers and Ports," *Harbour Review*, May 5, 2020.', "Rivers and Ports",
          "Jane Roe, ", None),
         ('Roe, Jane. "Rivers and Ports." *Harbour Review*, May 5, 2020.', "Rivers and Ports",
@@ -77,6 +81,7 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("Roe, J. (2019) 'Rivers and ports', Harbour Weekly, 5 May.", "Rivers and ports",
          None, None),
         ("The harbour master's view of it is not the port's.", PASS, None, None),
+        ("Alternatives to 'ebb' (Jane Roe)", PASS, None, None),
     ],
     "read_apa": [
         ("Roe, J. (2020). Rivers and ports of the north. Harbor Press.",

@@ -521,6 +521,18 @@ TECHNICAL_REFERENCES = [
      {"title": "Harbour Benchmark Suite", "url": "https://code.example.org/harbour/bench"}),
     ("Harbour Benchmark Suite `<https://code.example.org/harbour/bench>`__",
      {"title": "Harbour Benchmark Suite", "domain": "code.example.org"}),
+    # a post's author in brackets after its subject: a name, a thread's starter, a nickname
+    # (only where the link is a list's archive)
+    ("Tide tables for Python 4 (Jane Roe)\n   https://mail.example.org/pipermail/harbour-dev/"
+     "2006-July/066889.html", {"title": "Tide tables for Python 4", "authors": ["Roe, Jane"]}),
+    ('Sky pie: a "neap" keyword (a thread started by Jane Roe)\n   https://mail.example.org/'
+     "pipermail/harbour-3000/2006-October/003968.html",
+     {"title": 'Sky pie: a "neap" keyword', "authors": ["Roe, Jane"]}),
+    ("Alternatives to 'ebb' (Tidewalker)\n   https://mail.example.org/pipermail/harbour-3000/"
+     "2006-October/004021.html", {"title": "Alternatives to 'ebb'", "authors": ["Tidewalker"],
+                                  "container": None}),
+    ("Tide tables (Draft) https://tides.example.org/tables.html",
+     {"title": "Tide tables (Draft)", "authors": []}),
 ]
 
 

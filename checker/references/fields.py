@@ -72,7 +72,12 @@ _EDITOR_AFTER = re.compile(r",\s+(?:ed\.|eds\.|edited by|trans\.|translated by)\
 _LEADS_INTO_LINK = frozenset(("at", "see", "from", "in", "on", "via", "here", "online", "under"))
 _PERSON_NAME = re.compile(r"^[^\W\d_][\w'’ -]*, [^\W\d_]")  # "Family, Given"
 _TRAILING_PERSON = re.compile(
-    r"\s\((?P<name>(?:[A-Z][\w'’-]*\.?\s+|[a-z]{2,3}\s+){1,3}[A-Z][\w'’-]+)\)$")
+    r"\s\((?:(?:a\s+)?(?:thread|post|message|reply|discussion)?\s*(?:started|posted|sent|"
+    r"written)\s+by\s+)?(?P<name>(?:[A-Z][\w'’-]*\.?\s+|[a-z]{2,3}\s+){1,3}[A-Z][\w'’-]+)\)$")
+# "Title (Talin)": a poster known by one name, only where the link is a list's archive
+_TRAILING_NICK = re.compile(r"\s\((?P<name>[A-Z][a-z][\w-]{1,20})\)$")
+_LIST_ARCHIVE = re.compile(r"/pipermail/|/archives/list/|mail-archive\.com/|//lists?\.|"
+                           r"//mail\.|groups\.google\.|//marc\.info/|//lore\.kernel\.org/")
 _TITLE_DESCRIPTOR = re.compile(r"\.?\s*\[[^\[\]]{2,40}\]\.?$")
 _DIGITS_RUN = re.compile(r"(?<![\w-])\d{3,}(?![\w-])")  # "Order 13873", not "CASA-1000"
 _HELD_IN_CONTAINER = frozenset((ReferenceType.CHAPTER, ReferenceType.JOURNAL))
@@ -305,14 +310,21 @@ def _reads_as_prose(title: str) -> bool:
 
 
 def _read_trailing_author(reference: Reference) -> None:
-    """``Closure semantics (Guido van Rossum)``: a post's author in brackets after its title."""
-    found = _TRAILING_PERSON.search(reference.title or "")
-    if not found:
+    """``Closure semantics (Guido van Rossum)``, ``Title (a thread started by Jane Roe)``: a
+    post's author in brackets after its title; ``Title (Talin)``: one name, when the link is
+    a mailing list's archive (a poster known by a nickname)."""
+    title = reference.title or ""
+    found = _TRAILING_PERSON.search(title)
+    if found:
+        persons = parse_authors(found.group("name"))
+        if len(persons) == 1 and "," in persons[0]:
+            reference.authors = list(persons)
+            reference.title = title[:found.start()].rstrip()
         return
-    persons = parse_authors(found.group("name"))
-    if len(persons) == 1 and "," in persons[0]:
-        reference.authors = list(persons)
-        reference.title = reference.title[:found.start()].rstrip() if reference.title else None
+    found = _TRAILING_NICK.search(title)
+    if found and found.start() > 0 and reference.url and _LIST_ARCHIVE.search(reference.url):
+        reference.authors = [found.group("name")]
+        reference.title = title[:found.start()].rstrip()
 
 
 def blank_dates(text: str, dates: list[DateMatch]) -> str:

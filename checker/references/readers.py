@@ -156,6 +156,10 @@ _LIST_POST = re.compile(
 )
 
 
+_LIST_POST_ALONE = re.compile(r"^\s*(?P<container>[a-z][\w.-]*[\w])\s+(?:e-?mail|message|post)\s*$")
+_SITE_WORDS = ("blog", "list", "forum", "docs", "documentation", "wiki", "manual", "faq")
+
+
 def read_link_label(work: str, blanked: str) -> TitleParts | None:
     """A label with a colon before a link, the link read already (``Name: URL``):
 
@@ -171,18 +175,25 @@ def read_link_label(work: str, blanked: str) -> TitleParts | None:
 
 
 def read_list_post(work: str, blanked: str) -> TitleParts | None:
-    """A mailing list or blog named before the post's title in brackets, then its link:
+    """A mailing list, blog or a project's docs named before the post's (page's) title in
+    brackets, then its link; or a list's post with no subject printed:
 
-    ``python-dev email ("Constancy of None") https://...`` / ``Jane's blog ("Tides")``
+    ``python-dev email ("Constancy of None") https://...`` / ``Jane's blog ("Tides")`` /
+    ``Harbour docs (tides -- Tide tables)`` / ``harbour-dev email https://...``
     """
-    if not work.rstrip().endswith(")") or DATE_MARK in blanked:
+    if DATE_MARK in blanked:
+        return None
+    if not work.rstrip().endswith(")"):
+        alone = _LIST_POST_ALONE.match(work)
+        if alone:
+            return TitleParts(container=alone.group("container"))
         return None
     found = _LIST_POST.match(work)
     if not found:
         return None
     container = found.group("container")
     if not (container[:1].islower() or "’s " in container + " " or "'s " in container + " "
-            or container.lower().endswith(("blog", "list", "forum"))):
+            or container.lower().endswith(_SITE_WORDS)):
         return None  # "Title (Person Name)" is the post's title and author
     start, end = found.span("title")
     title = work[start:end].strip()
@@ -283,7 +294,8 @@ def read_quoted_title(work: str, blanked: str) -> TitleParts | None:
     if not ("\"" in work or "“" in work or "«" in work or "„" in work):
         return None
     found = _quoted_title(work)
-    while found and (_in_a_sentence(work, found[0]) or _is_quotation(work, found)):
+    while found and (_in_a_sentence(work, found[0]) or _is_quotation(work, found)
+                     or _word_in_a_name(work, found[0], found[1])):
         found = _quoted_title(work, found[1])  # '... remarking that the "phrase." Roe, "Title"'
     if not found:
         return None
@@ -316,9 +328,26 @@ def read_single_quoted_title(work: str, blanked: str) -> TitleParts | None:
 
 def _title_position(work: str, start: int) -> bool:
     """A quote opens a title at the start, after the authors or after a date in brackets,
-    not in the middle of a sentence."""
+    not in the middle of a sentence nor of a name (``Alternatives to 'outer'``)."""
     before = work[:start].rstrip()
-    return not before or before[-1] in ".,:;)]" or len(before.split()) <= 6
+    return not before or before[-1] in ".,:;)]" or (
+        len(before.split()) <= 6 and before.rsplit(None, 1)[-1] not in _INSIDE_A_NAME)
+
+
+# Small words after which a quoted word is part of a longer name: 'Alternatives to "outer"',
+# 'Sky pie: a "var" keyword'
+_INSIDE_A_NAME = frozenset(("a", "an", "the", "to", "of", "for", "with", "and", "or", "vs.",
+                            "versus"))
+
+
+def _word_in_a_name(work: str, start: int, end: int) -> bool:
+    """A quoted word inside a title that goes on around it (``Sky pie: a "var" keyword``):
+    a small word before the quote, a lower-case word right after it."""
+    lead = work[:start].rstrip().rsplit(None, 1)
+    if not lead or lead[-1] not in _INSIDE_A_NAME or not work[start - 1:start].isspace():
+        return False
+    follow = work[end:end + 2]
+    return len(follow) == 2 and follow[0] == " " and follow[1].islower()
 
 
 def _is_quotation(work: str, found: tuple[int, int, str]) -> bool:
