@@ -22,6 +22,7 @@ _spec.loader.exec_module(corpus_score)
 # Raise them as the parse improves; a document whose gold is new is measured, not yet held.
 FLOORS: dict[str, tuple[int, float]] = {
     # document: (notes found, fields F1 over the six fields)
+    'R48903.3.pdf': (40, 0.84),
     'american-fundamentalism-review-essay.md': (13, 0.97),
     'arkansas-supreme-court-1986-bovard-opinion.xml': (6, 0.79),
     'barclay-apologie-1776-section-11-10-de.md': (26, 0.98),
