@@ -52,6 +52,13 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("12 F.3d at 36.", [(None, "F.3d", None)]),
         ("The ship docked at 5 p.m.", []),
     ],
+    "find_unnamed_cases": [
+        ("552 U.S. 312 (2008).", [(None, "U.S.", "2008")]),
+        ("See 84 F.4th 378, 380 (5th Cir. 2023); 603 S.W.2d 786 (Tex. 1980).",
+         [(None, "F.4th", "2023"), (None, "S.W.2d", "1980")]),
+        ("Roe v. Poe, 552 U.S. 312 (2008).", []),
+        ("90 Stat. 539 (1976).", []),
+    ],
     "find_crs_reports": [
         ("For more, see CRS Report R12345, Tides: A Primer, by Jane Roe and John Q. Poe, at 5.",
          [("Tides: A Primer", None, None)]),
@@ -178,3 +185,35 @@ def test_a_law_review_article_keeps_its_authors_and_the_url_after_it() -> None:
     assert (ref.title, ref.authors, ref.container, ref.date, ref.url) == (
         "Tides", ["Roe, Jane Q.", "Poe, John"], "HARBOR L. REV.", "2025",
         "https://harbor.example/tides")
+
+
+def _resolved(texts: list[str]) -> list[list[str | None]]:
+    notes = [Footnote(number, number, text) for number, text in enumerate(texts, start=1)]
+    parse_footnotes(notes)
+    return [[ref.title for ref in note.references] for note in notes]
+
+
+def test_supra_means_the_work_of_that_author_in_the_note_pointed_to() -> None:
+    assert _resolved([
+        "Roe v. Poe, 12 F.3d 34 (2d Cir. 1994); see also Jane Doe, Tides, 9 HARBOR L. REV. 1 "
+        "(2001); John Moe, Wharves, 7 MAR. L.J. 40 (2003).",
+        "Moe, supra note 1, at 42; Doe, supra note 1, at 5 (quoting Roe v. Poe, 12 F.3d 34, 36 "
+        "(2d Cir. 1994)).",
+    ])[1] == ["Wharves", "Tides", "Roe v. Poe"]
+
+
+def test_id_means_the_last_work_cited_outside_a_parenthetical() -> None:
+    titles = _resolved([
+        "Roe v. Poe, 552 U.S. 312, 320 (2008) (quoting Doe v. Moe, 12 F.3d 34 (2d Cir. 1994)).",
+        "See id. at 321 (\u201cThe tide comes in.\u201d); cf. Jane Roe, Tides, 9 HARBOR L. REV. 1 "
+        "(2001).",
+        "Id. at 3; see also id. at 5.",
+        "Roe, 552 U.S. at 330; id. at 331.",
+    ])
+    assert titles[1:] == [["Roe v. Poe", "Tides"], ["Tides"], ["Roe v. Poe"]]
+
+
+def test_a_case_cited_by_reporter_alone_takes_the_name_it_was_cited_with_before() -> None:
+    titles = _resolved(["Roe v. Poe, 552 U.S. 312, 320 (2008).", "Doe v. Moe, 12 F.3d 34 (2d "
+                        "Cir. 1994).", "552 U.S. 312 (2008).", "See id. at 315."])
+    assert titles[2:] == [["Roe v. Poe"], ["Roe v. Poe"]]

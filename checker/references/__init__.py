@@ -97,6 +97,8 @@ def _with_found_citations(text: str, references: list[Reference],
         covered = [other for _, other, _ in found if reference.raw and other.raw in reference.raw]
         if covered and _is_found_citation(reference, covered):
             continue
+        if at >= 0 and _is_fragment_of_found(text, at, reference.raw, found):
+            continue
         placed.append((position, reference))
     for start, other, alone in found:
         if not alone and any(
@@ -105,6 +107,19 @@ def _with_found_citations(text: str, references: list[Reference],
         placed.append((start, other))
     placed.sort(key=lambda item: item[0])
     return [reference for _, reference in placed]
+
+
+def _is_fragment_of_found(text: str, at: int, raw: str,
+                          found: list[tuple[int, Reference, bool]]) -> bool:
+    """A piece the splitter cut out of a found citation (it parted ``73 AM. U. L. REV.`` at
+    "AM."): it starts inside the found one and ends there or in the parenthetical after it."""
+    for start, other, alone in found:
+        end = start + len(other.raw)
+        if alone and start <= at < end:
+            rest = text[end:at + len(raw)].strip()
+            if not rest or rest.startswith("(") or len(rest) < 25:
+                return True
+    return False
 
 
 def _is_found_citation(reference: Reference, covered: list[Reference]) -> bool:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from checker.model import Footnote, Reference, ReferenceType, copy_reference
 from checker.references.context import NamedWork
-from checker.references.legal import CASE_SHORT_FORM
+from checker.references.legal import CASE_SHORT_FORM, UNNAMED_CASE
 from checker.references.urls import domain_of
 
 _IBID = re.compile(r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|"
@@ -81,6 +82,7 @@ def _quick_backref(text: str) -> bool:
                                                                  "verg", "see ", "cf")):
         return True
     return ("cit" in text or "CIT" in text or "supra" in text or "Supra" in text
+            or " id." in text or "Id." in text
             or "note" in text or "Note" in text or "указ" in text or "a.a.O" in text)
 
 
@@ -249,10 +251,12 @@ class BackReferenceResolver:
         self.index = _Index()
         self.by_number: dict[int, list[Reference]] = {}
         self.previous: list[Reference] = []
+        self.previous_top: Reference | None = None  # what "Id." in the next note points to
 
     def feed(self, footnotes: list[Footnote],
              named: dict[int, NamedWork] | None = None) -> None:
         index, by_number, previous = self.index, self.by_number, self.previous
+        previous_top = self.previous_top
         for position, footnote in enumerate(footnotes):
             text = footnote.text.strip()
             resolved: Reference | None = None
@@ -260,21 +264,17 @@ class BackReferenceResolver:
             if work_named is not None and footnote.references:
                 _fill_from_body(footnote.references[0], work_named)
             if text and _quick_backref(text):
-                if _IBID.match(text):
-                    if previous:
-                        own = [ref for ref in footnote.references if not ref.ibid]
-                        ibid_text = text.split(";", 1)[0]
-                        footnote.references = [_id_section(previous[-1], ibid_text), *own]
+                pointers = _pointers(text)
+                if pointers:
+                    footnote.references, previous_top = _place_pointers(
+                        text, footnote.references, pointers, previous_top, by_number, index)
+                    if footnote.references:
                         previous = footnote.references
-                        for ref in own:
-                            index.add(ref)
-                    by_number[footnote.number] = footnote.references
-                    continue
-                supra = _SUPRA.search(text)
-                if supra:
-                    works = by_number.get(int(supra.group("n") or supra.group("m")))
-                    if works:
-                        resolved = _copy(works[0], text)
+                        by_number[footnote.number] = footnote.references
+                        for ref in footnote.references:
+                            if not ref.ibid:
+                                index.add(ref)
+                        continue
                 if resolved is None:
                     op_cit = _OP_CIT.match(text)
                     if op_cit:
@@ -291,12 +291,7 @@ class BackReferenceResolver:
                 if resolved is not None:
                     footnote.references = [resolved]
             if resolved is None and footnote.references:
-                footnote.references = [
-                    _resolve_case(ref, index) if _is_case_short_form(ref)
-                    else _resolve_short(ref, index) if _is_short_form(ref)
-                    else _resolve_author_year(ref, index) if _is_author_year(ref)
-                    else _resolve_repeat(ref, index) for ref in footnote.references
-                ]
+                footnote.references = _resolve_each(footnote.references, index)
             if footnote.references:
                 for number, ref in enumerate(footnote.references):
                     if not ref.authors and ref.raw[:2] in _DITTO_STARTS and _DITTO.match(ref.raw):
@@ -308,11 +303,180 @@ class BackReferenceResolver:
                     if not (ref.ibid or ref.date or ref.url or ref.doi) and ref.title:
                         ref.date = index.book_date(_family(ref), _words(ref.title))
                 previous = footnote.references
+                previous_top = _last_top_level(footnote.references, text)
                 by_number[footnote.number] = footnote.references
                 for ref in footnote.references:
                     if not ref.ibid:
                         index.add(ref)
         self.previous = previous
+        self.previous_top = previous_top
+
+
+def _resolve_each(references: list[Reference], index: _Index) -> list[Reference]:
+    """Each short form of a note (a case by volume and reporter, a short title, an
+    author-date cite, a repeat) -> the work it points to."""
+    return [
+        _resolve_case(ref, index) if _is_case_short_form(ref)
+        else _resolve_unnamed_case(ref, index) if _is_unnamed_case(ref)
+        else _resolve_short(ref, index) if _is_short_form(ref)
+        else _resolve_author_year(ref, index) if _is_author_year(ref)
+        else _resolve_repeat(ref, index) for ref in references
+    ]
+
+
+# A note runs several citations together (Bluebook): they part at a semicolon, or at a
+# sentence that opens with a signal or "Id.", outside brackets.
+_CITATION_BREAK = re.compile(
+    r";\s+|(?<=[.”\"])\s+(?=(?:See|Cf\.|Compare|But|Accord|Contra|Id\.|E\.g\.)[\s,.])")
+_ID_HEAD = re.compile(
+    r"^(?:(?:see|cf\.|compare|accord|contra|but|also|generally|e\.g\.,?|,)\s*)*(?:id|ibid)\.",
+    re.IGNORECASE)
+_SIGNAL_LEAD = re.compile(
+    r"^(?:(?:see|cf\.|compare|accord|contra|but|also|generally|e\.g\.,?|,)\s*)+", re.IGNORECASE)
+
+
+class _Pointer(NamedTuple):
+    """An "Id." or a "Name, supra note N" at the top level of a note, where it starts."""
+
+    start: int
+    text: str  # the citation it opens, to the next one
+    number: int | None  # supra: the note pointed to; None for Id.
+    name: str  # supra: the words before it ("Roe", "Roe, Short Title"); "" for Id.
+
+
+def _depths(text: str) -> list[int]:
+    """The bracket depth at each character of `text` (round and square brackets)."""
+    depth, depths = 0, []
+    for char in text:
+        if char in "([":
+            depth += 1
+        depths.append(depth)
+        if char in ")]" and depth:
+            depth -= 1
+    return depths
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Where each citation of a note starts and ends (`_CITATION_BREAK`, at depth 0)."""
+    depths = _depths(text) if "(" in text or "[" in text else None
+    spans, start = [], 0
+    for found in _CITATION_BREAK.finditer(text):
+        if depths is None or depths[found.start()] == 0:
+            spans.append((start, found.start()))
+            start = found.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _pointers(text: str) -> list[_Pointer]:
+    """Every citation of a note that is an "Id." (anywhere, not only at the start: ``...;
+    see also id. at 15``) or a "supra note N", in order. Ones inside a parenthetical
+    (``(quoting id. at 5)``) are the work around them, not pointers."""
+    flat = " ".join(text.split())
+    found = []
+    for number, (start, end) in enumerate(_segments(flat)):
+        segment = flat[start:end]
+        if (_IBID.match(segment) if number == 0 else _ID_HEAD.match(segment)):
+            found.append(_Pointer(start, segment, None, ""))
+            continue
+        head = segment.split("(", 1)[0]
+        supra = _SUPRA.search(head)
+        if supra:
+            name = _SIGNAL_LEAD.sub("", head[:supra.start()]).strip(" ,")
+            found.append(_Pointer(start, segment, int(supra.group("n") or supra.group("m")),
+                                  name))
+    return found
+
+
+def _supra_work(works: list[Reference], name: str) -> Reference:
+    """Which of a note's works a "Name, supra note N" means: the one by that author (and,
+    with a short title, with those words in its title), a case with that party, else the
+    first."""
+    family, _, short = name.partition(",")
+    family_words = {word.lower() for word in _WORD.findall(family)}
+    short_words = _words(short)
+    best, best_score = works[0], 0
+    for work in works:
+        families = {_WORD.findall(author.partition(",")[0].lower())[-1]
+                    for author in work.authors if _WORD.search(author)}
+        score = 0
+        if families & family_words:
+            score = 2
+        elif family and work.title and (
+                family in work.title or family in (work.container or "")):
+            score = 1
+        if score and short_words and _in_order(short_words, _words(work.title)):
+            score += 2
+        if score > best_score:
+            best, best_score = work, score
+    return best
+
+
+def _place_pointers(text: str, references: list[Reference], pointers: list[_Pointer],
+                    previous_top: Reference | None, by_number: dict[int, list[Reference]],
+                    index: _Index) -> tuple[list[Reference], Reference | None]:
+    """A note's own citations and the works its pointers mean, in the note's order, and the
+    last one at the top level (what an "Id." in the next note means). "Id." is the work
+    cited just before it at the top level, in this note or the one before (not one quoted
+    in a parenthetical: after ``Roe, 1 U.S. 1 (quoting Poe, 2 U.S. 2)``, "Id." is Roe); a
+    work cited twice in one note is one reference."""
+    flat = " ".join(text.split())
+    depths = _depths(flat)
+    items: list[tuple[int, int, Reference]] = []  # (position, depth, work)
+    position = 0
+    for ref in _resolve_each([ref for ref in references if not ref.ibid], index):
+        at = flat.find(ref.raw[:40], position) if ref.raw else -1
+        if at < 0:
+            at = flat.find(ref.raw[:40]) if ref.raw else -1
+        position = at if at >= 0 else position
+        depth = depths[position] if position < len(depths) else 0
+        if depth and not (ref.authors or ref.container or ref.url) and any(
+                pointer.start <= position < pointer.start + len(pointer.text)
+                for pointer in pointers):
+            continue  # a quotation in the parenthetical of "Id. at 5 (“...”)": no work
+        items.append((position, depth, ref))
+    for pointer in pointers:
+        if pointer.number is None:
+            earlier = [work for at, depth, work in items if at < pointer.start and depth == 0]
+            target = earlier[-1] if earlier else previous_top
+            if target is None:
+                continue
+            work = _id_section(target, pointer.text)
+        else:
+            works = by_number.get(pointer.number)
+            if not works:
+                continue
+            work = _copy(_supra_work(works, pointer.name), pointer.text)
+        items.append((pointer.start, 0, work))
+        items.sort(key=lambda item: item[0])
+    kept: list[tuple[int, int, Reference]] = []
+    seen: set[tuple[str | None, str | None, str | None]] = set()
+    for item in items:
+        work = item[2]
+        key = (work.title, work.container, work.url)
+        if work.title and key in seen:
+            continue  # "Id. at 5; see also id. at 7": one work
+        seen.add(key)
+        kept.append(item)
+    top = [work for _, depth, work in kept if depth == 0]
+    last = top[-1] if top else (kept[-1][2] if kept else previous_top)
+    return [work for _, _, work in kept], last
+
+
+def _last_top_level(references: list[Reference], text: str) -> Reference | None:
+    """The last work a note cites outside its parentheticals: what "Id." in the next note
+    means (``Roe, 1 U.S. 1 (quoting Poe, 2 U.S. 2)``: Roe)."""
+    if not references:
+        return None
+    if len(references) == 1 or ("(" not in text and "[" not in text):
+        return references[-1]
+    flat = " ".join(text.split())
+    depths = _depths(flat)
+    for ref in reversed(references):
+        at = flat.find(ref.raw[:40]) if ref.raw else -1
+        if at >= 0 and depths[at] == 0:
+            return ref
+    return references[-1]
 
 
 _BARE_OP_CIT = re.compile(r"^(?:op\.?\s*cit|loc\.?\s*cit|a\.\s?a\.\s?O)\b", re.IGNORECASE)
@@ -365,6 +529,25 @@ def _resolve_case(reference: Reference, index: _Index) -> Reference:
     for work in reversed(index.works[-_UNNAMED_REACH:]):
         if work.container == reference.container and cite in work.raw and (
                 not name or name.split()[-1] in (work.title or "")):
+            return _copy(work, reference.raw)
+    return reference
+
+
+def _is_unnamed_case(reference: Reference) -> bool:
+    """``505 U.S. 1003 (1992)``: a case by volume, reporter and page, its name elsewhere."""
+    return reference.type == ReferenceType.GOVERNMENT and not reference.title \
+        and bool(reference.container) and reference.raw[:1].isdigit()
+
+
+def _resolve_unnamed_case(reference: Reference, index: _Index) -> Reference:
+    """The latest earlier case cited in full at the same volume, reporter and page (its
+    name and all): ``505 U.S. 1003 (1992)`` after ``Roe v. Poe, 505 U.S. 1003 (1992)``."""
+    found = UNNAMED_CASE.match(reference.raw)
+    if found is None:
+        return reference
+    cite = f"{found.group('volume')} {found.group('reporter')} {found.group('page')}"
+    for work in reversed(index.works[-_UNNAMED_REACH:]):
+        if work.title and work.container == reference.container and cite in work.raw:
             return _copy(work, reference.raw)
     return reference
 

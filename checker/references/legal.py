@@ -160,14 +160,42 @@ def find_case_short_forms(text: str) -> list[FoundCitation]:
     return found
 
 
+# The reporters of American cases (Bluebook T1), for a citation printed without its name
+_CASE_REPORTER = (r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|"
+                  r"F\.(?:\s?Supp\.)?(?:\s?(?:2d|3d|4th))?|"
+                  r"F\.\s?App[’']x|(?:N\.W|S\.W|N\.E|S\.E|A|P|So)\.(?:\s?(?:2d|3d|4th))?|"
+                  r"Cal\.\s?Rptr\.(?:\s?(?:2d|3d))?|B\.R\.|Fed\.\s?Cl\.|T\.C\.)")
+UNNAMED_CASE = re.compile(
+    rf"(?<![\w.,§])(?<!, )(?P<volume>\d{{1,4}})\s+(?P<reporter>{_CASE_REPORTER})\s+"
+    rf"(?P<page>\d{{1,7}})(?!\d)(?:,\s*{_PIN})*\s*\((?P<court>[^()]{{0,40}}?)(?P<year>\d{{4}})\)")
+
+
+def find_unnamed_cases(text: str) -> list[FoundCitation]:
+    """A case cited by volume, reporter, page and year alone, its name in the text the note
+    hangs on (``505 U.S. 1003 (1992).``, ``84 F.4th 378 (5th Cir. 2023).``): container the
+    reporter, date the year, no title (`backrefs.py` gives it the name of the same case cited
+    in full before).
+    """
+    if "(" not in text:
+        return []
+    found = []
+    for match in UNNAMED_CASE.finditer(text):
+        found.append(FoundCitation(match.start(), match.end(), _government(
+            None, match.group(0), " ".join(match.group("reporter").split()),
+            match.group("year"))))
+    return found
+
+
 # ---- articles in law reviews and journals ------------------------------------------------
 
-_NAME = r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}(?:,?\s+(?:Jr\.|Sr\.|III|II))?"
+_NAME_WORD = r"(?:Mc|Mac|O['’]|De|La|Le)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?"
+_NAME = (rf"{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}"
+         r"(?:,?\s+(?:Jr\.|Sr\.|III|II))?")
 _DESIGNATION = r"(?:Note|Comment|Essay|Recent Case|Recent Development|Book Review|Article),\s+"
 _JOURNAL_WORD = r"(?:[A-Z][\w.'’&:-]*|&|of|on|the|and|in|for)"
 _ARTICLE = re.compile(
     rf"(?<![\w.])(?P<authors>{_NAME}(?:(?:,\s+|\s+&\s+|,\s+&\s+|\s+and\s+){_NAME}){{0,4}}),\s+"
-    rf"(?:{_DESIGNATION})?(?P<title>[A-Z\"“‘'][^;]{{2,300}}?),\s+"
+    rf"(?:{_DESIGNATION})?(?P<title>[A-Z\"“‘'][^;]{{2,300}}?)(?:,(?P<close>[”\"])?|[”\"],)\s+"
     rf"(?P<volume>\d{{1,4}})\s+(?P<journal>[A-Z][\w.'’&:-]*(?:\s+{_JOURNAL_WORD}){{0,9}}?)\s+"
     r"(?:(?P<page>\d{1,6})(?:,\s*\d[\d,–-]*)*(?:\s+nn?\.\s*\d+)?\s*|(?=\())"
     r"\((?:forthcoming\s+)?(?P<year>(?:1[7-9]|20)\d\d)\)")
@@ -199,7 +227,12 @@ def find_law_review_articles(text: str) -> list[FoundCitation]:
         if not authors:
             continue
         start = match.end("authors") - len(authors_text)
-        title = match.group("title").strip().strip("\"“”")
+        title = match.group("title").strip()
+        if match.group("close") or match.group(0)[match.end("title") - match.start()] != ",":
+            title += "”"  # "“Tides,” 73 ...": the closing quote after the comma
+        if title[:1] in "\"“" and title[-1:] in "\"”" and not any(
+                quote in title[1:-1] for quote in "\"“”"):
+            title = title[1:-1]  # a title quoted whole; "“Background” in Law" keeps its own
         reference = Reference(title=title, authors=list(authors), container=journal,
                               date=match.group("year"), type=ReferenceType.JOURNAL)
         end = _take_trailing_url(reference, text, match.end())
@@ -467,6 +500,7 @@ FINDERS: tuple[Finder, ...] = (
     find_cases,
     find_law_review_articles,
     find_case_short_forms,
+    find_unnamed_cases,
     find_crs_reports,
     find_federal_register,
     find_congressional_documents,
@@ -483,7 +517,9 @@ def has_legal_citation(text: str) -> bool:
             or "Order" in text or "Res." in text or " Act" in text or "§" in text
             or "Fed. Reg" in text or "Rep." in text or "Cong." in text or "In re " in text
             or " Amendments" in text or "Const." in text or "Doc." in text or "CRS" in text
-            or " at " in text)
+            or " at " in text or "L.J" in text or "L. R" in text or "L.Q" in text
+            or " J." in text or "REV." in text or "Rev." in text or "U.S." in text
+            or " F." in text or "Ct." in text or "2d" in text or "3d" in text or "4th" in text)
 
 
 def find_legal_citations(text: str) -> list[FoundCitation]:
