@@ -22,7 +22,7 @@ def test_footnotes_div_with_backlinks() -> None:
     notes, findings = extract_file("kramdown_footnotes.html")
     assert sorted(notes) == [1, 2, 3]
     assert notes[1].text == (
-        "Yau, Tsz Yan. “Smart Cities or Surveillance?” The Diplomat, August 7, 2019, "
+        "Yau, Tsz Yan. “Smart Cities or Surveillance?” *The Diplomat*, August 7, 2019, "
         "https://thediplomat.com/2019/08/smart-cities/."
     )
     # a link whose text is not its address keeps the address, as a markdown link
@@ -38,9 +38,9 @@ def test_footnotes_div_with_backlinks() -> None:
 def test_wikipedia_references() -> None:
     notes, findings = extract_file("wiki_references.html")
     assert notes[1].text == (
-        '["About the SCO"](https://eng.sectsco.org/about/). SCO. Retrieved 5 May 2020.'
+        '["About the SCO"](https://eng.sectsco.org/about/). *SCO*. Retrieved 5 May 2020.'
     )
-    assert notes[2].text == "Doe, Jane (2019). Eurasian Institutions. Oxford: OUP. p. 12."
+    assert notes[2].text == "Doe, Jane (2019). *Eurasian Institutions*. Oxford: OUP. p. 12."
     assert notes[1].marker_lines == [10, 12] and notes[2].marker_lines == [11]
     assert (notes[1].line, notes[2].line) == (16, 18)
     assert findings == []
@@ -48,7 +48,7 @@ def test_wikipedia_references() -> None:
 
 def test_asides_named_anchors_and_numbered_lists() -> None:
     notes, findings = extract_file("asides_and_links.html")
-    assert notes[1].text == "Smith, The Long Border, 2001, 45."
+    assert notes[1].text == "Smith, *The Long Border*, 2001, 45."
     assert notes[2].text == '"Talks Stall," Kommersant, 2010.'
     assert notes[3].text == "Doe, Jane. [Report](http://example.org/report.pdf), 2015."
     assert notes[4].text.startswith("Fourth note")  # <ol class="footnotes" start="4">
@@ -60,7 +60,7 @@ def test_asides_named_anchors_and_numbered_lists() -> None:
 
 def test_paragraphs_starting_with_a_superscript() -> None:
     notes, findings = extract_file("pdf_export.html")
-    assert notes[1].text == "World Bank, Trade Report, 2019."
+    assert notes[1].text == "World Bank, *Trade Report*, 2019."
     assert notes[2].text == '"Trade Falls," Reuters, 2020.'
     assert (notes[1].line, notes[2].line) == (3, 5)
     assert findings == []
@@ -81,6 +81,20 @@ def test_pandoc_html_output() -> None:
     assert note.text == "Note with [a link](https://example.org/x?a=1&b=2)."
     assert (note.number, note.line, note.marker_lines) == (1, 7, [3])
     assert findings == []
+
+
+def test_italics_in_a_note_are_markdown_emphasis() -> None:
+    """`<i>`/`<em>` become `*...*` (as in markdown notes: the reference parser reads an italic
+    name as a title or an outlet), spaces kept outside the marks, empty ones dropped."""
+    text = (
+        "<html><body><p>Tides.<sup><a href=\"#fn1\">1</a></sup></p>\n"
+        '<ol class="footnotes"><li id="fn1">Roe, <em>Harbour Songs </em>(Kiel, 1990); '
+        '"Pilots," <i>Harbour Weekly</i>, <a href="https://hw.example/p"><i>online</i></a>'
+        "<i> </i>.</li></ol></body></html>"
+    )
+    (note,), _ = extract_footnotes(Document("i.html", "i", text, format="html"))
+    assert note.text == ('Roe, *Harbour Songs* (Kiel, 1990); "Pilots," *Harbour Weekly*, '
+                         "[*online*](https://hw.example/p) .")
 
 
 def test_html_without_notes() -> None:
@@ -105,7 +119,7 @@ def test_word_html_export_footnotes() -> None:
     """Word's "Save as HTML": `[N]` links to `#_ftnN`, notes in `mso-element:footnote` divs."""
     notes, findings = extract_file("word_export_footnotes.html")
     assert sorted(notes) == [1, 2]
-    assert notes[1].text.startswith("Niva Yau, “Tracing the Chinese Footprints,” The Diplomat")
+    assert notes[1].text.startswith("Niva Yau, “Tracing the Chinese Footprints,” *The Diplomat*")
     assert notes[2].text == "“Border talks,” Reuters, May 5, 2020."
     assert notes[1].marker_lines == [2] and notes[2].marker_lines == [2]
     assert not [f for f in findings if f.severity == "error"]

@@ -6,6 +6,7 @@ from checker.model import Footnote
 from checker.parse import parse_paths
 from checker.references import parse_footnotes, parse_references
 from checker.references.context import work_named_before
+from checker.references.split import has_signature
 
 # ---- scripture ---------------------------------------------------------------------------
 
@@ -271,6 +272,37 @@ def test_two_articles_joined_by_and() -> None:
     assert [(r.title, r.container, r.date) for r in refs] == [
         ("Pilots of the Sound, 1850-1900", "Harbour History", "1991"),
         ("Tolls and Tides, 1850-1900", "Baltic Quarterly", "1987")]
+
+
+def test_a_stressed_word_in_italics_is_no_title() -> None:
+    # a lower-case italic is a word stressed or foreign, not a work, even before "by Name"
+    assert not has_signature("Sent to our *maestro* by Jane Roe in a letter of May 4, 1824")
+    assert parse_references("Poe came to Kiel in 1824, sent to our *maestro* by Jane Roe in a "
+                            "letter of May 4, with warm words of praise.") == []
+    (ref,) = parse_references("Praised in *Harbour Songs* by Jane Roe.")
+    assert (ref.title, ref.authors) == ("Harbour Songs", ["Roe, Jane"])
+
+
+def test_a_letter_quoted_in_a_note_is_no_citation() -> None:
+    # an italic address line, then the letter's dateline: the letter is quoted, not cited
+    assert not has_signature("Roe received this reply:-- *To the Pilot Jane Roe.* Kiel, "
+                             "Nov. 25, 1826")
+    assert has_signature("*To the Lighthouse.* London, 1927")
+    (ref,) = parse_references("*To the Lighthouse.* London: Hogarth, 1927.")
+    assert (ref.title, ref.date) == ("To the Lighthouse", "1927")
+
+
+def test_a_short_form_after_commentary_that_follows_a_full_citation() -> None:
+    refs = parse_references(
+        "The use of pilots from the villages would not be without its critics as well. Jane "
+        "Roe, for example, protested the \u201cevil influence of strangers on the water.\u201d "
+        "Roe specifically denounced the tolls, remarking that the \u201cboard is persistently "
+        "favouring the outsiders.\u201d Jane Roe, \u201cThe Tolls of Kiel,\u201d *Harbour "
+        "History* (May 1914): 22-25. In 1901 the pilots petitioned the board to \u201cgrant no "
+        "more licences to any stranger to take out any ship.\u201d Quoted in Poe, *Pilots of "
+        "the Sound*, 373.")
+    assert [(r.title, r.authors) for r in refs] == [
+        ("The Tolls of Kiel", ["Roe, Jane"]), ("Pilots of the Sound", ["Poe"])]
 
 
 # ---- the work the body names at a note's marker ------------------------------------------

@@ -354,11 +354,27 @@ def _strip_own_number(text: str, number: int) -> str:
 
 
 def _note_text(element: Tag, skip: set[int]) -> str:
-    """The element's text without skipped parts; external links as markdown links."""
-    pieces: list[str] = []
-    for piece in _walk(element, skip):
-        pieces.append(piece)
-    return "".join(pieces)
+    """The element's text without skipped parts; external links as markdown links, italics
+    (`<i>`, `<em>`) as markdown emphasis (`*Title*`: the reference parser reads an italic
+    name as a book's title or an outlet, as in markdown notes)."""
+    text = "".join(_walk(element, skip))
+    if _ITALIC_OPEN in text:
+        text = _MARKED_ITALIC.sub(_emphasis, text).replace(_ITALIC_OPEN, "").replace(
+            _ITALIC_CLOSE, "")
+    return text
+
+
+_ITALIC_TAGS = {"i", "em"}
+_ITALIC_OPEN, _ITALIC_CLOSE = "\x02", "\x03"
+_MARKED_ITALIC = re.compile("\x02(\\s*)([^\x02\x03]*?)(\\s*)\x03")
+
+
+def _emphasis(found: re.Match[str]) -> str:
+    """`<i> Title </i>` -> ` *Title* `: the spaces outside the marks; nothing for no text."""
+    inner = found.group(2)
+    if not inner.strip() or "*" in inner:
+        return found.group(1) + inner + found.group(3)
+    return f"{found.group(1)}*{inner}*{found.group(3)}"
 
 
 def _walk(element: Tag, skip: set[int]) -> Iterator[str]:
@@ -384,6 +400,11 @@ def _walk(element: Tag, skip: set[int]) -> Iterator[str]:
             stack.append(f"]({href.strip()})")
             stack.extend(reversed(node.contents))
             stack.append("[")
+            continue
+        if node.name in _ITALIC_TAGS:
+            stack.append(_ITALIC_CLOSE)
+            stack.extend(reversed(node.contents))
+            stack.append(_ITALIC_OPEN)
             continue
         if node.name in _SEPARATE:
             stack.append(" ")

@@ -29,6 +29,8 @@ def find_possessive_titles(text: str) -> list[FoundCitation]:
     found = []
     if "by " in text and ("* " in text or "*," in text or "_ " in text or "_," in text):
         for match in _TITLE_BY.finditer(text):
+            if match.group("title")[1:2].islower():
+                continue  # "our *maestro* by Jane Roe": a word stressed, no title
             authors = parse_authors(match.group("name"))
             if authors:
                 found.append(FoundCitation(match.start(), match.end(), Reference(

@@ -252,7 +252,7 @@ def has_signature(text: str) -> bool:
         return True  # "Will of John Roe of Lewes (P.C.C. 1528)": a document and its year
     if ":" in text and _PLACE_PUBLISHER.search(text):
         return True
-    if ("*" in text or "_" in text) and _ITALIC.search(text):
+    if ("*" in text or "_" in text) and _names_a_work(text):
         return bool(dates) or len(text.split()) <= 12 or bool(_FOLIO.search(text))
     if dates:
         if find_domains(text):
@@ -263,6 +263,21 @@ def has_signature(text: str) -> bool:
             # "Reuters, May 5, 2020." / "World Bank, Trade Report, 2019."
             return len(_words_outside_titles(text)) <= 40
     return False
+
+
+def _names_a_work(text: str) -> bool:
+    """An italic name in `text` that may be a work's title: not a stressed or foreign word in
+    lower case (``our *maestro*``, ``*de facto*``), nor a letter's address line before its
+    dateline (``*To the Editor.* Kiel, May 5, 1826.``: a letter quoted in the note)."""
+    return any(not match.group(0).islower() and not (
+        match.group(0).lstrip("*_").startswith("To ") and _DATELINE.match(text, match.end()))
+        for match in _ITALIC.finditer(text))
+
+
+# A letter's dateline after its address line: "*To the Editor.* Harbour Town, Nov. 25, 1826."
+_DATELINE = re.compile(r"\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2},\s+(?:"
+                       r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+                       r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})\b")
 
 
 def _strip_prose_prefix(text: str) -> str:
@@ -417,9 +432,12 @@ def _split_sentences_between_works(piece: str) -> list[str]:
             parts.append(head)
             last = boundary.end()
         elif not starts_work and (lead := _SEE_IN_LEAD.match(rest)) \
-                and len(head.split()) >= 4 and has_signature(_strip_label(head.strip())) \
+                and len(head.split()) >= 4 and (has_signature(_strip_label(head.strip()))
+                                                or _complete(head)) \
                 and has_signature(_first_sentence(rest[lead.end():])):
-            # "A, June 1, 1864, Papers. For more on this, see B, "Title," 2008."
+            # "A, June 1, 1864, Papers. For more on this, see B, "Title," 2008."; also after
+            # commentary that follows a full citation: 'A, "Title," 1914. Prose. Quoted in B'
+
             parts.append(head)
             last = boundary.end()
     parts.append(piece[last:])
