@@ -13,15 +13,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checker import __version__
-from checker.bibliography import build_entries, write_bibliography, write_library
-from checker.bibliography.write import LIBRARY_STEM, written_classic
 from checker.errors import WriteRefused
 from checker.exitcodes import EXIT_INPUT, EXIT_OK
 from checker.extract.numbering import format_ranges
 from checker.linkcheck.settings import CheckSettings
 from checker.model import Finding, LinkResult
 from checker.parse import ParseRun, parse_paths
-from checker.rules.common import is_bibliography
 
 
 def print_json(data: object) -> None:
@@ -51,6 +48,9 @@ def write_bibliographies(run: ParseRun, args: argparse.Namespace) -> bool:
     """Write refs/<doc>.bib/.json for every document with footnotes, and their works into
     refs/library.bib/.json; False if a file was refused. A bibliography given as a document
     is checked, not copied into refs/."""
+    from checker.bibliography import build_entries, write_bibliography, write_library
+    from checker.rules.common import is_bibliography
+
     all_written = True
     papers = [doc for doc in run.documents if doc.footnotes and not is_bibliography(doc)]
     entries = {doc.id: build_entries(doc) for doc in papers}  # for both files
@@ -261,10 +261,11 @@ def check_settings(args: argparse.Namespace, config) -> CheckSettings:
 
 
 def check_documents(run: ParseRun, settings: CheckSettings, quiet: bool,
-                    doubtful_dates: Container[tuple[str, int]] = frozenset()):
+                    doubtful_dates: Container[tuple[str, int]] = frozenset(), store=None):
     """Live checks plus the archive stage; returns (CheckRun, findings from pages).
     `doubtful_dates`: the (document, footnote) whose cited date the audit flagged, which the
-    archive's URL recovery does not trust."""
+    archive's URL recovery does not trust. `store`: an open `ResultStore` (the caller closes
+    it); None: the runner opens the one `settings` names."""
     from checker.archive.hook import make_archive_hook, make_page_inspector
     from checker.archive.wayback import WaybackClient
     from checker.linkcheck import Progress, check_links, collect_targets
@@ -280,26 +281,47 @@ def check_documents(run: ParseRun, settings: CheckSettings, quiet: bool,
         )
     inspect = make_page_inspector(settings, page_findings) if settings.verify_metadata else None
     checked = check_links(
-        targets, settings, progress=Progress(quiet=quiet), archive=archive, inspect=inspect
+        targets, settings, store=store, progress=Progress(quiet=quiet), archive=archive,
+        inspect=inspect,
     )
     return checked, page_findings
 
 
+def import_report_modules() -> None:
+    """The modules the end of a check needs, imported while the network is waited on."""
+    import checker.linkcheck.findings
+    import checker.linkcheck.repair
+    import checker.report.github
+    import checker.report.jsonreport
+    import checker.report.summary
+    import checker.report.write  # noqa: F401
+
+
 def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None) -> int:
+    from checker.linkcheck.store import ResultStore
+
     config = config if config is not None else load_run_config(args)
-    if run is None:
-        run = parse_with_config(args, config)
-    if not run.documents:
-        return EXIT_INPUT
     settings = check_settings(args, config)
-    # The audit runs beside the live checks (they wait on the network, it on nothing): the
-    # archive's recovery, which asks which cited dates the audit flagged, waits for it.
-    with ThreadPoolExecutor(1, thread_name_prefix="footcheck-audit") as pool:
-        audit = pool.submit(audit_findings, run, config)
-        checked, page_findings = check_documents(
-            run, settings, args.quiet, FlaggedDates(audit)
-        )
-        audited = audit.result()
+    # Beside the main thread, on one thread: the store opens (SQLite creates and syncs its
+    # files) while the documents are parsed; the audit and the imports the report needs run
+    # while the live checks wait on the network. The archive's recovery, which asks which
+    # cited dates the audit flagged, waits for the audit.
+    with ThreadPoolExecutor(1, thread_name_prefix="footcheck-side") as side:
+        opening = side.submit(ResultStore.open, settings)
+        try:
+            if run is None:
+                run = parse_with_config(args, config)
+            if not run.documents:
+                return EXIT_INPUT
+            audit = side.submit(audit_findings, run, config)
+            side.submit(import_report_modules)
+            checked, page_findings = check_documents(
+                run, settings, args.quiet, FlaggedDates(audit), opening.result()
+            )
+            audited = audit.result()
+        finally:
+            if (store := opening.result()) is not None:
+                store.close()
     from checker.linkcheck.findings import link_findings
     from checker.linkcheck.repair import drop_answered_questions
     from checker.rules.registry import WEIGH_LINKS, apply_config, run_rules
@@ -361,7 +383,10 @@ def doubtful_dates(findings: list[Finding]) -> frozenset[tuple[str, int]]:
 
 
 def update_refs(run: ParseRun, links: list[LinkResult], args: argparse.Namespace) -> None:
+    from checker.bibliography import build_entries, write_library
     from checker.bibliography.update import update_bibliography
+    from checker.bibliography.write import LIBRARY_STEM, written_classic
+    from checker.rules.common import is_bibliography
 
     classic = True if args.bibtex_classic else None
     papers = [doc for doc in run.documents if doc.footnotes and not is_bibliography(doc)]
