@@ -16,7 +16,13 @@ from checker.extract.worklist import listed_works
 from checker.load import read_document
 from checker.model import Document, Finding, Footnote, Reference, Severity, reference_values
 from checker.references import parse_references, repair_across_notes, resolve_backreferences
-from checker.references.context import NamedWork, body_at_marker, work_named_before
+from checker.references.backrefs import is_unnamed_case
+from checker.references.context import (
+    NamedWork,
+    body_at_marker,
+    case_named_before,
+    work_named_before,
+)
 
 PARALLEL_FROM = 5000  # notes; fewer are parsed here sooner than workers start and answer
 CHUNKS_PER_WORKER = 4  # small last chunks: less waiting for the slowest worker
@@ -133,7 +139,11 @@ def works_named_at_markers(text: str, footnotes: list[Footnote]) -> dict[int, Na
     named: dict[int, NamedWork] = {}
     for position in needing:
         around = body_at_marker(lines, footnotes[position])
-        work = work_named_before(*around) if around else None
+        if around and footnotes[position].references and is_unnamed_case(
+                footnotes[position].references[0]):
+            work = case_named_before(around[0])  # "Roe v. Poe,[12]" and "12 F.3d 34 (1994)."
+        else:
+            work = work_named_before(*around) if around else None
         if work is not None:
             named[position] = work
     return named

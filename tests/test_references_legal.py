@@ -10,6 +10,7 @@ import pytest
 
 from checker.model import Footnote
 from checker.references import legal, parse_footnotes, parse_references
+from checker.references.context import case_named_before
 
 Found = tuple[str | None, str | None, str | None]
 
@@ -217,3 +218,30 @@ def test_a_case_cited_by_reporter_alone_takes_the_name_it_was_cited_with_before(
     titles = _resolved(["Roe v. Poe, 552 U.S. 312, 320 (2008).", "Doe v. Moe, 12 F.3d 34 (2d "
                         "Cir. 1994).", "552 U.S. 312 (2008).", "See id. at 315."])
     assert titles[2:] == [["Roe v. Poe"], ["Roe v. Poe"]]
+
+
+@pytest.mark.parametrize(("lead", "name"), [
+    ("the first effort arrived in Roe Harbor Transportation Co. v. New York City,",
+     "Roe Harbor Transportation Co. v. New York City"),
+    ("Baker cited only one Texas case, Tide v. City of Houston,", "Tide v. City of Houston"),
+    ("The Court decided Roe v. Poe", "Roe v. Poe"),
+    ("as the court said in its opinion,", None),
+])
+def test_the_case_the_body_names_at_the_marker(lead: str, name: str | None) -> None:
+    work = case_named_before(lead)
+    assert (work.title if work else None) == name
+
+
+def test_a_note_citing_a_case_by_reporter_alone_takes_its_name_from_the_body() -> None:
+    from checker.parse import works_named_at_markers
+    from checker.references import resolve_backreferences
+
+    body = ("The first effort came in Roe Harbor Co. v. New York\n"
+            "City,<sup>1</sup> which set a test.<sup>2</sup>")
+    notes = [Footnote(1, 4, "438 U.S. 104 (1978).", marker_lines=[2]),
+             Footnote(2, 5, "Roe Harbor, 438 U.S. at 124.", marker_lines=[2])]
+    for note in notes:
+        note.references = parse_references(note.text)
+    resolve_backreferences(notes, works_named_at_markers(body, notes))
+    assert [[r.title for r in n.references] for n in notes] == [
+        ["Roe Harbor Co. v. New York City"], ["Roe Harbor Co. v. New York City"]]

@@ -262,7 +262,14 @@ class BackReferenceResolver:
             resolved: Reference | None = None
             work_named = named.get(position) if named else None
             if work_named is not None and footnote.references:
-                _fill_from_body(footnote.references[0], work_named)
+                first = footnote.references[0]
+                if is_unnamed_case(first):  # its earlier full citation, else the body's name
+                    case = _resolve_unnamed_case(first, index)
+                    if case is first:
+                        first.title = work_named.title
+                    footnote.references[0] = case
+                else:
+                    _fill_from_body(first, work_named)
             if text and _quick_backref(text):
                 pointers = _pointers(text)
                 if pointers:
@@ -291,7 +298,7 @@ class BackReferenceResolver:
                 if resolved is not None:
                     footnote.references = [resolved]
             if resolved is None and footnote.references:
-                footnote.references = _resolve_each(footnote.references, index)
+                footnote.references = _once_each(_resolve_each(footnote.references, index))
             if footnote.references:
                 for number, ref in enumerate(footnote.references):
                     if not ref.authors and ref.raw[:2] in _DITTO_STARTS and _DITTO.match(ref.raw):
@@ -317,11 +324,28 @@ def _resolve_each(references: list[Reference], index: _Index) -> list[Reference]
     author-date cite, a repeat) -> the work it points to."""
     return [
         _resolve_case(ref, index) if _is_case_short_form(ref)
-        else _resolve_unnamed_case(ref, index) if _is_unnamed_case(ref)
+        else _resolve_unnamed_case(ref, index) if is_unnamed_case(ref)
         else _resolve_short(ref, index) if _is_short_form(ref)
         else _resolve_author_year(ref, index) if _is_author_year(ref)
         else _resolve_repeat(ref, index) for ref in references
     ]
+
+
+def _once_each(references: list[Reference]) -> list[Reference]:
+    """A work cited twice in one note (in full, then again by a short form it resolved to)
+    is one reference of that note."""
+    if len(references) < 2:
+        return references
+    seen: set[tuple[str, str | None, str | None]] = set()
+    kept = []
+    for ref in references:
+        if ref.title:
+            key = (ref.title, ref.container, ref.url)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(ref)
+    return kept
 
 
 # A note runs several citations together (Bluebook): they part at a semicolon, or at a
@@ -339,6 +363,7 @@ class _Pointer(NamedTuple):
     """An "Id." or a "Name, supra note N" at the top level of a note, where it starts."""
 
     start: int
+    head_end: int  # where "Id." or "Roe, supra note 3" ends
     text: str  # the citation it opens, to the next one
     number: int | None  # supra: the note pointed to; None for Id.
     name: str  # supra: the words before it ("Roe", "Roe, Short Title"); "" for Id.
@@ -376,15 +401,16 @@ def _pointers(text: str) -> list[_Pointer]:
     found = []
     for number, (start, end) in enumerate(_segments(flat)):
         segment = flat[start:end]
-        if (_IBID.match(segment) if number == 0 else _ID_HEAD.match(segment)):
-            found.append(_Pointer(start, segment, None, ""))
+        ibid = _IBID.match(segment) if number == 0 else _ID_HEAD.match(segment)
+        if ibid:
+            found.append(_Pointer(start, start + ibid.end(), segment, None, ""))
             continue
         head = segment.split("(", 1)[0]
         supra = _SUPRA.search(head)
         if supra:
             name = _SIGNAL_LEAD.sub("", head[:supra.start()]).strip(" ,")
-            found.append(_Pointer(start, segment, int(supra.group("n") or supra.group("m")),
-                                  name))
+            found.append(_Pointer(start, start + supra.end(), segment,
+                                  int(supra.group("n") or supra.group("m")), name))
     return found
 
 
@@ -434,6 +460,9 @@ def _place_pointers(text: str, references: list[Reference], pointers: list[_Poin
                 pointer.start <= position < pointer.start + len(pointer.text)
                 for pointer in pointers):
             continue  # a quotation in the parenthetical of "Id. at 5 (“...”)": no work
+        if not depth and ref.type != ReferenceType.GOVERNMENT and any(
+                pointer.start <= position < pointer.head_end for pointer in pointers):
+            continue  # "Roe, supra note 3, at 5" read as a citation of its own: the pointer
         items.append((position, depth, ref))
     for pointer in pointers:
         if pointer.number is None:
@@ -533,7 +562,7 @@ def _resolve_case(reference: Reference, index: _Index) -> Reference:
     return reference
 
 
-def _is_unnamed_case(reference: Reference) -> bool:
+def is_unnamed_case(reference: Reference) -> bool:
     """``505 U.S. 1003 (1992)``: a case by volume, reporter and page, its name elsewhere."""
     return reference.type == ReferenceType.GOVERNMENT and not reference.title \
         and bool(reference.container) and reference.raw[:1].isdigit()

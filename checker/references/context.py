@@ -62,19 +62,44 @@ def work_named_before(lead: str, follow: str = "") -> NamedWork | None:
     return NamedWork(list(authors or [name]), title)
 
 
+_CASE_PARTY = r"[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|for|de|ex|rel\.|&)){0,8}?"
+# "... the first effort arrived in Roe Harbor Co. v. New York City," at the marker
+_CASE_AT_END = re.compile(rf"(?:^|(?<=[\s(—–]))(?P<name>{_CASE_PARTY}\s+v\.\s+{_CASE_PARTY})"
+                          r"[,)]?\s*$")
+_SENTENCE_OPENERS = frozenset(("The", "In", "See", "Under", "After", "Before", "Since", "When",
+                               "Indeed", "But", "And", "As", "Then", "Also", "Thus"))
+
+
+def case_named_before(lead: str) -> NamedWork | None:
+    """The case the body names right before a marker, for a note that cites it only by
+    volume, reporter and page (``... in Roe Harbor Co. v. New York City,[38]`` with the note
+    ``438 U.S. 104 (1978).``): its name as the title; None when no case name ends there."""
+    lead = " ".join(lead.split())[-200:]
+    found = _CASE_AT_END.search(lead)
+    if not found:
+        return None
+    words = found.group("name").split()
+    while words and words[0] in _SENTENCE_OPENERS:
+        words.pop(0)
+    return NamedWork([], " ".join(words)) if " v. " in " ".join(words) else None
+
+
 def body_at_marker(lines: list[str], footnote: Footnote) -> tuple[str, str] | None:
     """The body's words before the note's first marker (its line and the one before) and
-    after it (its line and the next), when the marker is printed as ``[n]``; None when it
-    cannot be placed."""
+    after it (its line and the next), when the marker is printed as ``[n]`` or
+    ``<sup>n</sup>``; None when it cannot be placed."""
     if not footnote.marker_lines or footnote.label:
         return None
     line = footnote.marker_lines[0]
     if not 0 < line <= len(lines):
         return None
     text = lines[line - 1]
-    at = text.find(f"[{footnote.number}]")
-    if at < 0:
+    for marker in (f"[{footnote.number}]", f"<sup>{footnote.number}</sup>"):
+        at = text.find(marker)
+        if at >= 0:
+            break
+    else:
         return None
     before = lines[line - 2] if line >= 2 else ""
     after = lines[line] if line < len(lines) else ""
-    return f"{before} {text[:at]}", f"{text[at + len(str(footnote.number)) + 2:]} {after}"
+    return f"{before} {text[:at]}", f"{text[at + len(marker):]} {after}"

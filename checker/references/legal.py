@@ -522,6 +522,9 @@ def has_legal_citation(text: str) -> bool:
             or " F." in text or "Ct." in text or "2d" in text or "3d" in text or "4th" in text)
 
 
+_VOLUME = re.compile(r"\b\d{1,4}\s+[A-Z][\w.]*")
+
+
 def find_legal_citations(text: str) -> list[FoundCitation]:
     """Every legal and government citation in `text`, in order, none inside another."""
     if not has_legal_citation(text):
@@ -534,6 +537,9 @@ def find_legal_citations(text: str) -> list[FoundCitation]:
         if kept and citation.start < kept[-1].end:
             continue  # "Pub. L. No. 94-295" inside the act cited by name, already kept
         title = citation.reference.title
+        if title:  # "Roe, 84 F.4th at 5" and "Roe, 93 F.4th at 7" are two cases of Roe
+            volume = _VOLUME.search(citation.reference.raw)
+            title = f"{title} {volume.group(0) if volume else ''}"
         if title and title in seen:
             continue  # a work cited twice in one note is one reference of it
         if title:
