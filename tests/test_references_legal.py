@@ -106,10 +106,31 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("See 21 C.F.R. pt. 814.", [("21 C.F.R. pt. 814", None, None)]),
         ("Ark. Code Ann. § 9-12-315 (1987).", [("Ark. Code Ann. § 9-12-315", None, "1987")]),
         ("U.S. Const. art. VI, cl. 2.", [("U.S. Const. art. VI, cl. 2", None, None)]),
+        ("U.S. CONST. amend. V.", [("U.S. CONST. amend. V", None, None)]),
+        ("(citing S.C. CODE ANN. § 48-39-280 (Supp. 1990))",
+         [("S.C. CODE ANN. § 48-39-280", None, "1990")]),
     ],
     "find_public_laws": [
         ("Pub. L. No. 94-295, 90 Stat. 539 (1976).", [("Pub. L. No. 94-295", None, "1976")]),
         ("changed by P.L. 101-202, §5.", [("P.L. 101-202, §5", None, None)]),
+    ],
+    "find_restatements": [
+        ("Id. (citing RESTATEMENT (SECOND) OF TORTS §§ 196, 197 (AM. L. INST. 1965)).",
+         [("RESTATEMENT (SECOND) OF TORTS", None, "1965")]),
+        ("See Restatement (Third) of Property: Servitudes § 2.1 (Am. L. Inst. 2000).",
+         [("Restatement (Third) of Property: Servitudes", None, "2000")]),
+    ],
+    "find_session_laws": [
+        ("See Act of Apr. 29, 1935, ch. 286, 1935 Minn. Laws 710, 712\u201313.",
+         [("Act of Apr. 29, 1935", "Minn. Laws", "1935")]),
+        ("Act of Mar. 3, 1891, ch. 561, 26 Stat. 1095.",
+         [("Act of Mar. 3, 1891", "Stat.", "1891")]),
+    ],
+    "find_court_documents": [
+        ("See Motion to Dismiss at 2, Roe v. Poe, No. 23-cv-1 (E.D. Mich. filed Oct. 2, 2024), "
+         "ECF No. 25.", [("Motion to Dismiss", None, "2024-10-02")]),
+        ("Cf. Brief for Respondent at 6, Roe, 114 F.4th 593 (No. 24-755).",
+         [("Brief for Respondent", None, None)]),
     ],
     "find_instruments": [
         ("Executive Order 14347 dated September 5, 2025.",

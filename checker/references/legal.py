@@ -388,11 +388,12 @@ _ACT = re.compile(
 _PART_OF = re.compile(r"^.*\b(?:of|in|under|by)\s+the\s+(?=[A-Z])")
 _CODE = re.compile(
     rf"(?<![\w.])(?P<code>{_US_CODE}|\d{{1,3}}\s+C\.\s?F\.\s?R\.|"
-    r"(?:[A-Z][A-Za-z]*\.?\s){1,4}(?:Code|Stat\.|Gen\.\s?Laws|Rev\.\s?Stat\.|Comp\.\s?Laws)"
-    r"(?:\s+Ann\.)?)\s*(?:§§?|pts?\.|[Pp]arts?)\s*"
+    r"(?:[A-Z][A-Za-z.]*\s){1,4}(?:Code|CODE|Stat\.|STAT\.|Gen\.\s?Laws|GEN\.\s?LAWS|"
+    r"Rev\.\s?Stat\.|REV\.\s?STAT\.|Comp\.\s?Laws|COMP\.\s?LAWS)"
+    r"(?:\s+(?:Ann\.|ANN\.))?)\s*(?:§§?|pts?\.|[Pp]arts?)\s*"
     rf"{_SECTION_NUMBER}(?:\s*(?:-|–|,|and)\s*[\d]{_SECTION_NUMBER})*(?:\s+et\s+seq\.)?"
     r"(?:\s*\((?P<edition>[^()]{0,20}?\d{4})\))?"
-    r"|(?<![\w.])U\.S\.\s?Const\.\s+(?:art\.|amend\.)\s*[IVXLC]+(?:,\s*§\s*\d+)?(?:,\s*cl\.\s*\d+)?"
+    r"|(?<![\w.])U\.S\.\s?(?:Const|CONST)\.\s+(?:art\.|amend\.)\s*[IVXLC]+(?:,\s*§\s*\d+)?(?:,\s*cl\.\s*\d+)?"
 )
 _PUBLIC_LAW = re.compile(
     rf"(?<![\w.])(?P<title>{_PUBLIC_LAW_NUMBER}(?:,\s*{_SECTION})?)(?:,\s*{_STATUTES_AT_LARGE})?"
@@ -437,7 +438,7 @@ def find_code_sections(text: str) -> list[FoundCitation]:
     ``21 U.S.C. § 360k(a)`` (no date); ``21 C.F.R. § 808.1(d) (2019)`` -> date ``2019``;
     ``21 C.F.R. pt. 814``; ``Ark. Code Ann. § 9-12-315 (1987)``; ``U.S. Const. art. VI, cl. 2``.
     """
-    if "§" not in text and " pt" not in text and "Const." not in text:
+    if "§" not in text and " pt" not in text and "Const." not in text and "CONST." not in text:
         return []
     found = []
     for match in _CODE.finditer(text):
@@ -493,10 +494,78 @@ def find_instruments(text: str) -> list[FoundCitation]:
     return found
 
 
+_RESTATEMENT = re.compile(
+    r"(?<![\w.])(?P<title>(?:RESTATEMENT|Restatement)\s+\((?:FIRST|SECOND|THIRD|FOURTH|First|"
+    r"Second|Third|Fourth)\)\s+(?:OF|of)\s+[A-Z][\w.'’:]*(?:\s+(?:[A-Z][\w.'’:]*|of|OF|&|and|AND))"
+    r"{0,6})"
+    r"(?:\s*(?:§§?|pt\.|ch\.)\s*[^();]{0,60})?"
+    r"(?:\s*\((?:AM\.\s?L\.\s?INST\.|Am\.\s?L\.\s?Inst\.|A\.L\.I\.)\s+(?P<year>\d{4})\))?")
+_SESSION_LAW = re.compile(
+    r"(?<![\w.])(?P<title>Act\s+of\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?P<year>\d{4})),\s+"
+    r"(?:ch\.\s*\d+,\s+|No\.\s*\d+,\s+|§\s*\d+,\s+)*"
+    r"(?:(?P<volume>\d{4})\s+(?P<laws>(?:[A-Z][a-z]*\.?\s){1,3}(?:Laws|Sess\.\s?Laws|Acts|Stat\.))|"
+    r"\d{1,3}\s+(?P<stat>Stat\.))\s+\d+(?:,\s*\d[\d–-]*)?")
+_COURT_DOCUMENT = re.compile(
+    r"(?<![\w.])(?P<title>(?:Petition|Motion|Brief|Reply|Memorandum|Complaint|Answer|Transcript|"
+    r"Declaration|Affidavit|Order|Opening Brief|Joint Appendix)\b[^,;()]{0,80}?)\s+at\s+\d[\d–-]*,"
+    r"\s+(?P<case>[A-Z][^;()]{3,200}?)\s*\((?P<court>[^()]{0,60})\)")
+
+
+def find_restatements(text: str) -> list[FoundCitation]:
+    """A Restatement of the American Law Institute, by its name, its sections and year:
+
+    ``RESTATEMENT (SECOND) OF TORTS §§ 196, 197 (AM. L. INST. 1965)`` -> ``RESTATEMENT
+    (SECOND) OF TORTS``, ``1965``.
+    """
+    if "ESTATEMENT" not in text and "estatement" not in text:
+        return []
+    found = []
+    for match in _RESTATEMENT.finditer(text):
+        title = " ".join(match.group("title").split())
+        found.append(FoundCitation(match.start(), match.end(), _government(
+            title, match.group(0), None, match.group("year"))))
+    return found
+
+
+def find_session_laws(text: str) -> list[FoundCitation]:
+    """An act cited by its date and the session laws (or Statutes at Large) that print it:
+
+    ``Act of Apr. 29, 1935, ch. 286, 1935 Minn. Laws 710, 712`` -> ``Act of Apr. 29, 1935``,
+    container ``Minn. Laws``, ``1935``; ``Act of Mar. 3, 1891, ch. 5, 26 Stat. 1095``.
+    """
+    if "Act of " not in text:
+        return []
+    found = []
+    for match in _SESSION_LAW.finditer(text):
+        container = " ".join((match.group("laws") or match.group("stat")).split())
+        found.append(FoundCitation(match.start(), match.end(), _government(
+            " ".join(match.group("title").split()), match.group(0), container,
+            match.group("year"))))
+    return found
+
+
+def find_court_documents(text: str) -> list[FoundCitation]:
+    """A paper filed in a case (a brief, a motion, a petition), at a page, then the case:
+
+    ``Motion to Dismiss at 2, Roe v. Poe, No. 23-cv-1 (E.D. Mich. filed Oct. 2, 2024)`` ->
+    ``Motion to Dismiss``, ``2024-10-02``; the case is where it was filed, not another work.
+    """
+    if " at " not in text:
+        return []
+    found = []
+    for match in _COURT_DOCUMENT.finditer(text):
+        dates = find_dates(match.group("court"))
+        date = dates[-1].iso if dates and len(dates[-1].iso) > 4 else None
+        found.append(FoundCitation(match.start(), match.end(), _government(
+            " ".join(match.group("title").split()), match.group(0), None, date)))
+    return found
+
+
 Finder = Callable[[str], list[FoundCitation]]
 
 # The finders, the most specific first; where two overlap, the one starting first is kept.
 FINDERS: tuple[Finder, ...] = (
+    find_court_documents,
     find_cases,
     find_law_review_articles,
     find_case_short_forms,
@@ -508,6 +577,8 @@ FINDERS: tuple[Finder, ...] = (
     find_code_sections,
     find_public_laws,
     find_instruments,
+    find_restatements,
+    find_session_laws,
 )
 
 
@@ -516,9 +587,10 @@ def has_legal_citation(text: str) -> bool:
     return (" v. " in text or "U.S.C" in text or "C.F.R" in text or "L. " in text
             or "Order" in text or "Res." in text or " Act" in text or "§" in text
             or "Fed. Reg" in text or "Rep." in text or "Cong." in text or "In re " in text
-            or " Amendments" in text or "Const." in text or "Doc." in text or "CRS" in text
-            or " at " in text or "L.J" in text or "L. R" in text or "L.Q" in text
-            or " J." in text or "REV." in text or "Rev." in text or "U.S." in text
+            or " Amendments" in text or "Const." in text or "CONST." in text or "Doc." in text
+            or "CRS" in text or " at " in text or "L.J" in text or "L. R" in text or "L.Q" in text
+            or " J." in text or "REV." in text or "ESTATEMENT" in text or "estatement" in text
+            or "Rev." in text or "U.S." in text
             or " F." in text or "Ct." in text or "2d" in text or "3d" in text or "4th" in text)
 
 
