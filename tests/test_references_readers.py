@@ -135,6 +135,15 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("Jane Roe, Harbour Songs, London, 1751.", PASS, None, None),
         ("Harbour Board, Annual Report 2019 (Kiel, 2020).", PASS, None, None),
     ],
+    "read_archive_collection": [
+        ("Records of the Harbour Board, Harbour State Library and Archives.",
+         "Records of the Harbour Board", None, None),
+        ("Roe Family Papers, Box 3, Folder 2, Harbour Historical Society, Boston.",
+         "Roe Family Papers", None, None),
+        ("Roe Family Papers, 1850-1870, Harbour Historical Society.", "Roe Family Papers",
+         None, None),
+        ("Harbour Papers, Second Series (Boston, 1901).", PASS, None, None),
+    ],
     "read_unmarked": [
         ("Jane Roe, Rivers and Ports (Boston: Harbor Press, 2010), 45.", "Rivers and Ports",
          "Jane Roe", None),

@@ -564,3 +564,41 @@ def test_links_with_a_sentence_between_them_are_no_list() -> None:
     refs = parse_references("The charts are at https://charts.example.org/north.html and "
                             "the tables are at https://tides.example.org/tables.html.")
     assert [r.title for r in refs] == [None, None]
+
+
+# Humanities notes: archives, newspapers and pages named inside commentary (invented examples)
+def test_an_archive_collection_cited_as_a_whole_is_a_work() -> None:
+    roe, board = parse_references(
+        "See Jane Roe, “The Harbour Board, 1862–1865,” *Harbour Quarterly* 27, no. 4 (April "
+        "1924): 253–275; Records of the Harbour Board, Harbour State Library and Archives.")
+    assert roe.title == "The Harbour Board, 1862–1865"
+    assert (board.title, board.container, board.authors) == (
+        "Records of the Harbour Board", None, [])
+
+
+def test_a_letter_in_a_collection_named_after_in() -> None:
+    (letter,) = parse_references("J. R. Roe to John Poe, August 7, 1864, from the border in "
+                                 "Records of the Harbour Board, Harbour State Archives.")
+    assert (letter.title, letter.container, letter.date) == (
+        "J. R. Roe to John Poe", "Records of the Harbour Board", "1864-08-07")
+
+
+def test_a_newspaper_issue_named_inside_commentary() -> None:
+    (paper,) = parse_references("See the reprinted article in Harbourtown *Courier*, "
+                                "July 5, 1862.")
+    assert (paper.title, paper.container, paper.date) == (None, "Courier", "1862-07-05")
+
+
+def test_a_sentence_of_commentary_with_a_link_is_no_part_of_the_citation_before() -> None:
+    book, page = parse_references(
+        "See Jane Roe, *The Harbour Pilots* (Boston: Tide Press, 2008). "
+        "[J. R. Poe](http://wiki.example.org/J.%20R.%20Poe), a pilot in the harbour, had left "
+        "for the coast in 1863 after the war closed the port to the ships he knew.")
+    assert (book.title, book.url) == ("The Harbour Pilots", None)
+    assert (page.title, page.url) == (None, "http://wiki.example.org/J.%20R.%20Poe")
+
+
+def test_a_quoted_title_with_its_date_after_running_words() -> None:
+    (post,) = parse_references("and my summary of the estimates at “How Many Ships Came to "
+                               "Port?,” June 25, 2013, <http://harbour.example.edu/ships.html>.")
+    assert (post.title, post.date) == ("How Many Ships Came to Port?", "2013-06-25")

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from checker.references.authors import is_organisation
 from checker.references.outlets import is_known_outlet, is_publisher
 from checker.references.patterns import (
+    COLLECTION,
     DATE_MARK,
     DIGIT,
     EDITORS,
@@ -191,19 +192,15 @@ _SERIES_VOLUME_PLACE = re.compile(
     r"\x00", re.IGNORECASE)
 
 
-# An archive's collection: "Roe Family Papers", "Arbuckle Research Files", "Martin-Pugh
-# Collection", "Records of the Harbour Board", "Papers of Governor Jane Roe"
-_COLLECTION = re.compile(
-    r"(?:[A-Z][\w.'’&-]*\s+){1,5}(?:Papers|Collection|Files|Records)|"
-    r"(?:Records|Papers)\s+of\s+(?:the\s+)?[A-Z][^,;()\x00]{2,80}?")
-
-
 def archival_collection(after: str) -> str | None:
     """The collection named among the comma-separated parts after a title (dates blanked):
-    ``, ca. 1930, Folder 19, Box 41, Roe Family Papers, Harbour Library``."""
+    ``, ca. 1930, Folder 19, Box 41, Roe Family Papers, Harbour Library``, or after "in" in
+    one of them (``, from the border in Records of the Harbour Board, Harbour Archives``)."""
     for chunk in after.split(","):
         chunk = chunk.strip(" .;")
-        if chunk and _COLLECTION.fullmatch(chunk):
+        if " in " in chunk:
+            chunk = chunk.rsplit(" in ", 1)[1]
+        if chunk and COLLECTION.fullmatch(chunk):
             return chunk
     return None
 

@@ -128,6 +128,15 @@ EDITORS = re.compile(
     r"(?:,\s*|\s+)(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.|под\s+ред\.)(?=[\s,]|$).*$",
     re.IGNORECASE,
 )
+# An archive's collection: "Roe Family Papers", "Arbuckle Research Files", "Martin-Pugh
+# Collection", "Records of the Harbour Board", "Papers of Governor Jane Roe"
+COLLECTION = re.compile(
+    r"(?:[A-Z][\w.'’&-]*\s+){1,5}(?:Papers|Collection|Files|Records)|"
+    r"(?:Records|Papers)\s+of\s+(?:the\s+)?[A-Z][^,;()\x00]{2,80}?")
+# The repository that holds a collection: "Harbour State Library and Archives", "Harbour
+# Historical Society", "Special Collections, Harbour University Library"
+REPOSITORY = re.compile(r"\b(?:Library|Archives?|Historical Society|Record Office|Museum|"
+                        r"Special Collections|University)\b")
 # Lower-case words of a name that do not count against its being title case.
 LOWER_WORDS = frozenset(split_words(
     "a an and the of for in on at to by with from de la le du des der die das und y e et i o "

@@ -26,6 +26,7 @@ from checker.references.authors import (
 from checker.references.classify import INSTRUMENT_NAME
 from checker.references.outlets import is_known_outlet, is_platform
 from checker.references.patterns import (
+    COLLECTION,
     DATE_MARK,
     DIGIT,
     ITALIC,
@@ -34,6 +35,7 @@ from checker.references.patterns import (
     NUMBERS,
     PLACE_PUBLISHER,
     QUOTE_CHARS,
+    REPOSITORY,
     SERIES_CHUNK,
     SPEECH_BEFORE,
     VOLUME_TAIL,
@@ -294,7 +296,8 @@ def read_quoted_title(work: str, blanked: str) -> TitleParts | None:
     if not ("\"" in work or "“" in work or "«" in work or "„" in work):
         return None
     found = _quoted_title(work)
-    while found and (_in_a_sentence(work, found[0]) or _is_quotation(work, found)
+    while found and ((_in_a_sentence(work, found[0]) and not _DATED_TITLE.match(
+            blanked, found[1])) or _is_quotation(work, found)
                      or _word_in_a_name(work, found[0], found[1])):
         found = _quoted_title(work, found[1])  # '... remarking that the "phrase." Roe, "Title"'
     if not found:
@@ -366,6 +369,11 @@ def _is_quotation(work: str, found: tuple[int, int, str]) -> bool:
     return bool(SPEECH_BEFORE.search(before[-40:]))
 
 
+
+
+# A quoted title a date follows ("... my summary at "Tides?," June 25, 2013"): a title even
+# after running words
+_DATED_TITLE = re.compile(r"\s*,?\s*\x00")
 
 
 def _in_a_sentence(work: str, start: int) -> bool:
@@ -560,6 +568,7 @@ _PART_IN_EDITED = re.compile(
     r"(?P<part>(?:[A-Z][\w'’.-]*\s+){1,4}" + _PART_WORDS + r")\s+in\s+"
     r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+,?\s+(?:eds?|comps?)\.,?\s*$")
 _PART_AT_END = re.compile(r"(?:^|(?<=\s))(?P<part>(?:[A-Z][\w'’.-]*\s+){1,4}" + _PART_WORDS + r")$")
+_IN_PLACE = re.compile(r"(?:^|\s)in\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+)?$")
 _IN_BEFORE = re.compile(r"(?:^|[,.]\s*|\s)in:?$", re.IGNORECASE)
 _IN_END = re.compile(r"(?:,\s*|\s+)in:?\s*$", re.IGNORECASE)
 
@@ -604,9 +613,11 @@ def read_italic_title(work: str, blanked: str) -> TitleParts | None:
             return TitleParts(title=part.group("part"), after=after, container=name,
                               container_is_italic=True, chapter=True)
     if (not stripped_before and is_known_outlet(name)) or (
-            _PLACE_NAME.fullmatch(before.strip()) and _ISSUE_DATE.match(work, italic.end())):
-        # "*Reuters*, May 5, 2020", "Marshall *Republican*, October 7, 1864": a newspaper
-        # (and its town) with the issue's date, no article title
+            (_PLACE_NAME.fullmatch(before.strip()) or _IN_PLACE.search(before))
+            and _ISSUE_DATE.match(work, italic.end())):
+        # "*Reuters*, May 5, 2020", "Marshall *Republican*, October 7, 1864", "the article
+        # in Marshall *Republican*, July 5, 1862": a newspaper (and its town) with the
+        # issue's date, no article title
         return TitleParts(title=None, before="", after=after, container=name,
                           container_is_italic=True)
     authors_text = None
@@ -750,6 +761,29 @@ def read_old_style_book(work: str, blanked: str) -> TitleParts | None:
         return None  # "Roe, Harbour Songs, London, 1703": an author first
     return TitleParts(title=title, after=blanked[found.end("place"):],
                       title_start=found.start("title"), title_end=found.end("title"))
+
+
+# ---- an archive's collection cited as a whole --------------------------------------------
+
+_COLLECTION_FIRST = re.compile(r"(?:the\s+)?(?P<name>" + COLLECTION.pattern + r")\s*,\s+")
+
+
+def read_archive_collection(work: str, blanked: str) -> TitleParts | None:
+    """A collection of an archive cited as a whole: its name, then (boxes and) the
+    repository that holds it; the collection is the title, the repository no container:
+
+    ``Records of the Harbour Board, Harbour State Library and Archives.`` /
+    ``Roe Family Papers, Box 3, Harbour Historical Society, Boston.``
+    """
+    if "apers" not in work[:120] and "ecords" not in work[:120] \
+            and "ollection" not in work[:120] and "iles" not in work[:120]:
+        return None
+    found = _COLLECTION_FIRST.match(blanked)
+    if not found or not REPOSITORY.search(blanked, found.end()) or \
+            DATE_MARK in blanked[found.start("name"):found.end("name")]:
+        return None
+    start, end = found.span("name")
+    return TitleParts(title=work[start:end], title_start=start, title_end=end)
 
 
 # ---- no marks at all ---------------------------------------------------------------------
@@ -928,5 +962,6 @@ READERS: tuple[Reader, ...] = (
     read_author_colon,
     read_initials_authors,
     read_old_style_book,
+    read_archive_collection,
     read_unmarked,
 )

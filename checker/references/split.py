@@ -15,7 +15,9 @@ import re
 
 from checker.references.dates import find_dates
 from checker.references.patterns import (
+    COLLECTION,
     DIGIT,
+    REPOSITORY,
     SPEECH_BEFORE,
     YEAR,
     letter_head,
@@ -79,6 +81,7 @@ _OLD_STYLE_BOOK = re.compile(r"[A-Z][^;:()\[\]]{8,250}?[.,]\s+[A-Z][a-z]+(?:\s[A
 _GERMAN_NOTE = re.compile(
     r"[A-ZÄÖÜ][^:;\"“„()]{1,80}?(?:\s\((?:Hrsg|Hg)\.\))?:\s+[A-ZÄÖÜ\"„“»].{2,400}?"
     + YEAR + r"\)?,?\s+S\.\s?\d")
+_COLLECTION_FIRST = re.compile(r"(?:the\s+)?(?:" + COLLECTION.pattern + r")\s*,\s+")
 _APA = re.compile(r"^[^()\"“]{2,200}?\(" + YEAR + r"[a-z]?(?:,[^)]{1,30})?\)[.,]?\s+\S")
 _VANCOUVER_ISSUE = re.compile(r"\.\s" + YEAR + r"(?:\s\w{3,9})?;\s?\d{1,4}(?:\(\d+\))?:\s?\d")
 _SHORT_FORM = re.compile(
@@ -179,6 +182,23 @@ def is_prose(text: str) -> bool:
     return prose_ratio(words) > 0.42
 
 
+_MD_LINK_TEXT = re.compile(r"\[([^\[\]]{1,200})\]\([^()\s]{4,}\)")
+_BARE_LINK = re.compile(r"<?(?:(?:https?|ftp)://|www\.)[^\s>]+>?")
+
+
+def is_prose_with_links(text: str) -> bool:
+    """A sentence of commentary that links a word or names a page (``[A. J. Roe](URL), a
+    harbour master, fled in 1863 ...``, ``readers can visit my "notebook" at <URL>``): prose
+    once its links are taken out, with no date but a year (a citation's date: "(June 25,
+    2021)"); the links are kept as cited pages of their own."""
+    if not _URL_HINT.search(text):
+        return False
+    if "](" in text:
+        text = _MD_LINK_TEXT.sub(r"\1", text)
+    text = _BARE_LINK.sub(" ", text)
+    return is_prose(text) and all(len(date.iso) == 4 for date in find_dates(text))
+
+
 def _title_like_quote(text: str) -> bool:
     """A quoted title as citations print it: followed by a comma/full stop, an outlet or the
     end, not by the rest of a sentence ("the "soft power" concept")."""
@@ -237,6 +257,9 @@ def has_signature(text: str) -> bool:
     if _SHORT_FORM.match(text) or _NUMBERED_REPORT.match(text) or (
             ": " in text and _SHORT_FORM_COLON.match(text)):
         return True
+    if ("apers" in text or "ecords" in text or "ollection" in text) and (
+            found := _COLLECTION_FIRST.match(text)) and REPOSITORY.search(text, found.end()):
+        return True  # "Records of the Harbour Board, Harbour State Library and Archives"
     if text[:1].isupper() and ("[" in text or ", 1" in text) and _OLD_STYLE_BOOK.match(text):
         return True  # "Information respecting the harbours. Hamburg, 1851, vol. 1"
     if "S." in text and ":" in text and _GERMAN_NOTE.match(text):
@@ -493,7 +516,7 @@ def _split_commentary(piece: str) -> list[str]:
     spans = sentence_spans(piece, 0, len(piece))
     if len(spans) < 2:
         return [piece]
-    prose = [is_prose(piece[a:b]) for a, b in spans]
+    prose = [is_prose(piece[a:b]) or is_prose_with_links(piece[a:b]) for a, b in spans]
     if not any(prose) or all(prose):
         return [piece]
     parts: list[str] = []
@@ -503,6 +526,8 @@ def _split_commentary(piece: str) -> list[str]:
             if run_start >= 0:
                 parts.append(piece[run_start:start].rstrip())
                 run_start = -1
+            if _URL_HINT.search(piece, start, end) and is_prose_with_links(piece[start:end]):
+                continue  # its links are cited pages of their own (`_links_left_over`)
             parts.append(piece[start:end])
         elif run_start < 0:
             run_start = start
