@@ -51,7 +51,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'silicon-valley-environment-dissertation-ch2-excerpt.md': (41, 0.92),
     'steinzeit-werkzeuge-neandertaler-de.html': (13, 0.98),
     'switch-transformers-paper-marker-excerpt.md': (10, 0.99),
-    'tarrant-v-herrmann-2013-slip-opinion.pdf': (13, 0.24),
+    'tarrant-v-herrmann-2013-slip-opinion.pdf': (13, 0.26),
     'textreuse-package-introduction-post.md': (15, 0.87),
     'trusting-the-water-cure-essay.txt': (16, 0.82),
     'wikipedia-duck-docling-markdown.md': (55, 0.61),
@@ -59,7 +59,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'wikipedia-text-aditi-kapil.md': (70, 0.97),
     'wikipedia-text-andreas-weiland.md': (54, 0.56),
     'wikipedia-text-edward-lewknor.md': (77, 0.75),
-    'wisconsin_law_review_marriage_equality_comes_to_wisconsin.pdf': (187, 0.44),
+    'wisconsin_law_review_marriage_equality_comes_to_wisconsin.pdf': (187, 0.70),
 }
 
 
