@@ -135,6 +135,15 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("Jane Roe, Harbour Songs, London, 1751.", PASS, None, None),
         ("Harbour Board, Annual Report 2019 (Kiel, 2020).", PASS, None, None),
     ],
+    "read_data_source": [
+        ("U.S. Harbor Bureau, Port Data Online, Tide Gauge Series, station 0207, ",
+         "Tide Gauge Series", "U.S. Harbor Bureau", "Port Data Online"),
+        ("Harbour Statistics Agency, Ports Database, Annual Cargo Tables.",
+         "Annual Cargo Tables", "Harbour Statistics Agency", "Ports Database"),
+        ("Jane Roe, Rivers and Ports, Boston.", PASS, None, None),
+        ("Harbor Bureau, Port Data, Volume 3.", PASS, None, None),
+        ("Harbor Bureau, Port Data, Tides, May 5, 2020.", PASS, None, None),
+    ],
     "read_archive_collection": [
         ("Records of the Harbour Board, Harbour State Library and Archives.",
          "Records of the Harbour Board", None, None),

@@ -898,6 +898,38 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
                       title_end=first_stop)
 
 
+_NAME_CHUNK = re.compile(
+    r"(?:[A-Z0-9][\w.'’&/-]*|of|and|the|for|on|in|by)(?:\s+(?:[A-Z0-9][\w.'’&/-]*|of|and|the|"
+    r"for|on|in|by)){0,6}")
+_PART_CHUNK = re.compile(r"(?:Vol|Volume|No|Part|Pt|Table|Figure|Series)\b\.?", re.IGNORECASE)
+
+
+def read_data_source(work: str, blanked: str) -> TitleParts | None:
+    """An agency's data set in its database, undated, names only (government reports cite
+    their data so): ``U.S. Census Bureau, USA Trade Online, HS Port-Level Data, commodity
+    1201`` -> the body as author, ``USA Trade Online`` the container, ``HS Port-Level Data``
+    the title; what follows (the item looked up) is neither."""
+    if DATE_MARK in blanked or "(" in work or "*" in work or "_" in work or \
+            QUOTE_CHARS.search(work):
+        return None
+    commas = [m.start() for m in re.finditer(",", blanked)]
+    if len(commas) < 2:
+        return None
+    head = work[:commas[0]].strip()
+    database = (commas[0] + 1, commas[1])
+    third_end = commas[2] if len(commas) > 2 else len(blanked.rstrip(" .;"))
+    dataset = (commas[1] + 1, third_end)
+    names = [work[a:b].strip() for a, b in (database, dataset)]
+    if not is_organisation(head) or parse_authors(head) or not all(
+            _NAME_CHUNK.fullmatch(name) and not _PART_CHUNK.match(name) for name in names):
+        return None
+    title_start = dataset[0] + len(work[dataset[0]:dataset[1]]) - len(
+        work[dataset[0]:dataset[1]].lstrip())
+    title_end = title_start + len(names[1])
+    return TitleParts(title=names[1], before=head, authors_text=head, container=names[0],
+                      after=blanked[third_end:], title_start=title_start, title_end=title_end)
+
+
 # Archival documents named by their kind: a will, an inventory, a deed ... of a person
 _ABBREVIATED_END = re.compile(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")
 _DOCUMENT_HEAD = re.compile(
@@ -962,6 +994,7 @@ READERS: tuple[Reader, ...] = (
     read_author_colon,
     read_initials_authors,
     read_old_style_book,
+    read_data_source,
     read_archive_collection,
     read_unmarked,
 )
