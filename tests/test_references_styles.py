@@ -497,6 +497,14 @@ CONVERTED_WIKIPEDIA = [
      'harbour.example. Retrieved 2014-04-05.',
      {"title": "Pier opens [Updated] | Harbour News",
       "url": "http://harbour.example/2014/03/pier-opens/"}),
+    # CS1 authors joined by semicolons, initials with full stops, "et al." last
+    ('Lind, A. M.; Berg, O.-J.; Holm, K.P.; et al. (2010). ["Silt in the Sound"]'
+     '(https://estuary.example/silt). *Estuary Letters*. 108 (5): 1815.',
+     {"title": "Silt in the Sound", "authors": ["Lind, A. M.", "Berg, O.-J.", "Holm, K.P."],
+      "container": "Estuary Letters", "date": "2010"}),
+    ('Murray-Lind, Anna P.; van Berg, Olof (1998). "Tides of the North". *Harbour Review*. '
+     '95 (15): 9047–52.',
+     {"title": "Tides of the North", "authors": ["Murray-Lind, Anna P.", "van Berg, Olof"]}),
     # a protocol-relative link takes https
     ('Roe, J. (2007). [Harbour Pilots](//books.example.org/books?id=abc). Harbour Press.',
      {"title": "Harbour Pilots", "url": "https://books.example.org/books?id=abc",

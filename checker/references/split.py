@@ -638,10 +638,18 @@ def _merge_pieces(text: str) -> list[str]:
     pieces.append(text[last:])
     merged: list[list[str]] = []  # each citation's pieces, joined once at the end: linear
     pending = ""  # a short first piece without signature: "Family, Given; Family, Given ..."
+    names = ""  # persons only ("Roe, J. M.; Poe, T. L."): the authors of the work that follows
     for piece in pieces:
         cleaned = piece.strip(" .;")
         if not cleaned:
             continue
+        person = piece.strip(" ;")
+        if not pending and "," in person and _NAMES_ONLY.fullmatch(person):
+            names = f"{names}; {person}" if names else person
+            continue
+        if names:
+            cleaned = f"{names}; {cleaned}"
+            names = ""
         if pending:
             cleaned = f"{pending}; {cleaned}"
             pending = ""
@@ -653,11 +661,19 @@ def _merge_pieces(text: str) -> list[str]:
                 pending = cleaned
             continue
         merged.append([cleaned])
+    if names:
+        pending = f"{pending}; {names}" if pending else names
     if pending:
         merged.append([pending])
     return ["; ".join(parts) for parts in merged]
 
 
+# Persons as "Family, Given" (or initials) joined by semicolons, and nothing else: the author
+# list of the work after the next semicolon (Wikipedia's CS1, Harvard, APA-like lists)
+_PERSON = r"[^\W\d_][\w'’-]*(?:\s(?:[^\W\d_][\w'’-]*|d[aeiu]|v[ao]n|de[rl]?|la|le))*,\s" \
+          r"(?:[^\W\d_][\w'’-]*\.?|[^\W\d_]\.(?:-?[^\W\d_]\.)*)(?:\s(?:[^\W\d_][\w'’-]*\.?" \
+          r"|[^\W\d_]\.(?:-?[^\W\d_]\.)*))*"
+_NAMES_ONLY = re.compile(rf"{_PERSON}(?:;\s*{_PERSON})*")
 _CITATION_KEY_PIECE = re.compile(r"^\[?(?:(?:see|cf\.)\s+)?-?@[A-Za-z]", re.IGNORECASE)
 _TITLE_STARTS = frozenset("\"“«„*[")
 _LABEL_WORDS = frozenset(("and", "&", "also", "и", "see", "see,", "cf.", "cf", "compare",
