@@ -2,6 +2,8 @@
 corpus): scripture, Chicago full notes for books, chapters and articles, archival letters,
 German notes, short forms and Ibid."""
 
+import pytest
+
 from checker.model import Footnote
 from checker.parse import parse_paths
 from checker.references import parse_footnotes, parse_references
@@ -95,6 +97,19 @@ def test_author_year_cites_without_brackets_in_commentary() -> None:
     assert [(r.authors, r.date, r.title) for r in refs] == [
         (["Roe"], "1921", None), (["Poe", "Moe"], "1935", None), (["Dahl"], "1950", None),
         (["Berg"], "1961", None)]
+
+
+@pytest.mark.parametrize(("note", "expected"), [
+    ("Dahl 2005, p. 6.", [(["Dahl"], "2005")]),
+    ("Mein Dahl 2005, pp. 536–537.", [(["Mein Dahl"], "2005")]),
+    ("Roe, Poe & Moe 2008, p. 72.", [(["Roe", "Poe", "Moe"], "2008")]),
+    ("Berg & Van Holm 2009, p. xii.", [(["Berg", "Van Holm"], "2009")]),
+    ("van der Berg 1990a, p. 3; see also Roe et al. 2011.",
+     [(["van der Berg"], "1990"), (["Roe"], "2011")]),
+])
+def test_short_footnotes_of_author_year_cites(note: str, expected: list) -> None:
+    # Wikipedia's {{sfn}}/{{harvnb}}: the note is only cites into the Sources list
+    assert [(r.authors, r.date) for r in parse_references(note)] == expected
 
 
 def test_a_place_or_month_with_a_year_is_no_author_year_cite() -> None:

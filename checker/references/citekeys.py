@@ -9,6 +9,9 @@ has one).
   1968a)``, ``(Gray and Reuter, 1993; Roe 2001: 45)``, ``\\link{Havender (1968)}``;
 - author-year cites in running text: ``Hughes 1990 discusses``, ``treated in Gray and Reuter
   1993``, ``See also Raymond 1993.``
+- short footnotes, a note that is only author-year cites with their pages (Wikipedia's
+  ``{{sfn}}`` and ``{{harvnb}}``, pointing into the article's Sources list): ``Mein Smith 2005,
+  p. 6.``, ``Hay, Maclagan & Gordon 2008, p. 72.``, ``Kear 2005, p. 9; van der Berg 1986.``
 """
 
 from __future__ import annotations
@@ -50,6 +53,40 @@ _NOT_NAMES = frozenset((
 ))
 
 
+
+
+# Short footnotes: family names of up to three words with particles ("Mein Smith", "van der
+# Berg", "De Silva"), joined by commas, "and" or "&", or "et al."; the year, then the pages
+_SHORT_NAME = (r"(?:(?:van|von|de|der|den|du|da|di|del|della|la|le|ten|ter)\s+){0,2}"
+               r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+_SHORT_CITE = (
+    rf"(?P<names>{_SHORT_NAME}(?:(?:,\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+){_SHORT_NAME}){{0,4}}"
+    r"(?:,?\s+et\s+al\.?)?)\s+\(?(?P<year>" + YEAR + r")[a-z]?\)?"
+    r"(?:,\s*(?:pp?\.\s*|loc\.\s*|§\s*)?[\dxivlc]+(?:\s*[–—-]\s*[\dxivlc]+)?"
+    r"(?:,\s*[\dxivlc]+(?:\s*[–—-]\s*[\dxivlc]+)?)*)?")
+_SHORT_CITE_ONE = re.compile(_SHORT_CITE)
+_SHORT_FOOTNOTE = re.compile(
+    rf"^\s*(?:(?:[Ss]ee|[Cc]f\.)\s+)?{_SHORT_CITE}"
+    rf"(?:\s*;\s*(?:(?:[Ss]ee|[Cc]f\.)(?:\s+also)?\s+)?{_SHORT_CITE.replace('?P<', '?P<x')})*"
+    r"\s*\.?\s*$")
+
+
+def find_short_footnotes(text: str) -> list[FoundCitation]:
+    """A note that is only short author-year cites (see the module's docstring), each cite
+    with its family names and year."""
+    if len(text) > 400 or (not text[-1:].isalnum() and text[-1:] not in ".)") \
+            or _SHORT_FOOTNOTE.match(text) is None:
+        return []
+    found = []
+    for match in _SHORT_CITE_ONE.finditer(text):
+        names = re.sub(r",?\s+et\s+al\.?$", "", match.group("names"))
+        families = [name.strip() for name in re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+",
+                                                     names) if name.strip()]
+        if families[0].split()[0].lower() in _NOT_NAMES or families[0].lower() in MONTHS:
+            return []
+        found.append(FoundCitation(match.start(), match.end(), Reference(
+            authors=families, date=match.group("year"), raw=match.group(0))))
+    return found
 
 
 def find_citation_keys(text: str) -> list[FoundCitation]:
@@ -100,7 +137,9 @@ def find_author_year_in_text(text: str) -> list[FoundCitation]:
     """Each author-year cite printed in running text without brackets (``Hughes 1990``)."""
     if not has_running_year(text):
         return []
-    found = []
+    found = find_short_footnotes(text)
+    if found:
+        return found  # the note is only short cites: "Kear 2005, p. 9; Mein Smith 1986."
     for match in _NAME_YEAR_IN_TEXT.finditer(text):
         group = next(name for name in ("names", "opening", "subject") if match.group(name))
         names = match.group(group)
