@@ -213,9 +213,11 @@ def print_summary(run, findings, links, *, checked, offline, notes) -> None:
         print("network unavailable: links were not checked")
 
 
-def parse_with_config(args: argparse.Namespace, config) -> ParseRun:
-    """Parse the documents named on the command line; say what could not be read."""
-    run = parse_paths(args.documents, doc_date=args.date or getattr(config, "document_date", None))
+def parse_with_config(args: argparse.Namespace, config, on_references=None) -> ParseRun:
+    """Parse the documents named on the command line; say what could not be read.
+    `on_references`: see `parse.parse_note_texts`."""
+    run = parse_paths(args.documents, doc_date=args.date or getattr(config, "document_date", None),
+                      on_references=on_references)
     report_input_errors(run)
     return run
 
@@ -261,11 +263,13 @@ def check_settings(args: argparse.Namespace, config) -> CheckSettings:
 
 
 def check_documents(run: ParseRun, settings: CheckSettings, quiet: bool,
-                    doubtful_dates: Container[tuple[str, int]] = frozenset(), store=None):
+                    doubtful_dates: Container[tuple[str, int]] = frozenset(), store=None,
+                    live=None):
     """Live checks plus the archive stage; returns (CheckRun, findings from pages).
     `doubtful_dates`: the (document, footnote) whose cited date the audit flagged, which the
     archive's URL recovery does not trust. `store`: an open `ResultStore` (the caller closes
-    it); None: the runner opens the one `settings` names."""
+    it); None: the runner opens the one `settings` names. `live`: the runner's `LiveChecks`,
+    when the parse started them."""
     from checker.archive.hook import make_archive_hook, make_page_inspector
     from checker.archive.wayback import WaybackClient
     from checker.linkcheck import Progress, check_links, collect_targets
@@ -282,7 +286,7 @@ def check_documents(run: ParseRun, settings: CheckSettings, quiet: bool,
     inspect = make_page_inspector(settings, page_findings) if settings.verify_metadata else None
     checked = check_links(
         targets, settings, store=store, progress=Progress(quiet=quiet), archive=archive,
-        inspect=inspect,
+        inspect=inspect, live=live,
     )
     return checked, page_findings
 
@@ -298,6 +302,7 @@ def import_report_modules() -> None:
 
 
 def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None) -> int:
+    from checker.linkcheck.runner import LiveChecks
     from checker.linkcheck.store import ResultStore
 
     config = config if config is not None else load_run_config(args)
@@ -305,21 +310,24 @@ def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None
     # Beside the main thread, on one thread: the store opens (SQLite creates and syncs its
     # files) while the documents are parsed; the audit and the imports the report needs run
     # while the live checks wait on the network. The archive's recovery, which asks which
-    # cited dates the audit flagged, waits for the audit.
+    # cited dates the audit flagged, waits for the audit. The live checks start on each
+    # note's links as the parse reads them.
     with ThreadPoolExecutor(1, thread_name_prefix="footcheck-side") as side:
         opening = side.submit(ResultStore.open, settings)
+        live = LiveChecks(settings, opening.result)
         try:
             if run is None:
-                run = parse_with_config(args, config)
+                run = parse_with_config(args, config, on_references=live.start_references)
             if not run.documents:
                 return EXIT_INPUT
             audit = side.submit(audit_findings, run, config)
             side.submit(import_report_modules)
             checked, page_findings = check_documents(
-                run, settings, args.quiet, FlaggedDates(audit), opening.result()
+                run, settings, args.quiet, FlaggedDates(audit), opening.result(), live
             )
             audited = audit.result()
         finally:
+            live.close()
             if (store := opening.result()) is not None:
                 store.close()
     from checker.linkcheck.findings import link_findings

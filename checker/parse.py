@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -89,8 +89,14 @@ def _without_latex_members(folder: Path, files: list[str]) -> list[str]:
     return kept
 
 
-def parse_document(doc: Document, doc_date: str | None = None) -> list[Finding]:
-    """Fill `doc` with its metadata, footnotes and references; return parse findings."""
+NoteHook = Callable[[list[Reference]], None]
+
+
+def parse_document(doc: Document, doc_date: str | None = None,
+                   on_references: NoteHook | None = None) -> list[Finding]:
+    """Fill `doc` with its metadata, footnotes and references; return parse findings.
+    `on_references`: see `parse_note_texts` (not called for notes whose references a LaTeX
+    \\cite or a .bib entry gave)."""
     title, stated_date = document_metadata(doc)
     doc.title = title
     if doc_date:
@@ -99,7 +105,10 @@ def parse_document(doc: Document, doc_date: str | None = None) -> list[Finding]:
         doc.date, doc.date_source = stated_date, "stated"
     footnotes, findings = extract_footnotes(doc)
     texts = [footnote.text for footnote in footnotes]
-    for footnote, references in zip(footnotes, parse_note_texts(texts), strict=True):
+    if any(footnote.references for footnote in footnotes):
+        on_references = None
+    for footnote, references in zip(footnotes, parse_note_texts(texts, on_references),
+                                    strict=True):
         # A LaTeX \cite or a .bib entry gave the note its references: they are kept.
         footnote.references = footnote.references or references
     resolve_backreferences(footnotes, works_named_at_markers(doc.text, footnotes),
@@ -184,13 +193,16 @@ def candidate_question(doc: Document, footnote: Footnote, reference: Reference) 
     )
 
 
-def parse_paths(paths: Iterable[str], doc_date: str | None = None) -> ParseRun:
-    """Parse every document; a file that cannot be read is an error of the run, not a stop."""
+def parse_paths(paths: Iterable[str], doc_date: str | None = None,
+                on_references: NoteHook | None = None) -> ParseRun:
+    """Parse every document; a file that cannot be read is an error of the run, not a stop.
+    `on_references`: see `parse_note_texts`."""
     run = ParseRun()
     for path in expand_paths(paths):
         try:
             doc = read_document(path)
-            findings = parse_document(doc, doc_date)  # a .bib without one entry raises too
+            # a .bib without one entry raises too
+            findings = parse_document(doc, doc_date, on_references)
         except InputError as error:
             run.errors.append(error)
             continue
@@ -199,21 +211,34 @@ def parse_paths(paths: Iterable[str], doc_date: str | None = None) -> ParseRun:
     return run
 
 
-def parse_note_texts(texts: list[str]) -> list[list[Reference]]:
+def parse_note_texts(texts: list[str], on_references: NoteHook | None = None
+                     ) -> list[list[Reference]]:
     """`parse_references` over every note text, in order: on every core (forked worker
     processes, a few chunks each) when there are `PARALLEL_FROM` notes or more and the
-    system can fork; here otherwise, or if the workers fail."""
+    system can fork; here otherwise, or if the workers fail. `on_references(references)` is
+    called with each note's references as soon as they are read (by the link check, to
+    start on the first links while the rest is read)."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(texts) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-        return [parse_references(text) for text in texts]
+        return [_read_note(text, on_references) for text in texts]
     size = -(-len(texts) // (workers * CHUNKS_PER_WORKER))
     chunks = [texts[start: start + size] for start in range(0, len(texts), size)]
     try:
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            return [[Reference(*values) for values in note]
-                    for chunk in pool.map(_parse_as_values, chunks) for note in chunk]
+            found = [[Reference(*values) for values in note]
+                     for chunk in pool.map(_parse_as_values, chunks) for note in chunk]
     except (OSError, BrokenProcessPool):
-        return [parse_references(text) for text in texts]
+        return [_read_note(text, on_references) for text in texts]
+    for references in found if on_references is not None else ():
+        on_references(references)
+    return found
+
+
+def _read_note(text: str, on_references: NoteHook | None) -> list[Reference]:
+    references = parse_references(text)
+    if on_references is not None:
+        on_references(references)
+    return references
 
 
 def _parse_as_values(texts: list[str]) -> list[list[tuple]]:

@@ -47,3 +47,13 @@ def test_a_large_document_is_resolved_after_the_workers_answer(tmp_path, monkeyp
     ibid = doc.footnotes[1]  # note 2: Ibid. of note 1
     assert ibid.text == "Ibid., 12." and ibid.references[0].ibid
     assert ibid.references[0].title == doc.footnotes[0].references[0].title
+
+
+@pytest.mark.parametrize("parallel_from", [PARALLEL_FROM, 50])
+def test_each_notes_references_are_handed_on_in_order(monkeypatch, parallel_from):
+    """The link check starts on a note's links as soon as they are read."""
+    monkeypatch.setattr(parse, "PARALLEL_FROM", parallel_from)
+    texts = [note(number) for number in range(1, 121)]
+    handed: list[list] = []
+    parsed = parse_note_texts(texts, handed.append)
+    assert handed == parsed == [parse_references(text) for text in texts]

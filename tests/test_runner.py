@@ -14,6 +14,7 @@ from testweb import Reply, TestWeb, html_page
 
 from checker.linkcheck import CheckSettings, check_links, collect_targets
 from checker.linkcheck.progress import Progress
+from checker.linkcheck.runner import LiveChecks
 from checker.linkcheck.store import ResultStore
 from checker.linkcheck.targets import LinkTarget
 from checker.model import Citation, Document, Footnote, LinkResult, Reference
@@ -473,3 +474,68 @@ def test_site_only_target_with_site_checks_off_still_goes_to_the_archive() -> No
     assert run.links[0].status == "skipped" and run.links[0].site_only
     assert archive.calls == [("https://kaktus.media/", "skipped")]
     assert run.requests_made == 0
+
+
+# -- live checks started by the parse -------------------------------------------------------
+
+
+def test_links_started_early_are_fetched_once_and_settled_with_their_targets(
+        web: TestWeb) -> None:
+    web.page("/early", "Early", published="2020-03-02")
+    web.status("/early-missing", 404)
+    web.page("/late", "Late")
+    web.page("/repaired-away", "Not a target")
+    live = LiveChecks(settings())
+    for path in ("/early", "/early-missing", "/repaired-away", "/early"):
+        live.start(web.url(path))
+    deadline = time.monotonic() + 5
+    while web.hits("/repaired-away") == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)  # the early requests go out before the targets are known
+    seen: list[str] = []
+
+    def inspect(result: LinkResult, target: LinkTarget, html: str | None) -> None:
+        seen.append(target.url)
+
+    urls = [web.url("/early"), web.url("/early-missing"), web.url("/late")]
+    run = check_links(targets_for(urls), settings(), inspect=inspect, live=live)
+    assert [(r.url, r.status) for r in run.links] == [
+        (urls[0], "ok"), (urls[1], "broken"), (urls[2], "ok")]
+    assert run.links[0].citations == [Citation("paper.md", 1)]
+    assert web.hits("/early") == web.hits("/early-missing") == web.hits("/late") == 1
+    assert sorted(seen) == sorted([urls[0], urls[2]])  # the early page inspected too
+    assert run.requests_made == 4  # the early URL that is no target was asked once
+
+
+def test_an_early_link_fresh_in_the_store_or_excluded_makes_no_request(
+        web: TestWeb, tmp_path: Path) -> None:
+    web.page("/fresh", "Fresh")
+    web.page("/excluded", "Excluded")
+    config = settings(use_cache=True, cache_path=str(tmp_path / "s.sqlite"),
+                      excludes=["/excluded$"])
+    urls = [web.url("/fresh"), web.url("/excluded")]
+    check_links(targets_for(urls, excludes=["/excluded$"]), config)
+    assert web.hits("/fresh") == 1
+    store = ResultStore.open(config)
+    live = LiveChecks(config, lambda: store)
+    for url in urls:
+        live.start(url)
+    try:
+        run = check_links(targets_for(urls, excludes=["/excluded$"]), config, store=store,
+                          live=live)
+    finally:
+        store.close()
+    assert [r.status for r in run.links] == ["ok", "skipped"]
+    assert run.links[0].from_cache
+    assert web.hits("/fresh") == 1 and web.hits("/excluded") == 0
+
+
+def test_early_links_keep_the_per_host_limit(web_factory: Callable[..., TestWeb]) -> None:
+    web = web_factory("127.0.0.1")
+    urls = slow_pages(web, 8, delay=0.15)
+    live = LiveChecks(settings(per_host=2))
+    for url in urls[:5]:
+        live.start(url)
+    run = check_links(targets_for(urls), settings(per_host=2), live=live)
+    assert all(r.status == "ok" for r in run.links)
+    assert web.max_in_flight <= 2
+    assert all(web.hits(f"/slow/{i}") == 1 for i in range(8))

@@ -9,7 +9,9 @@ slot, visiting hosts round-robin. A worker therefore never sits blocked on a bus
 work for idle hosts waits behind it: one slow host uses at most `per_host` workers, and the
 others keep every remaining global slot busy. An item can be handed back with `defer` (a
 retry): deferred items go out only once every first item has gone out, each not before its
-own time, so a retry never holds up the links still waiting for their first check.
+own time, so a retry never holds up the links still waiting for their first check. A
+dispatcher made with ``sealed=False`` takes more items (`add`) until `seal`: its workers wait
+for them, and retries wait for the seal too.
 """
 
 from __future__ import annotations
@@ -99,11 +101,11 @@ class FairDispatcher(Generic[T]):
     Workers loop ``while (job := dispatcher.take()) is not None: ...; dispatcher.done(key)``.
     `take` blocks while every host with pending work is at its limit (or every deferred item
     is waiting for its time), and returns None once every item has been handed out and no
-    item in flight can still be deferred.
+    item in flight can still be deferred (and, with ``sealed=False``, once `seal` is called).
     """
 
     def __init__(self, items: Iterable[tuple[str, T]], limiter: HostLimiter,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, *, sealed: bool = True) -> None:
         self.limiter = limiter
         self._clock = clock
         self._pending: OrderedDict[str, deque[T]] = OrderedDict()
@@ -114,6 +116,7 @@ class FairDispatcher(Generic[T]):
         self._in_flight = 0
         self._condition = threading.Condition()
         self._closed = False
+        self._sealed = sealed
 
     def take(self) -> tuple[str, T] | None:
         with self._condition:
@@ -129,7 +132,9 @@ class FairDispatcher(Generic[T]):
                         self._in_flight += 1
                         return key, item
                 wait: float | None = None
-                if not self._pending and self._deferred:
+                if not self._sealed:
+                    pass  # more first items may come: they go before any retry
+                elif not self._pending and self._deferred:
                     now = self._clock()
                     for entry in sorted(self._deferred):
                         when, _, key, item = entry
@@ -144,6 +149,18 @@ class FairDispatcher(Generic[T]):
                 elif not self._pending and not self._in_flight:
                     return None
                 self._condition.wait(wait)
+
+    def add(self, key: str, item: T) -> None:
+        """One more first item (before `seal`)."""
+        with self._condition:
+            self._pending.setdefault(key, deque()).append(item)
+            self._condition.notify()
+
+    def seal(self) -> None:
+        """No more first items: retries may go out, and `take` ends when all is done."""
+        with self._condition:
+            self._sealed = True
+            self._condition.notify_all()
 
     def defer(self, key: str, item: T, delay: float) -> None:
         """Hand `item` out again, after the first items and not before `delay` seconds.

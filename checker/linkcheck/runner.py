@@ -4,9 +4,10 @@ Steps of `check_links`:
 
 1. targets excluded by configuration -> ``skipped``; fresh ``ok``/``redirected`` results from
    the store -> reused (``from_cache=True``, no request);
-2. the rest are fetched by ``settings.global_limit`` worker threads, each with its own
+2. the rest are fetched by ``settings.global_limit`` worker threads sharing the run's
    `requests.Session` (`session.make_session`), dispatched by `ratelimit.FairDispatcher` so
-   that no host ever sees more than ``settings.per_host`` requests at once. The
+   that no host ever sees more than ``settings.per_host`` requests at once (`LiveChecks`;
+   `footcheck check` starts them while the parse reads the notes, see `LiveChecks`). The
    private-address guard (`guard.guard`, on the URL and every redirect target) happens inside
    `fetch.fetch_page`, one attempt per call. A failure worth another try (429, 502, 503,
    504, a quick connection failure: ``FetchedPage.retry_in``) is tried again up to
@@ -39,19 +40,17 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import requests
 
-from checker.linkcheck.fetch import FetchedPage
 from checker.linkcheck.progress import Progress
 from checker.linkcheck.ratelimit import FairDispatcher, HostLimiter
 from checker.linkcheck.settings import CheckSettings
 from checker.linkcheck.store import FAILURES, ResultStore, apply_history, iso_time
 from checker.linkcheck.targets import SITE_CHECKS_OFF, LinkTarget
-from checker.model import LinkResult, LinkStatus
+from checker.model import LinkResult, LinkStatus, Reference
 
 OK_STATUSES = {LinkStatus.OK.value, LinkStatus.REDIRECTED.value}
 NOT_FETCHED = {LinkStatus.SKIPPED.value, LinkStatus.INVALID.value}
@@ -115,38 +114,32 @@ def is_network_failure(result: LinkResult) -> bool:
     return judge(result)
 
 
-def _fetch(target: LinkTarget, settings: CheckSettings, sessions: _Sessions,
-           inspect: PageHook | None) -> FetchedPage:
+def attempt(url: str, settings: CheckSettings, sessions: _Sessions
+            ) -> tuple[LinkResult, float | None, str | None]:
+    """One live attempt: (result, seconds before a retry is worth it or None, the page's head
+    when it is HTML); never raises (an unexpected error becomes the link's reason)."""
     from checker.linkcheck import fetch
 
-    # fetch runs the private-address guard itself (on the URL and on every redirect target)
-    # and its pre-checks (invalid URLs, mailto:, excludes): no request is made for those.
-    page = fetch.fetch_page(sessions.get(), target.url, settings)
-    if inspect is not None and page.html is not None and target.wants_page:
-        inspect(page.result, target, page.html)
-    return page
-
-
-def check_one(target: LinkTarget, settings: CheckSettings, sessions: _Sessions,
-              inspect: PageHook | None = None) -> tuple[LinkResult, float | None]:
-    """One live attempt: (result, seconds before a retry is worth it or None); never raises
-    (an unexpected error becomes the link's reason)."""
     started = time.monotonic()
-    retry_in = None
+    retry_in = html = None
     try:
-        page = _fetch(target, settings, sessions, inspect)
-        result, retry_in = page.result, page.retry_in
+        # fetch runs the private-address guard itself (on the URL and on every redirect
+        # target) and its pre-checks (invalid URLs, mailto:, excludes): no request for those.
+        page = fetch.fetch_page(sessions.get(), url, settings)
+        result, retry_in, html = page.result, page.retry_in, page.html
     except Exception as error:  # a bug must not end the run; the link says what happened
-        result = LinkResult(
-            url=target.url, status=LinkStatus.BROKEN.value,
-            reason="the check failed (a bug in footcheck)",
-            detail=f"{type(error).__name__}: {error}",
-        )
+        result = _bug(url, error)
     if result.elapsed_ms is None:
         result.elapsed_ms = int((time.monotonic() - started) * 1000)
     if result.checked_at is None:
         result.checked_at = iso_time(time.time())
-    return result, retry_in
+    return result, retry_in, html
+
+
+def _bug(url: str, error: Exception) -> LinkResult:
+    return LinkResult(url=url, status=LinkStatus.BROKEN.value,
+                      reason="the check failed (a bug in footcheck)",
+                      detail=f"{type(error).__name__}: {error}")
 
 
 def _wants_archive(result: LinkResult, target: LinkTarget, settings: CheckSettings) -> bool:
@@ -174,6 +167,7 @@ def check_links(
     progress: Progress | None = None,
     archive: ArchiveHook | None = None,
     inspect: PageHook | None = None,
+    live: LiveChecks | None = None,
 ) -> CheckRun:
     """Check `targets` (distinct URLs, see targets.py); results in the order of `targets`.
 
@@ -183,6 +177,7 @@ def check_links(
     e.g. to read the page's title and date; the HTML is not kept. It is also called, from
     the calling thread, for each result reused from the store, with ``html=None``: the
     stored ``page_title``/``page_date`` are then what the page showed when last fetched.
+    `live`: the `LiveChecks` that the parse started (its URLs fetched early); None: new ones.
     """
     run = CheckRun()
     own_store = store is None
@@ -197,7 +192,7 @@ def check_links(
         progress.start(len(targets))
         cached = store.fresh([t.url for t in targets if not t.skip_reason], settings.max_age) \
             if store is not None else {}
-        jobs: list[tuple[str, int]] = []
+        jobs: list[int] = []
         for index, target in enumerate(targets):
             if target.skip_reason:
                 results[index] = LinkResult(
@@ -208,26 +203,27 @@ def check_links(
                 if inspect is not None:  # no HTML: the stored page_title/page_date stand
                     inspect(_attach(results[index], target), target, None)
             else:
-                jobs.append((target.host_key, index))
+                jobs.append(index)
                 continue
             _attach(results[index], target)
             progress.update(results[index])
 
         lookups = _ArchiveLookups(archive, settings, run, targets, results) \
             if archive is not None else None
-        fetched = _run_live(jobs, targets, results, settings, progress, inspect, lookups)
-        run.requests_made = fetched.requests
+        live = live or LiveChecks(settings)
+        live.run(jobs, targets, results, progress, inspect, lookups)
+        run.requests_made = live.sessions.requests
         progress.close()
 
-        live = [results[i] for _, i in jobs]
-        run.offline = _detect_offline(live, archive)
+        fetched = [results[i] for i in jobs]
+        run.offline = _detect_offline(fetched, archive)
         if run.offline:
-            for result in live:
+            for result in fetched:
                 if result.status not in NOT_FETCHED:
                     result.status = LinkStatus.OFFLINE.value
                     result.reason = OFFLINE_REASON
             run.notes.append(
-                f"network unavailable: none of {len(live)} links could be reached"
+                f"network unavailable: none of {len(fetched)} links could be reached"
                 + (" and the archive is unreachable" if archive is not None else "")
             )
         if lookups is not None:
@@ -246,53 +242,180 @@ def check_links(
             store.close()
 
 
-def _run_live(jobs: list[tuple[str, int]], targets: list[LinkTarget],
-              results: list[LinkResult | None], settings: CheckSettings, progress: Progress,
-              inspect: PageHook | None, lookups: _ArchiveLookups | None) -> _Sessions:
-    sessions = _Sessions(settings)
-    if not jobs:
-        return sessions
-    limiter = HostLimiter(settings.per_host, settings.global_limit)
-    dispatcher: FairDispatcher[int] = FairDispatcher(jobs, limiter)
-    attempts = [0] * len(targets)
+_FRESH = "fresh"  # an early URL the store already had a fresh result for: not fetched
 
-    def worker() -> None:
-        while (job := dispatcher.take()) is not None:
-            key, index = job
-            final = True
+
+class LiveChecks:
+    """The run's live checks: `global_limit` worker threads fetching URLs, no host more than
+    `per_host` at once (`FairDispatcher`), one attempt per take.
+
+    URLs may be handed in before the targets are known (`start`, called as the parse finds
+    each note's links), so that the first requests go out while the rest of the documents is
+    still being read; a URL excluded by configuration or fresh in the store is not fetched.
+    `check_links` then binds the targets (`run`): the results that came before are settled
+    then, the rest as they come; a URL fetched early that is no target is dropped (a repair
+    may have changed it). Without early URLs it is the plain run of the targets' jobs.
+    """
+
+    def __init__(self, settings: CheckSettings,
+                 store: Callable[[], ResultStore | None] | None = None) -> None:
+        from checker.linkcheck.targets import compile_excludes
+
+        self.settings = settings
+        self.sessions = _Sessions(settings)
+        self._store = store  # asked (in a worker) whether an early URL is fresh already
+        self._excludes = compile_excludes(settings.excludes)
+        self._limiter = HostLimiter(settings.per_host, settings.global_limit)
+        self._dispatcher: FairDispatcher[str] = FairDispatcher([], self._limiter, sealed=False)
+        self._lock = threading.Lock()
+        self._state: dict[str, Any] = {}  # url -> None (asked), _FRESH or its first attempt
+        self._bound: _Binding | None = None
+        self._workers: list[threading.Thread] = []
+        self._failure: BaseException | None = None
+
+    def start_references(self, references: list[Reference]) -> None:
+        """Fetch the URLs of a note's references now (`parse.parse_note_texts` calls it as it
+        reads each note), as `collect_targets` will make them."""
+        from checker.linkcheck.targets import normalise_url
+
+        for reference in references:
+            if reference.url and reference.url.strip():
+                self.start(normalise_url(reference.url))
+
+    def start(self, url: str) -> None:
+        """Fetch `url` (normalised, as `collect_targets` makes it) now."""
+        if any(pattern.search(url) for pattern in self._excludes):
+            return  # collect_targets will skip it
+        with self._lock:
+            if self._bound is not None or url in self._state:
+                return
+            self._state[url] = None
+        self._add(url)
+
+    def run(self, jobs: list[int], targets: list[LinkTarget],
+            results: list[LinkResult | None], progress: Progress, inspect: PageHook | None,
+            lookups: _ArchiveLookups | None) -> None:
+        """Check `targets[i]` for every i in `jobs`, filling `results`; returns when every
+        attempt (retries included) is over."""
+        binding = _Binding(self, {targets[i].url: i for i in jobs}, targets, results,
+                           [0] * len(targets), progress, inspect, lookups)
+        with self._lock:
+            self._bound = binding
+            early = [(url, done) for url, done in self._state.items() if isinstance(done, tuple)]
+            added = [url for url in binding.index
+                     if url not in self._state or self._state[url] == _FRESH]
+            for url in added:
+                self._state[url] = None
+        try:
+            for url, done in early:
+                binding.settle(url, *done)
+            for url in added:
+                self._add(url)
+            self._dispatcher.seal()
+            for worker in list(self._workers):
+                worker.join()
+        except BaseException:
+            self.close()
+            raise
+        if self._failure is not None:
+            self.close()
+            raise self._failure
+        self.sessions.close()
+
+    def close(self) -> None:
+        """Hand out nothing more and let go of the connections (also on an interrupt)."""
+        self._dispatcher.close()
+        if self._bound is not None and self._bound.lookups is not None:
+            self._bound.lookups.stop()
+        self.sessions.close()
+
+    def _add(self, url: str) -> None:
+        from checker.linkcheck.targets import host_key
+
+        self._dispatcher.add(host_key(url), url)
+        with self._lock:
+            if len(self._workers) < min(self._limiter.global_limit, len(self._state)):
+                worker = threading.Thread(target=self._work, name="footcheck-link",
+                                          daemon=True)
+                self._workers.append(worker)
+                worker.start()
+
+    def _work(self) -> None:
+        try:
+            while (job := self._dispatcher.take()) is not None:
+                key, url = job
+                try:
+                    self._check(url)
+                finally:
+                    self._dispatcher.done(key)
+        except BaseException as error:  # not a link's failure: the run's (check_links raises)
+            self._failure = error
+            self._dispatcher.close()
+
+    def _check(self, url: str) -> None:
+        with self._lock:
+            binding = self._bound
+        if binding is None and self._store is not None:
+            store = self._store()
+            if store is not None and store.fresh([url], self.settings.max_age):
+                with self._lock:
+                    if self._bound is None:
+                        self._state[url] = _FRESH
+                        return
+                    binding = self._bound
+        if binding is not None and url not in binding.index:
+            return  # no target needs it: fresh in the store, or not cited after all
+        done = attempt(url, self.settings, self.sessions)
+        with self._lock:
+            binding = self._bound
+            if binding is None:
+                self._state[url] = done
+                return
+        binding.settle(url, *done)
+
+    def defer(self, url: str, delay: float) -> None:
+        from checker.linkcheck.targets import host_key
+
+        self._dispatcher.defer(host_key(url), url, delay)
+
+
+@dataclass
+class _Binding:
+    """Where the live results go once the targets are known."""
+
+    live: LiveChecks
+    index: dict[str, int]  # url -> its target's position
+    targets: list[LinkTarget]
+    results: list[LinkResult | None]
+    attempts: list[int]
+    progress: Progress
+    inspect: PageHook | None
+    lookups: _ArchiveLookups | None
+
+    def settle(self, url: str, result: LinkResult, retry_in: float | None,
+               html: str | None) -> None:
+        """One attempt's result: the page inspected, the result kept, a retry asked for or
+        the result final (progress, archive)."""
+        index = self.index.get(url)
+        if index is None:
+            return  # fetched early, but no target
+        target = self.targets[index]
+        if self.inspect is not None and html is not None and target.wants_page:
             try:
-                target = targets[index]
-                result, retry_in = check_one(target, settings, sessions, inspect)
-                attempts[index] += 1
-                if attempts[index] > 1:
-                    result.reason = f"{result.reason} (tried {attempts[index]} times)"
-                results[index] = _attach(result, target)
-                if retry_in is not None and attempts[index] <= settings.retries:
-                    dispatcher.defer(key, index, retry_in)
-                    final = False
-            finally:
-                dispatcher.done(key)
-            if final:
-                progress.update(results[index])
-                if lookups is not None:
-                    lookups.offer(index)
-
-    workers = min(limiter.global_limit, len(jobs))
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="footcheck-link")
-    try:
-        futures = [pool.submit(worker) for _ in range(workers)]
-        for future in futures:
-            future.result()
-    except BaseException:
-        dispatcher.close()
-        if lookups is not None:
-            lookups.stop()
-        pool.shutdown(wait=False, cancel_futures=True)
-        sessions.close()
-        raise
-    pool.shutdown(wait=True)
-    sessions.close()
-    return sessions
+                self.inspect(result, target, html)
+            except Exception as error:  # a bug must not end the run
+                result, retry_in = _bug(url, error), None
+        self.attempts[index] += 1
+        tried = self.attempts[index]
+        if tried > 1:
+            result.reason = f"{result.reason} (tried {tried} times)"
+        self.results[index] = _attach(result, target)
+        if retry_in is not None and tried <= self.live.settings.retries:
+            self.live.defer(url, retry_in)
+            return
+        self.progress.update(result)
+        if self.lookups is not None:
+            self.lookups.offer(index)
 
 
 def _detect_offline(live: list[LinkResult], archive: ArchiveHook | None) -> bool:
