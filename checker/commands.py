@@ -291,14 +291,18 @@ def check_documents(run: ParseRun, settings: CheckSettings, quiet: bool,
     return checked, page_findings
 
 
-def import_report_modules() -> None:
-    """The modules the end of a check needs, imported while the network is waited on."""
+def prepare_report() -> None:
+    """The modules the end of a check needs, imported (and the HTML template compiled) while
+    the network is waited on."""
     import checker.linkcheck.findings
     import checker.linkcheck.repair
     import checker.report.github
     import checker.report.jsonreport
     import checker.report.summary
     import checker.report.write  # noqa: F401
+    from checker.report.html import page_template
+
+    page_template()
 
 
 def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None) -> int:
@@ -321,7 +325,7 @@ def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None
             if not run.documents:
                 return EXIT_INPUT
             audit = side.submit(audit_findings, run, config)
-            side.submit(import_report_modules)
+            side.submit(prepare_report)
             checked, page_findings = check_documents(
                 run, settings, args.quiet, FlaggedDates(audit), opening.result(), live
             )
@@ -358,11 +362,18 @@ def decide_repairs(run: ParseRun, checked, settings: CheckSettings):
 
     if checked.offline:
         return []
-    with make_session(settings) as session:
-        def check_one(url: str) -> LinkResult:
-            return precheck(url, settings) or check_url(session, url, settings)
+    sessions: list = []  # made for the first candidate to check, if any
 
+    def check_one(url: str) -> LinkResult:
+        if not sessions:
+            sessions.append(make_session(settings))
+        return precheck(url, settings) or check_url(sessions[0], url, settings)
+
+    try:
         return decide_candidates(run.documents, checked.links, check_one)
+    finally:
+        for session in sessions:
+            session.close()
 
 
 class FlaggedDates:

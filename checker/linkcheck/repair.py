@@ -48,6 +48,9 @@ def decide_candidates(documents: list[Document], links: list[LinkResult],
                       check_one: CheckOne) -> list[Decision]:
     """Decide every candidate repair from the printed URL's result and, when it failed, a
     check of each candidate (`check_one`). Sets `repaired_url` on the printed URL's result."""
+    if not any(ref.url_candidates for doc in documents for footnote in doc.footnotes
+               for ref in footnote.references):
+        return []
     by_url = {normalise_url(link.url): link for link in links}
     decided: list[Decision] = []
     tried: dict[str, LinkResult] = {}

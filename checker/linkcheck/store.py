@@ -302,16 +302,17 @@ class ResultStore:
         # The history is applied even without a usable store (the run then has no history:
         # every failure is the first), so dead_after treats a storeless run consistently.
         conn = self._conn
+        recorded = [r for r in results if not r.from_cache and r.status in RECORDED]
+        stored: dict[str, tuple] = {}
+        urls = list(dict.fromkeys(result.url for result in recorded))
+        for start in range(0, len(urls) if conn is not None else 0, 500):
+            chunk = urls[start:start + 500]
+            stored.update((row[0], row[1:]) for row in conn.execute(
+                "SELECT url, checks, first_failure, consecutive_failures, failure_days"
+                f" FROM links WHERE url IN ({','.join('?' * len(chunk))})", chunk))
         rows = []
-        for result in results:
-            if result.from_cache or result.status not in RECORDED:
-                continue
-            previous = None
-            if conn is not None:
-                previous = conn.execute(
-                    "SELECT checks, first_failure, consecutive_failures, failure_days"
-                    " FROM links WHERE url = ?", (result.url,),
-                ).fetchone()
+        for result in recorded:
+            previous = stored.get(result.url)
             checks = (previous[0] if previous else 0) + 1
             if result.status in FAILURES:
                 first = previous[1] if previous and previous[2] else None

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from checker.errors import ConfigError, ConfigProblem
@@ -76,6 +77,7 @@ class LinkTarget:
         return not self.site_only and any(work.title or work.date for work in self.works)
 
 
+@lru_cache(maxsize=65536)  # asked again for every link by the repairs and the reports
 def normalise_url(url: str) -> str:
     """The identity of a URL: same page, same string.
 

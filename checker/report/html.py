@@ -25,7 +25,9 @@ from checker.report.summary import count, severities_by_rule, summarize
 
 
 @cache
-def _template() -> Template:
+def page_template() -> Template:
+    """The page's template, compiled once (`footcheck check` compiles it while the network is
+    waited on)."""
     environment = Environment(
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=False,
@@ -56,7 +58,7 @@ def render_html(inp: ReportInput) -> str:
     paths = {doc.path for doc in inp.documents}
     by_path = {doc.path: doc for doc in inp.documents}
     other_loud, other_quiet = _split([f for f in inp.findings if f.document not in paths])
-    return _template().render(
+    return page_template().render(
         inp=inp, s=summary, count=count, docs=docs, other_loud=other_loud,
         other_quiet=other_quiet, colours=STATUS_COLOURS,
         label=lambda finding: notes_label(finding, by_path.get(finding.document)),
