@@ -266,3 +266,21 @@ def test_a_note_citing_a_case_by_reporter_alone_takes_its_name_from_the_body() -
     resolve_backreferences(notes, works_named_at_markers(body, notes))
     assert [[r.title for r in n.references] for n in notes] == [
         ["Roe Harbor Co. v. New York City"], ["Roe Harbor Co. v. New York City"]]
+
+
+def test_id_after_any_signal_and_the_statute_in_its_parenthetical() -> None:
+    titles = _resolved([
+        "Roe v. Poe, 552 U.S. 312, 320 (2008).",
+        "See, e.g., id. at 321 (citing S.C. CODE ANN. § 4-1-2 (Supp. 1990)).",
+        "Compare id. at 322, with Doe v. Moe, 12 F.3d 34, 36, 40\u201341 (2d Cir. 1994).",
+    ])
+    assert titles[1:] == [["Roe v. Poe", "S.C. CODE ANN. § 4-1-2"], ["Roe v. Poe", "Doe v. Moe"]]
+
+
+def test_two_cases_of_one_party_in_one_note_stay_two() -> None:
+    notes = [Footnote(1, 1, "Roe v. Poe, 84 F.4th 378 (5th Cir. 2023); Roe v. Poe, 93 F.4th 251 "
+                            "(5th Cir. 2024) (Elrod, J., dissenting)."),
+             Footnote(2, 2, "Roe, 84 F.4th at 385; see Roe, 93 F.4th at 253.")]
+    parse_footnotes(notes)
+    assert [(r.title, r.date) for r in notes[1].references] == [
+        ("Roe v. Poe", "2023"), ("Roe v. Poe", "2024")]

@@ -336,11 +336,11 @@ def _once_each(references: list[Reference]) -> list[Reference]:
     is one reference of that note."""
     if len(references) < 2:
         return references
-    seen: set[tuple[str, str | None, str | None]] = set()
+    seen: set[tuple[str, str | None, str | None, str | None]] = set()
     kept = []
     for ref in references:
         if ref.title:
-            key = (ref.title, ref.container, ref.url)
+            key = (ref.title, ref.container, ref.date, ref.url)
             if key in seen:
                 continue
             seen.add(key)
@@ -401,7 +401,7 @@ def _pointers(text: str) -> list[_Pointer]:
     found = []
     for number, (start, end) in enumerate(_segments(flat)):
         segment = flat[start:end]
-        ibid = _IBID.match(segment) if number == 0 else _ID_HEAD.match(segment)
+        ibid = (_IBID.match(segment) if number == 0 else None) or _ID_HEAD.match(segment)
         if ibid:
             found.append(_Pointer(start, start + ibid.end(), segment, None, ""))
             continue
@@ -456,7 +456,8 @@ def _place_pointers(text: str, references: list[Reference], pointers: list[_Poin
             at = flat.find(ref.raw[:40]) if ref.raw else -1
         position = at if at >= 0 else position
         depth = depths[position] if position < len(depths) else 0
-        if depth and not (ref.authors or ref.container or ref.url) and any(
+        if depth and not (ref.authors or ref.container or ref.url
+                          or ref.type == ReferenceType.GOVERNMENT) and any(
                 pointer.start <= position < pointer.start + len(pointer.text)
                 for pointer in pointers):
             continue  # a quotation in the parenthetical of "Id. at 5 (“...”)": no work
@@ -479,10 +480,10 @@ def _place_pointers(text: str, references: list[Reference], pointers: list[_Poin
         items.append((pointer.start, 0, work))
         items.sort(key=lambda item: item[0])
     kept: list[tuple[int, int, Reference]] = []
-    seen: set[tuple[str | None, str | None, str | None]] = set()
+    seen: set[tuple[str | None, str | None, str | None, str | None]] = set()
     for item in items:
         work = item[2]
-        key = (work.title, work.container, work.url)
+        key = (work.title, work.container, work.date, work.url)
         if work.title and key in seen:
             continue  # "Id. at 5; see also id. at 7": one work
         seen.add(key)

@@ -86,7 +86,7 @@ _CORPORATE = (r"(?:,\s(?:Inc|Co|Corp|Ltd|L\.L\.C|LLC|L\.P|LP|N\.A|P\.C|S\.A|P\.A
 _PARTY = rf"[A-Z][\w.'’&-]*(?:\s+{_PARTY_WORD}){{0,9}}?{_CORPORATE}?"
 _REPORTER = (r"[A-Z][A-Za-z.'’]*(?:\d[a-z]{1,2})?"
              r"(?:\s(?:[A-Z][A-Za-z.'’]*(?:\d[a-z]{1,2})?|\d(?:d|th)))*?")
-_PIN = r"(?:at\s+)?\*?\d[\d,–-]*(?:\s*(?:&\s*)?nn?\.\s*\d+)?"
+_PIN = r"(?:at\s+)?\*?\d(?:[\d–-]|,(?=\d))*(?:\s*(?:&\s*)?nn?\.\s*\d+)?"
 _DOCKET = (r"(?:(?:Civ(?:il)?\.?|Crim(?:inal)?\.?)\s+(?:A(?:ction)?\.?\s+)?|Case\s+|Docket\s+)?"
            r"Nos?\.\s*[\w:.-]*\d[\w:.-]*?(?=[,;\s)]|\.?$)")
 _CASE = re.compile(
