@@ -444,3 +444,47 @@ def test_ranges_in_messages_are_capped_but_findings_keep_every_number() -> None:
     _, findings = extract_footnotes(doc("Notes\n\n" + notes))
     (gaps,) = [f for f in findings if "missing from the sequence" in f.message]
     assert len(gaps.footnotes) == 199 and len(gaps.message) < 400
+
+
+# A book as pdftotext gives it: a contents page whose "Works Cited" entry sits beside page
+# numbers, a numbered list in the body, and each chapter's endnotes under "Notes", every
+# number alone on its line with the note's paragraph below it, page heads and page numbers
+# (at the top or the foot of a page) between them.
+CHAPTER_ENDNOTES = (
+    "Contents\n\nThe first chapter\n\n1\n\nThe second chapter\n\n30\n\nWorks Cited\n\n61\n\n"
+    "vii\n\n"
+    "\fChapter 1\nThe first chapter\n\nBody of the chapter, where the argument starts.1 It goes"
+    " on for a while.\nMy argument rests on these premises:\n"
+    "1. Harbours were rebuilt after every flood in the period, as the accounts show.\n"
+    "2. The builders kept no plans, so the works are known from their remains only.\n"
+    "More body text follows the list and cites a second source.2\n\n"
+    "The first chapter\n\n27\n\n"
+    "\fThe first chapter\n\n28\n\nNotes\n1\n\n"
+    "“Portus navium” is the phrase of the charter (Charter 2.4).\n\n2\n\n"
+    "On the rebuilding of harbours see the long account in Weir, whose chapter on floods is\n\n"
+    "the fullest we have.\n\n"
+    "The first chapter\n"
+    "3\n\nSee Weir, 112ff.\n\n29\n\n"
+    "\fChapter 2\nThe second chapter\n\nThe body of the second chapter.1 And more.2\n\n"
+    "The second chapter\n\n30\n\nNotes\n1\n\nSee Marlow.\n\n2\n\nSee Quay, 41–44.\n\n31\n\n"
+    "\fWorks Cited\n\nMarlow, Ann. Harbours. London: Dock Press, 1990.\n"
+)
+
+
+def test_chapter_endnotes_numbered_on_lines_of_their_own_between_page_furniture() -> None:
+    footnotes, _ = extract_footnotes(doc(CHAPTER_ENDNOTES, "text", "book.txt"))
+    found = [(note.part, note.number) for note in footnotes]
+    assert found == [(1, 1), (1, 2), (1, 3), (2, 1), (2, 2)]  # not the list, not a page
+    notes = {(note.part, note.number): note.text for note in footnotes}
+    assert notes[(1, 1)] == "“Portus navium” is the phrase of the charter (Charter 2.4)."
+    assert notes[(1, 2)].startswith("On the rebuilding of harbours see the long account")
+    assert notes[(1, 2)].endswith("the fullest we have.")
+    assert notes[(1, 3)] == "See Weir, 112ff."
+    assert notes[(2, 2)] == "See Quay, 41–44."
+
+
+def test_a_run_of_page_numbers_under_a_contents_entry_is_no_notes_section() -> None:
+    pages = "".join(f"\fA running head\n\n{page}\n\nBody text of page {page} goes on here.\n"
+                    for page in range(5, 12))
+    text = "Contents\n\nNotes\n\n4\n\n" + pages
+    assert extract_footnotes(doc(text, "text", "book.txt"))[0] == []

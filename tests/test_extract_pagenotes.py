@@ -151,3 +151,22 @@ def test_our_pdfs_as_text_give_the_notes_the_pdf_reader_gives(name, layouts, tmp
                 assert words.startswith(text) and len(text) > 200, (text, words)
                 cut += 1
         assert cut <= 1
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+@pytest.mark.skipif(not NATIVE.is_dir(), reason="../shared/corpus/native not present")
+@pytest.mark.parametrize("layout", [False, True], ids=["plain", "layout"])
+def test_a_dissertations_chapter_endnotes_as_pdftotext_gives_them(layout, tmp_path):
+    """Endnotes at each chapter's end, each number alone on its line, numbering restarting
+    per chapter; the body's numbered list at a page's foot is no notes block."""
+    name = "syrek-dissertation/dissertation.pdf"
+    target = tmp_path / "dissertation.txt"
+    command = ["pdftotext", *(["-layout"] if layout else []), str(NATIVE / name), str(target)]
+    subprocess.run(command, check=True, capture_output=True)
+    footnotes, _ = extract(target.read_text(encoding="utf-8"))
+    assert len(footnotes) == manifest()[name]
+    parts: dict[int | None, list[int]] = {}
+    for note in footnotes:
+        parts.setdefault(note.part, []).append(note.number)
+    assert [numbers == list(range(1, len(numbers) + 1)) for numbers in parts.values()] == \
+        [True] * 4

@@ -195,3 +195,27 @@ def test_every_reader_has_cases() -> None:
 def test_the_last_reader_always_answers() -> None:
     assert readers.find_title("", "") == readers.TitleParts(reader="read_unmarked")
     assert readers.READERS[-1] is readers.read_unmarked
+
+
+def test_a_bibliography_run_into_one_line_is_read_at_once() -> None:
+    """Hundreds of commas and no law review: every reader gives up (or answers) in linear
+    time. The law-review pattern used to backtrack for minutes on this shape (a French
+    bibliography, `Name (Given), Title, Place, year.`, run together by a PDF's conversion)."""
+    import signal
+
+    entry = ("Quay (Anne Marie), Le port et la ville, éd. revue, Lyon, 2003. — Les digues, "
+             "Paris, 1998 (Études, 12). Marlow (Jean) et Weir (Paul), « Sur les marées », dans "
+             "Les côtes, 2e éd., 2018, p. 189-216,  . ")
+    text = entry * 12
+
+    def give_up(*_: object) -> None:
+        raise TimeoutError("a reader backtracked")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(10)
+    try:
+        for reader in readers.READERS:
+            _read(reader, text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

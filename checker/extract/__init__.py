@@ -63,6 +63,9 @@ READERS: tuple[Reader, ...] = (
 )
 
 
+GENERAL_OUTNUMBERS = 3  # the general reader's notes over the page-notes reader's, to prefer it
+
+
 def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
     """Every footnote definition in `doc`, sorted by part and number, and the numbering
     findings."""
@@ -76,6 +79,8 @@ def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
             extraction = reader.extract(doc.text)
             if extraction.footnotes:
                 break
+    if extraction.footnotes and reader.name == "page notes":
+        extraction = _page_notes_or_general(extraction, doc.text)
     found = extraction.footnotes
     if found and "[a]" in doc.text and (lettered := lettered_notes(doc.text)):
         found = _with_lettered(found, lettered)
@@ -86,6 +91,16 @@ def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
                                   irregular=extraction.irregular)
     footnotes = sorted(found, key=lambda note: (note.part or 0, note.number, note.line))
     return footnotes, findings
+
+
+def _page_notes_or_general(page_notes: Extraction, text: str) -> Extraction:
+    """The page-notes reader's notes, unless the general reader finds many more: a book's
+    endnote sections, whose body also holds a numbered list at the foot of a page or two
+    (the page-notes reader takes that list for notes and misses the sections)."""
+    general = extract_markdown(text)
+    if len(general.footnotes) >= GENERAL_OUTNUMBERS * len(page_notes.footnotes):
+        return general
+    return page_notes
 
 
 def _with_lettered(found: list[Footnote], lettered: list[Footnote]) -> list[Footnote]:

@@ -16,6 +16,7 @@ keyed to particular documents; every decision looks at a line and its neighbours
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from checker.extract.common import (
@@ -118,6 +119,9 @@ _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$|\S+\.(?:html?|pdf|php|aspx?)/?$
 BLANK, TEXT, HEADING, NOTES_HEADING, RULE = range(5)
 NO_SECTION, RULED_SECTION, HEADED_SECTION = range(3)
 MAX_BLANKS_INSIDE_NOTE = 2
+# More lines than this of text and no note after a notes heading, and the heading was no
+# section's (a table of contents' "Notes" or "Works Cited" entry, the page number beside it)
+MAX_STRAY_LINES_BEFORE_NOTES = 4
 MAX_CONTINUATION_PARAGRAPH = 600
 GAP_TOLERANCE = 3
 MIN_UNCITED_NOTE = 25
@@ -174,6 +178,14 @@ class _Scan:
     uses_brackets: bool = False
     irregular: list[Irregularity] = field(default_factory=list)
     _glued: MarkerIndex | None = None
+    _bare: list[int] | None = None
+
+    def bare_lines(self) -> list[int]:
+        """The lines holding only a number, in order (read when a bare number is judged)."""
+        if self._bare is None:
+            self._bare = [index for index, candidate in self.candidates.items()
+                          if candidate.style == "bare"]
+        return self._bare
 
     def glued(self) -> MarkerIndex:
         """Bare digits glued to a word ("region.9"): looked for only when a note needs them
@@ -193,6 +205,7 @@ def _scan(text: str, lines: list[str]) -> _Scan:
     after_rule = False
     bracket_lines = 0
     superscript_defs = False
+    page_numbers: list[tuple[int, int]] = []  # bare numbers by a page break: (line, number)
     append = kinds.append
     for index, line in enumerate(lines):
         stripped = line.strip()
@@ -214,6 +227,9 @@ def _scan(text: str, lines: list[str]) -> _Scan:
         append(TEXT)
         if first.isdigit() or first in _CANDIDATE_FIRST:
             candidate = _candidate(line, under_notes_heading or after_rule)
+            if candidate is not None and candidate.style == "bare" and "\f" in text \
+                    and _page_number_line(lines, index):
+                page_numbers.append((index, candidate.number))
             if candidate is not None:
                 candidates[index] = candidate
                 start_numbers.add(candidate.number)
@@ -225,6 +241,8 @@ def _scan(text: str, lines: list[str]) -> _Scan:
                 # "[12] text", and "12. ^ text" (a wiki's list, its body marked "[12]")
                 bracket_lines += candidate.style == "bracket" or \
                     line[candidate.marker_end:].lstrip()[:1] in ("^", "↑")
+    for index in _running_page_numbers(page_numbers):
+        del candidates[index]
     explicit = _collect_markers(text, candidates, superscript_defs)
     scan = _Scan(
         text, kinds, candidates, explicit, lines, start_numbers, strong_numbers, endnote_numbers
@@ -292,6 +310,38 @@ def _candidate(line: str, in_endnotes: bool = False) -> _Candidate | None:
         if bare:
             return _Candidate(int(bare.group(1)), False, "bare", "", len(line))
     return None
+
+
+def _running_page_numbers(by_breaks: list[tuple[int, int]]) -> list[int]:
+    """The lines of `by_breaks` (bare numbers beside a page break) that are the pages' own
+    numbers: each one more than the one by the break before it, or one less than the next.
+    A note's number printed by a page break is not in that run."""
+    pages = []
+    for position, (index, number) in enumerate(by_breaks):
+        before = by_breaks[position - 1][1] if position > 0 else None
+        after = by_breaks[position + 1][1] if position + 1 < len(by_breaks) else None
+        if before == number - 1 or after == number + 1:
+            pages.append(index)
+    return pages
+
+
+def _page_number_line(lines: list[str], index: int) -> bool:
+    """Is line `index` where a page prints its number: among the first two lines of a page
+    (after pdftotext's form feed) or its last line before the next one?"""
+    seen = 0
+    for before in range(index, max(index - 6, -1), -1):
+        if "\f" in lines[before]:
+            return True
+        if before != index and lines[before].strip():
+            seen += 1
+            if seen > 1:
+                break
+    for after in range(index + 1, min(index + 4, len(lines))):
+        if "\f" in lines[after]:
+            return True
+        if lines[after].strip():
+            return False
+    return False
 
 
 class _Lines:
@@ -428,6 +478,8 @@ def _assemble(lines: list[str], scan: _Scan) -> list[_Note]:
     current: _Note | None = None
     in_section = 0  # NO_SECTION, RULED_SECTION or HEADED_SECTION
     fresh = True  # the last non-blank line was no note: numbering may restart at 1
+    stray_lines = 0  # lines of text since the last note or notes heading, in no note
+    section_notes = 0  # notes accepted since the last notes heading
     blanks = 0
     last_number = 0
     count = len(lines)
@@ -444,6 +496,7 @@ def _assemble(lines: list[str], scan: _Scan) -> list[_Note]:
                 current = None
             if kind == NOTES_HEADING:
                 in_section = HEADED_SECTION
+                stray_lines = section_notes = 0
             elif kind == RULE and _next_is_candidate(kinds, candidates, index):
                 in_section = max(in_section, RULED_SECTION)
             fresh = True
@@ -471,6 +524,8 @@ def _assemble(lines: list[str], scan: _Scan) -> list[_Note]:
                     last_number = candidate.number
                 fresh = False
                 blanks = 0
+                stray_lines = 0
+                section_notes += 1
                 index += 1
                 continue
         if current is not None:
@@ -482,6 +537,9 @@ def _assemble(lines: list[str], scan: _Scan) -> list[_Note]:
                 continue
             last_number = _close(current, notes, scan)
             current = None
+        stray_lines += 1
+        if stray_lines > MAX_STRAY_LINES_BEFORE_NOTES and in_section and not section_notes:
+            in_section = NO_SECTION  # prose, no note: the heading was an entry of the contents
         fresh = True
         blanks = 0
         index += 1
@@ -508,8 +566,10 @@ def _accept(
     if candidate.style == "bracket" and not scan.uses_brackets:
         return False
     if candidate.style == "bare":
-        return bool(in_section) and (number == expected or (fresh and number == 1)) and \
-            looks_like_citation(_next_text(index, scan))
+        if not in_section or not (number == expected or (fresh and number == 1)):
+            return False
+        return looks_like_citation(_next_text(index, scan)) or (
+            in_section == HEADED_SECTION and _bare_in_sequence(number, index, scan))
     if number in scan.strong_numbers:
         return False  # "1. Key finding" in a list, while <sup>1</sup> defines note 1
     if in_section:
@@ -536,6 +596,17 @@ def _accept(
         # "2. Background" after a marker 2 is a numbered heading, not a note
         return len(text) >= MIN_UNCITED_NOTE or looks_like_citation(text)
     return looks_like_citation(text)
+
+
+def _bare_in_sequence(number: int, index: int, scan: _Scan) -> bool:
+    """Is the bare number on line `index` one of a run (the bare number before it is
+    `number - 1`, or the one after it `number + 1`)? Under a "Notes" heading a run of
+    numbers alone on their lines is the endnotes' layout, whatever the notes say."""
+    bare = scan.bare_lines()
+    position = bisect_left(bare, index)
+    before = scan.candidates[bare[position - 1]].number if position > 0 else None
+    after = scan.candidates[bare[position + 1]].number if position + 1 < len(bare) else None
+    return before == number - 1 or after == number + 1
 
 
 def _marked_before(number: int, index: int, scan: _Scan) -> bool:
@@ -620,6 +691,14 @@ def _continuation(
     if note.style == "list" and line.startswith(("  ", "\t")):
         note.parts.append((index, line))
         return index
+    if note.style == "bare" and not any(text.strip() for _, text in note.parts):
+        # a number alone on its line: its text is the paragraph after it, however long
+        end = index
+        while end + 1 < len(kinds) and kinds[end + 1] == TEXT:
+            end += 1
+        for position in range(index, end + 1):
+            note.parts.append((position, lines[position]))
+        return end
     if _ended(note.parts[-1][1]):
         return -1
     end = index

@@ -116,8 +116,12 @@ def read_numbered_report(work: str, blanked: str) -> TitleParts | None:
 # ---- law-review articles: Bluebook --------------------------------------------------------
 
 _LAW_JOURNAL = re.compile(
-    r"^(?P<authors>[^,\"“*_]{2,80}?(?:,\s*(?:Jr|Sr|II|III)\.?)?"
-    r"(?:\s*(?:&|and|,)\s*[^,\"“*_]{2,60}?)*),\s+(?:(?:Note|Comment|Essay|Book Review),\s+)?"
+    # each name opens with no space, and at most 9 names: one way to split the names, so a
+    # long run of commas that is no article fails at once (the old pattern backtracked for
+    # minutes on a bibliography run together into one line)
+    r"^(?P<authors>[^,\"“*_\s][^,\"“*_]{1,79}?(?:,\s*(?:Jr|Sr|II|III)\.?)?"
+    r"(?:\s*(?:&|and|,)\s*[^,\"“*_\s][^,\"“*_]{1,59}?){0,8}),\s+"
+    r"(?:(?:Note|Comment|Essay|Book Review),\s+)?"
     r"(?P<title>[A-Z\"“*_].{2,300}?),\s+\d{1,4}\s+"
     r"(?P<journal>(?:[A-Z][A-Za-z'’.]*|&|on|of|for|in|the|and)"
     r"(?:\s(?:[A-Z][A-Za-z'’.]*|&|on|of|for|in|the|and))*?)"
