@@ -22,11 +22,13 @@ _spec.loader.exec_module(corpus_score)
 # Raise them as the parse improves; a document whose gold is new is measured, not yet held.
 FLOORS: dict[str, tuple[int, float]] = {
     # document: (notes found, fields F1 over the six fields)
+    'NeotomaManual_v2.docx': (9, 0.98),
     'R48903.3.pdf': (40, 0.84),
     'american-fundamentalism-review-essay.md': (13, 0.97),
     'arkansas-supreme-court-1986-bovard-opinion.xml': (6, 0.79),
     'barclay-apologie-1776-section-11-10-de.md': (26, 0.98),
     'beethoven-letters-vol2-later-letters-excerpt.html': (23, 0.78),
+    'burlesque-fronde-article.odt': (59, 0.70),
     'before-juneteenth-talk.txt': (10, 0.86),
     'beyond-failure-abolitionism-essay.txt': (21, 0.97),
     'buffalo-bill-wild-west-advocate-essay.html': (24, 0.90),
@@ -38,6 +40,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'fivethirtyeight-endorsements-article.html': (4, 0.99),
     'harvard_law_review_Background_Principles_And_The_General_Law_Of_Property.pdf': (186, 0.54),
     'kant-aufsatz.tex': (28, 0.0),
+    'lodz_tekst.docx': (12, 0.42),
     'mapping-spread-of-american-slavery-post.md': (10, 0.94),
     'midewiwin-ojibwa-bae-report-excerpt.txt': (11, 0.74),
     'passamaquoddy-folklore-excerpt.txt': (20, 0.65),
