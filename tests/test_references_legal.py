@@ -53,6 +53,19 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("12 F.3d at 36.", [(None, "F.3d", None)]),
         ("The ship docked at 5 p.m.", []),
     ],
+    "find_online_sources": [
+        ("See Jane Roe & John Poe, Tides Rise Again in Roe v. Poe, HARBOR NEWS (May 26, 2023, "
+         "4:45 AM), https://harbor.example/tides [https://perma.cc/AB12-CD34].",
+         [("Tides Rise Again in Roe v. Poe", "HARBOR NEWS", "2023-05-26")]),
+        ("Jane Roe, Tides, Harbor News (May 26, 2023).", []),
+    ],
+    "find_books": [
+        ("See, e.g., HARBOR INST., HANDBOOK ON TIDES 226 (6th ed. 2005) (noting that).",
+         [("HANDBOOK ON TIDES", None, "2005")]),
+        ("(citing 2 JANE ROE, COMMENTARIES *2; Poe, supra note 9)",
+         [("COMMENTARIES", None, None)]),
+        ("THE HARBOR, the port.", []),
+    ],
     "find_unnamed_cases": [
         ("552 U.S. 312 (2008).", [(None, "U.S.", "2008")]),
         ("See 84 F.4th 378, 380 (5th Cir. 2023); 603 S.W.2d 786 (Tex. 1980).",

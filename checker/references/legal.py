@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable
 
 from checker.model import Reference, ReferenceType
-from checker.references.authors import parse_authors
+from checker.references.authors import is_organisation, parse_authors
 from checker.references.dates import find_dates
 from checker.references.patterns import FoundCitation
 from checker.references.urls import domain_of, find_urls
@@ -259,6 +259,75 @@ def _take_trailing_url(reference: Reference, text: str, end: int) -> int:
     reference.repairs = list(url.repairs)
     reference.url_candidates = list(url.candidates)
     return gap.end() + url.end
+
+
+# ---- books and online sources, Bluebook style (small capitals printed as capitals) --------
+
+_CAPS_WORD = r"(?:[A-Z][A-Z.'’&:-]*[A-Z.:]|&|OF|ON|THE|AND|FOR|IN|TO|A)"
+_CAPS_RUN = rf"[A-Z][A-Z.'’&:-]*(?:\s+{_CAPS_WORD}){{0,8}}"
+_ONLINE = re.compile(
+    rf"(?<![\w.])(?P<authors>{_NAME}(?:(?:,\s+|\s+&\s+|,\s+&\s+){_NAME}){{0,4}}),\s+"
+    rf"(?P<title>[A-Z\"“‘'][^;]{{2,300}}?),\s+(?P<outlet>{_CAPS_RUN})\s+"
+    r"\((?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s*\d{1,2}:\d\d\s*[AP]M)?\)")
+_BOOK = re.compile(
+    rf"(?<![\w.,])(?:\d{{1,3}}\s+)?(?P<authors>{_CAPS_RUN}(?:\s+&\s+{_CAPS_RUN})?),\s+"
+    rf"(?P<title>{_CAPS_RUN})\s+\*?\d[\d,–-]*"
+    r"(?:\s+\((?P<edition>[^()]{0,40}?)?(?P<year>(?:1[5-9]|20)\d\d)\))?")
+_ABBREVIATED_BODY = re.compile(r"\b[A-Z]{2,}[’'A-Z]*\.(?:\s|$)")  # "CATO INST.", "ASS’N."
+
+
+def find_online_sources(text: str) -> list[FoundCitation]:
+    """A web page, Bluebook style: authors, title, the site in small capitals and the date
+    (and time) in brackets, then the URL:
+
+    ``Jane Roe, Tides Rise Again, HARBOR NEWS (May 26, 2023, 4:45 AM), https://...`` ->
+    ``Tides Rise Again``, ``Roe, Jane``, ``HARBOR NEWS``, ``2023-05-26``.
+    """
+    if "(" not in text:
+        return []
+    found = []
+    for match in _ONLINE.finditer(text):
+        authors_text = _LEADING_WORDS.sub("", match.group("authors"))
+        authors = parse_authors(authors_text)
+        outlet = match.group("outlet").strip()
+        if not authors or sum(c.isupper() for c in outlet) < 2:
+            continue
+        dates = find_dates(match.group("date"))
+        start = match.end("authors") - len(authors_text)
+        reference = Reference(title=match.group("title").strip().strip("\"“”"),
+                              authors=list(authors), container=outlet,
+                              date=dates[0].iso if dates else None, type=ReferenceType.WEB)
+        end = _take_trailing_url(reference, text, match.end())
+        reference.raw = text[start:end]
+        found.append(FoundCitation(start, end, reference))
+    return found
+
+
+def find_books(text: str) -> list[FoundCitation]:
+    """A book, Bluebook style: (volume,) author and title in small capitals, the page, the
+    edition and year in brackets:
+
+    ``2 JANE ROE, HARBOR LAW 226 (6th ed. 2005)`` -> ``HARBOR LAW``, ``ROE, JANE``, ``2005``;
+    ``HARBOR INST., HANDBOOK ON TIDES 12 (2001)`` -> author ``HARBOR INST.`` (a body).
+    """
+    if "," not in text:
+        return []
+    found = []
+    for match in _BOOK.finditer(text):
+        authors_text, title = match.group("authors").strip(), match.group("title").strip()
+        if len(title) < 4 or sum(c.islower() for c in title) or not any(
+                len(word) > 2 for word in title.split()):
+            continue
+        if _ABBREVIATED_BODY.search(authors_text + " ") or is_organisation(authors_text.title()):
+            authors = [authors_text]
+        else:
+            authors = parse_authors(authors_text.title())
+        if not authors:
+            continue
+        found.append(FoundCitation(match.start(), match.end(), Reference(
+            title=title, authors=list(authors), date=match.group("year"),
+            type=ReferenceType.BOOK, raw=match.group(0))))
+    return found
 
 
 # ---- the Federal Register ------------------------------------------------------------------
@@ -568,6 +637,8 @@ FINDERS: tuple[Finder, ...] = (
     find_court_documents,
     find_cases,
     find_law_review_articles,
+    find_online_sources,
+    find_books,
     find_case_short_forms,
     find_unnamed_cases,
     find_crs_reports,
@@ -582,6 +653,9 @@ FINDERS: tuple[Finder, ...] = (
 )
 
 
+_CAPS_PAIR = re.compile(r"[A-Z]{3,}\.?,? [A-Z]{3,}")  # "JANE ROE, HARBOR LAW": small capitals
+
+
 def has_legal_citation(text: str) -> bool:
     """A cheap look before `find_legal_citations`."""
     return (" v. " in text or "U.S.C" in text or "C.F.R" in text or "L. " in text
@@ -590,7 +664,7 @@ def has_legal_citation(text: str) -> bool:
             or " Amendments" in text or "Const." in text or "CONST." in text or "Doc." in text
             or "CRS" in text or " at " in text or "L.J" in text or "L. R" in text or "L.Q" in text
             or " J." in text or "REV." in text or "ESTATEMENT" in text or "estatement" in text
-            or "Rev." in text or "U.S." in text
+            or "Rev." in text or "U.S." in text or bool(_CAPS_PAIR.search(text))
             or " F." in text or "Ct." in text or "2d" in text or "3d" in text or "4th" in text)
 
 
