@@ -145,6 +145,14 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("Cf. Brief for Respondent at 6, Roe, 114 F.4th 593 (No. 24-755).",
          [("Brief for Respondent", None, None)]),
     ],
+    "find_act_sections": [
+        ("Pursuant to Section 310(b)(2) of the Harbor Act.", [("Harbor Act", None, None)]),
+        ("Sections 258(a)(4)(C), 258A(b), and 258C(b)(1) of HDTA.", [("HDTA", None, None)]),
+        ("under Section 305(b)(2) of the Harbor Act (codified at 9 U.S.C. §636(b)(2))",
+         [("9 U.S.C. §636(b)(2)", None, None)]),
+        ("Section 300 of the Harbor Act (9 U.S.C. §631) sets the date.", []),
+        ("Section 5 of the Harbor Dues Act of 1974.", []),
+    ],
     "find_instruments": [
         ("Executive Order 14347 dated September 5, 2025.",
          [("Executive Order 14347", None, "2025-09-05")]),
@@ -297,3 +305,13 @@ def test_two_cases_of_one_party_in_one_note_stay_two() -> None:
     parse_footnotes(notes)
     assert [(r.title, r.date) for r in notes[1].references] == [
         ("Roe v. Poe", "2023"), ("Roe v. Poe", "2024")]
+
+
+def test_a_section_of_an_act_by_short_name_or_initials_is_the_act_cited_before() -> None:
+    assert _resolved([
+        "Titles I-IX of the Harbor Dues and Tolls Act of 1974; the Balanced Tides and "
+        "Emergency Harbor Control Act of 1985.",
+        "Pursuant to Section 310(b) of the Tolls Act and Section 251 of BTEHCA.",
+        "Section 2001 of the Resolution Act would apply.",
+    ])[1:] == [["Harbor Dues and Tolls Act of 1974",
+                "Balanced Tides and Emergency Harbor Control Act of 1985"], []]

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from checker.model import Footnote, Reference, ReferenceType, copy_reference
 from checker.references.context import NamedWork
-from checker.references.legal import CASE_SHORT_FORM, UNNAMED_CASE
+from checker.references.legal import CASE_SHORT_FORM, UNNAMED_CASE, is_act_section
 from checker.references.urls import domain_of
 
 _IBID = re.compile(r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|"
@@ -322,6 +322,8 @@ class BackReferenceResolver:
 def _resolve_each(references: list[Reference], index: _Index) -> list[Reference]:
     """Each short form of a note (a case by volume and reporter, a short title, an
     author-date cite, a repeat) -> the work it points to."""
+    acts = [_resolve_act(ref, index) if is_act_section(ref) else ref for ref in references]
+    references = [ref for ref in acts if ref is not None]
     return [
         _resolve_case(ref, index) if _is_case_short_form(ref)
         else _resolve_unnamed_case(ref, index) if is_unnamed_case(ref)
@@ -561,6 +563,31 @@ def _resolve_case(reference: Reference, index: _Index) -> Reference:
                 not name or name.split()[-1] in (work.title or "")):
             return _copy(work, reference.raw)
     return reference
+
+
+_INITIALS_SKIP = frozenset(("and", "of", "the", "for", "on", "to", "in", "&"))
+
+
+def _resolve_act(reference: Reference, index: _Index) -> Reference | None:
+    """A section of an act by a short name (``the Budget Act``) or its initials
+    (``BBEDCA``): the latest earlier act whose name holds the short name's words in order, or
+    whose initials they are. None when no act cited before answers: the words are the
+    report's own (a section of the measure it describes), not a citation."""
+    short = reference.title or ""
+    words = _words(short)
+    for work in reversed(index.works[-_UNNAMED_REACH:]):
+        name = work.title or ""
+        if work.type != ReferenceType.GOVERNMENT or " Act" not in name:
+            continue
+        if short.isupper():
+            initials = "".join(word[0] for word in name.split()
+                               if word.lower() not in _INITIALS_SKIP and word[:1].isupper()
+                               and not word[:1].isdigit())
+            if initials == short:
+                return _copy(work, reference.raw)
+        elif _in_order(words, _words(name)):
+            return _copy(work, reference.raw)
+    return None
 
 
 def is_unnamed_case(reference: Reference) -> bool:

@@ -451,7 +451,8 @@ _ACT = re.compile(
     r"(?:Act|Amendments)(?:\s+of\s+(?P<year>(?:1[7-9]|20)\d\d))?)\b"
     rf"(?P<cited>(?:\s*{_SECTION})?(?:,\s*{_PUBLIC_LAW_NUMBER}(?:,\s*{_SECTION})?"
     rf"(?:,\s*{_STATUTES_AT_LARGE})?(?:\s*\((?P<enacted>\d{{4}})\))?"
-    rf"|,\s*{_US_CODE}\s*{_SECTION}(?:\s*(?:-|–)\s*{_SECTION_NUMBER})?(?:\s+et\s+seq\.)?))?"
+    rf"|,\s*{_US_CODE}\s*{_SECTION}(?:\s*(?:-|–)\s*{_SECTION_NUMBER})?(?:\s+et\s+seq\.)?"
+    rf"|\s*\((?:[A-Z]{{2,10}};\s*)?{_US_CODE}\s*{_SECTION}\)))?"
 )
 # "Titles I-IX of the X Act of 1974", "Section 5 of the X Act": the act is what follows
 _PART_OF = re.compile(r"^.*\b(?:of|in|under|by)\s+the\s+(?=[A-Z])")
@@ -491,6 +492,8 @@ def find_named_acts(text: str) -> list[FoundCitation]:
     for match in _ACT.finditer(text):
         if not match.group("year") and not match.group("cited"):
             continue  # "the Harbor Act" in passing: a name, not a citation
+        if not match.group("year") and match.group("cited").lstrip().startswith("("):
+            continue  # "the Harbor Act (9 U.S.C. §5)": the code section is what is cited
         name = _LEADING_WORDS.sub("", _PART_OF.sub("", match.group("name")))
         if name in ("Act", "Amendments") or name.startswith(("Act ", "Amendments ")):
             continue
@@ -630,6 +633,41 @@ def find_court_documents(text: str) -> list[FoundCitation]:
     return found
 
 
+_SECTION_LIST = r"\d[\w().-]*(?:(?:,\s*(?:and\s+)?|\s+and\s+)\d[\w().-]*)*"
+_ACT_SECTION = re.compile(
+    rf"\b(?:Sections?|§§?)\s*{_SECTION_LIST}\s+of\s+(?:the\s+)?"
+    r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}Act(?!\s+of\s+\d)|[A-Z]{3,8}(?![\w-]|\.\w))"
+    rf"(?P<code>\s*\((?P<codified>codified\s+(?:as\s+amended\s+)?at\s+)?"
+    rf"(?P<section>{_US_CODE}\s*{_SECTION})\))?")
+
+
+def find_act_sections(text: str) -> list[FoundCitation]:
+    """A section of an act the notes cited before, by a short name or the initials of its
+    name: ``Section 310(b)(2) of the Budget Act``, ``Sections 258(a), 258B(f) of BBEDCA`` ->
+    ``Budget Act``, ``BBEDCA`` (`backrefs.py` makes each the act cited before, or drops it).
+    """
+    if "ection" not in text and "§" not in text:
+        return []
+    found = []
+    for match in _ACT_SECTION.finditer(text):
+        if match.group("codified"):  # "... of the Budget Act (codified at 2 U.S.C. §636)"
+            found.append(FoundCitation(match.start("section"), match.end("section"),
+                                       _government(match.group("section").strip(),
+                                                   match.group("section"))))
+        elif not match.group("code"):  # with "(2 U.S.C. §631)": the code section is cited
+            found.append(FoundCitation(match.start(), match.end("name"), _government(
+                match.group("name"), text[match.start():match.end("name")], None, None)))
+    return found
+
+
+def is_act_section(reference: Reference) -> bool:
+    """Is this what `find_act_sections` found (a short name of an act, to be resolved)?"""
+    return reference.type == ReferenceType.GOVERNMENT and not reference.date \
+        and not reference.container and bool(reference.title) \
+        and reference.title == reference.raw.rpartition(" of ")[2].removeprefix("the ") \
+        and bool(_ACT_SECTION.fullmatch(reference.raw))
+
+
 Finder = Callable[[str], list[FoundCitation]]
 
 # The finders, the most specific first; where two overlap, the one starting first is kept.
@@ -650,6 +688,7 @@ FINDERS: tuple[Finder, ...] = (
     find_instruments,
     find_restatements,
     find_session_laws,
+    find_act_sections,
 )
 
 
