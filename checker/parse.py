@@ -16,11 +16,12 @@ from checker.extract.worklist import listed_works
 from checker.load import read_document
 from checker.model import Document, Finding, Footnote, Reference, Severity, reference_values
 from checker.references import parse_references, repair_across_notes, resolve_backreferences
-from checker.references.backrefs import is_unnamed_case
+from checker.references.backrefs import is_undated_case, is_unnamed_case
 from checker.references.context import (
     NamedWork,
     body_at_marker,
     case_named_before,
+    case_year_before,
     work_named_before,
 )
 
@@ -148,9 +149,14 @@ def works_named_at_markers(text: str, footnotes: list[Footnote]) -> dict[int, Na
     named: dict[int, NamedWork] = {}
     for position in needing:
         around = body_at_marker(lines, footnotes[position])
-        if around and footnotes[position].references and is_unnamed_case(
-                footnotes[position].references[0]):
+        first = footnotes[position].references[:1]
+        if around and first and is_unnamed_case(first[0]):
             work = case_named_before(around[0])  # "Roe v. Poe,[12]" and "12 F.3d 34 (1994)."
+        elif around and first and is_undated_case(first[0]):
+            year = case_year_before(around[0])  # "decided in 1944.[2]" and "Roe v. Roe, 1 Mo. 9"
+            if year:
+                first[0].date = year
+            continue
         else:
             work = work_named_before(*around) if around else None
         if work is not None:

@@ -10,7 +10,7 @@ import pytest
 
 from checker.model import Footnote
 from checker.references import legal, parse_footnotes, parse_references
-from checker.references.context import case_named_before
+from checker.references.context import case_named_before, case_year_before
 
 Found = tuple[str | None, str | None, str | None]
 
@@ -315,3 +315,26 @@ def test_a_section_of_an_act_by_short_name_or_initials_is_the_act_cited_before()
         "Section 2001 of the Resolution Act would apply.",
     ])[1:] == [["Harbor Dues and Tolls Act of 1974",
                 "Balanced Tides and Emergency Harbor Control Act of 1985"], []]
+
+
+@pytest.mark.parametrize(("lead", "year"), [
+    ("The trial went badly. It was decided by the Supreme Court of Harbor in 1944.", "1944"),
+    ("In 1930 a suit was filed. The court decided it in 1944.", "1944"),
+    ("The court heard it between 1940 and 1944.", None),
+    ("The court decided it.", None),
+])
+def test_the_year_the_body_gives_a_case_at_the_marker(lead: str, year: str | None) -> None:
+    assert case_year_before(lead) == year
+
+
+def test_a_case_cited_without_its_year_takes_the_year_the_body_gives_it() -> None:
+    from checker.parse import works_named_at_markers
+    from checker.references import resolve_backreferences
+
+    body = ("The dispute reached the Supreme Court of Harbor in\n"
+            "1944.<footnotemark>1</footnotemark> The rest followed.")
+    notes = [Footnote(1, 4, "The opinion (Roe v. Roe, 180 S.W.2d 592) was read.",
+                      marker_lines=[2])]
+    notes[0].references = parse_references(notes[0].text)
+    resolve_backreferences(notes, works_named_at_markers(body, notes))
+    assert [(r.title, r.date) for r in notes[0].references] == [("Roe v. Roe", "1944")]

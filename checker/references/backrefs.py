@@ -590,6 +590,12 @@ def _resolve_act(reference: Reference, index: _Index) -> Reference | None:
     return None
 
 
+def is_undated_case(reference: Reference) -> bool:
+    """``Roe v. Roe, 180 S.W.2d 592``: a case cited in full but without its year."""
+    return reference.type == ReferenceType.GOVERNMENT and not reference.date \
+        and " v. " in (reference.title or "") and bool(reference.container)
+
+
 def is_unnamed_case(reference: Reference) -> bool:
     """``505 U.S. 1003 (1992)``: a case by volume, reporter and page, its name elsewhere."""
     return reference.type == ReferenceType.GOVERNMENT and not reference.title \

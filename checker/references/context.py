@@ -84,17 +84,31 @@ def case_named_before(lead: str) -> NamedWork | None:
     return NamedWork([], " ".join(words)) if " v. " in " ".join(words) else None
 
 
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+
+
+def case_year_before(lead: str) -> str | None:
+    """The year the body gives a case in the sentence that ends at the marker, for a note
+    that cites the case without one (``... decided by the Supreme Court of Missouri in
+    1944.[2]`` with ``Roe v. Roe, 180 S.W.2d 592``): the one year that sentence names."""
+    lead = " ".join(lead.split())[-300:].rstrip(" .")
+    cut = max(lead.rfind(". "), lead.rfind("? "), lead.rfind("! "))
+    years = _YEAR.findall(lead[cut + 1:])
+    return years[0] if len(years) == 1 else None
+
+
 def body_at_marker(lines: list[str], footnote: Footnote) -> tuple[str, str] | None:
     """The body's words before the note's first marker (its line and the one before) and
-    after it (its line and the next), when the marker is printed as ``[n]`` or
-    ``<sup>n</sup>``; None when it cannot be placed."""
+    after it (its line and the next), when the marker is printed as ``[n]``, ``<sup>n</sup>``
+    or ``<footnotemark>n</footnotemark>`` (court XML); None when it cannot be placed."""
     if not footnote.marker_lines or footnote.label:
         return None
     line = footnote.marker_lines[0]
     if not 0 < line <= len(lines):
         return None
     text = lines[line - 1]
-    for marker in (f"[{footnote.number}]", f"<sup>{footnote.number}</sup>"):
+    for marker in (f"[{footnote.number}]", f"<sup>{footnote.number}</sup>",
+                   f"<footnotemark>{footnote.number}</footnotemark>"):
         at = text.find(marker)
         if at >= 0:
             break
