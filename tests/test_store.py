@@ -65,9 +65,11 @@ def test_fresh_ok_results_are_reused_until_max_age(tmp_path: Path) -> None:
     reused = fresh["https://a.example/"]
     assert reused.from_cache and reused.page_title == "Page" and reused.http_status == 200
     assert reused.citations == []  # citations belong to this run's targets, not the store
+    assert store.fresh_urls(DAY) == {"https://a.example/", "https://c.example/"}
     clock.now += DAY
     assert store.fresh(["https://a.example/"], max_age=DAY) == {}
     assert store.fresh(["https://a.example/"], max_age=0) == {}
+    assert store.fresh_urls(DAY) == store.fresh_urls(0) == set()
 
 
 def test_results_from_cache_are_not_recorded_again(tmp_path: Path) -> None:

@@ -543,7 +543,8 @@ class _Watchdogs:
                 self._thread = threading.Thread(target=self._run, name="footcheck-watchdog",
                                                 daemon=True)
                 self._thread.start()
-            self._condition.notify()
+            if self._heap[0][1] == dog.token:  # the thread sleeps until an earlier time else
+                self._condition.notify()
 
     def forget(self, dog: _Watchdog) -> None:
         with self._condition:

@@ -263,7 +263,8 @@ class LiveChecks:
 
         self.settings = settings
         self.sessions = _Sessions(settings)
-        self._store = store  # asked (in a worker) whether an early URL is fresh already
+        self._store = store  # asked (once, in a worker) which early URLs are fresh already
+        self._fresh: set[str] | None = None
         self._excludes = compile_excludes(settings.excludes)
         self._limiter = HostLimiter(settings.per_host, settings.global_limit)
         self._dispatcher: FairDispatcher[str] = FairDispatcher([], self._limiter, sealed=False)
@@ -289,8 +290,10 @@ class LiveChecks:
         with self._lock:
             if self._bound is not None or url in self._state:
                 return
-            self._state[url] = None
-        self._add(url)
+            fresh = self._fresh is not None and url in self._fresh
+            self._state[url] = _FRESH if fresh else None
+        if not fresh:
+            self._add(url)
 
     def run(self, jobs: list[int], targets: list[LinkTarget],
             results: list[LinkResult | None], progress: Progress, inspect: PageHook | None,
@@ -355,14 +358,12 @@ class LiveChecks:
     def _check(self, url: str) -> None:
         with self._lock:
             binding = self._bound
-        if binding is None and self._store is not None:
-            store = self._store()
-            if store is not None and store.fresh([url], self.settings.max_age):
-                with self._lock:
-                    if self._bound is None:
-                        self._state[url] = _FRESH
-                        return
-                    binding = self._bound
+        if binding is None and url in self._fresh_urls():
+            with self._lock:
+                if self._bound is None:
+                    self._state[url] = _FRESH
+                    return
+                binding = self._bound
         if binding is not None and url not in binding.index:
             return  # no target needs it: fresh in the store, or not cited after all
         done = attempt(url, self.settings, self.sessions)
@@ -372,6 +373,16 @@ class LiveChecks:
                 self._state[url] = done
                 return
         binding.settle(url, *done)
+
+    def _fresh_urls(self) -> set[str]:
+        """The URLs fresh in the store, read once (the store may still be opening)."""
+        if self._fresh is None:
+            store = self._store() if self._store is not None else None
+            fresh = store.fresh_urls(self.settings.max_age) if store is not None else set()
+            with self._lock:
+                if self._fresh is None:
+                    self._fresh = fresh
+        return self._fresh
 
     def defer(self, url: str, delay: float) -> None:
         from checker.linkcheck.targets import host_key

@@ -261,6 +261,21 @@ class ResultStore:
                 self._failed(error)
         return found
 
+    def fresh_urls(self, max_age: float) -> set[str]:
+        """Every URL whose result would be reused (see `fresh`): what a run need not fetch."""
+        if max_age <= 0:
+            return set()
+        with self._lock:
+            if self._conn is None:
+                return set()
+            try:
+                return {row[0] for row in self._conn.execute(
+                    "SELECT url FROM links WHERE status IN ('ok', 'redirected')"
+                    " AND checked_at > ?", (self.now() - max_age,))}
+            except sqlite3.Error as error:
+                self._failed(error)
+                return set()
+
     def history(self, url: str) -> dict | None:
         """The stored row for `url` (for reports and tests), or None."""
         with self._lock:
