@@ -57,7 +57,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'tarrant-v-herrmann-2013-slip-opinion.pdf': (13, 0.26),
     'textreuse-package-introduction-post.md': (15, 0.87),
     'trusting-the-water-cure-essay.txt': (16, 0.82),
-    'wikipedia-duck-docling-markdown.md': (55, 0.89),
+    'wikipedia-duck-docling-markdown.md': (55, 0.90),
     'wikipedia-mozilla-article-excerpt.html': (72, 0.96),
     'wikipedia-text-aditi-kapil.md': (70, 0.97),
     'wikipedia-text-andreas-weiland.md': (54, 0.56),

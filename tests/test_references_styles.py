@@ -505,6 +505,23 @@ CONVERTED_WIKIPEDIA = [
     ('Murray-Lind, Anna P.; van Berg, Olof (1998). "Tides of the North". *Harbour Review*. '
      '95 (15): 9047–52.',
      {"title": "Tides of the North", "authors": ["Murray-Lind, Anna P.", "van Berg, Olof"]}),
+    # cite book: "In Editors (eds.). *Book*." holds the chapter; editors listed with ";"
+    ('Roe, Jane (1986). "Pilots of the Sound". In Poe, B.; Doe, Ann (eds.). *The Harbour '
+     'Book of Days*. Kiel: Nord. pp. 52–54.',
+     {"title": "Pilots of the Sound", "authors": ["Roe, Jane"],
+      "container": "The Harbour Book of Days", "date": "1986"}),
+    # the editors of a book between the date and its title; an original date in brackets
+    ('Roe, Jane (April 2009) [originally published in 1966]. Poe, Ben (ed.). '
+     '[*Dredging, Early*](https://harbour.example/1966/dredging). Harbour Encyclopaedia. '
+     'Retrieved 7 January 2011.',
+     {"title": "Dredging, Early", "authors": ["Roe, Jane"], "date": "2009-04"}),
+    # cite book: after the italic title, the plain name is the publisher (an ISBN printed)
+    ('Roe, Jane (1980). *Harbour Yesterday*. John Poe. p. 18. ISBN 0-86868-012-5.',
+     {"title": "Harbour Yesterday", "container": None, "publisher": "John Poe",
+      "date": "1980"}),
+    ('Roe, Jane (2011). [*Tides*](https://books.example.org/books?id=x). Harbour Publishing '
+     'Company. p. 22.',
+     {"title": "Tides", "container": None, "publisher": "Harbour Publishing Company"}),
     # a protocol-relative link takes https
     ('Roe, J. (2007). [Harbour Pilots](//books.example.org/books?id=abc). Harbour Press.',
      {"title": "Harbour Pilots", "url": "https://books.example.org/books?id=abc",

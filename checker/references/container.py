@@ -43,7 +43,8 @@ class ContainerInfo(NamedTuple):
 
 
 _CHAPTER_LEAD = re.compile(r"^(?:in|In:?|В:?|в:)\s+", re.IGNORECASE)
-_APA_EDITORS = re.compile(r"[^()]{2,200}?\((?:eds?|hrsg|hg|ред)\.\)\s*,?\s*", re.IGNORECASE)
+# "In M. Laruelle (Ed.), Book" (APA) and "In Laruelle, M. (ed.). *Book*." (Wikipedia's CS1)
+_APA_EDITORS = re.compile(r"[^()]{2,200}?\((?:eds?|hrsg|hg|ред)\.\)\s*[,.]?\s*", re.IGNORECASE)
 _BOOK_END = re.compile(r"\s*\(|\.\s|,\s")
 _PUB_PARENS = re.compile(r"\(([^()]{0,160}?)\)")
 # "Washington, D.C.: The George Washington University" / "London: Bloomsbury" anywhere
@@ -90,7 +91,10 @@ def container_info(after: str, known: bool) -> ContainerInfo:
         rest = text[lead.end():]
         editors = _APA_EDITORS.match(rest)
         if editors:  # APA: "In M. Laruelle (Ed.), Book Title (pp. 45–60). Publisher."
-            book = _BOOK_END.split(rest[editors.end():], maxsplit=1)[0].strip(" ,.;:")
+            book = rest[editors.end():]
+            italic = ITALIC.match(book) if book[:1] in "*_" else None
+            book = italic.group(2) if italic else _BOOK_END.split(book, maxsplit=1)[0]
+            book = book.strip(" ,.;:")
             if book:
                 return ContainerInfo(book, False, True, place_publisher, publisher, series,
                                       journal_hint)

@@ -30,7 +30,7 @@ from checker.references.authors import (
 from checker.references.classify import Evidence, classify
 from checker.references.container import archival_collection, container_info
 from checker.references.dates import DateMatch, find_dates
-from checker.references.outlets import is_known_outlet, names_a_periodical
+from checker.references.outlets import is_known_outlet, is_publisher, names_a_periodical
 from checker.references.patterns import (
     DATE_MARK,
     DIGIT,
@@ -173,8 +173,11 @@ def parse_citation(segment: str) -> Reference | None:
     evidence.italic_title = parts.italic_title
     evidence.series = evidence.series or parts.series
     evidence.chapter = evidence.chapter or parts.chapter
+    if reference.container and _names_a_books_publisher(reference, parts, evidence, raw):
+        reference.publisher, reference.container = reference.container, None
     reference.type = classify(reference, raw.lower(), evidence)
-    if evidence.container_is_publisher and reference.type not in _HELD_IN_CONTAINER:
+    if evidence.container_is_publisher and reference.container \
+            and reference.type not in _HELD_IN_CONTAINER:
         # a book's or report's publisher is no container (it holds nothing): kept apart
         reference.publisher, reference.container = reference.container, None
     if not (reference.title or reference.url or reference.doi or (
@@ -183,6 +186,16 @@ def parse_citation(segment: str) -> Reference | None:
     )):
         return None  # "Joachim Roe, 1991, S. 169" is kept: a short form by author and year
     return reference
+
+
+def _names_a_books_publisher(reference: Reference, parts: TitleParts, evidence: Evidence,
+                             raw: str) -> bool:
+    """The plain name after a book's italic title is its publisher, not an outlet, where the
+    citation prints an ISBN or the name is a publisher's (``Roe, J. (2007). *Tides*. Harbour
+    Books. p. 18. ISBN ...``, Wikipedia's cite book)."""
+    return parts.italic_title and not evidence.chapter and not evidence.container_is_italic \
+        and not parts.container and ("ISBN" in raw or (
+            is_publisher(reference.container) and not is_known_outlet(reference.container)))
 
 
 def _read_dates(reference: Reference, dates: list[DateMatch], title_end: int,

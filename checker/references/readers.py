@@ -442,9 +442,12 @@ def _title_span(work: str, start: int, close: int) -> tuple[int, int, str] | Non
 
 _APA = re.compile(
     r"^(?P<authors>[^()\"“«]{2,250}?)\s*\((?P<date>\x00\s*|n\.\s?d\.|в печати|forthcoming|"
-    r"in press)\)[.,]?\s+(?P<rest>\S.*)$",
+    r"in press)\)(?:\s*\[[^\[\]]{1,40}\])?[.,]?\s+(?P<rest>\S.*)$",  # "(2009) [1966]."
     re.IGNORECASE,
 )
+# CS1's editors of the book between the date and the title: "Roe, J. (2009). Poe, A. (ed.)."
+_EDITORS_SENTENCE = re.compile(r"[^()\x00\"“*_\[]{2,200}?\((?:eds?|trans|comps?)\.\)\.\s+(?=\S)",
+                               re.IGNORECASE)
 _AUTHOR_YEAR = re.compile(
     r"^(?P<authors>[^()\"“«\x00/]{2,160}?)\.\s+\x00\s*[a-z]?[.,]\s+(?P<rest>\S.*)$"
 )
@@ -481,6 +484,10 @@ def _author_first_parts(found: re.Match[str], work: str, blanked: str) -> TitleP
             parse_authors(authors) or is_organisation(authors.rstrip(".")) or family_name(authors)):
         return None
     rest_start = found.start("rest")
+    if "(" in blanked[rest_start:rest_start + 200]:
+        editors = _EDITORS_SENTENCE.match(blanked, rest_start)
+        if editors and parse_authors(blanked[rest_start:editors.end()].split("(")[0]):
+            rest_start = editors.end()
     if blanked[rest_start] in "*_":
         italic = ITALIC.match(work, rest_start)
         if italic:

@@ -650,6 +650,9 @@ def _merge_pieces(text: str) -> list[str]:
         if names:
             cleaned = f"{names}; {cleaned}"
             names = ""
+        elif merged and "(" in cleaned and _EDITORS_REST.match(cleaned):
+            merged[-1].append(cleaned)  # 'In Poe, John; Doe, Ann (eds.). *Book*': editors
+            continue
         if pending:
             cleaned = f"{pending}; {cleaned}"
             pending = ""
@@ -674,6 +677,10 @@ _PERSON = r"[^\W\d_][\w'’-]*(?:\s(?:[^\W\d_][\w'’-]*|d[aeiu]|v[ao]n|de[rl]?|
           r"(?:[^\W\d_][\w'’-]*\.?|[^\W\d_]\.(?:-?[^\W\d_]\.)*)(?:\s(?:[^\W\d_][\w'’-]*\.?" \
           r"|[^\W\d_]\.(?:-?[^\W\d_]\.)*))*"
 _NAMES_ONLY = re.compile(rf"{_PERSON}(?:;\s*{_PERSON})*")
+# The last editors of a book after "In" ("In Poe, John; Doe, Ann (eds.). *Book*"): their list
+# goes on after the semicolon
+_EDITORS_REST = re.compile(rf"{_PERSON}(?:;\s*{_PERSON})*\s*\((?:eds?|Hrsg|Hg)\.\)",
+                           re.IGNORECASE)
 _CITATION_KEY_PIECE = re.compile(r"^\[?(?:(?:see|cf\.)\s+)?-?@[A-Za-z]", re.IGNORECASE)
 _TITLE_STARTS = frozenset("\"“«„*[")
 _LABEL_WORDS = frozenset(("and", "&", "also", "и", "see", "see,", "cf.", "cf", "compare",
