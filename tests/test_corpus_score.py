@@ -42,7 +42,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'kant-aufsatz.tex': (28, 0.0),
     'lodz_tekst.docx': (12, 0.42),
     'mapping-spread-of-american-slavery-post.md': (10, 0.94),
-    'midewiwin-ojibwa-bae-report-excerpt.txt': (11, 0.74),
+    'midewiwin-ojibwa-bae-report-excerpt.txt': (11, 0.84),
     'passamaquoddy-folklore-excerpt.txt': (20, 0.65),
     'pep-0450-statistics-module.rst': (24, 0.90),
     'pep-3100-python3-plans.rst': (36, 0.97),

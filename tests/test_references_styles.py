@@ -627,3 +627,30 @@ def test_a_quoted_title_with_its_date_after_running_words() -> None:
     (post,) = parse_references("and my summary of the estimates at “How Many Ships Came to "
                                "Port?,” June 25, 2013, <http://harbour.example.edu/ships.html>.")
     assert (post.title, post.date) == ("How Many Ships Came to Port?", "2013-06-25")
+
+
+# 19th-century notes: volume and page, abbreviated periodicals, "by" after the title
+OLD_STYLE_NOTES = [
+    ("Roe, Harbour Tribes, vol. 1, p. 360.",
+     {"title": "Harbour Tribes", "authors": ["Roe"], "container": None}),
+    ("See Mr. Roe's Tide Legends, p. 30.", {"title": "Tide Legends", "authors": ["Roe"]}),
+    ("Science, vol. xv, p. 117.", {"title": None, "container": "Science"}),
+    ("Coll. Harb. Hist. Soc., 1885, vol. 5, p. 130.",
+     {"title": None, "container": "Coll. Harb. Hist. Soc", "date": "1885"}),
+    ('J. Roe, "Tide Spirits," in Proc. Harb. Soc., vol. iv, p. 12.',
+     {"title": "Tide Spirits", "container": "Proc. Harb. Soc"}),
+    ("The Tide Spirits, by J. Roe, in the Harbour Monthly, vol. 5, 1880.",
+     {"title": "The Tide Spirits", "authors": ["Roe, J."], "container": "Harbour Monthly",
+      "date": "1880"}),
+    ('"The Tide Spirits," by J. Roe, *Harbour Monthly*, May 1880.',
+     {"title": "The Tide Spirits", "authors": ["Roe, J."], "container": "Harbour Monthly"}),
+    ("Kiel, 1689, p. 59, et. seq.", {"title": None, "container": None, "date": "1689"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OLD_STYLE_NOTES,
+                         ids=[c[0][:40] for c in OLD_STYLE_NOTES])
+def test_old_style_notes(text: str, expected: dict) -> None:
+    reference = one(text)
+    for name, value in expected.items():
+        assert getattr(reference, name) == value, (name, getattr(reference, name))

@@ -12,8 +12,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from checker.references.authors import is_organisation
-from checker.references.outlets import is_known_outlet, is_publisher
+from checker.references.outlets import is_known_outlet, is_publisher, names_a_periodical
 from checker.references.patterns import (
+    ABBREVIATED_NAME,
     COLLECTION,
     DATE_MARK,
     DIGIT,
@@ -102,9 +103,16 @@ def container_info(after: str, known: bool) -> ContainerInfo:
                 rest[:200]):
             chapter = True
             text = rest
+        elif rest.startswith("the ") and rest[4:5].isupper() and names_a_periodical(
+                periodical := re.split(r"\s*[(,;]|\.\s", rest[4:], maxsplit=1)[0].strip()):
+            # "in the Harbour Monthly, vol. 5": a periodical named with its article
+            return ContainerInfo(periodical, False, bool(place_publisher), place_publisher,
+                                 publisher, series, True)
         elif rest[:1].isupper():
             # "in The World Factbook (Washington, DC: CIA, 2021)": an entry of a work
-            name = re.split(r"\s*[(,;]|\.\s", rest, maxsplit=1)[0].strip()
+            abbreviated = ABBREVIATED_NAME.match(rest)  # "in Proc. Harb. Soc., vol. iv"
+            name = abbreviated.group(0).strip() if abbreviated else re.split(
+                r"\s*[(,;]|\.\s", rest, maxsplit=1)[0].strip()
             if name and not known and _name_like(name):
                 return ContainerInfo(name, False, bool(place_publisher), place_publisher,
                                       publisher, series, journal_hint)

@@ -128,6 +128,8 @@ def parse_citation(segment: str) -> Reference | None:
     if parts.title_start >= 0:
         start, end = parts.title_start, parts.title_end
         dates = [d for d in dates if d.end <= start or d.start >= end]
+    if " by " in parts.after[:6] and not parts.authors_text and not parts.before.strip():
+        _author_after_title(parts)  # '"Title," by Jane Roe, *Outlet*'
     _read_people(reference, parts)
     evidence = _read_container(reference, parts)
     if reference.domain and not reference.container and reference.title:
@@ -181,6 +183,7 @@ def parse_citation(segment: str) -> Reference | None:
         # a book's or report's publisher is no container (it holds nothing): kept apart
         reference.publisher, reference.container = reference.container, None
     if not (reference.title or reference.url or reference.doi or (
+        parts.reader == "read_volume_note" and (reference.container or reference.date)) or (
         (reference.container or reference.domain or _PERSON_NAME.match(
             reference.authors[0] if reference.authors else "")) and (reference.date or undated)
     )):
@@ -320,6 +323,20 @@ def _reads_as_prose(title: str) -> bool:
         return False
     lower = sum(1 for word in words[1:] if word[:1].islower() and word not in LOWER_WORDS)
     return lower / (len(words) - 1) > 0.5
+
+
+_BY_AFTER_TITLE = re.compile(
+    r"^\s*,?\s*by\s+(?P<names>(?:[A-Z][\w'’.-]*|de|van|von|and|&)(?:\s+(?:[A-Z][\w'’.-]*|de|"
+    r"van|von|and|&))*?)\.?(?=\s*(?:[,;(]|\.?\s*$))")
+
+
+def _author_after_title(parts: TitleParts) -> None:
+    """``"The Tide Spirits," by J. Roe, Harbour Monthly``: the authors printed after a marked
+    title, the rest (the outlet) after them."""
+    found = _BY_AFTER_TITLE.match(parts.after)
+    if found and parse_authors(found.group("names")):
+        parts.authors_text = found.group("names")
+        parts.after = parts.after[found.end():]
 
 
 def _read_trailing_author(reference: Reference) -> None:

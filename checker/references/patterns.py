@@ -137,6 +137,9 @@ COLLECTION = re.compile(
 # Historical Society", "Special Collections, Harbour University Library"
 REPOSITORY = re.compile(r"\b(?:Library|Archives?|Historical Society|Record Office|Museum|"
                         r"Special Collections|University)\b")
+# A periodical's or a society's name abbreviated as older notes print it: "Coll. Minn. Hist.
+# Soc.", "Proc. Harb. Soc.", "Jour. Am. Folk-Lore" (two abbreviated words at least)
+ABBREVIATED_NAME = re.compile(r"(?:[A-Z][a-z]{0,7}\.\s*){2,}(?:[A-Z][\w-]*\.?\s*)*")
 # Lower-case words of a name that do not count against its being title case.
 LOWER_WORDS = frozenset(split_words(
     "a an and the of for in on at to by with from de la le du des der die das und y e et i o "

@@ -26,6 +26,7 @@ from checker.references.authors import (
 from checker.references.classify import INSTRUMENT_NAME
 from checker.references.outlets import is_known_outlet, is_platform
 from checker.references.patterns import (
+    ABBREVIATED_NAME,
     COLLECTION,
     DATE_MARK,
     DIGIT,
@@ -774,6 +775,138 @@ def read_old_style_book(work: str, blanked: str) -> TitleParts | None:
                       title_start=found.start("title"), title_end=found.end("title"))
 
 
+# ---- a title, then its author after "by" ----------------------------------------------------
+
+_TITLE_BY = re.compile(
+    r"^(?P<title>[A-Z][^;\"“«*_\x00()]{2,200}?),\s+by\s+"
+    r"(?P<names>(?:[A-Z][\w'’.-]*|de|van|von|la|le|and|&)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|la|"
+    r"le|and|&))*)(?=\s*(?:[,;(]|\.(?:\s|$)|$))")
+
+
+def read_title_by(work: str, blanked: str) -> TitleParts | None:
+    """A title, then its author after "by" (older notes, title pages, technical references):
+
+    ``Legends of the Harbour, by Jane Roe, vol. 2, p. 30.`` /
+    ``The Tide Spirits, by J. Roe, in the Harbour Monthly, vol. 5, 1880.``
+    """
+    if " by " not in work[:260]:
+        return None
+    found = _TITLE_BY.match(blanked)
+    if not found or not parse_authors(found.group("names").rstrip(".")):
+        return None
+    start, end = found.span("title")
+    title = work[start:end].strip()
+    if prose_ratio(title.split()) > 0.5:
+        return None  # "It was collected, by Jane Roe": a sentence
+    names = found.group("names").rstrip(".")
+    return TitleParts(title=title, authors_text=names,
+                      after=blanked[found.start("names") + len(names):],
+                      title_start=start, title_end=end)
+
+
+# ---- old-style notes: a name, a title or a periodical, then volume and page ------------------
+
+# A locator after a work: its volume, part, series, chapter or page ("vol. ix", "p. 130",
+# "pp. 47, 48", "et seq.") or a bare page number
+_LOCATOR = re.compile(
+    r"^(?:(?:vols?|v|no|nos|pt|part|ser|series|ch|chap|bk|book|sec|art|fol|fols|pl|fig|"
+    r"p|pp|pag|s|t|tome|bd)\.?\s*[\dxivlcXIVLC]+[a-z]?(?:\s*[-–—]\s*[\dxivlc]+)?"
+    r"(?:\s*(?:et\.?\s*seq\.?|ff?\.))?|\d{1,4}(?:\s*[-–—]\s*\d{1,4})?|et\.?\s*seq\.?|ff\.|"
+    r"(?:new|2d|3d|\d(?:st|nd|rd|th)|second|third)\s+ser(?:ies|\.))\.?$",
+    re.IGNORECASE)
+_VOLUME_OR_PAGE = re.compile(r"\b(?:vols?|pp?|ser|pt|chap)\.\s*[\dxivlcXIVLC]", re.IGNORECASE)
+_PLACE_CHUNK = re.compile(r"(?:New|San|Los|St\.|Saint|Fort|Port|Le|La)?\s?[A-Z][a-z]+")
+# A periodical's or a society's series by its name: abbreviated ("Coll. Minn. Hist. Soc.",
+# "Proc. Harb. Soc.") or with a periodical's word ("Harbour Antiquarian", "Journal of ...")
+_SERIES_WORD = re.compile(
+    r"\b(?:Journal|Jour\.|Proceedings|Proc\.|Transactions|Trans\.|Magazine|Mag\.|Review|"
+    r"Monthly|Quarterly|Antiquarian|Anthropologist|Science|Nature|Bulletin|Bull\.|Annals|"
+    r"Memoirs|Mem\.|Collections|Coll\.|Archives|Gazette|Register|Zeitschrift|Revue|"
+    r"Mittheilungen|Mitteilungen|Archiv)\b")
+_POSSESSIVE_TITLE = re.compile(
+    r"^(?:(?:Mr|Mrs|Dr|Prof|Rev)\.\s+)?(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)['’]s\s+"
+    r"(?P<title>[A-Z].{2,200})$")
+
+
+_BACK_REFERENCE = re.compile(r"(?:ibid|ibidem|op\.?\s*cit|loc\.?\s*cit|id)\b", re.IGNORECASE)
+# "from the ninth volume of the Harbour Documents": the work is the one named after "of"
+_VOLUME_OF = re.compile(
+    r"\b(?:volume|vol\.|part|book)\s+of\s+(?:the\s+)?(?P<name>[A-Z][^,]{2,120})$")
+
+
+def read_volume_note(work: str, blanked: str) -> TitleParts | None:
+    """An old-style note: an author (or none), a title or a periodical, maybe the place and
+    year, then the volume and page; a periodical cited alone is the container:
+
+    ``Roe, Harbour Tribes, vol. 1, p. 360.`` / ``Roe, Tide Legends, Boston, 1884, p. 93.`` /
+    ``Coll. Harb. Hist. Soc., 1885, vol. 5, p. 130.`` / ``Harbour Antiquarian, vol. x, p. 33.``
+    / ``Mr. Roe's Tide Legends, p. 30.`` / ``London, 1689, p. 59`` (only the place and
+    year of a work the text names: no title, no container)
+    """
+    if not _VOLUME_OR_PAGE.search(blanked) or any(mark in work for mark in "\"“«*_:;"):
+        return None
+    chunks: list[tuple[int, int]] = []
+    start = len(blanked) - len(blanked.lstrip())
+    end = len(blanked.rstrip(" ."))
+    position = start
+    while position < end:
+        comma = _top_level_comma(blanked, position, end)
+        stop = comma if comma >= 0 else end
+        chunks.append((position, stop))
+        position = stop + 1
+    head = len(chunks)
+    located = dated = False
+    while head > 1:
+        chunk = blanked[chunks[head - 1][0]:chunks[head - 1][1]].strip(" .")
+        if _LOCATOR.match(chunk):
+            located = True
+        elif chunk.replace(DATE_MARK, "").strip(" ,.") == "" or (
+                DATE_MARK in chunk and len(chunk.replace(DATE_MARK, " ").split()) <= 1):
+            dated = True  # "1885", "November, 1889"
+        elif dated and _PLACE_CHUNK.fullmatch(chunk) and head > 2:
+            pass  # "Boston, 1884": the place before the year
+        else:
+            break
+        head -= 1
+    if not located:
+        return None
+    if head == 1 and dated and _PLACE_CHUNK.fullmatch(
+            blanked[chunks[0][0]:chunks[0][1]].strip()):
+        return TitleParts()  # "London, 1689, p. 59": a place in a work the body names
+    first_start = chunks[0][0]
+    head_end = chunks[head - 1][1]
+    text = work[first_start:head_end].strip()
+    after = ""  # a place, a year and locators: no outlet or publisher there
+    if DATE_MARK in blanked[first_start:head_end] or "(" in text or len(text) > 250 or \
+            _BACK_REFERENCE.match(text):
+        return None
+    volume_of = _VOLUME_OF.search(text)
+    if volume_of:  # "Reproduced from the ninth volume of the Harbour Documents"
+        return TitleParts(title=volume_of.group("name"), after=after,
+                          title_start=head_end - len(volume_of.group("name")),
+                          title_end=head_end)
+    possessive = _POSSESSIVE_TITLE.match(text)
+    if possessive and (parse_authors(possessive.group("name"))
+                       or family_name(possessive.group("name"))):
+        title = possessive.group("title")
+        return TitleParts(title=title, authors_text=possessive.group("name"), after=after,
+                          title_start=first_start + possessive.start("title"),
+                          title_end=head_end)
+    if head >= 2:
+        name = work[chunks[0][0]:chunks[0][1]].strip()
+        if parse_authors(name) or family_name(name):
+            rest_start = chunks[1][0] + len(blanked[chunks[1][0]:head_end]) - len(
+                blanked[chunks[1][0]:head_end].lstrip())
+            rest = work[rest_start:head_end].strip()
+            if rest.startswith("in "):  # "Roe, in Harbour Antiquarian, vol. x"
+                return TitleParts(authors_text=name, container=rest[3:].strip(), after=after)
+            return TitleParts(title=rest, before=name, authors_text=name, after=after,
+                              title_start=rest_start, title_end=head_end)
+    if head == 1 and (ABBREVIATED_NAME.fullmatch(text) or _SERIES_WORD.search(text)):
+        return TitleParts(container=text.rstrip(), after=after)
+    return None  # a title alone, or an organisation first: the unmarked reader's shapes
+
+
 # ---- an archive's collection cited as a whole --------------------------------------------
 
 _COLLECTION_FIRST = re.compile(r"(?:the\s+)?(?P<name>" + COLLECTION.pattern + r")\s*,\s+")
@@ -1006,6 +1139,8 @@ READERS: tuple[Reader, ...] = (
     read_initials_authors,
     read_old_style_book,
     read_data_source,
+    read_title_by,
+    read_volume_note,
     read_archive_collection,
     read_unmarked,
 )

@@ -81,6 +81,15 @@ _OLD_STYLE_BOOK = re.compile(r"[A-Z][^;:()\[\]]{8,250}?[.,]\s+[A-Z][a-z]+(?:\s[A
 _GERMAN_NOTE = re.compile(
     r"[A-ZÄÖÜ][^:;\"“„()]{1,80}?(?:\s\((?:Hrsg|Hg)\.\))?:\s+[A-ZÄÖÜ\"„“»].{2,400}?"
     + YEAR + r"\)?,?\s+S\.\s?\d")
+# An old-style note: capitalised names (an author, a title, a periodical) and then its volume
+# and page, nothing else: "Roe, Harbour Tribes, vol. 1, p. 360", "Science, vol. xv, p. 117"
+_VOLUME_NOTE = re.compile(
+    r"^(?!(?:op|loc)\.?\s*cit)(?:(?:Mr|Mrs|Dr|Prof|Rev)\.\s+)?[A-Z][^\"“«;:()]{1,200}?,\s+"
+    r"(?:(?:[A-Z][a-z]+,\s+)?(?:1[5-9]\d\d|20\d\d),\s+)?"
+    r"(?:vols?\.\s*[\dxivlcXIVLC]+(?:,\s+(?:1[5-9]\d\d|20\d\d))?,\s+)?pp?\.\s*[\dxivlc]+"
+    r"(?:\s*[-–—]\s*\d+)?(?:,\s*\d+)*(?:,?\s*et\.?\s*seq)?\.?$|"
+    r"^(?!(?:op|loc)\.?\s*cit)[A-Z][^\"“«;:()]{1,200}?,\s+vols?\.\s*[\dxivlcXIVLC]+\.?$",
+    re.IGNORECASE)
 _COLLECTION_FIRST = re.compile(r"(?:the\s+)?(?:" + COLLECTION.pattern + r")\s*,\s+")
 _APA = re.compile(r"^[^()\"“]{2,200}?\(" + YEAR + r"[a-z]?(?:,[^)]{1,30})?\)[.,]?\s+\S")
 _VANCOUVER_ISSUE = re.compile(r"\.\s" + YEAR + r"(?:\s\w{3,9})?;\s?\d{1,4}(?:\(\d+\))?:\s?\d")
@@ -260,6 +269,8 @@ def has_signature(text: str) -> bool:
     if ("apers" in text or "ecords" in text or "ollection" in text) and (
             found := _COLLECTION_FIRST.match(text)) and REPOSITORY.search(text, found.end()):
         return True  # "Records of the Harbour Board, Harbour State Library and Archives"
+    if ("vol" in text or "p." in text) and _VOLUME_NOTE.match(text):
+        return True  # "Roe, Harbour Tribes, vol. 1, p. 360", "Harbour Antiquarian, vol. x"
     if text[:1].isupper() and ("[" in text or ", 1" in text) and _OLD_STYLE_BOOK.match(text):
         return True  # "Information respecting the harbours. Hamburg, 1851, vol. 1"
     if "S." in text and ":" in text and _GERMAN_NOTE.match(text):
