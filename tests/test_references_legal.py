@@ -338,3 +338,25 @@ def test_a_case_cited_without_its_year_takes_the_year_the_body_gives_it() -> Non
     notes[0].references = parse_references(notes[0].text)
     resolve_backreferences(notes, works_named_at_markers(body, notes))
     assert [(r.title, r.date) for r in notes[0].references] == [("Roe v. Roe", "1944")]
+
+
+def test_government_report_shapes_issuer_number_and_analysis() -> None:
+    (release,) = parse_references('Harbor Line, "Harbor Line Joins the Tide Program," press '
+                                  'release, August 28, 2025, https://harborline.example/news/1.')
+    assert (release.authors, release.container) == (["Harbor Line"], None)
+    (guidance,) = parse_references('U.S. Harbor Protection, "Updated Guidance on Tides," HPMS # '
+                                   '68180454, March 17, 2026, https://harbor.example/b/2.')
+    assert (guidance.container, guidance.date) == (None, "2026-03-17")
+    (source,) = parse_references("GAO analysis of data from Harbor Watch Vessel Viewer, "
+                                 "https://harborwatch.example/map.")
+    assert source.title == "Harbor Watch Vessel Viewer"
+
+
+def test_a_body_cited_again_by_its_initials_is_its_earlier_work_with_its_own_link() -> None:
+    notes = [Footnote(1, 1, 'Harbor Conference on Trade and Tides (HCTT), "Tides and Trade," '
+                            "March 10, 2026, https://hctt.example/tides."),
+             Footnote(2, 2, "HCTT, p. 7, https://hctt.example/tides.pdf.")]
+    parse_footnotes(notes)
+    (ref,) = notes[1].references
+    assert (ref.title, ref.date, ref.url) == ("Tides and Trade", "2026-03-10",
+                                              "https://hctt.example/tides.pdf")

@@ -143,6 +143,7 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("Jane Roe, Rivers and Ports, Boston.", PASS, None, None),
         ("Harbor Bureau, Port Data, Volume 3.", PASS, None, None),
         ("Harbor Bureau, Port Data, Tides, May 5, 2020.", PASS, None, None),
+        ("Harbor Data Monitor LLC; commodity 1201, ", None, "Harbor Data Monitor LLC", None),
     ],
     "read_title_by": [
         ("Legends of the Harbour, by Jane Roe, vol. 2, p. 30.", "Legends of the Harbour",

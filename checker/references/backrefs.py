@@ -325,7 +325,8 @@ def _resolve_each(references: list[Reference], index: _Index) -> list[Reference]
     acts = [_resolve_act(ref, index) if is_act_section(ref) else ref for ref in references]
     references = [ref for ref in acts if ref is not None]
     return [
-        _resolve_case(ref, index) if _is_case_short_form(ref)
+        _resolve_acronym(ref, index) if _is_acronym_short_form(ref)
+        else _resolve_case(ref, index) if _is_case_short_form(ref)
         else _resolve_unnamed_case(ref, index) if is_unnamed_case(ref)
         else _resolve_short(ref, index) if _is_short_form(ref)
         else _resolve_author_year(ref, index) if _is_author_year(ref)
@@ -588,6 +589,32 @@ def _resolve_act(reference: Reference, index: _Index) -> Reference | None:
         elif _in_order(words, _words(name)):
             return _copy(work, reference.raw)
     return None
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}")
+
+
+def _is_acronym_short_form(reference: Reference) -> bool:
+    """``UNCTAD, p. 7, <URL>``: a body's initials alone, a place and maybe a link."""
+    name = reference.container or (reference.authors[0] if len(reference.authors) == 1 else "")
+    return not reference.title and not reference.date and bool(name) \
+        and _ACRONYM.fullmatch(name) is not None and reference.raw.startswith(name)
+
+
+def _resolve_acronym(reference: Reference, index: _Index) -> Reference:
+    """The latest earlier work by the body whose name these initials are, printed with them
+    in brackets (``United Nations Conference on Trade and Development (UNCTAD)``); the
+    short form keeps its own link."""
+    name = reference.container or reference.authors[0]
+    bracketed = f"({name})"
+    for work in reversed(index.works[-_UNNAMED_REACH:]):
+        if work.title and any(bracketed in author for author in work.authors):
+            copy = _copy(work, reference.raw)
+            if reference.url:
+                copy.url, copy.url_as_printed = reference.url, reference.url_as_printed
+                copy.domain, copy.doi = reference.domain, reference.doi
+            return copy
+    return reference
 
 
 def is_undated_case(reference: Reference) -> bool:

@@ -58,6 +58,10 @@ _IDENTIFIER = re.compile(
     r"\b(?:ISBN(?:-1[03])?|e?ISSN|OCLC|PMID|PMC|S2CID|Bibcode|arXiv|CiteSeerX|JSTOR|LCCN|"
     r"OSTI|SSRN|ZDB-ID|ZDB|hdl)(?::|\b)\s*:?\s*(?=[\w.]*\d)[\w.:/-]*\w"
 )
+_IDENTIFIER_ONLY = re.compile(r"[A-Z]{2,8}\s*(?:#|No\.?)\s*\d[\d-]*")
+_PRESS_RELEASE = re.compile(r"[,”\"]\s+(?:press|news)\s+release\b", re.IGNORECASE)
+_ANALYSIS_OF = re.compile(r"^\s*(?:[A-Z]{2,6}|[Tt]he\s+authors?['’]?s?|[Oo]ur)\s+analysis\s+of\s+"
+                          r"(?:data\s+(?:from|in|of)\s+)?(?=[A-Z])")
 _LABEL_STARTS = frozenset("SsCcEeFfAaQqRrVv")
 _LABEL = re.compile(
     r"^(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?|cf\.?|"
@@ -118,6 +122,10 @@ def parse_citation(segment: str) -> Reference | None:
         label = _LABEL.match(work)
         if label:
             work = work[label.end():]
+    if "nalysis of" in work[:40]:
+        analysis = _ANALYSIS_OF.match(work)
+        if analysis:  # "CRS analysis of data from Harbor Watch": the source is Harbor Watch
+            work = work[analysis.end():]
     if not reference.url and is_personal_communication(work):
         return None
     if "⁴" in work or "²" in work or "³" in work or "⁵" in work or "¹" in work:
@@ -171,7 +179,14 @@ def parse_citation(segment: str) -> Reference | None:
             container = container[:-1]
         if container and container.lower().startswith("http"):
             container = None
+        if container and _IDENTIFIER_ONLY.fullmatch(container):
+            container = None  # "CSMS # 68180454", "GAO No. 12-345": a document's number
         reference.container = container
+    if reference.container and not reference.authors and reference.title \
+            and "release" in work and _PRESS_RELEASE.search(work) \
+            and work.lstrip().startswith(reference.container):
+        # 'Harbor Line, "Title," press release, May 5, 2020': the issuer wrote it
+        reference.authors, reference.container = [reference.container], None
     evidence.italic_title = parts.italic_title
     evidence.series = evidence.series or parts.series
     evidence.chapter = evidence.chapter or parts.chapter

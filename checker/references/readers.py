@@ -1052,10 +1052,17 @@ def read_data_source(work: str, blanked: str) -> TitleParts | None:
     """An agency's data set in its database, undated, names only (government reports cite
     their data so): ``U.S. Census Bureau, USA Trade Online, HS Port-Level Data, commodity
     1201`` -> the body as author, ``USA Trade Online`` the container, ``HS Port-Level Data``
-    the title; what follows (the item looked up) is neither."""
+    the title; what follows (the item looked up) is neither. ``Harbor Data LLC; commodity
+    1201``: the body alone, no title."""
     if DATE_MARK in blanked or "(" in work or "*" in work or "_" in work or \
             QUOTE_CHARS.search(work):
         return None
+    semicolon = work.find(";")
+    if 0 < semicolon < work.find(",") and work[semicolon + 1:].strip()[:1].islower() and \
+            is_organisation(work[:semicolon].strip()):
+        # "Harbor Data LLC; commodity 1201": the body whose data it is, no title
+        head = work[:semicolon].strip()
+        return TitleParts(before=head, authors_text=head, after=blanked[semicolon + 1:])
     commas = [m.start() for m in re.finditer(",", blanked)]
     if len(commas) < 2:
         return None
