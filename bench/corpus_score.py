@@ -1,8 +1,8 @@
 """Corpus scorer: footcheck's parse against the hand-written gold of real documents.
 
     .venv/bin/python bench/corpus_score.py [--part dev|heldout|all|samples] [--doc NAME]
-                                           [--json] [--show-errors] [--corpus ../shared/corpus]
-                                           [--samples refs/sources]
+                                           [--kind docs|native|all] [--json] [--show-errors]
+                                           [--corpus ../shared/corpus] [--samples refs/sources]
 
 Every document with a gold file in `tests/corpus/gold/` (tests/corpus/README.md gives the
 format and the dev/held-out split) is parsed in-process by `checker.parse.parse_paths`,
@@ -15,7 +15,9 @@ never copied into the project). `--part samples` scores the two sample papers in
   note printed with a label ("*", "#name"), to a parsed note, and the
   parsed notes the gold does not have (extra);
 - per field (title, authors, container, domain, url, date): precision, recall and F1, and
-  their micro-average over all six fields ("fields F1").
+  their micro-average over all six fields ("fields F1"); a part holding documents of both
+  corpus folders (`docs/`, text layouts; `native/`, PDF, Word, ODF, LaTeX) is also totalled
+  per folder ("heldout, docs"), and `--kind` keeps one folder's documents.
 
 Within a matched note, parsed references are aligned one to one with the gold references by
 best similarity. A gold value counts towards recall, a parsed value towards precision, and a
@@ -288,6 +290,7 @@ class DocumentResult:
     split: str
     score: Score
     problem: str | None = None  # the parse could not read the document
+    kind: str = "docs"  # the corpus folder: "docs" (text layouts) or "native" (PDF, Word...)
 
 
 def gold_files(gold_dir: Path = GOLD_DIR) -> list[Path]:
@@ -335,7 +338,8 @@ def score_document(gold_path: Path, corpus: Path) -> DocumentResult:
     except Exception as error:  # a crash is a result to report, not the end of the run
         parsed, problem = [], f"{type(error).__name__}: {error}"
     score = score_notes(gold["notes"], within_covers(parsed, gold.get("covers")))
-    return DocumentResult(name, gold.get("split", "dev"), score, problem)
+    kind = "native" if gold.get("document", "").startswith("native/") else "docs"
+    return DocumentResult(name, gold.get("split", "dev"), score, problem, kind)
 
 
 def run(corpus: Path, part: str = "all", doc: str | None = None,
@@ -352,16 +356,25 @@ def run(corpus: Path, part: str = "all", doc: str | None = None,
 
 
 def totals(results: Iterable[DocumentResult]) -> dict[str, Score]:
+    """Per part, and per part and corpus folder ("heldout, docs") where a part has both."""
+    results = list(results)
     by_part = {name: Score() for name in PARTS}
+    by_kind: dict[str, Score] = {}
     for result in results:
         by_part.setdefault(result.split, Score()).add(result.score)
+        by_kind.setdefault(f"{result.split}, {result.kind}", Score()).add(result.score)
+    for part in list(by_part):
+        kinds = {name: score for name, score in by_kind.items() if name.startswith(f"{part}, ")}
+        if len(kinds) > 1:
+            by_part.update(sorted(kinds.items()))
     return by_part
 
 
 def to_json(results: Sequence[DocumentResult]) -> dict[str, Any]:
     return {
         "documents": [
-            {"document": r.name, "split": r.split, "problem": r.problem, **r.score.to_json()}
+            {"document": r.name, "split": r.split, "kind": r.kind, "problem": r.problem,
+             **r.score.to_json()}
             for r in results
         ],
         "parts": {name: score.to_json() for name, score in totals(results).items()
@@ -412,6 +425,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--part", choices=["dev", "heldout", "all", "samples"], default="all",
                         help="a part of the corpus (all: dev and held-out), or the sample papers")
     parser.add_argument("--doc", help="one document (its file name, with or without suffix)")
+    parser.add_argument("--kind", choices=["docs", "native", "all"], default="all",
+                        help="the corpus folder: text layouts (docs/), native files (native/)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--show-errors", action="store_true",
                         help="list the mismatches (dev documents and samples only)")
@@ -439,7 +454,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("corpus_score: held-out mismatches are never shown (those documents are only "
               "measured); use --part dev", file=sys.stderr)
         return 2
-    results = run(source, args.part, args.doc, gold_dir)
+    results = [r for r in run(source, args.part, args.doc, gold_dir)
+               if args.kind in ("all", r.kind)]
     if args.show_errors and args.doc and results and all(r.split == "heldout" for r in results):
         print(f"corpus_score: {args.doc} is held out: its mismatches are never shown",
               file=sys.stderr)

@@ -37,8 +37,10 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], int]] = {
     "HTML nested 900 deep, n notes": (".html", lambda n: deep_html(900).replace(
         "</body>", "".join(f"<p>p{i}<sup>{i}</sup></p>" for i in range(2, n))
         + "</body>"), 2_000),
-    "one note of n citations": (".md", lambda n: one_note(
-        '"Title," Site, May 1, 2020, https://example.com/x. ' * n), 20_000),
+    "one note of n citations": (".md", lambda n: one_note("".join(  # n works: a work cited
+        f'"Title {i}," Site, May 1, 2020, https://example.com/{i}. ' for i in range(n))),
+        20_000),  # twice in a note is one reference of it
+
     "one note of n URLs": (".md", lambda n: one_note("http://a.com/ " * n), 10_000),
     "one note of n quotes": (".md", lambda n: one_note('"' * n), 100_000),
     "one note of n dates": (".md", lambda n: one_note("May 1, 2020, " * n), 25_000),

@@ -179,6 +179,27 @@ def test_show_errors_refuses_held_out(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "== held.md" not in out and "not shown" in out
 
 
+def test_a_part_is_totalled_by_corpus_folder_too(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture) -> None:
+    corpus, gold = tmp_path / "corpus", tmp_path / "gold"
+    for folder in ("docs", "native"):
+        (corpus / folder).mkdir(parents=True)
+        (corpus / folder / "a.md").write_text("A.[^1]\n\n[^1]: One.\n", encoding="utf-8")
+    gold.mkdir()
+    for folder in ("docs", "native"):
+        (gold / f"{folder}-a.md.json").write_text(json.dumps(
+            {"document": f"{folder}/a.md", "split": "dev", "notes": [note(1)]}),
+            encoding="utf-8")
+    args = ["--corpus", str(corpus), "--gold", str(gold), "--part", "dev"]
+    assert corpus_score.main(args) == 0
+    out = capsys.readouterr().out
+    assert "dev: notes found 2/2" in out
+    assert "dev, docs: notes found 1/1" in out and "dev, native: notes found 1/1" in out
+    assert corpus_score.main([*args, "--kind", "native"]) == 0
+    out = capsys.readouterr().out
+    assert "dev: notes found 1/1" in out and "dev, docs" not in out
+
+
 @pytest.mark.skipif(not corpus_score.CORPUS_DIR.is_dir(), reason="../shared/corpus is absent")
 def test_corpus_figures_stay_above_the_floors() -> None:
     results = corpus_score.run(corpus_score.CORPUS_DIR)
