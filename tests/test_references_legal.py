@@ -26,7 +26,7 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("United States v. Poe, No. 1:18-cr-32 (D.D.C. Feb. 16, 2018).",
          [("United States v. Poe", None, "2018-02-16")]),
         ("Roe v. Harbor Mills, Inc., No. 19-cv-1234, 2020 WL 123456, at *3 (N.D. Cal. Mar. 2, "
-         "2020).", [("Roe v. Harbor Mills, Inc.", None, "2020-03-02")]),
+         "2020).", [("Roe v. Harbor Mills, Inc.", "WL", "2020-03-02")]),
         ("In re Harbor Tug Litig., 12 F.4th 34, 40 (2d Cir. 2021).",
          [("In re Harbor Tug Litig.", "F.4th", "2021")]),
         ("The court in Roe v. Poe, 590 U.S. ___ (2020), went the other way.",
@@ -360,3 +360,8 @@ def test_a_body_cited_again_by_its_initials_is_its_earlier_work_with_its_own_lin
     (ref,) = notes[1].references
     assert (ref.title, ref.date, ref.url) == ("Tides and Trade", "2026-03-10",
                                               "https://hctt.example/tides.pdf")
+
+
+def test_an_article_cited_again_by_author_volume_and_journal_is_the_article() -> None:
+    assert _resolved(["Jane Roe, Tides and the Law, 35 Harbor L.Q. 1, 19 (2008).",
+                      "Roe, 35 Harbor L.Q. at 21."])[1] == ["Tides and the Law"]

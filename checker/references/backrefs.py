@@ -553,15 +553,18 @@ def _is_case_short_form(reference: Reference) -> bool:
 
 def _resolve_case(reference: Reference, index: _Index) -> Reference:
     """The latest earlier case in the same volume of the same reporter (and, when the short
-    form names a party, with that party in its name)."""
+    form names a party, with that party in its name); or article in that volume of that
+    journal by that author (``Roe, 35 Harbor L.Q. at 19``)."""
     found = CASE_SHORT_FORM.fullmatch(reference.raw.strip(" .,;"))
     if found is None:
         return reference
     cite = f"{found.group('volume')} {found.group('reporter').strip()} "
     name = found.group("name")
+    party = name.split()[-1] if name else ""
     for work in reversed(index.works[-_UNNAMED_REACH:]):
         if work.container == reference.container and cite in work.raw and (
-                not name or name.split()[-1] in (work.title or "")):
+                not party or party in (work.title or "") or any(
+                    author.startswith(party) for author in work.authors)):
             return _copy(work, reference.raw)
     return reference
 

@@ -18,8 +18,9 @@ first (and so reads more) is kept:
 - `find_public_laws`: ``Pub. L. No. 94-295, 90 Stat. 539 (1976)``, ``P.L. 116-283, §3511``;
 - `find_instruments`: ``Executive Order 14347``, ``S.Con.Res. 13 (111th Congress)``.
 
-Fields: a case's title is its name, its container the reporter (none for a docket number or a
-database such as WL), its date the decision year (the full date for an unreported case); a
+Fields: a case's title is its name, its container the reporter (the database, WL or LEXIS,
+for an unreported case; none for a docket number alone), its date the decision year (the full
+date for an unreported case); a
 regulation's or a state code's edition year is its date, a U.S. Code section has none; an act
 by name has its year. "codified (as amended) at ..." is where an act already cited lives, not
 another work.
@@ -99,6 +100,7 @@ _CASE = re.compile(
     r"(?:\s*\((?P<court>[^()]{0,60}?)\))?"
 )
 _DATABASES = frozenset(("WL", "U.S. Dist. LEXIS", "U.S. App. LEXIS", "LEXIS"))
+_DATABASE_CITE = re.compile(r"\b(?:19|20)\d\d\s+(WL|U\.S\.\s(?:Dist\.|App\.)\sLEXIS|LEXIS)\s+\d+")
 
 
 def find_cases(text: str) -> list[FoundCitation]:
@@ -122,15 +124,16 @@ def find_cases(text: str) -> list[FoundCitation]:
             continue
         start = match.end("name") - len(name)
         reporter = (match.group("reporter") or "").strip() or None
-        if reporter and (reporter in _DATABASES or reporter.endswith("LEXIS")):
-            reporter = None  # "2020 WL 12345": a database, no reporter
+        database = _DATABASE_CITE.search(match.group(0))
+        if database and (not reporter or reporter in _DATABASES or reporter.endswith("LEXIS")):
+            reporter = database.group(1)  # "2020 WL 12345": the database it is printed in
         date = None
         court = match.group("court")
         if court:
             dates = find_dates(court)
             if dates:
                 date = dates[-1].iso
-                if reporter:
+                if reporter and not database:
                     date = date[:4]  # a reported case: its decision year
         found.append(FoundCitation(start, match.end(), _government(
             name, text[start:match.end()], reporter, date)))
