@@ -54,11 +54,12 @@ def write_bibliographies(run: ParseRun, args: argparse.Namespace) -> bool:
     all_written = True
     papers = [doc for doc in run.documents if doc.footnotes and not is_bibliography(doc)]
     entries = {doc.id: build_entries(doc) for doc in papers}  # for both files
+    rendered: dict = {}  # each work rendered once, for the document's files and the library
     for doc in papers:
         try:
             for message in write_bibliography(
                 doc, args.refs_dir, classic=args.bibtex_classic, on_edited=on_edited(args),
-                entries=entries[doc.id],
+                entries=entries[doc.id], rendered=rendered,
             ):
                 print(message, file=sys.stderr)
         except WriteRefused as refused:
@@ -69,7 +70,8 @@ def write_bibliographies(run: ParseRun, args: argparse.Namespace) -> bool:
             # The library is the user's to edit: their edits are merged in unless --force.
             library_edits = "force" if on_edited(args) == "force" else "merge"
             for message in write_library(papers, args.refs_dir, classic=args.bibtex_classic,
-                                         on_edited=library_edits, entries=entries).messages:
+                                         on_edited=library_edits, entries=entries,
+                                         rendered=rendered).messages:
                 print(message, file=sys.stderr)
         except WriteRefused as refused:
             print(f"footcheck: {refused}", file=sys.stderr)

@@ -79,6 +79,8 @@ class Entry:
     reference: Reference
     notes: list[NotePlace] = field(default_factory=list)  # (part, number), sorted
     learned: dict[str, str] = field(default_factory=dict)
+    # `identities(reference)`, kept from grouping: the library groups the works again
+    identities: list[str] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def footnotes(self) -> list[int]:
@@ -191,14 +193,15 @@ def _dates_agree(ref: Reference, group: list[tuple[int, object, Reference]] | No
 
 
 def group_references(
-    cited: list[tuple[_Cite, Reference]],
-) -> list[tuple[Reference, list[_Cite]]]:
-    """Merge (note, reference) pairs into distinct works, in order of first citation; each
-    work with the sorted distinct notes (any sortable value: a `NotePlace`, an index)."""
+    cited: list[tuple[_Cite, Reference, list[str]]],
+) -> list[tuple[Reference, list[_Cite], list[str]]]:
+    """Merge (note, reference, its `identities`) into distinct works, in order of first
+    citation; each work with the sorted distinct notes (any sortable value: a `NotePlace`,
+    an index) and the identities of the merged reference."""
     groups: list[list[tuple[int, _Cite, Reference]] | None] = []
+    held: list[list[str]] = []  # per group, the identities it took (some since passed on)
     owner: dict[str, int] = {}
-    for seq, (number, ref) in enumerate(cited):
-        ids = identities(ref)
+    for seq, (number, ref, ids) in enumerate(cited):
         hits = sorted({
             owner[i] for i in ids
             if i in owner and (not i.startswith("title:") or _dates_agree(ref, groups[owner[i]]))
@@ -206,6 +209,7 @@ def group_references(
         if not hits:
             index = len(groups)
             groups.append([(seq, number, ref)])
+            held.append([])
         else:
             index = hits[0]
             target = groups[index]
@@ -213,35 +217,42 @@ def group_references(
             for other in hits[1:]:  # this reference joins works thought distinct so far
                 target.extend(groups[other] or [])
                 groups[other] = None
-                for identity, held_by in owner.items():
-                    if held_by == other:
+                for identity in held[other]:
+                    if owner[identity] == other:
                         owner[identity] = index
+                        held[index].append(identity)
+                held[other] = []
             target.append((seq, number, ref))
         for identity in ids:
             owner[identity] = index
+        held[index].extend(ids)
     works = []
     for group in groups:
         if not group:
+            continue
+        if len(group) == 1:  # most works: cited once, their identities known
+            seq, number, ref = group[0]
+            works.append((ref, [number], cited[seq][2]))
             continue
         ordered = sorted(group, key=lambda item: item[0])  # citation order
         merged = ordered[0][2]
         for _, _, ref in ordered[1:]:
             merged = merge_references(merged, ref)
-        works.append((merged, sorted({number for _, number, _ in group})))
+        works.append((merged, sorted({number for _, number, _ in group}), identities(merged)))
     return works
 
 
 def build_entries(doc: Document) -> list[Entry]:
     """One `Entry` per distinct work cited in `doc`, in order of first citation."""
     cited = [
-        (note_place(footnote.part, footnote.number), ref)
+        (note_place(footnote.part, footnote.number), ref, identities(ref))
         for footnote in doc.footnotes
         for ref in footnote.references
         if is_citable(ref)
     ]
     works = group_references(cited)
-    keys = assign_keys(key_base(ref) for ref, _ in works)
+    keys = assign_keys(key_base(ref) for ref, _, _ in works)
     return [
-        Entry(key=key, reference=ref, notes=notes)
-        for key, (ref, notes) in zip(keys, works, strict=True)
+        Entry(key=key, reference=ref, notes=notes, identities=ids)
+        for key, (ref, notes, ids) in zip(keys, works, strict=True)
     ]

@@ -75,8 +75,8 @@ def _stored_notes(work: dict[str, Any]) -> list[NotePlace]:
     return [(0, n) for n in work.get("footnotes") or [] if isinstance(n, int)]
 
 
-def _stored_learned(work: dict[str, Any]) -> dict[str, str]:
-    learned = work.get("learned")
+def _stored_learned(learned: Any) -> dict[str, str]:
+    """What link checks learned, as kept (in the state or on an entry)."""
     if not isinstance(learned, dict):
         return {}
     return {k: v for k, v in learned.items() if k in LEARNED_FIELDS and isinstance(v, str)}
@@ -95,27 +95,39 @@ def reference_from_stored(data: dict[str, Any]) -> Reference | None:
 
 
 def library_entries(
-    works_by_document: dict[str, list[dict[str, Any]]], known_keys: dict[str, str]
+    works_by_document: dict[str, list[dict[str, Any]]], known_keys: dict[str, str],
+    current: dict[str, list[Entry]] | None = None,
 ) -> tuple[list[LibraryEntry], dict[str, str]]:
     """The library's entries (sorted by key) and the identity -> key map to remember.
 
-    `known_keys` maps identities of works to the keys they were given before."""
-    cited: list[tuple[int, Reference]] = []
+    `works_by_document`: each document's works as kept in the state (`stored_works`), in
+    the order the documents came; `current`: the entries built in this run, by document id,
+    used as they are in place of that document's stored works (a document new to the
+    library comes last). `known_keys` maps identities of works to the keys they were given
+    before. A library entry made of one document entry holds that entry's reference itself
+    (the same object)."""
+    current = current or {}
+    cited: list[tuple[int, Reference, list[str]]] = []
     owners: list[tuple[str, list[NotePlace], dict[str, str]]] = []
-    for doc_id, works in works_by_document.items():
+    for doc_id in [*works_by_document, *(d for d in current if d not in works_by_document)]:
+        if doc_id in current:
+            for entry in current[doc_id]:
+                cited.append((len(owners), entry.reference,
+                              entry.identities or identities(entry.reference)))
+                owners.append((doc_id, entry.notes, _stored_learned(entry.learned)))
+            continue
+        works = works_by_document[doc_id]
         for work in works if isinstance(works, list) else []:
             reference = reference_from_stored(work.get("reference")) if isinstance(
                 work, dict) else None
             if reference is None:
                 continue
-            cited.append((len(owners), reference))
-            owners.append((doc_id, _stored_notes(work), _stored_learned(work)))
-    groups = group_references(cited)
+            cited.append((len(owners), reference, identities(reference)))
+            owners.append((doc_id, _stored_notes(work), _stored_learned(work.get("learned"))))
     used: set[str] = set()
     keyed: list[tuple[str, Reference, list[int], list[str]]] = []
     fresh: list[tuple[Reference, list[int], list[str]]] = []
-    for reference, indexes in groups:  # works seen before keep their keys first
-        ids = identities(reference)
+    for reference, indexes, ids in group_references(cited):  # works seen before keep their keys
         key = next((known_keys[i] for i in ids
                     if i in known_keys and known_keys[i] not in used), None)
         if key is None:
@@ -139,12 +151,11 @@ def library_entries(
             for name, value in known.items():  # the first document's, as for the fields
                 learned.setdefault(name, value)
         entries.append(LibraryEntry(
-            Entry(key=key, reference=reference, learned=_consistent(learned)),
+            Entry(key=key, reference=reference, learned=_consistent(learned), identities=ids),
             {doc: sorted(set(notes)) for doc, notes in cited_in.items()}))
         for identity in ids:
             remembered[identity] = key
     return entries, remembered
-
 
 
 def _consistent(learned: dict[str, str]) -> dict[str, str]:

@@ -63,6 +63,9 @@ ON_EDITED = ("refuse", "merge", "force")
 _FINGERPRINT = re.compile(r"^% footcheck-sha256: ([0-9a-f]{64})\n", re.MULTILINE)
 _PIECE = 1 << 20  # characters written at a time
 _HASHES_KEPT = 2  # the text written now and the one before (a crash between writes)
+# id(entry.reference) -> the .bib record and CSL item of a document's entry, rendered once
+# for its own files and reused by the library (`write_entries`, `write_library`)
+Rendered = dict[int, tuple[BibRecord, dict[str, Any]]]
 
 
 @dataclass
@@ -323,8 +326,12 @@ def write_entries(
     classic: bool = False,
     on_edited: str = "refuse",
     keep_backup: bool = False,
+    rendered: Rendered | None = None,
 ) -> WriteResult:
     """Write `entries` as ``<refs_dir>/<doc.id>.bib`` and ``.json`` (see the module docstring).
+
+    `rendered`, when given, gets the biblatex record and CSL item of every entry without
+    learned values, by its reference (for `write_library`).
 
     With `keep_backup` every file that changes keeps its previous version as ``.bak``
     (``check --update-refs``). Raises `WriteRefused` (nothing written) for hand-edited files
@@ -340,6 +347,10 @@ def write_entries(
         return result
     bib = bib_records(entries, classic=classic)
     csl = csl_items(entries)
+    if rendered is not None and not classic:
+        rendered.update((id(entry.reference), (record, item))
+                        for entry, record, item in zip(entries, bib, csl, strict=True)
+                        if not entry.learned)
 
     def remember(state: dict[str, Any]) -> None:
         learned = {e.key: {"cited_url": e.reference.url, **e.learned}
@@ -482,25 +493,27 @@ def _message(plan: _Plan, count: int, classic: bool) -> str:
 
 def write_bibliography(
     doc: Document, refs_dir: Path, *, classic: bool = False, on_edited: str = "refuse",
-    entries: list[Entry] | None = None,
+    entries: list[Entry] | None = None, rendered: Rendered | None = None,
 ) -> list[str]:
     """Write the .bib and CSL-JSON of `doc` from its entries (built here unless given);
-    messages for the user."""
+    messages for the user. `rendered`: see `write_entries`."""
     entries = build_entries(doc) if entries is None else entries
     restore_learned(entries, Path(refs_dir), doc.id)
     return write_entries(doc, entries, Path(refs_dir), classic=classic,
-                         on_edited=on_edited).messages
+                         on_edited=on_edited, rendered=rendered).messages
 
 
 def write_library(
     documents: list[Document], refs_dir: Path, *, classic: bool = False,
     on_edited: str = "refuse", entries: dict[str, list[Entry]] | None = None,
-    keep_backup: bool = False,
+    keep_backup: bool = False, rendered: Rendered | None = None,
 ) -> WriteResult:
     """Put the works of `documents` into ``refs/library.bib`` and ``.json``, beside those of
     the documents parsed into `refs_dir` before (see `library`): its messages and changes.
     `entries`: each document's entries by id, when built already (`build_entries`), with
-    what link checks learned about them (`restore_learned`, `update.apply_link_results`).
+    what link checks learned about them (`restore_learned`, `update.apply_link_results`);
+    `rendered`: what writing their own files rendered of them (see `write_entries`), reused
+    for the works the library holds as one document cites them.
     With `keep_backup` a changed file keeps its previous version as ``.bak``."""
     from checker.bibliography.biblatex import biblatex_record, braced, classic_record
     from checker.bibliography.csljson import csl_item
@@ -512,23 +525,40 @@ def write_library(
     works = stored.get("documents") if isinstance(stored.get("documents"), dict) else {}
     known = stored.get("keys") if isinstance(stored.get("keys"), dict) else {}
     known = {k: v for k, v in known.items() if isinstance(k, str) and isinstance(v, str)}
+    current = {}
     for doc in documents:
         if entries and doc.id in entries:
-            works[doc.id] = stored_works(entries[doc.id])
+            current[doc.id] = entries[doc.id]
         else:
-            built = build_entries(doc)
-            restore_learned(built, refs_dir, doc.id)
-            works[doc.id] = stored_works(built)
-    library, remembered = library_entries(works, known)
+            current[doc.id] = build_entries(doc)
+            restore_learned(current[doc.id], refs_dir, doc.id)
+    library, remembered = library_entries(works, known, current)
+    for doc_id, doc_entries in current.items():
+        works[doc_id] = stored_works(doc_entries)
     make = classic_record if classic else biblatex_record
+    reuse = rendered if rendered is not None and not classic else {}
     bib, csl = [], []
     for item in library:
-        record = make(item.entry)
+        cited_in = item.cited_in_text
         # Document ids are [A-Za-z0-9._-] (load.document_id) and the field is never printed:
         # written as is, so that tools reading it back get the ids.
-        record.fields[CITED_IN] = braced(item.cited_in_text)
-        bib.append(record)
-        csl.append({**csl_item(item.entry), CITED_IN: item.cited_in_text})
+        done = reuse.get(id(item.entry.reference)) if not item.entry.learned else None
+        if done is None:
+            record = make(item.entry)
+            record.fields[CITED_IN] = braced(cited_in)
+            bib.append(record)
+            csl.append({**csl_item(item.entry), CITED_IN: cited_in})
+            continue
+        # The document's own record and item less their note (the notes citing it there),
+        # under the library's key: what the library entry, which has no notes, makes.
+        record, csl_done = done
+        fields = {name: value for name, value in record.fields.items() if name != "note"}
+        fields[CITED_IN] = braced(cited_in)
+        bib.append(BibRecord(type=record.type, key=item.entry.key, fields=fields))
+        csl_done = {name: value for name, value in csl_done.items() if name != "note"}
+        csl_done["id"] = item.entry.key
+        csl_done[CITED_IN] = cited_in
+        csl.append(csl_done)
 
     def remember(state: dict[str, Any]) -> None:
         state["library"] = {"documents": works, "keys": {**known, **remembered}}
