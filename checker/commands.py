@@ -49,17 +49,19 @@ def write_bibliographies(run: ParseRun, args: argparse.Namespace) -> bool:
     refs/library.bib/.json; False if a file was refused. A bibliography given as a document
     is checked, not copied into refs/."""
     from checker.bibliography import build_entries, write_bibliography, write_library
+    from checker.bibliography.write import load_state
     from checker.rules.common import is_bibliography
 
     all_written = True
     papers = [doc for doc in run.documents if doc.footnotes and not is_bibliography(doc)]
     entries = {doc.id: build_entries(doc) for doc in papers}  # for both files
     rendered: dict = {}  # each work rendered once, for the document's files and the library
+    state = load_state(Path(args.refs_dir))  # read once, updated as each pair is written
     for doc in papers:
         try:
             for message in write_bibliography(
                 doc, args.refs_dir, classic=args.bibtex_classic, on_edited=on_edited(args),
-                entries=entries[doc.id], rendered=rendered,
+                entries=entries[doc.id], rendered=rendered, state=state,
             ):
                 print(message, file=sys.stderr)
         except WriteRefused as refused:
@@ -71,7 +73,7 @@ def write_bibliographies(run: ParseRun, args: argparse.Namespace) -> bool:
             library_edits = "force" if on_edited(args) == "force" else "merge"
             for message in write_library(papers, args.refs_dir, classic=args.bibtex_classic,
                                          on_edited=library_edits, entries=entries,
-                                         rendered=rendered).messages:
+                                         rendered=rendered, state=state).messages:
                 print(message, file=sys.stderr)
         except WriteRefused as refused:
             print(f"footcheck: {refused}", file=sys.stderr)

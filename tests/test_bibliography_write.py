@@ -18,7 +18,7 @@ from checker.bibliography import (
     update_bibliography,
     write_bibliography,
 )
-from checker.bibliography.write import STATE_NAME, atomic_write
+from checker.bibliography.write import BASE_DIR, STATE_NAME, atomic_write
 from checker.errors import ConfigError, WriteRefused
 from checker.model import Citation, Document, Footnote, LinkResult, Reference
 
@@ -68,7 +68,8 @@ def merged_flags(refs: Path) -> dict[str, bool]:
 def test_writes_both_files_and_leaves_no_temporary_files(tmp_path: Path):
     refs = tmp_path / "refs"
     messages = write_bibliography(make_doc(*base_notes()), refs)
-    assert listing(refs) == [STATE_NAME, "paper.bib", "paper.json"]
+    assert listing(refs) == [BASE_DIR, STATE_NAME, "paper.bib", "paper.json"]
+    assert listing(refs / BASE_DIR) == ["paper.bib", "paper.json"]
     assert messages == [f"{refs}/paper.bib: wrote 4 entries, biblatex",
                         f"{refs}/paper.json: wrote 4 entries, CSL-JSON"]
     text = (refs / "paper.bib").read_text(encoding="utf-8")
@@ -78,7 +79,8 @@ def test_writes_both_files_and_leaves_no_temporary_files(tmp_path: Path):
     assert len(json.loads((refs / "paper.json").read_text(encoding="utf-8"))) == 4
     again = write_bibliography(make_doc(*base_notes()), refs)
     assert all("unchanged" in m for m in again)
-    assert listing(refs) == [STATE_NAME, "paper.bib", "paper.json"]
+    assert listing(refs) == [BASE_DIR, STATE_NAME, "paper.bib", "paper.json"]
+    assert listing(refs / BASE_DIR) == ["paper.bib", "paper.json"]
 
 
 def test_a_failed_write_keeps_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch):
@@ -197,7 +199,8 @@ def test_a_state_from_an_earlier_version_still_gives_the_merge_base(tmp_path: Pa
     state = json.loads(state_path.read_text(encoding="utf-8"))
     plan = _bib_plan(bib_records(build_entries(doc)), refs / "paper.bib", "paper.md", False)
     entry = state["files"]["paper.bib"]
-    del entry["generated_text"], entry["merged"]
+    del entry["merged"]
+    (refs / BASE_DIR / "paper.bib").unlink()
     entry["generated"] = [{"key": r.key, "fields": r.fields} for r in plan.ours()]
     state_path.write_text(json.dumps(state), encoding="utf-8")
     bib = refs / "paper.bib"
@@ -210,6 +213,26 @@ def test_a_state_from_an_earlier_version_still_gives_the_merge_base(tmp_path: Pa
     data = strict_pybtex(bib.read_text(encoding="utf-8"))
     assert data.entries["yau2019smart"].fields["keywords"] == "china"
     assert data.entries["reuters2020kazakhstan"].fields["date"] == "2020-04-15"
+
+
+def test_a_state_keeping_the_base_text_in_itself_still_gives_the_merge_base(tmp_path: Path):
+    """States before refs/.footcheck-base/ kept the generated text in themselves."""
+    refs = tmp_path / "refs"
+    write_bibliography(make_doc(*base_notes()), refs)
+    state_path = refs / STATE_NAME
+    state = json.loads(state_path.read_text(encoding="utf-8"))
+    base = refs / BASE_DIR / "paper.bib"
+    state["files"]["paper.bib"]["generated_text"] = base.read_text(encoding="utf-8")
+    state_path.write_text(json.dumps(state), encoding="utf-8")
+    base.unlink()
+    bib = refs / "paper.bib"
+    edit(bib, "title = {Smart Cities or Surveillance?}",
+         "title = {Smart Cities or Surveillance?},\n  keywords = {china}")
+    messages = write_bibliography(make_doc(*base_notes()), refs, on_edited="merge")
+    assert "kept your fields yau2019smart.keywords" in messages[0]
+    assert "generated_text" not in json.loads(state_path.read_text(encoding="utf-8"))["files"][
+        "paper.bib"]
+    assert base.is_file()
 
 
 def test_entries_the_user_deleted_stay_deleted_and_stale_ones_go(tmp_path: Path):

@@ -58,10 +58,12 @@ class LibraryEntry:
 
 
 def stored_works(entries: list[Entry]) -> list[dict[str, Any]]:
-    """A document's entries as kept in the state: the reference's fields, the notes as
-    [part, number] (part 0: numbered once through) and what link checks learned."""
+    """A document's entries as kept in the state: the reference's fields (those it has),
+    the notes as [part, number] (part 0: numbered once through) and what link checks
+    learned."""
     return [{"notes": [list(place) for place in entry.notes],
-             "reference": {name: getattr(entry.reference, name) for name in _STORED},
+             "reference": {name: value for name in _STORED
+                           if (value := getattr(entry.reference, name)) is not None},
              **({"learned": dict(entry.learned)} if entry.learned else {})}
             for entry in entries]
 

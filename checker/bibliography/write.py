@@ -8,9 +8,10 @@ Hand edits. footcheck remembers what it wrote:
 
 * the .bib carries ``% footcheck-sha256: <hex>``, the SHA-256 of the file without that line;
 * ``refs/.footcheck-state.json`` keeps, per file, the SHA-256 of the texts footcheck wrote
-  (JSON has no comments), the text it generated last (the base of a three-way merge, see
-  `merge`; parsed only when a merge needs it) and, per document, what a link check learned
-  (see `update`), so that a later ``parse`` does not lose the updated URLs.
+  (JSON has no comments) and, per document, what a link check learned (see `update`), so
+  that a later ``parse`` does not lose the updated URLs; a command reads it once;
+* ``refs/.footcheck-base/<name>`` keeps the text footcheck generated last for each file:
+  the base of a three-way merge (see `merge`), read only when a merge needs it.
 
 A file whose content is not what footcheck last wrote was edited by hand (a file footcheck
 never wrote counts as edited). Then `on_edited` decides: ``refuse`` (raise `WriteRefused`,
@@ -30,7 +31,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,7 @@ from checker.errors import ConfigError, ConfigProblem, WriteProblem, WriteRefuse
 from checker.model import Document
 
 STATE_NAME = ".footcheck-state.json"
+BASE_DIR = ".footcheck-base"  # refs/.footcheck-base/<name>: what footcheck generated last
 LIBRARY_STEM = "library"  # refs/library.bib and .json: every document's works (see library)
 ON_EDITED = ("refuse", "merge", "force")
 _FINGERPRINT = re.compile(r"^% footcheck-sha256: ([0-9a-f]{64})\n", re.MULTILINE)
@@ -191,10 +193,12 @@ def _records_from_json(data: Any) -> list[Record] | None:
     return records
 
 
-def restore_learned(entries: list[Entry], refs_dir: Path, doc_id: str) -> None:
-    """Put back what earlier link checks learned about these entries (kept in the state),
-    for entries still citing the same URL."""
-    stored = load_state(refs_dir)["learned"].get(doc_id)
+def restore_learned(entries: list[Entry], refs_dir: Path, doc_id: str,
+                    state: dict[str, Any] | None = None) -> None:
+    """Put back what earlier link checks learned about these entries (kept in the state:
+    `state` when read already), for entries still citing the same URL."""
+    state = load_state(refs_dir) if state is None else state
+    stored = state["learned"].get(doc_id)
     if not isinstance(stored, dict):
         return
     for entry in entries:
@@ -247,9 +251,16 @@ def _fingerprinted(plan: _Plan, text: str) -> str:
     return add_fingerprint(text) if plan.fingerprinted else text
 
 
+def _base_path(path: Path) -> Path:
+    return path.parent / BASE_DIR / path.name
+
+
 def _base(plan: _Plan, stored: dict[str, Any]) -> list[Record] | None:
-    """What footcheck generated last time: kept as text (older states kept records)."""
+    """What footcheck generated last time: kept as a file beside the state (older states
+    kept it as text in themselves, and before that as records)."""
     text = stored.get("generated_text")
+    if not isinstance(text, str):
+        text = _read(_base_path(plan.path))[1]
     if isinstance(text, str):
         try:
             return plan.parse_base(text)
@@ -327,8 +338,10 @@ def write_entries(
     on_edited: str = "refuse",
     keep_backup: bool = False,
     rendered: Rendered | None = None,
+    state: dict[str, Any] | None = None,
 ) -> WriteResult:
     """Write `entries` as ``<refs_dir>/<doc.id>.bib`` and ``.json`` (see the module docstring).
+    `state`: the state file's content when read already (`load_state`; updated here).
 
     `rendered`, when given, gets the biblatex record and CSL item of every entry without
     learned values, by its reference (for `write_library`).
@@ -361,7 +374,8 @@ def write_entries(
             state["learned"].pop(doc.id, None)
 
     return write_pair(refs_dir, stem, Path(doc.path).name, bib, csl, classic=classic,
-                      on_edited=on_edited, keep_backup=keep_backup, update_state=remember)
+                      on_edited=on_edited, keep_backup=keep_backup, update_state=remember,
+                      state=state)
 
 
 def written_classic(path: Path) -> bool:
@@ -388,9 +402,11 @@ def write_pair(
     on_edited: str = "refuse",
     keep_backup: bool = False,
     update_state: Any = None,
+    state: dict[str, Any] | None = None,
 ) -> WriteResult:
     """Write ``<refs_dir>/<stem>.bib`` and ``.json`` from their records and CSL items (see
-    the module docstring); `update_state(state)` adds to the state written with them.
+    the module docstring); `update_state(state)` adds to the state written with them;
+    `state`: the state when read already (updated here, as written).
     They are rendered as they are; turned into merge `Record`s only when a merge needs."""
     if on_edited not in ON_EDITED:
         raise ConfigError(ConfigProblem.INVALID, f"on_edited must be one of "
@@ -401,7 +417,7 @@ def write_pair(
     except OSError as error:
         raise ConfigError(ConfigProblem.UNWRITABLE,
                           f"{refs_dir}: cannot create: {error.strerror or error}") from None
-    state = load_state(refs_dir)
+    state = load_state(refs_dir) if state is None else state
     plans = [_bib_plan(bib, refs_dir / f"{stem}.bib", source, classic),
              _csl_plan(csl, refs_dir / f"{stem}.json")]
     for plan in plans:
@@ -424,18 +440,26 @@ def write_pair(
             _merge(plan, _base(plan, stored), quiet_failure=False)
         plan.backup = plan.backup or (keep_backup and plan.exists)
 
-    for plan in plans:  # the state first: a crash later leaves files the state still knows
+    # The bases and the state first: a crash later leaves files the state still knows.
+    for plan in plans:
         stored = state["files"].get(plan.path.name) or {}
         old_hashes = [h for h in stored.get("sha256", []) if isinstance(h, str)]
         digest = bib_fingerprint(plan.text)[0] if plan.fingerprinted else sha256(plan.text)
         state["files"][plan.path.name] = {
             "sha256": list(dict.fromkeys([digest, *old_hashes]))[:_HASHES_KEPT],
-            "generated_text": plan.generated,
             "merged": plan.report is not None,  # holds the user's edits: merge again next time
         }
+        base = _base_path(plan.path)
+        try:
+            base.parent.mkdir(exist_ok=True)
+        except OSError as error:
+            raise ConfigError(ConfigProblem.UNWRITABLE,
+                              f"{base.parent}: cannot create: {error.strerror or error}") from None
+        _write(base, plan.generated)
     if update_state is not None:
         update_state(state)
-    _write(refs_dir / STATE_NAME, _state_pieces(state))
+    _write(refs_dir / STATE_NAME, [json.dumps(state, ensure_ascii=False, separators=(",", ":")),
+                                   "\n"])
 
     for plan in plans:
         result.messages.append(_message(plan, len(bib), classic))
@@ -449,24 +473,6 @@ def write_pair(
         result.changes.append((plan.old or "", plan.text,
                                str(backup if plan.backup else plan.path), str(plan.path)))
     return result
-
-
-def _state_pieces(state: dict[str, Any]) -> Iterator[str]:
-    """The state as compact JSON (it is for footcheck only), in pieces: it holds whole files'
-    texts, each encoded on its own by the C encoder (``state -> files -> name -> text``)."""
-    yield from _json_pieces(state, 3)
-    yield "\n"
-
-
-def _json_pieces(value: Any, depth: int) -> Iterator[str]:
-    if not isinstance(value, dict) or depth == 0:
-        yield json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        return
-    yield "{"
-    for index, (name, item) in enumerate(value.items()):
-        yield ("," if index else "") + json.dumps(str(name), ensure_ascii=False) + ":"
-        yield from _json_pieces(item, depth - 1)
-    yield "}"
 
 
 def _without_fingerprint(text: str) -> str:
@@ -494,33 +500,37 @@ def _message(plan: _Plan, count: int, classic: bool) -> str:
 def write_bibliography(
     doc: Document, refs_dir: Path, *, classic: bool = False, on_edited: str = "refuse",
     entries: list[Entry] | None = None, rendered: Rendered | None = None,
+    state: dict[str, Any] | None = None,
 ) -> list[str]:
     """Write the .bib and CSL-JSON of `doc` from its entries (built here unless given);
-    messages for the user. `rendered`: see `write_entries`."""
+    messages for the user. `rendered`, `state`: see `write_entries`."""
     entries = build_entries(doc) if entries is None else entries
-    restore_learned(entries, Path(refs_dir), doc.id)
+    state = load_state(Path(refs_dir)) if state is None else state
+    restore_learned(entries, Path(refs_dir), doc.id, state)
     return write_entries(doc, entries, Path(refs_dir), classic=classic,
-                         on_edited=on_edited, rendered=rendered).messages
+                         on_edited=on_edited, rendered=rendered, state=state).messages
 
 
 def write_library(
     documents: list[Document], refs_dir: Path, *, classic: bool = False,
     on_edited: str = "refuse", entries: dict[str, list[Entry]] | None = None,
     keep_backup: bool = False, rendered: Rendered | None = None,
+    state: dict[str, Any] | None = None,
 ) -> WriteResult:
     """Put the works of `documents` into ``refs/library.bib`` and ``.json``, beside those of
     the documents parsed into `refs_dir` before (see `library`): its messages and changes.
     `entries`: each document's entries by id, when built already (`build_entries`), with
     what link checks learned about them (`restore_learned`, `update.apply_link_results`);
     `rendered`: what writing their own files rendered of them (see `write_entries`), reused
-    for the works the library holds as one document cites them.
+    for the works the library holds as one document cites them; `state`: see `write_pair`.
     With `keep_backup` a changed file keeps its previous version as ``.bak``."""
     from checker.bibliography.biblatex import biblatex_record, braced, classic_record
     from checker.bibliography.csljson import csl_item
     from checker.bibliography.library import CITED_IN, library_entries, stored_works
 
     refs_dir = Path(refs_dir)
-    stored = load_state(refs_dir).get("library")
+    state = load_state(refs_dir) if state is None else state
+    stored = state.get("library")
     stored = stored if isinstance(stored, dict) else {}
     works = stored.get("documents") if isinstance(stored.get("documents"), dict) else {}
     known = stored.get("keys") if isinstance(stored.get("keys"), dict) else {}
@@ -531,7 +541,7 @@ def write_library(
             current[doc.id] = entries[doc.id]
         else:
             current[doc.id] = build_entries(doc)
-            restore_learned(current[doc.id], refs_dir, doc.id)
+            restore_learned(current[doc.id], refs_dir, doc.id, state)
     library, remembered = library_entries(works, known, current)
     for doc_id, doc_entries in current.items():
         works[doc_id] = stored_works(doc_entries)
@@ -565,4 +575,5 @@ def write_library(
 
     source = "the documents parsed into " + (str(refs_dir) or ".")
     return write_pair(refs_dir, LIBRARY_STEM, source, bib, csl, classic=classic,
-                      on_edited=on_edited, keep_backup=keep_backup, update_state=remember)
+                      on_edited=on_edited, keep_backup=keep_backup, update_state=remember,
+                      state=state)
