@@ -90,7 +90,12 @@ def parse_json(run: ParseRun) -> dict:
 
 def describe_document(doc) -> str:
     """One line saying what was found: '12 footnotes (1-12), 20 references'; where the
-    numbering restarts, the parts; notes marked by a symbol, their marks."""
+    numbering restarts, the parts; notes marked by a symbol, their marks; for a
+    bibliography, '84 bibliography entries'."""
+    if doc.format in ("bibtex", "csljson"):  # a bibliography: its entries, not notes
+        works = sum(len(f.references) for f in doc.footnotes)
+        return f"{doc.path}: {works} bibliography entries" if works else \
+            f"{doc.path}: no bibliography entries found"
     if not doc.footnotes:
         return f"{doc.path}: no footnotes found"
     references = sum(len(f.references) for f in doc.footnotes)

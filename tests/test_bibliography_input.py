@@ -226,3 +226,11 @@ def test_a_block_that_cannot_be_read_is_a_warning_naming_its_line_the_rest_is_re
     assert [note.label for note in doc.footnotes] == ["roe2020", "doe2019"]
     (warning,) = [f for f in findings if f.rule == "bibliography"]
     assert warning.severity == "warning" and warning.line == 3
+
+
+def test_parse_says_a_bibliographys_entries_not_footnotes(tmp_path, capsys):
+    path = tmp_path / "refs.bib"
+    path.write_text("@book{a, title = {Rivers}, year = 1999}\n"
+                    "@book{b, title = {Tides}, year = 2001}\n")
+    assert main(["parse", str(path), "--no-write"]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1] == f"{path}: 2 bibliography entries"
