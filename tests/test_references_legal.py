@@ -35,6 +35,8 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
          "470, 485 (1996); cf. Harbor, Inc. v. Plaintiffs' Legal Comm., 531 U.S. 341 (2001).",
          [("Roe v. Poe", "U.S.", "2009"), ("Tide Co. v. Roe", "U.S.", "1996"),
           ("Harbor, Inc. v. Plaintiffs' Legal Comm.", "U.S.", "2001")]),
+        ("See Roe v. Poe, 766 F.3d 648, 656 (7th Cir.), cert. denied, 135 S. Ct. 316 (2014).",
+         [("Roe v. Poe", "F.3d", "2014")]),
         ("The vessel was seized in Roe's harbor in 1990.", []),
     ],
     "find_law_review_articles": [
@@ -58,6 +60,8 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
          "4:45 AM), https://harbor.example/tides [https://perma.cc/AB12-CD34].",
          [("Tides Rise Again in Roe v. Poe", "HARBOR NEWS", "2023-05-26")]),
         ("Jane Roe, Tides, Harbor News (May 26, 2023).", []),
+        ("John Poe, Judge Rules on Tides, HARBOR J. SENTINEL, Oct. 6, 2014, at 1A.",
+         [("Judge Rules on Tides", "HARBOR J. SENTINEL", "2014-10-06")]),
     ],
     "find_books": [
         ("See, e.g., HARBOR INST., HANDBOOK ON TIDES 226 (6th ed. 2005) (noting that).",
@@ -120,6 +124,10 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("Ark. Code Ann. § 9-12-315 (1987).", [("Ark. Code Ann. § 9-12-315", None, "1987")]),
         ("U.S. Const. art. VI, cl. 2.", [("U.S. Const. art. VI, cl. 2", None, None)]),
         ("U.S. CONST. amend. V.", [("U.S. CONST. amend. V", None, None)]),
+        ("HARB. CONST. art. XIII, § 13; Harb. Const. art. I, § 1.",
+         [("HARB. CONST. art. XIII, § 13", None, None), ("Harb. Const. art. I, § 1", None, None)]),
+        ("Okla. Stat. tit. 82, § 1086.2 (2011).",
+         [("Okla. Stat. tit. 82, § 1086.2", None, "2011")]),
         ("(citing S.C. CODE ANN. § 48-39-280 (Supp. 1990))",
          [("S.C. CODE ANN. § 48-39-280", None, "1990")]),
     ],

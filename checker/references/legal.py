@@ -98,6 +98,10 @@ _CASE = re.compile(
     rf"(?:,\s*(?:\d{{1,4}}\s+{_REPORTER}\s+(?:\d{{1,7}}|_{{2,}})(?!\d|\w)|{_PIN}|"
     rf"slip\s+op\.(?:\s+at\s+\d+)?|{_DOCKET}))*"
     r"(?:\s*\((?P<court>[^()]{0,60}?)\))?"
+    # subsequent history: "(7th Cir.), cert. denied, 135 S. Ct. 316 (2014)"
+    r"(?:,\s+(?:cert\.\s+(?:denied|granted|dismissed)|aff['’]d|rev['’]d|vacated|"
+    r"reh['’]g\s+denied)(?:\s+(?:sub\s+nom\.|on\s+other\s+grounds|in\s+part))?"
+    r"[^;()]{0,160}?\((?P<later>[^()]{0,40}?\d{4})\))?"
 )
 _DATABASES = frozenset(("WL", "U.S. Dist. LEXIS", "U.S. App. LEXIS", "LEXIS"))
 _DATABASE_CITE = re.compile(r"\b(?:19|20)\d\d\s+(WL|U\.S\.\s(?:Dist\.|App\.)\sLEXIS|LEXIS)\s+\d+")
@@ -129,6 +133,8 @@ def find_cases(text: str) -> list[FoundCitation]:
             reporter = database.group(1)  # "2020 WL 12345": the database it is printed in
         date = None
         court = match.group("court")
+        if court and not _YEAR_IN.search(court) and match.group("later"):
+            court = match.group("later")  # "(7th Cir.), cert. denied, ... (2014)": its year
         if court:
             dates = find_dates(court)
             if dates:
@@ -270,8 +276,10 @@ _CAPS_WORD = r"(?:[A-Z][A-Z.'’&:-]*[A-Z.:]|&|OF|ON|THE|AND|FOR|IN|TO|A)"
 _CAPS_RUN = rf"[A-Z][A-Z.'’&:-]*(?:\s+{_CAPS_WORD}){{0,8}}"
 _ONLINE = re.compile(
     rf"(?<![\w.])(?P<authors>{_NAME}(?:(?:,\s+|\s+&\s+|,\s+&\s+){_NAME}){{0,4}}),\s+"
-    rf"(?P<title>[A-Z\"“‘'][^;]{{2,300}}?),\s+(?P<outlet>{_CAPS_RUN})\s+"
-    r"\((?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s*\d{1,2}:\d\d\s*[AP]M)?\)")
+    rf"(?P<title>[A-Z\"“‘'][^;]{{2,300}}?),\s+(?P<outlet>{_CAPS_RUN})"
+    r"(?:\s+\((?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s*\d{1,2}:\d\d\s*[AP]M)?\)"
+    # a newspaper in print: "HARBOR TIMES, Oct. 6, 2014, at 1A"
+    r"|,\s+(?P<printed>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s+at\s+[A-Z]?\d+[A-Z]?)?)")
 _BOOK = re.compile(
     rf"(?<![\w.,])(?:\d{{1,3}}\s+)?(?P<authors>{_CAPS_RUN}(?:\s+&\s+{_CAPS_RUN})?),\s+"
     rf"(?P<title>{_CAPS_RUN})\s+\*?\d[\d,–-]*"
@@ -284,9 +292,10 @@ def find_online_sources(text: str) -> list[FoundCitation]:
     (and time) in brackets, then the URL:
 
     ``Jane Roe, Tides Rise Again, HARBOR NEWS (May 26, 2023, 4:45 AM), https://...`` ->
-    ``Tides Rise Again``, ``Roe, Jane``, ``HARBOR NEWS``, ``2023-05-26``.
+    ``Tides Rise Again``, ``Roe, Jane``, ``HARBOR NEWS``, ``2023-05-26``; a newspaper in
+    print, ``Jane Roe, Tides, HARBOR TIMES, Oct. 6, 2014, at 1A``.
     """
-    if "(" not in text:
+    if "(" not in text and not _CAPS_PAIR.search(text):
         return []
     found = []
     for match in _ONLINE.finditer(text):
@@ -295,7 +304,7 @@ def find_online_sources(text: str) -> list[FoundCitation]:
         outlet = match.group("outlet").strip()
         if not authors or sum(c.isupper() for c in outlet) < 2:
             continue
-        dates = find_dates(match.group("date"))
+        dates = find_dates(match.group("date") or match.group("printed"))
         start = match.end("authors") - len(authors_text)
         reference = Reference(title=match.group("title").strip().strip("\"“”"),
                               authors=list(authors), container=outlet,
@@ -463,10 +472,11 @@ _CODE = re.compile(
     rf"(?<![\w.])(?P<code>{_US_CODE}|\d{{1,3}}\s+C\.\s?F\.\s?R\.|"
     r"(?:[A-Z][A-Za-z.]*\s){1,4}(?:Code|CODE|Stat\.|STAT\.|Gen\.\s?Laws|GEN\.\s?LAWS|"
     r"Rev\.\s?Stat\.|REV\.\s?STAT\.|Comp\.\s?Laws|COMP\.\s?LAWS)"
-    r"(?:\s+(?:Ann\.|ANN\.))?)\s*(?:§§?|pts?\.|[Pp]arts?)\s*"
+    r"(?:\s+(?:Ann\.|ANN\.))?(?:\s+tit\.\s*\d+[A-Z]?,?)?)\s*(?:§§?|pts?\.|[Pp]arts?)\s*"
     rf"{_SECTION_NUMBER}(?:\s*(?:-|–|,|and)\s*[\d]{_SECTION_NUMBER})*(?:\s+et\s+seq\.)?"
     r"(?:\s*\((?P<edition>[^()]{0,20}?\d{4})\))?"
-    r"|(?<![\w.])U\.S\.\s?(?:Const|CONST)\.\s+(?:art\.|amend\.)\s*[IVXLC]+(?:,\s*§\s*\d+)?(?:,\s*cl\.\s*\d+)?"
+    r"|(?<![\w.])(?:U\.S\.|[A-Z][a-z]{1,5}\.|[A-Z]{2,6}\.)\s?(?:Const|CONST)\.\s+(?:art\.|amend\.)"
+    r"\s*[IVXLC]+(?:,\s*§\s*\d+)?(?:,\s*cl\.\s*\d+)?"
 )
 _PUBLIC_LAW = re.compile(
     rf"(?<![\w.])(?P<title>{_PUBLIC_LAW_NUMBER}(?:,\s*{_SECTION})?)(?:,\s*{_STATUTES_AT_LARGE})?"
@@ -695,7 +705,7 @@ FINDERS: tuple[Finder, ...] = (
 )
 
 
-_CAPS_PAIR = re.compile(r"[A-Z]{3,}\.?,? [A-Z]{3,}")  # "JANE ROE, HARBOR LAW": small capitals
+_CAPS_PAIR = re.compile(r"[A-Z]{3,}\.?,? [A-Z][A-Z.]+")  # "JANE ROE, HARBOR LAW": small capitals
 
 
 def has_legal_citation(text: str) -> bool:
