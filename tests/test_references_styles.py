@@ -522,6 +522,14 @@ CONVERTED_WIKIPEDIA = [
     ('Roe, Jane (2011). [*Tides*](https://books.example.org/books?id=x). Harbour Publishing '
      'Company. p. 22.',
      {"title": "Tides", "container": None, "publisher": "Harbour Publishing Company"}),
+    # what CS1 prints about the file, the kind of work, the language, and the pages cited
+    ('Harbour Board (21 December 2007). [Fifth Report on the Tides](https://harbour.example/'
+     'r5.pdf) (PDF) (Report). p. 89. Retrieved 2 March 2020.',
+     {"title": "Fifth Report on the Tides", "authors": ["Harbour Board"],
+      "date": "2007-12-21"}),
+    ('Roe, Jane (2019). ["Les canards"](https://canard.example/x) (in French). *Le Canard*. '
+     'Retrieved 1 May 2020.',
+     {"title": "Les canards", "container": "Le Canard", "date": "2019"}),
     # a protocol-relative link takes https
     ('Roe, J. (2007). [Harbour Pilots](//books.example.org/books?id=abc). Harbour Press.',
      {"title": "Harbour Pilots", "url": "https://books.example.org/books?id=abc",

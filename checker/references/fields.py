@@ -62,6 +62,14 @@ _IDENTIFIER_ONLY = re.compile(r"[A-Z]{2,8}\s*(?:#|No\.?)\s*\d[\d-]*")
 _PRESS_RELEASE = re.compile(r"[,”\"]\s+(?:press|news)\s+release\b", re.IGNORECASE)
 _ANALYSIS_OF = re.compile(r"^\s*(?:[A-Z]{2,6}|[Tt]he\s+authors?['’]?s?|[Oo]ur)\s+analysis\s+of\s+"
                           r"(?:data\s+(?:from|in|of)\s+)?(?=[A-Z])")
+# What Wikipedia's CS1 prints after a title about the file, the kind of work or its language:
+# "(PDF)", "(Press release)", "(Report)", "(in French)". Not part of the title or the outlet.
+_FORMAT_NOTE = re.compile(
+    r"\s\((?:PDF|DOC|DOCX|PPT|XLS|XLSX|CSV|TXT|Report|Press release|Media release|Thesis|"
+    r"(?:PhD|MA|MSc|Master's|Doctoral|Bachelor's) thesis|Video|Audio|Podcast|Speech|Lecture|"
+    r"Conference paper|Technical report|Working paper|Preprint|Data set|Dataset|Database|"
+    r"Map|Motion picture|Television production|Blog|Tweet|Letter|Interview|Obituary|"
+    r"in [A-Z][a-z]+(?:(?:,| and) [A-Z][a-z]+)*)\)(?=[\s.,;]|$)")
 _LABEL_STARTS = frozenset("SsCcEeFfAaQqRrVv")
 _LABEL = re.compile(
     r"^(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?|cf\.?|"
@@ -118,6 +126,8 @@ def parse_citation(segment: str) -> Reference | None:
         work = _SOCIAL_HANDLE.sub(" ", work)
     if _IDENTIFIER.search(work):
         work = _IDENTIFIER.sub(" ", work)
+    if " (" in work and _FORMAT_NOTE.search(work):
+        work = _FORMAT_NOTE.sub("", work)
     if work[:1] in _LABEL_STARTS:
         label = _LABEL.match(work)
         if label:

@@ -503,12 +503,16 @@ def _author_first_parts(found: re.Match[str], work: str, blanked: str) -> TitleP
     held = _IN_COLON.search(blanked, start, end)
     if held:  # "Roe: Lotsen im Sund, in: Poe (Hrsg.): Die Häfen, München 2005": a chapter
         end = held.start()
+    pages = _PAGES_SENTENCE.search(blanked, start, end)
+    if pages:  # "Roe (2007). Tide Report. p. 89.": the pages cited are no sentence of the title
+        end = pages.start()
     title = work[start:end].rstrip(".")
     return TitleParts(title=title, before=work[:rest_start], after=blanked[end:],
                       authors_text=authors, title_start=start, title_end=end)
 
 
 _IN_COLON = re.compile(r",\s+(?=in:\s)", re.IGNORECASE)
+_PAGES_SENTENCE = re.compile(r"\.\s+pp?\.\s*[\dxivlc]")
 
 
 # ---- GOST (Russian) ----------------------------------------------------------------------
