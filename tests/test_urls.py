@@ -240,3 +240,10 @@ def test_a_dash_after_a_url_is_the_sentence_not_the_path() -> None:
     for dash in ("-", "–", "—", "..."):
         match = only(f"Gallica, https://gallica.bnf.fr/ {dash} consulted in 2020.")
         assert match.url == "https://gallica.bnf.fr/" and match.repairs == []
+
+
+def test_a_url_ends_where_a_bracketed_archive_copy_begins() -> None:
+    found = find_urls("Roe, Tides, https://harbor.example/a[https://perma.cc/AB12-CD34]; "
+                      "and https://harbor.example/list[1]/b.")
+    assert [m.url for m in found] == ["https://harbor.example/a", "https://perma.cc/AB12-CD34",
+                                      "https://harbor.example/list[1]/b"]

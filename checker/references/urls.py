@@ -106,7 +106,9 @@ _DOI_TEXT = re.compile(
     r"(?<![\w/.])(?:doi:?\s*|DOI:?\s*)(10\.\d{4,9}/[^\s\"<>“”«»]+)", re.IGNORECASE
 )
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/.+)$", re.IGNORECASE)
-_URL_CHARS = re.compile(r"[^\s<>\"“”«»]+")
+# A URL runs to a space, a quote or an angle bracket, and to a square bracket that opens
+# another URL ("https://a.org/x[https://perma.cc/AB12]": an archived copy beside it, Bluebook)
+_URL_CHARS = re.compile(r"(?:[^\s<>\"“”«»\[]|\[(?!https?://|www\.))+")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _HOSTISH = re.compile(r"^[^\W_][\w-]*(?:\.[^\W_][\w-]*)*(?=[/:?#]|$)")
 _MD_ESCAPE = re.compile(r"\\([\\_&%#$~*\[\]()!+.=-])")
