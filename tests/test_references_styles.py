@@ -662,3 +662,18 @@ def test_old_style_notes(text: str, expected: dict) -> None:
     reference = one(text)
     for name, value in expected.items():
         assert getattr(reference, name) == value, (name, getattr(reference, name))
+
+
+def test_where_an_archive_keeps_a_record_is_no_container() -> None:
+    (letter,) = parse_references("Letter from Jane Roe to John Poe, July 9, 1899, Folder 12 "
+                                 "Harbour Affairs, Box 3, NARA-KC.")
+    assert (letter.title, letter.container, letter.date) == (
+        "Letter from Jane Roe to John Poe", None, "1899-07-09")
+
+
+def test_a_census_table_titled_by_its_year() -> None:
+    key, census = parse_references("[@roe2008harbours, 181]. U.S. Bureau of Harbours, 1960 "
+                                   "Census, Harbour County, n.d., census.example.gov.")
+    assert (key.authors, key.date) == (["Roe"], "2008")
+    assert (census.title, census.authors, census.container, census.domain) == (
+        "1960 Census", ["U.S. Bureau of Harbours"], None, "census.example.gov")

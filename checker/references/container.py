@@ -233,6 +233,16 @@ def _names_a_series(text: str, container: str) -> bool:
     return at >= 0 and bool(_SERIES_VOLUME_PLACE.match(text, at + len(container)))
 
 
+# Where an archive keeps a record, never its container: a folder, box, reel or record group
+# ("Folder 047 Fairs and Expositions", "Box 162", "Record Group 75") or an archive's code
+# with its branch ("NARA-CPR", "NARA-KC"); nor is the county a census covers
+_ARCHIVE_PLACE = re.compile(
+    r"(?:Folders?|Box(?:es)?|Reels?|Rolls?|Record\s+Group|RG|Entry|Item|Drawer|Cabinet)\s+"
+    r"[\dA-Z][\w./-]*|[A-Z]{2,6}(?:-[A-Z]{2,5})+$"
+    # the area a census or a survey covers: "Santa Clara County", "Orleans Parish"
+    r"|(?:[A-Z][a-z]+\s){1,3}(?:County|Parish|Township)$")
+
+
 def _first_container(text: str, publisher: str | None,
                      chapter: bool) -> tuple[str | None, bool, bool, bool, bool]:
     """(container or publisher, whether it is the publisher, place-publisher seen, series
@@ -256,6 +266,8 @@ def _first_container(text: str, publisher: str | None,
         if SERIES.match(chunk):
             series = True
             continue
+        if _ARCHIVE_PLACE.match(chunk):
+            continue  # "Folder 047 Fairs", "Box 162", "NARA-CPR": where a record is kept
         if ":" in chunk:
             found = PLACE_PUBLISHER.match(chunk)
             if found and len(found.group("place").split()) <= 4:

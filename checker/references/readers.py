@@ -1110,6 +1110,9 @@ def _top_level_comma(text: str, start: int, end: int) -> int:
     return -1
 
 
+_AREA = re.compile(r"(?:[A-Z][a-z]+\s){1,3}(?:County|Parish|Township)")
+
+
 def _stops_title(chunk: str, have_title: bool, place_possible: bool = True) -> bool:
     """Does this comma chunk end an unmarked title (a date, pages, a publisher, an outlet)?
     `place_possible` is False when the publisher is in parentheses after the title (then
@@ -1118,11 +1121,16 @@ def _stops_title(chunk: str, have_title: bool, place_possible: bool = True) -> b
         return True
     if DATE_MARK in chunk:
         words = chunk.replace(DATE_MARK, " ").split()
-        # "Annual Report 2019" is a title with a year; "May 5" or "Issue 3, 2019" is not
+        # "Annual Report 2019" and "1960 Census" are titles with a year; "May 5" or "Issue 3,
+        # 2019" is not
+        if len(words) == 1 and chunk.startswith(DATE_MARK) and not have_title:
+            return not words[0][:1].isupper() or bool(NOISE.match(words[0]))
         return have_title or len(words) < 2 or not words[0][:1].isupper() or bool(
             NOISE.match(words[0]))
     if NUMBERS.match(chunk) or NOISE.match(chunk):
         return True
+    if have_title and _AREA.fullmatch(chunk):
+        return True  # "1960 Census, Santa Clara County": the area the work covers
     if have_title and SERIES_CHUNK.match(chunk):
         return True
     if place_possible and ":" in chunk and PLACE_PUBLISHER.match(chunk) and have_title:

@@ -633,6 +633,10 @@ def split_citations(text: str) -> list[str]:
                 if stripped is not part:
                     part = _strip_label(stripped.strip()).strip(" ;")
                 part = _strip_trailing_prose(part)
+                if part[:1] == "[" and "@" in part[:60]:
+                    key = _LEADING_CITATION_KEY.match(part)
+                    if key:  # "[@roe2008, 181]. Harbour Board, ...": the key is found apart
+                        part = part[key.end():]
                 if part and has_signature(part):
                     citations.append(part)
     return citations
@@ -692,6 +696,9 @@ _NAMES_ONLY = re.compile(rf"{_PERSON}(?:;\s*{_PERSON})*")
 # goes on after the semicolon
 _EDITORS_REST = re.compile(rf"{_PERSON}(?:;\s*{_PERSON})*\s*\((?:eds?|Hrsg|Hg)\.\)",
                            re.IGNORECASE)
+# A pandoc citation opening a sentence that goes on to another work: read by the citation-key
+# finder (citekeys.py), cut from the work after it
+_LEADING_CITATION_KEY = re.compile(r"^\[[^\[\]@]{0,40}-?@[^\[\]]{1,200}\][.;,]?\s+(?=\S)")
 _CITATION_KEY_PIECE = re.compile(r"^\[?(?:(?:see|cf\.)\s+)?-?@[A-Za-z]", re.IGNORECASE)
 _TITLE_STARTS = frozenset("\"“«„*[")
 _LABEL_WORDS = frozenset(("and", "&", "also", "и", "see", "see,", "cf.", "cf", "compare",
