@@ -320,6 +320,16 @@ def test_a_short_form_after_commentary_that_follows_a_full_citation() -> None:
         ("The Tolls of Kiel", ["Roe, Jane"]), ("Pilots of the Sound", ["Poe"])]
 
 
+def test_a_british_article_in_single_quotes_after_a_book_and_its_pages() -> None:
+    refs = parse_references(
+        "J.J. Roe (ed.), _The Harbour Rolls of Kiel, 1561,_ Vol. II (Nord, Kiel 1871), "
+        "pp. 261–70, at p. 269. W.D. Poe, 'Pilots of the Sound', _Baltic Collections_ III "
+        "(1850), pp. 89–102.")
+    assert [(r.title, r.authors, r.date) for r in refs] == [
+        ("The Harbour Rolls of Kiel, 1561", ["Roe, J.J."], "1871"),
+        ("Pilots of the Sound", ["Poe, W.D."], "1850")]
+
+
 # ---- the work the body names at a note's marker ------------------------------------------
 
 

@@ -56,7 +56,8 @@ _SEE_IN_LEAD = re.compile(r"^[^.;]{0,80}?(?:^|[,:]\s+|\s)(?:see|cf\.|quoted\s+in
                           r"(?:\s+(?:also|especially|"
                           r"generally|in\s+particular|e\.g\.,?|for\s+example,?))?,?\s+"
                           r"(?=[A-ZА-Я\"“«*\[])", re.IGNORECASE)
-_AUTHOR_THEN_TITLE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+,\s+[*_\"“]")
+# "Jane Roe, *Title*", 'J.D. Roe, "Title"', "J.D. Roe, 'Title'" (British notes quote singly)
+_AUTHOR_THEN_TITLE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+,\s+[*_\"“'‘]")
 _FOLIO = re.compile(r"\b(?:fols?|ff|MSS?|pp?|vol)\.\s*\d")  # "Add. MSS. 5523, fol. 110"
 _COLON_SEE = re.compile(r"[:,]\s+see(?:\s+also)?\s+(?=[A-ZА-Я\"“«*_\[])")
 _TITLE_QUOTE = re.compile(
