@@ -141,11 +141,16 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("See Restatement (Third) of Property: Servitudes § 2.1 (Am. L. Inst. 2000).",
          [("Restatement (Third) of Property: Servitudes", None, "2000")]),
     ],
+    "find_english_cases": [
+        ("(citing, inter alia, Roe\u2019s Case (1604) 77 Eng. Rep. 194, 195; 5 Co. Rep. 91 a)",
+         [("Roe\u2019s Case", "Eng. Rep.", "1604")]),
+        ("In any case (1604) was a year.", []),
+    ],
     "find_session_laws": [
         ("See Act of Apr. 29, 1935, ch. 286, 1935 Minn. Laws 710, 712\u201313.",
-         [("Act of Apr. 29, 1935", "Minn. Laws", "1935")]),
+         [("Act of Apr. 29, 1935", "Minn. Laws", "1935-04-29")]),
         ("Act of Mar. 3, 1891, ch. 561, 26 Stat. 1095.",
-         [("Act of Mar. 3, 1891", "Stat.", "1891")]),
+         [("Act of Mar. 3, 1891", "Stat.", "1891-03-03")]),
     ],
     "find_court_documents": [
         ("See Motion to Dismiss at 2, Roe v. Poe, No. 23-cv-1 (E.D. Mich. filed Oct. 2, 2024), "
@@ -373,3 +378,12 @@ def test_a_body_cited_again_by_its_initials_is_its_earlier_work_with_its_own_lin
 def test_an_article_cited_again_by_author_volume_and_journal_is_the_article() -> None:
     assert _resolved(["Jane Roe, Tides and the Law, 35 Harbor L.Q. 1, 19 (2008).",
                       "Roe, 35 Harbor L.Q. at 21."])[1] == ["Tides and the Law"]
+
+
+def test_supra_inside_a_parenthetical_and_sources_cited_supra() -> None:
+    titles = _resolved([
+        "Jane Roe, Tides, 9 HARBOR L. REV. 1 (2001); John Moe, Wharves, 7 MAR. L.J. 40 (2003).",
+        "Doe v. Poe, 12 F.3d 34 (2d Cir. 1994) (citing, inter alia, Moe, supra note 1, at 42).",
+        "See sources cited supra note 1.",
+    ])
+    assert titles[1:] == [["Doe v. Poe", "Wharves"], []]

@@ -370,6 +370,7 @@ class _Pointer(NamedTuple):
     text: str  # the citation it opens, to the next one
     number: int | None  # supra: the note pointed to; None for Id.
     name: str  # supra: the words before it ("Roe", "Roe, Short Title"); "" for Id.
+    depth: int = 0  # 1 inside a parenthetical: "(citing Roe, supra note 3)"
 
 
 def _depths(text: str) -> list[int]:
@@ -412,9 +413,24 @@ def _pointers(text: str) -> list[_Pointer]:
         supra = _SUPRA.search(head)
         if supra:
             name = _SIGNAL_LEAD.sub("", head[:supra.start()]).strip(" ,")
-            found.append(_Pointer(start, start + supra.end(), segment,
-                                  int(supra.group("n") or supra.group("m")), name))
+            pointed = int(supra.group("n") or supra.group("m"))
+            if _SOURCES_CITED.match(name):
+                pointed = -1  # "See sources cited supra note 80": no one work
+            found.append(_Pointer(start, start + supra.end(), segment, pointed, name))
+        if "(" in segment[len(head):] and "upra" in segment[len(head):]:
+            for inner in _INNER_SUPRA.finditer(segment, len(head)):
+                at = start + inner.start("name")
+                found.append(_Pointer(at, start + inner.end(), inner.group(0), int(
+                    inner.group("n")), inner.group("name").strip(), depth=1))
     return found
+
+
+_SOURCES_CITED = re.compile(r"(?:the\s+)?(?:sources|authorities|cases|articles|works|materials)"
+                            r"(?:\s+cited)?$", re.IGNORECASE)
+# "(citing, inter alia, Roe, Short Title, supra note 9, at 5)", "(quoting Roe, supra note 3)"
+_INNER_SUPRA = re.compile(
+    r"(?:\(|;\s+)(?:(?:citing|quoting|cited\s+in|quoted\s+in|see|see\s+also|cf\.),?\s+"
+    r"(?:inter\s+alia,\s+)?)?(?P<name>[A-Z][^;()]{0,80}?),\s+supra\s+note\s+(?P<n>\d{1,4})")
 
 
 def _supra_work(works: list[Reference], name: str) -> Reference:
@@ -480,7 +496,7 @@ def _place_pointers(text: str, references: list[Reference], pointers: list[_Poin
             if not works:
                 continue
             work = _copy(_supra_work(works, pointer.name), pointer.text)
-        items.append((pointer.start, 0, work))
+        items.append((pointer.start, pointer.depth, work))
         items.sort(key=lambda item: item[0])
     kept: list[tuple[int, int, Reference]] = []
     seen: set[tuple[str | None, str | None, str | None, str | None]] = set()

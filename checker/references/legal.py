@@ -596,6 +596,23 @@ _COURT_DOCUMENT = re.compile(
     r"\s+(?P<case>[A-Z][^;()]{3,200}?)\s*\((?P<court>[^()]{0,60})\)")
 
 
+_ENGLISH_CASE = re.compile(
+    r"(?<![\w.])(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w.-]*['’]s\s+Case)\s+"
+    r"\((?P<year>1[2-9]\d\d)\)\s+\d{1,3}\s+(?P<reports>Eng\.\s?Rep\.|[A-Z][\w.]*\s?Rep\.)\s+\d+")
+
+
+def find_english_cases(text: str) -> list[FoundCitation]:
+    """An old English case by its name, year and the reports that print it:
+
+    ``Roe's Case (1604) 77 Eng. Rep. 194`` -> ``Roe's Case``, ``Eng. Rep.``, ``1604``.
+    """
+    if "Case (" not in text:
+        return []
+    return [FoundCitation(match.start(), match.end(), _government(
+        match.group("name"), match.group(0), " ".join(match.group("reports").split()),
+        match.group("year"))) for match in _ENGLISH_CASE.finditer(text)]
+
+
 def find_restatements(text: str) -> list[FoundCitation]:
     """A Restatement of the American Law Institute, by its name, its sections and year:
 
@@ -616,16 +633,17 @@ def find_session_laws(text: str) -> list[FoundCitation]:
     """An act cited by its date and the session laws (or Statutes at Large) that print it:
 
     ``Act of Apr. 29, 1935, ch. 286, 1935 Minn. Laws 710, 712`` -> ``Act of Apr. 29, 1935``,
-    container ``Minn. Laws``, ``1935``; ``Act of Mar. 3, 1891, ch. 5, 26 Stat. 1095``.
+    container ``Minn. Laws``, ``1935-04-29``; ``Act of Mar. 3, 1891, ch. 5, 26 Stat. 1095``.
     """
     if "Act of " not in text:
         return []
     found = []
     for match in _SESSION_LAW.finditer(text):
         container = " ".join((match.group("laws") or match.group("stat")).split())
+        dates = find_dates(match.group("title"))  # "Act of Apr. 29, 1935": its day
         found.append(FoundCitation(match.start(), match.end(), _government(
             " ".join(match.group("title").split()), match.group(0), container,
-            match.group("year"))))
+            dates[0].iso if dates else match.group("year"))))
     return found
 
 
@@ -700,6 +718,7 @@ FINDERS: tuple[Finder, ...] = (
     find_public_laws,
     find_instruments,
     find_restatements,
+    find_english_cases,
     find_session_laws,
     find_act_sections,
 )
@@ -716,7 +735,8 @@ def has_legal_citation(text: str) -> bool:
             or " Amendments" in text or "Const." in text or "CONST." in text or "Doc." in text
             or "CRS" in text or " at " in text or "L.J" in text or "L. R" in text or "L.Q" in text
             or " J." in text or "REV." in text or "ESTATEMENT" in text or "estatement" in text
-            or "Rev." in text or "U.S." in text or bool(_CAPS_PAIR.search(text))
+            or "Rev." in text or "U.S." in text or "Case (" in text
+            or bool(_CAPS_PAIR.search(text))
             or " F." in text or "Ct." in text or "2d" in text or "3d" in text or "4th" in text)
 
 
