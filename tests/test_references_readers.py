@@ -142,7 +142,8 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
          "Annual Cargo Tables", "Harbour Statistics Agency", "Ports Database"),
         ("Jane Roe, Rivers and Ports, Boston.", PASS, None, None),
         ("Harbor Bureau, Port Data, Volume 3.", PASS, None, None),
-        ("Harbor Bureau, Port Data, Tides, May 5, 2020.", PASS, None, None),
+        ("U.S. Harbor Department, Washington, D.C., Office of Tides.", PASS, None, None),
+        ("Harbor Bureau, Port Data Online, Tide Tables, May 5, 2020.", PASS, None, None),
         ("Harbor Data Monitor LLC; commodity 1201, ", None, "Harbor Data Monitor LLC", None),
     ],
     "read_title_by": [

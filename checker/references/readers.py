@@ -1076,7 +1076,8 @@ def read_data_source(work: str, blanked: str) -> TitleParts | None:
     dataset = (commas[1] + 1, third_end)
     names = [work[a:b].strip() for a, b in (database, dataset)]
     if not is_organisation(head) or parse_authors(head) or not all(
-            _NAME_CHUNK.fullmatch(name) and not _PART_CHUNK.match(name) for name in names):
+            _NAME_CHUNK.fullmatch(name) and not _PART_CHUNK.match(name)
+            and len(name.split()) >= 2 for name in names):  # not "Washington, D.C."
         return None
     title_start = dataset[0] + len(work[dataset[0]:dataset[1]]) - len(
         work[dataset[0]:dataset[1]].lstrip())
