@@ -330,6 +330,16 @@ def test_a_british_article_in_single_quotes_after_a_book_and_its_pages() -> None
         ("Pilots of the Sound", ["Poe, W.D."], "1850")]
 
 
+@pytest.mark.parametrize("note", [
+    "J.A. Roe, _History of the Harbour of Kiel_, 12 Vols, (Nord, Kiel 1870), Vol. VI, p. 15.",
+    "J. Poe, _Calendar of Harbour Rolls_, Henry VIII, Vol. XI (HMSO 1888).",
+    "_Calendar of Harbour Rolls_ (HMSO, London 1927), p. 102 (Hathi Trust).",
+])
+def test_volumes_a_reign_or_an_online_library_are_no_outlet(note: str) -> None:
+    (ref,) = parse_references(note)
+    assert ref.container is None, ref.container
+
+
 # ---- the work the body names at a note's marker ------------------------------------------
 
 

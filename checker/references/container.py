@@ -279,8 +279,8 @@ def _first_container(text: str, publisher: str | None,
             return publisher, bool(publisher), place_publisher, series, False
         if "/" in chunk and DIGIT.search(chunk) and " " not in chunk:
             continue  # a document symbol: "S/RES/2231"
-        if _ROMAN_VOLUME.match(chunk):
-            continue  # a volume: "II", "XIV (ii)", "I.iv"
+        if _ROMAN_VOLUME.match(chunk) or _NOT_AN_OUTLET.fullmatch(chunk):
+            continue  # a volume: "II", "XIV (ii)"; "12 Vols", "Henry VIII", "(Hathi Trust)"
         volume = VOLUME_TAIL.match(chunk)
         journal = False
         if volume and not looks_like_domain(chunk):
@@ -290,6 +290,16 @@ def _first_container(text: str, publisher: str | None,
             chunk = _LANGUAGE_NOTE.sub("", chunk)
         return chunk, False, place_publisher, series, journal
     return publisher, bool(publisher), place_publisher, series, False
+
+
+# Not an outlet, though a name after a title: a work's count of volumes ("12 Vols"), a reign
+# a calendar of state papers is arranged by ("Henry VIII", "Philip and Mary"), the library
+# that holds the copy read online ("Hathi Trust", "Google Books", "Internet Archive")
+_NOT_AN_OUTLET = re.compile(
+    r"\d{1,3}\s+[Vv]ols?|(?:Henry|Edward|Richard|George|William|James|Charles|Elizabeth|Mary|"
+    r"Anne|Victoria|Philip and Mary|John|Louis|Friedrich|Frederick|Peter|Catherine)\s+"
+    r"[IVX]{1,5}|Philip and Mary|Hathi\s?Trust|Google Books|Internet Archive|archive\.org|"
+    r"British History Online|Project Gutenberg|Gallica|Europeana|JSTOR")
 
 
 def _name_like(chunk: str) -> bool:
