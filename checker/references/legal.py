@@ -81,10 +81,11 @@ def _government(title: str | None, raw: str, container: str | None = None,
 
 # ---- cases ---------------------------------------------------------------------------------
 
-_PARTY_WORD = r"(?:[A-Z][\w.'’&-]*|of|the|and|for|de|du|la|ex|rel\.|&|on|in|to|upon)"
+_PARTY_WORD = (r"(?:[A-Z][\w.'’&/-]*|\([A-Z][\w.'’-]*\)|of|the|and|for|de|du|la|ex|rel\.|&|on|"
+               r"in|to|upon)")  # "Novo A/S", "In re Tide (Ranitidine) Prods. Liab. Litig."
 _CORPORATE = (r"(?:,\s(?:Inc|Co|Corp|Ltd|L\.L\.C|LLC|L\.P|LP|N\.A|P\.C|S\.A|P\.A|plc|P\.L\.C)"
               r"\.?(?!\w))")  # "Medtronic, Inc."
-_PARTY = rf"[A-Z][\w.'’&-]*(?:\s+{_PARTY_WORD}){{0,9}}?{_CORPORATE}?"
+_PARTY = rf"[A-Z][\w.'’&/-]*(?:\s+{_PARTY_WORD}){{0,9}}?{_CORPORATE}?"
 _REPORTER = (r"[A-Z][A-Za-z.'’]*(?:\d[a-z]{1,2})?"
              r"(?:\s(?:[A-Z][A-Za-z.'’]*(?:\d[a-z]{1,2})?|\d(?:d|th)))*?")
 _PIN = r"(?:at\s+)?\*?\d(?:[\d–-]|,(?=\d))*(?:\s*(?:&\s*)?nn?\.\s*\d+)?"
@@ -475,6 +476,7 @@ _CODE = re.compile(
     r"(?:\s+(?:Ann\.|ANN\.))?(?:\s+tit\.\s*\d+[A-Z]?,?)?)\s*(?:§§?|pts?\.|[Pp]arts?)\s*"
     rf"{_SECTION_NUMBER}(?:\s*(?:-|–|,|and)\s*[\d]{_SECTION_NUMBER})*(?:\s+et\s+seq\.)?"
     r"(?:\s*\((?P<edition>[^()]{0,20}?\d{4})\))?"
+    r"|(?<![\w.])Fed\.\s?R\.\s?(?:Civ\.\s?P|Crim\.\s?P|App\.\s?P|Bankr\.\s?P|Evid)\.\s*\d+[\w()]*"
     r"|(?<![\w.])(?:U\.S\.|[A-Z][a-z]{1,5}\.|[A-Z]{2,6}\.)\s?(?:Const|CONST)\.\s+(?:art\.|amend\.)"
     r"\s*[IVXLC]+(?:,\s*§\s*\d+)?(?:,\s*cl\.\s*\d+)?"
 )
@@ -523,7 +525,8 @@ def find_code_sections(text: str) -> list[FoundCitation]:
     ``21 U.S.C. § 360k(a)`` (no date); ``21 C.F.R. § 808.1(d) (2019)`` -> date ``2019``;
     ``21 C.F.R. pt. 814``; ``Ark. Code Ann. § 9-12-315 (1987)``; ``U.S. Const. art. VI, cl. 2``.
     """
-    if "§" not in text and " pt" not in text and "Const." not in text and "CONST." not in text:
+    if "§" not in text and " pt" not in text and "Const." not in text and "CONST." not in text \
+            and "Fed. R" not in text:
         return []
     found = []
     for match in _CODE.finditer(text):
@@ -735,7 +738,7 @@ def has_legal_citation(text: str) -> bool:
             or " Amendments" in text or "Const." in text or "CONST." in text or "Doc." in text
             or "CRS" in text or " at " in text or "L.J" in text or "L. R" in text or "L.Q" in text
             or " J." in text or "REV." in text or "ESTATEMENT" in text or "estatement" in text
-            or "Rev." in text or "U.S." in text or "Case (" in text
+            or "Rev." in text or "U.S." in text or "Case (" in text or "Fed. R" in text
             or bool(_CAPS_PAIR.search(text))
             or " F." in text or "Ct." in text or "2d" in text or "3d" in text or "4th" in text)
 
