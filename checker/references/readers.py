@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.references.authors import (
+    ORGANISATION_WORDS,
     PARTICLES,
     family_name,
     family_names,
@@ -838,6 +839,12 @@ _VOLUME_OF = re.compile(
     r"\b(?:volume|vol\.|part|book)\s+of\s+(?:the\s+)?(?P<name>[A-Z][^,]{2,120})$")
 
 
+_STOP_BEFORE_LOCATOR = re.compile(
+    r"(?<=[\divxlcIVXLC])\.(?=\s+(?:vols?|pp?|no|pt|ser)\.\s*[\dxivlcXIVLC])")
+_HELD_IN_LEAD = re.compile(r"^(?:in|see)\s+(?:the\s+)?(?=[A-Z])", re.IGNORECASE)
+_REPORT_TITLE = re.compile(r"\b(?:Report|Proceedings|Transactions|Memoirs|Bulletin)\b")
+
+
 def read_volume_note(work: str, blanked: str) -> TitleParts | None:
     """An old-style note: an author (or none), a title or a periodical, maybe the place and
     year, then the volume and page; a periodical cited alone is the container:
@@ -849,6 +856,8 @@ def read_volume_note(work: str, blanked: str) -> TitleParts | None:
     """
     if not _VOLUME_OR_PAGE.search(blanked) or any(mark in work for mark in "\"“«*_:;"):
         return None
+    if ". " in blanked:  # "Vol. II. p. 229": a full stop between locators reads as a comma
+        blanked = _STOP_BEFORE_LOCATOR.sub(",", blanked)
     chunks: list[tuple[int, int]] = []
     start = len(blanked) - len(blanked.lstrip())
     end = len(blanked.rstrip(" ."))
@@ -907,8 +916,14 @@ def read_volume_note(work: str, blanked: str) -> TitleParts | None:
             return TitleParts(title=rest, before=name, authors_text=name, after=after,
                               title_start=rest_start, title_end=head_end)
     if head == 1 and (ABBREVIATED_NAME.fullmatch(text) or _SERIES_WORD.search(text)):
-        return TitleParts(container=text.rstrip(), after=after)
-    return None  # a title alone, or an organisation first: the unmarked reader's shapes
+        held = _HELD_IN_LEAD.match(text)  # "In the Harbour Monthly, vol. xii"
+        return TitleParts(container=text[held.end():] if held else text.rstrip(), after=after)
+    if head == 1 and text[:1].isupper() and len(text.split()) >= 3 and not parse_authors(
+            text) and (
+            ORGANISATION_WORDS.isdisjoint(text.lower().split()) or _REPORT_TITLE.search(text)):
+        # "Harbour Legends of New England, p. 30", "Fifth Annual Report of the Bureau, p. 45"
+        return TitleParts(title=text, after=after, title_start=first_start, title_end=head_end)
+    return None  # a name alone ("UNCTAD, p. 7"), an organisation first: the unmarked reader's
 
 
 # ---- an archive's collection cited as a whole --------------------------------------------

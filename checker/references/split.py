@@ -87,7 +87,7 @@ _GERMAN_NOTE = re.compile(
 _VOLUME_NOTE = re.compile(
     r"^(?!(?:op|loc)\.?\s*cit)(?:(?:Mr|Mrs|Dr|Prof|Rev)\.\s+)?[A-Z][^\"“«;:()]{1,200}?,\s+"
     r"(?:(?:[A-Z][a-z]+,\s+)?(?:1[5-9]\d\d|20\d\d),\s+)?"
-    r"(?:vols?\.\s*[\dxivlcXIVLC]+(?:,\s+(?:1[5-9]\d\d|20\d\d))?,\s+)?pp?\.\s*[\dxivlc]+"
+    r"(?:vols?\.\s*[\dxivlcXIVLC]+(?:,\s+(?:1[5-9]\d\d|20\d\d))?[,.]\s+)?pp?\.\s*[\dxivlc]+"
     r"(?:\s*[-–—]\s*\d+)?(?:,\s*\d+)*(?:,?\s*et\.?\s*seq)?\.?$|"
     r"^(?!(?:op|loc)\.?\s*cit)[A-Z][^\"“«;:()]{1,200}?,\s+vols?\.\s*[\dxivlcXIVLC]+\.?$",
     re.IGNORECASE)
