@@ -314,7 +314,9 @@ def prepare_report() -> None:
     page_template()
 
 
-def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None) -> int:
+def run_check(args: argparse.Namespace, config=None, *, write_refs: bool = False) -> int:
+    """Parse, check and report; with `write_refs` (`footcheck run`) the bibliographies are
+    written too, while the first links are being checked."""
     from checker.linkcheck.runner import LiveChecks
     from checker.linkcheck.store import ResultStore
 
@@ -329,10 +331,10 @@ def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None
         opening = side.submit(ResultStore.open, settings)
         live = LiveChecks(settings, opening.result)
         try:
-            if run is None:
-                run = parse_with_config(args, config, on_references=live.start_references)
+            run = parse_with_config(args, config, on_references=live.start_references)
             if not run.documents:
                 return EXIT_INPUT
+            written = write_bibliographies(run, args) if write_refs else True
             audit = side.submit(audit_findings, run, config)
             side.submit(prepare_report)
             checked, page_findings = check_documents(
@@ -357,10 +359,11 @@ def run_check(args: argparse.Namespace, run: ParseRun | None = None, config=None
     )
     if args.update_refs and not checked.offline:
         update_refs(run, checked.links, args)
-    return finish_report(
+    code = finish_report(
         args, run, config, findings, checked.links,
         offline=checked.offline, checked=True, notes=checked.notes,
     )
+    return EXIT_INPUT if code == EXIT_OK and not written else code
 
 
 def decide_repairs(run: ParseRun, checked, settings: CheckSettings):
@@ -452,10 +455,4 @@ def update_refs(run: ParseRun, links: list[LinkResult], args: argparse.Namespace
 
 def run_main(args: argparse.Namespace) -> int:
     """The main job: parse (writing refs/), then audit and check (writing reports/)."""
-    config = load_run_config(args)
-    run = parse_with_config(args, config)
-    if not run.documents:
-        return EXIT_INPUT
-    written = write_bibliographies(run, args)
-    code = run_check(args, run, config)
-    return EXIT_INPUT if code == EXIT_OK and not written else code
+    return run_check(args, write_refs=True)
