@@ -28,7 +28,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'arkansas-supreme-court-1986-bovard-opinion.xml': (6, 0.98),
     'barclay-apologie-1776-section-11-10-de.md': (26, 0.98),
     'beethoven-letters-vol2-later-letters-excerpt.html': (23, 0.78),
-    'before-juneteenth-talk.txt': (10, 0.86),
+    'before-juneteenth-talk.txt': (10, 0.92),
     'beyond-failure-abolitionism-essay.txt': (21, 0.97),
     'burlesque-fronde-article.odt': (59, 0.70),
     'buffalo-bill-wild-west-advocate-essay.html': (24, 0.90),

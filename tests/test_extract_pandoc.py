@@ -64,3 +64,23 @@ def test_definition_order_is_free_in_pandoc() -> None:
     notes, findings = extract(text)
     assert notes[1].text == "First." and notes[2].text == "Second."
     assert findings == []
+
+
+def test_reference_style_links_in_notes_are_written_inline() -> None:
+    """`[text][label]`, `[text][]` and `[text]` with `[label]: URL` defined elsewhere in the
+    document: the note holds the link itself; undefined labels and `[^n]` stay as printed."""
+    text = (
+        "Body.[^1] More.[^2] Last.[^3]\n\n"
+        "[^1]: See the [Harbour Project][] for the data [sic].\n\n"
+        '[^2]: Jane Roe, "Tides," [Harbour Blog][HB], May 5, 2014.\n\n'
+        "[^3]: See my [open\n    notebook] and [@roe2014].\n\n"
+        "[harbour project]: http://harbour.example.org/project/\n"
+        '[hb]: <http://blog.harbour.example/2014/05/tides/> "Harbour Blog"\n'
+        "[open notebook]: https://notes.example.org/open\n"
+    )
+    notes, _ = extract(text)
+    assert notes[1].text == ("See the [Harbour Project](http://harbour.example.org/project/) "
+                             "for the data [sic].")
+    assert notes[2].text == ('Jane Roe, "Tides," [Harbour Blog]'
+                             "(http://blog.harbour.example/2014/05/tides/), May 5, 2014.")
+    assert notes[3].text == "See my [open notebook](https://notes.example.org/open) and [@roe2014]."

@@ -24,6 +24,7 @@ from checker.extract.numbering import numbering_findings
 from checker.extract.orgmode import extract_org, has_org_notes
 from checker.extract.pagenotes import extract_page_notes, has_page_notes
 from checker.extract.pandoc import extract_pandoc, has_pandoc_notes
+from checker.extract.reflinks import link_definitions, resolve_reference_links
 from checker.extract.rst import extract_rst, has_rst_notes
 from checker.extract.texinfo import extract_texinfo, has_texinfo_notes
 from checker.extract.wikitext import extract_wikitext, has_wikitext_notes
@@ -84,6 +85,9 @@ def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
     found = extraction.footnotes
     if found and "[a]" in doc.text and (lettered := lettered_notes(doc.text)):
         found = _with_lettered(found, lettered)
+    if found and doc.format != "html" and (definitions := link_definitions(doc.text)):
+        for note in found:  # "[Harbour Blog][hb]" with "[hb]: URL" elsewhere: the link inline
+            note.text = resolve_reference_links(note.text, definitions)
     if extraction.check_order:
         number_parts(found)
     findings = numbering_findings(found, extraction.markers, doc.path,
