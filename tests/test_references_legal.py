@@ -53,6 +53,9 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("See generally Jane Roe, Tides, 20 J.L. ECON. & TIDES (forthcoming 2025).",
          [("Tides", "J.L. ECON. & TIDES", "2025")]),
         ("Jane Roe, Tides, 20 HARBOR NEWS 5 (2001).", []),
+        ("See J. Harvie Roe III, Tides, 95 Va. L. Rev. 253 (2009); Ana de la Poe et al., Law "
+         "and Tides, 75 Law & Contemp. Probs. 1 (2012).",
+         [("Tides", "Va. L. Rev.", "2009"), ("Law and Tides", "Law & Contemp. Probs.", "2012")]),
     ],
     "find_case_short_forms": [
         ("See Roe, 552 U.S. at 330.", [("Roe", "U.S.", None)]),
@@ -63,7 +66,8 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("See Jane Roe & John Poe, Tides Rise Again in Roe v. Poe, HARBOR NEWS (May 26, 2023, "
          "4:45 AM), https://harbor.example/tides [https://perma.cc/AB12-CD34].",
          [("Tides Rise Again in Roe v. Poe", "HARBOR NEWS", "2023-05-26")]),
-        ("Jane Roe, Tides, Harbor News (May 26, 2023).", []),
+        ("Jane Roe, Tides Rise Again, Harbor News (May 26, 2023), https://harbor.example/t.",
+         [("Tides Rise Again", "Harbor News", "2023-05-26")]),
         ("John Poe, Judge Rules on Tides, HARBOR J. SENTINEL, Oct. 6, 2014, at 1A.",
          [("Judge Rules on Tides", "HARBOR J. SENTINEL", "2014-10-06")]),
     ],
@@ -393,3 +397,9 @@ def test_supra_inside_a_parenthetical_and_sources_cited_supra() -> None:
         "See sources cited supra note 1.",
     ])
     assert titles[1:] == [["Doe v. Poe", "Wharves"], []]
+
+
+def test_bluebook_authors_lose_their_suffix_and_et_al() -> None:
+    refs = parse_references("J. Harvie Roe III, Tides, 95 Va. L. Rev. 253 (2009); Ana de la "
+                            "Poe et al., Law and Tides, 75 Law & Contemp. Probs. 1 (2012).")
+    assert [r.authors for r in refs] == [["Roe, J. Harvie"], ["de la Poe, Ana"]]

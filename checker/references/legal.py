@@ -199,8 +199,9 @@ def find_unnamed_cases(text: str) -> list[FoundCitation]:
 # ---- articles in law reviews and journals ------------------------------------------------
 
 _NAME_WORD = r"(?:Mc|Mac|O['’]|De|La|Le)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?"
-_NAME = (rf"{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}"
-         r"(?:,?\s+(?:Jr\.|Sr\.|III|II))?")
+# "Jane Q. Roe", "J. Harvie Roe III", "Ana de la Roe", "Jane Roe et al."
+_NAME = (rf"(?:{_NAME_WORD}|[A-Z]\.)(?:\s+(?:[A-Z]\.|{_NAME_WORD}|de|la|van|von|der|du|da)){{1,3}}"
+         r"(?:,?\s+(?:Jr\.|Sr\.|III|II|IV))?(?:\s+et\s+al\.)?")
 _DESIGNATION = r"(?:Note|Comment|Essay|Recent Case|Recent Development|Book Review|Article),\s+"
 _JOURNAL_WORD = r"(?:[A-Z][\w.'’&:-]*|&|of|on|the|and|in|for)"
 _ARTICLE = re.compile(
@@ -212,7 +213,16 @@ _ARTICLE = re.compile(
 # What a law review's or journal's abbreviated name holds (Bluebook T13): "L. Rev.", "L.J.",
 # "L.Q.", "J.", "Rev.", "Q."
 _JOURNAL_MARK = re.compile(r"(?:\bL\.|\bJ\.|\bREV\b|\bRev\b|\bQ\.|\bJOURNAL\b|\bJournal\b|"
-                           r"\bREVIEW\b|\bReview\b)")
+                           r"\bREVIEW\b|\bReview\b|\bLAW\b|\bLaw\b|\bPROBS\.|\bProbs\.|"
+                           r"\bBULL\.|\bBull\.|\bF\.$|\bFORUM\b|\bForum\b)")
+
+
+_SUFFIX = re.compile(r",?\s+(?:III|II|IV)\b|\s+et\s+al\.")
+
+
+def _people(text: str) -> list[str]:
+    """The authors of a Bluebook citation, "Family, Given", without "III" or "et al."."""
+    return list(parse_authors(_SUFFIX.sub("", _LEADING_WORDS.sub("", text))))
 
 
 def find_law_review_articles(text: str) -> list[FoundCitation]:
@@ -233,7 +243,7 @@ def find_law_review_articles(text: str) -> list[FoundCitation]:
         if not _JOURNAL_MARK.search(journal) or " v. " in journal:
             continue
         authors_text = _LEADING_WORDS.sub("", match.group("authors"))
-        authors = parse_authors(authors_text)
+        authors = _people(authors_text)
         if not authors:
             continue
         start = match.end("authors") - len(authors_text)
@@ -281,6 +291,13 @@ _ONLINE = re.compile(
     r"(?:\s+\((?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s*\d{1,2}:\d\d\s*[AP]M)?\)"
     # a newspaper in print: "HARBOR TIMES, Oct. 6, 2014, at 1A"
     r"|,\s+(?P<printed>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s+at\s+[A-Z]?\d+[A-Z]?)?)")
+# the site's name in ordinary letters (small capitals lost): the last comma part before the
+# bracketed date is the site, "Jane Roe, Tides, Harbor News (May 26, 2023), https://..."
+_ONLINE_PLAIN = re.compile(
+    rf"(?<![\w.])(?P<authors>{_NAME}(?:(?:,\s+|\s+&\s+|,\s+&\s+){_NAME}){{0,4}}),\s+"
+    rf"(?P<title>[A-Z\"“‘'][^;]{{2,300}}?),\s+(?P<outlet>[A-Z][^,;()\"“”]{{1,60}}?)"
+    r"\s+\((?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s*\d{1,2}:\d\d\s*[AP]M)?\)"
+    r"(?=,?\s+(?:https?://|www\.)|\.?$|;)")
 _BOOK = re.compile(
     rf"(?<![\w.,])(?:\d{{1,3}}\s+)?(?P<authors>{_CAPS_RUN}(?:\s+&\s+{_CAPS_RUN})?),\s+"
     rf"(?P<title>{_CAPS_RUN})\s+\*?\d[\d,–-]*"
@@ -294,16 +311,23 @@ def find_online_sources(text: str) -> list[FoundCitation]:
 
     ``Jane Roe, Tides Rise Again, HARBOR NEWS (May 26, 2023, 4:45 AM), https://...`` ->
     ``Tides Rise Again``, ``Roe, Jane``, ``HARBOR NEWS``, ``2023-05-26``; a newspaper in
-    print, ``Jane Roe, Tides, HARBOR TIMES, Oct. 6, 2014, at 1A``.
+    print, ``Jane Roe, Tides, HARBOR TIMES, Oct. 6, 2014, at 1A``; the site in ordinary
+    letters when the date in brackets and the URL follow it (``..., Harbor News (May 26,
+    2023), https://...``).
     """
     if "(" not in text and not _CAPS_PAIR.search(text):
         return []
     found = []
-    for match in _ONLINE.finditer(text):
+    matches = list(_ONLINE.finditer(text))
+    if "(" in text:
+        taken = [(m.start(), m.end()) for m in matches]
+        matches.extend(m for m in _ONLINE_PLAIN.finditer(text) if not any(
+            a < m.end() and m.start() < b for a, b in taken))
+    for match in matches:
         authors_text = _LEADING_WORDS.sub("", match.group("authors"))
-        authors = parse_authors(authors_text)
+        authors = _people(authors_text)
         outlet = match.group("outlet").strip()
-        if not authors or sum(c.isupper() for c in outlet) < 2:
+        if not authors or (match.re is _ONLINE and sum(c.isupper() for c in outlet) < 2):
             continue
         dates = find_dates(match.group("date") or match.group("printed"))
         start = match.end("authors") - len(authors_text)
@@ -739,6 +763,7 @@ def has_legal_citation(text: str) -> bool:
             or "CRS" in text or " at " in text or "L.J" in text or "L. R" in text or "L.Q" in text
             or " J." in text or "REV." in text or "ESTATEMENT" in text or "estatement" in text
             or "Rev." in text or "U.S." in text or "Case (" in text or "Fed. R" in text
+            or "), http" in text
             or bool(_CAPS_PAIR.search(text))
             or " F." in text or "Ct." in text or "2d" in text or "3d" in text or "4th" in text)
 
