@@ -170,3 +170,77 @@ def test_a_dissertations_chapter_endnotes_as_pdftotext_gives_them(layout, tmp_pa
         parts.setdefault(note.part, []).append(note.number)
     assert [numbers == list(range(1, len(numbers) + 1)) for numbers in parts.values()] == \
         [True] * 4
+
+
+# A viewer's copy (PDFium): each page's notes run together after its rule on a few long
+# lines, the page's head at its top, no line break at a page's end.
+VIEWER_PAGES = [
+    "12\nTHE HARBOR NOTES\nShips pay the canal's toll by tonnage.1 The toll rose twice in a year,2 "
+    "and the\nowners sued in the district court.3 The court held for the canal.4\n"
+    "–––––––––––––––––––––––––––– 1 Canal Act, 12 U.S.C. § 4 (2020). 2 See Ann Roe, Tolls, 35 "
+    "HARBOR L.Q. 1, 19\n(2008) (tolls in 2019 and 2020). 3 Poe v. Canal Co., 505 F.3d 1003 "
+    "(9th Cir. 2021). 4 Id. at 1010.",
+    "13 HARBOR NOTES [Vol. 2:12\nOn appeal the owners lost again,5 and a second suit followed.6 "
+    "Congress\nthen capped the toll.7\n––––––––––––––––––––––––––––\n5 505 F.3d at 1012. "
+    "6 Cf. Doe v. Canal Co., 12 F.4th 593 (9th Cir. 2023) (a\nsecond suit). 7 Toll Cap Act, "
+    "Pub. L. No. 118-2, 137 Stat. 9 (2024).",
+]
+
+
+@pytest.mark.parametrize("page_break", ["\f", "\n", ""], ids=["form-feeds", "lines", "glued"])
+def test_notes_run_together_after_the_rule_as_a_viewer_copies_them(page_break) -> None:
+    text = page_break.join(VIEWER_PAGES)
+    footnotes, _ = extract(text)
+    assert [n.number for n in footnotes] == [1, 2, 3, 4, 5, 6, 7]
+    texts = {n.number: n.text for n in footnotes}
+    assert texts[1] == "Canal Act, 12 U.S.C. § 4 (2020)."
+    assert texts[2] == "See Ann Roe, Tolls, 35 HARBOR L.Q. 1, 19 (2008) (tolls in 2019 and 2020)."
+    assert texts[5] == "505 F.3d at 1012."  # a note opening with a volume's number
+    assert texts[6].startswith("Cf. Doe v. Canal Co., 12 F.4th 593")
+    assert texts[7] == "Toll Cap Act, Pub. L. No. 118-2, 137 Stat. 9 (2024)."
+    lines = text.split("\n")
+    assert "tonnage.1" in lines[footnotes[0].marker_lines[0] - 1]
+    assert "–––" in lines[footnotes[0].line - 1]  # the line of the text it stands on
+
+
+def test_a_run_together_line_of_notes_is_cut_in_one_pass() -> None:
+    from checker.extract.run_together import split_run_together
+
+    notes = " ".join(f"{n} See Roe, Title {n}, at {n}." for n in range(1, 20_001))
+    lines = ["Body text.1 More.2", "–––––––––– " + notes]
+    split, origin = split_run_together(lines)
+    assert len(split) == 2 + 20_000 and origin[-1] == 1
+    assert split[-1] == "20000 See Roe, Title 20000, at 20000."
+
+
+def pdfium_pages(path: Path) -> list[str]:
+    """Each page's text as PDFium gives it (a browser's PDF viewer copies the same)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return [document[index].get_textpage().get_text_range()
+                for index in range(len(document))]
+    finally:
+        document.close()
+
+
+DEV_PDFS_IN_PDFIUM_TEXT = [("R48903.3.pdf", "\f"), (REAL_PDFS[1], "\f"), (REAL_PDFS[1], "")]
+
+
+@pytest.mark.skipif(not NATIVE.is_dir(), reason="../shared/corpus/native not present")
+@pytest.mark.parametrize(("name", "page_break"), DEV_PDFS_IN_PDFIUM_TEXT)
+def test_real_pdfs_as_a_viewer_copies_them_have_their_manifest_count(name, page_break, tmp_path):
+    """PDFium's text of each page (notes run together after the page's rule), the pages
+    joined by form feeds or by nothing (a copy out of a viewer), read as a user's file."""
+    from checker.load import read_document
+
+    target = tmp_path / "copied.txt"
+    target.write_text(page_break.join(pdfium_pages(NATIVE / name)), encoding="utf-8")
+    doc = read_document(str(target))
+    footnotes, _ = extract_footnotes(doc)
+    assert len(footnotes) == manifest()[name]
+    parts: dict[int | None, list[int]] = {}
+    for note in footnotes:
+        parts.setdefault(note.part, []).append(note.number)
+    assert all(numbers == list(range(1, len(numbers) + 1)) for numbers in parts.values())

@@ -70,6 +70,7 @@ def is_cited_link(href: str) -> bool:
 _PDF_CHARACTERS = str.maketrans({
     "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
     "\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None,
+    "\ufffe": "-",  # PDFium's mark of a hyphen it took for a line break ("com\ufffepensate")
 })
 _PDF_CHARACTER = re.compile(  # a quick look first, for the same characters
     "[" + "".join(re.escape(chr(code)) for code in _PDF_CHARACTERS) + "]")
@@ -77,14 +78,14 @@ _PDF_CHARACTER = re.compile(  # a quick look first, for the same characters
 
 def join_wrapped_lines(lines: Iterable[str]) -> str:
     """A note's lines as one text: joined by a space, except that a word broken by a
-    line-wrap hyphen (``trans-`` / ``port``) is joined whole and keeps its hyphen (whether
-    the hyphen is real is decided later, with evidence)."""
+    line-wrap hyphen (``trans-`` / ``port``, or PDFium's mark of one) is joined whole and
+    keeps its hyphen (whether the hyphen is real is decided later, with evidence)."""
     joined = ""
     for line in lines:
         line = line.strip()
         if not joined:
             joined = line
-        elif joined.endswith("-") and line[:1].islower():
+        elif joined.endswith(("-", "\ufffe")) and line[:1].islower():
             joined += line
         else:
             joined += " " + line
@@ -108,6 +109,41 @@ def clean_note_text(text: str) -> str:
     if text[:1] in ("^", "↑"):
         text = _BACKLINK_START.sub("", text, count=1)
     return text
+
+
+# A marker glued to the word or punctuation before it in a PDF's text: "law,2", "mines10"
+GLUED_MARKER = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]\"”’])(\d{1,4})(?=[\s.,;:!?)\]\"”’]|$)")
+# What a rule between a page's body and its notes is drawn with in a PDF's text (as a class)
+RULE_CHARACTERS = "-–—_‒―=*·."
+# A note's first word when it is in lower case: a signal or a back-reference
+LOWER_NOTE_START = re.compile(
+    r"^(?:ibid|see\b|cf\.|id\.|op\.|e\.g\.|i\.e\.|https?://|www\.|quoted\b)",
+    re.IGNORECASE,
+)
+# A sentence end inside a note followed by the next note's number: '.html. 9 "SCO...'
+_RUN_ON = re.compile(r"(?<=[.!?\"”’)\]*])\s+(\d{1,6})\.?\s+(?=\S)")
+
+
+def run_on_in(part: str, wanted: int, start: int, *,
+              citation_opening: bool = False) -> tuple[int, int] | None:
+    """(where the number's match starts, where the note's text starts) of note `wanted` run
+    on in `part` after `start`: its number after a sentence end, before a capital or a quote;
+    with `citation_opening` (where notes are known to run together) also before a digit (a
+    volume: `12 505 U.S. 1003`) or a lower-case signal (`see`, `id.`, `cf.`). One forward
+    scan from `start`."""
+    digits = str(wanted)
+    if part.find(digits, start) < 0:
+        return None
+    for match in _RUN_ON.finditer(part, start):
+        if match.group(1) != digits:
+            continue
+        following = part[match.end() : match.end() + 1]
+        if following in "\"“‘'«„*[" or (following.isalpha() and not following.islower()):
+            return match.start(), match.end()
+        if citation_opening and (following.isdigit()
+                                 or LOWER_NOTE_START.match(part, match.end())):
+            return match.start(), match.end()
+    return None
 
 
 _POWER_BASE = re.compile(r"(?:^|[^\w.,])(?:10|[kcm]?m|ft|mi|in|yd)$")

@@ -20,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from checker.extract.common import (
+    LOWER_NOTE_START,
     SUPERSCRIPT_DIGITS,
     MarkerIndex,
     clean_note_text,
@@ -27,6 +28,7 @@ from checker.extract.common import (
     is_power,
     join_wrapped_lines,
     marker_numbers,
+    run_on_in,
 )
 from checker.extract.extraction import (
     Extraction,
@@ -106,12 +108,6 @@ _CITATION_BITS = re.compile(
     r"|\b(?:accessed|retrieved|available at|press|university|journal)\b|:\s?\d",
     re.IGNORECASE,
 )
-_LOWER_NOTE_START = re.compile(
-    r"^(?:ibid|see\b|cf\.|id\.|op\.|e\.g\.|i\.e\.|https?://|www\.|quoted\b)",
-    re.IGNORECASE,
-)
-# A sentence end inside a note followed by the next note's number: '.html. 9 "SCO...'
-_RUN_ON = re.compile(r"(?<=[.!?\"”’)\]*])\s+(\d{1,6})\.?\s+(?=\S)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)]?)\s+(?=\S)")
 _TERMINAL = frozenset(".?!\"”’»)]*>")
 _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$|\S+\.(?:html?|pdf|php|aspx?)/?$|\S/$")
@@ -659,7 +655,7 @@ def _starts_like_note(text: str) -> bool:
     if not first:
         return False
     if first.isalpha():
-        return not first.islower() or bool(_LOWER_NOTE_START.match(text))
+        return not first.islower() or bool(LOWER_NOTE_START.match(text))
     return first in "\"“‘'«„*_[(<" or first.isdigit()
 
 
@@ -762,7 +758,7 @@ def _split_run_ons(note: _Note, scan: _Scan) -> list[_Note]:
         line_index, part = last.parts[part_index]
         cuts = [(wanted, offset, text_offset)]  # (number, where the previous ends, text start)
         while cuts[-1][0] + 1 not in scan.start_numbers:
-            found = _run_on_in(part, cuts[-1][0] + 1, cuts[-1][2])
+            found = run_on_in(part, cuts[-1][0] + 1, cuts[-1][2])
             if found is None:
                 break
             cuts.append((cuts[-1][0] + 1, *found))
@@ -789,24 +785,9 @@ def _split_run_ons(note: _Note, scan: _Scan) -> list[_Note]:
 
 def _find_run_on(note: _Note, wanted: int) -> tuple[int, int, int] | None:
     for part_index, (_, part) in enumerate(note.parts):
-        found = _run_on_in(part, wanted, 0)
+        found = run_on_in(part, wanted, 0)
         if found is not None:
             return part_index, *found
-    return None
-
-
-def _run_on_in(part: str, wanted: int, start: int) -> tuple[int, int] | None:
-    """(where the number's match starts, where the note's text starts) of `wanted` run on
-    in `part` after `start`."""
-    digits = str(wanted)
-    if part.find(digits, start) < 0:
-        return None
-    for match in _RUN_ON.finditer(part, start):
-        if match.group(1) != digits:
-            continue
-        following = part[match.end() : match.end() + 1]
-        if following in "\"“‘'«„*[" or (following.isalpha() and not following.islower()):
-            return match.start(), match.end()
     return None
 
 

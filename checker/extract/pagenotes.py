@@ -35,8 +35,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
 
-from checker.extract.common import clean_note_text, join_wrapped_lines
+from checker.extract.common import (
+    GLUED_MARKER,
+    RULE_CHARACTERS,
+    clean_note_text,
+    join_wrapped_lines,
+)
 from checker.extract.extraction import Extraction
+from checker.extract.run_together import has_ruled_notes, split_run_together
 from checker.model import Footnote
 
 # "12 Text", "12. Text": a note's first line (up to 20 spaces of indent in a layout dump)
@@ -45,14 +51,12 @@ _START = re.compile(r"^[ \t\f]{0,20}(\d{1,4})\.?[ \t]+(?=[^\s%])(\S.*)$")
 _NUMBER_ALONE = re.compile(r"^[ \t\f]{0,20}(\d{1,4})\.\s*$")
 _LOWER_OPENERS = re.compile(r"^(?:id\.|ibid|see|cf\.|e\.g\.|accord|but\s|compare|quoted|"
                             r"citing|available|http|www\.)", re.IGNORECASE)
-_RULE = re.compile(r"^[\s\f]*[-–—_‒―=*·.]{8,}\s*$")
+_RULE = re.compile(rf"^[\s\f]*[{RULE_CHARACTERS}]{{8,}}\s*$")
 _PAGE_NUMBER = re.compile(r"^[\s\f]*(?:[-–—]\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*[-–—])?\s*$")
 # "2        HARVARD LAW REVIEW", "4   CHAPTER 2. THE CANAL": a page number set apart from the
 # running head beside it (a wide gap, or a gap and capitals)
 _PAGE_HEAD = re.compile(
     r"^[ \t\f]{0,20}\d{1,4}(?:[ \t]{8,}\S|[ \t]{3,}[A-Z][A-Z .,:;'’&-]{6,}(?:\s|$))")
-# a marker glued to the word or punctuation before it: "law,2", "mines10", "law”20"
-_GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]\"”’])(\d{1,4})(?=[\s.,;:!?)\]\"”’]|$)")
 MIN_NOTES = 3
 MARKED_SHARE = 3  # at least one note in three has its marker glued in the body above it
 LOOK_CHARS = 200_000  # page numbers show within the first pages (a page is about 3,000)
@@ -72,11 +76,13 @@ class _Note:
 
 def has_page_notes(text: str) -> bool:
     """A cheap look: pages (form feeds, rules or bare page numbers) and lines opening with
-    a number (page numbers are looked for in the first pages only)."""
+    a number or a rule with a number after it (page numbers are looked for in the first
+    pages only)."""
     paged = text.count("\f") >= 2 or "––––" in text or "____" in text or "-----" in text \
         or _at_least(_BARE_NUMBER_LINE, text[:LOOK_CHARS], 3)
     return paged and (_at_least(_NUMBERED_LINE, text, MIN_NOTES)
-                      or _at_least(_BARE_NUMBER_LINE, text, MIN_NOTES))
+                      or _at_least(_BARE_NUMBER_LINE, text, MIN_NOTES)
+                      or has_ruled_notes(text))
 
 
 _BARE_NUMBER_LINE = re.compile(r"(?m)^[ \t\f]*\d{1,4}[ \t]*$")
@@ -89,6 +95,9 @@ def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
 
 def extract_page_notes(text: str) -> Extraction:
     lines = text.split("\n")
+    origin: list[int] | None = None  # the line of `text` each line comes from, once split
+    if (split := split_run_together(lines)) is not None:
+        lines, origin = split
     furniture = _furniture(lines)
     starts = _starts(lines, furniture)
     chosen = _chain(starts, lines, furniture)
@@ -101,8 +110,11 @@ def extract_page_notes(text: str) -> Extraction:
     markers = _markers(notes, blocks, lines, furniture)
     if len(markers) * MARKED_SHARE < len(notes):
         return Extraction([], {})  # numbered lists, not notes: their numbers mark nothing
+    if origin is not None:
+        markers = {key: _unique([origin[line - 1] + 1 for line in found])
+                   for key, found in markers.items()}
     footnotes = [
-        Footnote(number=note.number, line=note.line + 1,
+        Footnote(number=note.number, line=(origin[note.line] if origin else note.line) + 1,
                  text=clean_note_text(join_wrapped_lines(note.parts)),
                  marker_lines=markers.get(id(note), []))
         for note in notes
@@ -111,6 +123,10 @@ def extract_page_notes(text: str) -> Extraction:
     for note, footnote in zip(notes, footnotes, strict=True):
         by_number.setdefault(note.number, []).extend(footnote.marker_lines)
     return Extraction(footnotes, {n: sorted(found) for n, found in by_number.items()})
+
+
+def _unique(lines: list[int]) -> list[int]:
+    return sorted(set(lines))
 
 
 def _furniture(lines: list[str]) -> set[int]:
@@ -210,7 +226,8 @@ def _pick(number: int, after: int, starts: dict[int, list[int]], lines: list[str
     if chosen:  # the line right below the previous note (a page's notes one after another)
         last = chosen[-1][1]
         below = [line for line in options if line - last <= NEXT_NOTE_REACH
-                 and not any(_GLUED.search(lines[between]) for between in range(last + 1, line))]
+                 and not any(GLUED_MARKER.search(lines[between])
+                             for between in range(last + 1, line))]
         if below and _START.match(lines[below[0]]) is not None:
             return below[0]
     zoned = [line for line in options if _in_zone(line, lines, furniture, chosen)]
@@ -228,7 +245,7 @@ def _in_zone(index: int, lines: list[str], furniture: set[int],
     if above < 0 or not lines[above].strip() or above in furniture:
         return True
     return bool(chosen) and 0 <= index - chosen[-1][1] <= MAX_NOTE_LINES and \
-        not _GLUED.search(lines[above])
+        not GLUED_MARKER.search(lines[above])
 
 
 def _notes(chosen: list[tuple[int, int]], lines: list[str], furniture: set[int]) -> list[_Note]:
@@ -258,7 +275,7 @@ def _notes(chosen: list[tuple[int, int]], lines: list[str], furniture: set[int])
 
 def _carries_a_later_marker(line: str, number: int) -> bool:
     """Body text below the notes: it marks one of the next notes (`law.11`)."""
-    return any(number < int(found.group(1)) <= number + 30 for found in _GLUED.finditer(line))
+    return any(number < int(found.group(1)) <= number + 30 for found in GLUED_MARKER.finditer(line))
 
 
 def _blocks(notes: list[_Note]) -> list[list[_Note]]:
@@ -283,7 +300,7 @@ def _markers(notes: list[_Note], blocks: list[list[_Note]], lines: list[str],
         for index in range(previous_end + 1, block[0].line):
             if index in furniture or not any(c.isdigit() for c in lines[index]):
                 continue
-            for match in _GLUED.finditer(lines[index]):
+            for match in GLUED_MARKER.finditer(lines[index]):
                 note = wanted.get(int(match.group(1)))
                 if note is not None:
                     marks = found.setdefault(id(note), [])
