@@ -340,6 +340,16 @@ def test_volumes_a_reign_or_an_online_library_are_no_outlet(note: str) -> None:
     assert ref.container is None, ref.container
 
 
+def test_commentary_after_a_citation_that_ends_with_its_issue_number() -> None:
+    # "..., 3. Included is ...": the number ends the citation and its sentence
+    (ref,) = parse_references(
+        'See Jane Roe, "Remembering the Pilots", in: _Harbour Voice_, 3. Included is a photo '
+        "of the pilots with the handwriting of, probably, his wife that says, \"This picture "
+        '(is the) last (one taken of) them / 2003 December 10th."')
+    assert (ref.title, ref.authors, ref.container) == (
+        "Remembering the Pilots", ["Roe, Jane"], "Harbour Voice")
+
+
 # ---- the work the body names at a note's marker ------------------------------------------
 
 

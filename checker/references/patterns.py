@@ -67,7 +67,11 @@ ITALIC = re.compile(
 )
 
 # A sentence ends after two letters and a stop, before a capital, a quote or an italic mark.
-SENTENCE_BREAK = re.compile(r"(?<=[^\s.]{2}[.?!])\s+(?=[A-ZА-ЯЁ«\"“*\[])")
+# (also after a number that ends a citation, its issue or page: "..., in: *Harbour*, 3. The
+# photo shows ...", "p. 429. The journal ...")
+SENTENCE_BREAK = re.compile(
+    r"(?:(?<=[^\s.]{2}[.?!])|(?<=[,\s]\d\.)|(?<=[,\s]\d\d\.)|(?<=[,\s]\d{3}\.)|"
+    r"(?<=[,\s]\d{4}\.))\s+(?=[A-ZА-ЯЁ«\"“*\[])")
 SENTENCE_BREAK_QUOTED = re.compile(
     r"(?:(?<=[^\s.]{2}[.?!])|(?<=[^\s.]{2}[.?!][\"”’]))\s+(?=[A-ZА-ЯЁ«\"“*\[])")
 # ... but not after an abbreviation or an initial ("No. 5", "ed. Smith", "J. Smith").
