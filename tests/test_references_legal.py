@@ -403,3 +403,16 @@ def test_bluebook_authors_lose_their_suffix_and_et_al() -> None:
     refs = parse_references("J. Harvie Roe III, Tides, 95 Va. L. Rev. 253 (2009); Ana de la "
                             "Poe et al., Law and Tides, 75 Law & Contemp. Probs. 1 (2012).")
     assert [r.authors for r in refs] == [["Roe, J. Harvie"], ["de la Poe, Ana"]]
+
+
+@pytest.mark.parametrize(("text", "title", "authors"), [
+    ("Harbor Comm'n, Annual Report 12 (2018).", "Annual Report", ["Harbor Comm'n"]),
+    ("U.S. Dep't of Harbors, Tide Policy Statement 4 (Jan. 2020), https://harbors.example/p.",
+     "Tide Policy Statement", ["U.S. Dep't of Harbors"]),
+    ("Jane Roe, The Harbor Book 45 (2d ed. 2001).", "The Harbor Book", ["Roe, Jane"]),
+    ("Harbor Board, Annual Report 2019 (Kiel, 2020).", "Annual Report 2019", ["Harbor Board"]),
+])
+def test_bluebook_report_or_book_without_its_pin_page(text: str, title: str,
+                                                      authors: list[str]) -> None:
+    (ref,) = parse_references(text)
+    assert (ref.title, ref.authors) == (title, authors)

@@ -297,6 +297,12 @@ def _prose_words(words: list[str]) -> int:
                and "." not in w.strip(",.;:"))  # "motherjones.com" is a site's name
 
 
+# The words of an institution's name as the Bluebook abbreviates them (table T6)
+_ABBREVIATED_BODY_WORD = re.compile(
+    r"\b(?:Comm['’]n|Ass['’]n|Dep['’]t|Gov['’]t|Nat['’]l|Int['’]l|Sec['’]y|Off\.|Admin\.|"
+    r"Ctr\.|Inst\.|Found\.|Univ\.|Cong\.|Serv\.|Agric\.|Auth\.|Comm\.)(?!\w)")
+
+
 def is_organisation(text: str) -> bool:
     """An institution rather than people: a ministry, a bank, "Human Rights Watch", "ICG"."""
     text = text.strip(" .,;:")
@@ -308,6 +314,8 @@ def is_organisation(text: str) -> bool:
         return len(letters) >= 2 and letters.isupper()  # "ICG", "OSCE"
     if _NOT_IN_A_NAME.search(text):
         return False  # italics, quotes, "Place: Publisher": a citation, not an institution
+    if ("'" in text or "’" in text or "." in text) and _ABBREVIATED_BODY_WORD.search(text):
+        return True  # Bluebook's abbreviations (T6): "Harbor Comm'n", "Cong. Budget Off."
     if _prose_words(words) >= 2:
         return False  # "An example of a work which...", "Senate roll call vote": a sentence
     if words[0] in _COUNTRY_ABBREVIATIONS and words[1][:1].isupper():

@@ -148,6 +148,8 @@ def parse_citation(segment: str) -> Reference | None:
         dates = [d for d in dates if d.end <= start or d.start >= end]
     if " by " in parts.after[:6] and not parts.authors_text and not parts.before.strip():
         _author_after_title(parts)  # '"Title," by Jane Roe, *Outlet*'
+    if parts.title and parts.title_end > 0 and parts.title[-1:].isdigit():
+        parts.title = _without_pin_cite(parts.title, work[parts.title_end:])
     _read_people(reference, parts)
     evidence = _read_container(reference, parts)
     if reference.domain and not reference.container and reference.title:
@@ -224,6 +226,25 @@ def _names_a_books_publisher(reference: Reference, parts: TitleParts, evidence: 
     return parts.italic_title and not evidence.chapter and not evidence.container_is_italic \
         and not parts.container and ("ISBN" in raw or (
             is_publisher(reference.container) and not is_known_outlet(reference.container)))
+
+
+_PIN_AT_END = re.compile(r"(?:,\s+at|(?<![Vv]ol\.)(?<![Nn]o\.)(?<![Pp]art)(?<!Chapter))\s+\*?"
+                         r"\d{1,4}(?:[–-]\d{1,4})?$")
+_YEARS_IN_PIN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_BRACKETED_YEAR = re.compile(r"\s*\([^()]{0,40}\b(?:1[5-9]|20)\d\d\)")
+
+
+def _without_pin_cite(title: str, after: str) -> str:
+    """A Bluebook book or report prints the page cited between its title and the bracketed
+    year (``Harbor Law 226 (6th ed. 2005)``, ``Cost Estimate, at 3 (2019)``): the page is no
+    part of the title; a year in the title is (``Annual Report 2019 (2020)``)."""
+    pin = _PIN_AT_END.search(title)
+    if pin is None or not _BRACKETED_YEAR.match(after):
+        return title
+    if _YEARS_IN_PIN.search(pin.group(0)):
+        return title  # "Register of Admissions, 1521–1889": the years it covers
+    rest = title[:pin.start()].rstrip(" ,")
+    return rest if len(rest.split()) >= 2 else title
 
 
 def _read_dates(reference: Reference, dates: list[DateMatch], title_end: int,
