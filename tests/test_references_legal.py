@@ -128,6 +128,7 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("21 U.S.C. § 360k(a).", [("21 U.S.C. § 360k(a)", None, None)]),
         ("21 U.S.C. § 360k(a) (2018).", [("21 U.S.C. § 360k(a)", None, None)]),
         ("21 C.F.R. § 808.1(d) (2019).", [("21 C.F.R. § 808.1(d)", None, "2019")]),
+        ("Harb. Stat. § 765.001(2) (2011\u201312).", [("Harb. Stat. § 765.001(2)", None, "2011")]),
         ("See 21 C.F.R. pt. 814.", [("21 C.F.R. pt. 814", None, None)]),
         ("Ark. Code Ann. § 9-12-315 (1987).", [("Ark. Code Ann. § 9-12-315", None, "1987")]),
         ("U.S. Const. art. VI, cl. 2.", [("U.S. Const. art. VI, cl. 2", None, None)]),
@@ -179,6 +180,8 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
     "find_instruments": [
         ("Executive Order 14347 dated September 5, 2025.",
          [("Executive Order 14347", None, "2025-09-05")]),
+        ("Exec. Order No. 13,771, 82 Fed. Reg. 9339 (Jan. 30, 2017).",
+         [("Exec. Order No. 13,771", "Fed. Reg.", "2017-01-30")]),
         ("(Section 404 of S.Con.Res. 13 [111th Congress])",
          [("S.Con.Res. 13 (111th Congress)", None, None)]),
     ],

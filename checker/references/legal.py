@@ -499,7 +499,7 @@ _CODE = re.compile(
     r"Rev\.\s?Stat\.|REV\.\s?STAT\.|Comp\.\s?Laws|COMP\.\s?LAWS)"
     r"(?:\s+(?:Ann\.|ANN\.))?(?:\s+tit\.\s*\d+[A-Z]?,?)?)\s*(?:§§?|pts?\.|[Pp]arts?)\s*"
     rf"{_SECTION_NUMBER}(?:\s*(?:-|–|,|and)\s*[\d]{_SECTION_NUMBER})*(?:\s+et\s+seq\.)?"
-    r"(?:\s*\((?P<edition>[^()]{0,20}?\d{4})\))?"
+    r"(?:\s*\((?P<edition>[^()]{0,20}?\d{4}(?:[–-]\d{2,4})?)\))?"
     r"|(?<![\w.])Fed\.\s?R\.\s?(?:Civ\.\s?P|Crim\.\s?P|App\.\s?P|Bankr\.\s?P|Evid)\.\s*\d+[\w()]*"
     r"|(?<![\w.])(?:U\.S\.|[A-Z][a-z]{1,5}\.|[A-Z]{2,6}\.)\s?(?:Const|CONST)\.\s+(?:art\.|amend\.)"
     r"\s*[IVXLC]+(?:,\s*§\s*\d+)?(?:,\s*cl\.\s*\d+)?"
@@ -509,9 +509,12 @@ _PUBLIC_LAW = re.compile(
     r"(?:\s*\((?P<year>\d{4})\))?"
 )
 _INSTRUMENT = re.compile(
-    r"(?<![\w.])(?:Executive Order\s+(?:No\.\s*)?\d{4,5}|Exec\.\s?Order\s+No\.\s*\d{4,5}|"
+    r"(?<![\w.])(?P<name>Executive Order\s+(?:No\.\s*)?\d{1,2},?\d{3}|"
+    r"Exec\.\s?Order\s+No\.\s*\d{1,2},?\d{3}|"
     r"(?:S|H)\.\s?(?:Con\.\s?|J\.\s?)?Res\.\s*\d{1,5}"
     r"(?:\s*[(\[]\d{2,3}(?:st|nd|rd|th)\s+Congress[)\]])?)"
+    # where an order is printed: "Exec. Order No. 13,771, 82 Fed. Reg. 9339 (Jan. 30, 2017)"
+    r"(?P<printed>,\s+\d{1,3}\s+Fed\.\s?Reg\.\s+\d[\d,]*(?:\s*\((?P<printed_date>[^()]{4,40})\))?)?"
 )
 _DATED = re.compile(r"\s*,?\s*(?:dated|of|signed|issued(?:\s+on)?)\s+"
                     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}")
@@ -600,9 +603,14 @@ def find_instruments(text: str) -> list[FoundCitation]:
         if dated:  # "Executive Order 14347 dated September 5, 2025"
             dates = find_dates(dated.group(0))
             date = dates[0].iso if dates else None
-        title = match.group(0).strip().replace("[", "(").replace("]", ")")
+        title = match.group("name").strip().replace("[", "(").replace("]", ")")
+        container = None
+        if match.group("printed"):
+            container = "Fed. Reg."
+            dates = find_dates(match.group("printed_date") or "")
+            date = date or (dates[-1].iso if dates else None)
         found.append(FoundCitation(match.start(), match.end(), _government(
-            title, match.group(0), None, date)))
+            title, match.group(0), container, date)))
     return found
 
 
