@@ -184,6 +184,11 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
          "Jane Roe", None),
         ("Roe, Jane. Rivers and Ports. Boston: Harbor Press, 2010.", "Rivers and Ports",
          "Roe, Jane", None),
+        # the author given name first, the title, then the place and publisher: not two
+        # persons ("Harbour Songs" is no name); two persons stay two
+        ("Jane Roe, Harbour Songs. London: Nord, 1987, p. 58.", "Harbour Songs", "Jane Roe",
+         None),
+        ("Jane Roe, John Poe. Harbour Songs. London: Nord, 1987.", "Harbour Songs", None, None),
         ("Reuters, May 5, 2020.", None, None, "Reuters"),
         ("Portnews.kz, May 5, 2020.", None, None, "Portnews.kz"),
         ("the port authority's page, 2020.", None, None, None),

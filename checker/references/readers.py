@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.references.authors import (
+    COMMON_GIVEN_NAMES,
     ORGANISATION_WORDS,
     PARTICLES,
     family_name,
@@ -984,6 +985,15 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
         first_start, first_end = spans[0]
         first = work[first_start:first_end].rstrip(".")
         persons = parse_authors(first)
+        if len(persons) >= 2 and _title_after_author(first, blanked, spans[1]):
+            # "Jane Roe, Harbour Songs. London: Nord, 1987": an author, then the title
+            comma = work.index(",", first_start)
+            title_start = comma + 1 + len(work[comma + 1:first_end]) - len(
+                work[comma + 1:first_end].lstrip())
+            return TitleParts(title=work[title_start:first_end].rstrip(". "),
+                              before=work[first_start:comma], after=blanked[first_end:],
+                              authors_text=work[first_start:comma], title_start=title_start,
+                              title_end=first_end)
         if persons or ("," not in first and is_organisation(first)
                        and DATE_MARK not in blanked[spans[1][0]:spans[1][0] + 3]):
             title_start, title_end = spans[1]
@@ -1099,6 +1109,21 @@ def read_data_source(work: str, blanked: str) -> TitleParts | None:
     title_end = title_start + len(names[1])
     return TitleParts(title=names[1], before=head, authors_text=head, container=names[0],
                       after=blanked[third_end:], title_start=title_start, title_end=title_end)
+
+
+def _title_after_author(first: str, blanked: str, second: tuple[int, int]) -> bool:
+    """"Jane Roe, Harbour Songs" before "London: Nord, 1987": one person named given name
+    first, then words that are no person's name (no given name or initial opens them), and the
+    next sentence is the book's place and publisher."""
+    head, _, rest = first.partition(",")
+    words = rest.split()
+    if not words or "," in rest or len(parse_authors(head)) != 1 or ";" in first:
+        return False
+    opener = words[0].rstrip(".").lower()
+    if opener in COMMON_GIVEN_NAMES or len(opener) == 1 or opener in PARTICLES:
+        return False  # "Jane Roe, John Poe", "Jane Roe, J. Poe": two authors
+    place = blanked[second[0]:second[1]].split(",", 1)[0]
+    return ":" in place and bool(PLACE_PUBLISHER.match(place))
 
 
 # Archival documents named by their kind: a will, an inventory, a deed ... of a person
