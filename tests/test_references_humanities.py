@@ -350,6 +350,19 @@ def test_commentary_after_a_citation_that_ends_with_its_issue_number() -> None:
         "Remembering the Pilots", ["Roe, Jane"], "Harbour Voice")
 
 
+@pytest.mark.parametrize("note", [
+    '"Poe called him... \u00ab a born pilot \u00bb." Source: Jane Roe, "Afterword", in: J. Roe '
+    "(ed.), _Harbour Songs_. Kiel: Nord, 1999, p. 346.",
+    'The sailor and scholar Ben Poe wrote about him: "Ha diretto negli anni una rivista del '
+    'porto, e una nuova traduzione del poeta...", see Jane Roe (ed.), Harbour Songs of the '
+    "North, Kiel: Nord, 1999, p. 346.",
+])
+def test_a_quoted_passage_then_its_source(note: str) -> None:
+    (ref,) = parse_references(note)
+    assert ref.authors == ["Roe, Jane"] and ref.date == "1999", ref
+    assert ref.title in ("Afterword", "Harbour Songs of the North")
+
+
 # ---- the work the body names at a note's marker ------------------------------------------
 
 

@@ -335,6 +335,12 @@ def _strip_prose_prefix(text: str) -> str:
             if len(lead.split()) >= (1 if quoted_in else 2) and (
                     is_prose(lead) or not has_signature(lead)):
                 return text[see.end():]
+    if anchor < length and text[anchor] != ":":
+        after_quotation = _SOURCE_AFTER_QUOTATION.search(text, anchor, anchor + 1200)
+        if after_quotation and has_signature(text[after_quotation.end():]):
+            # '"Born called him a poet..." Source: Roe, "Afterword", in: ...': the passage
+            # quoted, then where it is from
+            return text[after_quotation.end():]
     if anchor < length and _TOPIC_LEAD.match(text):
         # 'On "patronalism," see Downs, *Declarations*': a topic, then where to read about it
         see = _SEE.search(text, anchor)
@@ -387,6 +393,10 @@ def _embedded_author(text: str, anchor: int) -> int:
 
 
 _TITLE_OPENER = re.compile(r"[\"“«]")
+# A quoted passage that ends as a sentence or trails off, then "see" or "Source:" and the work
+_SOURCE_AFTER_QUOTATION = re.compile(
+    r"(?:\.\.\.|…|[.!?]\s?[»”\"]?)[\"”»]\s*(?:\([^()]{0,300}\)\s*)?[,.;]?\s+"
+    r"(?:[Ss]ee(?:\s+also)?:?|[Ss]ource:|[Qq]uoted\s+in|[Cc]f\.)\s+(?=[A-ZÄÖÜ\"“«*_\[])")
 _TOPIC_LEAD = re.compile(r"^(?:On|For|About|Regarding|As for|For more on)\s", re.IGNORECASE)
 
 _CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "la", "le", "du",
