@@ -363,6 +363,17 @@ def test_a_quoted_passage_then_its_source(note: str) -> None:
     assert ref.title in ("Afterword", "Harbour Songs of the North")
 
 
+@pytest.mark.parametrize(("note", "date"), [
+    ("See: _Harbour Voice_, issue 6 (13).", None),
+    ("See *Harbour Review*, No. 1, ISSN 1618-2154.", None),
+    ("*Harbour Review*, no. 12 (May 2001).", "2001-05"),
+])
+def test_a_periodical_cited_by_its_issue_has_no_title(note: str, date: str | None) -> None:
+    (ref,) = parse_references(note)
+    assert (ref.title, ref.authors, ref.date) == (None, [], date)
+    assert ref.container in ("Harbour Voice", "Harbour Review")
+
+
 # ---- the work the body names at a note's marker ------------------------------------------
 
 

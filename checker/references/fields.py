@@ -70,9 +70,13 @@ _FORMAT_NOTE = re.compile(
     r"Conference paper|Technical report|Working paper|Preprint|Data set|Dataset|Database|"
     r"Map|Motion picture|Television production|Blog|Tweet|Letter|Interview|Obituary|"
     r"in [A-Z][a-z]+(?:(?:,| and) [A-Z][a-z]+)*)\)(?=[\s.,;]|$)")
+# After an italic name, only an issue's number, its date and pages: the name is a periodical
+_ISSUE_ONLY = re.compile(
+    r"^[\s,.;:]*(?:issue|iss\.|no\.?|nos\.|nr\.|n\.|#|heft|number)\s*\d[\d\s/()\x00,.:;–-]*"
+    r"(?:pp?\.\s*[\d–-]+[\s.,;]*)?$", re.IGNORECASE)
 _LABEL_STARTS = frozenset("SsCcEeFfAaQqRrVv")
 _LABEL = re.compile(
-    r"^(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?|cf\.?|"
+    r"^(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?:?|cf\.?|"
     r"compare|also|e\.g\.,?|for\s+example,?|quoted\s+in|available\s+(?:at|from|online)\s*:?|"
     r"retrieved\s+from\s*:?|"
     r"cited\s+in|as\s+cited\s+in|reprinted\s+in|vgl\.|vergl\.|siehe)\s+)",
@@ -152,6 +156,13 @@ def parse_citation(segment: str) -> Reference | None:
         parts.title = _without_pin_cite(parts.title, work[parts.title_end:])
     _read_people(reference, parts)
     evidence = _read_container(reference, parts)
+    if parts.italic_title and reference.title and not reference.authors \
+            and not reference.container and _ISSUE_ONLY.match(parts.after):
+        # "*Harbour Review*, no. 12 (May 2001)": an issue of a periodical, no work's title
+        reference.container, reference.title = reference.title, None
+        issue = True
+    else:
+        issue = False
     if reference.domain and not reference.container and reference.title:
         _site_by_its_name(reference, parts)
     if parts.reader == "read_letter" and dates and dates[0].start >= parts.title_end \
@@ -209,7 +220,7 @@ def parse_citation(segment: str) -> Reference | None:
             and reference.type not in _HELD_IN_CONTAINER:
         # a book's or report's publisher is no container (it holds nothing): kept apart
         reference.publisher, reference.container = reference.container, None
-    if not (reference.title or reference.url or reference.doi or (
+    if not (reference.title or reference.url or reference.doi or issue or (
         parts.reader == "read_volume_note" and (reference.container or reference.date)) or (
         (reference.container or reference.domain or _PERSON_NAME.match(
             reference.authors[0] if reference.authors else "")) and (reference.date or undated)

@@ -30,7 +30,7 @@ _SCAN = re.compile(r"[;\"“”«»()\[\]]|://")
 _PAIRS = {"“": "”", "«": "»", "(": ")", "[": "]"}
 _LABEL = re.compile(
     r"^\s*(?:(?:and|&|also|и)\s+)?"
-    r"(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?|cf\.?|"
+    r"(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?:?|cf\.?|"
     r"compare|also|e\.g\.,?|for\s+example,?|for\s+instance,?|"
     r"quoted\s+in|cited\s+in|as\s+cited\s+in|reprinted\s+in|sources?:|источник:|см\.(?:\s+также)?|"
     r"vgl\.|vergl\.|siehe)"
