@@ -510,6 +510,14 @@ CONVERTED_WIKIPEDIA = [
      'Book of Days*. Kiel: Nord. pp. 52–54.',
      {"title": "Pilots of the Sound", "authors": ["Roe, Jane"],
       "container": "The Harbour Book of Days", "date": "1986"}),
+    ('Roe, J. (1992). "Family Anatidae (Ducks and Swans)". In del Poe, J.; Doe, A.; Moe, J. '
+     '(eds.). *Handbook of the Harbour Birds*. Vol. 1. Kiel: Nord. pp. 536–629.',
+     {"title": "Family Anatidae (Ducks and Swans)", "authors": ["Roe, J."],
+      "container": "Handbook of the Harbour Birds", "date": "1992"}),
+    # a bracket with italics after a book's title goes on the title: no outlet in it
+    ('Roe, Jane, ed. (2005). *Ducks and Swans: Species Accounts* (*Cairina* to *Mergus*). '
+     'Harbour Birds of the World. Nord Press. ISBN 978-0-19-861009-0.',
+     {"title": "Ducks and Swans: Species Accounts", "container": None, "date": "2005"}),
     # the editors of a book between the date and its title; an original date in brackets
     ('Roe, Jane (April 2009) [originally published in 1966]. Poe, Ben (ed.). '
      '[*Dredging, Early*](https://harbour.example/1966/dredging). Harbour Encyclopaedia. '

@@ -87,6 +87,8 @@ def container_info(after: str, known: bool) -> ContainerInfo:
     if text.startswith("//"):
         text = text[2:].lstrip()
         journal_hint = True
+    if text.startswith("(") and (skip := _after_subtitle(text)):
+        text = text[skip:].lstrip(" ,.;:")
     lead = _CHAPTER_LEAD.match(text)
     if lead:
         rest = text[lead.end():]
@@ -163,6 +165,14 @@ def container_info(after: str, known: bool) -> ContainerInfo:
             journal_hint = journal_hint or journal_hint_found
     return ContainerInfo(container, italic_container, chapter, place_publisher, publisher,
                          series, journal_hint, is_publisher)
+
+
+def _after_subtitle(text: str) -> int:
+    """The end of a bracket with italics in it that goes on the title (``*Ducks: Species
+    Accounts* (*Cairina* to *Mergus*). Series. Press``), else 0: no outlet is in it."""
+    close = text.find(")")
+    inside = text[1:close]
+    return close + 1 if 0 < close < 200 and ("*" in inside or "_" in inside) else 0
 
 
 def _scan_publication(text: str) -> tuple[bool, str | None, bool]:

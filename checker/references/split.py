@@ -676,7 +676,8 @@ def _merge_pieces(text: str) -> list[str]:
         if names:
             cleaned = f"{names}; {cleaned}"
             names = ""
-        elif merged and "(" in cleaned and _EDITORS_REST.match(cleaned):
+        if merged and "(" in cleaned and _EDITORS_REST.match(cleaned) \
+                and _IN_EDITOR.search(merged[-1][-1]):
             merged[-1].append(cleaned)  # 'In Poe, John; Doe, Ann (eds.). *Book*': editors
             continue
         if pending:
@@ -705,6 +706,8 @@ _PERSON = r"[^\W\d_][\w'’-]*(?:\s(?:[^\W\d_][\w'’-]*|d[aeiu]|v[ao]n|de[rl]?|
 _NAMES_ONLY = re.compile(rf"{_PERSON}(?:;\s*{_PERSON})*")
 # The last editors of a book after "In" ("In Poe, John; Doe, Ann (eds.). *Book*"): their list
 # goes on after the semicolon
+# "..., "Chapter". In del Roe, J.": the first editor of the book that holds a chapter
+_IN_EDITOR = re.compile(rf"\bIn\s+{_PERSON}$")
 _EDITORS_REST = re.compile(rf"{_PERSON}(?:;\s*{_PERSON})*\s*\((?:eds?|Hrsg|Hg)\.\)",
                            re.IGNORECASE)
 # A pandoc citation opening a sentence that goes on to another work: read by the citation-key
