@@ -530,6 +530,18 @@ CONVERTED_WIKIPEDIA = [
     ('Roe, Jane (2011). [*Tides*](https://books.example.org/books?id=x). Harbour Publishing '
      'Company. p. 22.',
      {"title": "Tides", "container": None, "publisher": "Harbour Publishing Company"}),
+    # links to the wiki's articles written absolute (a saved page): their text only; a quoted
+    # title linked there is the article cited
+    ('Roe, Jane (2009-10-01). ["Triangle Review"](https://www.harbour.example/triangle/) . '
+     '*[Harbour](https://en.wikipedia.org/wiki/Harbour_(magazine))*. Retrieved 2018-07-09.',
+     {"title": "Triangle Review", "container": "Harbour",
+      "url": "https://www.harbour.example/triangle/"}),
+    ('Roe, Jane (2015), *Tides*, [Nord & Company](https://en.wikipedia.org/wiki/Nord_%26_Co), '
+     '[ISBN](https://en.wikipedia.org/wiki/ISBN_(identifier)) [9780786478071]'
+     '(https://en.wikipedia.org/wiki/Special:BookSources/9780786478071)',
+     {"title": "Tides", "url": None, "date": "2015"}),
+    ('["Duck"](https://en.wikipedia.org/wiki/Duck). *Wikipedia*. Retrieved 2020-01-01.',
+     {"title": "Duck", "url": "https://en.wikipedia.org/wiki/Duck"}),
     # what CS1 prints about the file, the kind of work, the language, and the pages cited
     ('Harbour Board (21 December 2007). [Fifth Report on the Tides](https://harbour.example/'
      'r5.pdf) (PDF) (Report). p. 89. Retrieved 2 March 2020.',

@@ -5,7 +5,9 @@ Wikipedia pages converted to markdown (docling, pandoc, html2text) or copied as 
 
 - the back-links that open a reference: ``^``, ``↑``, ``^ a b c``, ``***a*** ***b***``,
   ``[**^**](#cite_ref-3)``;
-- links to the wiki's own pages, relative: ``[Roe, Jane](/wiki/Jane_Roe "Jane Roe")``,
+- links to the wiki's own pages, relative or absolute: ``[Roe, Jane](/wiki/Jane_Roe "Jane Roe")``,
+  ``[McFarland](https://en.wikipedia.org/wiki/McFarland)`` (a quoted title linked there is a
+  cited article and stays),
   ``[*Harbour Weekly*](\\wiki\\Harbour_Weekly)``, ``[Roe 2001](#CITEREFRoe2001)``: only their
   text is the citation's (a link title in quotes would read as the work's title);
 - identifier links, whose target is a catalogue or a resolver and not the work cited:
@@ -33,6 +35,12 @@ _RELATIVE_LINK = re.compile(
     r"\((?!\s*<?(?:[A-Za-z][A-Za-z0-9+.-]{0,20}:|//|www\.))\s*"
     r"(?:[^()\s]|\([^()\s]*\)){0,300}(?:\s+\"[^\"\n]{0,300}\")?\s*\)"
 )
+# The same, written as an absolute link to the wiki's article (a page saved with its links
+# made absolute): "[*Harbour Weekly*](https://en.wikipedia.org/wiki/Harbour_Weekly)"
+_WIKI_PAGE_LINK = re.compile(
+    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\]){0,500})\]\(\s*<?https?://[a-z-]{2,20}\.(?:m\.)?wikipedia"
+    r"\.org/wiki/(?:[^()\s]|\([^()\s]*\)){0,300}(?:\s+\"[^\"\n]{0,300}\")?\s*>?\)"
+)
 # Back-links at the start of a reference, once relative links are text: "^", "↑",
 # "**^**", "^ a b c", "***a*** ***b***".
 _BACKLINKS = re.compile(
@@ -59,6 +67,8 @@ def clean_converted(text: str) -> str:
     if "](" in text:
         if "](#" in text or "](/" in text or "](\\" in text or "](." in text:
             text = _RELATIVE_LINK.sub(_link_text, text)
+        if "wikipedia.org/wiki/" in text:
+            text = _WIKI_PAGE_LINK.sub(_wiki_link_text, text)
         if "](" in text:
             text = _IDENTIFIER_LINK.sub(_identifier_text, text)
             if "arxiv.org/archive" in text:
@@ -74,6 +84,13 @@ def clean_converted(text: str) -> str:
 
 def _link_text(match: re.Match[str]) -> str:
     return match.group(1)
+
+
+def _wiki_link_text(match: re.Match[str]) -> str:
+    """A link to a wiki article: its text, unless the text is a quoted title (the article is
+    the work cited: ``["Duck"](https://en.wikipedia.org/wiki/Duck)``)."""
+    label = match.group(1)
+    return match.group(0) if label.lstrip("*_")[:1] in "\"“'‘«" else label
 
 
 def _identifier_text(match: re.Match[str]) -> str:
