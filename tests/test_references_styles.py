@@ -542,6 +542,15 @@ CONVERTED_WIKIPEDIA = [
      {"title": "Tides", "url": None, "date": "2015"}),
     ('["Duck"](https://en.wikipedia.org/wiki/Duck). *Wikipedia*. Retrieved 2020-01-01.',
      {"title": "Duck", "url": "https://en.wikipedia.org/wiki/Duck"}),
+    # a note that is one link: its text is the title; a quoted title keeps its brackets
+    ('[Harbour Films – A Definitive 2023 List (Live the Same Tide Over)]'
+     '(https://harbour.example/films/)',
+     {"title": "Harbour Films – A Definitive 2023 List (Live the Same Tide Over)",
+      "date": None, "container": None, "url": "https://harbour.example/films/"}),
+    ('[here](https://harbour.example/films/)', {"title": None}),
+    ('["1990 (63rd): Short Film (Live Action)"](https://harbour.example/a) . *Awards '
+     'Database*.', {"title": "1990 (63rd): Short Film (Live Action)", "authors": [],
+                    "container": "Awards Database"}),
     # what CS1 prints about the file, the kind of work, the language, and the pages cited
     ('Harbour Board (21 December 2007). [Fifth Report on the Tides](https://harbour.example/'
      'r5.pdf) (PDF) (Report). p. 89. Retrieved 2 March 2020.',

@@ -74,6 +74,9 @@ _FORMAT_NOTE = re.compile(
 _ISSUE_ONLY = re.compile(
     r"^[\s,.;:]*(?:issue|iss\.|no\.?|nos\.|nr\.|n\.|#|heft|number)\s*\d[\d\s/()\x00,.:;–-]*"
     r"(?:pp?\.\s*[\d–-]+[\s.,;]*)?$", re.IGNORECASE)
+# A note that is one markdown link and nothing else
+_LINK_ONLY = re.compile(r"\s*\[([^\[\]\n]{3,300})\]\(\s*<?https?://[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*"
+                        r">?\s*\)[.\s]*")
 _LABEL_STARTS = frozenset("SsCcEeFfAaQqRrVv")
 _LABEL = re.compile(
     r"^(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?:?|cf\.?|"
@@ -181,8 +184,16 @@ def parse_citation(segment: str) -> Reference | None:
             reference.date = own  # "Message of Governor, November 4, 1863, *House Journal*"
     if reference.title and parts.reader == "read_unmarked" and _reads_as_prose(reference.title):
         reference.title = None  # "Comparisons can be seen at <URL>": a sentence, no title
-    if reference.title and not reference.authors and reference.title.endswith(")"):
-        _read_trailing_author(reference)
+    if reference.title and not reference.authors and reference.title.endswith(")") \
+            and not (parts.title_start >= 0 and work[parts.title_start] in "\"“«"):
+        _read_trailing_author(reference)  # not inside quotes: '"Short Film (Live Action)"'
+    if reference.url and "](" in raw and _LINK_ONLY.fullmatch(raw):
+        # "[Time Loop Films – A 2023 List (Live It Again)](https://...)": the link is the note
+        label = _LINK_ONLY.fullmatch(raw).group(1).strip(" *_\"“”")  # type: ignore[union-attr]
+        if len(label.split()) >= 2 and (label[0].isupper() or label[0].isdigit()) \
+                and not looks_like_domain(label) and "://" not in label:
+            reference.title, reference.container, reference.date = label, None, None
+            reference.authors = []
     if reference.title:
         title = clean_text(reference.title)
         if title and title.endswith(("]", "].")) and not title.startswith("["):
