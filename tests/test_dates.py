@@ -215,3 +215,13 @@ def test_many_dates_stay_fast() -> None:
     assert time.perf_counter() - start < 0.5
     assert len(found) == 28 * 2 * 20
     assert sum(d.kind == "accessed" for d in found) == 28 * 20
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Harbour Reform, 1865 - 1900. Kiel: Nord, 1985.", [("1900", True), ("1985", False)]),
+    ("Harbours 1800 – 1875: from the first plans", [("1875", True)]),
+    ("Harbours 1865–1900.", [("1900", True)]),
+    ("in 1990 - 45 ships sailed", [("1990", False)]),
+])
+def test_a_range_of_years_spaced_or_not_is_its_last_year(text: str, expected: list) -> None:
+    assert [(d.iso, d.years_range) for d in find_dates(text)] == expected

@@ -288,6 +288,11 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
                 continue  # "1.2019", "pp. 1998-2005" is handled below
             if before == " " and _PAGE_BEFORE.search(text, max(0, start - 8), start):
                 continue  # "49(5): 1670- 1683", "127: 1607", "p. 1734": pages, not years
+            if after_char == " " and text[end + 1:end + 2] in _RANGE_DASHES \
+                    and text[end + 2:end + 3] == " " and text[end + 3:end + 7].isdigit():
+                spaced = _range_end(text, end + 1, year)  # "1865 - 1900", "1800 – 1875"
+                if spaced and len(spaced) == 4 and text[end + 3:end + 7] == spaced:
+                    iso, years_range = spaced, True
             if after_char in _RANGE_DASHES:
                 last = _range_end(text, end, year)
                 if last is None:
