@@ -374,6 +374,17 @@ def test_a_periodical_cited_by_its_issue_has_no_title(note: str, date: str | Non
     assert ref.container in ("Harbour Voice", "Harbour Review")
 
 
+def test_works_after_a_lead_in_with_a_colon() -> None:
+    refs = parse_references(
+        'For instance, "The Harbour Plan", in: _Harbour Bulletin_, Vol. 5, No. 3, 1983. And: '
+        '"The Kiel Symposium", in: _Harbour Bulletin_, Vol. 9, No. 1, 1987. His papers in German '
+        'include: "Der Plan von 1863 für Kiel," in: Jane Roe (ed.), Häfen im Norden. Hamburg: '
+        "Nord, 1983, pp. 285–301.")
+    assert [(r.title, r.date) for r in refs] == [
+        ("The Harbour Plan", "1983"), ("The Kiel Symposium", "1987"),
+        ("Der Plan von 1863 für Kiel", "1983")]
+
+
 # ---- the work the body names at a note's marker ------------------------------------------
 
 

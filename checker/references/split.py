@@ -447,6 +447,9 @@ def _strip_trailing_prose(text: str) -> str:
     return text[:first_prose].rstrip()
 
 
+# A short lead-in with a colon before the next quoted title: "And: "Title"", "Also: "Title"",
+# "His publications in German include: "Title""
+_LEAD_THEN_QUOTE = re.compile(r"(?:[A-Z][^\s.;:\"“”«»]*)(?:\s+[^\s.;:\"“”«»]+){0,7}:\s+(?=[\"“«])")
 _NEXT_WORK_WINDOW = 2000  # characters after a sentence end in which the next work is judged
 
 
@@ -461,7 +464,8 @@ def _split_sentences_between_works(piece: str) -> list[str]:
     for boundary in _SENTENCE_OR_QUOTE_END.finditer(piece):
         # the next work is judged on the text that follows, up to a bound: linear in the note
         rest = piece[boundary.end(): boundary.end() + _NEXT_WORK_WINDOW]
-        starts_work = rest[:1] in "\"“«" or rest[:9].lower() == "see also "
+        starts_work = rest[:1] in "\"“«" or rest[:9].lower() == "see also " or (
+            ":" in rest[:60] and bool(_LEAD_THEN_QUOTE.match(rest)))
         head = piece[last: boundary.start()]
         if starts_work and (_complete(head) or _SHORT_FORM.match(_strip_label(head))) and (
                 _complete(rest) or (
@@ -640,6 +644,9 @@ def split_citations(text: str) -> list[str]:
         for work in _split_sentences_between_works(piece):
             for part in _split_commentary(work):
                 part = _strip_label(part).strip(" .;")
+                if ":" in part[:80] and (lead := _LEAD_THEN_QUOTE.match(part)) \
+                        and prose_ratio(lead.group(0).split()[1:]) >= 0.5:
+                    part = part[lead.end():]  # "His papers include: "Title," ...": the work
                 stripped = _strip_prose_prefix(part)
                 if stripped is not part:
                     part = _strip_label(stripped.strip()).strip(" ;")
