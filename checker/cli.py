@@ -7,8 +7,10 @@ configuration; 3 offline (nothing at all could be reached).
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from checker import __version__
 from checker.errors import ConfigError, InputError, WriteRefused
@@ -128,3 +130,13 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
 
+
+
+def run() -> NoReturn:
+    """The `footcheck` program (and `python -m checker`): `main`, then the exit. The objects
+    of the run are frozen first, so that the interpreter, as it tears itself down, does not
+    search them all for reference cycles again and again (0.07 s after a 1,000-link check):
+    every file and connection is closed by then, and the memory goes with the process."""
+    code = main()
+    gc.freeze()
+    sys.exit(code)

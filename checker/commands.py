@@ -20,6 +20,8 @@ from checker.linkcheck.settings import CheckSettings
 from checker.model import Finding, LinkResult
 from checker.parse import ParseRun, parse_paths
 
+SWITCH_INTERVAL = 0.001  # seconds a thread keeps the interpreter's lock during a check
+
 
 def print_json(data: object) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
@@ -327,6 +329,11 @@ def run_check(args: argparse.Namespace, config=None, *, write_refs: bool = False
     # while the live checks wait on the network. The archive's recovery, which asks which
     # cited dates the audit flagged, waits for the audit. The live checks start on each
     # note's links as the parse reads them.
+    # While the workers mostly wait, the parse, the audit and the report's imports run beside
+    # them: the interpreter's lock handed over every millisecond (not every 5) lets a worker
+    # whose answer came go on at once.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL)
     with ThreadPoolExecutor(1, thread_name_prefix="footcheck-side") as side:
         opening = side.submit(ResultStore.open, settings)
         live = LiveChecks(settings, opening.result)
@@ -342,6 +349,7 @@ def run_check(args: argparse.Namespace, config=None, *, write_refs: bool = False
             )
             audited = audit.result()
         finally:
+            sys.setswitchinterval(interval)
             live.close()
             if (store := opening.result()) is not None:
                 store.close()
