@@ -189,6 +189,8 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("Jane Roe, Harbour Songs. London: Nord, 1987, p. 58.", "Harbour Songs", "Jane Roe",
          None),
         ("Jane Roe, John Poe. Harbour Songs. London: Nord, 1987.", "Harbour Songs", None, None),
+        ("U.S. Harbor Office (HO), Ports: Agencies Need Data, HO-19-123, May 2019, p. 5.",
+         "Ports: Agencies Need Data", None, None),
         ("Reuters, May 5, 2020.", None, None, "Reuters"),
         ("Portnews.kz, May 5, 2020.", None, None, "Portnews.kz"),
         ("the port authority's page, 2020.", None, None, None),

@@ -956,6 +956,7 @@ _PUB_PARENS = re.compile(r"\(([^()]{0,160}?)\)")
 # "Marlene Laruelle, ed., Title": the editor's role between the name and the title
 _EDITOR_ROLE = re.compile(r"(?:eds?|comps?|trans|hrsg|ред)\.?|editors?|edited", re.IGNORECASE)
 _DOCUMENT_NUMBER = re.compile(r"[A-Z]{2,8}[- ]?\d[\w/.-]*\d[\w]*")  # "GAO-19-123", "R48284"
+_REPORT_NUMBER = re.compile(r"[A-Z]{2,6}-\d{2}-\d{2,5}[A-Z]{0,2}")  # "GAO-19-123", not "COVID-19"
 _VOLUME_CHUNK = re.compile(r"\s*(?:vol\.?|volume|band|bd\.|heft|no\.|nr\.|tome|том|вып\.)\s*\d",
                            re.IGNORECASE)
 _SHORT_PAGES = re.compile(
@@ -1174,6 +1175,8 @@ def _stops_title(chunk: str, have_title: bool, place_possible: bool = True) -> b
         return True  # "1960 Census, Santa Clara County": the area the work covers
     if have_title and SERIES_CHUNK.match(chunk):
         return True
+    if have_title and _REPORT_NUMBER.fullmatch(chunk):
+        return True  # "Title, GAO-19-123, May 2019": the report's number ends its title
     if place_possible and ":" in chunk and PLACE_PUBLISHER.match(chunk) and have_title:
         return True
     if is_known_outlet(chunk) or is_platform(chunk) or looks_like_domain(chunk):
