@@ -38,7 +38,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'crs-strait-of-hormuz-non-oil-shipments.md': (40, 0.97),
     'crs-us-foreign-commercial-service-overview.md': (35, 0.77),
     'fivethirtyeight-endorsements-article.html': (4, 0.99),
-    'harvard_law_review_Background_Principles_And_The_General_Law_Of_Property.pdf': (186, 0.95),
+    'harvard_law_review_Background_Principles_And_The_General_Law_Of_Property.pdf': (186, 0.97),
     'kant-aufsatz.tex': (28, 0.0),
     'lodz_tekst.docx': (12, 0.42),
     'mapping-spread-of-american-slavery-post.md': (10, 0.94),
