@@ -706,3 +706,28 @@ def test_a_census_table_titled_by_its_year() -> None:
     assert (key.authors, key.date) == (["Roe"], "2008")
     assert (census.title, census.authors, census.container, census.domain) == (
         "1960 Census", ["U.S. Bureau of Harbours"], None, "census.example.gov")
+
+
+def test_a_short_form_ending_on_a_one_digit_page_before_commentary() -> None:
+    refs = parse_references("Roe, *Tides of War*, 7. Other scholars, such as John Poe, have "
+                            "pointed to the practices of the harbour masters, which were "
+                            "common in the ports where the ships were taken. See John Poe, "
+                            "*Harbour Reckoning* (Boston: Tide Press, 2010).")
+    assert [(r.title, r.container) for r in refs] == [("Tides of War", None),
+                                                      ("Harbour Reckoning", None)]
+
+
+def test_a_sentence_thanking_linked_people_cites_only_their_pages() -> None:
+    refs = parse_references(
+        "I am grateful for the suggestions that were made by [Jane Roe](https://social.example"
+        ".com/jroe) and [John Poe](http://poe.example.edu/), who each looked at the charts "
+        "while they were being drawn and found many things that they wished were different.")
+    assert [(r.title, r.container, r.url) for r in refs] == [
+        (None, None, "https://social.example.com/jroe"), (None, None, "http://poe.example.edu/")]
+
+
+def test_a_quoted_letters_signature_is_no_title() -> None:
+    refs = parse_references('The master received the following reply: "I thank you for the '
+                            'charts, and send you a ring as a token of my esteem." "JANE ROE." '
+                            "Poe adds that the stones in the ring were false.")
+    assert [r.title for r in refs] == []

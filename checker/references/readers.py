@@ -373,6 +373,9 @@ def _is_quotation(work: str, found: tuple[int, int, str]) -> bool:
         lead = before[:-1].split()
         if len(lead) >= 3 and prose_ratio(lead[-8:]) > 0.3:
             return True
+    if inner.isupper() and words <= 4 and work[start + len(inner) + 1:start + len(inner) + 2] \
+            == "." and before[-1:] in ".\"”":
+        return True  # '... my appreciation. "JANE ROE."': a quoted letter's signature
     return bool(SPEECH_BEFORE.search(before[-40:]))
 
 

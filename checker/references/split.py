@@ -204,6 +204,8 @@ def is_prose_with_links(text: str) -> bool:
     if not _URL_HINT.search(text):
         return False
     if "](" in text:
+        if any(link.group(1)[:1] in "\"“«*_" for link in _MD_LINK_TEXT.finditer(text)):
+            return False  # '["Title"](URL)': a linked title is cited, not mentioned
         text = _MD_LINK_TEXT.sub(r"\1", text)
     text = _BARE_LINK.sub(" ", text)
     return is_prose(text) and all(len(date.iso) == 4 for date in find_dates(text))
@@ -532,6 +534,21 @@ def _split_at_see(piece: str) -> list[str]:
     return [piece]
 
 
+# "Roe, *Tides*, 7. Other scholars, such as ...": a citation ending on a page of one digit,
+# then a sentence of commentary (not a break for `sentence_spans`, which needs two letters)
+_PAGE_THEN_SENTENCE = re.compile(r"(?<=,\s\d\.)\s+(?=[A-Z][a-z]+\s+[a-z])")
+
+
+def _after_pages(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span `start`-`end` cut after each one-digit page that ends a citation."""
+    spans = []
+    for found in _PAGE_THEN_SENTENCE.finditer(text, start, end):
+        spans.append((start, found.start()))
+        start = found.end()
+    spans.append((start, end))
+    return spans
+
+
 def _split_commentary(piece: str) -> list[str]:
     """A note that mixes commentary with citations, sentence by sentence: ``A, *Book* (Place:
     Publisher, 2001). Most histories ... have tried X. Another fine work is B, *Book* (...).``
@@ -540,6 +557,8 @@ def _split_commentary(piece: str) -> list[str]:
     if piece.count(" ") < 16 or ". " not in piece:
         return [piece]
     spans = sentence_spans(piece, 0, len(piece))
+    if ". " in piece and _PAGE_THEN_SENTENCE.search(piece):
+        spans = [part for a, b in spans for part in _after_pages(piece, a, b)]
     if len(spans) < 2:
         return [piece]
     prose = [is_prose(piece[a:b]) or is_prose_with_links(piece[a:b]) for a, b in spans]
@@ -655,6 +674,8 @@ def split_citations(text: str) -> list[str]:
                     key = _LEADING_CITATION_KEY.match(part)
                     if key:  # "[@roe2008, 181]. Harbour Board, ...": the key is found apart
                         part = part[key.end():]
+                if part and "](" in part and is_prose_with_links(part):
+                    continue  # "I thank [Jane Roe](URL), who ...": linked names in a sentence
                 if part and has_signature(part):
                     citations.append(part)
     return citations
