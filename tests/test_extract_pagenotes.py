@@ -203,6 +203,14 @@ def test_notes_run_together_after_the_rule_as_a_viewer_copies_them(page_break) -
     assert "–––" in lines[footnotes[0].line - 1]  # the line of the text it stands on
 
 
+def test_pages_without_form_feeds_or_rules_are_told_by_a_numbered_running_foot() -> None:
+    text = PAGES.replace("\f", "").replace("––––––––––––––––––––––––––––––\n", "")
+    text = re.sub(r"Research Service\n(\d)\n", r"Research Service \1\n", text)
+    footnotes, _ = extract(text)
+    assert [(n.part, n.number) for n in footnotes] == [(1, 1), (1, 2), (1, 3), (1, 4),
+                                                       (2, 1), (2, 2)]
+
+
 def test_a_run_together_line_of_notes_is_cut_in_one_pass() -> None:
     from checker.extract.run_together import split_run_together
 
@@ -225,7 +233,8 @@ def pdfium_pages(path: Path) -> list[str]:
         document.close()
 
 
-DEV_PDFS_IN_PDFIUM_TEXT = [("R48903.3.pdf", "\f"), (REAL_PDFS[1], "\f"), (REAL_PDFS[1], "")]
+DEV_PDFS_IN_PDFIUM_TEXT = [("R48903.3.pdf", "\f"), ("R48903.3.pdf", ""), (REAL_PDFS[1], "\f"),
+                           (REAL_PDFS[1], "")]
 
 
 @pytest.mark.skipif(not NATIVE.is_dir(), reason="../shared/corpus/native not present")

@@ -79,10 +79,30 @@ def has_page_notes(text: str) -> bool:
     a number or a rule with a number after it (page numbers are looked for in the first
     pages only)."""
     paged = text.count("\f") >= 2 or "––––" in text or "____" in text or "-----" in text \
-        or _at_least(_BARE_NUMBER_LINE, text[:LOOK_CHARS], 3)
+        or _at_least(_BARE_NUMBER_LINE, text[:LOOK_CHARS], 3) \
+        or _numbered_running_line(text[:LOOK_CHARS])
     return paged and (_at_least(_NUMBERED_LINE, text, MIN_NOTES)
                       or _at_least(_BARE_NUMBER_LINE, text, MIN_NOTES)
                       or has_ruled_notes(text))
+
+
+# "Congressional Research Service 4": a running foot or head ending in its page's number
+_NUMBERED_RUNNING = re.compile(r"(?m)^[ \t]*(\S[^\n]{2,80}?)[ \t]+(\d{1,4})[ \t]*$")
+
+
+def _numbered_running_line(text: str) -> bool:
+    """Pages without form feeds (a viewer's copy): the same line on three pages at least,
+    its number going up (a running foot or head with the page's number)."""
+    numbers: dict[str, list[int]] = {}
+    for match in _NUMBERED_RUNNING.finditer(text):
+        if match.group(1)[:1].isdigit():
+            continue  # a note or a numbered line, not a running line
+        found = numbers.setdefault(match.group(1), [])
+        if not found or int(match.group(2)) > found[-1]:
+            found.append(int(match.group(2)))
+            if len(found) >= 3:
+                return True
+    return False
 
 
 _BARE_NUMBER_LINE = re.compile(r"(?m)^[ \t\f]*\d{1,4}[ \t]*$")
