@@ -72,7 +72,7 @@ _HEADER_MARK = "% Written by footcheck"
 CLASSIC_MARK = "(BibTeX classic)"
 
 
-@dataclass
+@dataclass(slots=True)
 class BibRecord:
     """One ``@type{key, field = value}``; values raw, delimiters included (``{...}`` or a
     macro name such as ``mar``)."""

@@ -64,7 +64,7 @@ def notes_by_part(notes: list[NotePlace]) -> list[tuple[int, list[int]]]:
     return list(by_part.items())
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """A distinct work: its key, the merged reference and the footnotes citing it.
 
@@ -79,8 +79,10 @@ class Entry:
     reference: Reference
     notes: list[NotePlace] = field(default_factory=list)  # (part, number), sorted
     learned: dict[str, str] = field(default_factory=dict)
-    # `identities(reference)`, kept from grouping: the library groups the works again
+    # `identities(reference)` and `key_base(reference)`, kept from grouping and keying: the
+    # library groups and keys the works again
     identities: list[str] = field(default_factory=list, repr=False, compare=False)
+    base_key: str = field(default="", repr=False, compare=False)
 
     @property
     def footnotes(self) -> list[int]:
@@ -251,8 +253,8 @@ def build_entries(doc: Document) -> list[Entry]:
         if is_citable(ref)
     ]
     works = group_references(cited)
-    keys = assign_keys(key_base(ref) for ref, _, _ in works)
+    bases = [key_base(ref) for ref, _, _ in works]
     return [
-        Entry(key=key, reference=ref, notes=notes, identities=ids)
-        for key, (ref, notes, ids) in zip(keys, works, strict=True)
+        Entry(key=key, reference=ref, notes=notes, identities=ids, base_key=base)
+        for key, base, (ref, notes, ids) in zip(assign_keys(bases), bases, works, strict=True)
     ]

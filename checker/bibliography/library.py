@@ -43,7 +43,7 @@ _STORED = ("title", "authors", "container", "publisher", "domain", "url", "url_a
            "doi", "date", "accessed", "type")
 
 
-@dataclass
+@dataclass(slots=True)
 class LibraryEntry:
     entry: Entry  # key and merged reference (its `notes` stay empty: no note)
     cited_in: dict[str, list[NotePlace]] = field(default_factory=dict)  # document id -> notes
@@ -110,13 +110,14 @@ def library_entries(
     (the same object)."""
     current = current or {}
     cited: list[tuple[int, Reference, list[str]]] = []
-    owners: list[tuple[str, list[NotePlace], dict[str, str]]] = []
+    owners: list[tuple[str, list[NotePlace], dict[str, str], str]] = []  # and the key base
     for doc_id in [*works_by_document, *(d for d in current if d not in works_by_document)]:
         if doc_id in current:
             for entry in current[doc_id]:
                 cited.append((len(owners), entry.reference,
                               entry.identities or identities(entry.reference)))
-                owners.append((doc_id, entry.notes, _stored_learned(entry.learned)))
+                owners.append((doc_id, entry.notes, _stored_learned(entry.learned),
+                               entry.base_key))
             continue
         works = works_by_document[doc_id]
         for work in works if isinstance(works, list) else []:
@@ -125,7 +126,8 @@ def library_entries(
             if reference is None:
                 continue
             cited.append((len(owners), reference, identities(reference)))
-            owners.append((doc_id, _stored_notes(work), _stored_learned(work.get("learned"))))
+            owners.append((doc_id, _stored_notes(work), _stored_learned(work.get("learned")),
+                           ""))
     used: set[str] = set()
     keyed: list[tuple[str, Reference, list[int], list[str]]] = []
     fresh: list[tuple[Reference, list[int], list[str]]] = []
@@ -139,8 +141,9 @@ def library_entries(
             keyed.append((key, reference, indexes, ids))
     taken = used | set(known_keys.values())
     tried: dict[str, int] = {}
-    for reference, indexes, ids in fresh:
-        key = free_key(key_base(reference), taken, tried)
+    for reference, indexes, ids in fresh:  # one document's entry: its base as it was made
+        base = (len(indexes) == 1 and owners[indexes[0]][3]) or key_base(reference)
+        key = free_key(base, taken, tried)
         taken.add(key)
         keyed.append((key, reference, indexes, ids))
     entries, remembered = [], {}
@@ -148,7 +151,7 @@ def library_entries(
         cited_in: dict[str, list[NotePlace]] = {}
         learned: dict[str, str] = {}
         for index in indexes:
-            doc_id, notes, known = owners[index]
+            doc_id, notes, known, _ = owners[index]
             cited_in.setdefault(doc_id, []).extend(notes)
             for name, value in known.items():  # the first document's, as for the fields
                 learned.setdefault(name, value)

@@ -66,7 +66,7 @@ _FINGERPRINT = re.compile(r"^% footcheck-sha256: ([0-9a-f]{64})\n", re.MULTILINE
 _PIECE = 1 << 20  # characters written at a time
 _HASHES_KEPT = 2  # the text written now and the one before (a crash between writes)
 # id(entry.reference) -> the .bib record and CSL item of a document's entry, rendered once
-# for its own files and reused by the library (`write_entries`, `write_library`)
+# for its own files and then made the library's (`write_entries`, `write_library`)
 Rendered = dict[int, tuple[BibRecord, dict[str, Any]]]
 
 
@@ -552,21 +552,23 @@ def write_library(
         cited_in = item.cited_in_text
         # Document ids are [A-Za-z0-9._-] (load.document_id) and the field is never printed:
         # written as is, so that tools reading it back get the ids.
-        done = reuse.get(id(item.entry.reference)) if not item.entry.learned else None
+        done = reuse.pop(id(item.entry.reference), None) if not item.entry.learned else None
         if done is None:
             record = make(item.entry)
             record.fields[CITED_IN] = braced(cited_in)
             bib.append(record)
             csl.append({**csl_item(item.entry), CITED_IN: cited_in})
             continue
-        # The document's own record and item less their note (the notes citing it there),
-        # under the library's key: what the library entry, which has no notes, makes.
+        # The document's own record and item (its files are written) less their note (the
+        # notes citing it there), under the library's key: what the library entry, which
+        # has no notes, makes.
         record, csl_done = done
-        fields = {name: value for name, value in record.fields.items() if name != "note"}
-        fields[CITED_IN] = braced(cited_in)
-        bib.append(BibRecord(type=record.type, key=item.entry.key, fields=fields))
-        csl_done = {name: value for name, value in csl_done.items() if name != "note"}
+        record.key = item.entry.key
+        record.fields.pop("note", None)
+        record.fields[CITED_IN] = braced(cited_in)
+        bib.append(record)
         csl_done["id"] = item.entry.key
+        csl_done.pop("note", None)
         csl_done[CITED_IN] = cited_in
         csl.append(csl_done)
 
