@@ -253,3 +253,15 @@ def test_real_pdfs_as_a_viewer_copies_them_have_their_manifest_count(name, page_
     for note in footnotes:
         parts.setdefault(note.part, []).append(note.number)
     assert all(numbers == list(range(1, len(numbers) + 1)) for numbers in parts.values())
+
+
+def test_endnotes_with_the_number_glued_to_the_first_word_as_a_viewer_copies_them() -> None:
+    text = ("Chapter One\nThe harbor grew.1 Its tolls rose,2 and the owners sued.3\n\nNotes\n"
+            "1\nSee Ann Roe, Harbors (Boston: Port Press, 2001), 4.\n"
+            "2The toll tables are in Ben Poe, Tolls (London, 1999), 12-19, and in the\n"
+            "harbor's own reports.\n3Carl Doe, \"Suits,\" Law Quarterly 4 (2003): 7.\n")
+    footnotes, _ = extract(text)
+    assert [n.number for n in footnotes] == [1, 2, 3]
+    assert footnotes[1].text.startswith("The toll tables are in Ben Poe")
+    assert footnotes[1].text.endswith("harbor's own reports.")
+    assert footnotes[2].text.startswith('Carl Doe, "Suits,"')

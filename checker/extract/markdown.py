@@ -69,6 +69,9 @@ _EMPTY_BRACKET = re.compile(r"^[ \t]{0,8}\[(\d{1,6})\]\s*$")  # "[2]": an empty 
 # A note's number alone on its line, its text on the next (pdftotext's layout of some
 # endnote pages). Only in an endnote section, where a page number cannot pass for it.
 _BARE_NUMBER = re.compile(r"^\s{0,3}(\d{1,4})\.?\s*$")
+# "2The first sentence of ...": the number glued to the note's first word (PDFium's text
+# of an endnote page, the raised number without its space). Only in an endnote section.
+_GLUED_START = re.compile(r"^\s{0,3}(\d{1,4})([^\W\d_a-z][^\W\d_]+\b.*)$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _NOTES_HEADING = re.compile(
@@ -305,6 +308,9 @@ def _candidate(line: str, in_endnotes: bool = False) -> _Candidate | None:
         bare = _BARE_NUMBER.match(line)
         if bare:
             return _Candidate(int(bare.group(1)), False, "bare", "", len(line))
+        glued = _GLUED_START.match(line)
+        if glued:
+            return _Candidate(int(glued.group(1)), False, "plain", glued.group(2), glued.start(2))
     return None
 
 
