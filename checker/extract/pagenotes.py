@@ -33,7 +33,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
 from checker.extract.common import (
     GLUED_MARKER,
@@ -90,18 +90,24 @@ def has_page_notes(text: str) -> bool:
 _NUMBERED_RUNNING = re.compile(r"(?m)^[ \t]*(\S[^\n]{2,80}?)[ \t]+(\d{1,4})[ \t]*$")
 
 
+# "8 CHAPTER 1. THE HARBOR": a page number and a running head in capitals, at a line's end
+# (glued to the previous page's last line where a viewer's copy joins pages with nothing)
+_NUMBER_THEN_HEAD = re.compile(r"(?m)(?<!\d)(\d{1,4})[ \t]+([^\W\d_a-z][^\na-z]{5,80})$")
+
+
 def _numbered_running_line(text: str) -> bool:
-    """Pages without form feeds (a viewer's copy): the same line on three pages at least,
-    its number going up (a running foot or head with the page's number)."""
-    numbers: dict[str, list[int]] = {}
-    for match in _NUMBERED_RUNNING.finditer(text):
-        if match.group(1)[:1].isdigit():
-            continue  # a note or a numbered line, not a running line
-        found = numbers.setdefault(match.group(1), [])
-        if not found or int(match.group(2)) > found[-1]:
-            found.append(int(match.group(2)))
-            if len(found) >= 3:
-                return True
+    """Pages without form feeds (a viewer's copy): the same running foot or head on three
+    pages at least, each with another page number."""
+    heads = ((match.group(1), match.group(2)) for match in _NUMBERED_RUNNING.finditer(text)
+             if not match.group(1)[:1].isdigit())  # a note or a numbered line: no head
+    heads_after = ((match.group(2), match.group(1)) for match in
+                   _NUMBER_THEN_HEAD.finditer(text))
+    numbers: dict[str, set[str]] = {}
+    for head, number in chain(heads, heads_after):
+        found = numbers.setdefault(head.strip(), set())
+        found.add(number)  # a number, not an order: a viewer glues a page's to the next one's
+        if len(found) >= 3:
+            return True
     return False
 
 
