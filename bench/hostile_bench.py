@@ -47,6 +47,11 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], int]] = {
     "one note of n semicolons": (".md", lambda n: one_note("see; " * n), 120_000),
     "n notes on one line": (".md", lambda n: "Body.\n\n---\n\n" + " ".join(
         f"{i}. \"Title {i},\" Site, 2020." for i in range(1, n)) + "\n", 40_000),
+    "n notes run together after a rule": (".txt", lambda n: "Body.1 More.2\n" + "–" * 30
+                                           + " " + " ".join(f"{i} See Roe, Title {i}, at {i}."
+                                                            for i in range(1, n)) + "\n", 20_000),
+    "a rule, n spaces after a period": (".txt", lambda n: "Body.1 More.2\n" + "–" * 30
+                                         + " 1 A. " + " " * n + "2 B.\n", 1_500_000),
     "n body markers": (".md", lambda n: "".join(f"Text.<sup>{i}</sup> " for i in range(1, n))
                        + "\n\n---\n\n<sup>1</sup> A note.\n", 50_000),
 }
