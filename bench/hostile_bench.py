@@ -32,6 +32,18 @@ def one_note(body: str) -> str:
     return "Text.[^1]\n\n[^1]: " + body + "\n"
 
 
+def ruled_pages(n: int) -> str:
+    """Two pages as a PDF viewer copies them: body text with glued markers, a rule, and the
+    page's notes run together on one line after it; about n notes."""
+    half = max(n // 2, 3)
+    pages = []
+    for first in (1, half + 1):
+        numbers = range(first, first + half)
+        pages.append("".join(f"A claim.{i} " for i in numbers) + "\n" + "\u2013" * 30 + " "
+                     + " ".join(f"{i} See Roe, Title {i}, at {i}." for i in numbers) + "\n")
+    return "\f".join(pages)
+
+
 SHAPES: dict[str, tuple[str, Callable[[int], str], int]] = {
     "HTML nested n deep (refused)": (".html", deep_html, 100_000),
     "HTML nested 900 deep, n notes": (".html", lambda n: deep_html(900).replace(
@@ -47,11 +59,9 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], int]] = {
     "one note of n semicolons": (".md", lambda n: one_note("see; " * n), 120_000),
     "n notes on one line": (".md", lambda n: "Body.\n\n---\n\n" + " ".join(
         f"{i}. \"Title {i},\" Site, 2020." for i in range(1, n)) + "\n", 40_000),
-    "n notes run together after a rule": (".txt", lambda n: "Body.1 More.2\n" + "–" * 30
-                                           + " " + " ".join(f"{i} See Roe, Title {i}, at {i}."
-                                                            for i in range(1, n)) + "\n", 20_000),
-    "a rule, n spaces after a period": (".txt", lambda n: "Body.1 More.2\n" + "–" * 30
-                                         + " 1 A. " + " " * n + "2 B.\n", 1_500_000),
+    "n notes run together after a rule": (".txt", ruled_pages, 20_000),
+    "a rule, n spaces after a period": (".txt", lambda n: ruled_pages(6).replace(
+        "at 1. 2 See", "at 1." + " " * n + "2 See"), 1_500_000),
     "n body markers": (".md", lambda n: "".join(f"Text.<sup>{i}</sup> " for i in range(1, n))
                        + "\n\n---\n\n<sup>1</sup> A note.\n", 50_000),
 }
