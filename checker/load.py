@@ -240,6 +240,22 @@ def sniff_format(path: str, text: str) -> str:
 # --- reading -----------------------------------------------------------------------------
 
 
+def _folder_problem(path: str) -> str:
+    """A folder reaches loading only when it holds no documents at its top (its documents are
+    listed instead): say so, and name the subfolders, which are not searched."""
+    try:
+        subfolders = sorted(entry.name for entry in os.scandir(path)
+                            if entry.is_dir() and not entry.name.startswith("."))
+    except OSError:
+        subfolders = []
+    if not subfolders:
+        return "is a folder with no documents in it"
+    shown = ", ".join(f"{name}/" for name in subfolders[:3])
+    shown += ", ..." if len(subfolders) > 3 else ""
+    return (f"is a folder with no documents at its top; its subfolders ({shown}) are not "
+            "searched: name the one holding the document")
+
+
 def _read_checked(path: str) -> bytearray:
     try:
         info = os.stat(path)
@@ -249,7 +265,7 @@ def _read_checked(path: str) -> bytearray:
         raise InputError(path, InputProblem.UNREADABLE,
                          f"cannot be read ({error.strerror or error})") from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(path, InputProblem.NOT_A_FILE, "is a directory, not a document")
+        raise InputError(path, InputProblem.NOT_A_FILE, _folder_problem(path))
     if not stat.S_ISREG(info.st_mode):
         raise InputError(path, InputProblem.NOT_A_FILE,
                          "is not a regular file (a device, socket or pipe?)")
@@ -287,7 +303,7 @@ def _read_checked(path: str) -> bytearray:
                 if len(data) > MAX_FILE_BYTES:
                     raise InputError(path, InputProblem.TOO_LARGE, "is too large")
     except IsADirectoryError:
-        raise InputError(path, InputProblem.NOT_A_FILE, "is a directory, not a document") from None
+        raise InputError(path, InputProblem.NOT_A_FILE, _folder_problem(path)) from None
     except PermissionError:
         raise InputError(path, InputProblem.UNREADABLE,
                          "cannot be read (permission denied)") from None

@@ -40,10 +40,6 @@ def test_missing_file(tmp_path: Path) -> None:
     assert "no such file" in problem(str(tmp_path / "nope.md"))
 
 
-def test_directory(tmp_path: Path) -> None:
-    assert "directory" in problem(str(tmp_path))
-
-
 def test_not_a_regular_file() -> None:
     assert "not a regular file" in problem("/dev/null")
 
@@ -244,3 +240,14 @@ def test_html_at_ordinary_depth_is_read(tmp_path: Path) -> None:
     page.write_text("<html><body>" + "<div>" * 500 + "<p>x</p>" + "</div>" * 500
                     + "</body></html>")
     assert read_document(str(page)).format == "html"
+
+
+def test_a_folder_without_documents_names_its_subfolders(tmp_path: Path) -> None:
+    """A folder reaches loading only when nothing at its top is a document (a LaTeX project
+    whose main file sits in `latex/`): the problem names the subfolders, not searched."""
+    assert problem(str(tmp_path)) == "is a folder with no documents in it"
+    (tmp_path / "latex").mkdir()
+    (tmp_path / "sources").mkdir()
+    (tmp_path / ".git").mkdir()
+    message = problem(str(tmp_path))
+    assert "(latex/, sources/)" in message and "not searched" in message
