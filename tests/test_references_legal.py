@@ -77,6 +77,9 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("(citing 2 JANE ROE, COMMENTARIES *2; Poe, supra note 9)",
          [("COMMENTARIES", None, None)]),
         ("THE HARBOR, the port.", []),
+        ("JOHN Q. POE, JR., THE LAW OF TIDES 45 (1996).", [("THE LAW OF TIDES", None, "1996")]),
+        ("JANE ROE ET AL., HARBOR RULES 3 (Ann Poe ed., 2010).",
+         [("HARBOR RULES", None, "2010")]),
     ],
     "find_unnamed_cases": [
         ("552 U.S. 312 (2008).", [(None, "U.S.", "2008")]),
@@ -168,6 +171,9 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
          "ECF No. 25.", [("Motion to Dismiss", None, "2024-10-02")]),
         ("Cf. Brief for Respondent at 6, Roe, 114 F.4th 593 (No. 24-755).",
          [("Brief for Respondent", None, None)]),
+        ("Order, Roe v. Harbor Bd., No. 14-cv-64 (W.D. Wis. June 13, 2014).",
+         [("Order", None, "2014-06-13")]),
+        ("The Order, as the court said, was final.", []),
     ],
     "find_act_sections": [
         ("Pursuant to Section 310(b)(2) of the Harbor Act.", [("Harbor Act", None, None)]),
@@ -184,6 +190,12 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
          [("Exec. Order No. 13,771", "Fed. Reg.", "2017-01-30")]),
         ("(Section 404 of S.Con.Res. 13 [111th Congress])",
          [("S.Con.Res. 13 (111th Congress)", None, None)]),
+    ],
+    "find_bills": [
+        ("See S. 1858, 114th Cong. (2015).", [("S. 1858, 114th Cong.", None, "2015")]),
+        ("H.R. 12, 113th Cong. § 3 (2013); H.R.J. Res. 5, 108th Cong. (2003).",
+         [("H.R. 12, 113th Cong.", None, "2013"), ("H.R.J. Res. 5, 108th Cong.", None, "2003")]),
+        ("the 114th Cong. did not act.", []),
     ],
 }
 

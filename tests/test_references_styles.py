@@ -732,3 +732,25 @@ def test_a_quoted_letters_signature_is_no_title() -> None:
                             'your charts. I send you a ring as a token of my esteem. "JANE ROE." '
                             "Poe adds that the stones in the ring were false.")
     assert "JANE ROE" not in [r.title for r in refs]
+
+
+@pytest.mark.parametrize(("text", "title", "authors", "container", "date"), [
+    ("Jane Roe, Tides Turn, N.Y. TIMES, Oct. 7, 2014, at A22.",
+     "Tides Turn", ["Roe, Jane"], "N.Y. TIMES", "2014-10-07"),
+    ("Editorial, A Long Wait, Harbor J. Sentinel, Aug. 2, 2014, at 8A.",
+     "A Long Wait", [], "Harbor J. Sentinel", "2014-08-02"),
+    ("Press Release, Dep't of Harbors, Harbor Opens (Feb. 10, 2014), "
+     "https://harbors.example/news/opens.html.",
+     "Harbor Opens", ["Dep't of Harbors"], None, "2014-02-10"),
+    ("Tide Tables, Harbor Inst. (last updated Sept. 9, 2013), https://harbor.example/tides.",
+     "Tide Tables", [], "Harbor Inst", "2013-09-09"),
+    ("John Q. Poe, Jr., The Law of Tides 45 (1996).",
+     "The Law of Tides", ["Poe, John Q. Jr"], None, "1996"),
+])
+def test_bluebook_news_web_and_book_citations(text: str, title: str, authors: list[str],
+                                              container: str | None, date: str) -> None:
+    """Bluebook's newspaper (``OUTLET, date, at page``), web page (``SITE (last updated
+    date), URL``), press release (the issuer after the kind of piece) and a book whose
+    author carries a suffix; the kind of piece (``Editorial``) is no author."""
+    (ref,) = parse_references(text)
+    assert (ref.title, ref.authors, ref.container, ref.date) == (title, authors, container, date)

@@ -299,9 +299,11 @@ _ONLINE_PLAIN = re.compile(
     r"\s+\((?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s*\d{1,2}:\d\d\s*[AP]M)?\)"
     r"(?=,?\s+(?:https?://|www\.)|\.?$|;)")
 _BOOK = re.compile(
-    rf"(?<![\w.,])(?:\d{{1,3}}\s+)?(?P<authors>{_CAPS_RUN}(?:\s+&\s+{_CAPS_RUN})?),\s+"
+    rf"(?<![\w.,])(?:\d{{1,3}}\s+)?(?P<authors>{_CAPS_RUN}(?:\s+&\s+{_CAPS_RUN})?"
+    r"(?:,\s+(?:JR|SR)\.|,?\s+(?:II|III|IV)|\s+ET\s+AL\.)?),\s+"
     rf"(?P<title>{_CAPS_RUN})\s+\*?\d[\d,–-]*"
     r"(?:\s+\((?P<edition>[^()]{0,40}?)?(?P<year>(?:1[5-9]|20)\d\d)\))?")
+_CAPS_SUFFIX = re.compile(r",?\s+(?:JR\.|SR\.|III|II|IV)$|\s+ET\s+AL\.$")  # "ROE, JR."
 _ABBREVIATED_BODY = re.compile(r"\b[A-Z]{2,}[’'A-Z]*\.(?:\s|$)")  # "CATO INST.", "ASS’N."
 
 
@@ -345,7 +347,9 @@ def find_books(text: str) -> list[FoundCitation]:
     edition and year in brackets:
 
     ``2 JANE ROE, HARBOR LAW 226 (6th ed. 2005)`` -> ``HARBOR LAW``, ``ROE, JANE``, ``2005``;
-    ``HARBOR INST., HANDBOOK ON TIDES 12 (2001)`` -> author ``HARBOR INST.`` (a body).
+    ``HARBOR INST., HANDBOOK ON TIDES 12 (2001)`` -> author ``HARBOR INST.`` (a body);
+    ``JOHN POE, JR., TIDES 3 (1996)`` and ``JANE ROE ET AL., TIDES 3 (2010)``: the suffix
+    is not a name.
     """
     if "," not in text:
         return []
@@ -355,10 +359,11 @@ def find_books(text: str) -> list[FoundCitation]:
         if len(title) < 4 or sum(c.islower() for c in title) or not any(
                 len(word) > 2 for word in title.split()):
             continue
-        if _ABBREVIATED_BODY.search(authors_text + " ") or is_organisation(authors_text.title()):
+        names = _CAPS_SUFFIX.sub("", authors_text)
+        if _ABBREVIATED_BODY.search(names + " ") or is_organisation(names.title()):
             authors = [authors_text]
         else:
-            authors = parse_authors(authors_text.title())
+            authors = parse_authors(names.title())
         if not authors:
             continue
         found.append(FoundCitation(match.start(), match.end(), Reference(
@@ -588,6 +593,28 @@ def find_public_laws(text: str) -> list[FoundCitation]:
     return found
 
 
+_BILL = re.compile(
+    r"(?<![\w.])(?P<title>(?:H\.\s?R\.|S\.)\s?(?:(?:J\.|Con\.)\s?Res\.\s?|Res\.\s?)?\d{1,5},\s+"
+    r"\d{1,3}(?:st|nd|rd|th)\s+Cong\.)(?:\s+§+\s*[\w.()-]+)?(?:,\s+\d(?:st|nd|d)\s+Sess\.)?"
+    r"(?:\s*\((?P<year>(?:1[7-9]|20)\d\d)\))?")
+
+
+def find_bills(text: str) -> list[FoundCitation]:
+    """A bill or resolution of Congress by its number and Congress, with its year:
+
+    ``S. 1858, 114th Cong. (2015)`` -> ``S. 1858, 114th Cong.``, ``2015``; ``H.R. 12, 113th
+    Cong. § 3 (2013)``; ``H.R.J. Res. 5, 108th Cong. (2003)``.
+    """
+    if "Cong." not in text:
+        return []
+    found = []
+    for match in _BILL.finditer(text):
+        found.append(FoundCitation(match.start(), match.end(), _government(
+            " ".join(match.group("title").split()), match.group(0), None,
+            match.group("year"))))
+    return found
+
+
 def find_instruments(text: str) -> list[FoundCitation]:
     """Executive orders and congressional resolutions, with a date after them if printed:
 
@@ -627,8 +654,11 @@ _SESSION_LAW = re.compile(
     r"\d{1,3}\s+(?P<stat>Stat\.))\s+\d+(?:,\s*\d[\d–-]*)?")
 _COURT_DOCUMENT = re.compile(
     r"(?<![\w.])(?P<title>(?:Petition|Motion|Brief|Reply|Memorandum|Complaint|Answer|Transcript|"
-    r"Declaration|Affidavit|Order|Opening Brief|Joint Appendix)\b[^,;()]{0,80}?)\s+at\s+\d[\d–-]*,"
-    r"\s+(?P<case>[A-Z][^;()]{3,200}?)\s*\((?P<court>[^()]{0,60})\)")
+    r"Declaration|Affidavit|Order|Opening Brief|Joint Appendix)\b[^,;()]{0,80}?)"
+    r"(?:\s+at\s+\d[\d–-]*,\s+(?P<case>[A-Z][^;()]{3,200}?)"
+    # no page: the case's name follows at once ("Order, Roe v. Poe, No. 14-cv-64 (...)")
+    r"|,\s+(?P<named>(?:[A-Z][^;(),]{0,80}?\s+v\.\s+|In\s+re\s+)[^;()]{2,160}?))"
+    r"\s*\((?P<court>[^()]{0,60})\)")
 
 
 _ENGLISH_CASE = re.compile(
@@ -687,8 +717,10 @@ def find_court_documents(text: str) -> list[FoundCitation]:
 
     ``Motion to Dismiss at 2, Roe v. Poe, No. 23-cv-1 (E.D. Mich. filed Oct. 2, 2024)`` ->
     ``Motion to Dismiss``, ``2024-10-02``; the case is where it was filed, not another work.
+    A paper cited whole names the case at once: ``Order, Roe v. Poe, No. 14-cv-64 (W.D. Wis.
+    June 13, 2014)`` -> ``Order``, ``2014-06-13``.
     """
-    if " at " not in text:
+    if " at " not in text and " v. " not in text and "In re" not in text:
         return []
     found = []
     for match in _COURT_DOCUMENT.finditer(text):
@@ -752,6 +784,7 @@ FINDERS: tuple[Finder, ...] = (
     find_code_sections,
     find_public_laws,
     find_instruments,
+    find_bills,
     find_restatements,
     find_english_cases,
     find_session_laws,
@@ -766,6 +799,7 @@ def has_legal_citation(text: str) -> bool:
     """A cheap look before `find_legal_citations`."""
     return (" v. " in text or "U.S.C" in text or "C.F.R" in text or "L. " in text
             or "Order" in text or "Res." in text or " Act" in text or "§" in text
+            or text.startswith("Act of ")
             or "Fed. Reg" in text or "Rep." in text or "Cong." in text or "In re " in text
             or " Amendments" in text or "Const." in text or "CONST." in text or "Doc." in text
             or "CRS" in text or " at " in text or "L.J" in text or "L. R" in text or "L.Q" in text

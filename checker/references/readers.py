@@ -156,6 +156,103 @@ def read_law_review(work: str, blanked: str) -> TitleParts | None:
                       container=found.group("journal"), title_start=start, title_end=end)
 
 
+# ---- newspapers, magazines and web pages in Bluebook form ----------------------------------
+
+# "N.Y. TIMES", "Wash. Post", "Milwaukee J. Sentinel", "WALL ST. J.": a periodical's name (small
+# capitals are printed as capitals), a few capitalised words or abbreviations
+_BLUEBOOK_OUTLET = (r"(?P<outlet>[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|the|on|and|&)){0,5})")
+_BLUEBOOK_PERIODICAL = re.compile(
+    r"^(?P<head>[^\x00;]{3,400}?),\s+" + _BLUEBOOK_OUTLET +
+    r"(?:,\s+(?P<printed>\x00)\s*(?P<page>,\s+at\s+[A-Z]?\d+[A-Z]?(?:[-–]\d+)?)?"
+    r"|\s+\((?P<updated>(?:last\s+(?:updated|modified)|updated|posted)\s+)?(?P<online>\x00)\s*\)"
+    r"(?:,\s*at\s+\d+)?)"
+    r"[\s.,]*$")
+# What Bluebook prints before a title to say what kind of piece it is: not an author or title
+_PIECE_KIND = re.compile(
+    r"^(?:Editorial|Opinion|Op-Ed|Letter to the Editor|Note|Comment|Essay|Book Review|"
+    r"Recent Case|Press Release|News Release|Interview|Transcript)$", re.IGNORECASE)
+_NAME_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$", re.IGNORECASE)
+
+
+def _is_release(kind: str) -> bool:
+    """"Press Release", "News Release": a body's announcement, the body named next."""
+    return kind.lower().endswith("release")
+
+
+def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
+    """A newspaper or magazine piece, or a web page, in Bluebook form: the authors (if any),
+    the kind of piece (``Editorial``, ``Press Release, Issuer``), the title unmarked, the
+    periodical or site, then its date (and the page: ``at A22``) or its date in brackets
+    before the link (``last updated`` is the page's own date):
+
+    ``Jane Roe, Tides Turn, N.Y. TIMES, Oct. 7, 2014, at A22.`` /
+    ``Editorial, A Long Wait, Harbor J. Sentinel, Aug. 2, 2014, at 8A.`` /
+    ``Tide Tables, Harbor Inst. (last updated Sept. 9, 2013), http://...`` /
+    ``Press Release, Dep't of Harbors, Harbor Opens (Feb. 10, 2014), http://...``
+    """
+    if DATE_MARK not in blanked or " v. " in work or ", " not in work:
+        return None
+    found = _BLUEBOOK_PERIODICAL.match(blanked)
+    if not found:
+        return None
+    date_at = found.start("printed") if found.group("printed") else found.start("online")
+    date_text = work[date_at:date_at + 20]
+    if not LETTER.search(date_text[:4]) and not found.group("updated"):
+        return None  # a year alone: a book's publisher and year, not a periodical's issue
+    outlet = found.group("outlet").strip()
+    if found.group("printed") and not (
+            found.group("page") or is_known_outlet(outlet.rstrip("."))
+            or _ABBREVIATED_OUTLET.search(outlet) or outlet.isupper()):
+        return None  # "Title, Harbour Press, May 2001": a publisher, not a periodical
+    chunks = [chunk.strip() for chunk in work[:found.end("head")].split(", ")]
+    authors: list[str] = []
+    kind = ""
+    if _PIECE_KIND.match(chunks[0]) and _is_release(chunks[0]) and len(chunks) == 2 \
+            and found.group("online"):
+        # "Press Release, Dep't of Harbors, Harbor Opens (Feb. 10, 2014)": the issuer, then
+        # the title; no site
+        start = found.start("outlet")
+        return TitleParts(title=outlet, authors_text=chunks[1], after=blanked[found.end("outlet"):],
+                          title_start=start, title_end=found.end("outlet"))
+    if len(chunks) >= 2 and _PIECE_KIND.match(chunks[0]):
+        kind, chunks = chunks[0], chunks[1:]
+        if _is_release(kind) and len(chunks) >= 2 and is_organisation(chunks[0]):
+            authors, chunks = [chunks[0]], chunks[1:]  # "Press Release, Dep't of X, Title"
+    elif len(chunks) >= 2 and _is_person_list(chunks[0]):
+        authors, chunks = [chunks[0]], chunks[1:]
+        if len(chunks) >= 2 and _NAME_SUFFIX.match(chunks[0]):
+            authors[0] = f"{authors[0]}, {chunks[0]}"
+            chunks = chunks[1:]
+        if len(chunks) >= 2 and _PIECE_KIND.match(chunks[0]):
+            chunks = chunks[1:]  # "Jane Roe, Opinion, Title"
+    elif len(chunks) == 1 and _is_person_list(chunks[0]) and len(chunks[0].split()) <= 3 \
+            and not found.group("updated"):
+        return None  # "Jane Roe, Harbor Tides (May 2, 2014)": a name and a title, no site
+    title = ", ".join(chunks).strip(" *_\"“”")
+    if len(title) < 3 or DATE_MARK in title:
+        return None
+    start = work.find(title, len(kind))
+    return TitleParts(title=title, before="", authors_text=", ".join(authors),
+                      container=outlet.rstrip(","),
+                      after=blanked[found.end("outlet"):],
+                      title_start=start, title_end=start + len(title) if start >= 0 else -1)
+
+
+_ABBREVIATED_OUTLET = re.compile(r"\b(?:[A-Z][a-z]{0,5}\.|[A-Z]\.[A-Z]\.)")
+
+
+def _is_person_list(text: str) -> bool:
+    """"Jane Roe", "Jane Roe & John Poe", "Jane Roe et al.": persons, not a title."""
+    if is_organisation(text) or len(text.split()) > 12:
+        return False
+    persons = parse_authors(text)
+    if not persons:
+        return False
+    words = [word for word in re.split(r"\s+|&|\band\b", text) if word]
+    return all(word[:1].isupper() or word in PARTICLES or word in ("et", "al.")
+               for word in words)
+
+
 # ---- a link's label, a list's post -------------------------------------------------------
 
 _LINK_LABEL = re.compile(r"^\s*(?P<label>[^:;()\"“”«»]{3,150}?)\s*:\s*$")
@@ -1021,6 +1118,8 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
         chunks.append((position, stop))
         position = stop + 1
     chunks = [(a + len(blanked[a:b]) - len(blanked[a:b].lstrip()), b) for a, b in chunks]
+    if len(chunks) > 2 and _NAME_SUFFIX.match(work[chunks[1][0]:chunks[1][1]].strip()):
+        chunks[:2] = [(chunks[0][0], chunks[1][1])]  # "Jane Roe, Jr., Title": one name
     head = work[chunks[0][0]:chunks[0][1]].strip().rstrip(".")
     if _DOCUMENT_HEAD.match(head):
         # "Will of Robert Roe of Durrants, Enfield (P.C.C. 1536)", "Report of Provost Marshal
@@ -1191,6 +1290,7 @@ def _stops_title(chunk: str, have_title: bool, place_possible: bool = True) -> b
 READERS: tuple[Reader, ...] = (
     read_numbered_report,
     read_law_review,
+    read_bluebook_periodical,
     read_link_label,
     read_list_post,
     read_record,
