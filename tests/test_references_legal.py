@@ -16,6 +16,8 @@ Found = tuple[str | None, str | None, str | None]
 
 CASES: dict[str, list[tuple[str, list[Found]]]] = {
     "find_cases": [
+        ("Roe v. Harbor Bd., 2014 WI 96, \u00b6 12, 358 Wis. 2d 132, 853 N.W.2d 888.",
+         [("Roe v. Harbor Bd.", "WI", "2014")]),
         ("Roe v. Harbor Board, 552 U.S. 312, 320 (2008).",
          [("Roe v. Harbor Board", "U.S.", "2008")]),
         ("See Poe v. Tidewater Mills, Inc., 491 F.3d 1021, 1030 (9th Cir. 2007) (holding that "
@@ -44,6 +46,10 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("The vessel was seized in Roe's harbor in 1990.", []),
     ],
     "find_law_review_articles": [
+        ("See generally Jane Roe, Tides: A Survey, 2014 HARBOR L. REV. 101, 120 n.5; Poe, supra.",
+         [("Tides: A Survey", "HARBOR L. REV.", "2014")]),
+        ("Jane Roe, Tides, 2014 Harbor L. Rev. 101 (2015).",  # the year in brackets decides
+         [("Tides", "Harbor L. Rev.", "2015")]),
         ("See Jane Q. Roe & John Poe, Tides and the Common Law: Ten Years After Smith, 35 "
          "HARBOR L.Q. 1, 19 (2008) (arguing that \u201cthe tide comes in\u201d).",
          [("Tides and the Common Law: Ten Years After Smith", "HARBOR L.Q.", "2008")]),

@@ -88,7 +88,7 @@ _CORPORATE = (r"(?:,\s(?:Inc|Co|Corp|Ltd|L\.L\.C|LLC|L\.P|LP|N\.A|P\.C|S\.A|P\.A
 _PARTY = rf"[A-Z][\w.'’&/-]*(?:\s+{_PARTY_WORD}){{0,9}}?{_CORPORATE}?"
 _REPORTER = (r"[A-Z][A-Za-z.'’]*(?:\d[a-z]{1,2})?"
              r"(?:\s(?:[A-Z][A-Za-z.'’]*(?:\d[a-z]{1,2})?|\d(?:d|th)))*?")
-_PIN = r"(?:at\s+)?\*?\d(?:[\d–-]|,(?=\d))*(?:\s*(?:&\s*)?nn?\.\s*\d+)?"
+_PIN = r"(?:at\s+|¶¶?\s*)?\*?\d(?:[\d–-]|,(?=\d))*(?:\s*(?:&\s*)?nn?\.\s*\d+)?"
 _DOCKET = (r"(?:(?:Civ(?:il)?\.?|Crim(?:inal)?\.?)\s+(?:A(?:ction)?\.?\s+)?|Case\s+|Docket\s+)?"
            r"Nos?\.\s*[\w:.-]*\d[\w:.-]*?(?=[,;\s)]|\.?$)")
 _CASE = re.compile(
@@ -115,7 +115,8 @@ def find_cases(text: str) -> list[FoundCitation]:
     ``Riegel v. Medtronic, Inc., 552 U.S. 312, 323 (2008)`` -> ``Riegel v. Medtronic, Inc.``,
     ``U.S.``, ``2008``; ``State v. Roe, 301 Ark. 22, 781 S.W.2d 1 (1989)``; ``In re Roe, 12
     F.3d 34 (2d Cir. 1994)``; ``Roe v. Poe, No. 19-cv-1, 2020 WL 12345, at *3 (N.D. Cal.
-    Mar. 2, 2020)`` -> no container, ``2020-03-02``.
+    Mar. 2, 2020)`` -> no container, ``2020-03-02``; a public-domain citation dates itself:
+    ``Roe v. Poe, 2014 WI 96, ¶ 12, 358 Wis. 2d 132`` -> ``WI``, ``2014``.
     """
     if " v. " not in text and "In re " not in text and "Ex parte " not in text:
         return []
@@ -142,9 +143,16 @@ def find_cases(text: str) -> list[FoundCitation]:
                 date = dates[-1].iso
                 if reporter and not database:
                     date = date[:4]  # a reported case: its decision year
+        if date is None and reporter and _PUBLIC_DOMAIN.fullmatch(
+                f"{match.group('volume')} {reporter}"):
+            date = match.group("volume")  # "2014 WI 96, 358 Wis. 2d 132": the year is its own
         found.append(FoundCitation(start, match.end(), _government(
             name, text[start:match.end()], reporter, date)))
     return found
+
+
+# A public-domain (medium-neutral) citation: the year, the court's initials, the number
+_PUBLIC_DOMAIN = re.compile(r"(?:1[89]|20)\d\d [A-Z]{2,4}(?:-[A-Z]{2,4})?")
 
 
 CASE_SHORT_FORM = re.compile(
@@ -204,12 +212,21 @@ _NAME = (rf"(?:{_NAME_WORD}|[A-Z]\.)(?:\s+(?:[A-Z]\.|{_NAME_WORD}|de|la|van|von|
          r"(?:,?\s+(?:Jr\.|Sr\.|III|II|IV))?(?:\s+et\s+al\.)?")
 _DESIGNATION = r"(?:Note|Comment|Essay|Recent Case|Recent Development|Book Review|Article),\s+"
 _JOURNAL_WORD = r"(?:[A-Z][\w.'’&:-]*|&|of|on|the|and|in|for)"
-_ARTICLE = re.compile(
+_ARTICLE_HEAD = (
     rf"(?<![\w.])(?P<authors>{_NAME}(?:(?:,\s+|\s+&\s+|,\s+&\s+|\s+and\s+){_NAME}){{0,4}}),\s+"
-    rf"(?:{_DESIGNATION})?(?P<title>[A-Z\"“‘'][^;]{{2,300}}?)(?:,(?P<close>[”\"])?|[”\"],)\s+"
+    rf"(?:{_DESIGNATION})?(?P<title>[A-Z\"“‘'][^;]{{2,300}}?)(?:,(?P<close>[”\"])?|[”\"],)\s+")
+_ARTICLE = re.compile(
+    _ARTICLE_HEAD +
     rf"(?P<volume>\d{{1,4}})\s+(?P<journal>[A-Z][\w.'’&:-]*(?:\s+{_JOURNAL_WORD}){{0,9}}?)\s+"
     r"(?:(?P<page>\d{1,6})(?:,\s*\d[\d,–-]*)*(?:\s+nn?\.\s*\d+)?\s*|(?=\())"
     r"\((?:forthcoming\s+)?(?P<year>(?:1[7-9]|20)\d\d)\)")
+# A journal numbered by year (Bluebook T13: "2014 Wis. L. Rev. 101, 120"): the volume is the
+# year, and no year in brackets follows
+_YEAR_VOLUME_ARTICLE = re.compile(
+    _ARTICLE_HEAD +
+    rf"(?P<year>(?:1[89]|20)\d\d)\s+(?P<journal>[A-Z][\w.'’&:-]*(?:\s+{_JOURNAL_WORD}){{0,9}}?)"
+    r"\s+(?P<page>\d{1,6})(?:,\s*\d[\d,–-]*)*(?:\s+nn?\.\s*\d+)?"
+    r"(?=\s*(?:[.;]|\((?!(?:1[7-9]|20)\d\d\))|$|,\s+(?:https?://|www\.)))")
 # What a law review's or journal's abbreviated name holds (Bluebook T13): "L. Rev.", "L.J.",
 # "L.Q.", "J.", "Rev.", "Q."
 _JOURNAL_MARK = re.compile(r"(?:\bL\.|\bJ\.|\bREV\b|\bRev\b|\bQ\.|\bJOURNAL\b|\bJournal\b|"
@@ -233,12 +250,19 @@ def find_law_review_articles(text: str) -> list[FoundCitation]:
     ``Jane Q. Roe & John Poe, Tides and the Common Law, 35 HARBOR L.Q. 1, 19 (2008)`` ->
     ``Tides and the Common Law``, ``Roe, Jane Q.`` and ``Poe, John``, ``HARBOR L.Q.``,
     ``2008``; ``Jane Roe, Note, Harbors, 12 Tide L.J. 5 (1999)``; ``Jane Roe, Tides, 20 J.L.
-    & TIDES (forthcoming 2025)``.
+    & TIDES (forthcoming 2025)``; a journal numbered by year: ``Jane Roe, Tides, 2014 HARBOR
+    L. REV. 101, 120.`` -> ``HARBOR L. REV.``, ``2014``.
     """
-    if "(" not in text:
+    year_volume = "L." in text or "J." in text
+    if "(" not in text and not year_volume:
         return []
     found = []
-    for match in _ARTICLE.finditer(text):
+    matches = list(_ARTICLE.finditer(text)) if "(" in text else []
+    if year_volume:
+        matches.extend(match for match in _YEAR_VOLUME_ARTICLE.finditer(text)
+                       if not any(other.start() <= match.start() < other.end()
+                                  for other in matches))
+    for match in matches:
         journal = match.group("journal").strip()
         if not _JOURNAL_MARK.search(journal) or " v. " in journal:
             continue
