@@ -40,7 +40,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'fivethirtyeight-endorsements-article.html': (4, 0.99),
     'harvard_law_review_Background_Principles_And_The_General_Law_Of_Property.pdf': (186, 0.97),
     'kant-aufsatz.tex': (28, 0.0),
-    'lodz_tekst.docx': (12, 0.42),
+    'lodz_tekst.docx': (12, 0.87),
     'mapping-spread-of-american-slavery-post.md': (10, 0.97),
     'midewiwin-ojibwa-bae-report-excerpt.txt': (11, 0.84),
     'passamaquoddy-folklore-excerpt.txt': (20, 0.65),

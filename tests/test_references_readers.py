@@ -77,6 +77,13 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
          "Robert C. Roe, Sr., to Albert C. Roe", None, None),
         ("New Voyages to North America, London, 1703, vol. 2.", PASS, None, None),
     ],
+    "read_quoted_periodical": [
+        ("K. Roe, Porty i przystanie, \u201eMorze i L\u0105d\u201d, III-2004 nr 12, s. 35.",
+         "Porty i przystanie", None, "Morze i L\u0105d"),
+        ("G. Roe i J. Poe, Dawne porty, \u201eRoczniki Morskie\u201d, XVI (1947), s. 100-183.",
+         "Dawne porty", None, "Roczniki Morskie"),
+        ("Hans Roe, \u201eDie H\u00e4fen\u201c, in: Studien 12 (2001), S. 4.", PASS, None, None),
+    ],
     "read_quoted_title": [
         ('Tide tables: a "neap" keyword (Jane Roe)', PASS, None, None),
         ('Jane Roe, "Rivers and Ports," *Harbour Review*, May 5, 2020.', "Rivers and Ports",

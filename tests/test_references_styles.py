@@ -4,7 +4,8 @@ Harvard, MLA, Wikipedia, GOST, news, government and social-media citations."""
 
 import pytest
 
-from checker.references import parse_references
+from checker.model import Footnote
+from checker.references import parse_footnotes, parse_references
 
 
 def one(text: str):
@@ -754,3 +755,29 @@ def test_bluebook_news_web_and_book_citations(text: str, title: str, authors: li
     author carries a suffix; the kind of piece (``Editorial``) is no author."""
     (ref,) = parse_references(text)
     assert (ref.title, ref.authors, ref.container, ref.date) == (title, authors, container, date)
+
+
+def test_polish_notes_tamze_place_year_books_and_chapters() -> None:
+    """Polish notes: a book as ``Title, Place YEAR, s. N`` (no publisher, no author needed),
+    ``w:`` ("in") before the book that holds a chapter, ``red.`` its editor, ``Por.`` and
+    ``Zob.`` signals, and ``Tamże`` (ibid.) for the previous note's work."""
+    notes = [Footnote(number=1, line=1, text="Zob. Dzieje portu, Gdańsk-Gdynia 1990, s. 5."),
+             Footnote(number=2, line=2, text="Tamże, s. 1900."),
+             Footnote(number=3, line=3, text="Por. K. Poe, Port i miasto, w: Studia nad portami,"
+                                             " red. J. Roe, Gdynia 1969, s. 310—372.")]
+    parse_footnotes(notes)
+    assert [(r.title, r.authors, r.container, r.date) for n in notes for r in n.references] == [
+        ("Dzieje portu", [], None, "1990"), ("Dzieje portu", [], None, "1990"),
+        ("Port i miasto", ["Poe, K."], "Studia nad portami", "1969")]
+    assert notes[1].references[0].ibid
+
+
+def test_french_chapter_dans_and_voir() -> None:
+    """French notes: ``dans`` before the book that holds a chapter, ``dir.`` its editor;
+    ``Voir`` is a signal, not a name."""
+    (chapter,) = parse_references("Jean Roe, « Les ports », dans Études portuaires, dir. J. Poe,"
+                                  " Paris, PUF, 1969, p. 31.")
+    assert (chapter.title, chapter.authors, chapter.container, chapter.date) == (
+        "Les ports", ["Roe, Jean"], "Études portuaires", "1969")
+    (book,) = parse_references("Voir Jean Roe, Les ports de France, Paris, 1998, p. 12.")
+    assert (book.title, book.authors) == ("Les ports de France", ["Roe, Jean"])

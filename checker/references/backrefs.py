@@ -1,8 +1,10 @@
 """What a note means only beside the other notes: Ibid., Op. cit., short forms, "supra note
 N", and URL repairs attested elsewhere in the document.
 
-- ``Ibid.`` / ``Ibidem`` / ``Id.`` / ``Там же`` / ``Ebenda``: the previous note's (last) work.
-- ``Smith, op. cit., 45`` / ``Smith, loc. cit.``: the latest earlier work by Smith.
+- ``Ibid.`` / ``Ibidem`` / ``Id.`` / ``Там же`` / ``Ebenda`` / ``Tamże``: the previous note's
+  (last) work.
+- ``Smith, op. cit., 45`` / ``Smith, loc. cit.`` / ``art. cit.`` / ``dz. cyt.``: the latest
+  earlier work by Smith.
 - ``Smith, *Short Title*, 45`` / ``Smith, "Short title," 12`` / ``"Short title," 12``: the
   latest earlier work whose author and title match the short form.
 - ``Smith, supra note 3`` / ``see note 3 above``: the work of note 3.
@@ -26,10 +28,10 @@ from checker.references.legal import CASE_SHORT_FORM, UNNAMED_CASE, is_act_secti
 from checker.references.urls import domain_of
 
 _IBID = re.compile(r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|"
-                   r"ibíd|idem)\b\.?", re.IGNORECASE)
+                   r"ibíd|idem|tamże|tamze|tamtéž)\b\.?", re.IGNORECASE)
 _OP_CIT = re.compile(
     r"^\s*(?:see\s+)?(?P<who>[^,\"“«*]{2,80}?),?\s+(?:\*|_)?(?:op\.?\s*cit|loc\.?\s*cit|"
-    r"указ\.\s*соч|a\.a\.o)\b", re.IGNORECASE)
+    r"art\.\s*cit|dz\.\s*cyt|указ\.\s*соч|a\.a\.o)\b", re.IGNORECASE)
 _SUPRA = re.compile(r"\b(?:supra|above)\s+(?:at\s+)?(?:note|n\.?)\s*(?P<n>\d{1,4})|"
                     r"\bsee\s+(?:note|n\.)\s*(?P<m>\d{1,4})(?:\s+above|\s+supra)?\b",
                     re.IGNORECASE)
@@ -78,10 +80,11 @@ def _same_outlet(short: Reference, work: Reference) -> bool:
 
 def _quick_backref(text: str) -> bool:
     """A cheap first look: could this note be Ibid./Op. cit./supra at all?"""
-    if text[0] in "IiТтEeVvSsCc" and text[:4].lower().startswith(("ib", "id", "там", "eb", "vgl",
-                                                                 "verg", "see ", "cf")):
+    if text[0] in "IiТтEeVvSsCcTt" and text[:4].lower().startswith((
+            "ib", "id", "там", "eb", "vgl", "verg", "see ", "cf", "tam")):
         return True
     return ("cit" in text or "CIT" in text or "supra" in text or "Supra" in text
+            or "cyt" in text
             or " id." in text or "Id." in text
             or "note" in text or "Note" in text or "указ" in text or "a.a.O" in text)
 

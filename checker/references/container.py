@@ -43,7 +43,8 @@ class ContainerInfo(NamedTuple):
     container_is_publisher: bool = False  # the name read is a book's or report's publisher
 
 
-_CHAPTER_LEAD = re.compile(r"^(?:in|In:?|В:?|в:)\s+", re.IGNORECASE)
+# "in", "In:", Russian "В:", Polish "w:", French "dans": a part of the book (or journal) named next
+_CHAPTER_LEAD = re.compile(r"^(?:in|In:?|В:?|в:|w:|dans)\s+", re.IGNORECASE)
 # "In M. Laruelle (Ed.), Book" (APA) and "In Laruelle, M. (ed.). *Book*." (Wikipedia's CS1)
 _APA_EDITORS = re.compile(r"[^()]{2,200}?\((?:eds?|hrsg|hg|ред)\.\)\s*[,.]?\s*", re.IGNORECASE)
 _BOOK_END = re.compile(r"\s*\(|\.\s|,\s")

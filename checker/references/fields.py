@@ -77,12 +77,14 @@ _ISSUE_ONLY = re.compile(
 # A note that is one markdown link and nothing else
 _LINK_ONLY = re.compile(r"\s*\[([^\[\]\n]{3,300})\]\(\s*<?https?://[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*"
                         r">?\s*\)[.\s]*")
-_LABEL_STARTS = frozenset("SsCcEeFfAaQqRrVv")
+_LABEL_STARTS = frozenset("SsCcEeFfAaQqRrVvPpZz")
 _LABEL = re.compile(
     r"^(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?:?|cf\.?|"
     r"compare|also|e\.g\.,?|for\s+example,?|quoted\s+in|available\s+(?:at|from|online)\s*:?|"
     r"retrieved\s+from\s*:?|"
-    r"cited\s+in|as\s+cited\s+in|reprinted\s+in|vgl\.|vergl\.|siehe)\s+)",
+    r"cited\s+in|as\s+cited\s+in|reprinted\s+in|vgl\.|vergl\.|siehe|"
+    # French, Polish, Italian and Spanish signals: "see", "compare"
+    r"voir(?:\s+aussi)?|por\.|zob\.|zobacz|patrz|cfr\.|vedi|véase)\s+)",
     re.IGNORECASE,
 )
 _SOCIAL_HANDLE = re.compile(r"\(@\w+\)")

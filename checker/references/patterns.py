@@ -88,7 +88,7 @@ ABBREVIATION_END = re.compile(
 NOISE = re.compile(
     r"^(?:accessed|retrieved|viewed|consulted|available|online|\[online\]|last|updated|"
     r"modified|published|posted|issue|issues|serial|no\.?|nos\.|num\.|vol\.?|vols\.|volume|"
-    r"pp?\.|pages?|p\b|in\b|ed\.|eds\.|edited|trans\.|translated|n\.\s?d\.|ibid|"
+    r"pp?\.|pages?|p\b|in\b|w:|dans\b|ed\.|eds\.|edited|trans\.|translated|n\.\s?d\.|ibid|"
     r"press release|news release|statement|speech|remarks|transcript|video|audio|podcast|"
     r"tweet|post|blog post|thread|pdf|url|web|website|webpage|web page|homepage|"
     r"editorial|op-ed|opinion|commentary|interview|letter|memo|report|brief|"
@@ -129,7 +129,8 @@ NUMBERED = re.compile(
 )
 # ", ed. Name", "edited by Name", "hrsg.", "под ред.": the editors and what follows them
 EDITORS = re.compile(
-    r"(?:,\s*|\s+)(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.|под\s+ред\.)(?=[\s,]|$).*$",
+    r"(?:,\s*|\s+)(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.|hg\.|под\s+ред\.|(?:pod\s+)?red\.|"
+    r"\(?dir\.\)?|éd\.)(?=[\s,]|$).*$",
     re.IGNORECASE,
 )
 # An archive's collection: "Roe Family Papers", "Arbuckle Research Files", "Martin-Pugh

@@ -388,6 +388,38 @@ def read_letter(work: str, blanked: str) -> TitleParts | None:
 # ---- quoted titles: Chicago notes, MLA, Wikipedia (CS1), think-tank endnotes --------------
 
 
+# "J. Roe, Title, „Periodical”, 2004 nr 12, s. 35": initials and family name, the title
+# unquoted, the periodical in quotes, then only its issue, year and page
+_QUOTED_PERIODICAL = re.compile(
+    r"^(?P<authors>(?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][a-ząćęłńóśźż]?\.\s*(?:[A-ZĄĆĘŁŃŚŹŻ][a-ząćęłńóśźż]?\.\s*)?"
+    r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w'’-]+(?:,\s+|\s+(?:i|a|und|et)\s+)){1,4})"
+    r"(?P<title>[^,„“”\"«»]{3,300}?(?:,[^,„“”\"«»]{2,200}?)?),\s+[„«\"“](?P<periodical>[^„“”\"«»]{1,80})[”“\"»],\s+"
+    r"(?=[^\"„“«]{0,60}(?:\d|\x00))(?:[^\"„“«]{0,60})$")
+
+
+def read_quoted_periodical(work: str, blanked: str) -> TitleParts | None:
+    """An article in Polish (and Czech, Russian) notes: initials and family name, the title
+    unquoted (its italics lost), the periodical in quotes, then its issue, year and page:
+
+    ``K. Roe, Porty i przystanie, „Morze i Ląd”, III-2004 nr 12, s. 35.`` -> the title, the
+    periodical as container. A quoted title right after the author (``Hans Roe, „Die
+    Häfen“, in: ...``) is the title, read by `read_quoted_title`.
+    """
+    if "„" not in work and "«" not in work:
+        return None
+    found = _QUOTED_PERIODICAL.match(blanked)
+    if not found:
+        return None
+    start, end = found.span("title")
+    title = work[start:end].strip()
+    if DATE_MARK in blanked[start:end]:
+        return None
+    return TitleParts(title=title, authors_text=work[:found.end("authors")].strip(" ,"),
+                      container=found.group("periodical").strip(),
+                      after=blanked[found.end("periodical") + 1:], title_start=start,
+                      title_end=end)
+
+
 def read_quoted_title(work: str, blanked: str) -> TitleParts | None:
     """A title in double quotes, wherever the note puts it:
 
@@ -1295,6 +1327,7 @@ READERS: tuple[Reader, ...] = (
     read_list_post,
     read_record,
     read_letter,
+    read_quoted_periodical,
     read_quoted_title,
     read_single_quoted_title,
     read_apa,

@@ -33,7 +33,7 @@ _LABEL = re.compile(
     r"(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?:?|cf\.?|"
     r"compare|also|e\.g\.,?|for\s+example,?|for\s+instance,?|"
     r"quoted\s+in|cited\s+in|as\s+cited\s+in|reprinted\s+in|sources?:|источник:|см\.(?:\s+также)?|"
-    r"vgl\.|vergl\.|siehe)"
+    r"vgl\.|vergl\.|siehe|voir(?:\s+aussi)?|por\.|zob\.|zobacz|patrz|cfr\.|vedi|véase)"
     r"\s+)?"
     r"(?:[A-ZА-Я][\w’'.-]*(?:\s+[A-ZА-Я][\w’'.-]*){0,3}\s*(?::|—|–|\s-)\s*(?=[\"“«*\[]))?",
     re.IGNORECASE,
@@ -76,6 +76,12 @@ _NAMED_WITH_YEAR = re.compile(
     r"^[A-ZА-ЯЁ][\w'’.-]*(?:\s+[\w'’.,&-]+){0,12}\s+\([A-Z][\w .,'&-]{0,30}\s" + YEAR +
     r"(?:[–-]\d{2,4})?\)$"
 )
+# A book as European notes print it, the place and year with no publisher, then the page:
+# "Dzieje portu, Gdańsk 1990, s. 5", "Die Häfen, Berlin-Leipzig 1998, S. 45", "Le port, Paris
+# 1998, p. 12"; the title before (and the author before that, if any)
+_PLACE_YEAR_PAGE = re.compile(
+    r"^[A-ZÀ-ÖØ-ÞĀ-ž][^;:()\"“„«]{2,250}?,\s+[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w'’.]+(?:[-–][A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w'’.]+)*"
+    r"\s+" + YEAR + r"(?:,\s*(?:s|S|p|pp|ss|t|vol|Bd|cz)\.\s*[\dIVXLC]|[.,]?$)")
 _OLD_STYLE_BOOK = re.compile(r"[A-Z][^;:()\[\]]{8,250}?[.,]\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
                              r"(?:,\s*" + YEAR + r"|\s*\[" + YEAR + r")")
 # German notes: the authors (editors), a colon, the title, and a year before the pages
@@ -112,7 +118,7 @@ _NUMBERED_REPORT = re.compile(
     r"Policy Brief|Technical Report)\s+(?:No\.\s*)?[A-Z]{0,5}-?\d[\w.-]*,\s+[A-Z]"
 )
 _IBID = re.compile(r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib\.|id\.|там\s+же|ebd|"
-                   r"ebenda|ibíd)\b\.?",
+                   r"ebenda|ibíd|tamże|tamze|tamtéž)\b\.?",
                    re.IGNORECASE)
 # An unpublished conversation cites no work: "Author interview with an official, May 2019",
 # "Personal communication, 2019", "Niva Yau, interview by the author via Zoom". A published
@@ -278,6 +284,8 @@ def has_signature(text: str) -> bool:
         return True  # "Information respecting the harbours. Hamburg, 1851, vol. 1"
     if "S." in text and ":" in text and _GERMAN_NOTE.match(text):
         return True  # "Hans Müller: Häfen. Berlin 1998, S. 45", "..., in: Zeitschrift 12 (2001)"
+    if text[:1].isupper() and _PLACE_YEAR_PAGE.match(text):
+        return True  # "Dzieje portu, Gdańsk 1990, s. 5": a book, its place and year, the page
     if is_prose(text):
         return False
     dates = find_dates(text)
@@ -647,7 +655,7 @@ def split_citations(text: str) -> list[str]:
             text = text[backlinks.end():]
     if not text:
         return []
-    if text[0] in "IiТтEeVvSsCc" and _IBID.match(text):
+    if text[0] in "IiТтEeVvSsCcTt" and _IBID.match(text):
         if ";" not in text:
             return []  # Ibid. is resolved against the other notes (backrefs.py)
         text = text[text.index(";") + 1:].strip()  # "Ibid., 23; see also ..." -> the rest
@@ -660,6 +668,9 @@ def split_citations(text: str) -> list[str]:
         if piece[:1].isupper() and _OLD_STYLE_BOOK.match(piece):
             citations.append(piece)  # "Information respecting ... Hamburg, 1851": one book
             continue
+        if piece[:1] in "CcPpZzVv" and piece[:5].lower().startswith(_SIGNAL_ABBREVIATIONS):
+            # "Cf. J. Roe, ...", "Por. K. Poe, ...": the signal's full stop ends no sentence
+            piece = piece[piece.index(".") + 1:].lstrip()
         for work in _split_sentences_between_works(piece):
             for part in _split_commentary(work):
                 part = _strip_label(part).strip(" .;")
@@ -743,8 +754,10 @@ _EDITORS_REST = re.compile(rf"{_PERSON}(?:;\s*{_PERSON})*\s*\((?:eds?|Hrsg|Hg)\.
 _LEADING_CITATION_KEY = re.compile(r"^\[[^\[\]@]{0,40}-?@[^\[\]]{1,200}\][.;,]?\s+(?=\S)")
 _CITATION_KEY_PIECE = re.compile(r"^\[?(?:(?:see|cf\.)\s+)?-?@[A-Za-z]", re.IGNORECASE)
 _TITLE_STARTS = frozenset("\"“«„*[")
+_SIGNAL_ABBREVIATIONS = ("cf. ", "por. ", "zob. ", "vgl. ", "cfr. ")
 _LABEL_WORDS = frozenset(("and", "&", "also", "и", "see", "see,", "cf.", "cf", "compare",
-                          "vgl.", "vergl.", "siehe",
+                          "vgl.", "vergl.", "siehe", "voir", "por.", "zob.", "zobacz", "patrz",
+                          "cfr.", "vedi", "véase",
                           "e.g.", "e.g.,", "for", "quoted", "cited", "as", "reprinted",
                           "source:", "sources:", "источник:", "см."))
 
