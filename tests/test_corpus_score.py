@@ -30,7 +30,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'beethoven-letters-vol2-later-letters-excerpt.html': (23, 0.97),
     'before-juneteenth-talk.txt': (10, 0.92),
     'beyond-failure-abolitionism-essay.txt': (21, 0.97),
-    'burlesque-fronde-article.odt': (59, 0.70),
+    'burlesque-fronde-article.odt': (59, 0.80),
     'buffalo-bill-wild-west-advocate-essay.html': (24, 0.90),
     'buffalo-bill-wild-west-context-essay.html': (8, 0.88),
     'crs-fdca-preemption-notes-excerpt.md': (120, 0.50),

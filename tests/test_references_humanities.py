@@ -112,6 +112,14 @@ def test_short_footnotes_of_author_year_cites(note: str, expected: list) -> None
     assert [(r.authors, r.date) for r in parse_references(note)] == expected
 
 
+def test_french_author_year_cites_with_a_spaced_colon() -> None:
+    """French typography puts a space before the colon: ``(Roe 2004 : p. 269)``; "et al"
+    may lose its full stop; an accented initial is still a name."""
+    refs = parse_references("Sur ce débat, voir (Édouard 2004 : p. 269) et le chiffre avancé "
+                            "dans (Poe et al 1996 : p. 831-833).")
+    assert [(r.authors, r.date) for r in refs] == [(["Édouard"], "2004"), (["Poe"], "1996")]
+
+
 def test_a_place_or_month_with_a_year_is_no_author_year_cite() -> None:
     refs = parse_references("The harbour froze in March 1921 and again in the winter of "
                             "Kiel 1929, see Christmas 1930.")

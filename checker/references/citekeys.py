@@ -6,7 +6,8 @@ has one).
   a key spells the family name and the year (the common ``familyYEARword`` keys of Zotero,
   Better BibTeX and Google Scholar);
 - author-year cites in brackets: ``Lamport (1978)``, ``Kaplan et al. (2020)``, ``(Dijkstra
-  1968a)``, ``(Gray and Reuter, 1993; Roe 2001: 45)``, ``\\link{Havender (1968)}``;
+  1968a)``, ``(Gray and Reuter, 1993; Roe 2001: 45)``, ``\\link{Havender (1968)}``, French
+  ``(Roe 2004 : p. 269)``;
 - author-year cites in running text: ``Hughes 1990 discusses``, ``treated in Gray and Reuter
   1993``, ``See also Raymond 1993.``
 - short footnotes, a note that is only author-year cites with their pages (Wikipedia's
@@ -24,8 +25,9 @@ from checker.references.patterns import YEAR, FoundCitation
 
 _KEY = re.compile(r"(?<![\w@])@(?P<family>[A-Za-z][A-Za-z'’-]*?)(?P<year>" + YEAR + r")[a-z]?"
                   r"(?P<rest>[\w:-]*)")
-_NAMES = r"(?P<names>[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?)"
-_PAGES = r"(?:[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?"
+_NAMES = r"(?P<names>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:and|&)\s+[A-ZÀ-ÖØ-Þ][\w'’-]+|\s+et\s+al\.?)?)"
+# ", 45", ": 45", French " : p. 269", "p. 87-103"
+_PAGES = r"(?:\s?[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?"
 # "Lamport (1978)", "Kaplan et al. (2020)"
 _NAME_THEN_YEAR = re.compile(r"(?<![\w.])(?<!, )" + _NAMES + r"\s+\((?P<year>" + YEAR + r")[a-z]?"
                              + _PAGES + r"\)")
