@@ -45,6 +45,14 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("Jane Roe, The Port, Harbour Press, 2001.", PASS, None, None),
         ("Jane Roe, The Port, Harbour Press, May 2001.", PASS, None, None),
     ],
+    "read_editors_first": [
+        ("Jane Roe (ed.), Harbour Songs. Ballads of the Coast. M\u00fcnchen: Beck, 1977, p. 230.",
+         "Harbour Songs. Ballads of the Coast", None, None),
+        ("Jane Roe and John Poe (eds.), Tides of the North, Genova: Tilgher, 2001, p. 4.",
+         "Tides of the North", None, None),
+        ("Jane Roe (ed.), _Harbour Songs_ (London: Nord, 1977).", PASS, None, None),
+        ("The Harbour (ed.), as it was.", PASS, None, None),
+    ],
     "read_link_label": [
         ("Harbour Summit 2003 State of the Port:  ", "Harbour Summit 2003 State of the Port",
          None, None),

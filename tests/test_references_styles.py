@@ -781,3 +781,14 @@ def test_french_chapter_dans_and_voir() -> None:
         "Les ports", ["Roe, Jean"], "Études portuaires", "1969")
     (book,) = parse_references("Voir Jean Roe, Les ports de France, Paris, 1998, p. 12.")
     assert (book.title, book.authors) == ("Les ports de France", ["Roe, Jean"])
+
+
+def test_a_book_cited_after_commentary_keeps_the_sentences_before_its_imprint() -> None:
+    """A book's place and publisher never stand alone: the title before them is read even
+    when its subtitle follows a full stop and commentary precedes the citation."""
+    (ref,) = parse_references(
+        "He was also called a harbour poet and a critic of the port's history and its many "
+        "old songs (\u201cHafendichter\u201d), see: Jane Roe, Harbour Songs: or the Coast in "
+        "Ballads. K\u00f6ln: Rheinland-Verlag, 1987, p. 58.")
+    assert (ref.title, ref.authors, ref.date) == (
+        "Harbour Songs: or the Coast in Ballads", ["Roe, Jane"], "1987")

@@ -253,6 +253,43 @@ def _is_person_list(text: str) -> bool:
                for word in words)
 
 
+# ---- a book cited by its editors: "Name (ed.), Title. Subtitle. Place: Publisher, Year" ----
+
+_EDITORS_FIRST = re.compile(
+    r"^(?P<lead>[^()\"“«]{0,80}?(?:\bin|\bsee|\bSee|\bin)\s*:\s+)?"
+    r"(?P<authors>[A-ZÀ-ÖØ-Þ][^(),;:\"“«\x00]{2,120}?)\s+\((?:eds?|Hrsg|hrsg|Hg|hg|red|dir|"
+    r"comps?|éds?)\.?\),\s+(?P<title>[^\"“«]{3,300}?)"
+    # where the title ends: the place and publisher, the publication brackets, or the date
+    r"(?=[.,]\s+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ /-][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}:\s+[A-ZÀ-ÖØ-Þ]|\s\(|"
+    r",\s+\x00|\.?$)")
+
+
+def read_editors_first(work: str, blanked: str) -> TitleParts | None:
+    """A book cited by its editors, marked ``(ed.)`` after their names (``(eds.)``,
+    ``(Hrsg.)``, ``(red.)``, ``(dir.)``), the title unmarked, perhaps with a subtitle after a
+    full stop, then the place and publisher:
+
+    ``Jane Roe (ed.), Harbour Songs. Ballads of the Coast. München: Beck, 1977, p. 230.`` ->
+    ``Harbour Songs. Ballads of the Coast``, editors ``Jane Roe``.
+    """
+    if "(" not in work or ".)," not in work:
+        return None
+    found = _EDITORS_FIRST.match(blanked)
+    if not found:
+        return None
+    authors = found.group("authors").strip()
+    if not parse_authors(authors):
+        return None
+    start, end = found.span("title")
+    if work[start] in "*_" or ITALIC.search(work, start, end):
+        return None  # an italic title: `read_italic_title`
+    title = work[start:end].strip().rstrip(".")
+    # what follows is the book's imprint, edition and pages: no container (the book is one)
+    return TitleParts(title=title, before=work[:found.end("authors")],
+                      authors_text=authors, after="", title_start=start,
+                      title_end=start + len(title))
+
+
 # ---- a link's label, a list's post -------------------------------------------------------
 
 _LINK_LABEL = re.compile(r"^\s*(?P<label>[^:;()\"“”«»]{3,150}?)\s*:\s*$")
@@ -1323,6 +1360,7 @@ READERS: tuple[Reader, ...] = (
     read_numbered_report,
     read_law_review,
     read_bluebook_periodical,
+    read_editors_first,
     read_link_label,
     read_list_post,
     read_record,
