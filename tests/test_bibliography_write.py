@@ -189,15 +189,14 @@ def test_a_file_without_merged_edits_is_rewritten_from_the_new_works(tmp_path: P
 
 def test_a_state_from_an_earlier_version_still_gives_the_merge_base(tmp_path: Path):
     """Earlier states kept the generated records, not the text: merges still work."""
-    from checker.bibliography.biblatex import bib_records
-    from checker.bibliography.write import _bib_plan
+    from checker.bibliography.write import _bib_plan, render_entries
 
     refs = tmp_path / "refs"
     doc = make_doc(*base_notes())
     write_bibliography(doc, refs)
     state_path = refs / STATE_NAME
     state = json.loads(state_path.read_text(encoding="utf-8"))
-    plan = _bib_plan(bib_records(build_entries(doc)), refs / "paper.bib", "paper.md", False)
+    plan = _bib_plan(render_entries(build_entries(doc)), refs / "paper.bib", "paper.md", False)
     entry = state["files"]["paper.bib"]
     del entry["merged"]
     (refs / BASE_DIR / "paper.bib").unlink()

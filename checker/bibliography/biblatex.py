@@ -349,9 +349,7 @@ def is_classic(text: str) -> bool | None:
 
 def render_bib(records: Iterable[BibRecord], header: list[str], extra: list[str] = ()) -> str:
     """The file text: header comment lines, the user's own blocks kept by a merge
-    (``@string``, ``@preamble``, comments), then the entries, each as
-    ``@type{key,`` / ``  field = value,`` / ``}`` (the layout bibtexparser writes, written
-    here directly: building its model of 84,000 entries to print them took seconds).
+    (``@string``, ``@preamble``, comments), then the entries (`entry_text`).
     Raises ValueError for duplicate keys."""
     keys: set[str] = set()
     duplicates: list[str] = []
@@ -360,18 +358,34 @@ def render_bib(records: Iterable[BibRecord], header: list[str], extra: list[str]
         if record.key in keys:
             duplicates.append(record.key)
         keys.add(record.key)
-        entries.append("".join([
-            f"@{record.type}{{{record.key},\n",
-            *(f"  {name} = {value},\n" for name, value in record.fields.items()
-              if str(value).strip()),  # an empty raw value would not parse back
-            "}\n",
-        ]))
+        entries.append(entry_text(record.type, record.key, field_lines(record.fields)))
     if duplicates:
         raise ValueError(f"duplicate citation keys: {', '.join(duplicates)}")
+    return bib_text(entries, header, extra)
+
+
+def bib_text(entries: Iterable[str], header: list[str], extra: list[str] = ()) -> str:
+    """The file text from its entries' texts (`entry_text`, keys distinct): header comment
+    lines, the user's own blocks kept by a merge, then the entries."""
     blocks = ["\n".join(header) + "\n", *(b.strip() + "\n" for b in extra if b.strip())]
-    if entries:
-        blocks.append("\n".join(entries))
+    body = "\n".join(entries)
+    if body:
+        blocks.append(body)
     return "\n".join(blocks)
+
+
+def entry_text(kind: str, key: str, fields: str) -> str:
+    """``@type{key,`` / `fields` (`field_lines`) / ``}``: the layout bibtexparser writes,
+    written here directly (building its model of 84,000 entries to print them took
+    seconds)."""
+    return f"@{kind}{{{key},\n{fields}}}\n"
+
+
+def field_lines(fields: dict[str, str]) -> str:
+    """``  field = value,`` lines; an empty raw value is left out (it would not parse
+    back)."""
+    return "".join(f"  {name} = {value},\n" for name, value in fields.items()
+                   if str(value).strip())
 
 
 def parse_bib(text: str) -> tuple[list[BibRecord], list[str]]:

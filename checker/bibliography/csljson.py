@@ -106,13 +106,22 @@ def render_csl(items: Iterable[dict[str, Any]]) -> str:
     (``"date-parts": [[2020, 3, 2]]``). Written field by field: the standard library's
     indenting encoder is its slow pure-Python one, and built the whole file as millions
     of small strings."""
-    body = ",\n".join(_csl_item_text(item) for item in items)
+    return csl_text(item_text(item) for item in items)
+
+
+def csl_text(items: Iterable[str]) -> str:
+    """The file text from its items' texts (`item_text`)."""
+    body = ",\n".join(items)
     return "[\n" + body + "\n]\n" if body else "[]\n"
 
 
-def _csl_item_text(item: dict[str, Any]) -> str:
-    if not item:
-        return "  {}"
+def item_text(item: dict[str, Any]) -> str:
+    """One item as `render_csl` writes it."""
+    return "  {\n" + item_fields(item) + "\n  }" if item else "  {}"
+
+
+def item_fields(item: dict[str, Any]) -> str:
+    """The lines of an item's fields (joined by ``,\n``, no final line end)."""
     lines = []
     for name, value in item.items():
         key = "    " + _json_string(name) + ": "
@@ -130,7 +139,7 @@ def _csl_item_text(item: dict[str, Any]) -> str:
         else:
             nested = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
             lines.append(key + _DATE_PARTS.sub(_one_line_parts, nested))
-    return "  {\n" + ",\n".join(lines) + "\n  }"
+    return ",\n".join(lines)
 
 
 def _is_date(value: Any) -> bool:

@@ -27,7 +27,7 @@ its notes afresh per chapter or Word section has several notes 3, and the entry 
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -81,7 +81,7 @@ class Entry:
     learned: dict[str, str] = field(default_factory=dict)
     # `identities(reference)` and `key_base(reference)`, kept from grouping and keying: the
     # library groups and keys the works again
-    identities: list[str] = field(default_factory=list, repr=False, compare=False)
+    identities: tuple[str, ...] = field(default=(), repr=False, compare=False)
     base_key: str = field(default="", repr=False, compare=False)
 
     @property
@@ -115,7 +115,7 @@ def title_identity(title: str | None) -> str | None:
     return " ".join(words) if words else None
 
 
-def identities(ref: Reference) -> list[str]:
+def identities(ref: Reference) -> tuple[str, ...]:
     """The identities of `ref` (see the module docstring)."""
     found = []
     if ref.doi and ref.doi.strip():
@@ -137,7 +137,7 @@ def identities(ref: Reference) -> list[str]:
             found.append(f"title:{title}|by:{author}")
         if not labels and not author:
             found.append(f"title:{title}|bare")  # a title cited with nothing else, twice
-    return found
+    return tuple(found)
 
 
 def is_citable(ref: Reference) -> bool:
@@ -185,9 +185,9 @@ def merge_references(a: Reference, b: Reference) -> Reference:
     )
 
 
-def _dates_agree(ref: Reference, group: list[tuple[int, object, Reference]] | None) -> bool:
+def _dates_agree(ref: Reference, others: Iterable[Reference]) -> bool:
     """Same title, same site, different dates: two issues of ``Press statement``."""
-    for _, _, other in group or []:
+    for other in others:
         a, b = ref.date or "", other.date or ""
         if a and b and not (a.startswith(b) or b.startswith(a)):
             return False
@@ -195,52 +195,65 @@ def _dates_agree(ref: Reference, group: list[tuple[int, object, Reference]] | No
 
 
 def group_references(
-    cited: list[tuple[_Cite, Reference, list[str]]],
-) -> list[tuple[Reference, list[_Cite], list[str]]]:
+    cited: Sequence[tuple[_Cite, Reference, Sequence[str]]],
+) -> list[tuple[Reference, list[_Cite], Sequence[str]]]:
     """Merge (note, reference, its `identities`) into distinct works, in order of first
     citation; each work with the sorted distinct notes (any sortable value: a `NotePlace`,
-    an index) and the identities of the merged reference."""
-    groups: list[list[tuple[int, _Cite, Reference]] | None] = []
-    held: list[list[str]] = []  # per group, the identities it took (some since passed on)
-    owner: dict[str, int] = {}
-    for seq, (number, ref, ids) in enumerate(cited):
+    an index) and the identities of the merged reference.
+
+    A work is named by the position of its first reference in `cited`; most works are one
+    reference, and only works of several hold a list of their members (a hundred thousand
+    notes make no list per note)."""
+    owner: dict[str, int] = {}  # identity -> the work holding it
+    members: dict[int, list[int]] = {}  # a work of several references: their positions
+    held: dict[int, list[str]] = {}  # ... and the identities it took (some since passed on)
+    absorbed: set[int] = set()  # works found to be part of another
+    starts: list[int] = []  # the works, in order of first citation
+
+    def references(work: int) -> Iterable[Reference]:
+        return (cited[seq][1] for seq in members.get(work, (work,)))
+
+    for seq, (_, ref, ids) in enumerate(cited):
         hits = sorted({
-            owner[i] for i in ids
-            if i in owner and (not i.startswith("title:") or _dates_agree(ref, groups[owner[i]]))
+            owner[i] for i in ids if i in owner
+            and (not i.startswith("title:") or _dates_agree(ref, references(owner[i])))
         })
         if not hits:
-            index = len(groups)
-            groups.append([(seq, number, ref)])
-            held.append([])
-        else:
-            index = hits[0]
-            target = groups[index]
-            assert target is not None
-            for other in hits[1:]:  # this reference joins works thought distinct so far
-                target.extend(groups[other] or [])
-                groups[other] = None
-                for identity in held[other]:
-                    if owner[identity] == other:
-                        owner[identity] = index
-                        held[index].append(identity)
-                held[other] = []
-            target.append((seq, number, ref))
+            index = seq
+            starts.append(seq)
+            for identity in ids:
+                owner[identity] = index
+            continue
+        index = hits[0]
+        if index not in members:
+            members[index] = [index]
+            held[index] = list(cited[index][2])
+        target, taken = members[index], held[index]
+        for other in hits[1:]:  # this reference joins works thought distinct so far
+            target.extend(members.pop(other, (other,)))
+            absorbed.add(other)
+            for identity in held.pop(other, None) or cited[other][2]:
+                if owner[identity] == other:
+                    owner[identity] = index
+                    taken.append(identity)
+        target.append(seq)
         for identity in ids:
             owner[identity] = index
-        held[index].extend(ids)
-    works = []
-    for group in groups:
-        if not group:
+        taken.extend(ids)
+    works: list[tuple[Reference, list[_Cite], Sequence[str]]] = []
+    for seq in starts:
+        if seq in absorbed:
             continue
-        if len(group) == 1:  # most works: cited once, their identities known
-            seq, number, ref = group[0]
-            works.append((ref, [number], cited[seq][2]))
+        group = members.get(seq)
+        if group is None:  # most works: cited once, their identities known
+            number, ref, ids = cited[seq]
+            works.append((ref, [number], ids))
             continue
-        ordered = sorted(group, key=lambda item: item[0])  # citation order
-        merged = ordered[0][2]
-        for _, _, ref in ordered[1:]:
-            merged = merge_references(merged, ref)
-        works.append((merged, sorted({number for _, number, _ in group}), identities(merged)))
+        group.sort()  # citation order
+        merged = cited[group[0]][1]
+        for other in group[1:]:
+            merged = merge_references(merged, cited[other][1])
+        works.append((merged, sorted({cited[other][0] for other in group}), identities(merged)))
     return works
 
 

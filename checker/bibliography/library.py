@@ -24,7 +24,11 @@ Pure functions; `write.write_library` reads and writes the files.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from json.encoder import encode_basestring as _json_string  # as dumps(ensure_ascii=False)
 from typing import Any
 
 from checker.bibliography.entries import (
@@ -39,6 +43,7 @@ from checker.bibliography.keys import free_key, key_base
 from checker.model import Reference, ReferenceType
 
 CITED_IN = "footcheck-cited-in"
+_dump = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
 _STORED = ("title", "authors", "container", "publisher", "domain", "url", "url_as_printed",
            "doi", "date", "accessed", "type")
 
@@ -57,15 +62,40 @@ class LibraryEntry:
             for part, numbers in notes_by_part(notes))
 
 
-def stored_works(entries: list[Entry]) -> list[dict[str, Any]]:
-    """A document's entries as kept in the state: the reference's fields (those it has),
-    the notes as [part, number] (part 0: numbered once through) and what link checks
-    learned."""
-    return [{"notes": [list(place) for place in entry.notes],
-             "reference": {name: value for name in _STORED
-                           if (value := getattr(entry.reference, name)) is not None},
-             **({"learned": dict(entry.learned)} if entry.learned else {})}
-            for entry in entries]
+class StoredWorks:
+    """A document's entries as the state keeps them: a list of works, each the reference's
+    fields (those it has), the notes as [part, number] (part 0: numbered once through) and
+    what link checks learned. Written to the state file from the entries (`json_pieces`),
+    without a dict per work; read back as that list (`library_entries` takes either)."""
+
+    __slots__ = ("entries",)
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+
+    def json_pieces(self) -> Iterator[str]:
+        """The list as ``json.dumps(works, ensure_ascii=False, separators=(",", ":"))``."""
+        yield "["
+        for index, entry in enumerate(self.entries):
+            yield ("," if index else "") + _work_json(entry)
+        yield "]"
+
+
+def stored_works(entries: list[Entry]) -> StoredWorks:
+    """A document's entries as kept in the state (see `StoredWorks`)."""
+    return StoredWorks(entries)
+
+
+def _work_json(entry: Entry) -> str:
+    fields = []
+    for name in _STORED:
+        value = getattr(entry.reference, name)
+        if value is not None:
+            fields.append(f'"{name}":' + (_json_string(value) if isinstance(value, str)
+                                           else _dump(value)))
+    notes = ",".join(f"[{part:d},{number:d}]" for part, number in entry.notes)
+    learned = ',"learned":' + _dump(dict(entry.learned)) if entry.learned else ""
+    return '{"notes":[' + notes + '],"reference":{' + ",".join(fields) + "}" + learned + "}"
 
 
 def _stored_notes(work: dict[str, Any]) -> list[NotePlace]:
@@ -96,10 +126,44 @@ def reference_from_stored(data: dict[str, Any]) -> Reference | None:
         return None
 
 
+class LibraryEntries:
+    """The library's entries in key order (a sequence of `LibraryEntry`), each made as it is
+    read: the library of a hundred thousand works keeps no object per work beyond its
+    reference."""
+
+    def __init__(self, keyed: list[tuple[str, Reference, Sequence[int], Sequence[str]]],
+                 owners: list[tuple[str, list[NotePlace], dict[str, str], str]]) -> None:
+        self._keyed = keyed
+        self._owners = owners
+
+    def __len__(self) -> int:
+        return len(self._keyed)
+
+    def __iter__(self) -> Iterator[LibraryEntry]:
+        owners = self._owners
+        for key, reference, indexes, ids in self._keyed:
+            if len(indexes) == 1:  # one document's entry
+                doc_id, notes, known, _ = owners[indexes[0]]
+                yield LibraryEntry(Entry(key=key, reference=reference, identities=ids,
+                                         learned=_consistent(dict(known))),
+                                   {doc_id: sorted(set(notes))})
+                continue
+            cited_in: dict[str, list[NotePlace]] = {}
+            learned: dict[str, str] = {}
+            for index in indexes:
+                doc_id, notes, known, _ = owners[index]
+                cited_in.setdefault(doc_id, []).extend(notes)
+                for name, value in known.items():  # the first document's, as for the fields
+                    learned.setdefault(name, value)
+            yield LibraryEntry(
+                Entry(key=key, reference=reference, learned=_consistent(learned), identities=ids),
+                {doc: sorted(set(notes)) for doc, notes in cited_in.items()})
+
+
 def library_entries(
-    works_by_document: dict[str, list[dict[str, Any]]], known_keys: dict[str, str],
+    works_by_document: dict[str, list[dict[str, Any]] | StoredWorks], known_keys: dict[str, str],
     current: dict[str, list[Entry]] | None = None,
-) -> tuple[list[LibraryEntry], dict[str, str]]:
+) -> tuple[LibraryEntries, dict[str, str]]:
     """The library's entries (sorted by key) and the identity -> key map to remember.
 
     `works_by_document`: each document's works as kept in the state (`stored_works`), in
@@ -109,17 +173,19 @@ def library_entries(
     before. A library entry made of one document entry holds that entry's reference itself
     (the same object)."""
     current = current or {}
-    cited: list[tuple[int, Reference, list[str]]] = []
+    cited: list[tuple[int, Reference, Sequence[str]]] = []
     owners: list[tuple[str, list[NotePlace], dict[str, str], str]] = []  # and the key base
     for doc_id in [*works_by_document, *(d for d in current if d not in works_by_document)]:
-        if doc_id in current:
-            for entry in current[doc_id]:
+        works = works_by_document.get(doc_id)
+        entries = current[doc_id] if doc_id in current else (
+            works.entries if isinstance(works, StoredWorks) else None)
+        if entries is not None:
+            for entry in entries:
                 cited.append((len(owners), entry.reference,
                               entry.identities or identities(entry.reference)))
                 owners.append((doc_id, entry.notes, _stored_learned(entry.learned),
                                entry.base_key))
             continue
-        works = works_by_document[doc_id]
         for work in works if isinstance(works, list) else []:
             reference = reference_from_stored(work.get("reference")) if isinstance(
                 work, dict) else None
@@ -129,8 +195,8 @@ def library_entries(
             owners.append((doc_id, _stored_notes(work), _stored_learned(work.get("learned")),
                            ""))
     used: set[str] = set()
-    keyed: list[tuple[str, Reference, list[int], list[str]]] = []
-    fresh: list[tuple[Reference, list[int], list[str]]] = []
+    keyed: list[tuple[str, Reference, Sequence[int], Sequence[str]]] = []
+    fresh: list[tuple[Reference, list[int], Sequence[str]]] = []
     for reference, indexes, ids in group_references(cited):  # works seen before keep their keys
         key = next((known_keys[i] for i in ids
                     if i in known_keys and known_keys[i] not in used), None)
@@ -146,21 +212,10 @@ def library_entries(
         key = free_key(base, taken, tried)
         taken.add(key)
         keyed.append((key, reference, indexes, ids))
-    entries, remembered = [], {}
-    for key, reference, indexes, ids in sorted(keyed, key=lambda item: item[0]):
-        cited_in: dict[str, list[NotePlace]] = {}
-        learned: dict[str, str] = {}
-        for index in indexes:
-            doc_id, notes, known, _ = owners[index]
-            cited_in.setdefault(doc_id, []).extend(notes)
-            for name, value in known.items():  # the first document's, as for the fields
-                learned.setdefault(name, value)
-        entries.append(LibraryEntry(
-            Entry(key=key, reference=reference, learned=_consistent(learned), identities=ids),
-            {doc: sorted(set(notes)) for doc, notes in cited_in.items()}))
-        for identity in ids:
-            remembered[identity] = key
-    return entries, remembered
+    del cited, fresh
+    keyed.sort(key=lambda item: item[0])
+    remembered = {identity: key for key, _, _, ids in keyed for identity in ids}
+    return LibraryEntries(keyed, owners), remembered
 
 
 def _consistent(learned: dict[str, str]) -> dict[str, str]:

@@ -31,8 +31,9 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,12 @@ from checker.bibliography.biblatex import (
     BibRecord,
     bib_identities,
     bib_records,
+    bib_text,
+    biblatex_record,
+    braced,
+    classic_record,
+    entry_text,
+    field_lines,
     header_lines,
     is_classic,
     parse_bib,
@@ -47,13 +54,24 @@ from checker.bibliography.biblatex import (
 )
 from checker.bibliography.csljson import (
     csl_identities,
+    csl_item,
     csl_items,
+    csl_text,
     from_record,
+    item_fields,
+    item_text,
     parse_csl,
     render_csl,
     to_record,
 )
 from checker.bibliography.entries import LEARNED_FIELDS, Entry, build_entries
+from checker.bibliography.library import (
+    CITED_IN,
+    LibraryEntry,
+    StoredWorks,
+    library_entries,
+    stored_works,
+)
 from checker.bibliography.merge import MergeReport, Record, three_way
 from checker.errors import ConfigError, ConfigProblem, WriteProblem, WriteRefused
 from checker.model import Document
@@ -64,10 +82,12 @@ LIBRARY_STEM = "library"  # refs/library.bib and .json: every document's works (
 ON_EDITED = ("refuse", "merge", "force")
 _FINGERPRINT = re.compile(r"^% footcheck-sha256: ([0-9a-f]{64})\n", re.MULTILINE)
 _PIECE = 1 << 20  # characters written at a time
+_dump = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
 _HASHES_KEPT = 2  # the text written now and the one before (a crash between writes)
-# id(entry.reference) -> the .bib record and CSL item of a document's entry, rendered once
-# for its own files and then made the library's (`write_entries`, `write_library`)
-Rendered = dict[int, tuple[BibRecord, dict[str, Any]]]
+# id(entry.reference) -> a document's entry rendered for its own files, less its key and note:
+# the .bib type and field lines and the CSL item's field lines, made the library's entry
+# under the library's key (`render_entries`, `render_library`)
+Rendered = dict[int, tuple[str, str, str]]
 
 
 @dataclass
@@ -296,7 +316,19 @@ def _refusal(plans: list[_Plan]) -> str:
             "footcheck's, or --force to overwrite (a .bak copy is kept)")
 
 
-def _bib_plan(ours: list[BibRecord], path: Path, source: str, classic: bool) -> _Plan:
+@dataclass
+class Generated:
+    """A bibliography as footcheck generates it: each entry's text in the .bib
+    (`biblatex.entry_text`) and in the CSL-JSON (`csljson.item_text`), and the same entries
+    as a .bib's records and CSL items, made only when a merge needs them."""
+
+    bib: list[str]
+    csl: list[str]
+    bib_records: Callable[[], list[BibRecord]]
+    csl_items: Callable[[], list[dict[str, Any]]]
+
+
+def _bib_plan(generated: Generated, path: Path, source: str, classic: bool) -> _Plan:
     header = header_lines(source, classic=classic)
     extra: list[str] = []
 
@@ -311,21 +343,90 @@ def _bib_plan(ours: list[BibRecord], path: Path, source: str, classic: bool) -> 
     def render(records: list[Record]) -> str:
         return render_bib((BibRecord.from_record(r) for r in records), header, extra)
 
-    return _Plan(path=path, ours=lambda: [r.to_record() for r in ours],
-                 generated=render_bib(ours, header),  # before any parse: no blocks carried
+    return _Plan(path=path, ours=lambda: [r.to_record() for r in generated.bib_records()],
+                 generated=bib_text(generated.bib, header),  # before any parse: no blocks
                  render=render, parse=parse, parse_base=parse_base,
                  identify=bib_identities, fingerprinted=True)
 
 
-def _csl_plan(ours: list[dict[str, Any]], path: Path) -> _Plan:
+def _csl_plan(generated: Generated, path: Path) -> _Plan:
     def parse(text: str) -> list[Record]:  # JSON carries nothing over: one parse serves both
         return [to_record(item) for item in parse_csl(text)]
 
     return _Plan(
-        path=path, ours=lambda: [to_record(item) for item in ours], generated=render_csl(ours),
+        path=path, ours=lambda: [to_record(item) for item in generated.csl_items()],
+        generated=csl_text(generated.csl),
         render=lambda records: render_csl(from_record(r) for r in records),
         parse=parse, parse_base=parse, identify=csl_identities, fingerprinted=False,
     )
+
+
+# -- rendering ------------------------------------------------------------------------------
+def _csl_id(key: str) -> str:
+    return item_fields({"id": key})
+
+
+def render_entries(entries: list[Entry], *, classic: bool = False,
+                   rendered: Rendered | None = None) -> Generated:
+    """A document's entries as its .bib and CSL-JSON generate them, one entry at a time
+    (nothing kept but the texts). `rendered`, when given (biblatex only), gets the parts of
+    every entry without learned values that the library reuses (`render_library`)."""
+    make = classic_record if classic else biblatex_record
+    keep = rendered is not None and not classic
+    bib, csl = [], []
+    for entry in entries:
+        record, item = make(entry), csl_item(entry)
+        # Both end with their note (the notes citing the work), which the library leaves out.
+        note = record.fields.pop("note", None)
+        fields = field_lines(record.fields)
+        bib.append(entry_text(record.type, entry.key,
+                              fields + field_lines({"note": note}) if note else fields))
+        del item["id"]
+        csl_note = item.pop("note", None)
+        middle = item_fields(item)
+        csl.append("  {\n" + _csl_id(entry.key) + ",\n" + middle
+                   + (",\n" + item_fields({"note": csl_note}) if csl_note else "") + "\n  }")
+        if keep and not entry.learned:
+            rendered[id(entry.reference)] = (record.type, fields, middle)  # type: ignore[index]
+    return Generated(bib, csl, lambda: bib_records(entries, classic=classic),
+                     lambda: csl_items(entries))
+
+
+def render_library(library: Iterable[LibraryEntry], *, classic: bool = False,
+                   rendered: Rendered | None = None) -> Generated:
+    """The library's entries as its .bib and CSL-JSON generate them: each with the
+    documents citing it (``footcheck-cited-in``) and no note. A work the library holds as one
+    document cites it is that document's entry as `render_entries` rendered it (`rendered`),
+    under the library's key."""
+    make = classic_record if classic else biblatex_record
+    reuse = rendered if rendered is not None and not classic else {}
+    bib, csl = [], []
+    for item in library:
+        key, cited_in = item.entry.key, item.cited_in_text
+        # Document ids are [A-Za-z0-9._-] (load.document_id) and the field is never printed:
+        # written as is, so that tools reading it back get the ids.
+        done = reuse.pop(id(item.entry.reference), None) if not item.entry.learned else None
+        if done is None:
+            record = make(item.entry)
+            record.fields[CITED_IN] = braced(cited_in)
+            bib.append(entry_text(record.type, key, field_lines(record.fields)))
+            csl.append(item_text({**csl_item(item.entry), CITED_IN: cited_in}))
+            continue
+        kind, fields, middle = done
+        bib.append(entry_text(kind, key, fields + field_lines({CITED_IN: braced(cited_in)})))
+        csl.append("  {\n" + _csl_id(key) + ",\n" + middle + ",\n"
+                   + item_fields({CITED_IN: cited_in}) + "\n  }")
+
+    def records() -> list[BibRecord]:
+        made = []
+        for item in library:
+            record = make(item.entry)
+            record.fields[CITED_IN] = braced(item.cited_in_text)
+            made.append(record)
+        return made
+
+    return Generated(bib, csl, records, lambda: [
+        {**csl_item(item.entry), CITED_IN: item.cited_in_text} for item in library])
 
 
 # -- the pair -------------------------------------------------------------------------------
@@ -343,8 +444,8 @@ def write_entries(
     """Write `entries` as ``<refs_dir>/<doc.id>.bib`` and ``.json`` (see the module docstring).
     `state`: the state file's content when read already (`load_state`; updated here).
 
-    `rendered`, when given, gets the biblatex record and CSL item of every entry without
-    learned values, by its reference (for `write_library`).
+    `rendered`, when given, gets every entry without learned values rendered less its key
+    and note, by its reference (for `write_library`).
 
     With `keep_backup` every file that changes keeps its previous version as ``.bak``
     (``check --update-refs``). Raises `WriteRefused` (nothing written) for hand-edited files
@@ -358,12 +459,7 @@ def write_entries(
         result.messages.append(
             f"{doc.path}: no cited works; {refs_dir / (stem + '.bib')} not written")
         return result
-    bib = bib_records(entries, classic=classic)
-    csl = csl_items(entries)
-    if rendered is not None and not classic:
-        rendered.update((id(entry.reference), (record, item))
-                        for entry, record, item in zip(entries, bib, csl, strict=True)
-                        if not entry.learned)
+    generated = render_entries(entries, classic=classic, rendered=rendered)
 
     def remember(state: dict[str, Any]) -> None:
         learned = {e.key: {"cited_url": e.reference.url, **e.learned}
@@ -373,7 +469,7 @@ def write_entries(
         else:
             state["learned"].pop(doc.id, None)
 
-    return write_pair(refs_dir, stem, Path(doc.path).name, bib, csl, classic=classic,
+    return write_pair(refs_dir, stem, Path(doc.path).name, generated, classic=classic,
                       on_edited=on_edited, keep_backup=keep_backup, update_state=remember,
                       state=state)
 
@@ -395,8 +491,7 @@ def write_pair(
     refs_dir: Path,
     stem: str,
     source: str,
-    bib: list[BibRecord],
-    csl: list[dict[str, Any]],
+    generated: Generated,
     *,
     classic: bool = False,
     on_edited: str = "refuse",
@@ -404,10 +499,10 @@ def write_pair(
     update_state: Any = None,
     state: dict[str, Any] | None = None,
 ) -> WriteResult:
-    """Write ``<refs_dir>/<stem>.bib`` and ``.json`` from their records and CSL items (see
-    the module docstring); `update_state(state)` adds to the state written with them;
-    `state`: the state when read already (updated here, as written).
-    They are rendered as they are; turned into merge `Record`s only when a merge needs."""
+    """Write ``<refs_dir>/<stem>.bib`` and ``.json`` as `generated` (see the module
+    docstring); `update_state(state)` adds to the state written with them; `state`: the
+    state when read already (updated here, as written). Merge `Record`s are made only when a
+    merge needs them."""
     if on_edited not in ON_EDITED:
         raise ConfigError(ConfigProblem.INVALID, f"on_edited must be one of "
                           f"{', '.join(ON_EDITED)}, not {on_edited!r}")
@@ -418,8 +513,10 @@ def write_pair(
         raise ConfigError(ConfigProblem.UNWRITABLE,
                           f"{refs_dir}: cannot create: {error.strerror or error}") from None
     state = load_state(refs_dir) if state is None else state
-    plans = [_bib_plan(bib, refs_dir / f"{stem}.bib", source, classic),
-             _csl_plan(csl, refs_dir / f"{stem}.json")]
+    count = len(generated.bib)
+    plans = [_bib_plan(generated, refs_dir / f"{stem}.bib", source, classic),
+             _csl_plan(generated, refs_dir / f"{stem}.json")]
+    generated.bib, generated.csl = [], []  # joined into each file's text: not kept twice
     for plan in plans:
         _classify(plan, state["files"].get(plan.path.name))
     if on_edited == "refuse" and any(p.status in ("edited", "foreign") for p in plans):
@@ -458,11 +555,10 @@ def write_pair(
         _write(base, plan.generated)
     if update_state is not None:
         update_state(state)
-    _write(refs_dir / STATE_NAME, [json.dumps(state, ensure_ascii=False, separators=(",", ":")),
-                                   "\n"])
+    _write(refs_dir / STATE_NAME, [*_state_pieces(state), "\n"])
 
     for plan in plans:
-        result.messages.append(_message(plan, len(bib), classic))
+        result.messages.append(_message(plan, count, classic))
         if plan.exists and plan.old == plan.text:
             continue
         backup = plan.path.with_name(plan.path.name + ".bak")
@@ -473,6 +569,23 @@ def write_pair(
         result.changes.append((plan.old or "", plan.text,
                                str(backup if plan.backup else plan.path), str(plan.path)))
     return result
+
+
+def _state_pieces(value: Any, depth: int = 0) -> Iterator[str]:
+    """The state as ``json.dumps(state, ensure_ascii=False, separators=(",", ":"))`` writes
+    it, a document's works in the library (``library`` / ``documents`` / id) written from
+    its entries (`library.StoredWorks`)."""
+    if isinstance(value, StoredWorks):
+        yield from value.json_pieces()
+    elif isinstance(value, dict) and (depth < 2 or any(
+            isinstance(item, StoredWorks) for item in value.values())):
+        yield "{"
+        for index, (name, item) in enumerate(value.items()):
+            yield ("," if index else "") + _dump(name) + ":"
+            yield from _state_pieces(item, depth + 1)
+        yield "}"
+    else:
+        yield _dump(value)
 
 
 def _without_fingerprint(text: str) -> str:
@@ -524,10 +637,6 @@ def write_library(
     `rendered`: what writing their own files rendered of them (see `write_entries`), reused
     for the works the library holds as one document cites them; `state`: see `write_pair`.
     With `keep_backup` a changed file keeps its previous version as ``.bak``."""
-    from checker.bibliography.biblatex import biblatex_record, braced, classic_record
-    from checker.bibliography.csljson import csl_item
-    from checker.bibliography.library import CITED_IN, library_entries, stored_works
-
     refs_dir = Path(refs_dir)
     state = load_state(refs_dir) if state is None else state
     stored = state.get("library")
@@ -545,37 +654,12 @@ def write_library(
     library, remembered = library_entries(works, known, current)
     for doc_id, doc_entries in current.items():
         works[doc_id] = stored_works(doc_entries)
-    make = classic_record if classic else biblatex_record
-    reuse = rendered if rendered is not None and not classic else {}
-    bib, csl = [], []
-    for item in library:
-        cited_in = item.cited_in_text
-        # Document ids are [A-Za-z0-9._-] (load.document_id) and the field is never printed:
-        # written as is, so that tools reading it back get the ids.
-        done = reuse.pop(id(item.entry.reference), None) if not item.entry.learned else None
-        if done is None:
-            record = make(item.entry)
-            record.fields[CITED_IN] = braced(cited_in)
-            bib.append(record)
-            csl.append({**csl_item(item.entry), CITED_IN: cited_in})
-            continue
-        # The document's own record and item (its files are written) less their note (the
-        # notes citing it there), under the library's key: what the library entry, which
-        # has no notes, makes.
-        record, csl_done = done
-        record.key = item.entry.key
-        record.fields.pop("note", None)
-        record.fields[CITED_IN] = braced(cited_in)
-        bib.append(record)
-        csl_done["id"] = item.entry.key
-        csl_done.pop("note", None)
-        csl_done[CITED_IN] = cited_in
-        csl.append(csl_done)
+    generated = render_library(library, classic=classic, rendered=rendered)
 
     def remember(state: dict[str, Any]) -> None:
         state["library"] = {"documents": works, "keys": {**known, **remembered}}
 
     source = "the documents parsed into " + (str(refs_dir) or ".")
-    return write_pair(refs_dir, LIBRARY_STEM, source, bib, csl, classic=classic,
+    return write_pair(refs_dir, LIBRARY_STEM, source, generated, classic=classic,
                       on_edited=on_edited, keep_backup=keep_backup, update_state=remember,
                       state=state)
