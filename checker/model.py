@@ -2,7 +2,10 @@
 
 load -> extract -> references -> bibliography / rules / linkcheck -> report.
 Plain dataclasses, no behaviour beyond serialisation: every stage is a set of
-pure functions over these.
+pure functions over these. What a value holds and nobody changes once it is made is a tuple,
+not a list: a tuple of strings or numbers leaves the garbage collector's watch, a list never
+does (a 100,000-note document holds hundreds of thousands of them, and every full collection
+walks them all).
 """
 
 from __future__ import annotations
@@ -69,12 +72,12 @@ class Reference:
     type: ReferenceType = ReferenceType.WEB
     # Not part of the JSON contract below; used by later stages.
     raw: str = ""  # the citation's own text inside the footnote
-    repairs: list[str] = field(default_factory=list)  # one line per URL repair made
+    repairs: tuple[str, ...] = ()  # one line per URL repair made
     ibid: bool = False  # resolved from Ibid./Op. cit.
     publisher: str | None = None  # a book's or report's publisher (not its container)
     # Repairs a valid printed URL may need, kept as suggestions (the URL stays as printed):
     # (the repaired URL, the evidence for it). The link check decides (linkcheck/repair.py).
-    url_candidates: list[tuple[str, str]] = field(default_factory=list)
+    url_candidates: tuple[tuple[str, str], ...] = ()
 
     JSON_FIELDS = (
         "title", "authors", "container", "domain", "url", "url_as_printed",
@@ -91,11 +94,9 @@ reference_values = attrgetter(*(f.name for f in fields(Reference)))
 
 
 def reference_from_values(values: tuple) -> Reference:
-    """A Reference with its own lists (not those of the tuple's source)."""
+    """A Reference with its own list of authors (not that of the tuple's source)."""
     reference = Reference(*values)
     reference.authors = list(reference.authors)
-    reference.repairs = list(reference.repairs)
-    reference.url_candidates = list(reference.url_candidates)
     return reference
 
 
@@ -108,7 +109,7 @@ class Footnote:
     number: int
     line: int  # 1-based line of the definition in the source
     text: str  # markers stripped, entities decoded
-    marker_lines: list[int] = field(default_factory=list)
+    marker_lines: tuple[int, ...] = ()  # 1-based lines of the body marking it, in order
     references: list[Reference] = field(default_factory=list)
     # Where numbering restarts (per chapter, section, letter or Word section), the 1-based part
     # the note belongs to; None where the document numbers its notes once through.

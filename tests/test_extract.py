@@ -109,7 +109,7 @@ def test_chicago_endnotes_after_a_notes_heading() -> None:
     assert notes[5].text.endswith("https://www.kommersant.ru/doc/4270000.")
     assert "Jane Scholar teaches" not in notes[5].text
     # the year-led paragraph and the numbered heading are body text, marked by glued digits
-    assert notes[1].marker_lines == [5] and notes[3].marker_lines == [6]
+    assert notes[1].marker_lines == (5,) and notes[3].marker_lines == (6,)
     assert findings == []
 
 
@@ -140,7 +140,7 @@ def test_pdftotext_notes_without_blank_lines_or_superscripts() -> None:
     assert notes[5].text.endswith("Europe-Asia Studies 60, no. 8 (2008): 1321–44.")
     assert notes[6].text.endswith("https://www.reuters.com/article/ us-china-sco-idUSKBN18Z0Z3.")
     # markers glued to words ("powers.1") and to a year ending a sentence ("2001.4")
-    assert [notes[n].marker_lines for n in (1, 2, 4, 6)] == [[3], [4], [13], [14]]
+    assert [notes[n].marker_lines for n in (1, 2, 4, 6)] == [(3,), (4,), (13,), (14,)]
     assert findings == []
 
 
@@ -155,7 +155,7 @@ def test_numbered_list_in_the_body_and_bracketed_endnotes() -> None:
     footnotes, findings = extract_footnotes(document)
     assert [(note.number, note.line) for note in footnotes] == [(1, 12), (2, 14)]
     assert footnotes[0].text.startswith("Jonathan E. Hillman, *The Digital Silk Road*")
-    assert [note.marker_lines for note in footnotes] == [[5], [5]]
+    assert [note.marker_lines for note in footnotes] == [(5,), (5,)]
     assert findings == []
 
 
@@ -205,8 +205,8 @@ def test_sup_definitions_interleaved_with_body_at_page_breaks() -> None:
     notes = notes_of(text)
     assert sorted(notes) == [1, 2, 3, 4, 5]
     assert notes[3].text == 'Poe, Edgar. "Three." *Outlet*, 2020, https://example.org/three.'
-    assert notes[2].marker_lines == [3] and notes[3].marker_lines == [3]
-    assert notes[4].marker_lines == [12] and notes[5].marker_lines == [12]
+    assert notes[2].marker_lines == (3,) and notes[3].marker_lines == (3,)
+    assert notes[4].marker_lines == (12,) and notes[5].marker_lines == (12,)
     assert "onto the next page" not in notes[3].text
 
 
@@ -243,7 +243,7 @@ def test_body_running_into_a_note_line_is_cut_off() -> None:
     )
     notes = notes_of(text)
     assert notes[1].text == '"Title," Outlet, 2017, http://example.org/ news/1.html.'
-    assert notes[2].marker_lines == [3]
+    assert notes[2].marker_lines == (3,)
 
 
 def test_endnote_list_items_after_a_rule() -> None:
@@ -277,7 +277,7 @@ def test_note_numbers_alone_on_their_lines_in_an_endnote_section() -> None:
         (2, 13, 'Niva Yau, "Security ties," The Diplomat, June 4, 2020.'),
         (3, 19, "Ibid., 5."),
     ]
-    assert all(note.marker_lines == [1] for note in footnotes)
+    assert all(note.marker_lines == (1,) for note in footnotes)
     assert findings == []
 
 
@@ -300,7 +300,7 @@ def test_superscript_digit_notes_and_markers() -> None:
     )
     notes = notes_of(text)
     assert sorted(notes) == [1, 2]
-    assert notes[1].marker_lines == [1] and notes[2].text == '"Ratified," TASS, 2002.'
+    assert notes[1].marker_lines == (1,) and notes[2].text == '"Ratified," TASS, 2002.'
 
 
 def test_bracketed_reference_list_with_inline_markers() -> None:
@@ -312,7 +312,7 @@ def test_bracketed_reference_list_with_inline_markers() -> None:
         "[3] C. Author, \"Paper Three,\" Journal, 2012.\n"
     )
     footnotes, findings = extract_footnotes(doc(text))
-    assert [note.marker_lines for note in footnotes] == [[1], [1], [1]]
+    assert [note.marker_lines for note in footnotes] == [(1,), (1,), (1,)]
     assert footnotes[2].text == 'C. Author, "Paper Three," Journal, 2012.'
     assert findings == []
 

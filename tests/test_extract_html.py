@@ -31,7 +31,7 @@ def test_footnotes_div_with_backlinks() -> None:
     )
     assert notes[3].text == "Ibid."
     assert [notes[n].line for n in (1, 2, 3)] == [17, 20, 24]
-    assert [notes[n].marker_lines for n in (1, 2, 3)] == [[11], [12], [14]]  # not the comment
+    assert [notes[n].marker_lines for n in (1, 2, 3)] == [(11,), (12,), (14,)]  # not the comment
     assert findings == []
 
 
@@ -41,7 +41,7 @@ def test_wikipedia_references() -> None:
         '["About the SCO"](https://eng.sectsco.org/about/). *SCO*. Retrieved 5 May 2020.'
     )
     assert notes[2].text == "Doe, Jane (2019). *Eurasian Institutions*. Oxford: OUP. p. 12."
-    assert notes[1].marker_lines == [10, 12] and notes[2].marker_lines == [11]
+    assert notes[1].marker_lines == (10, 12) and notes[2].marker_lines == (11,)
     assert (notes[1].line, notes[2].line) == (16, 18)
     assert findings == []
 
@@ -53,8 +53,8 @@ def test_asides_named_anchors_and_numbered_lists() -> None:
     assert notes[3].text == "Doe, Jane. [Report](http://example.org/report.pdf), 2015."
     assert notes[4].text.startswith("Fourth note")  # <ol class="footnotes" start="4">
     assert [notes[n].line for n in (1, 2, 3, 4)] == [5, 6, 9, 11]
-    assert notes[1].marker_lines == notes[2].marker_lines == [4]
-    assert notes[3].marker_lines == [7]
+    assert notes[1].marker_lines == notes[2].marker_lines == (4,)
+    assert notes[3].marker_lines == (7,)
     assert [f.footnotes for f in findings] == [[4]]
 
 
@@ -79,7 +79,7 @@ def test_pandoc_html_output() -> None:
     footnotes, findings = extract_footnotes(Document("p.txt", "p", text, format="markdown"))
     (note,) = footnotes
     assert note.text == "Note with [a link](https://example.org/x?a=1&b=2)."
-    assert (note.number, note.line, note.marker_lines) == (1, 7, [3])
+    assert (note.number, note.line, note.marker_lines) == (1, 7, (3,))
     assert findings == []
 
 
@@ -121,7 +121,7 @@ def test_word_html_export_footnotes() -> None:
     assert sorted(notes) == [1, 2]
     assert notes[1].text.startswith("Niva Yau, “Tracing the Chinese Footprints,” *The Diplomat*")
     assert notes[2].text == "“Border talks,” Reuters, May 5, 2020."
-    assert notes[1].marker_lines == [2] and notes[2].marker_lines == [2]
+    assert notes[1].marker_lines == (2,) and notes[2].marker_lines == (2,)
     assert not [f for f in findings if f.severity == "error"]
 
 
@@ -136,7 +136,7 @@ def test_google_docs_html_export_footnotes() -> None:
     (reference,) = parse_references(notes[2].text)
     assert reference.url == "https://24.kg/english/123/"
     assert reference.url_as_printed.startswith("https://www.google.com/url?q=")
-    assert reference.repairs == ["unwrapped the redirect through google.com"]
+    assert reference.repairs == ("unwrapped the redirect through google.com",)
 
 
 def test_word_html_endnotes_numbered_in_roman() -> None:
@@ -145,7 +145,7 @@ def test_word_html_endnotes_numbered_in_roman() -> None:
     assert sorted(notes) == [1, 2]
     assert notes[1].text == "“Loans rise,” Reuters, May 5, 2020."
     assert notes[2].text.startswith("Niva Yau, “Security ties,”")
-    assert notes[1].marker_lines == [2] and notes[2].marker_lines == [2]
+    assert notes[1].marker_lines == (2,) and notes[2].marker_lines == (2,)
     assert not [f for f in findings if f.severity == "error"]
 
 

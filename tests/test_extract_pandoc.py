@@ -34,7 +34,7 @@ def test_numeric_labels_with_continuations() -> None:
     assert notes[1].text == (
         "Smith, *Title*, 2001, https://example.org/a\\_b. A second paragraph of note one."
     )
-    assert notes[1].line == 3 and notes[1].marker_lines == [1]
+    assert notes[1].line == 3 and notes[1].marker_lines == (1,)
     assert notes[2].text == 'Doe & Roe, "Paper," 2005.'
     assert findings == []
 
@@ -47,7 +47,7 @@ def test_named_labels_numbered_in_order_of_reference() -> None:
     assert notes[2].text == 'A long note with "entities" and a lazy continuation line.'
     assert notes[3].text == "Inline: *Book*, 2019."  # ^[inline] note, defined where it is used
     assert notes[3].line == notes[3].marker_lines[0] == 8
-    assert notes[4].text == "Never referenced." and notes[4].marker_lines == []
+    assert notes[4].text == "Never referenced." and notes[4].marker_lines == ()
     messages = [finding.message for finding in findings]
     assert "footnote 9 is marked in the text but never defined" in messages
     assert "footnote 4 is defined but never marked in the text" in messages

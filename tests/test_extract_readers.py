@@ -57,7 +57,7 @@ def test_rst_numbered_auto_numbered_and_directive_less_notes() -> None:
     one, _two, three, docs, anonymous = footnotes
     assert one.text == ("Closures again (Ann Writer) "
                         "https://lists.example.org/archive/1998-May/000101.html")
-    assert one.marker_lines == [4] and docs.marker_lines == [4] and anonymous.marker_lines == [5]
+    assert one.marker_lines == (4,) and docs.marker_lines == (4,) and anonymous.marker_lines == (5,)
     assert three.text.endswith("(Cy Poster) https://lists.example.org/archive/2002-July/"
                                "000303.html")
     assert anonymous.text == "Anonymous auto-numbered note."
@@ -99,11 +99,11 @@ def test_gutenberg_blocks_multi_paragraph_crlf_labels_and_parts() -> None:
     assert [(n.part, n.number, n.label) for n in footnotes] == [
         (None, 3, "A"), (1, 1, None), (1, 2, None), (2, 1, None)]
     lettered, first, second, restarted = footnotes
-    assert first.text == "Coll. Hist. Soc., 1880, vol. 3, p. 12." and first.marker_lines == [1]
+    assert first.text == "Coll. Hist. Soc., 1880, vol. 3, p. 12." and first.marker_lines == (1,)
     assert second.text == ("A long note that goes on over a line and a second paragraph: "
                            "which cites Annals, London [1843(?)], p. 7.")
     assert lettered.text == "A lettered note."
-    assert restarted.text == "Op. cit., p. 40." and restarted.marker_lines == [15]
+    assert restarted.text == "Op. cit., p. 40." and restarted.marker_lines == (15,)
     assert second.line == 6
     assert not any("defined" in message for message in findings), findings
 
@@ -123,7 +123,7 @@ braces @{ and @} in text.} works.
 
 def test_texinfo_footnotes_numbered_in_order_with_markup_removed() -> None:
     footnotes, findings = extract(TEXINFO, "sicp.texi")
-    assert [(n.number, n.line, n.marker_lines) for n in footnotes] == [(1, 4, [4]), (2, 6, [6])]
+    assert [(n.number, n.line, n.marker_lines) for n in footnotes] == [(1, 4, (4,)), (2, 6, (6,))]
     assert footnotes[0].text == ("Snarf: “To grab a large file.” (From Steele 1983; see the "
                                  "Jargon File https://example.org/jargon.)")
     assert footnotes[1].text == "Compare (delay x) with braces { and } in text."
@@ -157,8 +157,8 @@ def test_casemets_footnotes_with_a_star_note() -> None:
     footnotes, findings = extract(CASEMETS, "opinion.xml")
     assert [(n.number, n.label) for n in footnotes] == [(1, "*"), (1, None), (2, None)]
     star, one, two = footnotes
-    assert star.text == "Smith, J., not participating." and star.marker_lines == [2]
-    assert one.text == "See Doe v. Roe, 100 S.W.2d 200 (Ark. 1950)." and one.marker_lines == [7]
+    assert star.text == "Smith, J., not participating." and star.marker_lines == (2,)
+    assert one.text == "See Doe v. Roe, 100 S.W.2d 200 (Ark. 1950)." and one.marker_lines == (7,)
     assert two.text == "The first paragraph. A second paragraph & more."
     assert findings == []
 
@@ -232,9 +232,9 @@ def test_marker_pdf_notes_at_page_bottoms_with_anchor_links() -> None:
     assert [(n.number, n.label) for n in footnotes] == [(1, "∗"), (1, None), (2, None)]
     star, one, two = footnotes
     assert star.text == "Equal contribution."
-    assert one.text == "Code is available at https://example.org/code." and one.marker_lines == [3]
+    assert one.text == "Code is available at https://example.org/code." and one.marker_lines == (3,)
     # the link to table 2 is no marker of note 2; the link to note 2's own anchor is
-    assert two.text.startswith("The measurements") and two.marker_lines == [9]
+    assert two.text.startswith("The measurements") and two.marker_lines == (9,)
     assert findings == []
 
 
@@ -291,7 +291,7 @@ def test_plain_digit_marker_and_run_on_definition_are_reported() -> None:
     footnotes, findings = extract(PLAIN_MARKER, "paper.md", "markdown")
     assert [n.number for n in footnotes] == [1, 2, 3]
     assert footnotes[2].text == '"Plan is clear," Daily News, May 4, 2019.'
-    assert footnotes[1].marker_lines == [2]
+    assert footnotes[1].marker_lines == (2,)
     assert len(findings) == 2, findings
     assert "footnote 2 is marked in the text only by plain digits ('region.2 While" \
         in findings[0] + findings[1]
@@ -303,7 +303,7 @@ def test_plain_digit_markers_everywhere_are_the_documents_way_not_reported() -> 
             '1. "Treaty signed," Daily News, May 2, 2019.\n'
             '2. "Customs plan," Daily News, May 3, 2019.\n')
     footnotes, findings = extract(text, "paper.txt")
-    assert [n.marker_lines for n in footnotes] == [[1], [1]]
+    assert [n.marker_lines for n in footnotes] == [(1,), (1,)]
     assert findings == []
 
 
@@ -332,7 +332,7 @@ def test_wikipedia_plain_text_reference_list() -> None:
         (4, "Петров И. Избранное. — М.: Наука, 1999. — 320 с."),
         (5, 'Smith, John (2002). "Translations". Journal of Letters. 4 (2): 10–20.'),
     ]
-    assert [n.marker_lines for n in footnotes] == [[1], [1], [1], [1], [2]]
+    assert [n.marker_lines for n in footnotes] == [(1,), (1,), (1,), (1,), (2,)]
     assert findings == []
 
 
@@ -392,12 +392,12 @@ def test_a_restarting_number_hands_each_note_its_own_markers() -> None:
     chapter = "Text.<sup>1</sup>\n\n<sup>1</sup> Smith, Book, 2001.\n\n"
     footnotes, findings = extract(chapter * 500, "long.md", "markdown")
     assert len(footnotes) == 500 and {n.part for n in footnotes} == set(range(1, 501))
-    assert [n.marker_lines for n in footnotes[:3]] == [[1], [5], [9]]
+    assert [n.marker_lines for n in footnotes[:3]] == [(1,), (5,), (9,)]
     assert findings == []
     court = "".join(f'<p>x<footnotemark>1</footnotemark></p><footnote label="1"><p>1 Note {i}.'
                     "</p></footnote>\n" for i in range(300))
     footnotes, _ = extract(court, "opinion.xml")
-    assert [n.marker_lines for n in footnotes[:3]] == [[1], [2], [3]]
+    assert [n.marker_lines for n in footnotes[:3]] == [(1,), (2,), (3,)]
     assert footnotes[299].text == "Note 299."
 
 
@@ -432,7 +432,7 @@ Again.<ref name="birds" /> Aside.<ref group="note">Swans are larger.</ref>
 def test_wikitext_refs_numbered_by_first_use_with_templates_rendered() -> None:
     footnotes, findings = extract(WIKITEXT, "Ducks.wiki")
     assert [(n.number, n.label, n.line, n.marker_lines) for n in footnotes] == [
-        (1, None, 1, [1, 5]), (1, "note 1", 5, [5]), (2, None, 3, [3])]
+        (1, None, 1, (1, 5)), (1, "note 1", 5, (5,)), (2, None, 3, (3,))]
     birds, swans, geese = footnotes
     assert birds.text == ('Roe, Jane (2 May 2017). "Duck facts". *Bird Site*. '
                           "https://birds.example.org/ducks Retrieved 3 May 2017.")
@@ -462,9 +462,9 @@ pp. 10-12.
 def test_org_footnotes_numbered_by_first_reference() -> None:
     footnotes, findings = extract(ORG, "birds.org")
     assert [(n.number, n.label, n.line, n.marker_lines, n.text) for n in footnotes] == [
-        (1, None, 11, [3, 4], "Smith, *Ducks* (London, 2001)."),
-        (2, "geese", 8, [3], 'Doe, "Geese," *Bird Journal* 4 (2002), pp. 10-12.'),
-        (3, None, 3, [3], "Roe, *Swans*, 2003."),
+        (1, None, 11, (3, 4), "Smith, *Ducks* (London, 2001)."),
+        (2, "geese", 8, (3,), 'Doe, "Geese," *Bird Journal* 4 (2002), pp. 10-12.'),
+        (3, None, 3, (3,), "Roe, *Swans*, 2003."),
     ]
     assert findings == ["footnote 4 is marked in the text but never defined"]
 
@@ -481,9 +481,9 @@ Ducks again.footnote:birds[] Owls.footnoteref:[owls,Poe, _Owls_, 1999.]
 def test_asciidoc_footnotes_with_ids_and_reuse() -> None:
     footnotes, findings = extract(ASCIIDOC, "birds.adoc")
     assert [(n.number, n.label, n.line, n.marker_lines, n.text) for n in footnotes] == [
-        (1, "birds", 3, [3, 5], "Roe, *Duck Facts* (2017), https://birds.example.org."),
-        (2, None, 4, [4], "Smith, *Geese* [2nd ed.], 2001."),
-        (3, "owls", 5, [5], "Poe, *Owls*, 1999."),
+        (1, "birds", 3, (3, 5), "Roe, *Duck Facts* (2017), https://birds.example.org."),
+        (2, None, 4, (4,), "Smith, *Geese* [2nd ed.], 2001."),
+        (3, "owls", 5, (5,), "Poe, *Owls*, 1999."),
     ]
     assert findings == []
 
@@ -519,7 +519,7 @@ def test_unnumbered_backlink_entries_are_numbered_in_order(opener) -> None:
     footnotes, findings = extract(BACKLINK_LIST.format(entries=entries))
     assert [n.number for n in footnotes] == [1, 2, 3]
     assert footnotes[1].text == 'Roe, Ann (3 March 2019). "Trade figures". Daily Ledger.'
-    assert [n.marker_lines for n in footnotes] == [[1], [1], [1]]
+    assert [n.marker_lines for n in footnotes] == [(1,), (1,), (1,)]
     assert findings == ["the reference list is not numbered (its 3 entries open with a "
                         "back-link): numbered in their order"]
 
@@ -542,7 +542,7 @@ def test_a_numbered_list_takes_the_bodys_bracketed_markers(entry) -> None:
     entries = "\n".join(entry.format(n=n) + f'"Report {n}". Port Authority. {n} May 2020.'
                         for n in (1, 2, 3))
     footnotes, findings = extract(BACKLINK_LIST.format(entries=entries))
-    assert [n.marker_lines for n in footnotes] == [[1], [1], [1]]
+    assert [n.marker_lines for n in footnotes] == [(1,), (1,), (1,)]
     assert not [m for m in findings if "marked" in m]
 
 
@@ -573,4 +573,4 @@ def test_a_wikis_lettered_explanatory_notes_are_labelled_notes_beside_its_refere
     lettered = [n for n in footnotes if n.label]
     assert [n.text for n in lettered] == ["Figures exclude the outer docks.",
                                           "The count was later revised."]
-    assert all(n.marker_lines == [1] for n in lettered)
+    assert all(n.marker_lines == (1,) for n in lettered)

@@ -179,8 +179,8 @@ def test_hyphen_suggested_from_another_note():
     repair_across_notes(notes)
     ref = notes[1].references[0]
     assert ref.url == "https://central-asia.example.net/b"  # valid as printed: kept
-    assert ref.url_candidates == [("https://centralasia.example.net/b",
-                                   "another note prints centralasia.example.net")]
+    assert ref.url_candidates == (("https://centralasia.example.net/b",
+                                   "another note prints centralasia.example.net"),)
 
 
 def test_ibid_and_short_forms():

@@ -324,8 +324,8 @@ def test_a_note_citing_a_case_by_reporter_alone_takes_its_name_from_the_body() -
 
     body = ("The first effort came in Roe Harbor Co. v. New York\n"
             "City,<sup>1</sup> which set a test.<sup>2</sup>")
-    notes = [Footnote(1, 4, "438 U.S. 104 (1978).", marker_lines=[2]),
-             Footnote(2, 5, "Roe Harbor, 438 U.S. at 124.", marker_lines=[2])]
+    notes = [Footnote(1, 4, "438 U.S. 104 (1978).", marker_lines=(2,)),
+             Footnote(2, 5, "Roe Harbor, 438 U.S. at 124.", marker_lines=(2,))]
     for note in notes:
         note.references = parse_references(note.text)
     resolve_backreferences(notes, works_named_at_markers(body, notes))
@@ -378,7 +378,7 @@ def test_a_case_cited_without_its_year_takes_the_year_the_body_gives_it() -> Non
     body = ("The dispute reached the Supreme Court of Harbor in\n"
             "1944.<footnotemark>1</footnotemark> The rest followed.")
     notes = [Footnote(1, 4, "The opinion (Roe v. Roe, 180 S.W.2d 592) was read.",
-                      marker_lines=[2])]
+                      marker_lines=(2,))]
     notes[0].references = parse_references(notes[0].text)
     resolve_backreferences(notes, works_named_at_markers(body, notes))
     assert [(r.title, r.date) for r in notes[0].references] == [("Roe v. Roe", "1944")]

@@ -83,7 +83,7 @@ def test_001_note_11_is_explanatory() -> None:
 def test_001_note_18_hyphen_kept_and_thediplomat_suggested() -> None:
     """Printed whole on one line, the URL is valid: kept; the outlet's name suggests."""
     (ref,) = parse_references(NOTE_001_18)
-    assert ref.domain == "thediplo-mat.com" and ref.repairs == []
+    assert ref.domain == "thediplo-mat.com" and ref.repairs == ()
     assert ref.url == ref.url_as_printed
     assert [c for c, _ in ref.url_candidates] == [ref.url.replace("diplo-mat", "diplomat")]
 

@@ -21,8 +21,8 @@ def make_doc(body: str, notes: dict[int, list[Reference]], *, date_: str | None 
     lines = body.split("\n")
     footnotes = [
         Footnote(number=number, line=len(lines) + 2 + index, text=number and "note",
-                 marker_lines=[i + 1 for i, text in enumerate(lines)
-                               if f"<sup>{number}</sup>" in text],
+                 marker_lines=tuple(i + 1 for i, text in enumerate(lines)
+                                    if f"<sup>{number}</sup>" in text),
                  references=list(refs))
         for index, (number, refs) in enumerate(sorted(notes.items()))
     ]
@@ -256,7 +256,7 @@ def test_marker_sentence_shapes():
             "Superscript style: prices rose\u2074 and fell.")
     doc = make_doc(body, {1: [], 2: [], 3: [], 4: []})
     for footnote, line in zip(doc.footnotes, [1, 2, 3, 4], strict=True):
-        footnote.marker_lines = [line]
+        footnote.marker_lines = (line,)
     sentences = [marker_sentence(doc, f) for f in doc.footnotes]
     assert sentences == ["The border closed in March.", "Pandoc style, the talks failed.",
                          "Bare number style, the region.",

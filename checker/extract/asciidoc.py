@@ -52,7 +52,7 @@ def extract_asciidoc(text: str) -> Extraction:
             if identifier:
                 by_id[identifier] = note
         if not note.marker_lines or note.marker_lines[-1] != line:
-            note.marker_lines.append(line)
+            note.marker_lines = (*note.marker_lines, line)
         markers[note.number] = note.marker_lines
     return Extraction(footnotes, {number: list(lines) for number, lines in markers.items()})
 

@@ -81,7 +81,7 @@ def extract_backlink_list(text: str) -> Extraction:
     for number, (index, parts) in enumerate(entries, start=1):
         footnotes.append(Footnote(
             number=number, text=clean_note_text(" ".join(parts)), line=index + 1,
-            marker_lines=[line + 1 for line in markers.lines.get(number, [])]))
+            marker_lines=tuple(line + 1 for line in markers.lines.get(number, ()))))
     marked = {number: [line + 1 for line in found] for number, found in markers.lines.items()}
     irregular = [Irregularity(
         1, entries[0][0] + 1,
@@ -140,7 +140,7 @@ def lettered_notes(text: str) -> list[Footnote]:
                         found.append(index)
             continue
         label = opened.group(1) or opened.group(2)
-        marked = [number + 1 for number in marks.get(label, ())]
+        marked = tuple(number + 1 for number in marks.get(label, ()))
         if marked:
             notes.append(Footnote(number=0, line=index + 1, label=label, marker_lines=marked,
                                   text=clean_note_text(_without_marks(line[opened.end():]))))

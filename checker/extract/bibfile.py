@@ -47,7 +47,7 @@ def extract_bibliography(doc: Document) -> tuple[list[Footnote], list[Finding]]:
         reference = item.reference
         reference.raw = entry_text(reference)
         footnotes.append(Footnote(number=number, line=item.line, text=reference.raw,
-                                  marker_lines=[item.line], references=[reference],
+                                  marker_lines=(item.line,), references=[reference],
                                   label=item.key))
     findings = [Finding(rule="bibliography", severity=Severity.WARNING.value, document=doc.path,
                         line=line, message=f"the block at line {line} is not a readable entry "

@@ -211,7 +211,7 @@ def _place_notes(found: list[_Note], notes: dict[str, dict[str, list[etree._Elem
             mark = note.label or str(note.number)
             line = out.add(f"[^{mark}]: {text}")
             footnotes.append(Footnote(
-                number=note.number, line=line, text=text, marker_lines=[note.marker_line],
+                number=note.number, line=line, text=text, marker_lines=(note.marker_line,),
                 part=run_index if parted else None, label=note.label,
             ))
     return footnotes

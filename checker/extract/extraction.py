@@ -81,7 +81,7 @@ class MarkerHandout:
         self._left = Counter(keys)  # notes of each key still to be handed their markers
         self._taken: dict[Hashable, int] = {}
 
-    def take(self, key: Hashable, line: int) -> list[int]:
+    def take(self, key: Hashable, line: int) -> tuple[int, ...]:
         lines = self._markers.get(key, ())
         self._left[key] -= 1
         start = self._taken.get(key, 0)
@@ -92,4 +92,4 @@ class MarkerHandout:
             while end < len(lines) and lines[end] <= line:
                 end += 1
         self._taken[key] = end
-        return list(lines[start:end])
+        return tuple(lines[start:end])

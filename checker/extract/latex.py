@@ -574,7 +574,7 @@ def extract_latex(text: str, path: str, read: Reader) -> LatexResult:
         part = parts.setdefault((note.stream, note.segment), len(parts) + 1) if split else None
         footnotes.append(Footnote(
             number=note.number, line=note.line,
-            text=clean_note_text(render(note, converter, entries)), marker_lines=[note.line],
+            text=clean_note_text(render(note, converter, entries)), marker_lines=(note.line,),
             references=references, part=part, file=None if note.file == path else note.file))
     if unresolved and walk.bibliographies:
         listed = ", ".join(sorted(unresolved)[:12])

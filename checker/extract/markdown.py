@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from checker.extract.common import (
     LOWER_NOTE_START,
@@ -127,8 +128,10 @@ MIN_UNCITED_NOTE = 25
 NEXT_NOTES = 10  # a marker this far ahead of a note, inside it, is body text
 
 
-@dataclass
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A line that may open a note (a tuple: the garbage collector need not watch one per
+    line of a long document)."""
+
     number: int
     strong: bool
     style: str  # sup | superscript | caret | list | bracket | table | plain | bare
@@ -138,7 +141,7 @@ class _Candidate:
     anchor: str | None = None  # the id of an empty anchor opening the line (marker's PDF)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Note:
     number: int
     line: int  # 0-based
@@ -270,8 +273,8 @@ def _candidate(line: str, in_endnotes: bool = False) -> _Candidate | None:
         if lead is not None:
             found = _candidate(line[lead.end():], in_endnotes)
             if found is not None:
-                found.marker_end += lead.end()
-                found.anchor = lead.group("id")
+                found = found._replace(marker_end=found.marker_end + lead.end(),
+                                       anchor=lead.group("id"))
             return found
         symbol = _SYMBOL_START.match(line)
         if symbol is not None:
@@ -865,8 +868,8 @@ def _finish(notes: list[_Note], scan: _Scan) -> Extraction:
             number=note.number if note.label is None else position,
             line=note.line + 1,
             text=clean_note_text(note.text()),
-            marker_lines=[] if note.label is not None
-            else runs[part_of[id(note)] - 1].get(note.number, []) if runs
+            marker_lines=() if note.label is not None
+            else tuple(runs[part_of[id(note)] - 1].get(note.number, ())) if runs
             else handout.take(note.number, note.line + 1),
             label=note.label,
         )

@@ -111,7 +111,7 @@ def _finish(found: list[_Note], out: Rendering, title: str | None,
             text = _note_text(note.body)
             line = out.add(f"[^{note.label or note.number}]: {text}")
             footnotes.append(Footnote(
-                number=note.number, line=line, text=text, marker_lines=[note.marker_line],
+                number=note.number, line=line, text=text, marker_lines=(note.marker_line,),
                 part=run_index if parted else None, label=note.label,
             ))
     return NativeText(text=out.text(), footnotes=footnotes, title=title, date=date)

@@ -87,7 +87,7 @@ def extract_org(text: str) -> Extraction:
         footnotes.append(Footnote(
             number=number, line=note.line,
             text=clean_note_text(_ITALIC.sub(r"*\1*", " ".join(p.strip() for p in note.parts))),
-            marker_lines=sorted(set(note.marker_lines)),
+            marker_lines=tuple(sorted(set(note.marker_lines))),
             label=None if label.isdigit() or label.startswith("@") else label))
     footnotes.sort(key=lambda note: note.line)
     return Extraction(footnotes, markers, check_order=False)

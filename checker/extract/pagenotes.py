@@ -142,7 +142,7 @@ def extract_page_notes(text: str) -> Extraction:
     footnotes = [
         Footnote(number=note.number, line=(origin[note.line] if origin else note.line) + 1,
                  text=clean_note_text(join_wrapped_lines(note.parts)),
-                 marker_lines=markers.get(id(note), []))
+                 marker_lines=tuple(markers.get(id(note), ())))
         for note in notes
     ]
     by_number: dict[int, list[int]] = {}

@@ -92,7 +92,7 @@ def extract_pandoc(text: str) -> Extraction:
             number=numbers[definition.label],
             line=definition.line + 1,
             text=clean_note_text(" ".join(part.strip() for part in definition.parts)),
-            marker_lines=sorted(set(markers.get(numbers[definition.label], []))),
+            marker_lines=tuple(sorted(set(markers.get(numbers[definition.label], ())))),
             label=None if definition.inline or definition.label.isdigit() else definition.label,
         )
         for definition in definitions

@@ -339,7 +339,7 @@ def _render(layout: list[_PageLayout], notes: list[_Note], words: set[str], titl
         part = note.part if parted else None
         footnotes.append(Footnote(
             number=note.number, line=line, text=text, part=part, page=note.page,
-            marker_lines=[note.marker_line] if note.marker_line else [],
+            marker_lines=(note.marker_line,) if note.marker_line else (),
         ))
         findings.extend(
             Finding(rule="url-malformed", severity=Severity.WARNING.value, message=message,

@@ -79,7 +79,7 @@ def extract_rst(text: str) -> Extraction:
             number=number,
             line=definition.line + 1,
             text=clean_note_text(" ".join(part.strip() for part in definition.parts)),
-            marker_lines=list(markers.get(number, [])),
+            marker_lines=tuple(markers.get(number, ())),
             label=None if definition.label.isdigit() else definition.label,
         ))
         if definition.bare:

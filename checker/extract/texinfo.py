@@ -45,7 +45,7 @@ def extract_texinfo(text: str) -> Extraction:
         number = len(footnotes) + 1
         body = text[match.end(): end if end >= 0 else len(text)]
         footnotes.append(Footnote(number=number, line=line, text=clean_note_text(plain(body)),
-                                  marker_lines=[line]))
+                                  marker_lines=(line,)))
         markers[number] = [line]
         position = end + 1 if end >= 0 else len(text)
     return Extraction(footnotes, markers)

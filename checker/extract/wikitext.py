@@ -78,7 +78,7 @@ def extract_wikitext(text: str) -> Extraction:
         number = counters[note.group]
         footnotes.append(Footnote(
             number=number, line=note.line, text=clean_note_text(plain(note.body)),
-            marker_lines=sorted(set(note.marker_lines)),
+            marker_lines=tuple(sorted(set(note.marker_lines))),
             label=f"{note.group} {number}" if note.group else None))
         if not note.group:
             markers[number] = sorted(set(note.marker_lines))

@@ -184,8 +184,8 @@ def _links_left_over(text: str, references: list[Reference]) -> list[Reference]:
         taken.add(key)
         left.append(Reference(url=match.url, url_as_printed=match.printed, doi=match.doi,
                               domain=domain, type=ReferenceType.WEB, raw=match.printed,
-                              repairs=list(match.repairs),
-                              url_candidates=list(match.candidates)))
+                              repairs=tuple(match.repairs),
+                              url_candidates=tuple(match.candidates)))
     return left
 
 

@@ -53,7 +53,7 @@ def _words(text: str | None) -> list[str]:
 
 def _copy(work: Reference, raw: str) -> Reference:
     copy = copy_reference(work)
-    copy.repairs.clear()
+    copy.repairs = ()
     copy.raw = raw
     copy.ibid = True
     return copy
@@ -726,7 +726,7 @@ def repair_across_notes(footnotes: list[Footnote]) -> None:
         if joined in hosts and hosts[host] <= 1 and ref.url:
             candidate = re.sub(re.escape(host), joined, ref.url, count=1, flags=re.IGNORECASE)
             if all(found != candidate for found, _ in ref.url_candidates):
-                ref.url_candidates.append((candidate, f"another note prints {joined}"))
+                ref.url_candidates += ((candidate, f"another note prints {joined}"),)
     # Ibid. copies made before follow the work they copy.
     by_key = {(r.title, r.url_as_printed): r for note in footnotes for r in note.references
               if not r.ibid}
@@ -735,4 +735,4 @@ def repair_across_notes(footnotes: list[Footnote]) -> None:
             if ref.ibid:
                 original = by_key.get((ref.title, ref.url_as_printed))
                 if original is not None:
-                    ref.url_candidates = list(original.url_candidates)
+                    ref.url_candidates = original.url_candidates

@@ -494,8 +494,8 @@ def _read_urls(reference: Reference, raw: str) -> str:
     if primary is not None:
         reference.url = primary.url
         reference.url_as_printed = primary.printed
-        reference.repairs = list(primary.repairs)
-        reference.url_candidates = list(primary.candidates)
+        reference.repairs = tuple(primary.repairs)
+        reference.url_candidates = tuple(primary.candidates)
         reference.domain = domain_of(primary.url)
     elif reference.doi:
         doi_match = next(m for m in matches if m.doi)

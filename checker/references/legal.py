@@ -300,8 +300,8 @@ def _take_trailing_url(reference: Reference, text: str, end: int) -> int:
     url = urls[0]
     reference.url, reference.url_as_printed, reference.doi = url.url, url.printed, url.doi
     reference.domain = domain_of(url.url)
-    reference.repairs = list(url.repairs)
-    reference.url_candidates = list(url.candidates)
+    reference.repairs = tuple(url.repairs)
+    reference.url_candidates = tuple(url.candidates)
     return gap.end() + url.end
 
 

@@ -83,5 +83,5 @@ def _same_work_at(work: Reference, match: UrlMatch) -> Reference:
     return Reference(title=work.title, authors=list(work.authors), container=work.container,
                      date=work.date, url=match.url, url_as_printed=match.printed,
                      domain=domain_of(match.url), type=work.type,
-                     raw=match.printed, repairs=list(match.repairs),
-                     url_candidates=list(match.candidates))
+                     raw=match.printed, repairs=tuple(match.repairs),
+                     url_candidates=tuple(match.candidates))
