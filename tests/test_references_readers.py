@@ -41,6 +41,8 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
          None, None),
         ("John Poe, Jr., Opinion, Let the Tide In, Wash. Post (Mar. 1, 2014),  .",
          "Let the Tide In", None, "Wash. Post"),
+        ("Tide FAQ, HARBOR DEP'T OF PORTS,   (last visited Mar. 3, 2015).", "Tide FAQ", "",
+         "HARBOR DEP'T OF PORTS"),
         ("Jane Roe, Harbor Tides (May 2, 2014).", PASS, None, None),
         ("Jane Roe, The Port, Harbour Press, 2001.", PASS, None, None),
         ("Jane Roe, The Port, Harbour Press, May 2001.", PASS, None, None),

@@ -792,3 +792,10 @@ def test_a_book_cited_after_commentary_keeps_the_sentences_before_its_imprint() 
         "Ballads. K\u00f6ln: Rheinland-Verlag, 1987, p. 58.")
     assert (ref.title, ref.authors, ref.date) == (
         "Harbour Songs: or the Coast in Ballads", ["Roe, Jane"], "1987")
+
+
+def test_a_bluebook_report_keeps_the_link_printed_after_it() -> None:
+    (ref,) = parse_references("HARBOR BUREAU, TIDES IN AMERICA 4 (2012), "
+                              "https://harbor.example/tides.pdf.")
+    assert (ref.title, ref.authors, ref.date, ref.url) == (
+        "TIDES IN AMERICA", ["HARBOR BUREAU"], "2012", "https://harbor.example/tides.pdf")

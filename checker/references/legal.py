@@ -68,6 +68,18 @@ def _title_before(text: str, end: int, reach: int = 320) -> tuple[int, str] | No
     return offset + start, title
 
 
+_YEAR_RANGE_END = re.compile(r"\b((?:1[6-9]|20)\d\d)\s*[–-]\s*(\d{2}|\d{4})\b")
+
+
+def _last_year(text: str | None) -> str | None:
+    """The year of an edition, the last of a range: ``(2011–12)`` -> ``2012``."""
+    found = _YEAR_RANGE_END.search(text or "")
+    if found:
+        first, last = found.groups()
+        return last if len(last) == 4 else first[:2] + last
+    return _year(text)
+
+
 def _year(text: str | None) -> str | None:
     found = _YEAR_IN.findall(text or "")
     return found[-1] if found else None
@@ -390,9 +402,11 @@ def find_books(text: str) -> list[FoundCitation]:
             authors = parse_authors(names.title())
         if not authors:
             continue
-        found.append(FoundCitation(match.start(), match.end(), Reference(
-            title=title, authors=list(authors), date=match.group("year"),
-            type=ReferenceType.BOOK, raw=match.group(0))))
+        reference = Reference(title=title, authors=list(authors), date=match.group("year"),
+                              type=ReferenceType.BOOK)
+        end = _take_trailing_url(reference, text, match.end())
+        reference.raw = text[match.start():end]
+        found.append(FoundCitation(match.start(), end, reference))
     return found
 
 
@@ -594,7 +608,7 @@ def find_code_sections(text: str) -> list[FoundCitation]:
         if edition:
             title = title[: title.rfind("(")].strip()
             if not any(code in match.group("code") for code in ("U.S.C", "U. S. C")):
-                date = _year(edition)  # a regulation's or state code's edition year
+                date = _last_year(edition)  # a regulation's or state code's edition year
         found.append(FoundCitation(match.start(), match.end(), _government(
             title, match.group(0), None, date)))
     return found
@@ -670,7 +684,9 @@ _RESTATEMENT = re.compile(
     r"Second|Third|Fourth)\)\s+(?:OF|of)\s+[A-Z][\w.'’:]*(?:\s+(?:[A-Z][\w.'’:]*|of|OF|&|and|AND))"
     r"{0,6})"
     r"(?:\s*(?:§§?|pt\.|ch\.)\s*[^();]{0,60})?"
-    r"(?:\s*\((?:AM\.\s?L\.\s?INST\.|Am\.\s?L\.\s?Inst\.|A\.L\.I\.)\s+(?P<year>\d{4})\))?")
+    # the publisher, "AM. L. INST." (since 2015) or "AM. LAW INST." (before), and the year
+    r"(?:\s*\((?:AM\.\s?(?:L\.|LAW)\s?INST\.|Am\.\s?(?:L\.|Law)\s?Inst\.|A\.L\.I\.)\s+"
+    r"(?P<year>\d{4})\))?")
 _SESSION_LAW = re.compile(
     r"(?<![\w.])(?P<title>Act\s+of\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?P<year>\d{4})),\s+"
     r"(?:ch\.\s*\d+,\s+|No\.\s*\d+,\s+|§\s*\d+,\s+)*"

@@ -165,7 +165,9 @@ _BLUEBOOK_PERIODICAL = re.compile(
     r"^(?P<head>[^\x00;]{3,400}?),\s+" + _BLUEBOOK_OUTLET +
     r"(?:,\s+(?P<printed>\x00)\s*(?P<page>,\s+at\s+[A-Z]?\d+[A-Z]?(?:[-–]\d+)?)?"
     r"|\s+\((?P<updated>(?:last\s+(?:updated|modified)|updated|posted)\s+)?(?P<online>\x00)\s*\)"
-    r"(?:,\s*at\s+\d+)?)"
+    r"(?:,\s*at\s+\d+)?"
+    # a web page: its link (blanked), then when it was visited, no date of its own
+    r"|,?\s+\((?:last\s+)?visited\s+(?P<visited>\x00)\s*\))"
     r"[\s.,]*$")
 # What Bluebook prints before a title to say what kind of piece it is: not an author or title
 _PIECE_KIND = re.compile(
@@ -188,16 +190,19 @@ def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
     ``Jane Roe, Tides Turn, N.Y. TIMES, Oct. 7, 2014, at A22.`` /
     ``Editorial, A Long Wait, Harbor J. Sentinel, Aug. 2, 2014, at 8A.`` /
     ``Tide Tables, Harbor Inst. (last updated Sept. 9, 2013), http://...`` /
-    ``Press Release, Dep't of Harbors, Harbor Opens (Feb. 10, 2014), http://...``
+    ``Press Release, Dep't of Harbors, Harbor Opens (Feb. 10, 2014), http://...`` /
+    ``Tide FAQ, HARBOR DEP'T OF PORTS, http://... (last visited Mar. 3, 2015)`` (no date)
     """
     if DATE_MARK not in blanked or " v. " in work or ", " not in work:
         return None
     found = _BLUEBOOK_PERIODICAL.match(blanked)
     if not found:
         return None
-    date_at = found.start("printed") if found.group("printed") else found.start("online")
+    date_at = found.start("printed") if found.group("printed") else found.start(
+        "online") if found.group("online") else found.start("visited")
     date_text = work[date_at:date_at + 20]
-    if not LETTER.search(date_text[:4]) and not found.group("updated"):
+    if not LETTER.search(date_text[:4]) and not found.group("updated") \
+            and not found.group("visited"):
         return None  # a year alone: a book's publisher and year, not a periodical's issue
     outlet = found.group("outlet").strip()
     if found.group("printed") and not (
@@ -226,7 +231,7 @@ def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
         if len(chunks) >= 2 and _PIECE_KIND.match(chunks[0]):
             chunks = chunks[1:]  # "Jane Roe, Opinion, Title"
     elif len(chunks) == 1 and _is_person_list(chunks[0]) and len(chunks[0].split()) <= 3 \
-            and not found.group("updated"):
+            and not found.group("updated") and not found.group("visited"):
         return None  # "Jane Roe, Harbor Tides (May 2, 2014)": a name and a title, no site
     title = ", ".join(chunks).strip(" *_\"“”")
     if len(title) < 3 or DATE_MARK in title:
