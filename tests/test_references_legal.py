@@ -183,6 +183,8 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("Order, Roe v. Harbor Bd., No. 14-cv-64 (W.D. Wis. June 13, 2014).",
          [("Order", None, "2014-06-13")]),
         ("The Order, as the court said, was final.", []),
+        ("See Stipulation and Order, Roe v. Poe, No. 3:14-cv-64 (W.D. Wis. June 19, 2014).",
+         [("Stipulation and Order", None, "2014-06-19")]),
     ],
     "find_act_sections": [
         ("Pursuant to Section 310(b)(2) of the Harbor Act.", [("Harbor Act", None, None)]),

@@ -693,8 +693,10 @@ _SESSION_LAW = re.compile(
     r"(?:(?P<volume>\d{4})\s+(?P<laws>(?:[A-Z][a-z]*\.?\s){1,3}(?:Laws|Sess\.\s?Laws|Acts|Stat\.))|"
     r"\d{1,3}\s+(?P<stat>Stat\.))\s+\d+(?:,\s*\d[\d–-]*)?")
 _COURT_DOCUMENT = re.compile(
-    r"(?<![\w.])(?P<title>(?:Petition|Motion|Brief|Reply|Memorandum|Complaint|Answer|Transcript|"
-    r"Declaration|Affidavit|Order|Opening Brief|Joint Appendix)\b[^,;()]{0,80}?)"
+    r"(?<![\w.])(?P<title>(?:(?!(?:See|Cf|Compare|But|Accord|Contra|Also)\b)[A-Z][a-z]+\s+"
+    r"(?:and\s+)?){0,3}(?:Petition|Motion|Brief|Reply|Memorandum|Complaint|Answer|Transcript|"
+    r"Declaration|Affidavit|Order|Judgment|Stipulation|Opening Brief|Joint Appendix)\b"
+    r"[^,;()]{0,80}?)"
     r"(?:\s+at\s+\d[\d–-]*,\s+(?P<case>[A-Z][^;()]{3,200}?)"
     # no page: the case's name follows at once ("Order, Roe v. Poe, No. 14-cv-64 (...)")
     r"|,\s+(?P<named>(?:[A-Z][^;(),]{0,80}?\s+v\.\s+|In\s+re\s+)[^;()]{2,160}?))"
@@ -758,7 +760,8 @@ def find_court_documents(text: str) -> list[FoundCitation]:
     ``Motion to Dismiss at 2, Roe v. Poe, No. 23-cv-1 (E.D. Mich. filed Oct. 2, 2024)`` ->
     ``Motion to Dismiss``, ``2024-10-02``; the case is where it was filed, not another work.
     A paper cited whole names the case at once: ``Order, Roe v. Poe, No. 14-cv-64 (W.D. Wis.
-    June 13, 2014)`` -> ``Order``, ``2014-06-13``.
+    June 13, 2014)`` -> ``Order``, ``2014-06-13``; its kind may take words before it
+    (``Stipulation and Order``, ``Final Judgment``).
     """
     if " at " not in text and " v. " not in text and "In re" not in text:
         return []
