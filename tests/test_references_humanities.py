@@ -120,6 +120,16 @@ def test_french_author_year_cites_with_a_spaced_colon() -> None:
     assert [(r.authors, r.date) for r in refs] == [(["Édouard"], "2004"), (["Poe"], "1996")]
 
 
+def test_german_notes_pages_with_f_and_short_cites_after_vgl() -> None:
+    """German notes: a page "S. 12f." (and the following) is no outlet; "Vgl. dazu Roe 2001,
+    S. 14." is a short author-year cite."""
+    (book,) = parse_references("Hans Roe: Die Gezeiten. Berlin 2001, S. 12f.")
+    assert (book.title, book.authors, book.container, book.date) == (
+        "Die Gezeiten", ["Roe, Hans"], None, "2001")
+    (cite,) = parse_references("Vgl. dazu Poe 2001, S. 14ff.")
+    assert (cite.authors, cite.date) == (["Poe"], "2001")
+
+
 def test_a_place_or_month_with_a_year_is_no_author_year_cite() -> None:
     refs = parse_references("The harbour froze in March 1921 and again in the winter of "
                             "Kiel 1929, see Christmas 1930.")

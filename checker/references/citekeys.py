@@ -64,11 +64,12 @@ _SHORT_NAME = (r"(?:(?:van|von|de|der|den|du|da|di|del|della|la|le|ten|ter)\s+){
 _SHORT_CITE = (
     rf"(?P<names>{_SHORT_NAME}(?:(?:,\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+){_SHORT_NAME}){{0,4}}"
     r"(?:,?\s+et\s+al\.?)?)\s+\(?(?P<year>" + YEAR + r")[a-z]?\)?"
-    r"(?:,\s*(?:pp?\.\s*|loc\.\s*|§\s*)?[\dxivlc]+(?:\s*[–—-]\s*[\dxivlc]+)?"
+    r"(?:,\s*(?:pp?\.\s*|[Ss]\.\s*|loc\.\s*|§\s*)?[\dxivlc]+(?:\s*[–—-]\s*[\dxivlc]+)?(?:ff?\.?)?"
     r"(?:,\s*[\dxivlc]+(?:\s*[–—-]\s*[\dxivlc]+)?)*)?")
 _SHORT_CITE_ONE = re.compile(_SHORT_CITE)
 _SHORT_FOOTNOTE = re.compile(
-    rf"^\s*(?:(?:[Ss]ee|[Cc]f\.)\s+)?{_SHORT_CITE}"
+    rf"^\s*(?:(?:[Ss]ee|[Cc]f\.|[Vv]gl\.(?:\s+(?:dazu|auch))?|[Ss]iehe|[Pp]or\.|[Zz]ob\.|"
+    rf"[Vv]oir)\s+)?{_SHORT_CITE}"
     rf"(?:\s*;\s*(?:(?:[Ss]ee|[Cc]f\.)(?:\s+also)?\s+)?{_SHORT_CITE.replace('?P<', '?P<x')})*"
     r"\s*\.?\s*$")
 

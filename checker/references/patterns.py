@@ -102,7 +102,8 @@ NOISE = re.compile(
     re.IGNORECASE,
 )
 # Only numbers (pages, volume and issue, roman numerals): "45", "12:3", "xiv–xv"
-NUMBERS = re.compile(r"^[\divxlcIVXLC\s–—:.,/-]*\d[\divxlcIVXLC\s–—:.,/()n-]*$")
+# pages and numbers: "45", "12-14", "iv", "12f." and "12ff." (German: and the following)
+NUMBERS = re.compile(r"^[\divxlcIVXLC\s–—:.,/-]*\d[\divxlcIVXLC\s–—:.,/()n-]*(?:ff?\.?)?$")
 # "London: Hurst" (not "Asia Policy 24: 110-16", a journal's volume and pages)
 PLACE_PUBLISHER = re.compile(
     r"^(?P<place>[A-ZА-Я][^:]{0,59}[^\d\s:]):\s*(?P<publisher>[^\W\d_].{1,120})$"
