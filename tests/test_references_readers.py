@@ -95,6 +95,8 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("Hans Roe, \u201eDie H\u00e4fen\u201c, in: Studien 12 (2001), S. 4.", PASS, None, None),
     ],
     "read_quoted_title": [
+        ("J. Roe, 'Tides at Dover', in S.T. Poe (ed.), \"The Harbour Book\" (Nord 1982), p. 4.",
+         "Tides at Dover", None, "The Harbour Book"),
         ('Tide tables: a "neap" keyword (Jane Roe)', PASS, None, None),
         ('Jane Roe, "Rivers and Ports," *Harbour Review*, May 5, 2020.', "Rivers and Ports",
          "Jane Roe, ", None),

@@ -799,3 +799,19 @@ def test_a_bluebook_report_keeps_the_link_printed_after_it() -> None:
                               "https://harbor.example/tides.pdf.")
     assert (ref.title, ref.authors, ref.date, ref.url) == (
         "TIDES IN AMERICA", ["HARBOR BUREAU"], "2012", "https://harbor.example/tides.pdf")
+
+
+def test_a_book_editor_is_no_author_of_a_part_and_a_series_volume_no_outlet() -> None:
+    """``R. Roe (ed.), 'Part', *Book*``: the editor edited the book, not the part; a series
+    with its volume marked after the book (``Harbour Society Vol. XXV (London 1887)``,
+    ``Harbour Society XIII-XIV (1878, 1879)``) is no container."""
+    (part,) = parse_references("R. Roe (ed.), 'De Haut', _The Visitation of Harbours_, "
+                               "Harbour Society XLII (London 1898), pp. 212\u201314.")
+    assert (part.title, part.authors, part.container, part.date) == (
+        "De Haut", [], "The Visitation of Harbours", "1898")
+    (book,) = parse_references("J. Poe, _Allegations of the Harbour_ Vol. I, Harbour Society "
+                               "Vol. XXV (London 1887), p. 39.")
+    assert (book.title, book.container, book.date) == ("Allegations of the Harbour", None, "1887")
+    (run,) = parse_references("W. Poe (ed.), _The Visitations of Harbours_ 2 Vols, Harbour "
+                              "Society XIII-XIV (1878, 1879), I, p. 88.")
+    assert (run.title, run.container, run.date) == ("The Visitations of Harbours", None, "1878")

@@ -213,6 +213,11 @@ _SERIES_VOLUME_PLACE = re.compile(
     r"|\s*(?:vol\.?\s*)?[\dIVXLC]{1,6}\s*\((?!(?:spring|summer|fall|autumn|winter|jan|feb|mar|"
     r"apr|may|jun|jul|aug|sep|oct|nov|dec))[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?::[^()]{1,60}?)?,?\s*"
     r"\x00", re.IGNORECASE)
+# "Harleian Society Vol. XXV (London 1887)", "Harleian Society XIII-XIV (1878, 1879)": a series
+# name, its volume (or run of volumes) marked as such, then the book's date in brackets
+_SERIES_MARKED_VOLUME = re.compile(
+    r"[^,()\x00]{0,80}?\s(?:[Vv]ol\.\s*[\dIVXLC]{1,6}|[IVXLC]{1,6}\s*[-–]\s*[IVXLC]{1,6})\s*"
+    r"\([^()]{0,60}\x00")
 
 
 def archival_collection(after: str) -> str | None:
@@ -241,7 +246,8 @@ def _names_a_repository(after: str, container: str) -> bool:
 
 def _names_a_series(text: str, container: str) -> bool:
     at = text.find(container)
-    return at >= 0 and bool(_SERIES_VOLUME_PLACE.match(text, at + len(container)))
+    return at >= 0 and bool(_SERIES_VOLUME_PLACE.match(text, at + len(container))
+                            or _SERIES_MARKED_VOLUME.match(text, at))
 
 
 # Where an archive keeps a record, never its container: a folder, box, reel or record group

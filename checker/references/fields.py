@@ -92,6 +92,8 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w])['‘][^'‘’]{3,300}['’](?![\w])")
 _EDITOR_AFTER = re.compile(r",\s+(?:ed\.|eds\.|edited by|trans\.|translated by)\s+(?=[A-Z])")
 _LEADS_INTO_LINK = frozenset(("at", "see", "from", "in", "on", "via", "here", "online", "under"))
 _PERSON_NAME = re.compile(r"^[^\W\d_][\w'’ -]*, [^\W\d_]")  # "Family, Given"
+_QUOTE_OPENERS = frozenset("'‘\"“«„")
+_EDITOR_MARK_END = re.compile(r"\((?:eds?|hg|hrsg|red|dir|comps?)\.\)\s*,?\s*$", re.IGNORECASE)
 _TRAILING_PERSON = re.compile(
     r"\s\((?:(?:a\s+)?(?:thread|post|message|reply|discussion)?\s*(?:started|posted|sent|"
     r"written)\s+by\s+)?(?P<name>(?:[A-Z][\w'’-]*\.?\s+|[a-z]{2,3}\s+){1,3}[A-Z][\w'’-]+)\)$")
@@ -161,6 +163,11 @@ def parse_citation(segment: str) -> Reference | None:
         parts.title = _without_pin_cite(parts.title, work[parts.title_end:])
     _read_people(reference, parts)
     evidence = _read_container(reference, parts)
+    if reference.authors and reference.container and parts.title_start > 0 \
+            and (quote := _opening_quote_at(work, parts.title_start)) >= 0 \
+            and _EDITOR_MARK_END.search(work, 0, quote):
+        # "R. Roe (ed.), 'Part', *Book*": the book's editor, not the part's author
+        reference.authors = []
     if parts.italic_title and reference.title and not reference.authors \
             and not reference.container and _ISSUE_ONLY.match(parts.after):
         # "*Harbour Review*, no. 12 (May 2001)": an issue of a periodical, no work's title
@@ -256,6 +263,16 @@ _PIN_AT_END = re.compile(r"(?:,\s+at|(?<![Vv]ol\.)(?<![Nn]o\.)(?<![Pp]art)(?<!Ch
                          r"\d{1,4}(?:[–-]\d{1,4})?$")
 _YEARS_IN_PIN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _BRACKETED_YEAR = re.compile(r"\s*\([^()]{0,40}\b(?:1[5-9]|20)\d\d\)")
+
+
+def _opening_quote_at(work: str, start: int) -> int:
+    """Where the quote opening a title that starts at `start` is (the reader's span may hold
+    it or not), or -1 when the title is not quoted."""
+    if work[start:start + 1] in _QUOTE_OPENERS:
+        return start
+    if work[start - 1:start] in _QUOTE_OPENERS:
+        return start - 1
+    return -1
 
 
 def _without_pin_cite(title: str, after: str) -> str:

@@ -481,8 +481,34 @@ def read_quoted_title(work: str, blanked: str) -> TitleParts | None:
     if not found:
         return None
     start, end, title = found
+    if "'" in work[:start] or "‘" in work[:start]:
+        held = _part_before_book(work, blanked, start, end, title)
+        if held is not None:
+            return held
     return TitleParts(title=title, before=work[:start], after=blanked[end:],
                       title_start=start, title_end=end)
+
+
+# "..., in S.T. Roe (ed.), "Book"" / ", in "Book"": a book named after "in" (and its editors)
+_IN_EDITED_BOOK = re.compile(
+    r",?\s+in:?\s+(?:[^,()\"“«]{2,80}?\s*\((?:eds?|hg|hrsg|comps?)\.\)\s*,?\s*)?[\"“«„]?$",
+    re.IGNORECASE)
+
+
+def _part_before_book(work: str, blanked: str, start: int, end: int,
+                      book: str) -> TitleParts | None:
+    """``J. Roe, 'Part', in S.T. Poe (ed.), "Book" (Press 1982)``: the single-quoted part is
+    the title, the double-quoted book after "in" its container."""
+    lead = _IN_EDITED_BOOK.search(work, 0, start)
+    if lead is None:
+        return None
+    part = _CURLY_SINGLE.search(work, 0, lead.start()) or _STRAIGHT_SINGLE.search(
+        work, 0, lead.start())
+    if part is None or work[part.end():lead.start()].strip(" ,"):
+        return None
+    return TitleParts(title=part.group(1).strip(" ,"), before=work[:part.start()],
+                      after=blanked[end:], container=book, chapter=True,
+                      title_start=part.start(1), title_end=part.end(1))
 
 
 _CURLY_SINGLE = re.compile(r"(?:^|(?<=[\s(\[]))‘(?=\S)(.{2,400}?)(?<=\S)’(?![^\W_])")
