@@ -16,6 +16,8 @@ Found = tuple[str | None, str | None, str | None]
 
 CASES: dict[str, list[tuple[str, list[Found]]]] = {
     "find_cases": [
+        ("Roe v. Poe, 986 F. Supp. 2d 982 (W.D. Wis.), aff'd, 766 F.3d 648 (7th Cir.), cert. "
+         "denied, 135 S. Ct. 316 (2014).", [("Roe v. Poe", "F. Supp. 2d", "2014")]),
         ("Roe v. Harbor Bd., 2014 WI 96, \u00b6 12, 358 Wis. 2d 132, 853 N.W.2d 888.",
          [("Roe v. Harbor Bd.", "WI", "2014")]),
         ("Roe v. Harbor Board, 552 U.S. 312, 320 (2008).",
@@ -139,6 +141,8 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("21 C.F.R. § 808.1(d) (2019).", [("21 C.F.R. § 808.1(d)", None, "2019")]),
         # an edition over two years is dated by its last (tests/corpus/README.md: a year range)
         ("Harb. Stat. § 765.001(2) (2011\u201312).", [("Harb. Stat. § 765.001(2)", None, "2012")]),
+        ("HARB. STAT. §§ 765.001\u2013.30 (2013\u201314).",
+         [("HARB. STAT. §§ 765.001\u2013.30", None, "2014")]),
         ("See 21 C.F.R. pt. 814.", [("21 C.F.R. pt. 814", None, None)]),
         ("Ark. Code Ann. § 9-12-315 (1987).", [("Ark. Code Ann. § 9-12-315", None, "1987")]),
         ("U.S. Const. art. VI, cl. 2.", [("U.S. Const. art. VI, cl. 2", None, None)]),

@@ -114,7 +114,8 @@ _CASE = re.compile(
     # subsequent history: "(7th Cir.), cert. denied, 135 S. Ct. 316 (2014)"
     r"(?:,\s+(?:cert\.\s+(?:denied|granted|dismissed)|aff['’]d|rev['’]d|vacated|"
     r"reh['’]g\s+denied)(?:\s+(?:sub\s+nom\.|on\s+other\s+grounds|in\s+part))?"
-    r"[^;()]{0,160}?\((?P<later>[^()]{0,40}?\d{4})\))?"
+    # (and more history: "aff'd, 766 F.3d 648 (7th Cir.), cert. denied, ... (2014)")
+    r"(?:[^;()]|\((?![^()]*\d{4}\))[^()]{0,40}\)){0,160}?\((?P<later>[^()]{0,40}?\d{4})\))?"
 )
 _DATABASES = frozenset(("WL", "U.S. Dist. LEXIS", "U.S. App. LEXIS", "LEXIS"))
 _DATABASE_CITE = re.compile(r"\b(?:19|20)\d\d\s+(WL|U\.S\.\s(?:Dist\.|App\.)\sLEXIS|LEXIS)\s+\d+")
@@ -541,7 +542,8 @@ _CODE = re.compile(
     r"(?:[A-Z][A-Za-z.]*\s){1,4}(?:Code|CODE|Stat\.|STAT\.|Gen\.\s?Laws|GEN\.\s?LAWS|"
     r"Rev\.\s?Stat\.|REV\.\s?STAT\.|Comp\.\s?Laws|COMP\.\s?LAWS)"
     r"(?:\s+(?:Ann\.|ANN\.))?(?:\s+tit\.\s*\d+[A-Z]?,?)?)\s*(?:§§?|pts?\.|[Pp]arts?)\s*"
-    rf"{_SECTION_NUMBER}(?:\s*(?:-|–|,|and)\s*[\d]{_SECTION_NUMBER})*(?:\s+et\s+seq\.)?"
+    # "§§ 765.001–.30": a range whose end keeps only the part after the shared start
+    rf"{_SECTION_NUMBER}(?:\s*(?:-|–|,|and)\s*[\d.]{_SECTION_NUMBER})*(?:\s+et\s+seq\.)?"
     r"(?:\s*\((?P<edition>[^()]{0,20}?\d{4}(?:[–-]\d{2,4})?)\))?"
     r"|(?<![\w.])Fed\.\s?R\.\s?(?:Civ\.\s?P|Crim\.\s?P|App\.\s?P|Bankr\.\s?P|Evid)\.\s*\d+[\w()]*"
     r"|(?<![\w.])(?:U\.S\.|[A-Z][a-z]{1,5}\.|[A-Z]{2,6}\.)\s?(?:Const|CONST)\.\s+(?:art\.|amend\.)"
