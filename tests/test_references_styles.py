@@ -815,3 +815,17 @@ def test_a_book_editor_is_no_author_of_a_part_and_a_series_volume_no_outlet() ->
     (run,) = parse_references("W. Poe (ed.), _The Visitations of Harbours_ 2 Vols, Harbour "
                               "Society XIII-XIV (1878, 1879), I, p. 88.")
     assert (run.title, run.container, run.date) == ("The Visitations of Harbours", None, "1878")
+
+
+def test_french_short_forms_op_cit_with_a_title_and_guillemets() -> None:
+    """French notes cite again by the name and the title, with ``op. cit.`` (``art. cit.``)
+    or by the title in guillemets with spaces inside: both are the work cited before."""
+    notes = [Footnote(number=1, line=1, text="Jean Roe, « Les ports », dans Études portuaires, "
+                                             "dir. J. Poe, Paris, PUF, 1969, p. 31."),
+             Footnote(number=2, line=2, text="Jean Roe, Les quais, Paris, 1971, p. 3."),
+             Footnote(number=3, line=3, text="J. Roe, Les ports, op. cit., p. 14."),
+             Footnote(number=4, line=4, text="Roe, « Les ports », p. 15.")]
+    parse_footnotes(notes)
+    for note in notes[2:]:
+        (ref,) = note.references
+        assert (ref.title, ref.container, ref.date) == ("Les ports", "Études portuaires", "1969")

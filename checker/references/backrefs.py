@@ -4,7 +4,7 @@ N", and URL repairs attested elsewhere in the document.
 - ``Ibid.`` / ``Ibidem`` / ``Id.`` / ``Там же`` / ``Ebenda`` / ``Tamże``: the previous note's
   (last) work.
 - ``Smith, op. cit., 45`` / ``Smith, loc. cit.`` / ``art. cit.`` / ``dz. cyt.``: the latest
-  earlier work by Smith.
+  earlier work by Smith; ``Smith, Short Title, op. cit.``: Smith's work of that title.
 - ``Smith, *Short Title*, 45`` / ``Smith, "Short title," 12`` / ``"Short title," 12``: the
   latest earlier work whose author and title match the short form.
 - ``Smith, supra note 3`` / ``see note 3 above``: the work of note 3.
@@ -30,7 +30,9 @@ from checker.references.urls import domain_of
 _IBID = re.compile(r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|"
                    r"ibíd|idem|tamże|tamze|tamtéž)\b\.?", re.IGNORECASE)
 _OP_CIT = re.compile(
-    r"^\s*(?:see\s+)?(?P<who>[^,\"“«*]{2,80}?),?\s+(?:\*|_)?(?:op\.?\s*cit|loc\.?\s*cit|"
+    r"^\s*(?:see\s+)?(?P<who>[^,\"“«*]{2,80}?),?\s+"
+    # "J. Roe, Les ports, op. cit.": a short title may stand between the name and the mark
+    r"(?:[«\"“]?\s*(?P<short>[^,\"“«»”]{2,80}?)\s*[»\"”]?,\s+)?(?:\*|_)?(?:op\.?\s*cit|loc\.?\s*cit|"
     r"art\.\s*cit|dz\.\s*cyt|указ\.\s*соч|a\.a\.o)\b", re.IGNORECASE)
 _SUPRA = re.compile(r"\b(?:supra|above)\s+(?:at\s+)?(?:note|n\.?)\s*(?P<n>\d{1,4})|"
                     r"\bsee\s+(?:note|n\.)\s*(?P<m>\d{1,4})(?:\s+above|\s+supra)?\b",
@@ -289,7 +291,11 @@ class BackReferenceResolver:
                     op_cit = _OP_CIT.match(text)
                     if op_cit:
                         who = op_cit.group("who").strip().lower().split()
-                        work = index.latest_by(who[-1]) if who else None
+                        work = None
+                        if who and op_cit.group("short"):
+                            work = index.short_form(who[-1], _words(op_cit.group("short")))
+                        if who and work is None:
+                            work = index.latest_by(who[-1])
                         if work is not None:
                             resolved = _copy(work, text)
                     elif work_named is not None and _BARE_OP_CIT.match(text):

@@ -92,6 +92,8 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w])['‘][^'‘’]{3,300}['’](?![\w])")
 _EDITOR_AFTER = re.compile(r",\s+(?:ed\.|eds\.|edited by|trans\.|translated by)\s+(?=[A-Z])")
 _LEADS_INTO_LINK = frozenset(("at", "see", "from", "in", "on", "via", "here", "online", "under"))
 _PERSON_NAME = re.compile(r"^[^\W\d_][\w'’ -]*, [^\W\d_]")  # "Family, Given"
+# "op. cit." ("the work cited"), "art. cit." after a short title: the title is before it
+_CITED_MARK = re.compile(r",?\s*(?:op|loc|art|ouvr)\.\s*cit\.?$", re.IGNORECASE)
 _QUOTE_OPENERS = frozenset("'‘\"“«„")
 _EDITOR_MARK_END = re.compile(r"\((?:eds?|hg|hrsg|red|dir|comps?)\.\)\s*,?\s*$", re.IGNORECASE)
 _TRAILING_PERSON = re.compile(
@@ -207,6 +209,8 @@ def parse_citation(segment: str) -> Reference | None:
         title = clean_text(reference.title)
         if title and title.endswith(("]", "].")) and not title.startswith("["):
             title = _TITLE_DESCRIPTOR.sub("", title) or title  # APA "Title [Report]."
+        if title and "cit" in title[-12:]:
+            title = _CITED_MARK.sub("", title) or title  # "J. Roe, Les ports, op. cit., p. 4"
         reference.title = title
     if not reference.domain and "." in work:
         site = _first_site(parts, work)

@@ -102,7 +102,9 @@ _APA = re.compile(r"^[^()\"“]{2,200}?\(" + YEAR + r"[a-z]?(?:,[^)]{1,30})?\)[.
 _VANCOUVER_ISSUE = re.compile(r"\.\s" + YEAR + r"(?:\s\w{3,9})?;\s?\d{1,4}(?:\(\d+\))?:\s?\d")
 _SHORT_FORM = re.compile(
     r"^[A-ZА-Я][\w'’-]+(?:\s+(?:and|&)\s+[A-ZА-Я][\w'’-]+)?(?:\s+et\s+al\.)?,\s+"
-    r"(?:[\"“«*_]\S|[A-ZА-Я][^,;]{2,150},\s+(?:pp?\.\s*|S\.\s*)?[\dxivlc]+(?:\s*[–—-]\s*\d+)?"
+    # a title in quotes or italics (French guillemets take a space: "« Les ports »"), or unmarked
+    # with its page ("p.", German "S.", Polish "s.")
+    r"(?:[\"“«*_]\S|«\s\S|[A-ZА-Я][^,;]{2,150},\s+(?:pp?\.\s*|[Ss]\.\s*)?[\dxivlc]+(?:\s*[–—-]\s*\d+)?"
     r"(?:,\s*[\dxivlc]+(?:\s*[–—-]\s*\d+)?)*\.?$)"
 )
 # German short forms: "Roe: Häfen im Sund, S. 12", "Roe/Poe: Häfen, S. 3-4"
