@@ -42,7 +42,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'kant-aufsatz.tex': (28, 0.0),
     'lodz_tekst.docx': (12, 0.87),
     'mapping-spread-of-american-slavery-post.md': (10, 0.97),
-    'midewiwin-ojibwa-bae-report-excerpt.txt': (11, 0.84),
+    'midewiwin-ojibwa-bae-report-excerpt.txt': (11, 0.97),
     'passamaquoddy-folklore-excerpt.txt': (20, 0.65),
     'pep-0450-statistics-module.rst': (24, 0.90),
     'pep-3100-python3-plans.rst': (36, 0.97),
@@ -60,8 +60,8 @@ FLOORS: dict[str, tuple[int, float]] = {
     'wikipedia-duck-docling-markdown.md': (55, 0.90),
     'wikipedia-mozilla-article-excerpt.html': (72, 0.96),
     'wikipedia-text-aditi-kapil.md': (70, 0.97),
-    'wikipedia-text-andreas-weiland.md': (54, 0.63),
-    'wikipedia-text-edward-lewknor.md': (77, 0.77),
+    'wikipedia-text-andreas-weiland.md': (54, 0.65),
+    'wikipedia-text-edward-lewknor.md': (77, 0.79),
     'wisconsin_law_review_marriage_equality_comes_to_wisconsin.pdf': (187, 0.70),
 }
 

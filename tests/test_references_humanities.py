@@ -419,6 +419,20 @@ def test_the_body_names_the_author_and_title_at_the_marker() -> None:
     assert work_named_before("according to a statement") is None
 
 
+def test_a_pronoun_at_the_marker_is_the_person_the_body_named_last() -> None:
+    """Older reports name a writer, then refer to him: "In his work[11] he states:", "In
+    speaking of the pilots,[8] he says:"; or name him right after the marker: "another,[9]
+    in which Mr. Poe, in a foot-note, affirms"."""
+    lead = ("Of the harbour we know much from Mr. J. Roe, who lived there. Mr. Roe's book is the "
+            "work of a lifetime. In his work")
+    assert work_named_before(lead, " he states: the pilots were few") == (["Roe"], None)
+    assert work_named_before("Mr. Roe was a pilot. In speaking of the tides,", " he says:") == (
+        ["Roe"], None)
+    assert work_named_before("This statement is followed by another,",
+                             " in which Mr. Poe, in a foot-note, affirms:") == (["Poe"], None)
+    assert work_named_before("The pilots were few. In speaking of the tides,", " he says:") is None
+
+
 def test_notes_that_give_only_a_place_take_the_work_the_body_names(tmp_path) -> None:
     paper = tmp_path / "harbour.txt"
     paper.write_text(

@@ -42,10 +42,38 @@ _NAME_ALONE = re.compile(rf"(?:^|(?<=[.;:,]\s)|{_HONORIFIC}){_NAME},?\s*$")
 _SAYS_AFTER = re.compile(rf"^(?:\s*|,?\s+in\s[^.;:\[\]]{{0,60}}?,\s*)(?:\w+ly\s+)?{_SAYING}\b")
 
 
+# The writer referred to by a pronoun at the marker: "In his work[11] he states:", "In speaking
+# of X,[8] he says:"; or named right after it: "another,[9] in which Mr. Roe, in a note, affirms"
+_PRONOUN_SAYS_AFTER = re.compile(rf"^\s*,?\s*(?:he|she)\s+(?:\w+ly\s+)?{_SAYING}\b")
+_HIS_WORK_BEFORE = re.compile(r"\b(?:[Ii]n|[Ff]rom)\s+(?:his|her)\s+(?:work|book|history|account|"
+                              r"report|paper|memoir)\s*,?\s*$")
+_NAMED_AFTER = re.compile(rf"^\s*,?\s*in\s+which\s+{_HONORIFIC}?{_NAME}\b")
+# the last person the body named before: "Mr. Warren", "Rev. Peter Jones", "Dr. Roe's"
+_HONORED_NAME = re.compile(rf"{_HONORIFIC}(?:[A-Z]\.\s*)*{_NAME}")
+
+
+def _writer_by_pronoun(lead: str, follow: str) -> str | None:
+    """The person a pronoun at the marker points to: the last one the body named with a
+    title (Mr., Dr., Rev.) in the words before it, or the one named right after it."""
+    after = _NAMED_AFTER.match(follow)
+    if after:
+        return after.group("name")
+    if not (_PRONOUN_SAYS_AFTER.match(follow) or (
+            _HIS_WORK_BEFORE.search(lead) and _PRONOUN_SAYS_AFTER.match(follow))):
+        return None
+    names = list(_HONORED_NAME.finditer(lead))
+    if not names:
+        return None
+    name = names[-1].group("name")
+    return name[:-2] if name.endswith(("’s", "'s")) else name  # "Mr. Warren’s work"
+
+
 def work_named_before(lead: str, follow: str = "") -> NamedWork | None:
     """The author (and title) the body names right at a marker, from the body's words
-    before it (`lead`) and after it (`follow`); None when it names no one there."""
-    lead = " ".join(lead.split())[-200:]
+    before it (`lead`) and after it (`follow`); None when it names no one there. A pronoun
+    at the marker ("In his work[11] he states:") is the person the body named last."""
+    whole = " ".join(lead.split())[-800:]
+    lead = whole[-200:]
     found = _NAME_IN_TITLE.search(lead)
     title: str | None = None
     if found:
@@ -55,7 +83,8 @@ def work_named_before(lead: str, follow: str = "") -> NamedWork | None:
         if not found and _SAYS_AFTER.match(follow):
             found = _NAME_ALONE.search(lead)
     if not found:
-        return None
+        writer = _writer_by_pronoun(whole, " ".join(follow.split()))
+        return NamedWork([writer], None) if writer else None
     name = found.group("name")
     authors = parse_authors(name) if " " in name and name.split()[0] not in (
         "La", "Le", "De", "Van", "Von") else [name]
@@ -98,7 +127,7 @@ def case_year_before(lead: str) -> str | None:
 
 
 def body_at_marker(lines: list[str], footnote: Footnote) -> tuple[str, str] | None:
-    """The body's words before the note's first marker (its line and the one before) and
+    """The body's words before the note's first marker (its line and up to six before) and
     after it (its line and the next), when the marker is printed as ``[n]``, ``<sup>n</sup>``
     or ``<footnotemark>n</footnotemark>`` (court XML); None when it cannot be placed."""
     if not footnote.marker_lines or footnote.label:
@@ -114,6 +143,6 @@ def body_at_marker(lines: list[str], footnote: Footnote) -> tuple[str, str] | No
             break
     else:
         return None
-    before = lines[line - 2] if line >= 2 else ""
+    before = " ".join(lines[max(0, line - 7):line - 1])  # a few lines: who "he" is
     after = lines[line] if line < len(lines) else ""
     return f"{before} {text[:at]}", f"{text[at + len(marker):]} {after}"
