@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections import Counter
 from collections.abc import Container
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from checker import __version__
 from checker.errors import WriteRefused
 from checker.exitcodes import EXIT_INPUT, EXIT_OK
 from checker.extract.numbering import format_ranges
+from checker.jsontext import json_pieces
 from checker.linkcheck.settings import CheckSettings
 from checker.model import Finding, LinkResult
 from checker.parse import ParseRun, parse_paths
@@ -24,8 +25,12 @@ SWITCH_INTERVAL = 0.001  # seconds a thread keeps the interpreter's lock during 
 
 
 def print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """`data` as ``json.dump(data, ensure_ascii=False, indent=2)`` prints it; a list given as
+    a generator is printed as it is made (`jsontext`)."""
+    write = sys.stdout.write
+    for piece in json_pieces(data):
+        write(piece)
+    write("\n")
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -84,10 +89,19 @@ def write_bibliographies(run: ParseRun, args: argparse.Namespace) -> bool:
 
 
 def parse_json(run: ParseRun) -> dict:
+    """The parse as JSON data; each document's notes made one at a time as they are printed
+    (`print_json`), not all held at once."""
     return {
-        "documents": [doc.to_json() for doc in run.documents],
+        "documents": [document_json(doc) for doc in run.documents],
         "findings": [finding.to_json() for finding in run.findings],
     }
+
+
+def document_json(doc) -> dict:
+    """`Document.to_json`, its footnotes a generator of each note's JSON."""
+    data = replace(doc, footnotes=[]).to_json()
+    data["footnotes"] = (footnote.to_json() for footnote in doc.footnotes)
+    return data
 
 
 def describe_document(doc) -> str:

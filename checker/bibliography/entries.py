@@ -27,9 +27,8 @@ its notes afresh per chapter or Word section has several notes 3, and the entry 
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
 
 from checker.bibliography.keys import (
     ascii_words,
@@ -48,14 +47,13 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNOREC
 # A note as (part, number): `Footnote.part`, 0 where the document numbers its notes once
 # through, and the note's number. Tuples sort and compare as the notes run.
 NotePlace = tuple[int, int]
-_Cite = TypeVar("_Cite", bound=Hashable)
 
 
 def note_place(part: int | None, number: int) -> NotePlace:
     return (part or 0, number)
 
 
-def notes_by_part(notes: list[NotePlace]) -> list[tuple[int, list[int]]]:
+def notes_by_part(notes: Iterable[NotePlace]) -> list[tuple[int, list[int]]]:
     """The notes' numbers per part, both sorted: [(0, [3, 7])] for a document numbered
     once through, [(1, [3, 7]), (2, [1])] for one numbered afresh per part."""
     by_part: dict[int, list[int]] = {}
@@ -77,7 +75,7 @@ class Entry:
 
     key: str
     reference: Reference
-    notes: list[NotePlace] = field(default_factory=list)  # (part, number), sorted
+    notes: tuple[NotePlace, ...] = ()  # (part, number), sorted
     learned: dict[str, str] = field(default_factory=dict)
     # `identities(reference)` and `key_base(reference)`, kept from grouping and keying: the
     # library groups and keys the works again
@@ -195,79 +193,84 @@ def _dates_agree(ref: Reference, others: Iterable[Reference]) -> bool:
 
 
 def group_references(
-    cited: Sequence[tuple[_Cite, Reference, Sequence[str]]],
-) -> list[tuple[Reference, list[_Cite], Sequence[str]]]:
-    """Merge (note, reference, its `identities`) into distinct works, in order of first
-    citation; each work with the sorted distinct notes (any sortable value: a `NotePlace`,
-    an index) and the identities of the merged reference.
+    references: Sequence[Reference], ids: Sequence[Sequence[str]],
+) -> Iterator[tuple[Reference, Sequence[int], Sequence[str]]]:
+    """Merge references into distinct works, in order of first citation: each work as its
+    merged reference, the positions in `references` of the references it merges (ascending)
+    and the identities of the merged reference (`ids[i]`: the `identities` of
+    `references[i]`).
 
-    A work is named by the position of its first reference in `cited`; most works are one
-    reference, and only works of several hold a list of their members (a hundred thousand
-    notes make no list per note)."""
+    A work is named by the position of its first reference; most works are one reference,
+    and only works of several hold a list of their members (a hundred thousand notes make
+    no object per note)."""
     owner: dict[str, int] = {}  # identity -> the work holding it
     members: dict[int, list[int]] = {}  # a work of several references: their positions
     held: dict[int, list[str]] = {}  # ... and the identities it took (some since passed on)
     absorbed: set[int] = set()  # works found to be part of another
     starts: list[int] = []  # the works, in order of first citation
 
-    def references(work: int) -> Iterable[Reference]:
-        return (cited[seq][1] for seq in members.get(work, (work,)))
+    def cited(work: int) -> Iterable[Reference]:
+        return (references[seq] for seq in members.get(work, (work,)))
 
-    for seq, (_, ref, ids) in enumerate(cited):
+    for seq, ref in enumerate(references):
         hits = sorted({
-            owner[i] for i in ids if i in owner
-            and (not i.startswith("title:") or _dates_agree(ref, references(owner[i])))
+            owner[i] for i in ids[seq] if i in owner
+            and (not i.startswith("title:") or _dates_agree(ref, cited(owner[i])))
         })
         if not hits:
-            index = seq
             starts.append(seq)
-            for identity in ids:
-                owner[identity] = index
+            for identity in ids[seq]:
+                owner[identity] = seq
             continue
         index = hits[0]
         if index not in members:
             members[index] = [index]
-            held[index] = list(cited[index][2])
+            held[index] = list(ids[index])
         target, taken = members[index], held[index]
         for other in hits[1:]:  # this reference joins works thought distinct so far
             target.extend(members.pop(other, (other,)))
             absorbed.add(other)
-            for identity in held.pop(other, None) or cited[other][2]:
+            for identity in held.pop(other, None) or ids[other]:
                 if owner[identity] == other:
                     owner[identity] = index
                     taken.append(identity)
         target.append(seq)
-        for identity in ids:
+        for identity in ids[seq]:
             owner[identity] = index
-        taken.extend(ids)
-    works: list[tuple[Reference, list[_Cite], Sequence[str]]] = []
+        taken.extend(ids[seq])
     for seq in starts:
         if seq in absorbed:
             continue
         group = members.get(seq)
         if group is None:  # most works: cited once, their identities known
-            number, ref, ids = cited[seq]
-            works.append((ref, [number], ids))
+            yield references[seq], (seq,), ids[seq]
             continue
         group.sort()  # citation order
-        merged = cited[group[0]][1]
+        merged = references[group[0]]
         for other in group[1:]:
-            merged = merge_references(merged, cited[other][1])
-        works.append((merged, sorted({cited[other][0] for other in group}), identities(merged)))
-    return works
+            merged = merge_references(merged, references[other])
+        yield merged, group, identities(merged)
 
 
 def build_entries(doc: Document) -> list[Entry]:
     """One `Entry` per distinct work cited in `doc`, in order of first citation."""
-    cited = [
-        (note_place(footnote.part, footnote.number), ref, identities(ref))
-        for footnote in doc.footnotes
-        for ref in footnote.references
-        if is_citable(ref)
+    places: list[NotePlace] = []
+    references: list[Reference] = []
+    ids: list[tuple[str, ...]] = []
+    for footnote in doc.footnotes:
+        place = note_place(footnote.part, footnote.number)
+        for ref in footnote.references:
+            if is_citable(ref):
+                places.append(place)
+                references.append(ref)
+                ids.append(identities(ref))
+    entries = [
+        Entry(key="", reference=ref, identities=work_ids, base_key=key_base(ref),
+              notes=(places[cites[0]],) if len(cites) == 1
+              else tuple(sorted({places[seq] for seq in cites})))
+        for ref, cites, work_ids in group_references(references, ids)
     ]
-    works = group_references(cited)
-    bases = [key_base(ref) for ref, _, _ in works]
-    return [
-        Entry(key=key, reference=ref, notes=notes, identities=ids, base_key=base)
-        for key, base, (ref, notes, ids) in zip(assign_keys(bases), bases, works, strict=True)
-    ]
+    for entry, key in zip(entries, assign_keys(entry.base_key for entry in entries),
+                          strict=True):
+        entry.key = key
+    return entries

@@ -126,38 +126,64 @@ def reference_from_stored(data: dict[str, Any]) -> Reference | None:
         return None
 
 
+@dataclass(slots=True)
+class _Cited:
+    """The works cited in the documents, as parallel lists (no object per work): each
+    reference, its identities, and the document citing it, the notes there, what link checks
+    learned and the key base it was made with ("" for a stored work)."""
+
+    references: list[Reference] = field(default_factory=list)
+    identities: list[Sequence[str]] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    notes: list[Sequence[NotePlace]] = field(default_factory=list)
+    learned: list[dict[str, str]] = field(default_factory=list)
+    bases: list[str] = field(default_factory=list)
+
+    def add(self, reference: Reference, ids: Sequence[str], document: str,
+            notes: Sequence[NotePlace], learned: dict[str, str], base: str) -> None:
+        self.references.append(reference)
+        self.identities.append(ids)
+        self.documents.append(document)
+        self.notes.append(notes)
+        self.learned.append(learned)
+        self.bases.append(base)
+
+
 class LibraryEntries:
     """The library's entries in key order (a sequence of `LibraryEntry`), each made as it is
     read: the library of a hundred thousand works keeps no object per work beyond its
     reference."""
 
-    def __init__(self, keyed: list[tuple[str, Reference, Sequence[int], Sequence[str]]],
-                 owners: list[tuple[str, list[NotePlace], dict[str, str], str]]) -> None:
-        self._keyed = keyed
-        self._owners = owners
+    def __init__(self, cited: _Cited, references: list[Reference],
+                 members: list[Sequence[int]], ids: list[Sequence[str]],
+                 keys: list[str]) -> None:
+        """`references`, `members` (positions in `cited`), `ids`, `keys`: the works."""
+        self._cited = cited
+        self._references, self._members, self._ids, self._keys = references, members, ids, keys
+        self._order = sorted(range(len(keys)), key=keys.__getitem__)
 
     def __len__(self) -> int:
-        return len(self._keyed)
+        return len(self._order)
+
+    def remembered(self) -> dict[str, str]:
+        """identity -> key of every work, to remember in the state."""
+        return {identity: self._keys[work] for work in self._order
+                for identity in self._ids[work]}
 
     def __iter__(self) -> Iterator[LibraryEntry]:
-        owners = self._owners
-        for key, reference, indexes, ids in self._keyed:
-            if len(indexes) == 1:  # one document's entry
-                doc_id, notes, known, _ = owners[indexes[0]]
-                yield LibraryEntry(Entry(key=key, reference=reference, identities=ids,
-                                         learned=_consistent(dict(known))),
-                                   {doc_id: sorted(set(notes))})
-                continue
+        cited = self._cited
+        for work in self._order:
+            members = self._members[work]
+            entry = Entry(key=self._keys[work], reference=self._references[work],
+                          identities=tuple(self._ids[work]))
             cited_in: dict[str, list[NotePlace]] = {}
             learned: dict[str, str] = {}
-            for index in indexes:
-                doc_id, notes, known, _ = owners[index]
-                cited_in.setdefault(doc_id, []).extend(notes)
-                for name, value in known.items():  # the first document's, as for the fields
-                    learned.setdefault(name, value)
-            yield LibraryEntry(
-                Entry(key=key, reference=reference, learned=_consistent(learned), identities=ids),
-                {doc: sorted(set(notes)) for doc, notes in cited_in.items()})
+            for index in members:
+                cited_in.setdefault(cited.documents[index], []).extend(cited.notes[index])
+                for name, value in cited.learned[index].items():  # the first document's,
+                    learned.setdefault(name, value)  # as for the fields
+            entry.learned = _consistent(learned)
+            yield LibraryEntry(entry, {doc: sorted(set(notes)) for doc, notes in cited_in.items()})
 
 
 def library_entries(
@@ -173,49 +199,46 @@ def library_entries(
     before. A library entry made of one document entry holds that entry's reference itself
     (the same object)."""
     current = current or {}
-    cited: list[tuple[int, Reference, Sequence[str]]] = []
-    owners: list[tuple[str, list[NotePlace], dict[str, str], str]] = []  # and the key base
+    cited = _Cited()
     for doc_id in [*works_by_document, *(d for d in current if d not in works_by_document)]:
         works = works_by_document.get(doc_id)
         entries = current[doc_id] if doc_id in current else (
             works.entries if isinstance(works, StoredWorks) else None)
         if entries is not None:
             for entry in entries:
-                cited.append((len(owners), entry.reference,
-                              entry.identities or identities(entry.reference)))
-                owners.append((doc_id, entry.notes, _stored_learned(entry.learned),
-                               entry.base_key))
+                cited.add(entry.reference, entry.identities or identities(entry.reference),
+                          doc_id, entry.notes, _stored_learned(entry.learned), entry.base_key)
             continue
         for work in works if isinstance(works, list) else []:
             reference = reference_from_stored(work.get("reference")) if isinstance(
                 work, dict) else None
-            if reference is None:
-                continue
-            cited.append((len(owners), reference, identities(reference)))
-            owners.append((doc_id, _stored_notes(work), _stored_learned(work.get("learned")),
-                           ""))
+            if reference is not None:
+                cited.add(reference, identities(reference), doc_id, _stored_notes(work),
+                          _stored_learned(work.get("learned")), "")
+    references: list[Reference] = []
+    members: list[Sequence[int]] = []
+    work_ids: list[Sequence[str]] = []
+    keys: list[str | None] = []
     used: set[str] = set()
-    keyed: list[tuple[str, Reference, Sequence[int], Sequence[str]]] = []
-    fresh: list[tuple[Reference, list[int], Sequence[str]]] = []
-    for reference, indexes, ids in group_references(cited):  # works seen before keep their keys
-        key = next((known_keys[i] for i in ids
+    for reference, cites, ids in group_references(cited.references, cited.identities):
+        references.append(reference)
+        members.append(cites)
+        work_ids.append(ids)
+        key = next((known_keys[i] for i in ids  # works seen before keep their keys
                     if i in known_keys and known_keys[i] not in used), None)
-        if key is None:
-            fresh.append((reference, indexes, ids))
-        else:
+        if key is not None:
             used.add(key)
-            keyed.append((key, reference, indexes, ids))
+        keys.append(key)
     taken = used | set(known_keys.values())
     tried: dict[str, int] = {}
-    for reference, indexes, ids in fresh:  # one document's entry: its base as it was made
-        base = (len(indexes) == 1 and owners[indexes[0]][3]) or key_base(reference)
-        key = free_key(base, taken, tried)
-        taken.add(key)
-        keyed.append((key, reference, indexes, ids))
-    del cited, fresh
-    keyed.sort(key=lambda item: item[0])
-    remembered = {identity: key for key, _, _, ids in keyed for identity in ids}
-    return LibraryEntries(keyed, owners), remembered
+    for work, key in enumerate(keys):
+        if key is None:  # a new work; one document's entry: its base as it was made
+            cites = members[work]
+            base = (len(cites) == 1 and cited.bases[cites[0]]) or key_base(references[work])
+            keys[work] = key = free_key(base, taken, tried)
+            taken.add(key)
+    library = LibraryEntries(cited, references, members, work_ids, keys)  # type: ignore[arg-type]
+    return library, library.remembered()
 
 
 def _consistent(learned: dict[str, str]) -> dict[str, str]:
