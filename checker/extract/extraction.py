@@ -23,7 +23,7 @@ class Irregularity:
 @dataclass
 class Extraction:
     footnotes: list[Footnote]  # in document order
-    markers: dict[int, list[int]]  # number -> 1-based lines where it is marked
+    markers: Mapping[int, Sequence[int]]  # number -> 1-based lines where it is marked
     check_order: bool = True  # False where the format numbers notes itself (pandoc)
     irregular: list[Irregularity] = field(default_factory=list)
 

@@ -838,8 +838,9 @@ def _body_start(part: str, marker: int) -> int | None:
 
 
 def _finish(notes: list[_Note], scan: _Scan) -> Extraction:
-    markers: dict[int, list[int]] = {
-        number: [line + 1 for line in found] for number, found in scan.explicit.lines.items()
+    markers: dict[int, tuple[int, ...]] = {
+        number: tuple([line + 1 for line in found])
+        for number, found in scan.explicit.lines.items()
     }
     numbered = [note for note in notes if note.label is None]
     unmarked = [note for note in numbered if note.number not in markers]
@@ -849,11 +850,11 @@ def _finish(notes: list[_Note], scan: _Scan) -> Extraction:
     if unmarked and scan.glued().lines:
         note_lines = {line for note in notes for line, _ in note.parts}
         for note in unmarked:
-            glued = [
+            glued = tuple(
                 line + 1
                 for line in scan.glued().lines.get(note.number, ())
                 if line not in note_lines
-            ]
+            )
             if glued:
                 markers[note.number] = glued
                 if report_plain:

@@ -68,11 +68,25 @@ def _writer_by_pronoun(lead: str, follow: str) -> str | None:
     return name[:-2] if name.endswith(("’s", "'s")) else name  # "Mr. Warren’s work"
 
 
+def _last_chars(text: str, size: int) -> str:
+    """The last `size` characters of `text` with its white space made single spaces
+    (``" ".join(text.split())[-size:]``), reading only as much of its end as that needs: the
+    body before a marker is a whole paragraph, and a long one has dozens of markers."""
+    window = 2 * size + 64
+    while window < len(text):
+        words = text[-window:].split()
+        joined = " ".join(words[1:])  # the first word may be cut: what follows it is whole
+        if len(joined) >= size:
+            return joined[-size:]
+        window *= 4
+    return " ".join(text.split())[-size:]
+
+
 def work_named_before(lead: str, follow: str = "") -> NamedWork | None:
     """The author (and title) the body names right at a marker, from the body's words
     before it (`lead`) and after it (`follow`); None when it names no one there. A pronoun
     at the marker ("In his work[11] he states:") is the person the body named last."""
-    whole = " ".join(lead.split())[-800:]
+    whole = _last_chars(lead, 800)
     lead = whole[-200:]
     found = _NAME_IN_TITLE.search(lead)
     title: str | None = None
@@ -103,7 +117,7 @@ def case_named_before(lead: str) -> NamedWork | None:
     """The case the body names right before a marker, for a note that cites it only by
     volume, reporter and page (``... in Roe Harbor Co. v. New York City,[38]`` with the note
     ``438 U.S. 104 (1978).``): its name as the title; None when no case name ends there."""
-    lead = " ".join(lead.split())[-200:]
+    lead = _last_chars(lead, 200)
     found = _CASE_AT_END.search(lead)
     if not found:
         return None
@@ -120,7 +134,7 @@ def case_year_before(lead: str) -> str | None:
     """The year the body gives a case in the sentence that ends at the marker, for a note
     that cites the case without one (``... decided by the Supreme Court of Missouri in
     1944.[2]`` with ``Roe v. Roe, 180 S.W.2d 592``): the one year that sentence names."""
-    lead = " ".join(lead.split())[-300:].rstrip(" .")
+    lead = _last_chars(lead, 300).rstrip(" .")
     cut = max(lead.rfind(". "), lead.rfind("? "), lead.rfind("! "))
     years = _YEAR.findall(lead[cut + 1:])
     return years[0] if len(years) == 1 else None
