@@ -130,6 +130,21 @@ def test_german_notes_pages_with_f_and_short_cites_after_vgl() -> None:
     assert (cite.authors, cite.date) == (["Poe"], "2001")
 
 
+def test_german_books_and_chapters_with_in_and_a_publisher_before_the_year() -> None:
+    """German notes: ". In:" before the book that holds a chapter ends the title; a place
+    (``Frankfurt am Main``) and publisher with no comma before the year end it too; an
+    edited book (``(Hrsg.):``) with ``Berlin: de Gruyter 2004`` is a citation."""
+    (chapter,) = parse_references("Vgl. Hans Roe: Die Flut. In: Gesammelte Schriften zu Häfen, "
+                                  "Bd. 4, Berlin 1903, S. 421.")
+    assert (chapter.title, chapter.container, chapter.date) == (
+        "Die Flut", "Gesammelte Schriften zu Häfen", "1903")
+    (book,) = parse_references("Hans Roe: Kiel und die Häfen, Frankfurt am Main: Nord 1990, "
+                               "S. 33–35.")
+    assert (book.title, book.date) == ("Kiel und die Häfen", "1990")
+    (edited,) = parse_references("Hans Roe (Hrsg.): Häfen heute. Berlin: de Nord 2004.")
+    assert (edited.title, edited.authors, edited.date) == ("Häfen heute", ["Roe, Hans"], "2004")
+
+
 def test_a_place_or_month_with_a_year_is_no_author_year_cite() -> None:
     refs = parse_references("The harbour froze in March 1921 and again in the winter of "
                             "Kiel 1929, see Christmas 1930.")

@@ -111,6 +111,13 @@ NUMBERS = re.compile(r"^[\divxlcIVXLC\s–—:.,/-]*\d[\divxlcIVXLC\s–—:.,/(
 PLACE_PUBLISHER = re.compile(
     r"^(?P<place>[A-ZА-Я][^:]{0,59}[^\d\s:]):\s*(?P<publisher>[^\W\d_].{1,120})$"
 )
+# A book's place and publisher opening a sentence: "München: Verlag C.H. Beck, 1977"
+# (or with no comma before the year, as German notes print it: "Berlin: de Gruyter 2004";
+# "Frankfurt am Main: Suhrkamp 1990")
+IMPRINT = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ /-][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}"
+                     r"(?:\s(?:am|an|upon|on|sur|nad)\s[A-ZÀ-ÖØ-Þ][\w'’-]+)?:\s+"
+                     r"(?:(?:de|van|von|di|du)\s+)?[A-ZÀ-ÖØ-Þ][^:;]{1,60}?,?\s+(?:[a-z]+\s+){0,3}"
+                     + YEAR + r"(?=[.,;)\s]|$)")
 # "Asia Policy 24", "Survey 38 (2)": a name with its volume
 VOLUME_TAIL = re.compile(
     r"^(?P<name>.*?[^\d\s,.:])\s+(?P<vol>\d{1,4}|[IVXL]{1,5})(?:\s*\(\d+\))?$"

@@ -32,6 +32,7 @@ from checker.references.patterns import (
     COLLECTION,
     DATE_MARK,
     DIGIT,
+    IMPRINT,
     ITALIC,
     LETTER,
     NOISE,
@@ -705,6 +706,9 @@ def _author_first_parts(found: re.Match[str], work: str, blanked: str) -> TitleP
     held = _IN_COLON.search(blanked, start, end)
     if held:  # "Roe: Lotsen im Sund, in: Poe (Hrsg.): Die Häfen, München 2005": a chapter
         end = held.start()
+    imprint = _IMPRINT_AFTER.search(work, start, end)
+    if imprint:  # "Roe: Häfen, Frankfurt am Main: Suhrkamp 1990": the title ends at the place
+        end = imprint.start()
     pages = _PAGES_SENTENCE.search(blanked, start, end)
     if pages:  # "Roe (2007). Tide Report. p. 89.": the pages cited are no sentence of the title
         end = pages.start()
@@ -713,7 +717,8 @@ def _author_first_parts(found: re.Match[str], work: str, blanked: str) -> TitleP
                       authors_text=authors, title_start=start, title_end=end)
 
 
-_IN_COLON = re.compile(r",\s+(?=in:\s)", re.IGNORECASE)
+_IMPRINT_AFTER = re.compile(r"[.,]\s+(?=" + IMPRINT.pattern + ")")
+_IN_COLON = re.compile(r"[,.]\s+(?=in:\s)", re.IGNORECASE)  # ", in: Book" / ". In: Book"
 _PAGES_SENTENCE = re.compile(r"\.\s+pp?\.\s*[\dxivlc]")
 
 

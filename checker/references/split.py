@@ -17,6 +17,7 @@ from checker.references.dates import find_dates
 from checker.references.patterns import (
     COLLECTION,
     DIGIT,
+    IMPRINT,
     REPOSITORY,
     SPEECH_BEFORE,
     YEAR,
@@ -286,7 +287,7 @@ def has_signature(text: str) -> bool:
         return True  # "Information respecting the harbours. Hamburg, 1851, vol. 1"
     if "S." in text and ":" in text and _GERMAN_NOTE.match(text):
         return True  # "Hans Müller: Häfen. Berlin 1998, S. 45", "..., in: Zeitschrift 12 (2001)"
-    if ": " in text and _IMPRINT.search(text):
+    if ": " in text and IMPRINT.search(text):
         return True  # "..., Harbour Songs. London: Nord, 1987": a book's place, publisher, year
     if text[:1].isupper() and _PLACE_YEAR_PAGE.match(text):
         return True  # "Dzieje portu, Gdańsk 1990, s. 5": a book, its place and year, the page
@@ -577,7 +578,7 @@ def _split_commentary(piece: str) -> list[str]:
     if not any(prose) or all(prose):
         return [piece]
     for index in range(1, len(spans)):
-        if not prose[index] and _IMPRINT.match(piece, spans[index][0]):
+        if not prose[index] and IMPRINT.match(piece, spans[index][0]):
             # "..., see: Jane Roe, Harbour Songs. London: Nord, 1987": an imprint never
             # stands alone; the sentence (and a short subtitle) before it is its book's
             back = index - 1
@@ -771,9 +772,6 @@ _EDITORS_REST = re.compile(rf"{_PERSON}(?:;\s*{_PERSON})*\s*\((?:eds?|Hrsg|Hg)\.
 _LEADING_CITATION_KEY = re.compile(r"^\[[^\[\]@]{0,40}-?@[^\[\]]{1,200}\][.;,]?\s+(?=\S)")
 _CITATION_KEY_PIECE = re.compile(r"^\[?(?:(?:see|cf\.)\s+)?-?@[A-Za-z]", re.IGNORECASE)
 _TITLE_STARTS = frozenset("\"“«„*[")
-# A book's place and publisher opening a sentence: "München: Verlag C.H. Beck, 1977"
-_IMPRINT = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ /-][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}:\s+"
-                      r"[A-ZÀ-ÖØ-Þ][^:;]{1,60}?,\s+(?:[a-z]+\s+){0,3}" + YEAR)
 _SIGNAL_ABBREVIATIONS = ("cf. ", "por. ", "zob. ", "vgl. ", "cfr. ")
 _LABEL_WORDS = frozenset(("and", "&", "also", "и", "see", "see,", "cf.", "cf", "compare",
                           "vgl.", "vergl.", "siehe", "voir", "por.", "zob.", "zobacz", "patrz",
