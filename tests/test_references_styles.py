@@ -829,3 +829,12 @@ def test_french_short_forms_op_cit_with_a_title_and_guillemets() -> None:
     for note in notes[2:]:
         (ref,) = note.references
         assert (ref.title, ref.container, ref.date) == ("Les ports", "Études portuaires", "1969")
+
+
+def test_a_chicago_note_by_three_authors_with_an_unmarked_title() -> None:
+    """``A, B, and C, Title (Place: Publisher, Year)``: the names before "and C" are
+    authors too, not the start of the title (italics lost in a plain-text copy)."""
+    (ref,) = parse_references("Jure Roe, Anand Poe, and Jeffrey D. Moe, Mining of Harbours, "
+                              "2nd ed. (Cambridge: Nord Press, 2014), ch. 3.")
+    assert (ref.title, ref.authors, ref.date) == (
+        "Mining of Harbours", ["Roe, Jure", "Poe, Anand", "Moe, Jeffrey D."], "2014")

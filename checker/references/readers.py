@@ -1225,6 +1225,9 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
     chunks = [(a + len(blanked[a:b]) - len(blanked[a:b].lstrip()), b) for a, b in chunks]
     if len(chunks) > 2 and _NAME_SUFFIX.match(work[chunks[1][0]:chunks[1][1]].strip()):
         chunks[:2] = [(chunks[0][0], chunks[1][1])]  # "Jane Roe, Jr., Title": one name
+    last_name = _last_of_name_list(work, chunks)
+    if last_name:  # "Jane Roe, Ann Poe, and John Moe, Title": the authors are one chunk
+        chunks[:last_name + 1] = [(chunks[0][0], chunks[last_name][1])]
     head = work[chunks[0][0]:chunks[0][1]].strip().rstrip(".")
     if _DOCUMENT_HEAD.match(head):
         # "Will of Robert Roe of Durrants, Enfield (P.C.C. 1536)", "Report of Provost Marshal
@@ -1277,6 +1280,30 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
         return TitleParts(after=blanked[first_stop:], container=title)  # "Site.kz, May 5, 2020"
     return TitleParts(title=title or None, after=blanked[first_stop:], title_start=first_start,
                       title_end=first_stop)
+
+
+_AND_NAME = re.compile(r"^(?:and|&)\s+(?P<name>.+)$")
+
+
+def _last_of_name_list(work: str, chunks: list[tuple[int, int]]) -> int:
+    """The index of the chunk ``and John Moe`` closing a list of three or more persons
+    that opens a Chicago note (``Jane Roe, Ann Poe, and John Moe, Title``), else 0."""
+    for index in range(2, min(len(chunks) - 1, 8)):
+        last = _AND_NAME.match(work[chunks[index][0]:chunks[index][1]].strip())
+        if last is None:
+            continue
+        names = [work[a:b].strip() for a, b in chunks[:index]] + [last.group("name")]
+        if all(_is_one_person(name) for name in names):
+            return index
+        return 0
+    return 0
+
+
+def _is_one_person(text: str) -> bool:
+    """"Jane Roe", "Jeffrey D. Moe": one person's name in natural order."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(word[:1].isupper() for word in words) \
+        and len(parse_authors(text)) == 1 and not is_organisation(text)
 
 
 _NAME_CHUNK = re.compile(
