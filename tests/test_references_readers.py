@@ -43,6 +43,8 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
          "Let the Tide In", None, "Wash. Post"),
         ("Tide FAQ, HARBOR DEP'T OF PORTS,   (last visited Mar. 3, 2015).", "Tide FAQ", "",
          "HARBOR DEP'T OF PORTS"),
+        ("Harbor Rights Campaign, Tide FAQ, HRC,   (last visited Feb. 20, 2015).", "Tide FAQ",
+         "", "HRC"),
         ("Jane Roe, Harbor Tides (May 2, 2014).", PASS, None, None),
         ("Jane Roe, The Port, Harbour Press, 2001.", PASS, None, None),
         ("Jane Roe, The Port, Harbour Press, May 2001.", PASS, None, None),

@@ -838,3 +838,14 @@ def test_a_chicago_note_by_three_authors_with_an_unmarked_title() -> None:
                               "2nd ed. (Cambridge: Nord Press, 2014), ch. 3.")
     assert (ref.title, ref.authors, ref.date) == (
         "Mining of Harbours", ["Roe, Jure", "Poe, Anand", "Moe, Jeffrey D."], "2014")
+
+
+def test_a_bare_supra_note_is_a_cross_reference_citing_nothing() -> None:
+    """``See supra note 1.`` sends the reader to another note; ``Roe, supra note 1`` cites
+    Roe's work of that note."""
+    notes = [Footnote(number=1, line=1, text="Jane Roe, Tides, 12 HARBOR L.J. 3, 5 (2001)."),
+             Footnote(number=2, line=2, text="See supra note 1."),
+             Footnote(number=3, line=3, text="Roe, supra note 1, at 7.")]
+    parse_footnotes(notes)
+    assert notes[1].references == []
+    assert [r.title for r in notes[2].references] == ["Tides"]

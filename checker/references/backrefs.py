@@ -423,8 +423,11 @@ def _pointers(text: str) -> list[_Pointer]:
         if supra:
             name = _SIGNAL_LEAD.sub("", head[:supra.start()]).strip(" ,")
             pointed = int(supra.group("n") or supra.group("m"))
-            if _SOURCES_CITED.match(name):
-                pointed = -1  # "See sources cited supra note 80": no one work
+            if (not name and supra.group("n")) or _SOURCES_CITED.match(name):
+                # Bluebook's "See supra note 5", "See sources cited supra note 80": a
+                # cross-reference to another note, no work of its own (Chicago's "see note
+                # 5 above" stands for the work cited there)
+                pointed = -1
             found.append(_Pointer(start, start + supra.end(), segment, pointed, name))
         if "(" in segment[len(head):] and "upra" in segment[len(head):]:
             for inner in _INNER_SUPRA.finditer(segment, len(head)):

@@ -192,9 +192,12 @@ def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
     ``Editorial, A Long Wait, Harbor J. Sentinel, Aug. 2, 2014, at 8A.`` /
     ``Tide Tables, Harbor Inst. (last updated Sept. 9, 2013), http://...`` /
     ``Press Release, Dep't of Harbors, Harbor Opens (Feb. 10, 2014), http://...`` /
-    ``Tide FAQ, HARBOR DEP'T OF PORTS, http://... (last visited Mar. 3, 2015)`` (no date)
+    ``Tide FAQ, HARBOR DEP'T OF PORTS, http://... (last visited Mar. 3, 2015)`` (no date);
+    an organisation before the title is its author (``Harbor Rights Campaign, Tide FAQ,
+    HRC, http://...``).
     """
-    if DATE_MARK not in blanked or " v. " in work or ", " not in work:
+    if DATE_MARK not in blanked or ", " not in work or (" v. " in work and _CASE_CITED.search(
+            work)):
         return None
     found = _BLUEBOOK_PERIODICAL.match(blanked)
     if not found:
@@ -231,6 +234,8 @@ def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
             chunks = chunks[1:]
         if len(chunks) >= 2 and _PIECE_KIND.match(chunks[0]):
             chunks = chunks[1:]  # "Jane Roe, Opinion, Title"
+    elif len(chunks) >= 2 and is_organisation(chunks[0]) and not _PIECE_KIND.match(chunks[1]):
+        authors, chunks = [chunks[0]], chunks[1:]  # "Harbor Rights Campaign, Tide FAQ, SITE"
     elif len(chunks) == 1 and _is_person_list(chunks[0]) and len(chunks[0].split()) <= 3 \
             and not found.group("updated") and not found.group("visited"):
         return None  # "Jane Roe, Harbor Tides (May 2, 2014)": a name and a title, no site
@@ -244,6 +249,7 @@ def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
                       title_start=start, title_end=start + len(title) if start >= 0 else -1)
 
 
+_CASE_CITED = re.compile(r"\sv\.\s[^,]{1,80},\s+(?:\d|No\.)")  # "Roe v. Poe, 12 F.3d", ", No. 1"
 _ABBREVIATED_OUTLET = re.compile(r"\b(?:[A-Z][a-z]{0,5}\.|[A-Z]\.[A-Z]\.)")
 
 
