@@ -34,6 +34,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,6 @@ from checker.bibliography.biblatex import (
     BibRecord,
     bib_identities,
     bib_records,
-    bib_text,
     biblatex_record,
     braced,
     classic_record,
@@ -56,7 +56,6 @@ from checker.bibliography.csljson import (
     csl_identities,
     csl_item,
     csl_items,
-    csl_text,
     from_record,
     item_fields,
     item_text,
@@ -73,6 +72,7 @@ from checker.bibliography.library import (
     stored_works,
 )
 from checker.bibliography.merge import MergeReport, Record, three_way
+from checker.bibliography.pieces import Pieces
 from checker.errors import ConfigError, ConfigProblem, WriteProblem, WriteRefused
 from checker.model import Document
 
@@ -94,7 +94,8 @@ Rendered = dict[int, tuple[str, str, str]]
 class WriteResult:
     messages: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
-    changes: list[tuple[str, str, str, str]] = field(default_factory=list)  # old, new, names
+    # (old text, new text, their names); the new as written, in pieces
+    changes: list[tuple[str, str | Pieces, str, str]] = field(default_factory=list)
 
     @property
     def diff(self) -> str:
@@ -103,7 +104,7 @@ class WriteResult:
         return "".join(
             "".join(difflib.unified_diff(
                 _without_fingerprint(old).splitlines(keepends=True),
-                _without_fingerprint(new).splitlines(keepends=True),
+                _without_fingerprint(str(new)).splitlines(keepends=True),
                 fromfile=before, tofile=after,
             ))
             for old, new, before, after in self.changes
@@ -117,11 +118,17 @@ def sha256(text: str) -> str:
 
 def add_fingerprint(text: str) -> str:
     """Insert the fingerprint line after the leading ``%`` comment lines."""
+    at = _comments_end(text)
+    return f"{text[:at]}% footcheck-sha256: {sha256(text)}\n{text[at:]}"
+
+
+def _comments_end(text: str) -> int:
+    """Where the leading ``%`` comment lines of `text` end."""
     at = 0
     while text.startswith("%", at):
         end = text.find("\n", at)
         at = len(text) if end < 0 else end + 1
-    return f"{text[:at]}% footcheck-sha256: {sha256(text)}\n{text[at:]}"
+    return at
 
 
 def bib_fingerprint(text: str) -> tuple[str | None, bool]:
@@ -143,7 +150,7 @@ def atomic_write(path: Path, text: str | Iterable[str]) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            pieces = [text[i: i + _PIECE] for i in range(0, len(text), _PIECE)] \
+            pieces = (text[i: i + _PIECE] for i in range(0, len(text), _PIECE)) \
                 if isinstance(text, str) else text  # never the whole file encoded at once
             for piece in pieces:
                 handle.write(piece)
@@ -163,9 +170,9 @@ def atomic_write(path: Path, text: str | Iterable[str]) -> None:
             os.close(dir_fd)
 
 
-def _write(path: Path, text: str | Iterable[str]) -> None:
+def _write(path: Path, text: str | Iterable[str] | Pieces) -> None:
     try:
-        atomic_write(path, text)
+        atomic_write(path, text.chunks() if isinstance(text, Pieces) else text)
     except OSError as error:
         raise ConfigError(ConfigProblem.UNWRITABLE,
                           f"{path}: cannot write: {error.strerror or error}") from None
@@ -234,7 +241,7 @@ def restore_learned(entries: list[Entry], refs_dir: Path, doc_id: str,
 class _Plan:
     path: Path
     ours: Any  # () -> list[Record]: generated now, as records (made only to merge)
-    generated: str  # ours rendered: written when nothing is merged, and the next base
+    generated: Pieces  # ours rendered: written when nothing is merged, and the next base
     render: Any  # list[Record] -> text (without fingerprint)
     parse: Any  # the file on disk -> list[Record] (ValueError); keeps what it must carry over
     parse_base: Any  # footcheck's own earlier text -> list[Record] (ValueError)
@@ -243,7 +250,9 @@ class _Plan:
     exists: bool = False
     old: str | None = None
     status: str = "new"  # new | ours | edited | foreign
-    text: str = ""
+    text: Pieces = field(default_factory=lambda: Pieces([]))  # to write
+    digest: str = ""  # SHA-256 of `text` (without its fingerprint line: what the line says)
+    unchanged: bool = False  # `text` is the file as it is
     report: MergeReport | None = None
     backup: bool = False
 
@@ -263,12 +272,19 @@ def _classify(plan: _Plan, state_entry: dict[str, Any] | None) -> None:
             "edited" if state_entry else "foreign")
 
 
-def _final_text(plan: _Plan, records: list[Record]) -> str:
-    return _fingerprinted(plan, plan.render(records))
-
-
-def _fingerprinted(plan: _Plan, text: str) -> str:
-    return add_fingerprint(text) if plan.fingerprinted else text
+def _set_text(plan: _Plan, text: Pieces) -> None:
+    """`plan.text`: `text`, fingerprinted when the file is, and its digest."""
+    if not plan.fingerprinted:
+        plan.text, plan.digest = text, text.sha256()
+        return
+    first = text.pieces[0] if text.pieces else ""
+    at = _comments_end(first)
+    if at >= len(first):  # the leading comment lines run past the first piece
+        whole = str(text)
+        plan.text, plan.digest = Pieces([add_fingerprint(whole)]), sha256(whole)
+        return
+    plan.digest = text.sha256()
+    plan.text = text.with_line(f"% footcheck-sha256: {plan.digest}\n", at)
 
 
 def _base_path(path: Path) -> Path:
@@ -302,7 +318,7 @@ def _merge(plan: _Plan, base: list[Record] | None, *, quiet_failure: bool) -> bo
             "with --force to overwrite it (a .bak copy is kept)"
         ) from None
     merged, plan.report = three_way(current, base, plan.ours(), plan.identify)
-    plan.text = _final_text(plan, merged)
+    _set_text(plan, Pieces([plan.render(merged)]))
     return True
 
 
@@ -322,10 +338,20 @@ class Generated:
     (`biblatex.entry_text`) and in the CSL-JSON (`csljson.item_text`), and the same entries
     as a .bib's records and CSL items, made only when a merge needs them."""
 
-    bib: list[str]
+    bib: list[str]  # the entries' pieces, separators included
     csl: list[str]
+    count: int
     bib_records: Callable[[], list[BibRecord]]
     csl_items: Callable[[], list[dict[str, Any]]]
+
+    def add(self, bib: list[str], csl: list[str]) -> None:
+        """One more entry, as the pieces of its .bib and CSL-JSON texts."""
+        if self.count:
+            self.bib.append("\n")
+            self.csl.append(",\n")
+        self.bib.extend(bib)
+        self.csl.extend(csl)
+        self.count += 1
 
 
 def _bib_plan(generated: Generated, path: Path, source: str, classic: bool) -> _Plan:
@@ -343,8 +369,11 @@ def _bib_plan(generated: Generated, path: Path, source: str, classic: bool) -> _
     def render(records: list[Record]) -> str:
         return render_bib((BibRecord.from_record(r) for r in records), header, extra)
 
+    # as `bib_text` writes it (no blocks carried over: made before any parse)
+    head = "\n".join(header) + "\n" + ("\n" if generated.count else "")
+    body, generated.bib = generated.bib, []  # handed over, not kept twice
     return _Plan(path=path, ours=lambda: [r.to_record() for r in generated.bib_records()],
-                 generated=bib_text(generated.bib, header),  # before any parse: no blocks
+                 generated=Pieces([head, *body]),
                  render=render, parse=parse, parse_base=parse_base,
                  identify=bib_identities, fingerprinted=True)
 
@@ -353,17 +382,22 @@ def _csl_plan(generated: Generated, path: Path) -> _Plan:
     def parse(text: str) -> list[Record]:  # JSON carries nothing over: one parse serves both
         return [to_record(item) for item in parse_csl(text)]
 
+    body, generated.csl = generated.csl, []  # as `csl_text` writes it
     return _Plan(
         path=path, ours=lambda: [to_record(item) for item in generated.csl_items()],
-        generated=csl_text(generated.csl),
+        generated=Pieces(["[\n", *body, "\n]\n"] if body else ["[]\n"]),
         render=lambda records: render_csl(from_record(r) for r in records),
         parse=parse, parse_base=parse, identify=csl_identities, fingerprinted=False,
     )
 
 
 # -- rendering ------------------------------------------------------------------------------
-def _csl_id(key: str) -> str:
-    return item_fields({"id": key})
+def _bib_head(kind: str, key: str) -> str:
+    return f"@{kind}{{{key},\n"  # as `biblatex.entry_text` writes it
+
+
+def _csl_head(key: str) -> str:
+    return "  {\n" + item_fields({"id": key}) + ",\n"  # as `csljson.item_text` writes it
 
 
 def render_entries(entries: list[Entry], *, classic: bool = False,
@@ -373,23 +407,24 @@ def render_entries(entries: list[Entry], *, classic: bool = False,
     every entry without learned values that the library reuses (`render_library`)."""
     make = classic_record if classic else biblatex_record
     keep = rendered is not None and not classic
-    bib, csl = [], []
+    generated = Generated([], [], 0, lambda: bib_records(entries, classic=classic),
+                          lambda: csl_items(entries))
     for entry in entries:
         record, item = make(entry), csl_item(entry)
         # Both end with their note (the notes citing the work), which the library leaves out.
         note = record.fields.pop("note", None)
         fields = field_lines(record.fields)
-        bib.append(entry_text(record.type, entry.key,
-                              fields + field_lines({"note": note}) if note else fields))
         del item["id"]
         csl_note = item.pop("note", None)
         middle = item_fields(item)
-        csl.append("  {\n" + _csl_id(entry.key) + ",\n" + middle
-                   + (",\n" + item_fields({"note": csl_note}) if csl_note else "") + "\n  }")
+        generated.add(
+            [_bib_head(record.type, entry.key), fields,
+             field_lines({"note": note}) if note else "", "}\n"],
+            [_csl_head(entry.key), middle,
+             ",\n" + item_fields({"note": csl_note}) if csl_note else "", "\n  }"])
         if keep and not entry.learned:
             rendered[id(entry.reference)] = (record.type, fields, middle)  # type: ignore[index]
-    return Generated(bib, csl, lambda: bib_records(entries, classic=classic),
-                     lambda: csl_items(entries))
+    return generated
 
 
 def render_library(library: Iterable[LibraryEntry], *, classic: bool = False,
@@ -400,22 +435,6 @@ def render_library(library: Iterable[LibraryEntry], *, classic: bool = False,
     under the library's key."""
     make = classic_record if classic else biblatex_record
     reuse = rendered if rendered is not None and not classic else {}
-    bib, csl = [], []
-    for item in library:
-        key, cited_in = item.entry.key, item.cited_in_text
-        # Document ids are [A-Za-z0-9._-] (load.document_id) and the field is never printed:
-        # written as is, so that tools reading it back get the ids.
-        done = reuse.pop(id(item.entry.reference), None) if not item.entry.learned else None
-        if done is None:
-            record = make(item.entry)
-            record.fields[CITED_IN] = braced(cited_in)
-            bib.append(entry_text(record.type, key, field_lines(record.fields)))
-            csl.append(item_text({**csl_item(item.entry), CITED_IN: cited_in}))
-            continue
-        kind, fields, middle = done
-        bib.append(entry_text(kind, key, fields + field_lines({CITED_IN: braced(cited_in)})))
-        csl.append("  {\n" + _csl_id(key) + ",\n" + middle + ",\n"
-                   + item_fields({CITED_IN: cited_in}) + "\n  }")
 
     def records() -> list[BibRecord]:
         made = []
@@ -425,8 +444,24 @@ def render_library(library: Iterable[LibraryEntry], *, classic: bool = False,
             made.append(record)
         return made
 
-    return Generated(bib, csl, records, lambda: [
+    generated = Generated([], [], 0, records, lambda: [
         {**csl_item(item.entry), CITED_IN: item.cited_in_text} for item in library])
+    for item in library:
+        key, cited_in = item.entry.key, item.cited_in_text
+        # Document ids are [A-Za-z0-9._-] (load.document_id) and the field is never printed:
+        # written as is, so that tools reading it back get the ids.
+        done = reuse.pop(id(item.entry.reference), None) if not item.entry.learned else None
+        if done is None:
+            record = make(item.entry)
+            record.fields[CITED_IN] = braced(cited_in)
+            generated.add([entry_text(record.type, key, field_lines(record.fields))],
+                          [item_text({**csl_item(item.entry), CITED_IN: cited_in})])
+            continue
+        kind, fields, middle = done
+        generated.add(
+            [_bib_head(kind, key), fields, field_lines({CITED_IN: braced(cited_in)}), "}\n"],
+            [_csl_head(key), middle, ",\n" + item_fields({CITED_IN: cited_in}), "\n  }"])
+    return generated
 
 
 # -- the pair -------------------------------------------------------------------------------
@@ -513,10 +548,9 @@ def write_pair(
         raise ConfigError(ConfigProblem.UNWRITABLE,
                           f"{refs_dir}: cannot create: {error.strerror or error}") from None
     state = load_state(refs_dir) if state is None else state
-    count = len(generated.bib)
+    count = generated.count
     plans = [_bib_plan(generated, refs_dir / f"{stem}.bib", source, classic),
              _csl_plan(generated, refs_dir / f"{stem}.json")]
-    generated.bib, generated.csl = [], []  # joined into each file's text: not kept twice
     for plan in plans:
         _classify(plan, state["files"].get(plan.path.name))
     if on_edited == "refuse" and any(p.status in ("edited", "foreign") for p in plans):
@@ -525,25 +559,25 @@ def write_pair(
     for plan in plans:
         stored = state["files"].get(plan.path.name) or {}
         if plan.status == "new" or (plan.status == "ours" and stored.get("merged") is False):
-            plan.text = _fingerprinted(plan, plan.generated)  # no edits merged earlier to keep
+            _set_text(plan, plan.generated)  # no edits merged earlier to keep
         elif plan.status == "ours":
             base = _base(plan, stored)
             if base is None or not _merge(plan, base, quiet_failure=True):
-                plan.text = _fingerprinted(plan, plan.generated)
+                _set_text(plan, plan.generated)
         elif on_edited == "force":
-            plan.text = _fingerprinted(plan, plan.generated)
+            _set_text(plan, plan.generated)
             plan.backup = True
         else:
             _merge(plan, _base(plan, stored), quiet_failure=False)
         plan.backup = plan.backup or (keep_backup and plan.exists)
+        plan.unchanged = plan.old is not None and plan.text.equals(plan.old)
 
     # The bases and the state first: a crash later leaves files the state still knows.
     for plan in plans:
         stored = state["files"].get(plan.path.name) or {}
         old_hashes = [h for h in stored.get("sha256", []) if isinstance(h, str)]
-        digest = bib_fingerprint(plan.text)[0] if plan.fingerprinted else sha256(plan.text)
         state["files"][plan.path.name] = {
-            "sha256": list(dict.fromkeys([digest, *old_hashes]))[:_HASHES_KEPT],
+            "sha256": list(dict.fromkeys([plan.digest, *old_hashes]))[:_HASHES_KEPT],
             "merged": plan.report is not None,  # holds the user's edits: merge again next time
         }
         base = _base_path(plan.path)
@@ -555,11 +589,11 @@ def write_pair(
         _write(base, plan.generated)
     if update_state is not None:
         update_state(state)
-    _write(refs_dir / STATE_NAME, [*_state_pieces(state), "\n"])
+    _write(refs_dir / STATE_NAME, chain(_state_pieces(state), "\n"))
 
     for plan in plans:
         result.messages.append(_message(plan, count, classic))
-        if plan.exists and plan.old == plan.text:
+        if plan.unchanged:
             continue
         backup = plan.path.with_name(plan.path.name + ".bak")
         if plan.backup and plan.old is not None:
@@ -596,7 +630,7 @@ def _without_fingerprint(text: str) -> str:
 def _message(plan: _Plan, count: int, classic: bool) -> str:
     kind = ("BibTeX" if classic else "biblatex") if plan.fingerprinted else "CSL-JSON"
     what = f"{count} entr{'y' if count == 1 else 'ies'}, {kind}"
-    if plan.exists and plan.old == plan.text:
+    if plan.unchanged:
         return f"{plan.path}: unchanged ({what})"
     if plan.status in ("edited", "foreign") and plan.report is None:  # force
         return (f"{plan.path}: was edited by hand; overwritten (--force), your version is "
