@@ -448,6 +448,13 @@ def test_a_pronoun_at_the_marker_is_the_person_the_body_named_last() -> None:
     assert work_named_before("The pilots were few. In speaking of the tides,", " he says:") is None
 
 
+def test_a_heading_run_into_the_body_is_no_part_of_a_case_name() -> None:
+    from checker.references.context import case_named_before
+    assert case_named_before("I. HARBOR LITIGATION United States v. Roe,") == (
+        [], "United States v. Roe")
+    assert case_named_before("as held in NAACP v. Roe,") == ([], "NAACP v. Roe")
+
+
 def test_notes_that_give_only_a_place_take_the_work_the_body_names(tmp_path) -> None:
     paper = tmp_path / "harbour.txt"
     paper.write_text(

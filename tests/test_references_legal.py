@@ -16,6 +16,8 @@ Found = tuple[str | None, str | None, str | None]
 
 CASES: dict[str, list[tuple[str, list[Found]]]] = {
     "find_cases": [
+        ("Roe v. Poe, No. 14-556, slip op. at 1\u20132 (U.S. June 26, 2015).",
+         [("Roe v. Poe", None, "2015-06-26")]),
         ("Roe v. Poe, 986 F. Supp. 2d 982 (W.D. Wis.), aff'd, 766 F.3d 648 (7th Cir.), cert. "
          "denied, 135 S. Ct. 316 (2014).", [("Roe v. Poe", "F. Supp. 2d", "2014")]),
         ("Roe v. Harbor Bd., 2014 WI 96, \u00b6 12, 358 Wis. 2d 132, 853 N.W.2d 888.",
@@ -88,8 +90,11 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("JOHN Q. POE, JR., THE LAW OF TIDES 45 (1996).", [("THE LAW OF TIDES", None, "1996")]),
         ("JANE ROE ET AL., HARBOR RULES 3 (Ann Poe ed., 2010).",
          [("HARBOR RULES", None, "2010")]),
+        ("For analyses, see JANE ROE, FROM THE DOCK TO THE ALTAR (2013); JOHN POE, TIDES (2014).",
+         [("FROM THE DOCK TO THE ALTAR", None, "2013"), ("TIDES", None, "2014")]),
     ],
     "find_unnamed_cases": [
+        ("No. 14-556, slip op. at 4 (U.S. June 26, 2015).", [(None, None, "2015-06-26")]),
         ("552 U.S. 312 (2008).", [(None, "U.S.", "2008")]),
         ("See 84 F.4th 378, 380 (5th Cir. 2023); 603 S.W.2d 786 (Tex. 1980).",
          [(None, "F.4th", "2023"), (None, "S.W.2d", "1980")]),
@@ -141,6 +146,8 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("21 C.F.R. § 808.1(d) (2019).", [("21 C.F.R. § 808.1(d)", None, "2019")]),
         # an edition over two years is dated by its last (tests/corpus/README.md: a year range)
         ("Harb. Stat. § 765.001(2) (2011\u201312).", [("Harb. Stat. § 765.001(2)", None, "2012")]),
+        ("See LA. CIV. CODE ANN. art. 86 (\u201cMarriage is a legal relationship.\u201d).",
+         [("LA. CIV. CODE ANN. art. 86", None, None)]),
         ("HARB. STAT. §§ 765.001\u2013.30 (2013\u201314).",
          [("HARB. STAT. §§ 765.001\u2013.30", None, "2014")]),
         ("See 21 C.F.R. pt. 814.", [("21 C.F.R. pt. 814", None, None)]),

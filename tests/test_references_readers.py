@@ -97,6 +97,8 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("Hans Roe, \u201eDie H\u00e4fen\u201c, in: Studien 12 (2001), S. 4.", PASS, None, None),
     ],
     "read_quoted_title": [
+        ("He said three modern cases \u201cdescribing the right to sail,\u201d but times changed.",
+         PASS, None, None),
         ("J. Roe, 'Tides at Dover', in S.T. Poe (ed.), \"The Harbour Book\" (Nord 1982), p. 4.",
          "Tides at Dover", None, "The Harbour Book"),
         ('Tide tables: a "neap" keyword (Jane Roe)', PASS, None, None),

@@ -849,3 +849,27 @@ def test_a_bare_supra_note_is_a_cross_reference_citing_nothing() -> None:
     parse_footnotes(notes)
     assert notes[1].references == []
     assert [r.title for r in notes[2].references] == ["Tides"]
+
+
+def test_a_slip_opinion_by_docket_takes_the_name_the_body_gives(tmp_path) -> None:
+    """A note that cites a case by docket number alone (``No. 14-556 (U.S. June 26,
+    2015).``) takes the case's name from the body at its marker; Id. after it is that case,
+    with the full date of the slip opinion."""
+    from checker.parse import parse_paths
+    paper = tmp_path / "paper.txt"
+    paper.write_text("The harbour cases\n\n"
+                     "Then the Court decided Roe v. Harbor Board,[1] and it held so.[2]\n\n"
+                     "[Footnote 1: No. 14-556 (U.S. June 26, 2015).]\n\n"
+                     "[Footnote 2: Id. at 4.]\n", encoding="utf-8")
+    run = parse_paths([str(paper)])
+    (doc,) = run.documents
+    assert [(r.title, r.container, r.date) for n in doc.footnotes for r in n.references] == [
+        ("Roe v. Harbor Board", None, "2015-06-26"), ("Roe v. Harbor Board", None, "2015-06-26")]
+
+
+def test_a_piece_cut_inside_an_act_then_commentary_is_no_citation() -> None:
+    refs = parse_references(
+        "It wrote off the rule, see Act of Apr. 29, 1935, ch. 286, 1935 Harb. Laws 710, 712, as "
+        "merely the State\u2019s attempt to \u201cavoid paying for the taking.\u201d Roe, 143 "
+        "S. Ct. at 1379.")
+    assert [r.title for r in refs] == ["Act of Apr. 29, 1935", "Roe"]

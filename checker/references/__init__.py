@@ -112,14 +112,30 @@ def _with_found_citations(text: str, references: list[Reference],
 def _is_fragment_of_found(text: str, at: int, raw: str,
                           found: list[tuple[int, Reference, bool]]) -> bool:
     """A piece the splitter cut out of a found citation (it parted ``73 AM. U. L. REV.`` at
-    "AM."): it starts inside the found one and ends there or in the parenthetical after it."""
+    "AM."): it starts inside the found one and ends there or in the parenthetical after it,
+    or (cut inside it) goes on with commentary and other found citations only."""
     for start, other, alone in found:
         end = start + len(other.raw)
         if alone and start <= at < end:
             rest = text[end:at + len(raw)].strip()
             if not rest or rest.startswith("(") or len(rest) < 25:
                 return True
+            if start < at and _commentary_only(text, end, at + len(raw), found):
+                return True  # "... 1935 Minn. Laws 710, 712–13, as merely the State's ..."
     return False
+
+
+def _commentary_only(text: str, begin: int, stop: int,
+                     found: list[tuple[int, Reference, bool]]) -> bool:
+    """Is text[begin:stop] prose once the citations found in it are taken out?"""
+    pieces, last = [], begin
+    for start, other, _ in found:
+        if begin <= start < stop:
+            pieces.append(text[last:start])
+            last = max(last, start + len(other.raw))
+    pieces.append(text[last:stop])
+    words = " ".join(pieces).split()
+    return prose_ratio(words[:40]) > 0.5
 
 
 def _is_found_citation(reference: Reference, covered: list[Reference]) -> bool:

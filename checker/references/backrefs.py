@@ -24,7 +24,12 @@ from typing import NamedTuple
 
 from checker.model import Footnote, Reference, ReferenceType, copy_reference
 from checker.references.context import NamedWork
-from checker.references.legal import CASE_SHORT_FORM, UNNAMED_CASE, is_act_section
+from checker.references.legal import (
+    CASE_SHORT_FORM,
+    UNNAMED_CASE,
+    UNNAMED_DOCKET,
+    is_act_section,
+)
 from checker.references.urls import domain_of
 
 _IBID = re.compile(r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|"
@@ -656,8 +661,9 @@ def is_undated_case(reference: Reference) -> bool:
 
 def is_unnamed_case(reference: Reference) -> bool:
     """``505 U.S. 1003 (1992)``: a case by volume, reporter and page, its name elsewhere."""
-    return reference.type == ReferenceType.GOVERNMENT and not reference.title \
-        and bool(reference.container) and reference.raw[:1].isdigit()
+    return reference.type == ReferenceType.GOVERNMENT and not reference.title and (
+        (bool(reference.container) and reference.raw[:1].isdigit())
+        or bool(UNNAMED_DOCKET.match(reference.raw)))  # "No. 14-556 (U.S. June 26, 2015)"
 
 
 def _resolve_unnamed_case(reference: Reference, index: _Index) -> Reference:

@@ -113,6 +113,9 @@ _SENTENCE_OPENERS = frozenset(("The", "In", "See", "Under", "After", "Before", "
                                "Indeed", "But", "And", "As", "Then", "Also", "Thus"))
 
 
+_HEADING_WORD = re.compile(r"[A-Z][A-Z'’&-]+|[IVXLC]+\.|[A-Z]\.")  # "LITIGATION", "II.", "A."
+
+
 def case_named_before(lead: str) -> NamedWork | None:
     """The case the body names right before a marker, for a note that cites it only by
     volume, reporter and page (``... in Roe Harbor Co. v. New York City,[38]`` with the note
@@ -124,6 +127,12 @@ def case_named_before(lead: str) -> NamedWork | None:
     words = found.group("name").split()
     while words and words[0] in _SENTENCE_OPENERS:
         words.pop(0)
+    heading = 0  # "I. MARRIAGE EQUALITY LITIGATION United States v. Windsor": a heading before
+    while heading < len(words) - 1 and _HEADING_WORD.fullmatch(words[heading]):
+        heading += 1
+    if heading and words[heading][:1].isupper() and not words[heading].isupper() \
+            and words[heading] != "v.":
+        words = words[heading:]
     return NamedWork([], " ".join(words)) if " v. " in " ".join(words) else None
 
 

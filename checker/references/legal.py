@@ -109,7 +109,7 @@ _CASE = re.compile(
     rf"(?:(?P<volume>\d{{1,4}})\s+(?P<reporter>{_REPORTER})\s+(?P<page>\d{{1,7}}|_{{2,}})"
     rf"(?!\d|\.\d|\w)|(?P<docket>{_DOCKET}))"
     rf"(?:,\s*(?:\d{{1,4}}\s+{_REPORTER}\s+(?:\d{{1,7}}|_{{2,}})(?!\d|\w)|{_PIN}|"
-    rf"slip\s+op\.(?:\s+at\s+\d+)?|{_DOCKET}))*"
+    rf"slip\s+op\.(?:\s+at\s+\d+(?:[–-]\d+)?)?|{_DOCKET}))*"
     r"(?:\s*\((?P<court>[^()]{0,60}?)\))?"
     # subsequent history: "(7th Cir.), cert. denied, 135 S. Ct. 316 (2014)"
     r"(?:,\s+(?:cert\.\s+(?:denied|granted|dismissed)|aff['’]d|rev['’]d|vacated|"
@@ -201,15 +201,28 @@ UNNAMED_CASE = re.compile(
     rf"(?P<page>\d{{1,7}})(?!\d)(?:,\s*{_PIN})*\s*\((?P<court>[^()]{{0,40}}?)(?P<year>\d{{4}})\)")
 
 
+# "No. 14-556 (U.S. June 26, 2015)", "No. 14-556, slip op. at 4 (U.S. June 26, 2015)": a case
+# by its docket number alone, its name in the body at the marker
+UNNAMED_DOCKET = re.compile(
+    r"^(?:See\s+|see\s+)?No\.\s*[\w:.-]*\d[\w:.-]*(?:,\s*slip\s+op\.(?:\s+at\s+\d+(?:[–-]\d+)?)?)?"
+    r"\s*\((?P<court>[^()]{0,40}?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\)")
+
+
 def find_unnamed_cases(text: str) -> list[FoundCitation]:
     """A case cited by volume, reporter, page and year alone, its name in the text the note
     hangs on (``505 U.S. 1003 (1992).``, ``84 F.4th 378 (5th Cir. 2023).``): container the
     reporter, date the year, no title (`backrefs.py` gives it the name of the same case cited
-    in full before).
+    in full before); by its docket number alone (``No. 14-556 (U.S. June 26, 2015).``): no
+    container, the full date.
     """
     if "(" not in text:
         return []
     found = []
+    docket = UNNAMED_DOCKET.match(text) if text[:1] in "NSs" else None
+    if docket:  # a slip opinion: no reporter, the full date
+        dates = find_dates(docket.group("court"))
+        found.append(FoundCitation(docket.start(), docket.end(), _government(
+            None, docket.group(0), None, dates[-1].iso if dates else None)))
     for match in UNNAMED_CASE.finditer(text):
         found.append(FoundCitation(match.start(), match.end(), _government(
             None, match.group(0), " ".join(match.group("reporter").split()),
@@ -338,7 +351,7 @@ _ONLINE_PLAIN = re.compile(
 _BOOK = re.compile(
     rf"(?<![\w.,])(?:\d{{1,3}}\s+)?(?P<authors>{_CAPS_RUN}(?:\s+&\s+{_CAPS_RUN})?"
     r"(?:,\s+(?:JR|SR)\.|,?\s+(?:II|III|IV)|\s+ET\s+AL\.)?),\s+"
-    rf"(?P<title>{_CAPS_RUN})\s+\*?\d[\d,–-]*"
+    rf"(?P<title>{_CAPS_RUN})(?P<pin>\s+\*?\d[\d,–-]*)?"
     r"(?:\s+\((?P<edition>[^()]{0,40}?)?(?P<year>(?:1[5-9]|20)\d\d)\))?")
 _CAPS_SUFFIX = re.compile(r",?\s+(?:JR\.|SR\.|III|II|IV)$|\s+ET\s+AL\.$")  # "ROE, JR."
 _ABBREVIATED_BODY = re.compile(r"\b[A-Z]{2,}[’'A-Z]*\.(?:\s|$)")  # "CATO INST.", "ASS’N."
@@ -392,6 +405,8 @@ def find_books(text: str) -> list[FoundCitation]:
         return []
     found = []
     for match in _BOOK.finditer(text):
+        if not (match.group("pin") or match.group("year")):
+            continue  # "THE HARBOR, THE PORT": neither a page nor a year, no book
         authors_text, title = match.group("authors").strip(), match.group("title").strip()
         if len(title) < 4 or sum(c.islower() for c in title) or not any(
                 len(word) > 2 for word in title.split()):
@@ -541,7 +556,7 @@ _CODE = re.compile(
     rf"(?<![\w.])(?P<code>{_US_CODE}|\d{{1,3}}\s+C\.\s?F\.\s?R\.|"
     r"(?:[A-Z][A-Za-z.]*\s){1,4}(?:Code|CODE|Stat\.|STAT\.|Gen\.\s?Laws|GEN\.\s?LAWS|"
     r"Rev\.\s?Stat\.|REV\.\s?STAT\.|Comp\.\s?Laws|COMP\.\s?LAWS)"
-    r"(?:\s+(?:Ann\.|ANN\.))?(?:\s+tit\.\s*\d+[A-Z]?,?)?)\s*(?:§§?|pts?\.|[Pp]arts?)\s*"
+    r"(?:\s+(?:Ann\.|ANN\.))?(?:\s+tit\.\s*\d+[A-Z]?,?)?)\s*(?:§§?|pts?\.|[Pp]arts?|arts?\.)\s*"
     # "§§ 765.001–.30": a range whose end keeps only the part after the shared start
     rf"{_SECTION_NUMBER}(?:\s*(?:-|–|,|and)\s*[\d.]{_SECTION_NUMBER})*(?:\s+et\s+seq\.)?"
     r"(?:\s*\((?P<edition>[^()]{0,20}?\d{4}(?:[–-]\d{2,4})?)\))?"
@@ -595,16 +610,20 @@ def find_code_sections(text: str) -> list[FoundCitation]:
     """A section (or part) of a code, federal or state, or of the Constitution:
 
     ``21 U.S.C. § 360k(a)`` (no date); ``21 C.F.R. § 808.1(d) (2019)`` -> date ``2019``;
-    ``21 C.F.R. pt. 814``; ``Ark. Code Ann. § 9-12-315 (1987)``; ``U.S. Const. art. VI, cl. 2``.
+    ``21 C.F.R. pt. 814``; ``Ark. Code Ann. § 9-12-315 (1987)``; ``U.S. Const. art. VI, cl. 2``;
+    a civil code's article: ``La. Civ. Code Ann. art. 86``.
     """
     if "§" not in text and " pt" not in text and "Const." not in text and "CONST." not in text \
-            and "Fed. R" not in text:
+            and "Fed. R" not in text and " art" not in text:
         return []
     found = []
     for match in _CODE.finditer(text):
         if _CODIFIED.search(text, max(0, match.start() - 40), match.start()):
             continue
         title = match.group(0).strip()
+        lead = _LEADING_WORDS.match(title)
+        if lead and match.group("code"):  # "See LA. CIV. CODE ANN. art. 86": no part of it
+            title = title[lead.end():]
         date = None
         edition = match.group("edition")
         if edition:

@@ -580,9 +580,13 @@ def _is_quotation(work: str, found: tuple[int, int, str]) -> bool:
     if inner.isupper() and words <= 4 and work[start + len(inner) + 1:start + len(inner) + 2] \
             == "." and before[-1:] in ".\"”":
         return True  # '... my appreciation. "JANE ROE."': a quoted letter's signature
+    if inner.lstrip("[")[:1].islower() and len(before.split()) >= 4:
+        last = before.split()[-1]
+        if last[:1].islower() or last[-1:] in "”\"":
+            # 'three cases "describing the right to ...," but', '... lesbians," "reflect
+            # this dynamic."': words quoted in a sentence (a title starts with a capital)
+            return True
     return bool(SPEECH_BEFORE.search(before[-40:]))
-
-
 
 
 # A quoted title a date follows ("... my summary at "Tides?," June 25, 2013"): a title even
