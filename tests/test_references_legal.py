@@ -90,6 +90,11 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("JOHN Q. POE, JR., THE LAW OF TIDES 45 (1996).", [("THE LAW OF TIDES", None, "1996")]),
         ("JANE ROE ET AL., HARBOR RULES 3 (Ann Poe ed., 2010).",
          [("HARBOR RULES", None, "2010")]),
+        ("See generally ANN ROE, THE HARBOR CASE: TIDES, PILOTS, AND THE DILEMMA OF THE PORT "
+         "(2007).",
+         [("THE HARBOR CASE: TIDES, PILOTS, AND THE DILEMMA OF THE PORT", None, "2007")]),
+        ("HARBOR RIGHTS CAMPAIGN, 2014 STATE HARBOR INDEX (2015), available at "
+         "http://harbor.example/index.", [("2014 STATE HARBOR INDEX", None, "2015")]),
         ("For analyses, see JANE ROE, FROM THE DOCK TO THE ALTAR (2013); JOHN POE, TIDES (2014).",
          [("FROM THE DOCK TO THE ALTAR", None, "2013"), ("TIDES", None, "2014")]),
     ],
@@ -218,6 +223,8 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("H.R. 12, 113th Cong. § 3 (2013); H.R.J. Res. 5, 108th Cong. (2003).",
          [("H.R. 12, 113th Cong.", None, "2013"), ("H.R.J. Res. 5, 108th Cong.", None, "2003")]),
         ("the 114th Cong. did not act.", []),
+        ("E.g., Assemb. 8070, 2013\u20132014 Reg. Sess. (N.Y. 2013) (Harbor Act).",
+         [("Assemb. 8070, 2013\u20132014 Reg. Sess.", None, "2013")]),
     ],
 }
 

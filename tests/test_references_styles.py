@@ -873,3 +873,27 @@ def test_a_piece_cut_inside_an_act_then_commentary_is_no_citation() -> None:
         "merely the State\u2019s attempt to \u201cavoid paying for the taking.\u201d Roe, 143 "
         "S. Ct. at 1379.")
     assert [r.title for r in refs] == ["Act of Apr. 29, 1935", "Roe"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some ports moved slowly. E.g., Alan Roe, In Kiel, One Port Closes, N.Y. TIMES (June 26, "
+     "2015, 12:16 PM), http://harbor.example/kiel; Erik Poe & Manny Moe, After the Storm, Ports "
+     "Fall in Line, N.Y. TIMES (June 29, 2015), http://harbor.example/storm.",
+     [("In Kiel, One Port Closes", ["Roe, Alan"], "N.Y. TIMES", "2015-06-26"),
+      ("After the Storm, Ports Fall in Line", ["Poe, Erik", "Moe, Manny"], "N.Y. TIMES",
+       "2015-06-29")]),
+    ("Lisa Roe, Harbor Act Introduced, WIS. GAZETTE, (July 29, 2015, 1:29), "
+     "http://harbor.example/act.",
+     [("Harbor Act Introduced", ["Roe, Lisa"], "WIS. GAZETTE", "2015-07-29")]),
+    ("E.g., Press Release, Dep\u2019t of Harbors, Harbor Chief Announces Port Benefits Available "
+     "to All Ships in Seven New States (July 9, 2015), http://harbor.example/pr.",
+     [("Harbor Chief Announces Port Benefits Available to All Ships in Seven New States",
+       ["Dep\u2019t of Harbors"], None, "2015-07-09")]),
+    ("Tide Tables, WIS. DEP\u2019T HARBORS (Oct. 21, 2014), https://harbor.example/tides.",
+     [("Tide Tables", [], "WIS. DEP\u2019T HARBORS", "2014-10-21")]),
+])
+def test_bluebook_web_sources_in_their_common_variants(text: str, expected: list) -> None:
+    """A title that opens with a comma phrase is no second author (Bluebook joins a list of
+    authors with "&"); a comma before the bracketed date, a time without AM/PM; a long press
+    release title; a title alone before a site in small capitals; "E.g.," after commentary."""
+    assert [(r.title, r.authors, r.container, r.date) for r in parse_references(text)] == expected

@@ -311,7 +311,7 @@ def find_law_review_articles(text: str) -> list[FoundCitation]:
     return found
 
 
-_URL_FOLLOWS = re.compile(r",?\s+(?=https?://|www\.)")
+_URL_FOLLOWS = re.compile(r",?\s+(?:available\s+at:?\s+)?(?=https?://|www\.)")
 
 
 def _take_trailing_url(reference: Reference, text: str, end: int) -> int:
@@ -334,24 +334,27 @@ def _take_trailing_url(reference: Reference, text: str, end: int) -> int:
 # ---- books and online sources, Bluebook style (small capitals printed as capitals) --------
 
 _CAPS_WORD = r"(?:[A-Z][A-Z.'’&:-]*[A-Z.:]|&|OF|ON|THE|AND|FOR|IN|TO|A)"
-_CAPS_RUN = rf"[A-Z][A-Z.'’&:-]*(?:\s+{_CAPS_WORD}){{0,8}}"
+_CAPS_RUN = rf"[A-Z][A-Z.'’&:-]*(?:\s+{_CAPS_WORD}){{0,20}}"
+# Bluebook's authors: "Jane Roe", "Jane Roe & John Poe", "Jane Roe, Ann Moe & John Poe" (a
+# comma only in a list that "&" closes: "Alan Roe, In Harbors, ..." is a name and a title)
+_AUTHOR_LIST = rf"{_NAME}(?:(?:,\s+{_NAME}){{0,3}},?\s+&\s+{_NAME})?"
 _ONLINE = re.compile(
-    rf"(?<![\w.])(?P<authors>{_NAME}(?:(?:,\s+|\s+&\s+|,\s+&\s+){_NAME}){{0,4}}),\s+"
+    rf"(?<![\w.])(?P<authors>{_AUTHOR_LIST}),\s+"
     rf"(?P<title>[A-Z\"“‘'][^;]{{2,300}}?),\s+(?P<outlet>{_CAPS_RUN})"
-    r"(?:\s+\((?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s*\d{1,2}:\d\d\s*[AP]M)?\)"
+    r"(?:,?\s+\((?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s*\d{1,2}:\d\d(?:\s*[AP]M)?)?\)"
     # a newspaper in print: "HARBOR TIMES, Oct. 6, 2014, at 1A"
     r"|,\s+(?P<printed>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s+at\s+[A-Z]?\d+[A-Z]?)?)")
 # the site's name in ordinary letters (small capitals lost): the last comma part before the
 # bracketed date is the site, "Jane Roe, Tides, Harbor News (May 26, 2023), https://..."
 _ONLINE_PLAIN = re.compile(
-    rf"(?<![\w.])(?P<authors>{_NAME}(?:(?:,\s+|\s+&\s+|,\s+&\s+){_NAME}){{0,4}}),\s+"
+    rf"(?<![\w.])(?P<authors>{_AUTHOR_LIST}),\s+"
     rf"(?P<title>[A-Z\"“‘'][^;]{{2,300}}?),\s+(?P<outlet>[A-Z][^,;()\"“”]{{1,60}}?)"
-    r"\s+\((?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s*\d{1,2}:\d\d\s*[AP]M)?\)"
+    r",?\s+\((?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s*\d{1,2}:\d\d(?:\s*[AP]M)?)?\)"
     r"(?=,?\s+(?:https?://|www\.)|\.?$|;)")
 _BOOK = re.compile(
     rf"(?<![\w.,])(?:\d{{1,3}}\s+)?(?P<authors>{_CAPS_RUN}(?:\s+&\s+{_CAPS_RUN})?"
     r"(?:,\s+(?:JR|SR)\.|,?\s+(?:II|III|IV)|\s+ET\s+AL\.)?),\s+"
-    rf"(?P<title>{_CAPS_RUN})(?P<pin>\s+\*?\d[\d,–-]*)?"
+    rf"(?P<title>(?:\d{{4}}\s+)?{_CAPS_RUN}(?:,\s+{_CAPS_RUN})*)(?P<pin>\s+\*?\d[\d,–-]*)?"
     r"(?:\s+\((?P<edition>[^()]{0,40}?)?(?P<year>(?:1[5-9]|20)\d\d)\))?")
 _CAPS_SUFFIX = re.compile(r",?\s+(?:JR\.|SR\.|III|II|IV)$|\s+ET\s+AL\.$")  # "ROE, JR."
 _ABBREVIATED_BODY = re.compile(r"\b[A-Z]{2,}[’'A-Z]*\.(?:\s|$)")  # "CATO INST.", "ASS’N."
@@ -655,22 +658,29 @@ def find_public_laws(text: str) -> list[FoundCitation]:
 _BILL = re.compile(
     r"(?<![\w.])(?P<title>(?:H\.\s?R\.|S\.)\s?(?:(?:J\.|Con\.)\s?Res\.\s?|Res\.\s?)?\d{1,5},\s+"
     r"\d{1,3}(?:st|nd|rd|th)\s+Cong\.)(?:\s+§+\s*[\w.()-]+)?(?:,\s+\d(?:st|nd|d)\s+Sess\.)?"
-    r"(?:\s*\((?P<year>(?:1[7-9]|20)\d\d)\))?")
+    r"(?:\s*\((?P<year>(?:1[7-9]|20)\d\d)\))?"
+    # a state's: "Assemb. 8070, 2013–2014 Reg. Sess. (N.Y. 2013)", "S.B. 12, 2015 Leg. (Wis.
+    # 2015)": the bill and session, the year its state's bracket gives
+    r"|(?<![\w.])(?P<state_title>(?:Assemb\.|A\.B\.|S\.B\.|H\.B\.|H\.R\.|S\.)\s?\d{1,5},\s+"
+    r"(?:\d{4}(?:[–-]\d{2,4})?\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:Reg\.\s+Sess\.|Leg\.|Sess\.)"
+    r"(?:,?\s+(?:Reg\.\s+)?Sess\.)?)\s*\((?:[A-Z][\w.]*\s+){1,3}(?P<state_year>\d{4})\)")
 
 
 def find_bills(text: str) -> list[FoundCitation]:
     """A bill or resolution of Congress by its number and Congress, with its year:
 
     ``S. 1858, 114th Cong. (2015)`` -> ``S. 1858, 114th Cong.``, ``2015``; ``H.R. 12, 113th
-    Cong. § 3 (2013)``; ``H.R.J. Res. 5, 108th Cong. (2003)``.
+    Cong. § 3 (2013)``; ``H.R.J. Res. 5, 108th Cong. (2003)``; a state's: ``Assemb. 80,
+    2013–2014 Reg. Sess. (N.Y. 2013)`` -> ``Assemb. 80, 2013–2014 Reg. Sess.``, ``2013``.
     """
-    if "Cong." not in text:
+    if "Cong." not in text and "Sess." not in text and "Leg." not in text:
         return []
     found = []
     for match in _BILL.finditer(text):
+        title = match.group("title") or match.group("state_title")
         found.append(FoundCitation(match.start(), match.end(), _government(
-            " ".join(match.group("title").split()), match.group(0), None,
-            match.group("year"))))
+            " ".join(title.split()), match.group(0), None,
+            match.group("year") or match.group("state_year"))))
     return found
 
 

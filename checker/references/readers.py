@@ -199,6 +199,11 @@ def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
     if DATE_MARK not in blanked or ", " not in work or (" v. " in work and _CASE_CITED.search(
             work)):
         return None
+    release = _RELEASE.match(blanked) if "elease, " in work[:16] else None
+    if release:  # "Press Release, Dep't of Harbors, <a long title> (Feb. 10, 2014), URL"
+        start, end = release.span("title")
+        return TitleParts(title=work[start:end].strip(), authors_text=release.group("issuer"),
+                          after=blanked[end:], title_start=start, title_end=end)
     found = _BLUEBOOK_PERIODICAL.match(blanked)
     if not found:
         return None
@@ -237,7 +242,8 @@ def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
     elif len(chunks) >= 2 and is_organisation(chunks[0]) and not _PIECE_KIND.match(chunks[1]):
         authors, chunks = [chunks[0]], chunks[1:]  # "Harbor Rights Campaign, Tide FAQ, SITE"
     elif len(chunks) == 1 and _is_person_list(chunks[0]) and len(chunks[0].split()) <= 3 \
-            and not found.group("updated") and not found.group("visited"):
+            and not found.group("updated") and not found.group("visited") \
+            and not outlet.isupper():
         return None  # "Jane Roe, Harbor Tides (May 2, 2014)": a name and a title, no site
     title = ", ".join(chunks).strip(" *_\"“”")
     if len(title) < 3 or DATE_MARK in title:
@@ -250,6 +256,8 @@ def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
 
 
 _CASE_CITED = re.compile(r"\sv\.\s[^,]{1,80},\s+(?:\d|No\.)")  # "Roe v. Poe, 12 F.3d", ", No. 1"
+_RELEASE = re.compile(r"^(?:Press|News)\s+Release,\s+(?P<issuer>[^,\x00]{2,80}),\s+"
+                      r"(?P<title>[^\x00]{3,300}?),?\s+\(\x00\s*\)")
 _ABBREVIATED_OUTLET = re.compile(r"\b(?:[A-Z][a-z]{0,5}\.|[A-Z]\.[A-Z]\.)")
 
 

@@ -45,7 +45,7 @@ _URL_HINT = re.compile(r"https?://|ftp://|www\.|\bdoi:|\b10\.\d{4,9}/|\.[a-z]{2,
 _SENTENCE = re.compile(r"(?<=[^\s.]{2}[.!?])\s+(?=[A-ZА-ЯЁ\"“«*])")
 _SEE = re.compile(
     r"(?:^|[.;,:]\s+|\s)(?:see\s+(?:also|especially|generally|in\s+particular)|"
-    r"see(?:,\s+e\.g\.,?)?:?|cf\.|compare|for\s+example,?\s+see|"
+    r"see(?:,\s+e\.g\.,?)?:?|cf\.|compare|for\s+example,?\s+see|e\.g\.,|"
     r"(?:as\s+)?reported\s+(?:by|in)|quoted\s+in|cited\s+in|according\s+to|source:|vgl\.|"
     r"siehe)\s+(?=[A-ZА-Я\"“«*\[])",
     re.IGNORECASE,
@@ -340,7 +340,8 @@ def _strip_prose_prefix(text: str) -> str:
         if found >= 0:
             anchor = found
     lowered = text[:anchor].lower()
-    if "see" in lowered or "cf." in lowered or "ccording" in lowered or "uoted" in lowered \
+    if "see" in lowered or "cf." in lowered or "e.g.," in lowered or "ccording" in lowered \
+            or "uoted" in lowered \
             or "ited in" in lowered or "ompare" in lowered or "reported" in lowered:
         sees = list(_SEE.finditer(text, 0, anchor + 1))
         if sees:
