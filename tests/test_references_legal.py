@@ -98,6 +98,11 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("For analyses, see JANE ROE, FROM THE DOCK TO THE ALTAR (2013); JOHN POE, TIDES (2014).",
          [("FROM THE DOCK TO THE ALTAR", None, "2013"), ("TIDES", None, "2014")]),
     ],
+    "find_docket_short_forms": [
+        ("Roe, No. 14-556, slip op. at 24 (quoting Poe, 134 S. Ct. at 1636).",
+         [("Roe", None, None)]),
+        ("Roe v. Poe, No. 14-556, slip op. at 1 (U.S. June 26, 2015).", []),
+    ],
     "find_unnamed_cases": [
         ("No. 14-556, slip op. at 4 (U.S. June 26, 2015).", [(None, None, "2015-06-26")]),
         ("552 U.S. 312 (2008).", [(None, "U.S.", "2008")]),

@@ -368,7 +368,7 @@ def _once_each(references: list[Reference]) -> list[Reference]:
 # A note runs several citations together (Bluebook): they part at a semicolon, or at a
 # sentence that opens with a signal or "Id.", outside brackets.
 _CITATION_BREAK = re.compile(
-    r";\s+|(?<=[.”\"])\s+(?=(?:See|Cf\.|Compare|But|Accord|Contra|Id\.|E\.g\.)[\s,.])")
+    r";\s+|(?<=[.”\"])\s+(?=(?:See|Cf\.|Compare|But|Accord|Contra|Id\.|E\.g\.)(?:[\s,.]|$))")
 _ID_HEAD = re.compile(
     r"^(?:(?:see|cf\.|compare|accord|contra|but|also|generally|e\.g\.,?|,)\s*)*(?:id|ibid)\.",
     re.IGNORECASE)

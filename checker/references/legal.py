@@ -191,6 +191,28 @@ def find_case_short_forms(text: str) -> list[FoundCitation]:
     return found
 
 
+_DOCKET_SHORT_FORM = re.compile(
+    rf"(?<![\w.])(?P<name>[A-Z][\w.'’&-]*(?:\s+{_PARTY_WORD}){{0,5}}?),\s+No\.\s*[\w:.-]*\d[\w:.-]*,"
+    r"\s+slip\s+op\.\s+at\s+\d+(?:[–-]\d+)?(?!\s*\()")
+
+
+def find_docket_short_forms(text: str) -> list[FoundCitation]:
+    """A slip opinion cited again by a party's name, its docket number and a page:
+    ``Roe, No. 14-556, slip op. at 24`` -> title ``Roe`` (`backrefs.py` makes it the case
+    cited in full before). With its court and date in brackets it is a full citation."""
+    if "slip op" not in text:
+        return []
+    found = []
+    for match in _DOCKET_SHORT_FORM.finditer(text):
+        name = _LEADING_WORDS.sub("", match.group("name")).strip()
+        if " v. " in name or not name:
+            continue
+        start = match.end("name") - len(name)
+        found.append(FoundCitation(start, match.end(), _government(
+            name, text[start:match.end()])))
+    return found
+
+
 # The reporters of American cases (Bluebook T1), for a citation printed without its name
 _CASE_REPORTER = (r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|"
                   r"F\.(?:\s?Supp\.)?(?:\s?(?:2d|3d|4th))?|"
@@ -850,6 +872,7 @@ FINDERS: tuple[Finder, ...] = (
     find_online_sources,
     find_books,
     find_case_short_forms,
+    find_docket_short_forms,
     find_unnamed_cases,
     find_crs_reports,
     find_federal_register,
