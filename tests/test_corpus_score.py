@@ -62,7 +62,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'wikipedia-text-aditi-kapil.md': (70, 0.97),
     'wikipedia-text-andreas-weiland.md': (54, 0.65),
     'wikipedia-text-edward-lewknor.md': (77, 0.79),
-    'wisconsin_law_review_marriage_equality_comes_to_wisconsin.pdf': (187, 0.95),
+    'wisconsin_law_review_marriage_equality_comes_to_wisconsin.pdf': (187, 0.96),
 }
 
 

@@ -144,3 +144,22 @@ def test_resolving_stays_linear() -> None:
     resolve_backreferences(notes)
     assert time.perf_counter() - start < 2.0
     assert sum(r.ibid for n in notes for r in n.references) > 3000
+
+
+def test_a_case_named_in_passing_by_its_short_name_is_a_short_form() -> None:
+    """Bluebook calls a case cited in full before by its short name in passing ("Lawrence,
+    Romer, and Windsor make clear"): a short form of that case. Not "the Baker court", nor
+    a person ("Jane Baker", "Mr. Roe"), nor words the note quotes, nor a state ("Texas")."""
+    from checker.references.backrefs import case_short_name
+    assert case_short_name("Lawrence v. Texas") == "Lawrence"
+    assert case_short_name("United States v. Windsor") == "Windsor"
+    assert case_short_name("Oklahoma v. Texas") is None
+    assert case_short_name("Roe v. Roe") is None
+    assert case_short_name("Parents Involved in Cmty. Sch. v. Seattle Sch. Dist. No. 1") is None
+    notes = notes_of(
+        "Lawrence v. Texas, 539 U.S. 558 (2003); United States v. Windsor, 133 S. Ct. 2675 "
+        "(2013); Baker v. Nelson, 409 U.S. 810 (1972).",
+        "Lawrence and Windsor make clear that the Baker court erred; Jane Baker agrees, as "
+        "Texas does, and one judge wrote that \u201cLawrence changed nothing.\u201d")
+    assert [(r.title, r.ibid) for r in notes[1].references] == [
+        ("Lawrence v. Texas", True), ("United States v. Windsor", True)]

@@ -112,11 +112,16 @@ class _Index:
         self.positions: dict[str, list[int]] = {}
         self.heads: dict[int, list[str]] = {}
         self.by_title_date: dict[tuple[str, str], Reference] = {}
+        self.case_names: dict[str, Reference] = {}  # "Windsor" -> United States v. Windsor
 
     def add(self, work: Reference) -> None:
         self.works.append(work)
         if work.title and work.date:
             self.by_title_date[(work.title.lower(), work.date)] = work
+            if work.container and " v. " in work.title and work.type == ReferenceType.GOVERNMENT:
+                name = case_short_name(work.title)
+                if name:
+                    self.case_names[name] = work
 
     def fuller_repeat(self, reference: Reference) -> Reference | None:
         """The earlier citation of the same title and date that names its collection (or
@@ -254,6 +259,75 @@ def resolve_backreferences(footnotes: list[Footnote],
     resolver.feed(footnotes, named)
 
 
+# Parties a case is not called by: the government that brings it
+_GOVERNMENT_PARTY = re.compile(
+    r"^(?:United States|State|People|Commonwealth|City|County|Town|Village|District|"
+    r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
+    r"Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
+    r"Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|"
+    r"New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|"
+    r"Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|"
+    r"Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)\b")
+_PARTY_NAME = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*)?")
+
+
+def case_short_name(title: str) -> str | None:
+    """The name a case is called by in passing (Bluebook's short form): its first party, or
+    the second when the first is the government (``Lawrence v. Texas`` -> ``Lawrence``,
+    ``United States v. Windsor`` -> ``Windsor``); only a name of one or two words."""
+    first, _, second = title.partition(" v. ")
+    if first.split()[-1:] == second.split()[-1:]:
+        return None  # "Roe v. Roe": a family's case, its name is the persons'
+    party = second if _GOVERNMENT_PARTY.match(first) else first
+    party = party.strip().rstrip(",")
+    if _GOVERNMENT_PARTY.match(party):
+        return None  # "Oklahoma v. Texas": "Texas" in a note is the state, not the case
+    return party if _PARTY_NAME.fullmatch(party) else None
+
+
+def _passing_mentions(text: str, references: list[Reference], index: _Index) -> list[Reference]:
+    """Cases the note names in passing by the short name of a case cited in full in an
+    earlier note (``Lawrence, Romer, and Windsor make clear ...``, ``discussing Baker``):
+    short forms of those cases. "The Baker court" names a court, "Jane Baker" a person."""
+    if not index.case_names:
+        return []
+    cited = {ref.title for ref in references}
+    found: list[Reference] = []
+    quoted = _quoted_spans(text)
+    for match in _CAPITALISED.finditer(text):
+        if any(a <= match.start() < b for a, b in quoted):
+            continue  # words the note quotes: "... opinion in Lucas hints ..."
+        work = index.case_names.get(match.group(0)) or index.case_names.get(
+            f"{match.group(0)} {match.group(1) or ''}".strip())
+        if work is None or work.title in cited:
+            continue
+        before = text[max(0, match.start() - 20):match.start()]
+        after = text[match.end():match.end() + 12]
+        if _MENTION_AFTER_NOT.match(after) or _MENTION_BEFORE_NOT.search(before):
+            continue
+        cited.add(work.title)
+        found.append(_copy(work, match.group(0)))
+    return found
+
+
+_CAPITALISED = re.compile(r"(?<![\w.’'-])[A-Z][a-z][\w'’-]*(?:\s([A-Z][a-z][\w'’-]*))?")
+# "Baker v. Nelson" (the full name), "the Baker court", "Baker, 409 U.S. at 810" (a short
+# citation, read already)
+_MENTION_AFTER_NOT = re.compile(r"(?:\s+v\.|\s+[Cc]ourt\b|,\s+\d|\s+[A-Z])")
+# "Jane Baker", "Mr. Baker" (a person), "Nelson v. Baker"
+_MENTION_BEFORE_NOT = re.compile(r"(?:\bv\.\s+|[A-Z][a-z]+\.?\s+|[A-Z]\.\s+)$")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where the note quotes (“...”), as (start, end) spans."""
+    if "“" not in text:
+        return []
+    return [match.span() for match in _QUOTED.finditer(text)]
+
+
+_QUOTED = re.compile(r"“[^“”]*”")
+
+
 class BackReferenceResolver:
     """`resolve_backreferences` fed a run of notes at a time, in order."""
 
@@ -286,6 +360,8 @@ class BackReferenceResolver:
                     footnote.references, previous_top = _place_pointers(
                         text, footnote.references, pointers, previous_top, by_number, index)
                     if footnote.references:
+                        footnote.references += _passing_mentions(
+                            text, footnote.references, index)
                         previous = footnote.references
                         by_number[footnote.number] = footnote.references
                         for ref in footnote.references:
@@ -313,6 +389,8 @@ class BackReferenceResolver:
                     footnote.references = [resolved]
             if resolved is None and footnote.references:
                 footnote.references = _once_each(_resolve_each(footnote.references, index))
+            if text and index.case_names:
+                footnote.references += _passing_mentions(text, footnote.references, index)
             if footnote.references:
                 for number, ref in enumerate(footnote.references):
                     if not ref.authors and ref.raw[:2] in _DITTO_STARTS and _DITTO.match(ref.raw):
