@@ -31,8 +31,10 @@ _NAME_IN_TITLE = re.compile(
     rf"(?:^|(?<=[\s.;(]))(?:{_HONORIFIC})?{_NAME},?\s+in\s+(?:(?:his|her|their)\s+"
     r"(?:work\s+|book\s+)?[\"“]?|[\"“])(?P<title>[A-Z][^\"“”\[\],;]{3,120}?)[\"”]?,?[\"”]?"
     r"(?:\s*etc\.,?)?\s*$")
-_SAYING = (r"(?:says|said|affirms|remarks|remarked|states|stated|writes|wrote|observes|"
-           r"observed|adds|notes|relates|asserts|declares|mentions)")
+_SAYING_WORDS = ("says", "said", "affirms", "remarks", "remarked", "states", "stated", "writes",
+                 "wrote", "observes", "observed", "adds", "notes", "relates", "asserts",
+                 "declares", "mentions")
+_SAYING = f"(?:{'|'.join(_SAYING_WORDS)})"
 # "Schoolcraft affirms", "Mr. Warren remarks" before the marker
 _NAME_SAYS = re.compile(
     rf"(?:^|(?<=[.;:,]\s)|{_HONORIFIC}){_NAME}\s+(?:\w+ly\s+)?{_SAYING}\s*$")
@@ -55,6 +57,11 @@ _HONORED_NAME = re.compile(rf"{_HONORIFIC}(?:[A-Z]\.\s*)*{_NAME}")
 def _writer_by_pronoun(lead: str, follow: str) -> str | None:
     """The person a pronoun at the marker points to: the last one the body named with a
     title (Mr., Dr., Rev.) in the words before it, or the one named right after it."""
+    opening = follow.lstrip()
+    if not opening.startswith(("in", "he", "she", ",")) or (
+            opening[:1] == "," and not opening[1:].lstrip().startswith(("in", "he", "she"))):
+        return None  # neither "in which Mr. Roe" nor "he says" follows: no need to read on
+    follow = " ".join(follow.split())
     after = _NAMED_AFTER.match(follow)
     if after:
         return after.group("name")
@@ -87,17 +94,17 @@ def work_named_before(lead: str, follow: str = "") -> NamedWork | None:
     before it (`lead`) and after it (`follow`); None when it names no one there. A pronoun
     at the marker ("In his work[11] he states:") is the person the body named last."""
     whole = _last_chars(lead, 800)
-    lead = whole[-200:]
-    found = _NAME_IN_TITLE.search(lead)
+    lead = whole[-200:]  # single spaces: the patterns' spaces are looked for first, cheaply
+    found = _NAME_IN_TITLE.search(lead) if " in " in lead else None
     title: str | None = None
     if found:
         title = found.group("title").strip(" ,")
     else:
-        found = _NAME_SAYS.search(lead)
+        found = _NAME_SAYS.search(lead) if lead.endswith(_SAYING_WORDS) else None
         if not found and _SAYS_AFTER.match(follow):
             found = _NAME_ALONE.search(lead)
     if not found:
-        writer = _writer_by_pronoun(whole, " ".join(follow.split()))
+        writer = _writer_by_pronoun(whole, follow)
         return NamedWork([writer], None) if writer else None
     name = found.group("name")
     authors = parse_authors(name) if " " in name and name.split()[0] not in (
