@@ -10,6 +10,7 @@ walks them all).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from operator import attrgetter
@@ -110,7 +111,8 @@ class Footnote:
     line: int  # 1-based line of the definition in the source
     text: str  # markers stripped, entities decoded
     marker_lines: tuple[int, ...] = ()  # 1-based lines of the body marking it, in order
-    references: list[Reference] = field(default_factory=list)
+    # Set by the parse (a list); a note just read has none yet and shares the empty tuple.
+    references: Sequence[Reference] = ()
     # Where numbering restarts (per chapter, section, letter or Word section), the 1-based part
     # the note belongs to; None where the document numbers its notes once through.
     part: int | None = None

@@ -351,7 +351,7 @@ class BackReferenceResolver:
                     case = _resolve_unnamed_case(first, index)
                     if case is first:
                         first.title = work_named.title
-                    footnote.references[0] = case
+                    footnote.references = [case, *footnote.references[1:]]
                 else:
                     _fill_from_body(first, work_named)
             if text and _quick_backref(text):
