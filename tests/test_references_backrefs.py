@@ -163,3 +163,16 @@ def test_a_case_named_in_passing_by_its_short_name_is_a_short_form() -> None:
         "Texas does, and one judge wrote that \u201cLawrence changed nothing.\u201d")
     assert [(r.title, r.ibid) for r in notes[1].references] == [
         ("Lawrence v. Texas", True), ("United States v. Windsor", True)]
+
+
+def test_a_case_short_form_at_another_reporter_and_twice_in_a_note() -> None:
+    """``Roe, 26 F. Supp. 3d at 870`` after ``Roe v. Poe, 986 F. Supp. 2d 982`` (a later
+    decision, never cited in full) keeps its reporter and takes the case's name; ``Barnette,
+    319 U.S. at 638`` in the note that cites the case in full is that case, once."""
+    notes = notes_of("Roe v. Poe, 986 F. Supp. 2d 982 (W.D. Wis. 2014).",
+                     "Roe, 26 F. Supp. 3d at 870.",
+                     "Id. (quoting W. Va. Bd. v. Barnette, 319 U.S. 624 (1943)). It says so. Id. "
+                     "(quoting Barnette, 319 U.S. at 638).")
+    assert [(r.title, r.container, r.date) for r in notes[1].references] == [
+        ("Roe v. Poe", "F. Supp. 3d", None)]
+    assert [r.title for r in notes[2].references] == ["Roe v. Poe", "W. Va. Bd. v. Barnette"]

@@ -16,6 +16,12 @@ Found = tuple[str | None, str | None, str | None]
 
 CASES: dict[str, list[tuple[str, list[Found]]]] = {
     "find_cases": [
+        ("Pierce v. Soc\u2019y of the Sisters of the Holy Names of Jesus & Mary, 268 U.S. 510 "
+         "(1925).",
+         [("Pierce v. Soc\u2019y of the Sisters of the Holy Names of Jesus & Mary", "U.S.",
+           "1925")]),
+        ("Miller v. Davis, Civ. Act. No. 15-44-DLB (E.D. Ky. Nov. 5, 2015).",
+         [("Miller v. Davis", None, "2015-11-05")]),
         ("Roe v. Poe, No. 14-556, slip op. at 1\u20132 (U.S. June 26, 2015).",
          [("Roe v. Poe", None, "2015-06-26")]),
         ("Roe v. Poe, 986 F. Supp. 2d 982 (W.D. Wis.), aff'd, 766 F.3d 648 (7th Cir.), cert. "
@@ -50,6 +56,8 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("The vessel was seized in Roe's harbor in 1990.", []),
     ],
     "find_law_review_articles": [
+        ("(citing Ann Roe, The Death of Ports? Tides in the States, 51 DEMOGRAPHY 563 (2014))",
+         [("The Death of Ports? Tides in the States", "DEMOGRAPHY", "2014")]),
         ("See generally Jane Roe, Tides: A Survey, 2014 HARBOR L. REV. 101, 120 n.5; Poe, supra.",
          [("Tides: A Survey", "HARBOR L. REV.", "2014")]),
         ("Jane Roe, Tides, 2014 Harbor L. Rev. 101 (2015).",  # the year in brackets decides

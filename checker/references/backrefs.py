@@ -436,11 +436,25 @@ def _once_each(references: list[Reference]) -> list[Reference]:
     for ref in references:
         if ref.title:
             key = (ref.title, ref.container, ref.date, ref.url)
-            if key in seen:
+            if key in seen or _short_of_another(ref, references):
                 continue
             seen.add(key)
         kept.append(ref)
     return kept
+
+
+def _short_of_another(reference: Reference, references: list[Reference]) -> bool:
+    """``Barnette, 319 U.S. at 638`` in the note that cites ``W. Va. Bd. v. Barnette, 319 U.S.
+    624 (1943)`` in full: the same case, once."""
+    if " v. " in (reference.title or "") or not reference.container or reference.date:
+        return False
+    found = CASE_SHORT_FORM.fullmatch(reference.raw.strip(" .,;"))
+    if found is None or not found.group("name"):
+        return False
+    cite = f"{found.group('volume')} {found.group('reporter').strip()} "
+    party = found.group("name").split()[-1]
+    return any(other is not reference and cite in other.raw and party in (other.title or "")
+               for other in references)
 
 
 # A note runs several citations together (Bluebook): they part at a semicolon, or at a
@@ -595,10 +609,11 @@ def _place_pointers(text: str, references: list[Reference], pointers: list[_Poin
         items.sort(key=lambda item: item[0])
     kept: list[tuple[int, int, Reference]] = []
     seen: set[tuple[str | None, str | None, str | None, str | None]] = set()
+    works = [item[2] for item in items]
     for item in items:
         work = item[2]
         key = (work.title, work.container, work.date, work.url)
-        if work.title and key in seen:
+        if work.title and (key in seen or _short_of_another(work, works)):
             continue  # "Id. at 5; see also id. at 7": one work
         seen.add(key)
         kept.append(item)
@@ -677,6 +692,15 @@ def _resolve_case(reference: Reference, index: _Index) -> Reference:
                 not party or party in (work.title or "") or any(
                     author.startswith(party) for author in work.authors)):
             return _copy(work, reference.raw)
+    if party and name and " " not in name.strip():
+        # "Wolf, 26 F. Supp. 3d at 870", a later decision of a case cited before at another
+        # reporter: the case's name, the reporter printed, no date
+        for work in reversed(index.works[-_UNNAMED_REACH:]):
+            if work.title and work.title.startswith(f"{party} v. ") \
+                    and work.type == ReferenceType.GOVERNMENT:
+                named = copy_reference(reference)
+                named.title = work.title
+                return named
     return reference
 
 

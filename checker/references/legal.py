@@ -97,11 +97,12 @@ _PARTY_WORD = (r"(?:[A-Z][\w.'’&/-]*|\([A-Z][\w.'’-]*\)|of|the|and|for|de|du
                r"in|to|upon)")  # "Novo A/S", "In re Tide (Ranitidine) Prods. Liab. Litig."
 _CORPORATE = (r"(?:,\s(?:Inc|Co|Corp|Ltd|L\.L\.C|LLC|L\.P|LP|N\.A|P\.C|S\.A|P\.A|plc|P\.L\.C)"
               r"\.?(?!\w))")  # "Medtronic, Inc."
-_PARTY = rf"[A-Z][\w.'’&/-]*(?:\s+{_PARTY_WORD}){{0,9}}?{_CORPORATE}?"
+_PARTY = rf"[A-Z][\w.'’&/-]*(?:\s+{_PARTY_WORD}){{0,13}}?{_CORPORATE}?"
 _REPORTER = (r"[A-Z][A-Za-z.'’]*(?:\d[a-z]{1,2})?"
              r"(?:\s(?:[A-Z][A-Za-z.'’]*(?:\d[a-z]{1,2})?|\d(?:d|th)))*?")
 _PIN = r"(?:at\s+|¶¶?\s*)?\*?\d(?:[\d–-]|,(?=\d))*(?:\s*(?:&\s*)?nn?\.\s*\d+)?"
-_DOCKET = (r"(?:(?:Civ(?:il)?\.?|Crim(?:inal)?\.?)\s+(?:A(?:ction)?\.?\s+)?|Case\s+|Docket\s+)?"
+_DOCKET = (r"(?:(?:Civ(?:il)?\.?|Crim(?:inal)?\.?)\s+(?:A(?:ct(?:ion)?)?\.?\s+)?|Case\s+|"
+           r"Docket\s+)?"
            r"Nos?\.\s*[\w:.-]*\d[\w:.-]*?(?=[,;\s)]|\.?$)")
 _CASE = re.compile(
     rf"(?<![\w.])(?P<name>(?:In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+{_PARTY}"
@@ -277,6 +278,9 @@ _YEAR_VOLUME_ARTICLE = re.compile(
     r"(?=\s*(?:[.;]|\((?!(?:1[7-9]|20)\d\d\))|$|,\s+(?:https?://|www\.)))")
 # What a law review's or journal's abbreviated name holds (Bluebook T13): "L. Rev.", "L.J.",
 # "L.Q.", "J.", "Rev.", "Q."
+# a journal outside the law in small capitals: one word ("DEMOGRAPHY", "SCIENCE") or
+# abbreviated words ("AM. SOC. PSYCH."); not "HARBOR NEWS" (a newspaper has no volume)
+_CAPS_JOURNAL = re.compile(r"[A-Z]{5,}|[A-Z][A-Z&’']*\.(?:\s+(?:[A-Z][A-Z&’']*\.|&|OF|THE))+")
 _JOURNAL_MARK = re.compile(r"(?:\bL\.|\bJ\.|\bREV\b|\bRev\b|\bQ\.|\bJOURNAL\b|\bJournal\b|"
                            r"\bREVIEW\b|\bReview\b|\bLAW\b|\bLaw\b|\bPROBS\.|\bProbs\.|"
                            r"\bBULL\.|\bBull\.|\bF\.$|\bFORUM\b|\bForum\b)")
@@ -312,7 +316,8 @@ def find_law_review_articles(text: str) -> list[FoundCitation]:
                                   for other in matches))
     for match in matches:
         journal = match.group("journal").strip()
-        if not _JOURNAL_MARK.search(journal) or " v. " in journal:
+        if not (_JOURNAL_MARK.search(journal) or (_CAPS_JOURNAL.fullmatch(journal) and sum(
+                char.isalpha() for char in journal) >= 5)) or " v. " in journal:
             continue
         authors_text = _LEADING_WORDS.sub("", match.group("authors"))
         authors = _people(authors_text)
