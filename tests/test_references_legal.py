@@ -16,6 +16,8 @@ Found = tuple[str | None, str | None, str | None]
 
 CASES: dict[str, list[tuple[str, list[Found]]]] = {
     "find_cases": [
+        ("(quoting Parents Involved in Harb. Sch. v. Kiel Sch. Dist. No. 1, 551 U.S. 701 (2007))",
+         [("Parents Involved in Harb. Sch. v. Kiel Sch. Dist. No. 1", "U.S.", "2007")]),
         ("Pierce v. Soc\u2019y of the Sisters of the Holy Names of Jesus & Mary, 268 U.S. 510 "
          "(1925).",
          [("Pierce v. Soc\u2019y of the Sisters of the Holy Names of Jesus & Mary", "U.S.",
@@ -212,6 +214,9 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("Order, Roe v. Harbor Bd., No. 14-cv-64 (W.D. Wis. June 13, 2014).",
          [("Order", None, "2014-06-13")]),
         ("The Order, as the court said, was final.", []),
+        ("Id. (quoting Brief of Amici Curiae Jane Roe, Jo Poe & Ann Moe at 7, Roe v. Poe, 986 F. "
+         "Supp. 2d 982 (W.D. Wis. 2014) (No. 14-cv-64)).",
+         [("Brief of Amici Curiae Jane Roe, Jo Poe & Ann Moe", None, None)]),
         ("See Stipulation and Order, Roe v. Poe, No. 3:14-cv-64 (W.D. Wis. June 19, 2014).",
          [("Stipulation and Order", None, "2014-06-19")]),
     ],

@@ -45,6 +45,8 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
          "HARBOR DEP'T OF PORTS"),
         ("Harbor Rights Campaign, Tide FAQ, HRC,   (last visited Feb. 20, 2015).", "Tide FAQ",
          "", "HRC"),
+        ("Roe v. Poe - Freedom to Sail, HRC,   (last updated Sept. 17, 2014); infra note 4.",
+         "Roe v. Poe - Freedom to Sail", "", "HRC"),
         ("Jane Roe, Harbor Tides (May 2, 2014).", PASS, None, None),
         ("Jane Roe, The Port, Harbour Press, 2001.", PASS, None, None),
         ("Jane Roe, The Port, Harbour Press, May 2001.", PASS, None, None),

@@ -94,7 +94,9 @@ def _government(title: str | None, raw: str, container: str | None = None,
 # ---- cases ---------------------------------------------------------------------------------
 
 _PARTY_WORD = (r"(?:[A-Z][\w.'’&/-]*|\([A-Z][\w.'’-]*\)|of|the|and|for|de|du|la|ex|rel\.|&|on|"
-               r"in|to|upon)")  # "Novo A/S", "In re Tide (Ranitidine) Prods. Liab. Litig."
+               r"in|to|upon|\d{1,4}(?=,))")
+# ("Novo A/S", "In re Tide (Ranitidine) Prods. Liab. Litig.", "Seattle Sch. Dist. No. 1,": a
+# number ends a name)
 _CORPORATE = (r"(?:,\s(?:Inc|Co|Corp|Ltd|L\.L\.C|LLC|L\.P|LP|N\.A|P\.C|S\.A|P\.A|plc|P\.L\.C)"
               r"\.?(?!\w))")  # "Medtronic, Inc."
 _PARTY = rf"[A-Z][\w.'’&/-]*(?:\s+{_PARTY_WORD}){{0,13}}?{_CORPORATE}?"
@@ -754,7 +756,8 @@ _COURT_DOCUMENT = re.compile(
     r"(?<![\w.])(?P<title>(?:(?!(?:See|Cf|Compare|But|Accord|Contra|Also)\b)[A-Z][a-z]+\s+"
     r"(?:and\s+)?){0,3}(?:Petition|Motion|Brief|Reply|Memorandum|Complaint|Answer|Transcript|"
     r"Declaration|Affidavit|Order|Judgment|Stipulation|Opening Brief|Joint Appendix)\b"
-    r"[^,;()]{0,80}?)"
+    # (a brief's filers may be a list: "Brief of Amici Curiae Jane Roe, John Poe & Ann Moe at 7")
+    r"(?:[^,;()]|,(?=[^;()]{0,160}?\sat\s+\d)){0,200}?)"
     r"(?:\s+at\s+\d[\d–-]*,\s+(?P<case>[A-Z][^;()]{3,200}?)"
     # no page: the case's name follows at once ("Order, Roe v. Poe, No. 14-cv-64 (...)")
     r"|,\s+(?P<named>(?:[A-Z][^;(),]{0,80}?\s+v\.\s+|In\s+re\s+)[^;()]{2,160}?))"

@@ -168,7 +168,8 @@ _BLUEBOOK_PERIODICAL = re.compile(
     r"|\s+\((?P<updated>(?:last\s+(?:updated|modified)|updated|posted)\s+)?(?P<online>\x00)\s*\)"
     r"(?:,\s*at\s+\d+)?"
     # a web page: its link (blanked), then when it was visited, no date of its own
-    r"|,?\s+\((?:last\s+)?visited\s+(?P<visited>\x00)\s*\))"
+    r"|,?\s+\((?:last\s+)?(?:visited|updated|modified)\s+(?P<visited>\x00)\s*\))"
+    r"(?:;\s*(?:see\s+)?(?:infra|supra)\b[^;]*)?"  # "; infra note 114": a cross-reference
     r"[\s.,]*$")
 # What Bluebook prints before a title to say what kind of piece it is: not an author or title
 _PIECE_KIND = re.compile(
