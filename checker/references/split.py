@@ -42,7 +42,9 @@ _LABEL = re.compile(
 _QUOTE_OPEN = re.compile(r"[\"“«]")
 _URL_HINT = re.compile(r"https?://|ftp://|www\.|\bdoi:|\b10\.\d{4,9}/|\.[a-z]{2,24}/\w",
                        re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[^\s.]{2}[.!?])\s+(?=[A-ZА-ЯЁ\"“«*])")
+# The patterns below that look behind first open with the one character every alternative
+# ends with: tried at every position, that fails at once (see patterns.SENTENCE_BREAK).
+_SENTENCE = re.compile(r"(?<=[.!?])(?<=[^\s.]{2}[.!?])\s+(?=[A-ZА-ЯЁ\"“«*])")
 _SEE = re.compile(
     r"(?:^|[.;,:]\s+|\s)(?:see\s+(?:also|especially|generally|in\s+particular)|"
     r"see(?:,\s+e\.g\.,?)?:?|cf\.|compare|for\s+example,?\s+see|e\.g\.,|"
@@ -52,7 +54,7 @@ _SEE = re.compile(
 )
 # A sentence that leads to a citation: "For more on Ward's story, see ..."
 _SENTENCE_OR_QUOTE_END = re.compile(
-    r"(?:(?<=[^\s.]{2}[.!?])|(?<=[^\s.]{2}[.!?][”\"]))\s+(?=[A-ZА-ЯЁ\"“«*])")
+    r"(?<=[.!?”\"])(?:(?<=[^\s.]{2}[.!?])|(?<=[^\s.]{2}[.!?][”\"]))\s+(?=[A-ZА-ЯЁ\"“«*])")
 _SEE_IN_LEAD = re.compile(r"^[^.;]{0,80}?(?:^|[,:]\s+|\s)(?:see|cf\.|quoted\s+in|cited\s+in)"
                           r"(?:\s+(?:also|especially|"
                           r"generally|in\s+particular|e\.g\.,?|for\s+example,?))?,?\s+"
@@ -381,7 +383,7 @@ def _strip_prose_prefix(text: str) -> str:
 # "... in this mode is Randall Herbert Balmer, *Title* (...)": a person's name, a comma and a
 # title, after running words
 _NAME_BEFORE_TITLE = re.compile(
-    r"(?:(?<=[a-z,:]\s)|(?<=[a-z][.!?][\"”]\s))(?P<name>(?:(?:[A-Z][a-z'’-]+|[A-Z]\.|(?:[A-Z]\.){2,3}|van|von|de|del|da|"
+    r"(?<=\s)(?:(?<=[a-z,:]\s)|(?<=[a-z][.!?][\"”]\s))(?P<name>(?:(?:[A-Z][a-z'’-]+|[A-Z]\.|(?:[A-Z]\.){2,3}|van|von|de|del|da|"
     r"du|la|le|der)\s+){0,4}[A-Z][\w'’-]+(?:,?\s+(?:Jr|Sr)\.?)?"
     r"(?:(?:,\s+|,?\s+and\s+)(?:(?:[A-Z][a-z'’-]+|[A-Z]\.)\s+){1,3}[A-Z][\w'’-]+){0,3}),\s+$"
 )
@@ -397,6 +399,8 @@ def _embedded_author(text: str, anchor: int) -> int:
     for start in sorted(set(anchors)):
         if start < 12:
             continue
+        if not text[max(0, start - 120): start].rstrip().endswith(","):
+            continue  # the name ends in ", " before the title
         found = _NAME_BEFORE_TITLE.search(text, max(0, start - 120), start)
         if found is None:
             continue
