@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import bibtexparser
 from bibtexparser import model
@@ -142,8 +143,11 @@ def braced(value: str) -> str:
 
 def verbatim_url(url: str) -> str:
     """A URL safe inside a braced verbatim field."""
+    url = clean(url).replace(" ", "%20")
+    if "{" not in url and "}" not in url and "\\" not in url:
+        return url
     out = []
-    for ch in clean(url).replace(" ", "%20"):
+    for ch in url:
         out.append(f"%{ord(ch):02X}" if ch in "{}\\" else ch)
     return "".join(out)
 
@@ -170,6 +174,7 @@ def names_value(authors: list[str]) -> str:
     return " and ".join(names)
 
 
+@lru_cache(maxsize=8192)  # dates recur: each is read for the .bib and the CSL-JSON
 def iso_parts(date: str | None) -> tuple[int, ...]:
     """(Y,), (Y, M) or (Y, M, D) of an ISO date as cited; () when it is not one."""
     match = _ISO.match((date or "").strip())
@@ -202,6 +207,9 @@ def iso_date(date: str | None) -> str | None:
 def cited_in(notes: list[NotePlace]) -> str:
     """"Cited in footnotes 3, 7"; "Cited in part 1, footnotes 3, 7; part 2, footnote 1"
     where the document numbers its notes afresh per part."""
+    if len(notes) == 1:  # most works: one note
+        part, number = notes[0]
+        return f"Cited in {f'part {part}, ' if part else ''}footnote {number}"
     pieces = []
     for part, numbers in notes_by_part(notes):
         word = "footnote" if len(numbers) == 1 else "footnotes"

@@ -120,6 +120,11 @@ def item_text(item: dict[str, Any]) -> str:
     return "  {\n" + item_fields(item) + "\n  }" if item else "  {}"
 
 
+def string_field(name: str, value: str) -> str:
+    """One field line of a text value, as `item_fields` writes it."""
+    return "    " + _json_string(name) + ": " + _json_string(value)
+
+
 def item_fields(item: dict[str, Any]) -> str:
     """The lines of an item's fields (joined by ``,\n``, no final line end)."""
     lines = []

@@ -178,7 +178,7 @@ def merge_references(a: Reference, b: Reference) -> Reference:
         date=b.date if _precision(b.date) > _precision(a.date) else a.date,
         accessed=b.accessed if _precision(b.accessed) > _precision(a.accessed) else a.accessed,
         type=b.type if a.type == "web" and b.type else a.type,
-        repairs=list(dict.fromkeys([*a.repairs, *b.repairs])),
+        repairs=tuple(dict.fromkeys((*a.repairs, *b.repairs))),
         ibid=a.ibid and b.ibid,
     )
 

@@ -44,21 +44,21 @@ _GENERIC_SLD = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "
 _HOST = re.compile(r"^[\w-]+(\.[\w-]+)+$", re.UNICODE)
 _APOSTROPHES = re.compile(r"['\u2019\u2018\u02bc`]")
 _YEAR = re.compile(r"^(\d{4})")
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 _HOST_END = re.compile(r"[/?#:\s]")
 
 
-def ascii_words(text: str | None) -> list[str]:
+def ascii_words(text: str | None) -> tuple[str, ...]:
     """Lower-case ASCII words of `text` (apostrophes dropped inside words: ``Norov's`` ->
     ``norovs``)."""
-    return list(_ascii_words(text)) if text else []
+    return _ascii_words(text) if text else ()
 
 
 @lru_cache(maxsize=16384)  # outlets, sites and names recur; titles are folded twice or more
 def _ascii_words(text: str) -> tuple[str, ...]:
     folded = _APOSTROPHES.sub("", text if text.isascii() else unidecode(text)).lower()
-    return tuple(w for w in _NOT_WORD.split(folded) if w)
+    return tuple(_WORD.findall(folded))
 
 
 def significant_words(text: str | None) -> list[str]:

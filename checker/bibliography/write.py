@@ -61,6 +61,7 @@ from checker.bibliography.csljson import (
     item_text,
     parse_csl,
     render_csl,
+    string_field,
     to_record,
 )
 from checker.bibliography.entries import LEARNED_FIELDS, Entry, build_entries
@@ -397,7 +398,7 @@ def _bib_head(kind: str, key: str) -> str:
 
 
 def _csl_head(key: str) -> str:
-    return "  {\n" + item_fields({"id": key}) + ",\n"  # as `csljson.item_text` writes it
+    return "  {\n" + string_field("id", key) + ",\n"  # as `csljson.item_text` writes it
 
 
 def render_entries(entries: list[Entry], *, classic: bool = False,
@@ -421,7 +422,7 @@ def render_entries(entries: list[Entry], *, classic: bool = False,
             [_bib_head(record.type, entry.key), fields,
              field_lines({"note": note}) if note else "", "}\n"],
             [_csl_head(entry.key), middle,
-             ",\n" + item_fields({"note": csl_note}) if csl_note else "", "\n  }"])
+             ",\n" + string_field("note", csl_note) if csl_note else "", "\n  }"])
         if keep and not entry.learned:
             rendered[id(entry.reference)] = (record.type, fields, middle)  # type: ignore[index]
     return generated
@@ -460,7 +461,7 @@ def render_library(library: Iterable[LibraryEntry], *, classic: bool = False,
         kind, fields, middle = done
         generated.add(
             [_bib_head(kind, key), fields, field_lines({CITED_IN: braced(cited_in)}), "}\n"],
-            [_csl_head(key), middle, ",\n" + item_fields({CITED_IN: cited_in}), "\n  }"])
+            [_csl_head(key), middle, ",\n" + string_field(CITED_IN, cited_in), "\n  }"])
     return generated
 
 
