@@ -360,8 +360,9 @@ class BackReferenceResolver:
                     footnote.references, previous_top = _place_pointers(
                         text, footnote.references, pointers, previous_top, by_number, index)
                     if footnote.references:
-                        footnote.references += _passing_mentions(
-                            text, footnote.references, index)
+                        mentions = _passing_mentions(text, footnote.references, index)
+                        if mentions:
+                            footnote.references = [*footnote.references, *mentions]
                         previous = footnote.references
                         by_number[footnote.number] = footnote.references
                         for ref in footnote.references:
@@ -390,7 +391,9 @@ class BackReferenceResolver:
             if resolved is None and footnote.references:
                 footnote.references = _once_each(_resolve_each(footnote.references, index))
             if text and index.case_names:
-                footnote.references += _passing_mentions(text, footnote.references, index)
+                mentions = _passing_mentions(text, footnote.references, index)
+                if mentions:  # (the note's references may be the shared empty tuple)
+                    footnote.references = [*footnote.references, *mentions]
             if footnote.references:
                 for number, ref in enumerate(footnote.references):
                     if not ref.authors and ref.raw[:2] in _DITTO_STARTS and _DITTO.match(ref.raw):
