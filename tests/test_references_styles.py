@@ -897,3 +897,12 @@ def test_bluebook_web_sources_in_their_common_variants(text: str, expected: list
     authors with "&"); a comma before the bracketed date, a time without AM/PM; a long press
     release title; a title alone before a site in small capitals; "E.g.," after commentary."""
     assert [(r.title, r.authors, r.container, r.date) for r in parse_references(text)] == expected
+
+
+def test_a_quoted_title_before_in_colon_and_its_journal() -> None:
+    """``"Title" in: *Journal*, issue 13`` (German and Wikipedia notes put a colon after
+    "in"): the quoted title is a citation's even after a few words of lead."""
+    refs = parse_references("This is mentioned in \"When the Tide Turned. Notes on a film\" in: "
+                            "_Harbour Review_, issue 13.")
+    assert [(r.title, r.container) for r in refs] == [
+        ("When the Tide Turned. Notes on a film", "Harbour Review")]

@@ -66,8 +66,8 @@ _COLON_SEE = re.compile(r"[:,]\s+see(?:\s+also)?\s+(?=[A-ZА-Я\"“«*_\[])")
 _TITLE_QUOTE = re.compile(
     r"[\"“«]([^\"“”«»]{2,400})[\"”»](?:[,.:;]?(?=\s|$)|(?=[,.;]))"
 )
-_TITLE_FOLLOW = re.compile(r"[,.:;]?\s*(?:$|[A-ZА-ЯЁ0-9*\[(«/]|[a-z0-9-]+\.[a-z]{2,}|in\s|"
-                           r"accessed|retrieved|available|ed\.|trans\.)")
+_TITLE_FOLLOW = re.compile(r"[,.:;]?\s*(?:$|[A-ZА-ЯЁ0-9*\[(«/]|[a-z0-9-]+\.[a-z]{2,}|in:?\s|"
+                           r"dans\s|w:\s|accessed|retrieved|available|ed\.|trans\.)")
 _ITALIC = re.compile(r"(?<![*\w])\*{1,2}(?=\S)[^*]{2,300}?\S\*{1,2}(?![*\w])|"
                      r"(?<![\w_])_(?=\S)[^_]{2,300}?\S_(?![\w_])")
 _PLACE_PUBLISHER = re.compile(r"[A-ZА-Я][\w .'-]{1,40}:\s*[A-ZА-Я][^;:()]{1,100}?,\s*"
