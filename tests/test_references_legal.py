@@ -103,6 +103,8 @@ CASES: dict[str, list[tuple[str, list[Found]]]] = {
         ("See generally ANN ROE, THE HARBOR CASE: TIDES, PILOTS, AND THE DILEMMA OF THE PORT "
          "(2007).",
          [("THE HARBOR CASE: TIDES, PILOTS, AND THE DILEMMA OF THE PORT", None, "2007")]),
+        ("See HARBOR LAW AND RELIGIOUS LIBERTY: EMERGING CONFLICTS (Jane Roe et al. eds., 2008).",
+         [("HARBOR LAW AND RELIGIOUS LIBERTY: EMERGING CONFLICTS", None, "2008")]),
         ("HARBOR RIGHTS CAMPAIGN, 2014 STATE HARBOR INDEX (2015), available at "
          "http://harbor.example/index.", [("2014 STATE HARBOR INDEX", None, "2015")]),
         ("For analyses, see JANE ROE, FROM THE DOCK TO THE ALTAR (2013); JOHN POE, TIDES (2014).",

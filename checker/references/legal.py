@@ -385,6 +385,11 @@ _BOOK = re.compile(
     r"(?:,\s+(?:JR|SR)\.|,?\s+(?:II|III|IV)|\s+ET\s+AL\.)?),\s+"
     rf"(?P<title>(?:\d{{4}}\s+)?{_CAPS_RUN}(?:,\s+{_CAPS_RUN})*)(?P<pin>\s+\*?\d[\d,–-]*)?"
     r"(?:\s+\((?P<edition>[^()]{0,40}?)?(?P<year>(?:1[5-9]|20)\d\d)\))?")
+# an edited book with no author: "SAME-SEX MARRIAGE AND THE LAW 5 (Jane Roe et al. eds., 2008)"
+_EDITED_BOOK = re.compile(
+    rf"(?<![\w.,])(?P<title>{_CAPS_RUN}(?:,\s+{_CAPS_RUN})*)(?:\s+\*?\d[\d,–-]*)?\s+"
+    r"\((?P<editors>[A-Z][^()]{2,100}?)\s+eds?\.,\s+(?:\d+\w{1,2}\s+ed\.\s+)?"
+    r"(?P<year>(?:1[5-9]|20)\d\d)\)")
 _CAPS_SUFFIX = re.compile(r",?\s+(?:JR\.|SR\.|III|II|IV)$|\s+ET\s+AL\.$")  # "ROE, JR."
 _ABBREVIATED_BODY = re.compile(r"\b[A-Z]{2,}[’'A-Z]*\.(?:\s|$)")  # "CATO INST.", "ASS’N."
 
@@ -431,7 +436,8 @@ def find_books(text: str) -> list[FoundCitation]:
     ``2 JANE ROE, HARBOR LAW 226 (6th ed. 2005)`` -> ``HARBOR LAW``, ``ROE, JANE``, ``2005``;
     ``HARBOR INST., HANDBOOK ON TIDES 12 (2001)`` -> author ``HARBOR INST.`` (a body);
     ``JOHN POE, JR., TIDES 3 (1996)`` and ``JANE ROE ET AL., TIDES 3 (2010)``: the suffix
-    is not a name.
+    is not a name; an edited book with no author, ``HARBOR LAW 5 (Jane Roe et al. eds.,
+    2008)``: its editors stand as its authors.
     """
     if "," not in text:
         return []
@@ -455,6 +461,17 @@ def find_books(text: str) -> list[FoundCitation]:
         end = _take_trailing_url(reference, text, match.end())
         reference.raw = text[match.start():end]
         found.append(FoundCitation(match.start(), end, reference))
+    if " eds." in text or " ed.," in text:
+        for match in _EDITED_BOOK.finditer(text):
+            title = match.group("title").strip()
+            if sum(char.islower() for char in title) or len(title) < 4 or any(
+                    citation.start <= match.start() < citation.end for citation in found):
+                continue
+            editors = parse_authors(re.sub(r",?\s+et\s+al\.?$", "", match.group("editors")))
+            if editors:  # the editors stand as authors of the book they edited
+                found.append(FoundCitation(match.start(), match.end(), Reference(
+                    title=title, authors=list(editors), date=match.group("year"),
+                    type=ReferenceType.BOOK, raw=match.group(0))))
     return found
 
 
