@@ -906,3 +906,11 @@ def test_a_quoted_title_before_in_colon_and_its_journal() -> None:
                             "_Harbour Review_, issue 13.")
     assert [(r.title, r.container) for r in refs] == [
         ("When the Tide Turned. Notes on a film", "Harbour Review")]
+
+
+def test_a_sentence_of_commentary_before_a_case_is_no_citation() -> None:
+    refs = parse_references("Examples are Kiel and Lübeck litigation. Roe v. Harbor Bd., No. "
+                            "14-0424 (S.D. Ala. Sept. 9, 2015); Poe v. Moe, Civ. Act. No. 15-44 "
+                            "(E.D. Ky. Nov. 5, 2015).")
+    assert [(r.title, r.date) for r in refs] == [("Roe v. Harbor Bd.", "2015-09-09"),
+                                                 ("Poe v. Moe", "2015-11-05")]

@@ -148,7 +148,11 @@ def _is_found_citation(reference: Reference, covered: list[Reference]) -> bool:
     prose_title = title[:1].islower() and not any(
         f"{quote}{title}" in reference.raw for quote in "\"“«'‘")  # a sentence read as a title
     prose_title = prose_title or (not reference.url and is_prose(reference.raw)) or (
-        bool(title) and _quoted_in_commentary(reference.raw, title))
+        bool(title) and _quoted_in_commentary(reference.raw, title)) or (
+        # "Examples are Kiel and Roe litigation. Roe v. Poe, No. 1 (...)": a sentence of
+        # commentary before the found citation, read as a title
+        reference.raw.startswith(f"{title}. ") and len(title.split()) >= 4
+        and prose_ratio(title.split()) >= 0.3)
     if not title and reference.container and reference.date and not any(
             reference.container in other.raw for other in covered):
         return False  # "*Harbour Gazette*, July 1952, quoted in [@roe2001]": an issue cited
