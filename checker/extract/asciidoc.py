@@ -51,10 +51,12 @@ def extract_asciidoc(text: str) -> Extraction:
             footnotes.append(note)
             if identifier:
                 by_id[identifier] = note
-        if not note.marker_lines or note.marker_lines[-1] != line:
-            note.marker_lines = (*note.marker_lines, line)
-        markers[note.number] = note.marker_lines
-    return Extraction(footnotes, {number: list(lines) for number, lines in markers.items()})
+        found = markers.setdefault(note.number, [])
+        if not found or found[-1] != line:
+            found.append(line)
+    for note in footnotes:
+        note.marker_lines = tuple(markers[note.number])
+    return Extraction(footnotes, markers)
 
 
 def _closing_bracket(text: str, start: int) -> int:
