@@ -56,14 +56,15 @@ def write_bibliographies(run: ParseRun, args: argparse.Namespace) -> bool:
     refs/library.bib/.json; False if a file was refused. A bibliography given as a document
     is checked, not copied into refs/."""
     from checker.bibliography import build_entries, write_bibliography, write_library
-    from checker.bibliography.write import load_state
+    from checker.bibliography.write import forget_stored_works, load_state
     from checker.rules.common import is_bibliography
 
     all_written = True
     papers = [doc for doc in run.documents if doc.footnotes and not is_bibliography(doc)]
-    entries = {doc.id: build_entries(doc) for doc in papers}  # for both files
-    rendered: dict = {}  # each work rendered once, for the document's files and the library
     state = load_state(Path(args.refs_dir))  # read once, updated as each pair is written
+    entries = {doc.id: build_entries(doc) for doc in papers}  # for both files
+    forget_stored_works(state, entries)
+    rendered: dict = {}  # each work rendered once, for the document's files and the library
     for doc in papers:
         try:
             for message in write_bibliography(

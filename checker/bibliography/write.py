@@ -114,8 +114,14 @@ class WriteResult:
 
 
 # -- fingerprints and files -----------------------------------------------------------------
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def sha256(text: str, skip: tuple[int, int] = (0, 0)) -> str:
+    """SHA-256 of `text` as UTF-8, without the characters ``text[skip[0]:skip[1]]``; encoded
+    a piece at a time (a large file's text is not copied whole)."""
+    digest = hashlib.sha256()
+    for start, end in ((0, skip[0]), (skip[1], len(text))):
+        for at in range(start, end, _PIECE):
+            digest.update(text[at: min(at + _PIECE, end)].encode("utf-8"))
+    return digest.hexdigest()
 
 
 def add_fingerprint(text: str) -> str:
@@ -138,8 +144,7 @@ def bib_fingerprint(text: str) -> tuple[str | None, bool]:
     match = _FINGERPRINT.search(text)
     if not match:
         return None, False
-    rest = text[: match.start()] + text[match.end():]
-    return match.group(1), sha256(rest) == match.group(1)
+    return match.group(1), sha256(text, skip=match.span()) == match.group(1)
 
 
 def atomic_write(path: Path, text: str | Iterable[str]) -> None:
@@ -209,6 +214,19 @@ def load_state(refs_dir: Path) -> dict[str, Any]:
             state[name] = {}
     state["version"] = 1
     return state
+
+
+def forget_stored_works(state: dict[str, Any], entries: dict[str, list[Entry]]) -> None:
+    """Put the entries of documents parsed again in place of the works the state kept of
+    them (which `write_library` replaces all the same), in the same place among the
+    documents: a hundred thousand works read from the state are let go at once."""
+    library = state.get("library")
+    documents = library.get("documents") if isinstance(library, dict) else None
+    if not isinstance(documents, dict):
+        return
+    for doc_id, doc_entries in entries.items():
+        if doc_id in documents:
+            documents[doc_id] = stored_works(doc_entries)
 
 
 def _records_from_json(data: Any) -> list[Record] | None:
