@@ -194,6 +194,10 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("The tales were collected, by Jane Roe, in 1880.", PASS, None, None),
     ],
     "read_volume_note": [
+        ("Proceedings of the Harbour Society, new series, vol. 4 (1887), p. 132.", None, None,
+         "Proceedings of the Harbour Society"),
+        ("Proc. Harb. Antiq. Soc., n.s., vol. 4, 1887, p. 132.", None, None,
+         "Proc. Harb. Antiq. Soc."),
         ("Roe, Harbour Tribes, vol. 1, p. 360.", "Harbour Tribes", "Roe", None),
         ("Roe, Tide Legends of the Coast, Boston, 1884, p. 93.", "Tide Legends of the Coast",
          "Roe", None),
