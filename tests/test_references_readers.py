@@ -194,6 +194,8 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("The tales were collected, by Jane Roe, in 1880.", PASS, None, None),
     ],
     "read_volume_note": [
+        ("Cf. Poe, Myths of the Harbour, 3d ed., Kiel, 1896, p. 62.", "Myths of the Harbour", None,
+         None),
         ("Proceedings of the Harbour Society, new series, vol. 4 (1887), p. 132.", None, None,
          "Proceedings of the Harbour Society"),
         ("Proc. Harb. Antiq. Soc., n.s., vol. 4, 1887, p. 132.", None, None,

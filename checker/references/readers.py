@@ -1042,7 +1042,9 @@ _LOCATOR = re.compile(
     r"^(?:(?:vols?|v|no|nos|pt|part|ser|series|ch|chap|bk|book|sec|art|fol|fols|pl|fig|"
     r"p|pp|pag|s|t|tome|bd)\.?\s*[\dxivlcXIVLC]+[a-z]?(?:\s*[-–—]\s*[\dxivlc]+)?"
     r"(?:\s*(?:et\.?\s*seq\.?|ff?\.))?|\d{1,4}(?:\s*[-–—]\s*\d{1,4})?|et\.?\s*seq\.?|ff\.|"
-    r"(?:new|2d|3d|\d(?:st|nd|rd|th)|second|third)\s+ser(?:ies|\.)|n\.\s?s)"
+    r"(?:new|2d|3d|\d(?:st|nd|rd|th)|second|third)\s+ser(?:ies|\.)|n\.\s?s|"
+    # an edition: "3d ed.", "2nd edition", "rev. ed."
+    r"(?:\d{1,2}(?:st|nd|rd|th|d)|first|second|third|new|rev\.)\s+ed(?:ition|n)?)"
     r"(?:\s*\(\x00\s*\))?\.?$",  # "vol. 4 (1887)": a volume with its year; "n.s.": new series
     re.IGNORECASE)
 _VOLUME_OR_PAGE = re.compile(r"\b(?:vols?|pp?|ser|pt|chap)\.\s*[\dxivlcXIVLC]", re.IGNORECASE)
