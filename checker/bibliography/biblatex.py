@@ -69,6 +69,7 @@ _SPECIALS = {
 _SPECIALS_TABLE = str.maketrans(_SPECIALS)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WORDS = re.compile(r"(\w+)")
+_AND = re.compile(r"\band\b", re.IGNORECASE)
 _HEADER_MARK = "% Written by footcheck"
 CLASSIC_MARK = "(BibTeX classic)"
 
@@ -168,7 +169,7 @@ def names_value(authors: list[str]) -> str:
             names.append(braced(escape_latex(name)))
             continue
         family, given = (escape_latex(part) for part in person)
-        if re.search(r"\band\b", family, re.IGNORECASE) or (" " in family and not given):
+        if _AND.search(family) or (" " in family and not given):
             family = braced(family)
         names.append(f"{family}, {given}" if given else family)
     return " and ".join(names)
@@ -199,6 +200,7 @@ def human_date(date: str | None) -> str | None:
     return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
 
 
+@lru_cache(maxsize=8192)
 def iso_date(date: str | None) -> str | None:
     parts = iso_parts(date)
     return "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts)) or None

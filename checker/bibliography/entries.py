@@ -257,6 +257,7 @@ def build_entries(doc: Document) -> list[Entry]:
     places: list[NotePlace] = []
     references: list[Reference] = []
     ids: list[tuple[str, ...]] = []
+    bases: list[str] = []  # each reference's key base, made while its title's words are cached
     for footnote in doc.footnotes:
         place = note_place(footnote.part, footnote.number)
         for ref in footnote.references:
@@ -264,8 +265,10 @@ def build_entries(doc: Document) -> list[Entry]:
                 places.append(place)
                 references.append(ref)
                 ids.append(identities(ref))
+                bases.append(key_base(ref))
     entries = [
-        Entry(key="", reference=ref, identities=work_ids, base_key=key_base(ref),
+        Entry(key="", reference=ref, identities=work_ids,
+              base_key=bases[cites[0]] if len(cites) == 1 else key_base(ref),
               notes=(places[cites[0]],) if len(cites) == 1
               else tuple(sorted({places[seq] for seq in cites})))
         for ref, cites, work_ids in group_references(references, ids)
