@@ -859,6 +859,10 @@ def _finish(notes: list[_Note], scan: _Scan) -> Extraction:
                 markers[note.number] = glued
                 if report_plain:
                     scan.irregular.append(_plain_marker(note.number, glued[0], scan))
+    # The line candidates and the markers' lists are read no more: dropped before the notes
+    # are made, the garbage collector does not walk two per note while it makes them.
+    scan.candidates.clear()
+    scan.explicit.lines.clear()
     handout = MarkerHandout(markers, (note.number for note in numbered))
     parts = restart_parts([note.number for note in numbered])
     runs = body_runs(markers, max(parts or [0]), min(n.line for n in numbered) + 1) \
