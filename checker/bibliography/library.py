@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from json.encoder import encode_basestring as _json_string  # as dumps(ensure_ascii=False)
+from operator import attrgetter
 from typing import Any
 
 from checker.bibliography.entries import (
@@ -46,6 +47,8 @@ CITED_IN = "footcheck-cited-in"
 _dump = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
 _STORED = ("title", "authors", "container", "publisher", "domain", "url", "url_as_printed",
            "doi", "date", "accessed", "type")
+_stored_values = attrgetter(*_STORED)
+_STORED_NAMES = tuple(f'"{name}":' for name in _STORED)  # as json writes them
 
 
 @dataclass(slots=True)
@@ -88,11 +91,15 @@ def stored_works(entries: list[Entry]) -> StoredWorks:
 
 def _work_json(entry: Entry) -> str:
     fields = []
-    for name in _STORED:
-        value = getattr(entry.reference, name)
-        if value is not None:
-            fields.append(f'"{name}":' + (_json_string(value) if isinstance(value, str)
-                                           else _dump(value)))
+    for name, value in zip(_STORED_NAMES, _stored_values(entry.reference), strict=True):
+        if value is None:
+            continue
+        if isinstance(value, str):
+            fields.append(name + _json_string(value))
+        elif type(value) is list and all(type(item) is str for item in value):  # authors
+            fields.append(name + "[" + ",".join(map(_json_string, value)) + "]")
+        else:
+            fields.append(name + _dump(value))
     notes = ",".join(f"[{part:d},{number:d}]" for part, number in entry.notes)
     learned = ',"learned":' + _dump(dict(entry.learned)) if entry.learned else ""
     return '{"notes":[' + notes + '],"reference":{' + ",".join(fields) + "}" + learned + "}"

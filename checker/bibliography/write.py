@@ -34,7 +34,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import chain
+from itertools import chain, islice
 from json.encoder import encode_basestring as _json_string  # as dumps(ensure_ascii=False)
 from pathlib import Path
 from typing import Any
@@ -642,8 +642,12 @@ def _state_pieces(value: Any, depth: int = 0) -> Iterator[str]:
             type(name) is str and type(item) is str for name, item in value.items()):
         # the library's keys (identity -> key): a few hundred thousand, written directly
         # (json's encoder first makes a tuple of each pair)
-        yield "{" + ",".join(_json_string(name) + ":" + _json_string(item)
-                             for name, item in value.items()) + "}"
+        pairs, opening = iter(value.items()), "{"
+        while batch := ",".join(_json_string(name) + ":" + _json_string(item)
+                                for name, item in islice(pairs, 4096)):
+            yield opening + batch
+            opening = ","
+        yield "}"
     else:
         yield _dump(value)
 
