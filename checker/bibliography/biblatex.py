@@ -94,6 +94,7 @@ class BibRecord:
 
 
 # -- values ---------------------------------------------------------------------------------
+@lru_cache(maxsize=4096)  # outlets and names recur; the .bib and the CSL-JSON clean each text
 def clean(text: str) -> str:
     """One line, no control characters."""
     return " ".join(_CONTROL.sub(" ", text).split())
@@ -108,6 +109,7 @@ def _escape(text: str) -> str:
     return text.translate(_SPECIALS_TABLE)
 
 
+@lru_cache(maxsize=1024)  # read for the .bib, then at once for the CSL-JSON
 def title_text(title: str | None) -> str | None:
     """A cited title without the punctuation the citation put after it (``Title.``,
     ``Title,``): styles add their own. ``?``, ``!`` and ``...`` stay."""

@@ -59,6 +59,11 @@ class LibraryEntry:
     @property
     def cited_in_text(self) -> str:
         """``paper-a: 3, 7; order, part 1: 5; order, part 2: 5, 9`` (documents by id)."""
+        if len(self.cited_in) == 1:  # most works: one document, one note
+            ((doc, notes),) = self.cited_in.items()
+            if len(notes) == 1:
+                part, number = notes[0]
+                return f"{doc}, part {part}: {number}" if part else f"{doc}: {number}"
         return "; ".join(
             (f"{doc}, part {part}: " if part else f"{doc}: ") + ", ".join(map(str, numbers))
             for doc, notes in sorted(self.cited_in.items())
