@@ -130,6 +130,8 @@ def describe_document(doc) -> str:
 def run_parse(args: argparse.Namespace) -> int:
     run = parse_paths(args.documents, doc_date=args.date)
     report_input_errors(run)
+    for doc in run.documents:
+        doc.text = ""  # read by the parse only: its memory is not held while writing
     written = True
     if not args.no_write:
         written = write_bibliographies(run, args)
