@@ -157,7 +157,8 @@ def find_author_year_in_text(text: str) -> list[FoundCitation]:
     return found
 
 
-_RUNNING_YEAR = re.compile(r"[A-Za-z.] (?:1[6-9]|20)\d\d[a-z]?\b")
+# (opening with the space it looks behind from: scanned for spaces)
+_RUNNING_YEAR = re.compile(r" (?<=[A-Za-z.] )(?:1[6-9]|20)\d\d[a-z]?\b")
 # Words before a year in running text that name a time or a place's edition, not an author
 _NOT_NAMES_IN_TEXT = frozenset((
     "christmas", "easter", "early", "late", "mid", "circa", "ca", "january", "february",

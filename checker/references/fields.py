@@ -58,6 +58,9 @@ _IDENTIFIER = re.compile(
     r"\b(?:ISBN(?:-1[03])?|e?ISSN|OCLC|PMID|PMC|S2CID|Bibcode|arXiv|CiteSeerX|JSTOR|LCCN|"
     r"OSTI|SSRN|ZDB-ID|ZDB|hdl)(?::|\b)\s*:?\s*(?=[\w.]*\d)[\w.:/-]*\w"
 )
+# A cheap look before `_IDENTIFIER`: the names alone, scanned for their first letters
+_IDENTIFIER_NAME = re.compile(
+    r"ISBN|ISSN|OCLC|PMID|PMC|S2CID|Bibcode|arXiv|CiteSeerX|JSTOR|LCCN|OSTI|SSRN|ZDB|hdl")
 _IDENTIFIER_ONLY = re.compile(r"[A-Z]{2,8}\s*(?:#|No\.?)\s*\d[\d-]*")
 _PRESS_RELEASE = re.compile(r"[,”\"]\s+(?:press|news)\s+release\b", re.IGNORECASE)
 _ANALYSIS_OF = re.compile(r"^\s*(?:[A-Z]{2,6}|[Tt]he\s+authors?['’]?s?|[Oo]ur)\s+analysis\s+of\s+"
@@ -137,7 +140,7 @@ def parse_citation(segment: str) -> Reference | None:
         work = _ARCHIVED.sub(" ", work)
     if "(@" in work:
         work = _SOCIAL_HANDLE.sub(" ", work)
-    if _IDENTIFIER.search(work):
+    if _IDENTIFIER_NAME.search(work) and _IDENTIFIER.search(work):
         work = _IDENTIFIER.sub(" ", work)
     if " (" in work and _FORMAT_NOTE.search(work):
         work = _FORMAT_NOTE.sub("", work)
@@ -347,7 +350,9 @@ _AUTHOR_DATE_READERS = frozenset(("read_apa", "read_chicago_author_date"))
 _YEAR_LIST_GAP = re.compile(r"\s*,\s*")
 # "n.d." (no date), "s.d." (sine dato), "o.J." (ohne Jahr), "б.г." (без года); lower case, so
 # not a court's district ("N.D. Cal.")
-_NO_DATE = re.compile(r"(?<![\w.])(?:n\.\s?d\.?|s\.\s?d\.|o\.\s?J\.|б\.\s?г\.)(?!\w)")
+# (each look-behind after the first letter, "n(?<![\w.]n)" being "(?<![\w.])n": scanned for it)
+_NO_DATE = re.compile(r"(?:n(?<![\w.]n)\.\s?d\.?|s(?<![\w.]s)\.\s?d\.|o(?<![\w.]o)\.\s?J\.|"
+                      r"б(?<![\w.]б)\.\s?г\.)(?!\w)")
 _EDITION_BEFORE = re.compile(
     r"(?:edition|edn\.?|ed\.|reprint(?:ed)?|repr\.|reissued?|Auflage|Aufl\.|издание|изд\.)"
     r"(?:\s+(?:in|of))?,?\s*$",

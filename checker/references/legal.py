@@ -914,7 +914,8 @@ FINDERS: tuple[Finder, ...] = (
 )
 
 
-_CAPS_PAIR = re.compile(r"[A-Z]{3,}\.?,? [A-Z][A-Z.]+")  # "JANE ROE, HARBOR LAW": small capitals
+# "JANE ROE, HARBOR LAW": small capitals (opening with one letter: scanned for capitals)
+_CAPS_PAIR = re.compile(r"[A-Z][A-Z]{2,}\.?,? [A-Z][A-Z.]+")
 
 
 def has_legal_citation(text: str) -> bool:

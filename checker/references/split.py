@@ -40,8 +40,10 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_OPEN = re.compile(r"[\"“«]")
-_URL_HINT = re.compile(r"https?://|ftp://|www\.|\bdoi:|\b10\.\d{4,9}/|\.[a-z]{2,24}/\w",
-                       re.IGNORECASE)
+# Each alternative opens with a character, not "\b": scanned for its first characters only
+# ("d(?<!\wd)" is "\bd")
+_URL_HINT = re.compile(r"https?://|ftp://|www\.|d(?<!\wd)oi:|1(?<!\w1)0\.\d{4,9}/|"
+                       r"\.[a-z]{2,24}/\w", re.IGNORECASE)
 # The patterns below that look behind first open with the one character every alternative
 # ends with: tried at every position, that fails at once (see patterns.SENTENCE_BREAK).
 _SENTENCE = re.compile(r"(?<=[.!?])(?<=[^\s.]{2}[.!?])\s+(?=[A-ZА-ЯЁ\"“«*])")
@@ -68,8 +70,9 @@ _TITLE_QUOTE = re.compile(
 )
 _TITLE_FOLLOW = re.compile(r"[,.:;]?\s*(?:$|[A-ZА-ЯЁ0-9*\[(«/]|[a-z0-9-]+\.[a-z]{2,}|in:?\s|"
                            r"dans\s|w:\s|accessed|retrieved|available|ed\.|trans\.)")
-_ITALIC = re.compile(r"(?<![*\w])\*{1,2}(?=\S)[^*]{2,300}?\S\*{1,2}(?![*\w])|"
-                     r"(?<![\w_])_(?=\S)[^_]{2,300}?\S_(?![\w_])")
+# the look-behind after the first mark ("\*(?<![*\w]\*)" is "(?<![*\w])\*"): scanned for marks
+_ITALIC = re.compile(r"\*(?<![*\w]\*)\*?(?=\S)[^*]{2,300}?\S\*{1,2}(?![*\w])|"
+                     r"_(?<![\w_]_)(?=\S)[^_]{2,300}?\S_(?![\w_])")
 _PLACE_PUBLISHER = re.compile(r"[A-ZА-Я][\w .'-]{1,40}:\s*[A-ZА-Я][^;:()]{1,100}?,\s*"
                               r"(?:[^,;()]*\s)?" + YEAR)
 # "(New York: Penguin, 2015)", "(Washington, DC: Carnegie Endowment, 2018)"
