@@ -165,6 +165,19 @@ def test_different_works_stay_apart():
         [1], [2], [3], [4], [5], [6], [8], [9, 10]]
 
 
+def test_a_work_cited_again_after_another_of_its_title_is_one_entry():
+    def chen(date: str | None) -> Reference:
+        return R(title="Water and Power", authors=["Chen, Jun"], container="Survey", date=date)
+
+    doc = make_doc((1, [chen("2006")]), (2, [chen("2013")]), (3, [chen("2006")]),
+                   (4, [chen("2013-05")]), (5, [chen(None)]), (6, [chen("2020")]),
+                   (7, [chen("2006-02")]))
+    entries = build_entries(doc)
+    assert [(e.reference.date, e.footnotes) for e in entries] == [
+        ("2006-02", [1, 3, 7]), ("2013-05", [2, 4, 5]), ("2020", [6])]
+    assert [e.key for e in entries] == ["chen2006water", "chen2013water", "chen2020water"]
+
+
 def test_entries_are_in_order_of_first_citation():
     doc = make_doc((5, [R(title="Later")]), (2, [R(title="Earlier")]), (9, [R(title="Later")]))
     assert [(e.reference.title, e.footnotes) for e in build_entries(doc)] == [

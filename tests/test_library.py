@@ -139,3 +139,55 @@ def test_notes_numbered_afresh_per_chapter_are_named_by_part(tmp_path):
     notes = {e.key: e.fields_dict["note"].value for e in own.entries}
     assert notes["water2019dam"] == "Cited in part 1, footnote 1; part 2, footnote 1"
     assert notes["roe2021floods"] == "Cited in part 1, footnote 2"
+
+
+CHEN_2006 = 'Jun Chen, "Water and Power in Central Asia," Central Asian Survey, 2006.'
+CHEN_2013 = 'Jun Chen, "Water and Power in Central Asia," Central Asian Survey, 2013.'
+CHEN_2013_AGAIN = 'Chen, Jun. "Water and Power in Central Asia." Central Asian Survey, 2013.'
+
+
+def dates_by_key(tmp_path):
+    bib, csl = library(tmp_path)
+    assert sorted(bib) == sorted(csl)
+    return {key: fields.get("date") for key, fields in bib.items()}
+
+
+def test_works_sharing_a_title_keep_their_keys_across_runs(tmp_path):
+    # one title, one author, two years: two works whose title identities are the same
+    a = paper(tmp_path / "paper-a.md", CHEN_2006, CHEN_2013)
+    parse(tmp_path, a)
+    first = (tmp_path / "refs" / "library.bib").read_text()
+    assert dates_by_key(tmp_path) == {"chen2006water": "2006", "chen2013water": "2013"}
+    parse(tmp_path, a)
+    parse(tmp_path, a)
+    assert (tmp_path / "refs" / "library.bib").read_text() == first
+    # a third note, and a second paper citing the 2013 work: the keys stay
+    a = paper(tmp_path / "paper-a.md", CHEN_2006, CHEN_2013, CHEN_2013_AGAIN)
+    parse(tmp_path, a, paper(tmp_path / "paper-b.md", CHEN_2013_AGAIN, CHEN_2006))
+    parse(tmp_path, a)
+    assert dates_by_key(tmp_path) == {"chen2006water": "2006", "chen2013water": "2013"}
+    bib, _ = library(tmp_path)
+    assert bib["chen2013water"]["footcheck-cited-in"] == "paper-a: 2, 3; paper-b: 1"
+
+
+def test_a_work_sharing_a_title_cited_later_takes_a_new_key(tmp_path):
+    parse(tmp_path, paper(tmp_path / "paper-a.md", CHEN_2013))
+    # a 2006 work, new, cited first; the 2013 work again, more precisely dated
+    b = paper(tmp_path / "paper-b.md", CHEN_2006, CHEN_2006.replace("2006", "2013-05"))
+    for _ in range(2):
+        parse(tmp_path, b)
+        assert dates_by_key(tmp_path) == {"chen2013water": "2013-05", "chen2006water": "2006"}
+
+
+def test_a_hand_edit_stays_with_its_work_sharing_a_title(tmp_path):
+    a = paper(tmp_path / "paper-a.md", CHEN_2006, CHEN_2013)
+    parse(tmp_path, a)
+    bib_path = tmp_path / "refs" / "library.bib"
+    bib_path.write_text(bib_path.read_text().replace(
+        "date = {2006},", "date = {2006},\n  keywords = {first edition},"))
+    for _ in range(2):
+        parse(tmp_path, a)
+        assert dates_by_key(tmp_path) == {"chen2006water": "2006", "chen2013water": "2013"}
+        bib, _ = library(tmp_path)
+        assert bib["chen2006water"]["keywords"] == "first edition"
+        assert "keywords" not in bib["chen2013water"]

@@ -204,6 +204,8 @@ def group_references(
     and only works of several hold a list of their members (a hundred thousand notes make
     no object per note)."""
     owner: dict[str, int] = {}  # identity -> the work holding it
+    # a title identity held by works of other dates too: those works, after `owner`'s
+    also: dict[str, list[int]] = {}
     members: dict[int, list[int]] = {}  # a work of several references: their positions
     held: dict[int, list[str]] = {}  # ... and the identities it took (some since passed on)
     absorbed: set[int] = set()  # works found to be part of another
@@ -212,15 +214,43 @@ def group_references(
     def cited(work: int) -> Iterable[Reference]:
         return (references[seq] for seq in members.get(work, (work,)))
 
+    def joined(identity: str, ref: Reference) -> Iterator[int]:
+        """The work `ref` joins by `identity`: its holder; for a title identity, the last
+        holder whose dates agree (an undated note joins one work, not all of that title)."""
+        holder = owner.get(identity)
+        if holder is None:
+            return
+        if not identity.startswith("title:"):
+            yield holder
+            return
+        for work in reversed((holder, *also.get(identity, ()))):
+            if _dates_agree(ref, cited(work)):
+                yield work
+                return
+
+    def claim(identity: str, work: int) -> None:
+        holder = owner.get(identity)
+        if holder is None or holder == work or not identity.startswith("title:"):
+            owner[identity] = work
+        elif work not in (others := also.setdefault(identity, [])):
+            others.append(work)
+
+    def pass_on(identity: str, old: int, new: int) -> None:
+        """`old` is part of `new` now."""
+        others = also.get(identity)
+        if owner[identity] == old:
+            owner[identity] = new
+        elif others and old in others:
+            others[others.index(old)] = new
+        if others and new in others and (owner[identity] == new or others.count(new) > 1):
+            others.remove(new)
+
     for seq, ref in enumerate(references):
-        hits = sorted({
-            owner[i] for i in ids[seq] if i in owner
-            and (not i.startswith("title:") or _dates_agree(ref, cited(owner[i])))
-        })
+        hits = sorted({work for i in ids[seq] for work in joined(i, ref)})
         if not hits:
             starts.append(seq)
             for identity in ids[seq]:
-                owner[identity] = seq
+                claim(identity, seq)
             continue
         index = hits[0]
         if index not in members:
@@ -231,12 +261,11 @@ def group_references(
             target.extend(members.pop(other, (other,)))
             absorbed.add(other)
             for identity in held.pop(other, None) or ids[other]:
-                if owner[identity] == other:
-                    owner[identity] = index
-                    taken.append(identity)
+                pass_on(identity, other, index)
+                taken.append(identity)
         target.append(seq)
         for identity in ids[seq]:
-            owner[identity] = index
+            claim(identity, index)
         taken.extend(ids[seq])
     for seq in starts:
         if seq in absorbed:

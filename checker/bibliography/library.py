@@ -25,11 +25,12 @@ Pure functions; `write.write_library` reads and writes the files.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from json.encoder import encode_basestring as _json_string  # as dumps(ensure_ascii=False)
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from checker.bibliography.entries import (
@@ -48,6 +49,7 @@ _dump = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
 _STORED = ("title", "authors", "container", "publisher", "domain", "url", "url_as_printed",
            "doi", "date", "accessed", "type")
 _stored_values = attrgetter(*_STORED)
+_SUFFIX = re.compile(r"[a-z]{0,2}")  # `keys.key_suffix` of a key's first 702 namesakes
 _STORED_NAMES = tuple(f'"{name}":' for name in _STORED)  # as json writes them
 
 
@@ -178,9 +180,11 @@ class LibraryEntries:
         return len(self._order)
 
     def remembered(self) -> dict[str, str]:
-        """identity -> key of every work, to remember in the state."""
-        return {identity: self._keys[work] for work in self._order
-                for identity in self._ids[work]}
+        """identity -> key of every work, to remember in the state; a title identity with
+        the work's date (`dated_identity`), as works of one title with different dates are
+        different works."""
+        return {dated_identity(identity, self._references[work].date): self._keys[work]
+                for work in self._order for identity in self._ids[work]}
 
     def __iter__(self) -> Iterator[LibraryEntry]:
         cited = self._cited
@@ -230,27 +234,95 @@ def library_entries(
     references: list[Reference] = []
     members: list[Sequence[int]] = []
     work_ids: list[Sequence[str]] = []
-    keys: list[str | None] = []
-    used: set[str] = set()
     for reference, cites, ids in group_references(cited.references, cited.identities):
         references.append(reference)
         members.append(cites)
         work_ids.append(ids)
-        key = next((known_keys[i] for i in ids  # works seen before keep their keys
-                    if i in known_keys and known_keys[i] not in used), None)
-        if key is not None:
-            used.add(key)
-        keys.append(key)
-    taken = used | set(known_keys.values())
+
+    def base(work: int) -> str:  # one document's entry: its base as it was made
+        cites = members[work]
+        return (len(cites) == 1 and cited.bases[cites[0]]) or key_base(references[work])
+
+    keys = _known_keys(references, work_ids, known_keys, base)
+    taken = set(keys) | set(known_keys.values())
     tried: dict[str, int] = {}
     for work, key in enumerate(keys):
-        if key is None:  # a new work; one document's entry: its base as it was made
-            cites = members[work]
-            base = (len(cites) == 1 and cited.bases[cites[0]]) or key_base(references[work])
-            keys[work] = key = free_key(base, taken, tried)
+        if key is None:  # a new work
+            keys[work] = key = free_key(base(work), taken, tried)
             taken.add(key)
     library = LibraryEntries(cited, references, members, work_ids, keys)  # type: ignore[arg-type]
     return library, library.remembered()
+
+
+def dated_identity(identity: str, date: str | None) -> str:
+    """`identity` as the library remembers its key: a title identity with the work's date
+    (``title:water|by:chen|date:2006``; ``|date:`` without one), any other as it is. Works
+    of one title by one author or site are different works when their dates disagree, so
+    the title alone would name several keys."""
+    return f"{identity}|date:{date or ''}" if identity.startswith("title:") else identity
+
+
+def _undated(identity: str) -> tuple[str, str] | None:
+    """``title:...|date:2006`` -> (``title:...``, ``2006``); None for any other identity."""
+    if not identity.startswith("title:"):
+        return None
+    title, found, date = identity.rpartition("|date:")
+    return (title, date) if found else None
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    """As works are grouped (`entries`): one missing, or one a prefix of the other."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def _known_keys(references: list[Reference], work_ids: list[Sequence[str]],
+                known_keys: dict[str, str], base: Callable[[int], str]) -> list[str | None]:
+    """The key each work was given before (None for a new work), each key to one work.
+
+    A work takes the key of its first identity known with the same date (a DOI or URL
+    identity, or a title identity remembered with the work's date: `dated_identity`); a work
+    still without one, then, the key of a title identity remembered with a date agreeing
+    with its own (``2020-04`` -> ``2020-04-14``: a later note dated it more precisely), the
+    closest date first. A state written before title identities had dates names one key per
+    title: a work takes it only when the key is the work's own key base with a suffix, the
+    second signal saying that key was made for a work of that date."""
+    keys: list[str | None] = [None] * len(references)
+    used: set[str] = set()
+
+    def take(work: int, key: str | None) -> bool:
+        if key is None or key in used:
+            return False
+        keys[work] = key
+        used.add(key)
+        return True
+
+    for work, ids in enumerate(work_ids):
+        date = references[work].date
+        for identity in ids:
+            if take(work, known_keys.get(dated_identity(identity, date))):
+                break
+    if all(key is not None for key in keys):
+        return keys
+    by_title: dict[str, list[tuple[str, str]]] = {}  # title identity -> (date, key)
+    for identity, key in known_keys.items():
+        if (dated := _undated(identity)) is not None:
+            by_title.setdefault(dated[0], []).append((dated[1], key))
+    for work, ids in enumerate(work_ids):
+        if keys[work] is not None:
+            continue
+        date = references[work].date or ""
+        candidates = sorted(
+            ((abs(len(known) - len(date)), key) for identity in ids
+             for known, key in by_title.get(identity, ()) if _dates_agree(known, date)),
+            key=itemgetter(0))
+        if any(take(work, key) for _, key in candidates):
+            continue
+        legacy = [known_keys[i] for i in ids if i.startswith("title:") and i in known_keys]
+        if legacy:
+            own = base(work)
+            any(take(work, key) for key in legacy
+                if key.startswith(own) and _SUFFIX.fullmatch(key, len(own)))
+    return keys
 
 
 def _consistent(learned: dict[str, str]) -> dict[str, str]:
