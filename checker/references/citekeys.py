@@ -29,10 +29,14 @@ _NAMES = r"(?P<names>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:and|&)\s+[A-ZÀ-ÖØ-Þ][
 # ", 45", ": 45", French " : p. 269", "p. 87-103"
 _PAGES = r"(?:\s?[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?"
 # "Lamport (1978)", "Kaplan et al. (2020)"
-_NAME_THEN_YEAR = re.compile(r"(?<![\w.])(?<!, )" + _NAMES + r"\s+\((?P<year>" + YEAR + r")[a-z]?"
-                             + _PAGES + r"\)")
+# (its look-behinds after the first capital, "X(?<![\w.]X)" being "(?<![\w.])X": scanned
+# for capitals)
+_NAME_THEN_YEAR = re.compile(
+    _NAMES.replace(r"(?P<names>[A-ZÀ-ÖØ-Þ]", r"(?P<names>[A-ZÀ-ÖØ-Þ](?<![\w.][A-ZÀ-ÖØ-Þ])"
+                   r"(?<!, [A-ZÀ-ÖØ-Þ])") + r"\s+\((?P<year>" + YEAR + r")[a-z]?" + _PAGES + r"\)")
 # "(Dijkstra 1968a)", "(Gray and Reuter, 1993; Roe 2001: 45)", "{Dijkstra 1968b}"
-_NAME_YEAR_INSIDE = re.compile(r"(?<=[(\[{;])\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?" + _NAMES +
+# (the bracket matched, not looked behind for: scanned for brackets; the cite after it)
+_NAME_YEAR_INSIDE = re.compile(r"[(\[{;]\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?" + _NAMES +
                                r",?\s+(?P<year>" + YEAR + r")[a-z]?" + _PAGES + r"(?=\s*[)\]};])")
 # Running text, no brackets (SICP, many science books): "Hughes 1990 discusses", "treated in
 # Gray and Reuter 1993.", "See also Raymond 1993." after a leading word, opening the note
@@ -125,8 +129,9 @@ def find_author_year_cites(text: str) -> list[FoundCitation]:
                 continue
             families = [name.strip() for name in re.split(
                 r"\s+(?:and|&)\s+", re.sub(r"\s+et\s+al\.?$", "", names)) if name.strip()]
+            raw = match.group(0)[1:] if pattern is _NAME_YEAR_INSIDE else match.group(0)
             found.append(FoundCitation(match.start("names"), match.end(), Reference(
-                authors=families, date=match.group("year"), raw=match.group(0).strip())))
+                authors=families, date=match.group("year"), raw=raw.strip())))
     found.sort(key=lambda citation: citation.start)
     return found
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from checker.model import Reference, ReferenceType
 from checker.references.authors import is_organisation, parse_authors
@@ -918,6 +919,7 @@ FINDERS: tuple[Finder, ...] = (
 _CAPS_PAIR = re.compile(r"[A-Z][A-Z]{2,}\.?,? [A-Z][A-Z.]+")
 
 
+@lru_cache(maxsize=8)  # a note is looked at here and again by `find_legal_citations`
 def has_legal_citation(text: str) -> bool:
     """A cheap look before `find_legal_citations`."""
     return (" v. " in text or "U.S.C" in text or "C.F.R" in text or "L. " in text

@@ -136,13 +136,19 @@ _JOURNAL_WORD = re.compile(r"(?:^|\s)(?:L\.|J\.|Rev\.|Q\.|Law|Journal|Review|L\.
                            r"L\.\s?Rev\.)|L\.J\.|L\.Q\.")
 
 
+def _may_name_a_journal(text: str) -> bool:
+    """A cheap look before `_LAW_JOURNAL`: a word of `_JOURNAL_WORD` somewhere."""
+    return "L." in text or "J." in text or "Q." in text or "Rev." in text or "Law" in text \
+        or "Journal" in text or "Review" in text
+
+
 def read_law_review(work: str, blanked: str) -> TitleParts | None:
     """A law-review article in Bluebook form: authors, title, volume, journal, first page
     (and pin), year in brackets; the journal is the container:
 
     ``Jane Roe, The Limits of Tides, 96 Harbor L.J. 461, 470 (2008).``
     """
-    if " v. " in work[:120] or "(" not in work:
+    if " v. " in work[:120] or "(" not in work or not _may_name_a_journal(blanked):
         return None
     found = _LAW_JOURNAL.match(blanked)
     if not found or not _JOURNAL_WORD.search(found.group("journal")):

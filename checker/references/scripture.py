@@ -42,7 +42,8 @@ _SCRIPTURE = re.compile(
     # the verse quoted after the reference is part of its citation, not a title
     r"(?P<quoted>\s*[*_]{0,3}\s*[\"“„«][^\"“”„«»]{1,600}[\"”“»]\s*[*_]{0,3})?"
 )
-_VERSE = re.compile(r"\d[:,]\d")
+# (the colon or comma first, the digit before it looked behind for: scanned for two characters)
+_VERSE = re.compile(r"[:,](?<=\d[:,])\d")
 
 
 def has_verse(text: str) -> bool:

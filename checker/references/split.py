@@ -356,7 +356,7 @@ def _strip_prose_prefix(text: str) -> str:
             if len(lead.split()) >= (1 if quoted_in else 2) and (
                     is_prose(lead) or not has_signature(lead)):
                 return text[see.end():]
-    if anchor < length and text[anchor] != ":":
+    if anchor < length and text[anchor] != ":" and _may_name_a_source(text):
         after_quotation = _SOURCE_AFTER_QUOTATION.search(text, anchor, anchor + 1200)
         if after_quotation and has_signature(text[after_quotation.end():]):
             # '"Born called him a poet..." Source: Roe, "Afterword", in: ...': the passage
@@ -396,7 +396,7 @@ def _embedded_author(text: str, anchor: int) -> int:
     """Where the author of a citation embedded in a sentence starts (0: none found): the
     name just before a title (quoted or italic, the first that has one), after running
     words."""
-    anchors = sorted({m.start() for m in _TITLE_OPENER.finditer(text, 0, 600)})[:6]
+    anchors = [m.start() for m in _TITLE_OPENER.finditer(text, 0, 600)][:6]  # in order
     if ("*" in text or "_" in text) and (italic := _ITALIC.search(text, 0, 600)):
         anchors.append(italic.start())  # after quoted phrases of commentary: its own look
     for start in sorted(set(anchors)):
@@ -420,6 +420,14 @@ _TITLE_OPENER = re.compile(r"[\"“«]")
 _SOURCE_AFTER_QUOTATION = re.compile(
     r"(?:\.\.\.|…|[.!?]\s?[»”\"]?)[\"”»]\s*(?:\([^()]{0,300}\)\s*)?[,.;]?\s+"
     r"(?:[Ss]ee(?:\s+also)?:?|[Ss]ource:|[Qq]uoted\s+in|[Cc]f\.)\s+(?=[A-ZÄÖÜ\"“«*_\[])")
+
+
+def _may_name_a_source(text: str) -> bool:
+    """A cheap look before `_SOURCE_AFTER_QUOTATION`: the words it needs."""
+    return "see" in text or "See" in text or "ource:" in text or "uoted" in text \
+        or "cf." in text or "Cf." in text
+
+
 _TOPIC_LEAD = re.compile(r"^(?:On|For|About|Regarding|As for|For more on)\s", re.IGNORECASE)
 
 _CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "la", "le", "du",
