@@ -12,7 +12,9 @@ Two references are the same work when they share any identity:
 
 A title identity joins only works whose dates agree (one missing, or one a prefix of the
 other: ``2020-04`` and ``2020-04-14``): ``Press statement`` of the same ministry on two days
-is two works. Identities are transitive (note 16 with a URL and note 18 with the same title and a
+is two works; a note citing the first again after the second joins the first (every work
+holding a title identity is kept), and an undated one joins the last cited of them.
+Identities are transitive (note 16 with a URL and note 18 with the same title and a
 repaired URL are one work even if the second lacks the container). Titles alone never merge:
 ``Press release`` on two sites are two works.
 
