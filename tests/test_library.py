@@ -191,3 +191,17 @@ def test_a_hand_edit_stays_with_its_work_sharing_a_title(tmp_path):
         bib, _ = library(tmp_path)
         assert bib["chen2006water"]["keywords"] == "first edition"
         assert "keywords" not in bib["chen2013water"]
+
+
+def test_a_work_left_alone_with_its_title_keeps_its_key(tmp_path):
+    parse(tmp_path, paper(tmp_path / "paper-a.md", CHEN_2006, DAMS))  # the title: one work
+    parse(tmp_path, paper(tmp_path / "paper-b.md", CHEN_2013))  # two works
+    assert dates_by_key(tmp_path) == {
+        "chen2006water": "2006", "chen2013water": "2013", "water2019dam": "2019"}
+    a = paper(tmp_path / "paper-a.md", DAMS)  # paper A no longer cites the 2006 work
+    for _ in range(2):
+        parse(tmp_path, a)
+        assert dates_by_key(tmp_path) == {"chen2013water": "2013", "water2019dam": "2019"}
+    parse(tmp_path, paper(tmp_path / "paper-a.md", CHEN_2006, DAMS))  # cited again
+    assert dates_by_key(tmp_path) == {
+        "chen2006water": "2006", "chen2013water": "2013", "water2019dam": "2019"}

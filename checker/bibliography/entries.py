@@ -196,6 +196,7 @@ def _dates_agree(ref: Reference, others: Iterable[Reference]) -> bool:
 
 def group_references(
     references: Sequence[Reference], ids: Sequence[Sequence[str]],
+    shared: set[str] | None = None,
 ) -> Iterator[tuple[Reference, Sequence[int], Sequence[str]]]:
     """Merge references into distinct works, in order of first citation: each work as its
     merged reference, the positions in `references` of the references it merges (ascending)
@@ -204,7 +205,8 @@ def group_references(
 
     A work is named by the position of its first reference; most works are one reference,
     and only works of several hold a list of their members (a hundred thousand notes make
-    no object per note)."""
+    no object per note). `shared`, when given, gets the title identities held by several
+    works (of different dates), before the first work is yielded."""
     owner: dict[str, int] = {}  # identity -> the work holding it
     # a title identity held by works of other dates too: those works, after `owner`'s
     also: dict[str, list[int]] = {}
@@ -269,6 +271,8 @@ def group_references(
         for identity in ids[seq]:
             claim(identity, index)
         taken.extend(ids[seq])
+    if shared is not None:
+        shared.update(identity for identity, others in also.items() if others)
     for seq in starts:
         if seq in absorbed:
             continue

@@ -171,9 +171,10 @@ class LibraryEntries:
 
     def __init__(self, cited: _Cited, references: list[Reference],
                  members: list[Sequence[int]], ids: list[Sequence[str]],
-                 keys: list[str]) -> None:
-        """`references`, `members` (positions in `cited`), `ids`, `keys`: the works."""
-        self._cited = cited
+                 keys: list[str], shared: set[str]) -> None:
+        """`references`, `members` (positions in `cited`), `ids`, `keys`: the works;
+        `shared`: the title identities held by several of them."""
+        self._cited, self._shared = cited, shared
         self._references, self._members, self._ids, self._keys = references, members, ids, keys
         self._order = sorted(range(len(keys)), key=keys.__getitem__)
 
@@ -181,11 +182,11 @@ class LibraryEntries:
         return len(self._order)
 
     def remembered(self) -> dict[str, str]:
-        """identity -> key of every work, to remember in the state; a title identity with
-        the work's date (`dated_identity`), as works of one title with different dates are
-        different works."""
-        return {dated_identity(identity, self._references[work].date): self._keys[work]
-                for work in self._order for identity in self._ids[work]}
+        """identity -> key of every work, to remember in the state; a title identity held
+        by several works (of different dates) with each work's date (`dated_identity`)."""
+        shared, references, keys = self._shared, self._references, self._keys
+        return {dated_identity(identity, references[work].date) if identity in shared
+                else identity: keys[work] for work in self._order for identity in self._ids[work]}
 
     def __iter__(self) -> Iterator[LibraryEntry]:
         cited = self._cited
@@ -235,7 +236,8 @@ def library_entries(
     references: list[Reference] = []
     members: list[Sequence[int]] = []
     work_ids: list[Sequence[str]] = []
-    for reference, cites, ids in group_references(cited.references, cited.identities):
+    shared: set[str] = set()
+    for reference, cites, ids in group_references(cited.references, cited.identities, shared):
         references.append(reference)
         members.append(cites)
         work_ids.append(ids)
@@ -244,22 +246,23 @@ def library_entries(
         cites = members[work]
         return (len(cites) == 1 and cited.bases[cites[0]]) or key_base(references[work])
 
-    keys = _known_keys(references, work_ids, known_keys, base)
+    keys = _known_keys(references, work_ids, known_keys, shared, base)
     taken = set(keys) | set(known_keys.values())
     tried: dict[str, int] = {}
     for work, key in enumerate(keys):
         if key is None:  # a new work
             keys[work] = key = free_key(base(work), taken, tried)
             taken.add(key)
-    library = LibraryEntries(cited, references, members, work_ids, keys)  # type: ignore[arg-type]
+    library = LibraryEntries(cited, references, members, work_ids, keys,  # type: ignore[arg-type]
+                             shared)
     return library, library.remembered()
 
 
 def dated_identity(identity: str, date: str | None) -> str:
-    """`identity` as the library remembers its key: a title identity with the work's date
-    (``title:water|by:chen|date:2006``; ``|date:`` without one), any other as it is. Works
-    of one title by one author or site are different works when their dates disagree, so
-    the title alone would name several keys."""
+    """A title identity as the library remembers it when several works hold it:
+    ``title:water|by:chen|date:2006`` (``|date:`` without a date). Works of one title by
+    one author or on one site are different works when their dates disagree, so the title
+    alone would name several keys."""
     return f"{identity}|date:{date or ''}" if identity.startswith("title:") else identity
 
 
@@ -277,16 +280,19 @@ def _dates_agree(a: str, b: str) -> bool:
 
 
 def _known_keys(references: list[Reference], work_ids: list[Sequence[str]],
-                known_keys: dict[str, str], base: Callable[[int], str]) -> list[str | None]:
+                known_keys: dict[str, str], shared: set[str],
+                base: Callable[[int], str]) -> list[str | None]:
     """The key each work was given before (None for a new work), each key to one work.
 
-    A work takes the key of its first identity known with the same date (a DOI or URL
-    identity, or a title identity remembered with the work's date: `dated_identity`); a work
-    still without one, then, the key of a title identity remembered with a date agreeing
-    with its own (``2020-04`` -> ``2020-04-14``: a later note dated it more precisely), the
-    closest date first. A state written before title identities had dates names one key per
-    title: a work takes it only when the key is the work's own key base with a suffix, the
-    second signal saying that key was made for a work of that date."""
+    The state remembers a title identity without a date when one work held it, with each
+    one's date when several did (`dated_identity`). A work takes the key of its first
+    identity known: a DOI or URL, or a title identity with the work's date. A work still
+    without a key, then, takes that of a title identity remembered with a date agreeing with
+    its own (``2020-04`` -> ``2020-04-14``: a later note dated it more precisely), the
+    closest date first; else that of a title identity remembered without a date, if only
+    this work holds it now and no date was remembered for it, or if the key is the work's
+    own key base with a suffix (the year in it says which work it was made for; a state
+    written before dates were remembered names one key for several works of a title)."""
     keys: list[str | None] = [None] * len(references)
     used: set[str] = set()
 
@@ -318,12 +324,19 @@ def _known_keys(references: list[Reference], work_ids: list[Sequence[str]],
             key=itemgetter(0))
         if any(take(work, key) for _, key in candidates):
             continue
-        legacy = [known_keys[i] for i in ids if i.startswith("title:") and i in known_keys]
-        if legacy:
-            own = base(work)
-            any(take(work, key) for key in legacy
-                if key.startswith(own) and _SUFFIX.fullmatch(key, len(own)))
+        for identity in ids:
+            key = known_keys.get(identity) if identity.startswith("title:") else None
+            if key is None:
+                continue
+            sole = identity not in shared and identity not in by_title
+            if (sole or _made_from(key, base(work))) and take(work, key):
+                break
     return keys
+
+
+def _made_from(key: str, base: str) -> bool:
+    """Is `key` `base` or `base` with a suffix (`keys.free_key`)?"""
+    return key.startswith(base) and _SUFFIX.fullmatch(key, len(base)) is not None
 
 
 def _consistent(learned: dict[str, str]) -> dict[str, str]:

@@ -721,9 +721,7 @@ def write_library(
     generated = render_library(library, classic=classic, rendered=rendered)
 
     def remember(state: dict[str, Any]) -> None:
-        kept = {identity: key for identity, key in known.items()  # a title without its
-                if not identity.startswith("title:") or "|date:" in identity}  # date: older
-        state["library"] = {"documents": works, "keys": {**kept, **remembered}}
+        state["library"] = {"documents": works, "keys": {**known, **remembered}}
 
     source = "the documents parsed into " + (str(refs_dir) or ".")
     return write_pair(refs_dir, LIBRARY_STEM, source, generated, classic=classic,
