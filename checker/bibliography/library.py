@@ -13,12 +13,13 @@ What a link check learned about a work (`Entry.learned`: a redirect's final URL,
 date, an archived copy) is kept with the document's works and goes into the library too.
 
 Keys are stable: a work keeps the key it was given first (remembered by its identities in
-the state file, a title identity with the work's date: two works of one title and author
-with different dates are two works, `dated_identity`) however many papers cite it later; a
-new work gets `keys.key_base` with a suffix when that key is taken. Parsing a document again
-replaces only that document's works; the other documents' works stay, read from the state
-(``library`` in ``.footcheck-state.json``). Hand edits to the library files are kept by the
-same three-way merge as a document's own bibliography (`write.write_library`).
+the state file; a title identity several works hold, with each one's date: two works of
+one title and author with different dates are two works, `dated_identity`) however many
+papers cite it later; a new work gets `keys.key_base` with a suffix when that key is taken.
+Parsing a document again replaces only that document's works; the other documents' works
+stay, read from the state (``library`` in ``.footcheck-state.json``). Hand edits to the
+library files are kept by the same three-way merge as a document's own bibliography
+(`write.write_library`).
 
 Pure functions; `write.write_library` reads and writes the files.
 """
