@@ -44,6 +44,14 @@ _QUOTE_OPEN = re.compile(r"[\"“«]")
 # ("d(?<!\wd)" is "\bd")
 _URL_HINT = re.compile(r"https?://|ftp://|www\.|d(?<!\wd)oi:|1(?<!\w1)0\.\d{4,9}/|"
                        r"\.[a-z]{2,24}/\w", re.IGNORECASE)
+_WWW = re.compile(r"[wW][wW][wW]\.")  # the one hint with no "/" or ":"
+
+
+def _has_url_hint(text: str) -> bool:
+    """`_URL_HINT.search(text)`, the whole pattern tried only where a "/" or ":" is."""
+    if "/" in text or ":" in text:
+        return _URL_HINT.search(text) is not None
+    return _WWW.search(text) is not None
 # The patterns below that look behind first open with the one character every alternative
 # ends with: tried at every position, that fails at once (see patterns.SENTENCE_BREAK).
 _SENTENCE = re.compile(r"(?<=[.!?])(?<=[^\s.]{2}[.!?])\s+(?=[A-ZА-ЯЁ\"“«*])")
@@ -198,7 +206,7 @@ def _words_outside_titles(text: str) -> list[str]:
 
 def is_prose(text: str) -> bool:
     """Running sentences with no URL: an explanatory note (or its explanatory part)."""
-    if _URL_HINT.search(text):
+    if _has_url_hint(text):
         return False
     words = _words_outside_titles(text)
     if len(words) < 9:
@@ -215,7 +223,7 @@ def is_prose_with_links(text: str) -> bool:
     harbour master, fled in 1863 ...``, ``readers can visit my "notebook" at <URL>``): prose
     once its links are taken out, with no date but a year (a citation's date: "(June 25,
     2021)"); the links are kept as cited pages of their own."""
-    if not _URL_HINT.search(text):
+    if not _has_url_hint(text):
         return False
     if "](" in text:
         if any(link.group(1)[:1] in "\"“«*_" for link in _MD_LINK_TEXT.finditer(text)):
@@ -473,7 +481,7 @@ def _strip_trailing_prose(text: str) -> str:
     if first_prose is None:
         return text
     tail = text[first_prose:]
-    if _URL_HINT.search(tail) or find_dates(tail):
+    if _has_url_hint(tail) or find_dates(tail):
         return text
     return text[:first_prose].rstrip()
 
@@ -626,7 +634,7 @@ def _split_commentary(piece: str) -> list[str]:
 def _complete(text: str) -> bool:
     """A citation with a title and a date, URL or site."""
     return bool(_QUOTE_OPEN.search(text)) and bool(
-        _URL_HINT.search(text) or find_dates(text) or find_domains(text)
+        _has_url_hint(text) or find_dates(text) or find_domains(text)
     )
 
 
