@@ -71,7 +71,8 @@ def parse_references(text: str) -> list[Reference]:
     return references
 
 
-_YEAR_IN_BRACKETS = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\s*[,:;)\]]")
+# (each look-behind after the first digit, "1(?<!\w1)" being "\b1": scanned for "1" and "2")
+_YEAR_IN_BRACKETS = re.compile(r"(?:1(?<!\w1)[5-9]|2(?<!\w2)0)\d\d[a-z]?\s*[,:;)\]]")
 
 # Citations found anywhere in a note, inside commentary as often as alone; True where one found
 # inside a full citation is a work of its own (a case an article discusses), False where it is
