@@ -34,6 +34,7 @@ _PAGES = r"(?:\s?[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?"
 _NAME_THEN_YEAR = re.compile(
     _NAMES.replace(r"(?P<names>[A-ZÀ-ÖØ-Þ]", r"(?P<names>[A-ZÀ-ÖØ-Þ](?<![\w.][A-ZÀ-ÖØ-Þ])"
                    r"(?<!, [A-ZÀ-ÖØ-Þ])") + r"\s+\((?P<year>" + YEAR + r")[a-z]?" + _PAGES + r"\)")
+_SPACED_BRACKET_YEAR = re.compile(r"\((?<=\s\()" + YEAR)  # a cheap look before it
 # "(Dijkstra 1968a)", "(Gray and Reuter, 1993; Roe 2001: 45)", "{Dijkstra 1968b}"
 # (the bracket matched, not looked behind for: scanned for brackets; the cite after it)
 _NAME_YEAR_INSIDE = re.compile(r"[(\[{;]\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?" + _NAMES +
@@ -122,6 +123,8 @@ def find_author_year_cites(text: str) -> list[FoundCitation]:
         text = _MARKDOWN_LINK.sub(lambda m: " " * len(m.group(0)), text)  # [Name](#p) [(2020)](#p)
     found = []
     for pattern in (_NAME_THEN_YEAR, _NAME_YEAR_INSIDE):
+        if pattern is _NAME_THEN_YEAR and not _SPACED_BRACKET_YEAR.search(text):
+            continue  # no " (1978": no "Lamport (1978)"
         for match in pattern.finditer(text):
             names = match.group("names")
             first = names.split()[0].lower()
