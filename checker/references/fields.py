@@ -350,9 +350,10 @@ _AUTHOR_DATE_READERS = frozenset(("read_apa", "read_chicago_author_date"))
 _YEAR_LIST_GAP = re.compile(r"\s*,\s*")
 # "n.d." (no date), "s.d." (sine dato), "o.J." (ohne Jahr), "б.г." (без года); lower case, so
 # not a court's district ("N.D. Cal.")
-# (each look-behind after the first letter, "n(?<![\w.]n)" being "(?<![\w.])n": scanned for it)
-_NO_DATE = re.compile(r"(?:n(?<![\w.]n)\.\s?d\.?|s(?<![\w.]s)\.\s?d\.|o(?<![\w.]o)\.\s?J\.|"
-                      r"б(?<![\w.]б)\.\s?г\.)(?!\w)")
+# (opening with the full stop, the letter before it and what precedes that looked behind for:
+# scanned for full stops; the match starts at the stop)
+_NO_DATE = re.compile(r"\.(?:(?<=(?<![\w.])n\.)\s?d\.?|(?<=(?<![\w.])s\.)\s?d\.|"
+                      r"(?<=(?<![\w.])o\.)\s?J\.|(?<=(?<![\w.])б\.)\s?г\.)(?!\w)")
 _EDITION_BEFORE = re.compile(
     r"(?:edition|edn\.?|ed\.|reprint(?:ed)?|repr\.|reissued?|Auflage|Aufl\.|издание|изд\.)"
     r"(?:\s+(?:in|of))?,?\s*$",
