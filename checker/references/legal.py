@@ -919,20 +919,21 @@ FINDERS: tuple[Finder, ...] = (
 _CAPS_PAIR = re.compile(r"[A-Z][A-Z]{2,}\.?,? [A-Z][A-Z.]+")
 
 
+# The words and marks a legal citation prints, looked for in one scan (each opens with a
+# letter, digit or mark, which the scan looks for first) ...
+_LEGAL_MARK = re.compile("|".join(re.escape(mark) for mark in (
+    "U.S.C", "C.F.R", "L. ", "Order", "Res.", "§", "Fed. Reg", "Rep.", "Cong.", "In re ",
+    "Const.", "CONST.", "Doc.", "CRS", "L.J", "L. R", "L.Q", "REV.", "ESTATEMENT", "estatement",
+    "Rev.", "U.S.", "Case (", "Fed. R", "), http", "Ct.", "2d", "3d", "4th")))
+
+
 @lru_cache(maxsize=8)  # a note is looked at here and again by `find_legal_citations`
 def has_legal_citation(text: str) -> bool:
     """A cheap look before `find_legal_citations`."""
-    return (" v. " in text or "U.S.C" in text or "C.F.R" in text or "L. " in text
-            or "Order" in text or "Res." in text or " Act" in text or "§" in text
-            or text.startswith("Act of ")
-            or "Fed. Reg" in text or "Rep." in text or "Cong." in text or "In re " in text
-            or " Amendments" in text or "Const." in text or "CONST." in text or "Doc." in text
-            or "CRS" in text or " at " in text or "L.J" in text or "L. R" in text or "L.Q" in text
-            or " J." in text or "REV." in text or "ESTATEMENT" in text or "estatement" in text
-            or "Rev." in text or "U.S." in text or "Case (" in text or "Fed. R" in text
-            or "), http" in text
-            or bool(_CAPS_PAIR.search(text))
-            or " F." in text or "Ct." in text or "2d" in text or "3d" in text or "4th" in text)
+    # ... and those opening with a space one by one (a scan would stop at every word)
+    return (" v. " in text or " Act" in text or " at " in text or " J." in text or " F." in text
+            or " Amendments" in text or text.startswith("Act of ")
+            or _LEGAL_MARK.search(text) is not None or _CAPS_PAIR.search(text) is not None)
 
 
 _VOLUME = re.compile(r"\b\d{1,4}\s+[A-Z][\w.]*")
