@@ -410,8 +410,9 @@ def _embedded_author(text: str, anchor: int) -> int:
     for start in sorted(set(anchors)):
         if start < 12:
             continue
-        if not text[max(0, start - 120): start].rstrip().endswith(","):
-            continue  # the name ends in ", " before the title
+        if not text[start - 1].isspace() or not text[max(0, start - 120): start].rstrip(
+                ).endswith(","):
+            continue  # the name ends in ", " before the title (not '"Title," site')
         found = _NAME_BEFORE_TITLE.search(text, max(0, start - 120), start)
         if found is None:
             continue
