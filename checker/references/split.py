@@ -98,6 +98,8 @@ _PLACE_YEAR_PAGE = re.compile(
     r"\s+" + YEAR + r"(?:,\s*(?:s|S|p|pp|ss|t|vol|Bd|cz)\.\s*[\dIVXLC]|[.,]?$)")
 _OLD_STYLE_BOOK = re.compile(r"[A-Z][^;:()\[\]]{8,250}?[.,]\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
                              r"(?:,\s*" + YEAR + r"|\s*\[" + YEAR + r")")
+# A cheap look before it: a year after a word and a comma ("Hamburg, 1851"), or in brackets
+_OLD_STYLE_YEAR = re.compile(r",(?<=[a-z],)\s*" + YEAR + r"|\[" + YEAR)
 # German notes: the authors (editors), a colon, the title, and a year before the pages
 _GERMAN_NOTE = re.compile(
     r"[A-ZÄÖÜ][^:;\"“„()]{1,80}?(?:\s\((?:Hrsg|Hg)\.\))?:\s+[A-ZÄÖÜ\"„“»].{2,400}?"
@@ -296,7 +298,8 @@ def has_signature(text: str) -> bool:
         return True  # "Records of the Harbour Board, Harbour State Library and Archives"
     if ("vol" in text or "p." in text) and _VOLUME_NOTE.match(text):
         return True  # "Roe, Harbour Tribes, vol. 1, p. 360", "Harbour Antiquarian, vol. x"
-    if text[:1].isupper() and ("[" in text or ", 1" in text) and _OLD_STYLE_BOOK.match(text):
+    if text[:1].isupper() and ("[" in text or ", 1" in text) and _OLD_STYLE_YEAR.search(text) \
+            and _OLD_STYLE_BOOK.match(text):
         return True  # "Information respecting the harbours. Hamburg, 1851, vol. 1"
     if "S." in text and ":" in text and _GERMAN_NOTE.match(text):
         return True  # "Hans Müller: Häfen. Berlin 1998, S. 45", "..., in: Zeitschrift 12 (2001)"
@@ -708,7 +711,7 @@ def split_citations(text: str) -> list[str]:
     merged = [text.strip(" .")] if ";" not in text else _merge_pieces(text)
     citations = []
     for piece in merged:
-        if piece[:1].isupper() and _OLD_STYLE_BOOK.match(piece):
+        if piece[:1].isupper() and _OLD_STYLE_YEAR.search(piece) and _OLD_STYLE_BOOK.match(piece):
             citations.append(piece)  # "Information respecting ... Hamburg, 1851": one book
             continue
         if piece[:1] in "CcPpZzVv" and piece[:5].lower().startswith(_SIGNAL_ABBREVIATIONS):
