@@ -132,6 +132,9 @@ def run_parse(args: argparse.Namespace) -> int:
     report_input_errors(run)
     for doc in run.documents:
         doc.text = ""  # read by the parse only: its memory is not held while writing
+        if args.format != "json":  # the notes' texts are printed only in the JSON
+            for footnote in doc.footnotes:
+                footnote.text = ""
     written = True
     if not args.no_write:
         written = write_bibliographies(run, args)
