@@ -47,7 +47,8 @@ from checker.bibliography.keys import free_key, key_base
 from checker.model import Reference, ReferenceType
 
 CITED_IN = "footcheck-cited-in"
-_dump = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+# the state file's JSON: compact, not ASCII-escaped (library works here, the rest in `write`)
+compact_json = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
 _STORED = ("title", "authors", "container", "publisher", "domain", "url", "url_as_printed",
            "doi", "date", "accessed", "type")
 _stored_values = attrgetter(*_STORED)
@@ -108,9 +109,9 @@ def _work_json(entry: Entry) -> str:
         elif type(value) is list and all(type(item) is str for item in value):  # authors
             fields.append(name + "[" + ",".join(map(_json_string, value)) + "]")
         else:
-            fields.append(name + _dump(value))
+            fields.append(name + compact_json(value))
     notes = ",".join(f"[{part:d},{number:d}]" for part, number in entry.notes)
-    learned = ',"learned":' + _dump(dict(entry.learned)) if entry.learned else ""
+    learned = ',"learned":' + compact_json(dict(entry.learned)) if entry.learned else ""
     return '{"notes":[' + notes + '],"reference":{' + ",".join(fields) + "}" + learned + "}"
 
 

@@ -33,7 +33,6 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from itertools import chain, islice
 from json.encoder import encode_basestring as _json_string  # as dumps(ensure_ascii=False)
 from pathlib import Path
@@ -70,6 +69,7 @@ from checker.bibliography.library import (
     CITED_IN,
     LibraryEntry,
     StoredWorks,
+    compact_json,
     library_entries,
     stored_works,
 )
@@ -84,7 +84,6 @@ LIBRARY_STEM = "library"  # refs/library.bib and .json: every document's works (
 ON_EDITED = ("refuse", "merge", "force")
 _FINGERPRINT = re.compile(r"^% footcheck-sha256: ([0-9a-f]{64})\n", re.MULTILINE)
 _PIECE = 1 << 20  # characters written at a time
-_dump = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
 _HASHES_KEPT = 2  # the text written now and the one before (a crash between writes)
 # id(entry.reference) -> a document's entry rendered for its own files, less its key and note:
 # the .bib type and field lines and the CSL item's field lines, made the library's entry
@@ -635,7 +634,7 @@ def _state_pieces(value: Any, depth: int = 0) -> Iterator[str]:
             isinstance(item, StoredWorks) for item in value.values())):
         yield "{"
         for index, (name, item) in enumerate(value.items()):
-            yield ("," if index else "") + _dump(name) + ":"
+            yield ("," if index else "") + compact_json(name) + ":"
             yield from _state_pieces(item, depth + 1)
         yield "}"
     elif isinstance(value, dict) and value and all(
@@ -649,7 +648,7 @@ def _state_pieces(value: Any, depth: int = 0) -> Iterator[str]:
             opening = ","
         yield "}"
     else:
-        yield _dump(value)
+        yield compact_json(value)
 
 
 def _without_fingerprint(text: str) -> str:
