@@ -25,6 +25,7 @@ from unidecode import unidecode
 
 from checker.errors import InputError, InputProblem
 from checker.extract import native
+from checker.lazypattern import compile_lazily
 from checker.model import Document
 
 MAX_LINE_BYTES = 4 * 1024 * 1024
@@ -65,12 +66,12 @@ _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 
 # One well-formed UTF-8 multibyte sequence.
-_UTF8_MULTI = re.compile(
+_UTF8_MULTI = compile_lazily(
     rb"[\xc2-\xdf][\x80-\xbf]"
     rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
     rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_HIGH_BYTE = compile_lazily(rb"[\x80-\xff]")
 
 # Legacy encodings worth considering; charset-normalizer alone happily picks exotic
 # code pages (cp1006, cp932...) for a few stray bytes.
@@ -81,20 +82,20 @@ _LEGACY_ENCODINGS = [  # in order of preference when the detector cannot tell th
     "euc_kr",
 ]
 
-_BLOCK_TAG_LINE = re.compile(
+_BLOCK_TAG_LINE = compile_lazily(
     r"^\s*<(?:p|div|h[1-6]|ul|ol|li|table|tr|td|section|article|aside|body|head|header|footer"
     r"|nav|main|blockquote|figure|meta|link|title)\b",
     re.IGNORECASE,
 )
-_MARKDOWN_MARKERS = re.compile(
+_MARKDOWN_MARKERS = compile_lazily(
     r"^(?:\s{0,3}#{1,6}\s|\s{0,3}\[\^[^\]]+\]:|\s{0,3}[-*+]\s+\S|\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$"
     r"|.*\*\*\S.*\*\*|.*\]\(https?://|.*<sup>)"
 )
-_LATEX = re.compile(r"^\\documentclass\b", re.MULTILINE)
-_BIBTEX = re.compile(r"^(?:\s*%[^\n]*\n)*\s*@[A-Za-z]+\s*\{", re.ASCII)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LATEX = compile_lazily(r"^\\documentclass\b", re.MULTILINE)
+_BIBTEX = compile_lazily(r"^(?:\s*%[^\n]*\n)*\s*@[A-Za-z]+\s*\{", re.ASCII)
+_NON_ASCII = compile_lazily(r"[^\x00-\x7f]")
 PLAUSIBILITY_SAMPLE = 200_000
-_ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_ID_UNSAFE = compile_lazily(r"[^A-Za-z0-9._-]+")
 
 
 def read_document(path: str) -> Document:
@@ -170,7 +171,7 @@ def _native_reader(kind: str) -> Callable[[bytes], native.NativeText]:
     return read_pdf
 
 
-_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>", re.DOTALL)
+_TAG = compile_lazily(r"<!--.*?-->|<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>", re.DOTALL)
 # Elements that never hold others, or that the HTML parser closes by itself when the next
 # one opens (a page of unclosed <p> or <li> is not nested).
 _FLAT_ELEMENTS = frozenset((

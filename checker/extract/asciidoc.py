@@ -11,14 +11,13 @@ inside the text; `_italic_` becomes `*italic*`.
 
 from __future__ import annotations
 
-import re
-
 from checker.extract.common import LineIndex, clean_note_text
 from checker.extract.extraction import Extraction
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
-_FOOTNOTE = re.compile(r"footnote(ref)?:([\w-]{0,100})\[")
-_ITALIC = re.compile(r"(?<![\w_])_([^_\s][^_\n]{0,300}?)_(?![\w_])")
+_FOOTNOTE = compile_lazily(r"footnote(ref)?:([\w-]{0,100})\[")
+_ITALIC = compile_lazily(r"(?<![\w_])_([^_\s][^_\n]{0,300}?)_(?![\w_])")
 
 
 def has_asciidoc_notes(text: str) -> bool:

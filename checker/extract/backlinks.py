@@ -26,12 +26,13 @@ import re
 
 from checker.extract.common import MarkerIndex, clean_note_text, marker_numbers
 from checker.extract.extraction import Extraction, Irregularity
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
 # "^ text", "↑ text", "* ^ text", "- ↑ text" (a bullet a converter put before the back-link)
-_ENTRY = re.compile(r"^[ \t]{0,3}(?:[*+•-][ \t]+)?[\^↑][ \t]+(?=\S)")
-_BRACKET_MARK = re.compile(r"\[(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\](?![(:])")
-_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s|=+\s.*=+\s*$)|^\s*(?:References|Notes|Footnotes|"
+_ENTRY = compile_lazily(r"^[ \t]{0,3}(?:[*+•-][ \t]+)?[\^↑][ \t]+(?=\S)")
+_BRACKET_MARK = compile_lazily(r"\[(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\](?![(:])")
+_HEADING = compile_lazily(r"^\s{0,3}(?:#{1,6}\s|=+\s.*=+\s*$)|^\s*(?:References|Notes|Footnotes|"
                       r"Sources|Citations|Примечания|Источники|Литература|Einzelnachweise|"
                       r"Anmerkungen|Références|Notes et références)\s*:?\s*$", re.IGNORECASE)
 MIN_ENTRIES = 2
@@ -113,8 +114,9 @@ def _next_mark(mark: str) -> str:
 
 
 # "a. ^ text", "[b] ↑ text", "c ^ text": a wiki's explanatory note, lettered, its back-link kept
-_LETTERED = re.compile(r"^[ \t]{0,3}(?:\[([a-z]{1,2})\]|([a-z]{1,2})\.?)[ \t]+[\^↑][ \t]*(?=\S)")
-_LETTER_MARK = re.compile(r"\[([a-z]{1,2})\]")
+_LETTERED = compile_lazily(
+    r"^[ \t]{0,3}(?:\[([a-z]{1,2})\]|([a-z]{1,2})\.?)[ \t]+[\^↑][ \t]*(?=\S)")
+_LETTER_MARK = compile_lazily(r"\[([a-z]{1,2})\]")
 
 
 def lettered_notes(text: str) -> list[Footnote]:

@@ -16,14 +16,15 @@ import re
 
 from checker.extract.common import LineIndex, clean_note_text, decode_entities
 from checker.extract.extraction import Extraction, MarkerHandout
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
-_FOOTNOTE = re.compile(r"<footnote\b[^<>]{0,500}?\blabel\s*=\s*\"([^\"]{1,20})\"[^<>]{0,500}>",
+_FOOTNOTE = compile_lazily(r"<footnote\b[^<>]{0,500}?\blabel\s*=\s*\"([^\"]{1,20})\"[^<>]{0,500}>",
                        re.IGNORECASE)
 _CLOSE = "</footnote"
-_MARK = re.compile(r"<footnotemark\b[^<>]*>\s*([^<\s]{1,20})\s*</footnotemark\s*>",
+_MARK = compile_lazily(r"<footnotemark\b[^<>]*>\s*([^<\s]{1,20})\s*</footnotemark\s*>",
                    re.IGNORECASE)
-_TAG = re.compile(r"<[^<>]{0,500}>")
+_TAG = compile_lazily(r"<[^<>]{0,500}>")
 
 
 def has_casemets_notes(text: str) -> bool:

@@ -8,23 +8,25 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from checker.lazypattern import compile_lazily
+
 # Entities only with their semicolon: html.unescape would also turn the legacy
 # no-semicolon forms inside URLs ("?a=1&region=x") into symbols ("®ion").
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_INLINE_TAG = re.compile(
+_ENTITY = compile_lazily(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_INLINE_TAG = compile_lazily(
     r"</?(?:sup|sub|span|em|i|b|strong|u|small|font|mark|cite|abbr|ins|del|s)\b[^<>]{0,200}>",
     re.IGNORECASE,
 )
-_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_ANCHOR = re.compile(
+_BREAK_TAG = compile_lazily(r"<br\s*/?>", re.IGNORECASE)
+_ANCHOR = compile_lazily(
     r"<a\b[^<>]{0,500}?\bhref\s*=\s*[\"']([^\"']*)[\"'][^<>]{0,500}>(.*?)</a>", re.IGNORECASE
 )
-_IN_PAGE_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(#[^()\s]{0,200}\)")
+_IN_PAGE_LINK = compile_lazily(r"\[([^\[\]\n]{0,500})\]\(#[^()\s]{0,200}\)")
 # In-page links opening a note back to its markers: "[**^**](#cite_ref-3) [*a*](#cite_ref-3a)"
-_LEADING_BACKLINKS = re.compile(
+_LEADING_BACKLINKS = compile_lazily(
     r"^\s*(?:\[[*_]{0,3}(?:\^|↑|↩\ufe0e?|[a-z]{1,2})[*_]{0,3}\]\(#[^()\s]{0,200}\)\s*)+")
 # Wikipedia-style back-links left at the start of a note: "^", "^ a b", "↑".
-_BACKLINK_START = re.compile(r"^(?:\^|↑)(?:\s+[a-z]{1,2}(?=\s))*\s*")
+_BACKLINK_START = compile_lazily(r"^(?:\^|↑)(?:\s+[a-z]{1,2}(?=\s))*\s*")
 
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -55,7 +57,7 @@ def _anchor_to_markdown(match: re.Match[str]) -> str:
     return f"[{label}]({href})"
 
 
-_ABSOLUTE_LINK = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,20}:|//)")
+_ABSOLUTE_LINK = compile_lazily(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,20}:|//)")
 
 
 def is_cited_link(href: str) -> bool:
@@ -72,7 +74,7 @@ _PDF_CHARACTERS = str.maketrans({
     "\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None,
     "\ufffe": "-",  # PDFium's mark of a hyphen it took for a line break ("com\ufffepensate")
 })
-_PDF_CHARACTER = re.compile(  # a quick look first, for the same characters
+_PDF_CHARACTER = compile_lazily(  # a quick look first, for the same characters
     "[" + "".join(re.escape(chr(code)) for code in _PDF_CHARACTERS) + "]")
 
 
@@ -112,16 +114,16 @@ def clean_note_text(text: str) -> str:
 
 
 # A marker glued to the word or punctuation before it in a PDF's text: "law,2", "mines10"
-GLUED_MARKER = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]\"”’])(\d{1,4})(?=[\s.,;:!?)\]\"”’]|$)")
+GLUED_MARKER = compile_lazily(r"(?<=[^\W\d_]|[.,;:!?)\]\"”’])(\d{1,4})(?=[\s.,;:!?)\]\"”’]|$)")
 # What a rule between a page's body and its notes is drawn with in a PDF's text (as a class)
 RULE_CHARACTERS = "-–—_‒―=*·."
 # A note's first word when it is in lower case: a signal or a back-reference
-LOWER_NOTE_START = re.compile(
+LOWER_NOTE_START = compile_lazily(
     r"^(?:ibid|see\b|cf\.|id\.|op\.|e\.g\.|i\.e\.|https?://|www\.|quoted\b)",
     re.IGNORECASE,
 )
 # A sentence end inside a note followed by the next note's number: '.html. 9 "SCO...'
-_RUN_ON = re.compile(r"(?<=[.!?\"”’)\]*])\s+(\d{1,6})\.?\s+(?=\S)")
+_RUN_ON = compile_lazily(r"(?<=[.!?\"”’)\]*])\s+(\d{1,6})\.?\s+(?=\S)")
 
 
 def run_on_in(part: str, wanted: int, start: int, *,
@@ -146,7 +148,7 @@ def run_on_in(part: str, wanted: int, start: int, *,
     return None
 
 
-_POWER_BASE = re.compile(r"(?:^|[^\w.,])(?:10|[kcm]?m|ft|mi|in|yd)$")
+_POWER_BASE = compile_lazily(r"(?:^|[^\w.,])(?:10|[kcm]?m|ft|mi|in|yd)$")
 
 
 def is_power(before: str) -> bool:

@@ -49,6 +49,7 @@ from checker.extract.native import (
     open_zip,
     read_xml,
 )
+from checker.lazypattern import compile_lazily
 from checker.model import Finding, Footnote, Severity
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -56,7 +57,7 @@ R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _SPECIAL_TYPES = ("separator", "continuationSeparator", "continuationNotice")
-_HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?:\\[lmnot]\s+)*"?([^"\s]+)"?', re.IGNORECASE)
+_HYPERLINK_FIELD = compile_lazily(r'^\s*HYPERLINK\s+(?:\\[lmnot]\s+)*"?([^"\s]+)"?', re.IGNORECASE)
 _SKIPPED = frozenset(W + tag for tag in (
     "del", "delText", "delInstrText", "rPr", "pPr", "sectPr", "footnoteRef", "endnoteRef",
     "commentReference", "annotationRef", "separator", "continuationSeparator",

@@ -18,10 +18,12 @@ import re
 
 from checker.extract.common import clean_note_text
 from checker.extract.extraction import Extraction, MarkerHandout, restart_parts
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
-_START = re.compile(r"^[ \t]*\[Footnote[ \t]+(?P<mark>[^\s:\]]{1,12})[ \t]*:[ \t]*", re.IGNORECASE)
-_MARKER = re.compile(r"\[(\d{1,4}|[A-Za-z*†‡§])\]")
+_START = compile_lazily(
+    r"^[ \t]*\[Footnote[ \t]+(?P<mark>[^\s:\]]{1,12})[ \t]*:[ \t]*", re.IGNORECASE)
+_MARKER = compile_lazily(r"\[(\d{1,4}|[A-Za-z*†‡§])\]")
 MAX_NOTE_LINES = 400  # a block not closed by then ends at its first blank line
 
 

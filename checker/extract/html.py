@@ -29,6 +29,7 @@ from checker.extract.common import (
     marker_numbers,
 )
 from checker.extract.extraction import MarkerHandout
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
 _CONTAINER_TAGS = {"ol", "ul", "section", "div", "aside"}
@@ -45,20 +46,20 @@ _INLINE_TARGETS = {"a", "span", "sup", "cite", "b", "strong", "i", "em", "small"
 MAX_LINKED_NOTE = 5000
 _BLOCKS = {"p", "li", "div", "dd", "dt", "td", "aside", "section", "blockquote", "article"}
 _SEPARATE = _BLOCKS | {"br", "tr", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table"}
-_NUMBER_TEXT = re.compile(r"^\s*\[?\s*(\d{1,5}(?:\s*[,–-]\s*\d{1,5})*)\s*\]?\s*$")
+_NUMBER_TEXT = compile_lazily(r"^\s*\[?\s*(\d{1,5}(?:\s*[,–-]\s*\d{1,5})*)\s*\]?\s*$")
 # Word numbers endnotes i, ii, iii... by default: "[iv]" in the marker and the note
-_ROMAN_TEXT = re.compile(
+_ROMAN_TEXT = compile_lazily(
     r"^\s*\[?\s*(c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))\s*\]?\s*$", re.IGNORECASE
 )
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 # "12. ", "[12] ", and Project Gutenberg's "[Footnote 12: ...]"
-_LEADING_NUMBER = re.compile(
+_LEADING_NUMBER = compile_lazily(
     r"^\s*(?P<open>\[(?:Footnote\s+)?)?(?P<number>\d{1,5})\]?(?:[.):]\s*|\s+)", re.IGNORECASE)
-_ID_DIGITS = re.compile(r"(\d{1,5})\D*$")
-_HIDDEN = re.compile(
+_ID_DIGITS = compile_lazily(r"(\d{1,5})\D*$")
+_HIDDEN = compile_lazily(
     r"<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>", re.IGNORECASE | re.DOTALL
 )
-_ID_ATTRIBUTE = re.compile(r"""\b(?:id|name)\s*=\s*(["'])(.*?)\1""", re.IGNORECASE)
+_ID_ATTRIBUTE = compile_lazily(r"""\b(?:id|name)\s*=\s*(["'])(.*?)\1""", re.IGNORECASE)
 
 
 def extract_html(text: str) -> tuple[list[Footnote], dict[int, list[int]]]:
@@ -366,7 +367,7 @@ def _note_text(element: Tag, skip: set[int]) -> str:
 
 _ITALIC_TAGS = {"i", "em"}
 _ITALIC_OPEN, _ITALIC_CLOSE = "\x02", "\x03"
-_MARKED_ITALIC = re.compile("\x02(\\s*)([^\x02\x03]*?)(\\s*)\x03")
+_MARKED_ITALIC = compile_lazily("\x02(\\s*)([^\x02\x03]*?)(\\s*)\x03")
 
 
 def _emphasis(found: re.Match[str]) -> str:

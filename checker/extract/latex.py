@@ -37,6 +37,7 @@ from pathlib import Path
 from checker.bibliography.read import BibItem, BibliographyError, read_bibliography
 from checker.errors import InputError
 from checker.extract.common import LineIndex, clean_note_text
+from checker.lazypattern import compile_lazily
 from checker.model import Finding, Footnote, Reference, Severity, copy_reference
 
 Reader = Callable[[str], str]  # a path -> its text; raises InputError
@@ -65,16 +66,16 @@ FOOTNOTE_STYLES = ("verbose", "authortitle", "chicago-notes", "oscola", "footnot
 VERBATIM_ENVIRONMENTS = ("lstlisting", "minted", "Verbatim", "BVerbatim", "LVerbatim",
                          "comment", "alltt", "filecontents", "filecontents*")
 
-_MULTICITE = re.compile(
+_MULTICITE = compile_lazily(
     r"\\(?:foot|paren|text|auto|smart|super|Foot|Paren|Text|Auto|Smart)?cites(?:texts)?\*?"
     r"((?:\s*\([^()]*\)){0,2}(?:\s*(?:\[[^\]]*\]){0,2}\s*\{[^{}]*\})+)")
-_MULTICITE_KEY = re.compile(r"\{([^{}]*)\}")
-_ALIAS = re.compile(
+_MULTICITE_KEY = compile_lazily(r"\{([^{}]*)\}")
+_ALIAS = compile_lazily(
     r"\\(?:global\s*)?let\s*\\(footnote)\s*=?\s*\\(endnote)\b"
     r"|\\(?:re)?newcommand\*?\s*\{?\s*\\(footnote)\s*\}?\s*(?:\[\d\])?\s*"
     r"\{\s*\\(endnote)\b[^{}]*(?:\{#1\})?\s*\}")
-_COMMENT = re.compile(r"(?<!\\)%.*")
-_BIBLATEX = re.compile(r"\\usepackage\s*\[([^\]]*)\]\s*\{biblatex(?:-chicago)?\}", re.DOTALL)
+_COMMENT = compile_lazily(r"(?<!\\)%.*")
+_BIBLATEX = compile_lazily(r"\\usepackage\s*\[([^\]]*)\]\s*\{biblatex(?:-chicago)?\}", re.DOTALL)
 
 
 @dataclass
@@ -171,7 +172,7 @@ def prepare(text: str) -> tuple[str, set[str]]:
     return "".join(pieces), aliased
 
 
-_TITLE = re.compile(r"\\(title|date)\s*(?:\[[^\]]*\])?\s*\{")
+_TITLE = compile_lazily(r"\\(title|date)\s*(?:\[[^\]]*\])?\s*\{")
 
 
 def latex_metadata(text: str) -> tuple[str | None, str | None]:
@@ -193,8 +194,8 @@ def latex_metadata(text: str) -> tuple[str | None, str | None]:
     return found["title"], found["date"]
 
 
-_INCLUDED = re.compile(r"\\(?:input|include|subfile)\s*\{([^{}]+)\}")
-_BIB_NAMED = re.compile(r"\\(?:bibliography|addbibresource|addglobalbib)\s*(?:\[[^\]]*\])?"
+_INCLUDED = compile_lazily(r"\\(?:input|include|subfile)\s*\{([^{}]+)\}")
+_BIB_NAMED = compile_lazily(r"\\(?:bibliography|addbibresource|addglobalbib)\s*(?:\[[^\]]*\])?"
                         r"\s*\{([^{}]+)\}")
 
 

@@ -38,13 +38,14 @@ from checker.extract.extraction import (
     body_runs,
     restart_parts,
 )
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
 # ---- line shapes --------------------------------------------------------------------------
 
-_ENTITY_SPLIT = re.compile(r"&(</sup>)(#?\w{1,10};)")  # "<sup>8 &</sup>quot;" -> "</sup>&quot;"
+_ENTITY_SPLIT = compile_lazily(r"&(</sup>)(#?\w{1,10};)")  # "<sup>8 &</sup>quot;" -> "</sup>&quot;"
 
-_STRONG_START = re.compile(
+_STRONG_START = compile_lazily(
     r"^\s{0,3}(?:[-*+]\s+)?(?:"
     r"<sup>\s*(?P<sup>\d{1,6})\.?\s*</sup>"
     rf"|(?P<uni>[{SUPERSCRIPT_DIGITS}]{{1,6}})(?![{SUPERSCRIPT_DIGITS}\d])"
@@ -52,13 +53,13 @@ _STRONG_START = re.compile(
     r")[.)]?\s*(?P<text>.*)$"
 )
 # Empty anchors opening a line: `<span id="page-5-1"></span>` (marker's PDF-to-markdown)
-_EMPTY_ANCHORS = re.compile(
+_EMPTY_ANCHORS = compile_lazily(
     r"(?:<(?:span|a)\b[^<>]{0,200}?\b(?:id|name)=[\"'](?P<id>[^\"']{1,100})[\"'][^<>]{0,200}>"
     r"\s*</(?:span|a)>\s*)+")
-_ANCHOR_LINK = re.compile(r"\[(\d{1,6})\.?\]\(#([^()\s]{1,100})\)")
+_ANCHOR_LINK = compile_lazily(r"\[(\d{1,6})\.?\]\(#([^()\s]{1,100})\)")
 # A note marked by a symbol: "<sup>∗</sup>. Equal contribution."
-_SYMBOL_START = re.compile(r"<sup>\s*(?P<symbol>[*∗†‡§¶])\s*</sup>[.)]?\s*(?P<text>\S.*)$")
-_WEAK_START = re.compile(
+_SYMBOL_START = compile_lazily(r"<sup>\s*(?P<symbol>[*∗†‡§¶])\s*</sup>[.)]?\s*(?P<text>\S.*)$")
+_WEAK_START = compile_lazily(
     r"^[ \t]{0,8}(?:"
     r"(?P<list>[-*+•])\s+(?P<lnum>\d{1,6})(?:[.)](?!\d))?\s+"
     r"|\[(?P<bnum>\d{1,6})\](?![(:\[])\s*"
@@ -66,16 +67,16 @@ _WEAK_START = re.compile(
     r"|(?P<pnum>\d{1,6})(?:[.)](?![\d.])\s*|\s+|(?=[\"“‘'«]))"
     r")(?P<text>\S.*)$"
 )
-_EMPTY_BRACKET = re.compile(r"^[ \t]{0,8}\[(\d{1,6})\]\s*$")  # "[2]": an empty list entry
+_EMPTY_BRACKET = compile_lazily(r"^[ \t]{0,8}\[(\d{1,6})\]\s*$")  # "[2]": an empty list entry
 # A note's number alone on its line, its text on the next (pdftotext's layout of some
 # endnote pages). Only in an endnote section, where a page number cannot pass for it.
-_BARE_NUMBER = re.compile(r"^\s{0,3}(\d{1,4})\.?\s*$")
+_BARE_NUMBER = compile_lazily(r"^\s{0,3}(\d{1,4})\.?\s*$")
 # "2The first sentence of ...": the number glued to the note's first word (PDFium's text
 # of an endnote page, the raised number without its space). Only in an endnote section.
-_GLUED_START = re.compile(r"^\s{0,3}(\d{1,4})([^\W\d_a-z][^\W\d_]+\b.*)$")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
-_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
-_NOTES_HEADING = re.compile(
+_GLUED_START = compile_lazily(r"^\s{0,3}(\d{1,4})([^\W\d_a-z][^\W\d_]+\b.*)$")
+_HEADING = compile_lazily(r"^\s{0,3}#{1,6}(?:\s|$)")
+_RULE = compile_lazily(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_NOTES_HEADING = compile_lazily(
     r"^\s{0,3}(?:#{1,6}\s*)?[*_]*\s*(?:"
     r"notes?|end\s?notes|foot\s?notes|notes and references|references(?: and notes)?"
     r"|sources|works cited|citations|bibliography"
@@ -87,34 +88,34 @@ _NOTES_HEADING = re.compile(
 
 # ---- markers in the body ------------------------------------------------------------------
 
-_SUP_MARK = re.compile(r"<sup>\s*\[?([\d][\d\s,–—-]{0,40}?)\]?\s*</sup>")
+_SUP_MARK = compile_lazily(r"<sup>\s*\[?([\d][\d\s,–—-]{0,40}?)\]?\s*</sup>")
 # Regexes below start with a character class (fast to scan for); what must precede
 # the match is checked by hand, a leading look-behind would be tried at every position.
-_UNI_MARK = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+(?:[,⁻][{SUPERSCRIPT_DIGITS}]+)*")
-_CARET_MARK = re.compile(r"\^(\d{1,6})\^")
-_BRACKET_MARK = re.compile(r"\[(\d{1,6}(?:\s*[,–-]\s*\d{1,6})*)\](?![(:])")
+_UNI_MARK = compile_lazily(rf"[{SUPERSCRIPT_DIGITS}]+(?:[,⁻][{SUPERSCRIPT_DIGITS}]+)*")
+_CARET_MARK = compile_lazily(r"\^(\d{1,6})\^")
+_BRACKET_MARK = compile_lazily(r"\[(\d{1,6}(?:\s*[,–-]\s*\d{1,6})*)\](?![(:])")
 # Bare digits glued after a word and punctuation: "region.9 While", 'rights."6'.
-_GLUED_MARK = re.compile(r"[.,;:!?)\]\"”’](\d{1,4})(?=[\s)]|$)")
+_GLUED_MARK = compile_lazily(r"[.,;:!?)\]\"”’](\d{1,4})(?=[\s)]|$)")
 # "founded in 2001.4 Its charter": a marker glued to a year ending a sentence.
-_YEAR_BEFORE = re.compile(r"\s(?:1[5-9]|20)\d\d$")
-_CAPITAL_AFTER = re.compile(r"\s+[\"“‘'(]?[^\W\d_a-z]|\s*$")
+_YEAR_BEFORE = compile_lazily(r"\s(?:1[5-9]|20)\d\d$")
+_CAPITAL_AFTER = compile_lazily(r"\s+[\"“‘'(]?[^\W\d_a-z]|\s*$")
 _CANDIDATE_FIRST = frozenset("<-*+•[^|" + SUPERSCRIPT_DIGITS)
 _CLOSERS = frozenset(")]\"”’")
 _PUNCTUATION = frozenset(".,;:!?")
 
 # ---- the look of a note -------------------------------------------------------------------
 
-_URL = re.compile(r"https?://|www\.|[\w-]\.(?:com|org|net|gov|edu|info|int|media|news)\b")
-_BACKREF = re.compile(r"^(?:ibid|id\.|op\.\s?cit|loc\.\s?cit)|\bibid\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
-_CITATION_BITS = re.compile(
+_URL = compile_lazily(r"https?://|www\.|[\w-]\.(?:com|org|net|gov|edu|info|int|media|news)\b")
+_BACKREF = compile_lazily(r"^(?:ibid|id\.|op\.\s?cit|loc\.\s?cit)|\bibid\b", re.IGNORECASE)
+_YEAR = compile_lazily(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+_CITATION_BITS = compile_lazily(
     r"[\"“”«»„]|\*[^*\s][^*]*\*|\bpp?\.\s?\d|\bet al\.|\b(?:eds?|trans|vol|no)\.\s"
     r"|\b(?:accessed|retrieved|available at|press|university|journal)\b|:\s?\d",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)]?)\s+(?=\S)")
+_SENTENCE_END = compile_lazily(r"(?<=[.!?])([\"”’)]?)\s+(?=\S)")
 _TERMINAL = frozenset(".?!\"”’»)]*>")
-_URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$|\S+\.(?:html?|pdf|php|aspx?)/?$|\S/$")
+_URL_TAIL = compile_lazily(r"(?:https?://|www\.)\S*$|\S+\.(?:html?|pdf|php|aspx?)/?$|\S/$")
 
 BLANK, TEXT, HEADING, NOTES_HEADING, RULE = range(5)
 NO_SECTION, RULED_SECTION, HEADED_SECTION = range(3)

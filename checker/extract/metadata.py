@@ -17,36 +17,39 @@ import re
 from collections.abc import Iterable
 
 from checker.extract.common import clean_note_text
+from checker.lazypattern import compile_lazily
 from checker.model import Document
 
 TOP_LINES = 60  # how many non-blank lines count as "the top"
 MAX_TITLE = 250
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_YAML_FIELD = re.compile(r"^(title|subtitle|date)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_LABELLED_DATE = re.compile(
+_FRONT_MATTER = compile_lazily(
+    r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_YAML_FIELD = compile_lazily(
+    r"^(title|subtitle|date)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+_HEADING = compile_lazily(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
+_SETEXT = compile_lazily(r"^\s{0,3}(=+|-+)\s*$")
+_LABELLED_DATE = compile_lazily(
     r"^\s*[*_#>]*\s*(?:date|dated|published(?:\s+on)?|publication\s+date|posted(?:\s+on)?"
     r"|first\s+published|released|issued|дата|опубликовано)\b\s*[:\-–—]?\s*[*_]*\s*(.+?)\s*[*_]*\s*$",
     re.IGNORECASE,
 )
-_DATE_ONLY = re.compile(
+_DATE_ONLY = compile_lazily(
     r"^(?:(?:\d{1,2}\.?\s+)?[^\W\d_]{3,12}\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}(?:\s*г\.?)?"
     r"|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{4})$"
 )
-_ISO = re.compile(
+_ISO = compile_lazily(
     r"^(\d{4})(?:[-/.](\d{2})(?:[-/.](\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$"
 )
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})\b", re.I)
-_MARKUP = re.compile(r"[*_`]+|^\s*>\s*")
-_TAG = re.compile(r"<[^<>]{1,200}>")
-_BYLINE_SEPARATOR = re.compile(r"\s[|·•—–]\s|\s/\s")
+_COPYRIGHT = compile_lazily(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})\b", re.I)
+_MARKUP = compile_lazily(r"[*_`]+|^\s*>\s*")
+_TAG = compile_lazily(r"<[^<>]{1,200}>")
+_BYLINE_SEPARATOR = compile_lazily(r"\s[|·•—–]\s|\s/\s")
 _BODY_LINE = 200  # a line this long is body text: the top is over
 # A PDF's rendered text opens each page with "[page N]" (extract/pdf_layout.py): where the
 # page starts, no line of the page's own.
-_PAGE_START = re.compile(r"^\[page \d+\]$")
-_NON_TITLES = re.compile(
+_PAGE_START = compile_lazily(r"^\[page \d+\]$")
+_NON_TITLES = compile_lazily(
     r"^(?:contents|table of contents|abstract|summary|executive summary|introduction|notes"
     r"|about the authors?|acknowledg(?:e)?ments|foreword|preface)$",
     re.IGNORECASE,
@@ -58,7 +61,7 @@ _HTML_DATE_META = (
     "pubdate", "publish-date", "publication_date", "datepublished", "sailthru.date",
     "parsely-pub-date",
 )
-_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
+_JSON_LD_DATE = compile_lazily(r'"datePublished"\s*:\s*"([^"]{4,40})"')
 
 
 def document_metadata(doc: Document) -> tuple[str | None, str | None]:
@@ -150,9 +153,9 @@ def _heading_text(top: list[tuple[int, str]], position: int) -> str | None:
 
 # a line that leads into the title on the next one ("Before the", "In the Matter of") ends with
 # a word no title ends with
-_LEADS_ON = re.compile(r"\b(?:the|of|a|an|and|or|to|in|for|on|by|with|from|at)\s*:?$",
+_LEADS_ON = compile_lazily(r"\b(?:the|of|a|an|and|or|to|in|for|on|by|with|from|at)\s*:?$",
                        re.IGNORECASE)
-_MATTER_OF = re.compile(r"^(?:in\s+(?:the\s+)?matter\s+of|in\s+re)\b[\s:]*(.*)$", re.IGNORECASE)
+_MATTER_OF = compile_lazily(r"^(?:in\s+(?:the\s+)?matter\s+of|in\s+re)\b[\s:]*(.*)$", re.IGNORECASE)
 
 
 def _prominent_line(top: list[tuple[int, str]]) -> str | None:

@@ -14,17 +14,17 @@ defined where it is used. `/italic/` becomes `*italic*`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from checker.extract.common import clean_note_text
 from checker.extract.extraction import Extraction
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
-_DEFINITION = re.compile(r"^\[fn:([\w-]{1,100})\][ \t]*(.*)$")
-_REFERENCE = re.compile(r"\[fn:([\w-]{0,100})(?::([^\[\]]{0,4000}))?\]")
-_HEADING = re.compile(r"^\*+\s")
-_ITALIC = re.compile(r"(?<![\w/:])/([^/\s][^/\n]{0,300}?)/(?![\w/])")
+_DEFINITION = compile_lazily(r"^\[fn:([\w-]{1,100})\][ \t]*(.*)$")
+_REFERENCE = compile_lazily(r"\[fn:([\w-]{0,100})(?::([^\[\]]{0,4000}))?\]")
+_HEADING = compile_lazily(r"^\*+\s")
+_ITALIC = compile_lazily(r"(?<![\w/:])/([^/\s][^/\n]{0,300}?)/(?![\w/])")
 
 
 def has_org_notes(text: str) -> bool:

@@ -43,19 +43,20 @@ from checker.extract.common import (
 )
 from checker.extract.extraction import Extraction
 from checker.extract.run_together import has_ruled_notes, split_run_together
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
 # "12 Text", "12. Text": a note's first line (up to 20 spaces of indent in a layout dump)
-_START = re.compile(r"^[ \t\f]{0,20}(\d{1,4})\.?[ \t]+(?=[^\s%])(\S.*)$")
+_START = compile_lazily(r"^[ \t\f]{0,20}(\d{1,4})\.?[ \t]+(?=[^\s%])(\S.*)$")
 # "12." alone on its line, the note's text on the next (a layout that sets the number apart)
-_NUMBER_ALONE = re.compile(r"^[ \t\f]{0,20}(\d{1,4})\.\s*$")
-_LOWER_OPENERS = re.compile(r"^(?:id\.|ibid|see|cf\.|e\.g\.|accord|but\s|compare|quoted|"
+_NUMBER_ALONE = compile_lazily(r"^[ \t\f]{0,20}(\d{1,4})\.\s*$")
+_LOWER_OPENERS = compile_lazily(r"^(?:id\.|ibid|see|cf\.|e\.g\.|accord|but\s|compare|quoted|"
                             r"citing|available|http|www\.)", re.IGNORECASE)
-_RULE = re.compile(rf"^[\s\f]*[{RULE_CHARACTERS}]{{8,}}\s*$")
-_PAGE_NUMBER = re.compile(r"^[\s\f]*(?:[-–—]\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*[-–—])?\s*$")
+_RULE = compile_lazily(rf"^[\s\f]*[{RULE_CHARACTERS}]{{8,}}\s*$")
+_PAGE_NUMBER = compile_lazily(r"^[\s\f]*(?:[-–—]\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*[-–—])?\s*$")
 # "2        HARVARD LAW REVIEW", "4   CHAPTER 2. THE CANAL": a page number set apart from the
 # running head beside it (a wide gap, or a gap and capitals)
-_PAGE_HEAD = re.compile(
+_PAGE_HEAD = compile_lazily(
     r"^[ \t\f]{0,20}\d{1,4}(?:[ \t]{8,}\S|[ \t]{3,}[A-Z][A-Z .,:;'’&-]{6,}(?:\s|$))")
 MIN_NOTES = 3
 MARKED_SHARE = 3  # at least one note in three has its marker glued in the body above it
@@ -87,12 +88,12 @@ def has_page_notes(text: str) -> bool:
 
 
 # "Congressional Research Service 4": a running foot or head ending in its page's number
-_NUMBERED_RUNNING = re.compile(r"(?m)^[ \t]*(\S[^\n]{2,80}?)[ \t]+(\d{1,4})[ \t]*$")
+_NUMBERED_RUNNING = compile_lazily(r"(?m)^[ \t]*(\S[^\n]{2,80}?)[ \t]+(\d{1,4})[ \t]*$")
 
 
 # "8 CHAPTER 1. THE HARBOR": a page number and a running head in capitals, at a line's end
 # (glued to the previous page's last line where a viewer's copy joins pages with nothing)
-_NUMBER_THEN_HEAD = re.compile(r"(?m)(?<!\d)(\d{1,4})[ \t]+([^\W\d_a-z][^\na-z]{5,80})$")
+_NUMBER_THEN_HEAD = compile_lazily(r"(?m)(?<!\d)(\d{1,4})[ \t]+([^\W\d_a-z][^\na-z]{5,80})$")
 
 
 def _numbered_running_line(text: str) -> bool:
@@ -111,8 +112,8 @@ def _numbered_running_line(text: str) -> bool:
     return False
 
 
-_BARE_NUMBER_LINE = re.compile(r"(?m)^[ \t\f]*\d{1,4}[ \t]*$")
-_NUMBERED_LINE = re.compile(r"(?m)^[ \t\f]{0,20}\d{1,4}\.?[ \t]+\S")
+_BARE_NUMBER_LINE = compile_lazily(r"(?m)^[ \t\f]*\d{1,4}[ \t]*$")
+_NUMBERED_LINE = compile_lazily(r"(?m)^[ \t\f]{0,20}\d{1,4}\.?[ \t]+\S")
 
 
 def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:

@@ -8,17 +8,17 @@ in the order of their first marker, as pandoc renders them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from checker.extract.common import clean_note_text
 from checker.extract.extraction import Extraction
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
-_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]{1,100})\]:[ \t]*(.*)$")
-_MARKER = re.compile(r"\[\^([^\]\s]{1,100})\]")
-_INLINE = re.compile(r"\^\[((?:[^\[\]]|\[[^\[\]]*\])+)\]")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_DEFINITION = compile_lazily(r"^ {0,3}\[\^([^\]\s]{1,100})\]:[ \t]*(.*)$")
+_MARKER = compile_lazily(r"\[\^([^\]\s]{1,100})\]")
+_INLINE = compile_lazily(r"\^\[((?:[^\[\]]|\[[^\[\]]*\])+)\]")
+_FENCE = compile_lazily(r"^\s{0,3}(```|~~~)")
 
 
 def has_pandoc_notes(text: str) -> bool:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from checker.extract.native import NativeText, Rendering
 from checker.extract.pdf import Line, Page, read_pages, word_gap
+from checker.lazypattern import compile_lazily
 from checker.model import Finding, Footnote, Severity
 
 SMALLER = 0.92  # a line set at most this share of the body size is small (notes)
@@ -42,14 +43,14 @@ FURNITURE_SHARE = 0.3  # a head or foot recurring on this share of pages is furn
 MAX_SKIP = 3  # a raised number this far past the expected one still opens a note
 INDENT_TOLERANCE = 4.0  # points: note openings of one document start this close
 MARKER_WINDOW = 40  # a note's marker is looked for among this many markers after the last
-_DIGITS = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?(?:\d+|[ivxlc]+)(?:\s*of\s*\d+)?$", re.IGNORECASE)
-_DASH_RULE = re.compile(r"^[\s—–_\-‒―]{5,}$")
-_NOTES_HEADING = re.compile(r"^(?:end)?notes$", re.IGNORECASE)
-_DOMAIN_END = re.compile(r"(?:com|org|net|gov|edu|int|mil|info|[a-z]{2})(?:/|$)")
-_URL_LIKE = re.compile(r"^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)+/", re.IGNORECASE)
+_DIGITS = compile_lazily(r"\d+")
+_PAGE_NUMBER = compile_lazily(r"^(?:page\s*)?(?:\d+|[ivxlc]+)(?:\s*of\s*\d+)?$", re.IGNORECASE)
+_DASH_RULE = compile_lazily(r"^[\s—–_\-‒―]{5,}$")
+_NOTES_HEADING = compile_lazily(r"^(?:end)?notes$", re.IGNORECASE)
+_DOMAIN_END = compile_lazily(r"(?:com|org|net|gov|edu|int|mil|info|[a-z]{2})(?:/|$)")
+_URL_LIKE = compile_lazily(r"^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)+/", re.IGNORECASE)
 _TRAILING = ".,;:)]»”’\"'"
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = compile_lazily(r"[^\W\d_]+")
 
 
 @dataclass

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import re
 
-_DEFINITION = re.compile(
+from checker.lazypattern import compile_lazily
+
+_DEFINITION = compile_lazily(
     r"^ {0,3}\[(?P<label>[^\]\^\n][^\]\n]{0,200})\]:[ \t]*<?(?P<url>[^\s<>]+)>?"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$",
     re.MULTILINE,
 )
 # "[text][label]", "[text][]" and "[text]" not followed by "(" (an inline link) or ":"
-_REFERENCE_LINK = re.compile(
+_REFERENCE_LINK = compile_lazily(
     r"(?<![\]\\!])\[(?P<text>[^\[\]\n]{1,300})\](?:\[(?P<label>[^\[\]\n]{0,200})\]|(?![(\[:]))")
 
 

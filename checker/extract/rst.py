@@ -19,19 +19,19 @@ Citations (`.. [CIT2002]`) are not footnotes and are left alone.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from checker.extract.common import clean_note_text
 from checker.extract.extraction import Extraction, Irregularity
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
 _LABEL = r"\d{1,6}|#[\w.:+-]{0,100}|\*"
-_DEFINITION = re.compile(
+_DEFINITION = compile_lazily(
     rf"^(?P<indent>[ \t]*)\.\.[ \t]+\[(?P<label>{_LABEL})\](?:[ \t]+(?P<text>.*))?$")
-_BARE_DEFINITION = re.compile(r"^\[(?P<label>\d{1,6})\][ \t]+(?P<text>\S.*)$")
-_MARKER = re.compile(rf"\[({_LABEL})\]_")
-_ESCAPED_START = re.compile(r"^\\[ \t]+")
+_BARE_DEFINITION = compile_lazily(r"^\[(?P<label>\d{1,6})\][ \t]+(?P<text>\S.*)$")
+_MARKER = compile_lazily(rf"\[({_LABEL})\]_")
+_ESCAPED_START = compile_lazily(r"^\\[ \t]+")
 
 
 def has_rst_notes(text: str) -> bool:

@@ -21,17 +21,17 @@ each line: a 50 MB line is scanned a bounded number of times.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from checker.extract.common import GLUED_MARKER, RULE_CHARACTERS, run_on_in
+from checker.lazypattern import compile_lazily
 
 # the rule, with the text set after it on its line ("––––––– 1 U.S. CONST.") or alone
-_RULE = re.compile(rf"^[ \t\f]*[{RULE_CHARACTERS}]{{8,}}[ \t]*")
+_RULE = compile_lazily(rf"^[ \t\f]*[{RULE_CHARACTERS}]{{8,}}[ \t]*")
 # a rule with a note's number after it, on its line or at the next line's start
-_RULED_NOTE = re.compile(
+_RULED_NOTE = compile_lazily(
     rf"(?m)^[ \t\f]*[{RULE_CHARACTERS}]{{8,}}[ \t]*\n?[ \t]*\d{{1,4}}\.?[ \t]+\S")
-_OPENING_NUMBER = re.compile(r"^[ \t]*(\d{1,4})\.?[ \t]+(?=\S)")
+_OPENING_NUMBER = compile_lazily(r"^[ \t]*(\d{1,4})\.?[ \t]+(?=\S)")
 ZONE_LINES = 150  # a notes zone runs over at most this many lines below its rule
 NUMBER_REACH = 5  # a zone may open this far ahead of the expected number (notes missed)
 LATER_MARKERS = 30  # a glued marker this far ahead of the expected note: body text

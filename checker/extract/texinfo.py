@@ -16,14 +16,15 @@ import re
 
 from checker.extract.common import LineIndex, clean_note_text
 from checker.extract.extraction import Extraction
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
-_FOOTNOTE = re.compile(r"@footnote\s*\{")
-_URL_COMMAND = re.compile(r"@(?:uref|url)\{([^{}]*)\}")
-_DROPPED = re.compile(r"@(?:anchor|[cfkvpt]index)\{[^{}]*\}")
-_COMMAND_WITH_ARGUMENT = re.compile(r"@[A-Za-z]+\{([^{}]*)\}")
+_FOOTNOTE = compile_lazily(r"@footnote\s*\{")
+_URL_COMMAND = compile_lazily(r"@(?:uref|url)\{([^{}]*)\}")
+_DROPPED = compile_lazily(r"@(?:anchor|[cfkvpt]index)\{[^{}]*\}")
+_COMMAND_WITH_ARGUMENT = compile_lazily(r"@[A-Za-z]+\{([^{}]*)\}")
 MAX_NESTING = 50
-_COMMAND_ALONE = re.compile(r"@(?:[A-Za-z]+|[,\\:.!?*\s-])")
+_COMMAND_ALONE = compile_lazily(r"@(?:[A-Za-z]+|[,\\:.!?*\s-])")
 _QUOTES = (("``", "“"), ("''", "”"))
 
 

@@ -18,17 +18,18 @@ from dataclasses import dataclass, field
 
 from checker.extract.common import LineIndex, clean_note_text
 from checker.extract.extraction import Extraction
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
-_REF = re.compile(r"<ref\b(?P<attributes>[^<>]{0,300}?)(?P<empty>/?)>", re.IGNORECASE)
-_OPEN = re.compile(r"<ref\b", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r"""\b(name|group)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'/>]+))""",
+_REF = compile_lazily(r"<ref\b(?P<attributes>[^<>]{0,300}?)(?P<empty>/?)>", re.IGNORECASE)
+_OPEN = compile_lazily(r"<ref\b", re.IGNORECASE)
+_ATTRIBUTE = compile_lazily(r"""\b(name|group)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'/>]+))""",
                         re.IGNORECASE)
-_TEMPLATE = re.compile(r"\{\{\s*(?P<name>[^|{}]{1,60})(?P<fields>(?:\|[^{}]*)?)\}\}")
-_INTERNAL = re.compile(r"\[\[(?:[^\[\]|]{1,200}\|)?([^\[\]]{1,300})\]\]")
-_EXTERNAL = re.compile(r"\[(https?://[^\s\[\]]{1,2000})\s+([^\[\]]{1,300})\]")
-_BOLD_ITALIC = re.compile(r"'''''(.+?)'''''|'''(.+?)'''|''(.+?)''")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_TEMPLATE = compile_lazily(r"\{\{\s*(?P<name>[^|{}]{1,60})(?P<fields>(?:\|[^{}]*)?)\}\}")
+_INTERNAL = compile_lazily(r"\[\[(?:[^\[\]|]{1,200}\|)?([^\[\]]{1,300})\]\]")
+_EXTERNAL = compile_lazily(r"\[(https?://[^\s\[\]]{1,2000})\s+([^\[\]]{1,300})\]")
+_BOLD_ITALIC = compile_lazily(r"'''''(.+?)'''''|'''(.+?)'''|''(.+?)''")
+_COMMENT = compile_lazily(r"<!--.*?-->", re.DOTALL)
 MAX_NESTING = 10
 
 

@@ -20,17 +20,19 @@ from __future__ import annotations
 
 import re
 
-_LIST_HEADING = re.compile(
+from checker.lazypattern import compile_lazily
+
+_LIST_HEADING = compile_lazily(
     r"^\s{0,3}(?:#{1,6}\s*)?(?:\*\*)?(?:Bibliography|Sources|Sources cited|Works cited|"
     r"Cited works|References|Reference list|Literature|Literature cited|Literaturverzeichnis|"
     r"Literatur|Quellen|Bibliographie|Список литературы|Литература|Источники)(?:\*\*)?\s*:?\s*$",
     re.IGNORECASE)
-_OTHER_HEADING = re.compile(
+_OTHER_HEADING = compile_lazily(
     r"^\s{0,3}(?:#{1,6}\s|(?:External links|See also|Further reading|Notes|Footnotes|Endnotes|"
     r"Index|Appendix|Примечания|Ссылки|Weblinks|Einzelnachweise|Anmerkungen)\s*:?\s*$)",
     re.IGNORECASE)
-_BULLET = re.compile(r"^\s{0,6}[*•+-]\s+")
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_BULLET = compile_lazily(r"^\s{0,6}[*•+-]\s+")
+_YEAR = compile_lazily(r"\b(?:1[5-9]|20)\d\d\b")
 MAX_ENTRIES = 5000
 MAX_ENTRY_CHARS = 2000
 

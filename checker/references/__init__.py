@@ -10,8 +10,7 @@ URLs whose repair needs evidence from other notes of the same document.
 
 from __future__ import annotations
 
-import re
-
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote, Reference, ReferenceType
 from checker.references.backrefs import (
     BackReferenceResolver,
@@ -72,7 +71,7 @@ def parse_references(text: str) -> list[Reference]:
 
 
 # (each look-behind after the first digit, "1(?<!\w1)" being "\b1": scanned for "1" and "2")
-_YEAR_IN_BRACKETS = re.compile(r"(?:1(?<!\w1)[5-9]|2(?<!\w2)0)\d\d[a-z]?\s*[,:;)\]]")
+_YEAR_IN_BRACKETS = compile_lazily(r"(?:1(?<!\w1)[5-9]|2(?<!\w2)0)\d\d[a-z]?\s*[,:;)\]]")
 
 # Citations found anywhere in a note, inside commentary as often as alone; True where one found
 # inside a full citation is a work of its own (a case an article discusses), False where it is
@@ -182,7 +181,7 @@ def _quoted_in_commentary(raw: str, title: str) -> bool:
         _NAME_GOES_ON.match(raw, at + len(title)))
 
 
-_NAME_GOES_ON = re.compile(r"[\"”»'’]\s+[A-Z]")
+_NAME_GOES_ON = compile_lazily(r"[\"”»'’]\s+[A-Z]")
 
 
 def _links_left_over(text: str, references: list[Reference]) -> list[Reference]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from checker.lazypattern import compile_lazily
 from checker.references.patterns import DIGIT, YEAR, split_words
 
 PARTICLES = frozenset(split_words(
@@ -66,10 +67,10 @@ NOT_NAME_WORDS = frozenset(split_words(
     "the why how what when where whose toward towards beyond against between among into "
     "through without within"
 ))
-_WORD = re.compile(r"[^\W\d_]+")
-_NOT_LETTERS = re.compile(r"[\W\d_]+")
+_WORD = compile_lazily(r"[^\W\d_]+")
+_NOT_LETTERS = compile_lazily(r"[\W\d_]+")
 _CONNECTORS = frozenset(("of", "for", "the", "on", "in", "at", "to"))
-_LEAD = re.compile(
+_LEAD = compile_lazily(
     r"^\s*(?:(?:and|&|by|see(?:\s+also)?(?:,?\s+(?:e\.g\.|for example|for instance),?)?|"
     r"cf\.?|compare|also|e\.g\.,?|i\.e\.,?|quoted in|"
     r"cited in|written by|interview(?:ed)? by|от|автор)\s+)+",
@@ -77,32 +78,33 @@ _LEAD = re.compile(
 )
 # Forms of address and offices printed before a name: "Sen.", "Sens. Portman and Murray",
 # "Sir Henry Bedingfield", "Dr. Jane Roe", "President Lincoln".
-_HONORIFIC = re.compile(
+_HONORIFIC = compile_lazily(
     r"(?:^|(?<=[;&]\s)|(?<=\band\s))(?:(?:sens?|senators?|reps?|representatives?|dr|prof|"
     r"professor|mr|mrs|ms|messrs|sir|dame|rev|hon|gov|governor|capt|col|president)\.?\s+)+"
     r"(?=[A-Z])",
     re.IGNORECASE,
 )
-_LIST_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.?)\s+(?=[^\W\d_])")
+_LIST_NUMBER = compile_lazily(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.?)\s+(?=[^\W\d_])")
 # A converter's link around a name: "[Eich, Brendan](/wiki/Brendan_Eich)" (not a back-link
 # to the marker, "[^](#cite_ref-3)", which goes with its brackets)
-_NAME_LINK = re.compile(r"\[([^\W\d_][^\[\]]{1,79})\]\((?!#)[^()\s]*\)")
-_ET_AL = re.compile(r",?\s*(?:et\s*al\.?|and\s+others|и\s+др\.?|u\.\s*a\.)\s*", re.IGNORECASE)
-_ROLE = re.compile(
+_NAME_LINK = compile_lazily(r"\[([^\W\d_][^\[\]]{1,79})\]\((?!#)[^()\s]*\)")
+_ET_AL = compile_lazily(r",?\s*(?:et\s*al\.?|and\s+others|и\s+др\.?|u\.\s*a\.)\s*", re.IGNORECASE)
+_ROLE = compile_lazily(
     r",?\s*\(?\b(?:eds?|editors?|trans|translator|comp|compiler|ред|сост)\.?\)?\s*$",
     re.IGNORECASE,
 )
-_PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
-_SEPARATORS = re.compile(r"\s*(?:;|,?\s+and\s+|,?\s*&\s*|,?\s+и\s+|,?\s+und\s+|,?\s+et\s+)\s*")
-_WITH = re.compile(r",?\s+with(?:\s+(?:the\s+)?(?:assistance|help|collaboration)\s+(?:of|from))?"
+_PAREN = compile_lazily(r"\s*[(\[][^()\[\]]*[)\]]\s*")
+_SEPARATORS = compile_lazily(r"\s*(?:;|,?\s+and\s+|,?\s*&\s*|,?\s+и\s+|,?\s+und\s+|,?\s+et\s+)\s*")
+_WITH = compile_lazily(
+    r",?\s+with(?:\s+(?:the\s+)?(?:assistance|help|collaboration)\s+(?:of|from))?"
                    r"\s+")
-_SLASH = re.compile(r"\s*/\s*")
+_SLASH = compile_lazily(r"\s*/\s*")
 _SEPARATOR_WORDS = (", and ", " and ", ", & ", " & ", "&", ", и ", " и ", ", und ", " und ",
                     ", et ", " et ")
-_INITIALS = re.compile(r"^(?:[^\W\d_]\.\s?-?){1,4}$|^[^\W\d_]\.?-[^\W\d_]\.?$")
+_INITIALS = compile_lazily(r"^(?:[^\W\d_]\.\s?-?){1,4}$|^[^\W\d_]\.?-[^\W\d_]\.?$")
 # "JA" (Vancouver), "ME." (two initials, one stop)
-_BARE_INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}\.?$")
-_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_][^\W\d_'’-]*)*\.?$")
+_BARE_INITIALS = compile_lazily(r"^[A-ZА-ЯЁ]{1,3}\.?$")
+_NAME_WORD = compile_lazily(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_][^\W\d_'’-]*)*\.?$")
 
 
 @lru_cache(maxsize=4096)
@@ -227,7 +229,7 @@ _PINYIN_FINAL = (
 )
 # One or two syllables; a syllable after the first starts with a consonant (pinyin writes
 # "Xi'an" otherwise), which keeps "Yau" and "Pannier" out.
-_PINYIN_GIVEN = re.compile(
+_PINYIN_GIVEN = compile_lazily(
     rf"{_PINYIN_INITIAL}?{_PINYIN_FINAL}(?:{_PINYIN_INITIAL}{_PINYIN_FINAL})?"
     rf"|{_PINYIN_INITIAL}?{_PINYIN_FINAL}-{_PINYIN_INITIAL}?{_PINYIN_FINAL}"
 )
@@ -261,7 +263,7 @@ def clean_author_text(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:—–-")
 
 
-_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Z&.-]{1,11})\)")
+_ABBREVIATION = compile_lazily(r"\s*\(([A-Z][A-Z&.-]{1,11})\)")
 
 
 def organisation_name(text: str) -> str:
@@ -275,11 +277,11 @@ def organisation_name(text: str) -> str:
     return name
 
 
-_TRAILING_YEAR = re.compile(r",?\s+" + YEAR + r"[a-z]?[.,]?\s*$")
+_TRAILING_YEAR = compile_lazily(r",?\s+" + YEAR + r"[a-z]?[.,]?\s*$")
 
 
 # Italics, quotes, "Place: Publisher" or a closing possessive ("The Court's"): no institution
-_NOT_IN_A_NAME = re.compile(r"[*_\"“”«»]|\w:\s|\s\S+['’]s$")
+_NOT_IN_A_NAME = compile_lazily(r"[*_\"“”«»]|\w:\s|\s\S+['’]s$")
 _COUNTRY_ABBREVIATIONS = frozenset(("U.S.", "US", "U.K.", "UK", "U.N.", "UN", "E.U.", "EU"))
 # Small words an institution's name keeps in lower case ("Friends of the Earth", "Institut für
 # Zeitgeschichte", "Banque de France"); other lower-case words make a sentence.
@@ -298,7 +300,7 @@ def _prose_words(words: list[str]) -> int:
 
 
 # The words of an institution's name as the Bluebook abbreviates them (table T6)
-_ABBREVIATED_BODY_WORD = re.compile(
+_ABBREVIATED_BODY_WORD = compile_lazily(
     r"\b(?:Comm['’]n|Ass['’]n|Dep['’]t|Gov['’]t|Nat['’]l|Int['’]l|Sec['’]y|Off\.|Admin\.|"
     r"Ctr\.|Inst\.|Found\.|Univ\.|Cong\.|Serv\.|Agric\.|Auth\.|Comm\.)(?!\w)")
 
@@ -437,7 +439,7 @@ def _parse_authors(text: str) -> tuple[str, ...]:
 
 # Where the names start after words that lead into a citation: "For a survey, see Jane Roe",
 # "An example is Jane Roe", "Source: Jane Roe", "Autumn reader, 1528: J. Roe".
-_LEAD_INTO_NAMES = re.compile(
+_LEAD_INTO_NAMES = compile_lazily(
     r"(?:^|[\s(])(?:see(?:\s+also)?(?:\s+especially)?|especially|is|are|by|from|in|cf\.|"
     r"vgl\.|vergl\.|siehe|source|sources|quelle)[:,]?\s+|(?<=[^\W_]{2})[.:!?]\s+",
     re.IGNORECASE,
@@ -459,12 +461,12 @@ def trailing_authors(text: str) -> list[str]:
     return []
 
 
-_POSSESSIVE = re.compile(
+_POSSESSIVE = compile_lazily(
     r"^(?:(?:from|in|see|and|also)\s+)*(?P<name>(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w-]+)['’]s"
     r"(?:\s+(?P<rest>[^\W\d_][^;:]*?))?,?\s*$",
     re.IGNORECASE,
 )
-_POSSESSIVE_WORK = re.compile(
+_POSSESSIVE_WORK = compile_lazily(
     r"^(?:interview|article|essay|review|letter|book|speech|address|lecture|report|"
     r"memoir|diary|journal|poem|story|study|thesis|dissertation|paper|post|blog)\b",
     re.IGNORECASE,

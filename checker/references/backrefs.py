@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote, Reference, ReferenceType, copy_reference
 from checker.references.context import NamedWork
 from checker.references.legal import (
@@ -32,18 +33,19 @@ from checker.references.legal import (
 )
 from checker.references.urls import domain_of
 
-_IBID = re.compile(r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|"
+_IBID = compile_lazily(
+    r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|"
                    r"ibíd|idem|tamże|tamze|tamtéž)\b\.?", re.IGNORECASE)
-_OP_CIT = re.compile(
+_OP_CIT = compile_lazily(
     r"^\s*(?:see\s+)?(?P<who>[^,\"“«*]{2,80}?),?\s+"
     # "J. Roe, Les ports, op. cit.": a short title may stand between the name and the mark
     r"(?:[«\"“]?\s*(?P<short>[^,\"“«»”]{2,80}?)\s*[»\"”]?,\s+)?(?:\*|_)?(?:op\.?\s*cit|loc\.?\s*cit|"
     r"art\.\s*cit|dz\.\s*cyt|указ\.\s*соч|a\.a\.o)\b", re.IGNORECASE)
-_SUPRA = re.compile(r"\b(?:supra|above)\s+(?:at\s+)?(?:note|n\.?)\s*(?P<n>\d{1,4})|"
+_SUPRA = compile_lazily(r"\b(?:supra|above)\s+(?:at\s+)?(?:note|n\.?)\s*(?P<n>\d{1,4})|"
                     r"\bsee\s+(?:note|n\.)\s*(?P<m>\d{1,4})(?:\s+above|\s+supra)?\b",
                     re.IGNORECASE)
-_WORD = re.compile(r"\w+")
-_DITTO = re.compile(r"^(?:[-–—_]\s?){2,}[.,]")  # "———," "---." "__________ ."
+_WORD = compile_lazily(r"\w+")
+_DITTO = compile_lazily(r"^(?:[-–—_]\s?){2,}[.,]")  # "———," "---." "__________ ."
 _DITTO_STARTS = frozenset(a + b for a in "-–—_" for b in "-–—_ ")
 _STOP = frozenset(["the", "a", "an", "of", "and", "in", "on", "for", "to"])
 
@@ -260,7 +262,7 @@ def resolve_backreferences(footnotes: list[Footnote],
 
 
 # Parties a case is not called by: the government that brings it
-_GOVERNMENT_PARTY = re.compile(
+_GOVERNMENT_PARTY = compile_lazily(
     r"^(?:United States|State|People|Commonwealth|City|County|Town|Village|District|"
     r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
     r"Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
@@ -268,7 +270,7 @@ _GOVERNMENT_PARTY = re.compile(
     r"New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|"
     r"Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|"
     r"Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)\b")
-_PARTY_NAME = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*)?")
+_PARTY_NAME = compile_lazily(r"[A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*)?")
 
 
 def case_short_name(title: str) -> str | None:
@@ -310,12 +312,12 @@ def _passing_mentions(text: str, references: list[Reference], index: _Index) -> 
     return found
 
 
-_CAPITALISED = re.compile(r"(?<![\w.’'-])[A-Z][a-z][\w'’-]*(?:\s([A-Z][a-z][\w'’-]*))?")
+_CAPITALISED = compile_lazily(r"(?<![\w.’'-])[A-Z][a-z][\w'’-]*(?:\s([A-Z][a-z][\w'’-]*))?")
 # "Baker v. Nelson" (the full name), "the Baker court", "Baker, 409 U.S. at 810" (a short
 # citation, read already)
-_MENTION_AFTER_NOT = re.compile(r"(?:\s+v\.|\s+[Cc]ourt\b|,\s+\d|\s+[A-Z])")
+_MENTION_AFTER_NOT = compile_lazily(r"(?:\s+v\.|\s+[Cc]ourt\b|,\s+\d|\s+[A-Z])")
 # "Jane Baker", "Mr. Baker" (a person), "Nelson v. Baker"
-_MENTION_BEFORE_NOT = re.compile(r"(?:\bv\.\s+|[A-Z][a-z]+\.?\s+|[A-Z]\.\s+)$")
+_MENTION_BEFORE_NOT = compile_lazily(r"(?:\bv\.\s+|[A-Z][a-z]+\.?\s+|[A-Z]\.\s+)$")
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -325,7 +327,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _QUOTED.finditer(text)]
 
 
-_QUOTED = re.compile(r"“[^“”]*”")
+_QUOTED = compile_lazily(r"“[^“”]*”")
 
 
 class BackReferenceResolver:
@@ -462,12 +464,12 @@ def _short_of_another(reference: Reference, references: list[Reference]) -> bool
 
 # A note runs several citations together (Bluebook): they part at a semicolon, or at a
 # sentence that opens with a signal or "Id.", outside brackets.
-_CITATION_BREAK = re.compile(
+_CITATION_BREAK = compile_lazily(
     r";\s+|(?<=[.”\"])\s+(?=(?:See|Cf\.|Compare|But|Accord|Contra|Id\.|E\.g\.)(?:[\s,.]|$))")
-_ID_HEAD = re.compile(
+_ID_HEAD = compile_lazily(
     r"^(?:(?:see|cf\.|compare|accord|contra|but|also|generally|e\.g\.,?|,)\s*)*(?:id|ibid)\.",
     re.IGNORECASE)
-_SIGNAL_LEAD = re.compile(
+_SIGNAL_LEAD = compile_lazily(
     r"^(?:(?:see|cf\.|compare|accord|contra|but|also|generally|e\.g\.,?|,)\s*)+", re.IGNORECASE)
 
 
@@ -537,10 +539,10 @@ def _pointers(text: str) -> list[_Pointer]:
     return found
 
 
-_SOURCES_CITED = re.compile(r"(?:the\s+)?(?:sources|authorities|cases|articles|works|materials)"
+_SOURCES_CITED = compile_lazily(r"(?:the\s+)?(?:sources|authorities|cases|articles|works|materials)"
                             r"(?:\s+cited)?$", re.IGNORECASE)
 # "(citing, inter alia, Roe, Short Title, supra note 9, at 5)", "(quoting Roe, supra note 3)"
-_INNER_SUPRA = re.compile(
+_INNER_SUPRA = compile_lazily(
     r"(?:\(|;\s+)(?:(?:citing|quoting|cited\s+in|quoted\s+in|see|see\s+also|cf\.),?\s+"
     r"(?:inter\s+alia,\s+)?)?(?P<name>[A-Z][^;()]{0,80}?),\s+supra\s+note\s+(?P<n>\d{1,4})")
 
@@ -641,7 +643,7 @@ def _last_top_level(references: list[Reference], text: str) -> Reference | None:
     return references[-1]
 
 
-_BARE_OP_CIT = re.compile(r"^(?:op\.?\s*cit|loc\.?\s*cit|a\.\s?a\.\s?O)\b", re.IGNORECASE)
+_BARE_OP_CIT = compile_lazily(r"^(?:op\.?\s*cit|loc\.?\s*cit|a\.\s?a\.\s?O)\b", re.IGNORECASE)
 
 
 def _fill_from_body(reference: Reference, work: NamedWork) -> None:
@@ -657,9 +659,9 @@ def _fill_from_body(reference: Reference, work: NamedWork) -> None:
         reference.title = work.title
 
 
-_ID_SECTION = re.compile(r"^\s*Id\.\s*(?P<section>(?:§§?|pts?\.)\s*"
+_ID_SECTION = compile_lazily(r"^\s*Id\.\s*(?P<section>(?:§§?|pts?\.)\s*"
                          r"\w+(?:[.:-]\w+)*(?:\([\w]{1,4}\))*(?:\s*(?:-|–|,|and)\s*\d\w*(?:[.:-]\w+)*(?:\([\w]{1,4}\))*)*)")
-_CODE_HEAD = re.compile(r"^(?P<code>.*?)\s*(?:§§?|pts?\.)")
+_CODE_HEAD = compile_lazily(r"^(?P<code>.*?)\s*(?:§§?|pts?\.)")
 
 
 def _id_section(work: Reference, text: str) -> Reference:
@@ -732,7 +734,7 @@ def _resolve_act(reference: Reference, index: _Index) -> Reference | None:
     return None
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}")
+_ACRONYM = compile_lazily(r"[A-Z][A-Z&]{1,9}")
 
 
 def _is_acronym_short_form(reference: Reference) -> bool:

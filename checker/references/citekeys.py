@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 
+from checker.lazypattern import compile_lazily
 from checker.model import Reference
 from checker.references.dates import MONTHS
 from checker.references.patterns import YEAR, FoundCitation
 
-_KEY = re.compile(r"(?<![\w@])@(?P<family>[A-Za-z][A-Za-z'’-]*?)(?P<year>" + YEAR + r")[a-z]?"
+_KEY = compile_lazily(r"(?<![\w@])@(?P<family>[A-Za-z][A-Za-z'’-]*?)(?P<year>" + YEAR + r")[a-z]?"
                   r"(?P<rest>[\w:-]*)")
 _NAMES = r"(?P<names>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:and|&)\s+[A-ZÀ-ÖØ-Þ][\w'’-]+|\s+et\s+al\.?)?)"
 # ", 45", ": 45", French " : p. 269", "p. 87-103"
@@ -31,19 +32,19 @@ _PAGES = r"(?:\s?[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?"
 # "Lamport (1978)", "Kaplan et al. (2020)"
 # (its look-behinds after the first capital, "X(?<![\w.]X)" being "(?<![\w.])X": scanned
 # for capitals)
-_NAME_THEN_YEAR = re.compile(
+_NAME_THEN_YEAR = compile_lazily(
     _NAMES.replace(r"(?P<names>[A-ZÀ-ÖØ-Þ]", r"(?P<names>[A-ZÀ-ÖØ-Þ](?<![\w.][A-ZÀ-ÖØ-Þ])"
                    r"(?<!, [A-ZÀ-ÖØ-Þ])") + r"\s+\((?P<year>" + YEAR + r")[a-z]?" + _PAGES + r"\)")
-_SPACED_BRACKET_YEAR = re.compile(r"\((?<=\s\()" + YEAR)  # a cheap look before it
+_SPACED_BRACKET_YEAR = compile_lazily(r"\((?<=\s\()" + YEAR)  # a cheap look before it
 # "(Dijkstra 1968a)", "(Gray and Reuter, 1993; Roe 2001: 45)", "{Dijkstra 1968b}"
 # (the bracket matched, not looked behind for: scanned for brackets; the cite after it)
-_NAME_YEAR_INSIDE = re.compile(r"[(\[{;]\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?" + _NAMES +
+_NAME_YEAR_INSIDE = compile_lazily(r"[(\[{;]\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?" + _NAMES +
                                r",?\s+(?P<year>" + YEAR + r")[a-z]?" + _PAGES + r"(?=\s*[)\]};])")
 # Running text, no brackets (SICP, many science books): "Hughes 1990 discusses", "treated in
 # Gray and Reuter 1993.", "See also Raymond 1993." after a leading word, opening the note
 # ("Roe 1990, p. 12"), or opening a later sentence as its subject, which goes on with a verb
 # or ends there ("Titel. Berlin 1998, S. 45" is a German book's place and year)
-_NAME_YEAR_IN_TEXT = re.compile(
+_NAME_YEAR_IN_TEXT = compile_lazily(
     r"(?:(?<![\w.])(?:in|by|from|see|also|and|cf\.|e\.g\.,?|following|after|See|In|Cf\.)\s"
     + _NAMES + r"\s+(?P<year>" + YEAR + r")[a-z]?(?=[.,;:]?(?:\s|$|\)))(?!\s*[–-]\s*\d)"
     r"|^" + _NAMES.replace("names", "opening") + r"\s+(?P<opening_year>" + YEAR + r")[a-z]?"
@@ -51,7 +52,7 @@ _NAME_YEAR_IN_TEXT = re.compile(
     r"|(?<=[.!?]\s)" + _NAMES.replace("names", "subject") + r"\s+(?P<subject_year>"
     + YEAR + r")[a-z]?(?=\s+[a-z]|[.;:)]))"
 )
-_MARKDOWN_LINK = re.compile(r"\]\([^()\s]*\)\s*\[?")
+_MARKDOWN_LINK = compile_lazily(r"\]\([^()\s]*\)\s*\[?")
 _NOT_NAMES = frozenset((
     "in", "on", "at", "by", "the", "since", "from", "until", "before", "after", "during",
     "see", "cf", "of", "and", "as", "section", "sections", "chapter", "vol", "volume", "no",
@@ -71,8 +72,8 @@ _SHORT_CITE = (
     r"(?:,?\s+et\s+al\.?)?)\s+\(?(?P<year>" + YEAR + r")[a-z]?\)?"
     r"(?:,\s*(?:pp?\.\s*|[Ss]\.\s*|loc\.\s*|§\s*)?[\dxivlc]+(?:\s*[–—-]\s*[\dxivlc]+)?(?:ff?\.?)?"
     r"(?:,\s*[\dxivlc]+(?:\s*[–—-]\s*[\dxivlc]+)?)*)?")
-_SHORT_CITE_ONE = re.compile(_SHORT_CITE)
-_SHORT_FOOTNOTE = re.compile(
+_SHORT_CITE_ONE = compile_lazily(_SHORT_CITE)
+_SHORT_FOOTNOTE = compile_lazily(
     rf"^\s*(?:(?:[Ss]ee|[Cc]f\.|[Vv]gl\.(?:\s+(?:dazu|auch))?|[Ss]iehe|[Pp]or\.|[Zz]ob\.|"
     rf"[Vv]oir)\s+)?{_SHORT_CITE}"
     rf"(?:\s*;\s*(?:(?:[Ss]ee|[Cc]f\.)(?:\s+also)?\s+)?{_SHORT_CITE.replace('?P<', '?P<x')})*"
@@ -166,7 +167,7 @@ def find_author_year_in_text(text: str) -> list[FoundCitation]:
 
 
 # (opening with the space it looks behind from: scanned for spaces)
-_RUNNING_YEAR = re.compile(r" (?<=[A-Za-z.] )(?:1[6-9]|20)\d\d[a-z]?\b")
+_RUNNING_YEAR = compile_lazily(r" (?<=[A-Za-z.] )(?:1[6-9]|20)\d\d[a-z]?\b")
 # Words before a year in running text that name a time or a place's edition, not an author
 _NOT_NAMES_IN_TEXT = frozenset((
     "christmas", "easter", "early", "late", "mid", "circa", "ca", "january", "february",

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from checker.lazypattern import compile_lazily
 from checker.model import Reference, ReferenceType
 from checker.references.outlets import (
     is_known_outlet,
@@ -47,7 +48,7 @@ class Evidence:
     container_is_publisher: bool = False  # the name read as container publishes the work
 
 
-_GOVERNMENT_DOMAIN = re.compile(
+_GOVERNMENT_DOMAIN = compile_lazily(
     r"(?:^|\.)(?:gov|mil|gouv|gob|govt|gv|go|admin|gub)\.[a-z]{2}$|\.(?:gov|mil)$|"
     r"(?:^|\.)(?:kremlin\.ru|government\.ru|mid\.ru|mil\.ru|duma\.gov\.ru|akorda\.kz|"
     r"president\.kg|gov\.kz|mfa\.[a-z.]+|mofa\.[a-z.]+|fmprc\.gov\.cn|gov\.cn|gc\.ca|"
@@ -56,7 +57,7 @@ _GOVERNMENT_DOMAIN = re.compile(
     r"mfa\.tj|turkmenistan\.gov\.tm|whitehouse\.gov|state\.gov|congress\.gov|президент\.рф)$",
     re.IGNORECASE,
 )
-_GOVERNMENT_WORDS = re.compile(
+_GOVERNMENT_WORDS = compile_lazily(
     r"\b(?:ministry|ministries|minister|ministère|ministerio|ministerium|state council|"
     r"government|presidential|president of|office of the president|prime minister|"
     r"parliament|congress|senate|house of representatives|house of commons|duma|"
@@ -66,42 +67,42 @@ _GOVERNMENT_WORDS = re.compile(
     r"указ|постановление|федеральный закон|law no\.|resolution no\.|decree)\b",
     re.IGNORECASE,
 )
-_LEGAL_ACT = re.compile(
+_LEGAL_ACT = compile_lazily(
     r"\b(?:law|act|decree|resolution|order|ordinance|regulation|directive|закон|указ|"
     r"постановление|распоряжение|приказ)\b[^.;]{0,80}?(?:\bno\.?|№)\s*[\w/-]*\d"
 )
 _INSTRUMENTS = (r"agreement|treaty|convention|memorandum of understanding|protocol|charter|"
                 r"joint (?:statement|declaration|communiqu[eé])")
 # An international instrument named by its own title: "Convention on the Legal Status of..."
-INSTRUMENT_NAME = re.compile(
+INSTRUMENT_NAME = compile_lazily(
     rf"^(?:the\s+)?(?:{_INSTRUMENTS})\s+(?:between|of|on|among|concerning|regarding|for)\s",
     re.IGNORECASE,
 )
 # The title of an agreement between states or an act of a government
-_INSTRUMENT_TITLE = re.compile(
+_INSTRUMENT_TITLE = compile_lazily(
     rf"^(?:the\s+)?(?:{_INSTRUMENTS}|decree|law|resolution)\s+"
     r"(?:between|of|on|by|among|concerning|regarding)\b"
     r"[^.;]{0,120}?\b(?:government|republic|kingdom|state|states|federation|ministry|council|"
     r"people's|union|nations)\b",
     re.IGNORECASE,
 )
-_UN_DOCUMENT = re.compile(r"\bresolution\s+\d{2,5}\b|\b[as]/res/\d")
-_JOURNAL_NAME = re.compile(
+_UN_DOCUMENT = compile_lazily(r"\bresolution\s+\d{2,5}\b|\b[as]/res/\d")
+_JOURNAL_NAME = compile_lazily(
     r"\b(?:journal|review|quarterly|studies|annals|bulletin|proceedings|transactions|"
     r"letters|affairs|survey|forum|perspectives|inquiry|research|science|sciences|"
     r"вестник|журнал|известия|вопросы|проблемы|обозрение)\b",
     re.IGNORECASE,
 )
 # Volume, issue and pages, each pattern behind a cheap substring test (see _volume_issue).
-_NUMBER_ISSUE = re.compile(r"\b\d{1,4},?\s*no\.\s*\d")
-_VOLUME = re.compile(r"\bvol\.\s*\d|\bvolume\s+\d")
-_VOLUME_PARENS = re.compile(
+_NUMBER_ISSUE = compile_lazily(r"\b\d{1,4},?\s*no\.\s*\d")
+_VOLUME = compile_lazily(r"\bvol\.\s*\d|\bvolume\s+\d")
+_VOLUME_PARENS = compile_lazily(
     r"\b\d{1,4}\s?\(\d{1,4}(?:[/–-]\d+)?\)\s*[:,]\s*\d|\(\d{4}\):\s*\d|"
     r"\d{1,4}\s*\(\s*(?:spring|summer|autumn|fall|winter|january|february|march|april|may|"
     r"june|july|august|september|october|november|december)[^)]*\d{4}\)"
 )
-_GOST_ISSUE = re.compile(r"№\s*\d+.{0,20}\bс\.\s*\d|\bт\.\s*\d+")
-_ISSUE_PAGES = re.compile(r"\bissue\s+\d+.{0,30}\bpp?\.\s*\d")
+_GOST_ISSUE = compile_lazily(r"№\s*\d+.{0,20}\bс\.\s*\d|\bт\.\s*\d+")
+_ISSUE_PAGES = compile_lazily(r"\bissue\s+\d+.{0,30}\bpp?\.\s*\d")
 
 
 def _volume_issue(lowered: str) -> bool:
@@ -139,25 +140,25 @@ def _number_paren(lowered: str) -> bool:
     return False
 
 
-_REFERENCE_WORK = re.compile(r"\b(?:wikipedia|wikimedia|britannica|encyclopa?edia)\b",
+_REFERENCE_WORK = compile_lazily(r"\b(?:wikipedia|wikimedia|britannica|encyclopa?edia)\b",
                              re.IGNORECASE)
 # "Asia Policy 24: 110-116" (author-date style): a name, the volume, a colon, the pages
-_VOLUME_COLON_PAGES = re.compile(r"[a-z)]\s+\d{1,4}\s*:\s*\d{1,5}\s*[–—-]\s*\d{1,5}\b")
+_VOLUME_COLON_PAGES = compile_lazily(r"[a-z)]\s+\d{1,4}\s*:\s*\d{1,5}\s*[–—-]\s*\d{1,5}\b")
 
 
-_REPORT_WORDS = re.compile(
+_REPORT_WORDS = compile_lazily(
     r"\b(?:reports?|working papers?|policy (?:brief|paper|memo)|brief(?:ing)?|white paper|"
     r"discussion paper|occasional paper|research paper|technical paper|issue brief|"
     r"background paper|factsheet|fact sheet|policy memo|memo|analysis|assessment|survey|"
     r"yearbook|outlook|index|доклад|отчет|отчёт|аналитическая записка)\b",
     re.IGNORECASE,
 )
-_CHAPTER_TEXT = re.compile(
+_CHAPTER_TEXT = compile_lazily(
     r"(?:\bin\s+\*?[A-Z][^,]{0,150}?,?\s*(?:eds?\.|edited\s+by|ed\.\s+by)|\bin:\s|"
     r"//\s*(?:in|в):?\s)",
     re.IGNORECASE,
 )
-_BOOK_TEXT = re.compile(r"\bisbn\b|\b(?:\d+(?:st|nd|rd|th)|revised|rev\.) ed(?:ition|\.)",
+_BOOK_TEXT = compile_lazily(r"\bisbn\b|\b(?:\d+(?:st|nd|rd|th)|revised|rev\.) ed(?:ition|\.)",
                         re.IGNORECASE)
 
 
@@ -212,7 +213,7 @@ def _domain_kind(domain: str) -> _DomainKind:
     )
 
 
-_NEWS_NAME_HINT = re.compile(r"\b(?:times|post|daily|news)\b")
+_NEWS_NAME_HINT = compile_lazily(r"\b(?:times|post|daily|news)\b")
 
 
 def _report_hint(title: str) -> bool:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from checker.lazypattern import compile_lazily
 from checker.references.authors import is_organisation
 from checker.references.outlets import is_known_outlet, is_publisher, names_a_periodical
 from checker.references.patterns import (
@@ -44,34 +45,34 @@ class ContainerInfo(NamedTuple):
 
 
 # "in", "In:", Russian "В:", Polish "w:", French "dans": a part of the book (or journal) named next
-_CHAPTER_LEAD = re.compile(r"^(?:in|In:?|В:?|в:|w:|dans)\s+", re.IGNORECASE)
+_CHAPTER_LEAD = compile_lazily(r"^(?:in|In:?|В:?|в:|w:|dans)\s+", re.IGNORECASE)
 # "In M. Laruelle (Ed.), Book" (APA) and "In Laruelle, M. (ed.). *Book*." (Wikipedia's CS1)
-_APA_EDITORS = re.compile(r"[^()]{2,200}?\((?:eds?|hrsg|hg|ред)\.\)\s*[,.]?\s*", re.IGNORECASE)
-_BOOK_END = re.compile(r"\s*\(|\.\s|,\s")
-_PUB_PARENS = re.compile(r"\(([^()]{0,160}?)\)")
+_APA_EDITORS = compile_lazily(r"[^()]{2,200}?\((?:eds?|hrsg|hg|ред)\.\)\s*[,.]?\s*", re.IGNORECASE)
+_BOOK_END = compile_lazily(r"\s*\(|\.\s|,\s")
+_PUB_PARENS = compile_lazily(r"\(([^()]{0,160}?)\)")
 # "Washington, D.C.: The George Washington University" / "London: Bloomsbury" anywhere
-_PLACE_PUBLISHER_ANY = re.compile(
+_PLACE_PUBLISHER_ANY = compile_lazily(
     r"(?:^|[.,;]\s+|\s)(?P<place>[A-ZА-Я][\w'’-]+(?:\s[A-ZА-Я][\w'’-]+){0,2}"
     r"(?:,\s(?:[A-Z]{2}|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,4}\.))?)"
     r":\s+(?P<publisher>[A-ZА-Я][^,;:()\x00]{1,100}?)\s*(?=[,;.(\x00]|$)"
 )
-_DATED_PARENS = re.compile(r"\([^()\x00]{0,160}\x00[^()]{0,60}\)")
+_DATED_PARENS = compile_lazily(r"\([^()\x00]{0,160}\x00[^()]{0,60}\)")
 # "Asia Policy 24: 110-116", "Survey 38 (2): 201-20": a journal's volume, issue and pages
-_VOLUME_PAGES = re.compile(r"\s+\d{1,4}(?:\s*\(\d{1,4}\))?\s*:\s*\d+(?:\s*[–—-]\s*\d+)?\b")
-_CHUNK = re.compile(r"\s*(?:,|;|\x00|\.(?=\s|$)|\s[–—-]\s|\(|\)|\[|\]|\s/\s)\s*")
-_ROMAN_VOLUME = re.compile(r"^[IVXLC]{1,6}(?:\.[ivxlc]{1,5})?(?:\s*\([ivxlc\d]{1,5}\))?$")
-_PLACE_YEAR = re.compile(
+_VOLUME_PAGES = compile_lazily(r"\s+\d{1,4}(?:\s*\(\d{1,4}\))?\s*:\s*\d+(?:\s*[–—-]\s*\d+)?\b")
+_CHUNK = compile_lazily(r"\s*(?:,|;|\x00|\.(?=\s|$)|\s[–—-]\s|\(|\)|\[|\]|\s/\s)\s*")
+_ROMAN_VOLUME = compile_lazily(r"^[IVXLC]{1,6}(?:\.[ivxlc]{1,5})?(?:\s*\([ivxlc\d]{1,5}\))?$")
+_PLACE_YEAR = compile_lazily(
     r"(?:^|(?<=[.,;]\s))(?P<place>[A-ZÄÖÜА-ЯЁ][\w'-]+|[A-ZА-ЯЁ][a-zа-яё]{0,3}\.,)\s+(?=\x00)")
 # An edition online at a site: "electronic edition at Documenting the American South"
-_ONLINE_AT = re.compile(r"(?:electronic|digital|online|digitized|digitised|web)\s+"
+_ONLINE_AT = compile_lazily(r"(?:electronic|digital|online|digitized|digitised|web)\s+"
                         r"(?:edition|version|copy|text|facsimile)\s+(?:at|on|in)\s+(?=[A-Z])")
 # An archival copy's kind before the collection that holds it: "Transcription in Roe Papers",
 # "Typescript copy in ...", "Microfilm in ..."
-_HELD_IN = re.compile(
+_HELD_IN = compile_lazily(
     r"^(?:(?:typescript|typed|manuscript|photo|photostatic|certified|original|draft)\s+)?"
     r"(?:transcription|transcript|copy|copies|typescript|photocopy|microfilm|original|draft|"
     r"original letter|facsimile)\s+in\s+(?=[A-Z])", re.IGNORECASE)
-_LANGUAGE_NOTE = re.compile(r"\s*[(\[](?:in\s+)?[A-Z][a-z]+(?:\s+language)?[)\]]\s*$")
+_LANGUAGE_NOTE = compile_lazily(r"\s*[(\[](?:in\s+)?[A-Z][a-z]+(?:\s+language)?[)\]]\s*$")
 
 
 @lru_cache(maxsize=8192)
@@ -205,7 +206,7 @@ def _scan_publication(text: str) -> tuple[bool, str | None, bool]:
 # book's series ("Archaeologica Venatoria, Band 10, Tübingen, 1991"), not a journal
 # ("Zeitschrift für Hafenkunde 12, 2001, S. 45-67" and "Harbour Review 12 (Spring 1998)" have
 # no place)
-_SERIES_VOLUME_PLACE = re.compile(
+_SERIES_VOLUME_PLACE = compile_lazily(
     r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:(?:Band|Bd\.|vol\.|volume|Nr\.|no\.|tome|t\.)\s*)?"
     r"[\dIVXLC]{1,4}\s*,\s*(?:[A-ZÄÖÜ][\w&.-]*(?:\s[\w&.-]+){0,3}\s*,\s*)?"
     r"[A-ZÄÖÜ][a-zäöüß]+(?:[\s/-][A-Z][a-zäöüß]+)?\s*,?\s*\x00"
@@ -215,7 +216,7 @@ _SERIES_VOLUME_PLACE = re.compile(
     r"\x00", re.IGNORECASE)
 # "Harleian Society Vol. XXV (London 1887)", "Harleian Society XIII-XIV (1878, 1879)": a series
 # name, its volume (or run of volumes) marked as such, then the book's date in brackets
-_SERIES_MARKED_VOLUME = re.compile(
+_SERIES_MARKED_VOLUME = compile_lazily(
     r"[^,()\x00]{0,80}?\s(?:[Vv]ol\.\s*[\dIVXLC]{1,6}|[IVXLC]{1,6}\s*[-–]\s*[IVXLC]{1,6})\s*"
     r"\([^()]{0,60}\x00")
 
@@ -233,7 +234,7 @@ def archival_collection(after: str) -> str | None:
     return None
 
 
-_SHELFMARK = re.compile(r"\.?\s*(?:Add(?:itional)?\.?\s+|Cotton\s+|Harley\s+|Egerton\s+|"
+_SHELFMARK = compile_lazily(r"\.?\s*(?:Add(?:itional)?\.?\s+|Cotton\s+|Harley\s+|Egerton\s+|"
                         r"Sloane\s+|Lansdowne\s+|Royal\s+)?MSS?\.?\s*[\dA-Z]")
 
 
@@ -253,7 +254,7 @@ def _names_a_series(text: str, container: str) -> bool:
 # Where an archive keeps a record, never its container: a folder, box, reel or record group
 # ("Folder 047 Fairs and Expositions", "Box 162", "Record Group 75") or an archive's code
 # with its branch ("NARA-CPR", "NARA-KC"); nor is the county a census covers
-_ARCHIVE_PLACE = re.compile(
+_ARCHIVE_PLACE = compile_lazily(
     r"(?:Folders?|Box(?:es)?|Reels?|Rolls?|Record\s+Group|RG|Entry|Item|Drawer|Cabinet)\s+"
     r"[\dA-Z][\w./-]*|[A-Z]{2,6}(?:-[A-Z]{2,5})+$"
     # the area a census or a survey covers: "Santa Clara County", "Orleans Parish"
@@ -312,7 +313,7 @@ def _first_container(text: str, publisher: str | None,
 # Not an outlet, though a name after a title: a work's count of volumes ("12 Vols"), a reign
 # a calendar of state papers is arranged by ("Henry VIII", "Philip and Mary"), the library
 # that holds the copy read online ("Hathi Trust", "Google Books", "Internet Archive")
-_NOT_AN_OUTLET = re.compile(
+_NOT_AN_OUTLET = compile_lazily(
     r"\d{1,3}\s+[Vv]ols?|(?:Henry|Edward|Richard|George|William|James|Charles|Elizabeth|Mary|"
     r"Anne|Victoria|Philip and Mary|John|Louis|Friedrich|Frederick|Peter|Catherine)\s+"
     r"[IVX]{1,5}|Philip and Mary|Hathi\s?Trust|Google Books|Internet Archive|archive\.org|"

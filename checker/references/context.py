@@ -12,9 +12,9 @@ saying; it says nothing when the body names no one at the marker.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
+from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 from checker.references.authors import parse_authors
 
@@ -27,7 +27,7 @@ class NamedWork(NamedTuple):
 _NAME = r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s(?:[A-Z][a-z][\w'’-]*|de|van|von|la|le))?)"
 _HONORIFIC = r"(?:(?:Mr|Mrs|Dr|Prof|Professor|Rev|Father)\.?\s+)"
 # "Mr. Warren, in his History of the Ojibwa Indians," / 'Hennepin, in "A Continuation," etc.,'
-_NAME_IN_TITLE = re.compile(
+_NAME_IN_TITLE = compile_lazily(
     rf"(?:^|(?<=[\s.;(]))(?:{_HONORIFIC})?{_NAME},?\s+in\s+(?:(?:his|her|their)\s+"
     r"(?:work\s+|book\s+)?[\"“]?|[\"“])(?P<title>[A-Z][^\"“”\[\],;]{3,120}?)[\"”]?,?[\"”]?"
     r"(?:\s*etc\.,?)?\s*$")
@@ -36,22 +36,23 @@ _SAYING_WORDS = ("says", "said", "affirms", "remarks", "remarked", "states", "st
                  "declares", "mentions")
 _SAYING = f"(?:{'|'.join(_SAYING_WORDS)})"
 # "Schoolcraft affirms", "Mr. Warren remarks" before the marker
-_NAME_SAYS = re.compile(
+_NAME_SAYS = compile_lazily(
     rf"(?:^|(?<=[.;:,]\s)|{_HONORIFIC}){_NAME}\s+(?:\w+ly\s+)?{_SAYING}\s*$")
 # "La Hontan[3] says", "Schoolcraft,[5] who ...": the name alone, the verb after the marker
-_NAME_ALONE = re.compile(rf"(?:^|(?<=[.;:,]\s)|{_HONORIFIC}){_NAME},?\s*$")
+_NAME_ALONE = compile_lazily(rf"(?:^|(?<=[.;:,]\s)|{_HONORIFIC}){_NAME},?\s*$")
 # ... with its verb right after the marker or after a clause: "Roe,[5] in speaking of X, says"
-_SAYS_AFTER = re.compile(rf"^(?:\s*|,?\s+in\s[^.;:\[\]]{{0,60}}?,\s*)(?:\w+ly\s+)?{_SAYING}\b")
+_SAYS_AFTER = compile_lazily(rf"^(?:\s*|,?\s+in\s[^.;:\[\]]{{0,60}}?,\s*)(?:\w+ly\s+)?{_SAYING}\b")
 
 
 # The writer referred to by a pronoun at the marker: "In his work[11] he states:", "In speaking
 # of X,[8] he says:"; or named right after it: "another,[9] in which Mr. Roe, in a note, affirms"
-_PRONOUN_SAYS_AFTER = re.compile(rf"^\s*,?\s*(?:he|she)\s+(?:\w+ly\s+)?{_SAYING}\b")
-_HIS_WORK_BEFORE = re.compile(r"\b(?:[Ii]n|[Ff]rom)\s+(?:his|her)\s+(?:work|book|history|account|"
+_PRONOUN_SAYS_AFTER = compile_lazily(rf"^\s*,?\s*(?:he|she)\s+(?:\w+ly\s+)?{_SAYING}\b")
+_HIS_WORK_BEFORE = compile_lazily(
+    r"\b(?:[Ii]n|[Ff]rom)\s+(?:his|her)\s+(?:work|book|history|account|"
                               r"report|paper|memoir)\s*,?\s*$")
-_NAMED_AFTER = re.compile(rf"^\s*,?\s*in\s+which\s+{_HONORIFIC}?{_NAME}\b")
+_NAMED_AFTER = compile_lazily(rf"^\s*,?\s*in\s+which\s+{_HONORIFIC}?{_NAME}\b")
 # the last person the body named before: "Mr. Warren", "Rev. Peter Jones", "Dr. Roe's"
-_HONORED_NAME = re.compile(rf"{_HONORIFIC}(?:[A-Z]\.\s*)*{_NAME}")
+_HONORED_NAME = compile_lazily(rf"{_HONORIFIC}(?:[A-Z]\.\s*)*{_NAME}")
 
 
 def _writer_by_pronoun(lead: str, follow: str) -> str | None:
@@ -114,13 +115,13 @@ def work_named_before(lead: str, follow: str = "") -> NamedWork | None:
 
 _CASE_PARTY = r"[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|for|de|ex|rel\.|&)){0,8}?"
 # "... the first effort arrived in Roe Harbor Co. v. New York City," at the marker
-_CASE_AT_END = re.compile(rf"(?:^|(?<=[\s(—–]))(?P<name>{_CASE_PARTY}\s+v\.\s+{_CASE_PARTY})"
+_CASE_AT_END = compile_lazily(rf"(?:^|(?<=[\s(—–]))(?P<name>{_CASE_PARTY}\s+v\.\s+{_CASE_PARTY})"
                           r"[,)]?\s*$")
 _SENTENCE_OPENERS = frozenset(("The", "In", "See", "Under", "After", "Before", "Since", "When",
                                "Indeed", "But", "And", "As", "Then", "Also", "Thus"))
 
 
-_HEADING_WORD = re.compile(r"[A-Z][A-Z'’&-]+|[IVXLC]+\.|[A-Z]\.")  # "LITIGATION", "II.", "A."
+_HEADING_WORD = compile_lazily(r"[A-Z][A-Z'’&-]+|[IVXLC]+\.|[A-Z]\.")  # "LITIGATION", "II.", "A."
 
 
 def case_named_before(lead: str) -> NamedWork | None:
@@ -143,7 +144,7 @@ def case_named_before(lead: str) -> NamedWork | None:
     return NamedWork([], " ".join(words)) if " v. " in " ".join(words) else None
 
 
-_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_YEAR = compile_lazily(r"\b(?:1[6-9]|20)\d\d\b")
 
 
 def case_year_before(lead: str) -> str | None:

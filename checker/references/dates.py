@@ -18,6 +18,8 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from checker.lazypattern import compile_lazily
+
 MONTHS: dict[str, int] = {}
 
 
@@ -50,12 +52,12 @@ SEASONS = frozenset(("spring", "summer", "autumn", "fall", "winter", "весна
                      "herbst", "primavera", "verano", "otoño", "invierno"))
 
 # A year: scanned alone (a lookbehind would triple the cost), its neighbours checked in code.
-_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_YEAR = compile_lazily(r"(?:1[5-9]|20)\d\d")
 
 # What may come right BEFORE a year, matched on the reversed text (hence reversed words:
 # "ts" is "st", "ed" is "de"). Groups: day (reversed digits), day0 (first day of a range),
 # month (reversed letters), num (numeric day.month.), sep.
-_BEFORE = re.compile(
+_BEFORE = compile_lazily(
     r"""
     (?:
         # "March 5, " / "Sept. 5th " / "May 5-7, "  (month day)
@@ -79,7 +81,7 @@ _BEFORE_SPAN = 28
 
 # What may come right AFTER a year: ISO "-05-05", "/05/05", "-05", a time, "年5月5日",
 # or the APA "(2020, May 5)".
-_AFTER = re.compile(
+_AFTER = compile_lazily(
     r"""
     (?:
         (?P<sep>[-/.])(?P<mnum>[01]?\d)(?:(?P=sep)(?P<day>[0-3]?\d))?(?![\d/])
@@ -197,7 +199,7 @@ def _read_before(text: str, start: int, year: int) -> tuple[str | None, int, boo
     return _iso(year, named_month, int(day_text[::-1]) if day_text else None), found_start, True
 
 
-_FIRST_MONTH = re.compile(r"([^\W\d_]{3,10})\.?[-–—/]$")
+_FIRST_MONTH = compile_lazily(r"([^\W\d_]{3,10})\.?[-–—/]$")
 
 
 _AFTER_YEAR_CHARS = frozenset("-/.年")
@@ -326,8 +328,8 @@ _RANGE_DASHES = frozenset("-–—")
 # What puts a number among pages: a volume and a colon ("49(5): ", "127: "), "p."/"pp." (lower
 # case: "Roe, P. 1999" is an initial; "124 p. 1975" counts the pages before the year),
 # or the dash of a page range spaced out ("1670- ").
-_PAGE_BEFORE = re.compile(r"(?:\d\)?:|(?<!\d\s)\bpp?\.|\d\s?[-–—])\s$")
-_RANGE_END = re.compile(r"[-–—]\s?(\d{4}|\d{2})(?![^\W_])|[-–—](\d{3}[\dX])(?![^\W_])")
+_PAGE_BEFORE = compile_lazily(r"(?:\d\)?:|(?<!\d\s)\bpp?\.|\d\s?[-–—])\s$")
+_RANGE_END = compile_lazily(r"[-–—]\s?(\d{4}|\d{2})(?![^\W_])|[-–—](\d{3}[\dX])(?![^\W_])")
 
 
 def _range_end(text: str, end: int, year: int) -> str | None:
@@ -346,8 +348,8 @@ def _range_end(text: str, end: int, year: int) -> str | None:
     return f"{last:04d}" if year < last <= year + 99 else ""
 
 
-_ISO_FULL = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?")
-_COMPACT = re.compile(r"(\d{4})(\d\d)(\d\d)")
+_ISO_FULL = compile_lazily(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?")
+_COMPACT = compile_lazily(r"(\d{4})(\d\d)(\d\d)")
 
 
 def parse_date(text: str | None) -> str | None:
@@ -400,7 +402,7 @@ _URL_DATE_PATTERNS = [
     re.compile(r"/[A-Za-z][\w-]*/(?P<yy>[0-3]\d)/(?P<mnum>1[0-2]|0?[1-9])"
                r"/(?P<day>3[01]|[12]\d|0?[1-9])/"),
 ]
-_SCHEME_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//[^/]*", re.IGNORECASE)
+_SCHEME_HOST = compile_lazily(r"^(?:[a-z][a-z0-9+.-]*:)?//[^/]*", re.IGNORECASE)
 
 
 def url_path_date(url: str | None) -> str | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from checker.lazypattern import compile_lazily
 from checker.model import Reference, ReferenceType
 from checker.references.authors import (
     clean_author_text,
@@ -45,7 +46,7 @@ from checker.references.readers import TitleParts, find_title
 from checker.references.split import author_year_cite, is_personal_communication
 from checker.references.urls import UrlMatch, domain_of, find_urls, looks_like_domain
 
-_ARCHIVED = re.compile(
+_ARCHIVED = compile_lazily(
     r"[(\[]?\s*(?:archived|archive copy|архивировано|архивная копия)\b"
     r"(?:[^.;()\[\]]|\s\([A-Za-z]{2,5}\)(?=\s))*"  # "Archived from the original (PDF) on"
     r"(?:[.)\]]|$)",
@@ -54,34 +55,35 @@ _ARCHIVED = re.compile(
 # Identifiers after a citation (Wikipedia's CS1 prints them, and so do many bibliographies):
 # "ISBN 978-0-12-345678-9", "ISSN 0231-6714", "OCLC 12345", "arXiv:1806.01799",
 # "Bibcode:2010BirdJ...4....3S", "S2CID 6540738". Not dates, outlets or titles.
-_IDENTIFIER = re.compile(
+_IDENTIFIER = compile_lazily(
     r"\b(?:ISBN(?:-1[03])?|e?ISSN|OCLC|PMID|PMC|S2CID|Bibcode|arXiv|CiteSeerX|JSTOR|LCCN|"
     r"OSTI|SSRN|ZDB-ID|ZDB|hdl)(?::|\b)\s*:?\s*(?=[\w.]*\d)[\w.:/-]*\w"
 )
 # A cheap look before `_IDENTIFIER`: the names alone, scanned for their first letters
-_IDENTIFIER_NAME = re.compile(
+_IDENTIFIER_NAME = compile_lazily(
     r"ISBN|ISSN|OCLC|PMID|PMC|S2CID|Bibcode|arXiv|CiteSeerX|JSTOR|LCCN|OSTI|SSRN|ZDB|hdl")
-_IDENTIFIER_ONLY = re.compile(r"[A-Z]{2,8}\s*(?:#|No\.?)\s*\d[\d-]*")
-_PRESS_RELEASE = re.compile(r"[,”\"]\s+(?:press|news)\s+release\b", re.IGNORECASE)
-_ANALYSIS_OF = re.compile(r"^\s*(?:[A-Z]{2,6}|[Tt]he\s+authors?['’]?s?|[Oo]ur)\s+analysis\s+of\s+"
+_IDENTIFIER_ONLY = compile_lazily(r"[A-Z]{2,8}\s*(?:#|No\.?)\s*\d[\d-]*")
+_PRESS_RELEASE = compile_lazily(r"[,”\"]\s+(?:press|news)\s+release\b", re.IGNORECASE)
+_ANALYSIS_OF = compile_lazily(
+    r"^\s*(?:[A-Z]{2,6}|[Tt]he\s+authors?['’]?s?|[Oo]ur)\s+analysis\s+of\s+"
                           r"(?:data\s+(?:from|in|of)\s+)?(?=[A-Z])")
 # What Wikipedia's CS1 prints after a title about the file, the kind of work or its language:
 # "(PDF)", "(Press release)", "(Report)", "(in French)". Not part of the title or the outlet.
-_FORMAT_NOTE = re.compile(
+_FORMAT_NOTE = compile_lazily(
     r"\s\((?:PDF|DOC|DOCX|PPT|XLS|XLSX|CSV|TXT|Report|Press release|Media release|Thesis|"
     r"(?:PhD|MA|MSc|Master's|Doctoral|Bachelor's) thesis|Video|Audio|Podcast|Speech|Lecture|"
     r"Conference paper|Technical report|Working paper|Preprint|Data set|Dataset|Database|"
     r"Map|Motion picture|Television production|Blog|Tweet|Letter|Interview|Obituary|"
     r"in [A-Z][a-z]+(?:(?:,| and) [A-Z][a-z]+)*)\)(?=[\s.,;]|$)")
 # After an italic name, only an issue's number, its date and pages: the name is a periodical
-_ISSUE_ONLY = re.compile(
+_ISSUE_ONLY = compile_lazily(
     r"^[\s,.;:]*(?:issue|iss\.|no\.?|nos\.|nr\.|n\.|#|heft|number)\s*\d[\d\s/()\x00,.:;–-]*"
     r"(?:pp?\.\s*[\d–-]+[\s.,;]*)?$", re.IGNORECASE)
 # A note that is one markdown link and nothing else
-_LINK_ONLY = re.compile(r"\s*\[([^\[\]\n]{3,300})\]\(\s*<?https?://[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*"
+_LINK_ONLY = compile_lazily(r"\s*\[([^\[\]\n]{3,300})\]\(\s*<?https?://[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*"
                         r">?\s*\)[.\s]*")
 _LABEL_STARTS = frozenset("SsCcEeFfAaQqRrVvPpZz")
-_LABEL = re.compile(
+_LABEL = compile_lazily(
     r"^(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?:?|cf\.?|"
     r"compare|also|e\.g\.,?|for\s+example,?|quoted\s+in|available\s+(?:at|from|online)\s*:?|"
     r"retrieved\s+from\s*:?|"
@@ -90,35 +92,35 @@ _LABEL = re.compile(
     r"voir(?:\s+aussi)?|por\.|zob\.|zobacz|patrz|cfr\.|vedi|véase)\s+)",
     re.IGNORECASE,
 )
-_SOCIAL_HANDLE = re.compile(r"\(@\w+\)")
-_SINGLE_QUOTED = re.compile(r"(?<![\w])['‘][^'‘’]{3,300}['’](?![\w])")
-_EDITOR_AFTER = re.compile(r",\s+(?:ed\.|eds\.|edited by|trans\.|translated by)\s+(?=[A-Z])")
+_SOCIAL_HANDLE = compile_lazily(r"\(@\w+\)")
+_SINGLE_QUOTED = compile_lazily(r"(?<![\w])['‘][^'‘’]{3,300}['’](?![\w])")
+_EDITOR_AFTER = compile_lazily(r",\s+(?:ed\.|eds\.|edited by|trans\.|translated by)\s+(?=[A-Z])")
 _LEADS_INTO_LINK = frozenset(("at", "see", "from", "in", "on", "via", "here", "online", "under"))
-_PERSON_NAME = re.compile(r"^[^\W\d_][\w'’ -]*, [^\W\d_]")  # "Family, Given"
+_PERSON_NAME = compile_lazily(r"^[^\W\d_][\w'’ -]*, [^\W\d_]")  # "Family, Given"
 # "op. cit." ("the work cited"), "art. cit." after a short title: the title is before it
-_CITED_MARK = re.compile(r",?\s*(?:op|loc|art|ouvr)\.\s*cit\.?$", re.IGNORECASE)
+_CITED_MARK = compile_lazily(r",?\s*(?:op|loc|art|ouvr)\.\s*cit\.?$", re.IGNORECASE)
 _QUOTE_OPENERS = frozenset("'‘\"“«„")
-_EDITOR_MARK_END = re.compile(r"\((?:eds?|hg|hrsg|red|dir|comps?)\.\)\s*,?\s*$", re.IGNORECASE)
-_TRAILING_PERSON = re.compile(
+_EDITOR_MARK_END = compile_lazily(r"\((?:eds?|hg|hrsg|red|dir|comps?)\.\)\s*,?\s*$", re.IGNORECASE)
+_TRAILING_PERSON = compile_lazily(
     r"\s\((?:(?:a\s+)?(?:thread|post|message|reply|discussion)?\s*(?:started|posted|sent|"
     r"written)\s+by\s+)?(?P<name>(?:[A-Z][\w'’-]*\.?\s+|[a-z]{2,3}\s+){1,3}[A-Z][\w'’-]+)\)$")
 # "Title (Talin)": a poster known by one name, only where the link is a list's archive
-_TRAILING_NICK = re.compile(r"\s\((?P<name>[A-Z][a-z][\w-]{1,20})\)$")
-_LIST_ARCHIVE = re.compile(r"/pipermail/|/archives/list/|mail-archive\.com/|//lists?\.|"
+_TRAILING_NICK = compile_lazily(r"\s\((?P<name>[A-Z][a-z][\w-]{1,20})\)$")
+_LIST_ARCHIVE = compile_lazily(r"/pipermail/|/archives/list/|mail-archive\.com/|//lists?\.|"
                            r"//mail\.|groups\.google\.|//marc\.info/|//lore\.kernel\.org/")
-_TITLE_DESCRIPTOR = re.compile(r"\.?\s*\[[^\[\]]{2,40}\]\.?$")
-_DIGITS_RUN = re.compile(r"(?<![\w-])\d{3,}(?![\w-])")  # "Order 13873", not "CASA-1000"
+_TITLE_DESCRIPTOR = compile_lazily(r"\.?\s*\[[^\[\]]{2,40}\]\.?$")
+_DIGITS_RUN = compile_lazily(r"(?<![\w-])\d{3,}(?![\w-])")  # "Order 13873", not "CASA-1000"
 _HELD_IN_CONTAINER = frozenset((ReferenceType.CHAPTER, ReferenceType.JOURNAL))
 # Bodies that issue documents (not periodicals): after a quoted title with no author, the
 # issuer; a periodical or site there is the outlet
-_AUTHORING_BODY = re.compile(
+_AUTHORING_BODY = compile_lazily(
     r"\b(?:Chamber of Commerce|Division|Department|Dept\.|Bureau|Council|Commission|"
     r"Committee|Ministry|Agency|Board of [A-Z]\w+|Planning)\b")
 # An edition number printed as a superscript before the year ("Berlin ⁴1995", German notes)
-_EDITION_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?(?=\d{4}\b)")
+_EDITION_MARK = compile_lazily(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?(?=\d{4}\b)")
 _LEADING_INTO = frozenset(("the", "a", "an", "in", "of", "from", "by", "see", "der", "die",
                            "das", "im", "le", "la", "les", "du"))
-_KEEP_DOT = re.compile(r"(?:\b[A-ZА-Я]|\b(?:Inc|Co|Ltd|Corp|Bros|Jr|St))\.$")
+_KEEP_DOT = compile_lazily(r"(?:\b[A-ZА-Я]|\b(?:Inc|Co|Ltd|Corp|Bros|Jr|St))\.$")
 
 
 def parse_citation(segment: str) -> Reference | None:
@@ -266,10 +268,10 @@ def _names_a_books_publisher(reference: Reference, parts: TitleParts, evidence: 
             is_publisher(reference.container) and not is_known_outlet(reference.container)))
 
 
-_PIN_AT_END = re.compile(r"(?:,\s+at|(?<![Vv]ol\.)(?<![Nn]o\.)(?<![Pp]art)(?<!Chapter))\s+\*?"
+_PIN_AT_END = compile_lazily(r"(?:,\s+at|(?<![Vv]ol\.)(?<![Nn]o\.)(?<![Pp]art)(?<!Chapter))\s+\*?"
                          r"\d{1,4}(?:[–-]\d{1,4})?$")
-_YEARS_IN_PIN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-_BRACKETED_YEAR = re.compile(r"\s*\([^()]{0,40}\b(?:1[5-9]|20)\d\d\)")
+_YEARS_IN_PIN = compile_lazily(r"\b(?:1[5-9]|20)\d\d\b")
+_BRACKETED_YEAR = compile_lazily(r"\s*\([^()]{0,40}\b(?:1[5-9]|20)\d\d\)")
 
 
 def _opening_quote_at(work: str, start: int) -> int:
@@ -347,14 +349,14 @@ def _read_dates(reference: Reference, dates: list[DateMatch], title_end: int,
 
 
 _AUTHOR_DATE_READERS = frozenset(("read_apa", "read_chicago_author_date"))
-_YEAR_LIST_GAP = re.compile(r"\s*,\s*")
+_YEAR_LIST_GAP = compile_lazily(r"\s*,\s*")
 # "n.d." (no date), "s.d." (sine dato), "o.J." (ohne Jahr), "б.г." (без года); lower case, so
 # not a court's district ("N.D. Cal.")
 # (opening with the full stop, the letter before it and what precedes that looked behind for:
 # scanned for full stops; the match starts at the stop)
-_NO_DATE = re.compile(r"\.(?:(?<=(?<![\w.])n\.)\s?d\.?|(?<=(?<![\w.])s\.)\s?d\.|"
+_NO_DATE = compile_lazily(r"\.(?:(?<=(?<![\w.])n\.)\s?d\.?|(?<=(?<![\w.])s\.)\s?d\.|"
                       r"(?<=(?<![\w.])o\.)\s?J\.|(?<=(?<![\w.])б\.)\s?г\.)(?!\w)")
-_EDITION_BEFORE = re.compile(
+_EDITION_BEFORE = compile_lazily(
     r"(?:edition|edn\.?|ed\.|reprint(?:ed)?|repr\.|reissued?|Auflage|Aufl\.|издание|изд\.)"
     r"(?:\s+(?:in|of))?,?\s*$",
     re.IGNORECASE,
@@ -405,7 +407,7 @@ def _italic_as_printed(work: str, container: str) -> str | None:
     return None
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = compile_lazily(r"[^\W\d_]+")
 
 
 def _reads_as_prose(title: str) -> bool:
@@ -422,7 +424,7 @@ def _reads_as_prose(title: str) -> bool:
     return lower / (len(words) - 1) > 0.5
 
 
-_BY_AFTER_TITLE = re.compile(
+_BY_AFTER_TITLE = compile_lazily(
     r"^\s*,?\s*by\s+(?P<names>(?:[A-Z][\w'’.-]*|de|van|von|and|&)(?:\s+(?:[A-Z][\w'’.-]*|de|"
     r"van|von|and|&))*?)\.?(?=\s*(?:[,;(]|\.?\s*$))")
 

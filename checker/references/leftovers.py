@@ -26,29 +26,30 @@ from __future__ import annotations
 import re
 
 from checker.extract.common import decode_entities
+from checker.lazypattern import compile_lazily
 
 # A markdown link whose target is not a web address: in-page anchors, the site's own pages
 # (/wiki/X, \wiki\X, ./x), with an optional link title. The text may hold one bracket pair
 # ("[Title [Updated]](...)") and the target one pair of parentheses ("ISBN_(identifier)").
-_RELATIVE_LINK = re.compile(
+_RELATIVE_LINK = compile_lazily(
     r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\]){0,500})\]"
     r"\((?!\s*<?(?:[A-Za-z][A-Za-z0-9+.-]{0,20}:|//|www\.))\s*"
     r"(?:[^()\s]|\([^()\s]*\)){0,300}(?:\s+\"[^\"\n]{0,300}\")?\s*\)"
 )
 # The same, written as an absolute link to the wiki's article (a page saved with its links
 # made absolute): "[*Harbour Weekly*](https://en.wikipedia.org/wiki/Harbour_Weekly)"
-_WIKI_PAGE_LINK = re.compile(
+_WIKI_PAGE_LINK = compile_lazily(
     r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\]){0,500})\]\(\s*<?https?://[a-z-]{2,20}\.(?:m\.)?wikipedia"
     r"\.org/wiki/(?:[^()\s]|\([^()\s]*\)){0,300}(?:\s+\"[^\"\n]{0,300}\")?\s*>?\)"
 )
 # Back-links at the start of a reference, once relative links are text: "^", "↑",
 # "**^**", "^ a b c", "***a*** ***b***".
-_BACKLINKS = re.compile(
+_BACKLINKS = compile_lazily(
     r"^\s*(?:(?:[*_]{0,3}(?:\^|↑)[*_]{0,3})(?:\s+[*_]{0,3}[a-z]{1,2}[*_]{0,3}(?=\s))*"
     r"|[*_]{2,3}[a-z]{1,2}[*_]{2,3}(?:\s+[*_]{2,3}[a-z]{1,2}[*_]{2,3})*)\s+"
 )
 # An identifier's name, then its value as a link to a catalogue or resolver.
-_IDENTIFIER_LINK = re.compile(
+_IDENTIFIER_LINK = compile_lazily(
     r"\b(?P<name>doi|DOI|ISBN|ISSN|eISSN|OCLC|PMID|PMC|S2CID|Bibcode|arXiv|CiteSeerX|JSTOR|"
     r"hdl|LCCN|OSTI|SSRN|ZDB|MR|Zbl|ERIC|ASIN|ISMN|OL|RFC|EISSN|id)\s*:?\s*"
     r"\[(?P<value>[^\[\]\n]{1,80})\]\((?:https?:)?//[^()\s]*(?:\([^()\s]*\)[^()\s]*)*"
@@ -56,8 +57,8 @@ _IDENTIFIER_LINK = re.compile(
 )
 # arXiv's subject class after its number: "[ [cs.DS](https://arxiv.org/archive/cs.DS) ]"
 # docling's space before a full stop, comma or semicolon (not an ellipsis ". . .")
-_SPACED_PUNCTUATION = re.compile(r"(?<=[\w*)\]\"”’]) ([.,;:])(?=\s|$)(?! \.)")
-_ARXIV_CLASS = re.compile(
+_SPACED_PUNCTUATION = compile_lazily(r"(?<=[\w*)\]\"”’]) ([.,;:])(?=\s|$)(?! \.)")
+_ARXIV_CLASS = compile_lazily(
     r"\[\s*\[(?P<value>[\w.-]{2,20})\]\((?:https?:)?//arxiv\.org/archive/[^()\s]*\)\s*\]")
 
 

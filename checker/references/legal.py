@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from checker.lazypattern import compile_lazily
 from checker.model import Reference, ReferenceType
 from checker.references.authors import is_organisation, parse_authors
 from checker.references.dates import find_dates
@@ -40,15 +41,15 @@ from checker.references.urls import domain_of, find_urls
 
 # ---- shared pieces -----------------------------------------------------------------------
 
-_LEADING_WORDS = re.compile(
+_LEADING_WORDS = compile_lazily(
     r"^(?:(?:See|see|Cf\.|cf\.|Compare|compare|Accord|accord|Contra|But|but|The|the|In|in|"
     r"Under|under|also|and|with|E\.g\.,?|e\.g\.,?)\s+)+")
-_CODIFIED = re.compile(r"codified\s+(?:as\s+amended\s+)?(?:at\s+)?\s*$", re.IGNORECASE)
+_CODIFIED = compile_lazily(r"codified\s+(?:as\s+amended\s+)?(?:at\s+)?\s*$", re.IGNORECASE)
 _SECTION_NUMBER = r"\w+(?:[.:-]\w+)*(?:\([\w]{1,4}\))*"  # "360k(a)", "808.1", "9-12-315"
-_YEAR_IN = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_YEAR_IN = compile_lazily(r"\b(?:1[6-9]|20)\d\d\b")
 # Where a title printed before a citation begins: the note's start, a sentence's end, a
 # semicolon after a citation, or a signal.
-_TITLE_OPENING = re.compile(
+_TITLE_OPENING = compile_lazily(
     r"(?:^|(?<=[a-z0-9)\]”\"]{2}[.])\s+|(?<=[)\d])\s*;\s+|(?<=[.;,:])\s+(?:[Ss]ee(?:\s+also)?|"
     r"[Cc]f\.|[Ss]ee,\s+e\.g\.,|[Ee]\.g\.,)\s+|\b(?:[Ss]ee(?:\s+also)?|[Cc]f\.)\s+)(?=[A-Z\"“])")
 
@@ -69,7 +70,7 @@ def _title_before(text: str, end: int, reach: int = 320) -> tuple[int, str] | No
     return offset + start, title
 
 
-_YEAR_RANGE_END = re.compile(r"\b((?:1[6-9]|20)\d\d)\s*[–-]\s*(\d{2}|\d{4})\b")
+_YEAR_RANGE_END = compile_lazily(r"\b((?:1[6-9]|20)\d\d)\s*[–-]\s*(\d{2}|\d{4})\b")
 
 
 def _last_year(text: str | None) -> str | None:
@@ -107,7 +108,7 @@ _PIN = r"(?:at\s+|¶¶?\s*)?\*?\d(?:[\d–-]|,(?=\d))*(?:\s*(?:&\s*)?nn?\.\s*\d+
 _DOCKET = (r"(?:(?:Civ(?:il)?\.?|Crim(?:inal)?\.?)\s+(?:A(?:ct(?:ion)?)?\.?\s+)?|Case\s+|"
            r"Docket\s+)?"
            r"Nos?\.\s*[\w:.-]*\d[\w:.-]*?(?=[,;\s)]|\.?$)")
-_CASE = re.compile(
+_CASE = compile_lazily(
     rf"(?<![\w.])(?P<name>(?:In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+{_PARTY}"
     rf"|{_PARTY}\s+v\.\s+{_PARTY}),\s+"
     rf"(?:(?P<volume>\d{{1,4}})\s+(?P<reporter>{_REPORTER})\s+(?P<page>\d{{1,7}}|_{{2,}})"
@@ -122,7 +123,8 @@ _CASE = re.compile(
     r"(?:[^;()]|\((?![^()]*\d{4}\))[^()]{0,40}\)){0,160}?\((?P<later>[^()]{0,40}?\d{4})\))?"
 )
 _DATABASES = frozenset(("WL", "U.S. Dist. LEXIS", "U.S. App. LEXIS", "LEXIS"))
-_DATABASE_CITE = re.compile(r"\b(?:19|20)\d\d\s+(WL|U\.S\.\s(?:Dist\.|App\.)\sLEXIS|LEXIS)\s+\d+")
+_DATABASE_CITE = compile_lazily(
+    r"\b(?:19|20)\d\d\s+(WL|U\.S\.\s(?:Dist\.|App\.)\sLEXIS|LEXIS)\s+\d+")
 
 
 def find_cases(text: str) -> list[FoundCitation]:
@@ -169,10 +171,10 @@ def find_cases(text: str) -> list[FoundCitation]:
 
 
 # A public-domain (medium-neutral) citation: the year, the court's initials, the number
-_PUBLIC_DOMAIN = re.compile(r"(?:1[89]|20)\d\d [A-Z]{2,4}(?:-[A-Z]{2,4})?")
+_PUBLIC_DOMAIN = compile_lazily(r"(?:1[89]|20)\d\d [A-Z]{2,4}(?:-[A-Z]{2,4})?")
 
 
-CASE_SHORT_FORM = re.compile(
+CASE_SHORT_FORM = compile_lazily(
     rf"(?<![\w.])(?:(?P<name>[A-Z][\w.'’&-]*(?:\s+{_PARTY_WORD}){{0,5}}?),\s+)?"
     rf"(?P<volume>\d{{1,4}})\s+(?P<reporter>{_REPORTER})\s+at\s+\*?\d+")
 
@@ -195,7 +197,7 @@ def find_case_short_forms(text: str) -> list[FoundCitation]:
     return found
 
 
-_DOCKET_SHORT_FORM = re.compile(
+_DOCKET_SHORT_FORM = compile_lazily(
     rf"(?<![\w.])(?P<name>[A-Z][\w.'’&-]*(?:\s+{_PARTY_WORD}){{0,5}}?),\s+No\.\s*[\w:.-]*\d[\w:.-]*,"
     r"\s+slip\s+op\.\s+at\s+\d+(?:[–-]\d+)?(?!\s*\()")
 
@@ -222,14 +224,14 @@ _CASE_REPORTER = (r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|"
                   r"F\.(?:\s?Supp\.)?(?:\s?(?:2d|3d|4th))?|"
                   r"F\.\s?App[’']x|(?:N\.W|S\.W|N\.E|S\.E|A|P|So)\.(?:\s?(?:2d|3d|4th))?|"
                   r"Cal\.\s?Rptr\.(?:\s?(?:2d|3d))?|B\.R\.|Fed\.\s?Cl\.|T\.C\.)")
-UNNAMED_CASE = re.compile(
+UNNAMED_CASE = compile_lazily(
     rf"(?<![\w.,§])(?<!, )(?P<volume>\d{{1,4}})\s+(?P<reporter>{_CASE_REPORTER})\s+"
     rf"(?P<page>\d{{1,7}})(?!\d)(?:,\s*{_PIN})*\s*\((?P<court>[^()]{{0,40}}?)(?P<year>\d{{4}})\)")
 
 
 # "No. 14-556 (U.S. June 26, 2015)", "No. 14-556, slip op. at 4 (U.S. June 26, 2015)": a case
 # by its docket number alone, its name in the body at the marker
-UNNAMED_DOCKET = re.compile(
+UNNAMED_DOCKET = compile_lazily(
     r"^(?:See\s+|see\s+)?No\.\s*[\w:.-]*\d[\w:.-]*(?:,\s*slip\s+op\.(?:\s+at\s+\d+(?:[–-]\d+)?)?)?"
     r"\s*\((?P<court>[^()]{0,40}?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\)")
 
@@ -267,14 +269,14 @@ _JOURNAL_WORD = r"(?:[A-Z][\w.'’&:-]*|&|of|on|the|and|in|for)"
 _ARTICLE_HEAD = (
     rf"(?<![\w.])(?P<authors>{_NAME}(?:(?:,\s+|\s+&\s+|,\s+&\s+|\s+and\s+){_NAME}){{0,4}}),\s+"
     rf"(?:{_DESIGNATION})?(?P<title>[A-Z\"“‘'][^;]{{2,300}}?)(?:,(?P<close>[”\"])?|[”\"],)\s+")
-_ARTICLE = re.compile(
+_ARTICLE = compile_lazily(
     _ARTICLE_HEAD +
     rf"(?P<volume>\d{{1,4}})\s+(?P<journal>[A-Z][\w.'’&:-]*(?:\s+{_JOURNAL_WORD}){{0,9}}?)\s+"
     r"(?:(?P<page>\d{1,6})(?:,\s*\d[\d,–-]*)*(?:\s+nn?\.\s*\d+)?\s*|(?=\())"
     r"\((?:forthcoming\s+)?(?P<year>(?:1[7-9]|20)\d\d)\)")
 # A journal numbered by year (Bluebook T13: "2014 Wis. L. Rev. 101, 120"): the volume is the
 # year, and no year in brackets follows
-_YEAR_VOLUME_ARTICLE = re.compile(
+_YEAR_VOLUME_ARTICLE = compile_lazily(
     _ARTICLE_HEAD +
     rf"(?P<year>(?:1[89]|20)\d\d)\s+(?P<journal>[A-Z][\w.'’&:-]*(?:\s+{_JOURNAL_WORD}){{0,9}}?)"
     r"\s+(?P<page>\d{1,6})(?:,\s*\d[\d,–-]*)*(?:\s+nn?\.\s*\d+)?"
@@ -283,13 +285,13 @@ _YEAR_VOLUME_ARTICLE = re.compile(
 # "L.Q.", "J.", "Rev.", "Q."
 # a journal outside the law in small capitals: one word ("DEMOGRAPHY", "SCIENCE") or
 # abbreviated words ("AM. SOC. PSYCH."); not "HARBOR NEWS" (a newspaper has no volume)
-_CAPS_JOURNAL = re.compile(r"[A-Z]{5,}|[A-Z][A-Z&’']*\.(?:\s+(?:[A-Z][A-Z&’']*\.|&|OF|THE))+")
-_JOURNAL_MARK = re.compile(r"(?:\bL\.|\bJ\.|\bREV\b|\bRev\b|\bQ\.|\bJOURNAL\b|\bJournal\b|"
+_CAPS_JOURNAL = compile_lazily(r"[A-Z]{5,}|[A-Z][A-Z&’']*\.(?:\s+(?:[A-Z][A-Z&’']*\.|&|OF|THE))+")
+_JOURNAL_MARK = compile_lazily(r"(?:\bL\.|\bJ\.|\bREV\b|\bRev\b|\bQ\.|\bJOURNAL\b|\bJournal\b|"
                            r"\bREVIEW\b|\bReview\b|\bLAW\b|\bLaw\b|\bPROBS\.|\bProbs\.|"
                            r"\bBULL\.|\bBull\.|\bF\.$|\bFORUM\b|\bForum\b)")
 
 
-_SUFFIX = re.compile(r",?\s+(?:III|II|IV)\b|\s+et\s+al\.")
+_SUFFIX = compile_lazily(r",?\s+(?:III|II|IV)\b|\s+et\s+al\.")
 
 
 def _people(text: str) -> list[str]:
@@ -341,7 +343,7 @@ def find_law_review_articles(text: str) -> list[FoundCitation]:
     return found
 
 
-_URL_FOLLOWS = re.compile(r",?\s+(?:available\s+at:?\s+)?(?=https?://|www\.)")
+_URL_FOLLOWS = compile_lazily(r",?\s+(?:available\s+at:?\s+)?(?=https?://|www\.)")
 
 
 def _take_trailing_url(reference: Reference, text: str, end: int) -> int:
@@ -368,7 +370,7 @@ _CAPS_RUN = rf"[A-Z][A-Z.'’&:-]*(?:\s+{_CAPS_WORD}){{0,20}}"
 # Bluebook's authors: "Jane Roe", "Jane Roe & John Poe", "Jane Roe, Ann Moe & John Poe" (a
 # comma only in a list that "&" closes: "Alan Roe, In Harbors, ..." is a name and a title)
 _AUTHOR_LIST = rf"{_NAME}(?:(?:,\s+{_NAME}){{0,3}},?\s+&\s+{_NAME})?"
-_ONLINE = re.compile(
+_ONLINE = compile_lazily(
     rf"(?<![\w.])(?P<authors>{_AUTHOR_LIST}),\s+"
     rf"(?P<title>[A-Z\"“‘'][^;]{{2,300}}?),\s+(?P<outlet>{_CAPS_RUN})"
     r"(?:,?\s+\((?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s*\d{1,2}:\d\d(?:\s*[AP]M)?)?\)"
@@ -376,23 +378,23 @@ _ONLINE = re.compile(
     r"|,\s+(?P<printed>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s+at\s+[A-Z]?\d+[A-Z]?)?)")
 # the site's name in ordinary letters (small capitals lost): the last comma part before the
 # bracketed date is the site, "Jane Roe, Tides, Harbor News (May 26, 2023), https://..."
-_ONLINE_PLAIN = re.compile(
+_ONLINE_PLAIN = compile_lazily(
     rf"(?<![\w.])(?P<authors>{_AUTHOR_LIST}),\s+"
     rf"(?P<title>[A-Z\"“‘'][^;]{{2,300}}?),\s+(?P<outlet>[A-Z][^,;()\"“”]{{1,60}}?)"
     r",?\s+\((?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:,\s*\d{1,2}:\d\d(?:\s*[AP]M)?)?\)"
     r"(?=,?\s+(?:https?://|www\.)|\.?$|;)")
-_BOOK = re.compile(
+_BOOK = compile_lazily(
     rf"(?<![\w.,])(?:\d{{1,3}}\s+)?(?P<authors>{_CAPS_RUN}(?:\s+&\s+{_CAPS_RUN})?"
     r"(?:,\s+(?:JR|SR)\.|,?\s+(?:II|III|IV)|\s+ET\s+AL\.)?),\s+"
     rf"(?P<title>(?:\d{{4}}\s+)?{_CAPS_RUN}(?:,\s+{_CAPS_RUN})*)(?P<pin>\s+\*?\d[\d,–-]*)?"
     r"(?:\s+\((?P<edition>[^()]{0,40}?)?(?P<year>(?:1[5-9]|20)\d\d)\))?")
 # an edited book with no author: "SAME-SEX MARRIAGE AND THE LAW 5 (Jane Roe et al. eds., 2008)"
-_EDITED_BOOK = re.compile(
+_EDITED_BOOK = compile_lazily(
     rf"(?<![\w.,])(?P<title>{_CAPS_RUN}(?:,\s+{_CAPS_RUN})*)(?:\s+\*?\d[\d,–-]*)?\s+"
     r"\((?P<editors>[A-Z][^()]{2,100}?)\s+eds?\.,\s+(?:\d+\w{1,2}\s+ed\.\s+)?"
     r"(?P<year>(?:1[5-9]|20)\d\d)\)")
-_CAPS_SUFFIX = re.compile(r",?\s+(?:JR\.|SR\.|III|II|IV)$|\s+ET\s+AL\.$")  # "ROE, JR."
-_ABBREVIATED_BODY = re.compile(r"\b[A-Z]{2,}[’'A-Z]*\.(?:\s|$)")  # "CATO INST.", "ASS’N."
+_CAPS_SUFFIX = compile_lazily(r",?\s+(?:JR\.|SR\.|III|II|IV)$|\s+ET\s+AL\.$")  # "ROE, JR."
+_ABBREVIATED_BODY = compile_lazily(r"\b[A-Z]{2,}[’'A-Z]*\.(?:\s|$)")  # "CATO INST.", "ASS’N."
 
 
 def find_online_sources(text: str) -> list[FoundCitation]:
@@ -478,7 +480,7 @@ def find_books(text: str) -> list[FoundCitation]:
 
 # ---- the Federal Register ------------------------------------------------------------------
 
-_FED_REG = re.compile(
+_FED_REG = compile_lazily(
     r"(?<![\w.])\d{1,3}\s+Fed\.\s?Reg\.\s+\d+(?:,\d{3})*(?:,\s*\d+(?:,\d{3})*(?:[–-]\d+(?:,\d{3})*)?)*"
     r"(?:\s*\((?P<date>[^()]{4,60}?)\))?")
 
@@ -506,14 +508,14 @@ def find_federal_register(text: str) -> list[FoundCitation]:
 
 # ---- congressional documents ---------------------------------------------------------------
 
-_REPORT_NUMBER = re.compile(
+_REPORT_NUMBER = compile_lazily(
     r"(?<![\w.])(?P<title>(?:H\.\s?R\.|H\.|S\.)\s?(?:Conf\.\s?|Exec\.\s?)?(?:Rep\.|Doc\.|Prt\.)"
     r"\s?No\.\s?\d{1,3}-\d{1,5})(?:,\s*(?:pt\.\s*\d+,?\s*)?(?:at\s+)?\d[\d,–-]*)?"
     r"(?:\s*\((?P<year>[^()]{0,20}\d{4})\))?")
-_RECORD = re.compile(
+_RECORD = compile_lazily(
     r"(?<![\w.])\d{1,3}\s+Cong\.\s?Rec\.\s+(?:[HSE]\s?)?\d+(?:,\d{3})*(?:,\s*(?:[HSE]\s?)?\d+(?:,\d{3})*)*"
     r"(?:\s*\((?P<date>[^()]{4,40}?)\))?")
-_HEARING = re.compile(
+_HEARING = compile_lazily(
     r",\s+\d{1,3}(?:st|nd|rd|th)\s+Cong\.(?:\s+\d[\d,–-]*)?(?:\s*\((?P<date>[^()]{0,40}?\d{4})\))?")
 
 
@@ -552,7 +554,7 @@ def find_congressional_documents(text: str) -> list[FoundCitation]:
 
 # ---- reports of the Congressional Research Service ---------------------------------------
 
-_CRS_REPORT = re.compile(
+_CRS_REPORT = compile_lazily(
     r"(?<![\w.])(?:CRS|Congressional Research Service)\s+(?:Report|In Focus|Insight|"
     r"Legal Sidebar)\s+(?:No\.\s*)?[A-Z]{0,5}-?\d[\w.-]*?,\s+"
     r"(?P<title>[A-Z\"“][^;]{2,300}?)"
@@ -592,7 +594,7 @@ _SECTION = r"§§?\s*" + _SECTION_NUMBER
 _STATUTES_AT_LARGE = r"\d{1,3}\s+Stat\.\s+\d+(?:,\d{3})*(?:,\s*\d[\d,–-]*)?"
 _PUBLIC_LAW_NUMBER = r"(?:P\.\s?L\.|Pub\.\s?L\.(?:\s?No\.)?)\s*\d{2,3}-\d{1,4}"
 _US_CODE = r"\d{1,2}\s+U\.\s?S\.\s?C\.(?:\s?A\.)?"
-_ACT = re.compile(
+_ACT = compile_lazily(
     rf"(?<![\w.])(?P<name>[A-Z][\w'’-]*(?:,?\s+{_ACT_WORD}){{0,14}}?\s+"
     r"(?:Act|Amendments)(?:\s+of\s+(?P<year>(?:1[7-9]|20)\d\d))?)\b"
     rf"(?P<cited>(?:\s*{_SECTION})?(?:,\s*{_PUBLIC_LAW_NUMBER}(?:,\s*{_SECTION})?"
@@ -601,8 +603,8 @@ _ACT = re.compile(
     rf"|\s*\((?:[A-Z]{{2,10}};\s*)?{_US_CODE}\s*{_SECTION}\)))?"
 )
 # "Titles I-IX of the X Act of 1974", "Section 5 of the X Act": the act is what follows
-_PART_OF = re.compile(r"^.*\b(?:of|in|under|by)\s+the\s+(?=[A-Z])")
-_CODE = re.compile(
+_PART_OF = compile_lazily(r"^.*\b(?:of|in|under|by)\s+the\s+(?=[A-Z])")
+_CODE = compile_lazily(
     rf"(?<![\w.])(?P<code>{_US_CODE}|\d{{1,3}}\s+C\.\s?F\.\s?R\.|"
     r"(?:[A-Z][A-Za-z.]*\s){1,4}(?:Code|CODE|Stat\.|STAT\.|Gen\.\s?Laws|GEN\.\s?LAWS|"
     r"Rev\.\s?Stat\.|REV\.\s?STAT\.|Comp\.\s?Laws|COMP\.\s?LAWS)"
@@ -614,11 +616,11 @@ _CODE = re.compile(
     r"|(?<![\w.])(?:U\.S\.|[A-Z][a-z]{1,5}\.|[A-Z]{2,6}\.)\s?(?:Const|CONST)\.\s+(?:art\.|amend\.)"
     r"\s*[IVXLC]+(?:,\s*§\s*\d+)?(?:,\s*cl\.\s*\d+)?"
 )
-_PUBLIC_LAW = re.compile(
+_PUBLIC_LAW = compile_lazily(
     rf"(?<![\w.])(?P<title>{_PUBLIC_LAW_NUMBER}(?:,\s*{_SECTION})?)(?:,\s*{_STATUTES_AT_LARGE})?"
     r"(?:\s*\((?P<year>\d{4})\))?"
 )
-_INSTRUMENT = re.compile(
+_INSTRUMENT = compile_lazily(
     r"(?<![\w.])(?P<name>Executive Order\s+(?:No\.\s*)?\d{1,2},?\d{3}|"
     r"Exec\.\s?Order\s+No\.\s*\d{1,2},?\d{3}|"
     r"(?:S|H)\.\s?(?:Con\.\s?|J\.\s?)?Res\.\s*\d{1,5}"
@@ -626,7 +628,7 @@ _INSTRUMENT = re.compile(
     # where an order is printed: "Exec. Order No. 13,771, 82 Fed. Reg. 9339 (Jan. 30, 2017)"
     r"(?P<printed>,\s+\d{1,3}\s+Fed\.\s?Reg\.\s+\d[\d,]*(?:\s*\((?P<printed_date>[^()]{4,40})\))?)?"
 )
-_DATED = re.compile(r"\s*,?\s*(?:dated|of|signed|issued(?:\s+on)?)\s+"
+_DATED = compile_lazily(r"\s*,?\s*(?:dated|of|signed|issued(?:\s+on)?)\s+"
                     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}")
 
 
@@ -702,7 +704,7 @@ def find_public_laws(text: str) -> list[FoundCitation]:
     return found
 
 
-_BILL = re.compile(
+_BILL = compile_lazily(
     r"(?<![\w.])(?P<title>(?:H\.\s?R\.|S\.)\s?(?:(?:J\.|Con\.)\s?Res\.\s?|Res\.\s?)?\d{1,5},\s+"
     r"\d{1,3}(?:st|nd|rd|th)\s+Cong\.)(?:\s+§+\s*[\w.()-]+)?(?:,\s+\d(?:st|nd|d)\s+Sess\.)?"
     r"(?:\s*\((?P<year>(?:1[7-9]|20)\d\d)\))?"
@@ -757,7 +759,7 @@ def find_instruments(text: str) -> list[FoundCitation]:
     return found
 
 
-_RESTATEMENT = re.compile(
+_RESTATEMENT = compile_lazily(
     r"(?<![\w.])(?P<title>(?:RESTATEMENT|Restatement)\s+\((?:FIRST|SECOND|THIRD|FOURTH|First|"
     r"Second|Third|Fourth)\)\s+(?:OF|of)\s+[A-Z][\w.'’:]*(?:\s+(?:[A-Z][\w.'’:]*|of|OF|&|and|AND))"
     r"{0,6})"
@@ -765,12 +767,12 @@ _RESTATEMENT = re.compile(
     # the publisher, "AM. L. INST." (since 2015) or "AM. LAW INST." (before), and the year
     r"(?:\s*\((?:AM\.\s?(?:L\.|LAW)\s?INST\.|Am\.\s?(?:L\.|Law)\s?Inst\.|A\.L\.I\.)\s+"
     r"(?P<year>\d{4})\))?")
-_SESSION_LAW = re.compile(
+_SESSION_LAW = compile_lazily(
     r"(?<![\w.])(?P<title>Act\s+of\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?P<year>\d{4})),\s+"
     r"(?:ch\.\s*\d+,\s+|No\.\s*\d+,\s+|§\s*\d+,\s+)*"
     r"(?:(?P<volume>\d{4})\s+(?P<laws>(?:[A-Z][a-z]*\.?\s){1,3}(?:Laws|Sess\.\s?Laws|Acts|Stat\.))|"
     r"\d{1,3}\s+(?P<stat>Stat\.))\s+\d+(?:,\s*\d[\d–-]*)?")
-_COURT_DOCUMENT = re.compile(
+_COURT_DOCUMENT = compile_lazily(
     r"(?<![\w.])(?P<title>(?:(?!(?:See|Cf|Compare|But|Accord|Contra|Also)\b)[A-Z][a-z]+\s+"
     r"(?:and\s+)?){0,3}(?:Petition|Motion|Brief|Reply|Memorandum|Complaint|Answer|Transcript|"
     r"Declaration|Affidavit|Order|Judgment|Stipulation|Opening Brief|Joint Appendix)\b"
@@ -782,7 +784,7 @@ _COURT_DOCUMENT = re.compile(
     r"\s*\((?P<court>[^()]{0,60})\)")
 
 
-_ENGLISH_CASE = re.compile(
+_ENGLISH_CASE = compile_lazily(
     r"(?<![\w.])(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w.-]*['’]s\s+Case)\s+"
     r"\((?P<year>1[2-9]\d\d)\)\s+\d{1,3}\s+(?P<reports>Eng\.\s?Rep\.|[A-Z][\w.]*\s?Rep\.)\s+\d+")
 
@@ -854,7 +856,7 @@ def find_court_documents(text: str) -> list[FoundCitation]:
 
 
 _SECTION_LIST = r"\d[\w().-]*(?:(?:,\s*(?:and\s+)?|\s+and\s+)\d[\w().-]*)*"
-_ACT_SECTION = re.compile(
+_ACT_SECTION = compile_lazily(
     rf"\b(?:Sections?|§§?)\s*{_SECTION_LIST}\s+of\s+(?:the\s+)?"
     r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}Act(?!\s+of\s+\d)|[A-Z]{3,8}(?![\w-]|\.\w))"
     rf"(?P<code>\s*\((?P<codified>codified\s+(?:as\s+amended\s+)?at\s+)?"
@@ -916,12 +918,12 @@ FINDERS: tuple[Finder, ...] = (
 
 
 # "JANE ROE, HARBOR LAW": small capitals (opening with one letter: scanned for capitals)
-_CAPS_PAIR = re.compile(r"[A-Z][A-Z]{2,}\.?,? [A-Z][A-Z.]+")
+_CAPS_PAIR = compile_lazily(r"[A-Z][A-Z]{2,}\.?,? [A-Z][A-Z.]+")
 
 
 # The words and marks a legal citation prints, looked for in one scan (each opens with a
 # letter, digit or mark, which the scan looks for first) ...
-_LEGAL_MARK = re.compile("|".join(re.escape(mark) for mark in (
+_LEGAL_MARK = compile_lazily("|".join(re.escape(mark) for mark in (
     "U.S.C", "C.F.R", "L. ", "Order", "Res.", "§", "Fed. Reg", "Rep.", "Cong.", "In re ",
     "Const.", "CONST.", "Doc.", "CRS", "L.J", "L. R", "L.Q", "REV.", "ESTATEMENT", "estatement",
     "Rev.", "U.S.", "Case (", "Fed. R", "), http", "Ct.", "2d", "3d", "4th")))
@@ -936,7 +938,7 @@ def has_legal_citation(text: str) -> bool:
             or _LEGAL_MARK.search(text) is not None or _CAPS_PAIR.search(text) is not None)
 
 
-_VOLUME = re.compile(r"\b\d{1,4}\s+[A-Z][\w.]*")
+_VOLUME = compile_lazily(r"\b\d{1,4}\s+[A-Z][\w.]*")
 
 
 def find_legal_citations(text: str) -> list[FoundCitation]:

@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from checker.lazypattern import compile_lazily
 from checker.model import Reference
 from checker.references.urls import UrlMatch, domain_of, find_urls
 
 # What may stand between two links besides a label: punctuation and a joining word
-_JOINER = re.compile(r"^[\s,;()\[\]]*(?:(?:and|or|&)[\s,;()\[\]]*)?$", re.IGNORECASE)
+_JOINER = compile_lazily(r"^[\s,;()\[\]]*(?:(?:and|or|&)[\s,;()\[\]]*)?$", re.IGNORECASE)
 # A label: a few words, a colon or a dash or nothing after them, no sentence inside
-_LABEL = re.compile(r"^[\s,;]*(?P<label>[^\s.,;:()][^\n]{0,118}?)\s*(?::|\s[-–—])?[\s(]*$")
+_LABEL = compile_lazily(r"^[\s,;]*(?P<label>[^\s.,;:()][^\n]{0,118}?)\s*(?::|\s[-–—])?[\s(]*$")
 _LEADS_INTO = frozenset(("at", "see", "from", "in", "on", "via", "here", "under", "by", "to",
                          "the", "a", "an", "of", "and", "or", "is", "are", "was", "see:"))
 _ARCHIVES = ("web.archive.org", "archive.today", "archive.ph", "webcitation.org", "perma.cc")

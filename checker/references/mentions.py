@@ -7,17 +7,16 @@ Roe``. Only the title and its author are printed; the rest of the work stays unk
 
 from __future__ import annotations
 
-import re
-
+from checker.lazypattern import compile_lazily
 from checker.model import Reference, ReferenceType
 from checker.references.authors import parse_authors
 from checker.references.patterns import FoundCitation
 
-_POSSESSIVE_TITLE = re.compile(
+_POSSESSIVE_TITLE = compile_lazily(
     r"(?<![\w.])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w-]+)['’]s\s+"
     r"(?P<title>\*(?=\S)[^*]{2,200}?(?<=\S)\*|_(?=\S)[^_]{2,200}?(?<=\S)_)(?![\w*_])"
 )
-_TITLE_BY = re.compile(
+_TITLE_BY = compile_lazily(
     r"(?P<title>\*(?=\S)[^*]{2,200}?(?<=\S)\*|_(?=\S)[^_]{2,200}?(?<=\S)_),?\s+"
     r"(?:(?:to\s+be\s+)?(?:written|edited|translated|published)\s+)?by\s+"
     r"(?P<name>(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)(?![\w'’-])")

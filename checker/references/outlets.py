@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from checker.lazypattern import compile_lazily
+
 _NEWS_OUTLETS_TEXT = """
     reuters|associated press|ap|afp|agence france-presse|bloomberg|bbc|bbc news|
     bbc russian service|cnn|xinhua|xinhua news agency|xinhuanet|tass|itar-tass|interfax|
@@ -51,14 +53,14 @@ SOCIAL_DOMAINS = frozenset((
     "threads.net", "mp.weixin.qq.com",
 ))
 
-_NEWS_WORDS = re.compile(
+_NEWS_WORDS = compile_lazily(
     r"\b(?:news|times|post|daily|herald|tribune|gazette|gazeta|telegraph|observer|chronicle|"
     r"courier|courant|standard|express|mirror|mail|press|media|agency|agence|wire|"
     r"broadcasting|radio|tv|television|journal(?! of)|zeitung|izvestia|pravda|vedomosti|"
     r"novosti|новости|газета|известия|коммерсант|ведомости)\b",
     re.IGNORECASE,
 )
-_NEWS_DOMAIN_WORDS = re.compile(
+_NEWS_DOMAIN_WORDS = compile_lazily(
     r"(?:news|times|post|daily|herald|tribune|gazet|journal|press|media|reuters|rferl|apnews|"
     r"bbc|cnn|guardian|xinhua|globaltimes|azattyq|azattyk|tass|interfax|ria\.ru|kommersant|"
     r"vedomosti|eurasianet|diplomat|akipress|kabar|inform|tengri|fergana|kun\.uz|uzdaily|"
@@ -70,7 +72,7 @@ _NEWS_DOMAIN_WORDS = re.compile(
     r"akorda|informburo|cgtn|cctv|haaretz|independent|telegraph|mirror|spiegel|lemonde)",
     re.IGNORECASE,
 )
-_THINK_TANK = re.compile(
+_THINK_TANK = compile_lazily(
     r"\b(?:institute|institution|instituto|institut|cent(?:er|re)|foundation|endowment|"
     r"council on|council for|crisis group|rand|brookings|chatham house|carnegie|"
     r"world bank|imf|international monetary fund|oecd|asian development bank|adb|ebrd|"
@@ -82,7 +84,7 @@ _THINK_TANK = re.compile(
     r"osce|who|world health organization|fao|ilo|wto|iom)\b",
     re.IGNORECASE,
 )
-_PUBLISHER = re.compile(
+_PUBLISHER = compile_lazily(
     r"\b(?:press|publishers?|publishing|publications|books|verlag|editions?|éditions|"
     r"routledge|penguin|random house|wiley|springer|palgrave|macmillan|hurst|brill|sage|"
     r"elsevier|bloomsbury|polity|verso|norton|knopf|harper|harpercollins|simon|"
@@ -124,7 +126,7 @@ _SITE_SUFFIXES = frozenset(("com", "org", "net", "news", "media", "kz", "kg", "u
                             "ru", "info", "co.uk", "cn", "io"))
 
 
-_PERIODICAL_END = re.compile(
+_PERIODICAL_END = compile_lazily(
     r"\b(?:review|journal|magazine|quarterly|bulletin|gazette|gazeta|times|post|herald|"
     r"tribune|chronicle|courier|newsletter|weekly|monthly|daily|zeitung)$",
     re.IGNORECASE,

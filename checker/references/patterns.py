@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from checker.lazypattern import compile_lazily
 from checker.model import Reference
 
 
@@ -30,9 +31,9 @@ YEAR = r"(?:1[5-9]|20)\d\d"
 
 DATE_MARK = "\x00"  # what a date is blanked to (then padded with spaces to its length)
 
-DIGIT = re.compile(r"\d")
-LETTER = re.compile(r"[^\W\d_]")
-SPACE = re.compile(r"\s+")
+DIGIT = compile_lazily(r"\d")
+LETTER = compile_lazily(r"[^\W\d_]")
+SPACE = compile_lazily(r"\s+")
 
 # A letter described by its writer and recipient: "Jane Roe to John Poe, Jr., June 1, 1863"
 PERSON = r"(?:(?:[A-Z][\w'’-]*\.?|[A-Z]\.)\s+){0,4}[A-Z][\w'’-]+(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?"
@@ -40,11 +41,11 @@ PERSON = r"(?:(?:[A-Z][\w'’-]*\.?|[A-Z]\.)\s+){0,4}[A-Z][\w'’-]+(?:,?\s+(?:J
 PSEUDONYM = r"[\"“][A-Z][^\"“”,]{1,40}[\"”]"
 # A body written to as such: "the Council", "the Privy Council"
 BODY = r"the\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
-LETTER_HEAD = re.compile(
+LETTER_HEAD = compile_lazily(
     rf"^(?P<writer>{PERSON}|{PSEUDONYM}),?\s+to\s+(?P<recipient>{PERSON}(?:\s+and\s+{PERSON})?|{BODY})"
     r"\s*(?=[,(]|$)"
 )
-_DAY_DATE = re.compile(r",?\s*(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+\d|,?\s*\d{1,2}/\d{1,2}/\d")
+_DAY_DATE = compile_lazily(r",?\s*(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+\d|,?\s*\d{1,2}/\d{1,2}/\d")
 
 
 def letter_head(text: str) -> re.Match[str] | None:
@@ -58,11 +59,11 @@ def letter_head(text: str) -> re.Match[str] | None:
     return found
 
 # Quotes that open or close a title, straight and typographic, English, Russian and German.
-QUOTE_CHARS = re.compile(r"[\"“”«»„]")
+QUOTE_CHARS = compile_lazily(r"[\"“”«»„]")
 OPENING_QUOTES = "\"“«„"
 
 # *Title*, **Title**, _Title_: markdown emphasis (a converter's italics)
-ITALIC = re.compile(
+ITALIC = compile_lazily(
     r"(?<![*\w\\])(\*{1,2}|_)(?=[^\s*_])([^*_]{1,300}?[^\s\\*_])\1(?![*\w])"
 )
 
@@ -71,14 +72,14 @@ ITALIC = re.compile(
 # photo shows ...", "p. 429. The journal ...")
 # Each opens with the one look-behind every alternative implies: tried at every position, it
 # fails at once where no full stop is (three times faster than the alternatives alone).
-SENTENCE_BREAK = re.compile(
+SENTENCE_BREAK = compile_lazily(
     r"(?<=[.?!])(?:(?<=[^\s.]{2}[.?!])|(?<=[,\s]\d\.)|(?<=[,\s]\d\d\.)|(?<=[,\s]\d{3}\.)|"
     r"(?<=[,\s]\d{4}\.))\s+(?=[A-ZА-ЯЁ«\"“*\[])")
-SENTENCE_BREAK_QUOTED = re.compile(
+SENTENCE_BREAK_QUOTED = compile_lazily(
     r"(?<=[.?!\"”’])(?:(?<=[^\s.]{2}[.?!])|(?<=[^\s.]{2}[.?!][\"”’]))\s+"
     r"(?=[A-ZА-ЯЁ«\"“*\[])")
 # ... but not after an abbreviation or an initial ("No. 5", "ed. Smith", "J. Smith").
-ABBREVIATION_END = re.compile(
+ABBREVIATION_END = compile_lazily(
     r"(?:\b(?:no|nos|vol|vols|pp|p|ed|eds|trans|st|dr|mr|mrs|ms|jr|sr|inc|ltd|co|dept|univ|"
     r"gov|rev|comp|al|op|cit|ch|sec|art|fig|repr|orig|esp|cf|ibid|viz|approx|ca|jan|feb|"
     r"mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|gen|col|capt|lt|sgt|prof|hon|pres|sen|rep|"
@@ -88,7 +89,7 @@ ABBREVIATION_END = re.compile(
 
 # Words that say what follows is no title or outlet: access notes, numbering, pages, roles,
 # kinds of document, times of day.
-NOISE = re.compile(
+NOISE = compile_lazily(
     r"^(?:accessed|retrieved|viewed|consulted|available|online|\[online\]|last|updated|"
     r"modified|published|posted|issue|issues|serial|no\.?|nos\.|num\.|vol\.?|vols\.|volume|"
     r"pp?\.|pages?|p\b|in\b|w:|dans\b|ed\.|eds\.|edited|trans\.|translated|n\.\s?d\.|ibid|"
@@ -106,56 +107,56 @@ NOISE = re.compile(
 )
 # Only numbers (pages, volume and issue, roman numerals): "45", "12:3", "xiv–xv"
 # pages and numbers: "45", "12-14", "iv", "12f." and "12ff." (German: and the following)
-NUMBERS = re.compile(r"^[\divxlcIVXLC\s–—:.,/-]*\d[\divxlcIVXLC\s–—:.,/()n-]*(?:ff?\.?)?$")
+NUMBERS = compile_lazily(r"^[\divxlcIVXLC\s–—:.,/-]*\d[\divxlcIVXLC\s–—:.,/()n-]*(?:ff?\.?)?$")
 # "London: Hurst" (not "Asia Policy 24: 110-16", a journal's volume and pages)
-PLACE_PUBLISHER = re.compile(
+PLACE_PUBLISHER = compile_lazily(
     r"^(?P<place>[A-ZА-Я][^:]{0,59}[^\d\s:]):\s*(?P<publisher>[^\W\d_].{1,120})$"
 )
 # A book's place and publisher opening a sentence: "München: Verlag C.H. Beck, 1977"
 # (or with no comma before the year, as German notes print it: "Berlin: de Gruyter 2004";
 # "Frankfurt am Main: Suhrkamp 1990")
-IMPRINT = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ /-][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}"
+IMPRINT = compile_lazily(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ /-][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}"
                      r"(?:\s(?:am|an|upon|on|sur|nad)\s[A-ZÀ-ÖØ-Þ][\w'’-]+)?:\s+"
                      r"(?:(?:de|van|von|di|du)\s+)?[A-ZÀ-ÖØ-Þ][^:;]{1,60}?,?\s+(?:[a-z]+\s+){0,3}"
                      + YEAR + r"(?=[.,;)\s]|$)")
 # "Asia Policy 24", "Survey 38 (2)": a name with its volume
-VOLUME_TAIL = re.compile(
+VOLUME_TAIL = compile_lazily(
     r"^(?P<name>.*?[^\d\s,.:])\s+(?P<vol>\d{1,4}|[IVXL]{1,5})(?:\s*\(\d+\))?$"
 )
 # "Report no. 245", "Working Paper No. 12" after an unmarked title: the series, not the title
-SERIES_CHUNK = re.compile(
+SERIES_CHUNK = compile_lazily(
     r"^[A-ZА-Я][^,]{0,60}\b(?:report|paper|brief|memo|briefing|series)\s+"
     r"(?:no\.?|number|#|n°|№)\s*[\d/.-]*\d[\w/.-]*$",
     re.IGNORECASE,
 )
-SERIES = re.compile(
+SERIES = compile_lazily(
     r"\b(?:report|working paper|policy brief|policy memo|brief|paper|memo|series|"
     r"briefing|issue brief|study|studies|analysis)\s+(?:no\.?|number|#|n°|№)?\s*[\d/.-]+",
     re.IGNORECASE,
 )
-NUMBERED = re.compile(
+NUMBERED = compile_lazily(
     r"\b(?:no|nos|vol|issue|serial no|number|nr|n°|#|№|band|bd|heft|jg|tom|том|вып)\.?\s*"
     r"[\d/.-]*\d[\w/.-]*",
     re.IGNORECASE,
 )
 # ", ed. Name", "edited by Name", "hrsg.", "под ред.": the editors and what follows them
-EDITORS = re.compile(
+EDITORS = compile_lazily(
     r"(?:,\s*|\s+)(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.|hg\.|под\s+ред\.|(?:pod\s+)?red\.|"
     r"\(?dir\.\)?|éd\.)(?=[\s,]|$).*$",
     re.IGNORECASE,
 )
 # An archive's collection: "Roe Family Papers", "Arbuckle Research Files", "Martin-Pugh
 # Collection", "Records of the Harbour Board", "Papers of Governor Jane Roe"
-COLLECTION = re.compile(
+COLLECTION = compile_lazily(
     r"(?:[A-Z][\w.'’&-]*\s+){1,5}(?:Papers|Collection|Files|Records)|"
     r"(?:Records|Papers)\s+of\s+(?:the\s+)?[A-Z][^,;()\x00]{2,80}?")
 # The repository that holds a collection: "Harbour State Library and Archives", "Harbour
 # Historical Society", "Special Collections, Harbour University Library"
-REPOSITORY = re.compile(r"\b(?:Library|Archives?|Historical Society|Record Office|Museum|"
+REPOSITORY = compile_lazily(r"\b(?:Library|Archives?|Historical Society|Record Office|Museum|"
                         r"Special Collections|University)\b")
 # A periodical's or a society's name abbreviated as older notes print it: "Coll. Minn. Hist.
 # Soc.", "Proc. Harb. Soc.", "Jour. Am. Folk-Lore" (two abbreviated words at least)
-ABBREVIATED_NAME = re.compile(r"(?:[A-Z][a-z]{0,7}\.\s*){2,}(?:[A-Z][\w-]*\.?\s*)*")
+ABBREVIATED_NAME = compile_lazily(r"(?:[A-Z][a-z]{0,7}\.\s*){2,}(?:[A-Z][\w-]*\.?\s*)*")
 # Lower-case words of a name that do not count against its being title case.
 LOWER_WORDS = frozenset(split_words(
     "a an and the of for in on at to by with from de la le du des der die das und y e et i o "
@@ -198,7 +199,7 @@ def sentence_spans(text: str, start: int, end: int,
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&%~\"'])")
+_MD_ESCAPE = compile_lazily(r"\\([\\`*_{}\[\]()#+\-.!$&%~\"'])")
 
 
 def strip_italics(text: str) -> str:
@@ -221,7 +222,7 @@ def clean_text(text: str | None) -> str | None:
 
 # 'Schindler says, "It was ..."', 'Campbell observed if "..."': words quoted after a verb of
 # saying are a passage, not a title
-SPEECH_BEFORE = re.compile(
+SPEECH_BEFORE = compile_lazily(
     r"\b(?:says?|said|writes?|wrote|notes|noted|observes?|observed|argues?|argued|remarks?|"
     r"remarked|declares?|declared|states|stated|asserts?|asserted|claims?|claimed|explains?|"
     r"explained|adds|added|insists?|insisted|complains?|complained|recalls?|recalled|"

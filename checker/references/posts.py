@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
+from checker.lazypattern import compile_lazily
 from checker.model import Reference, ReferenceType
 from checker.references.patterns import FoundCitation
 
-_POST = re.compile(
+_POST = compile_lazily(
     r"(?<![\w@])(?P<handle>@\w{1,30}),?\s+(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/"
     r"(?P<year>\d{4}|\d{2})(?:\s*\([^()]{0,30}\))?,?\s+(?P<kind>Tweet|Retweet|Facebook Post|"
     r"Instagram Post|Post)s?\b",

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from checker.lazypattern import compile_lazily
 from checker.references.authors import (
     COMMON_GIVEN_NAMES,
     ORGANISATION_WORDS,
@@ -85,7 +86,7 @@ def find_title(work: str, blanked: str) -> TitleParts:
 # ---- numbered reports: government and think-tank series -----------------------------------
 
 # "CRS Report R48284, Title, by Tori Gorman": the series and number, the title, the authors
-NUMBERED_REPORT = re.compile(
+NUMBERED_REPORT = compile_lazily(
     r"^(?:[A-Z]{2,6}\s+)?(?:Report|In Focus|Insight|Legal Sidebar|Working Paper|Issue Brief|"
     r"Policy Brief|Technical Report)\s+(?:No\.\s*)?[A-Z]{0,5}-?\d[\w.-]*,\s+(?P<title>.+?)"
     r"(?:,\s+(?:by|coordinated by|edited by)\s+"
@@ -119,7 +120,7 @@ def read_numbered_report(work: str, blanked: str) -> TitleParts | None:
 
 # ---- law-review articles: Bluebook --------------------------------------------------------
 
-_LAW_JOURNAL = re.compile(
+_LAW_JOURNAL = compile_lazily(
     # each name opens with no space, and at most 9 names: one way to split the names, so a
     # long run of commas that is no article fails at once (the old pattern backtracked for
     # minutes on a bibliography run together into one line)
@@ -131,8 +132,8 @@ _LAW_JOURNAL = re.compile(
     r"(?:\s(?:[A-Z][A-Za-z'’.]*|&|on|of|for|in|the|and))*?)"
     r"\s+\d{1,5}(?:,\s*\d[\d,–-]*(?:\s*nn?\.\s*\d+)?)?\s*\("
 )
-_DESIGNATION = re.compile(r",\s*(?:Note|Comment|Essay|Book Review)$")  # student work's mark
-_JOURNAL_WORD = re.compile(r"(?:^|\s)(?:L\.|J\.|Rev\.|Q\.|Law|Journal|Review|L\.J\.|"
+_DESIGNATION = compile_lazily(r",\s*(?:Note|Comment|Essay|Book Review)$")  # student work's mark
+_JOURNAL_WORD = compile_lazily(r"(?:^|\s)(?:L\.|J\.|Rev\.|Q\.|Law|Journal|Review|L\.J\.|"
                            r"L\.\s?Rev\.)|L\.J\.|L\.Q\.")
 
 
@@ -168,7 +169,7 @@ def read_law_review(work: str, blanked: str) -> TitleParts | None:
 # "N.Y. TIMES", "Wash. Post", "Milwaukee J. Sentinel", "WALL ST. J.": a periodical's name (small
 # capitals are printed as capitals), a few capitalised words or abbreviations
 _BLUEBOOK_OUTLET = (r"(?P<outlet>[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|the|on|and|&)){0,5})")
-_BLUEBOOK_PERIODICAL = re.compile(
+_BLUEBOOK_PERIODICAL = compile_lazily(
     r"^(?P<head>[^\x00;]{3,400}?),\s+" + _BLUEBOOK_OUTLET +
     r"(?:,\s+(?P<printed>\x00)\s*(?P<page>,\s+at\s+[A-Z]?\d+[A-Z]?(?:[-–]\d+)?)?"
     r"|\s+\((?P<updated>(?:last\s+(?:updated|modified)|updated|posted)\s+)?(?P<online>\x00)\s*\)"
@@ -178,10 +179,10 @@ _BLUEBOOK_PERIODICAL = re.compile(
     r"(?:;\s*(?:see\s+)?(?:infra|supra)\b[^;]*)?"  # "; infra note 114": a cross-reference
     r"[\s.,]*$")
 # What Bluebook prints before a title to say what kind of piece it is: not an author or title
-_PIECE_KIND = re.compile(
+_PIECE_KIND = compile_lazily(
     r"^(?:Editorial|Opinion|Op-Ed|Letter to the Editor|Note|Comment|Essay|Book Review|"
     r"Recent Case|Press Release|News Release|Interview|Transcript)$", re.IGNORECASE)
-_NAME_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$", re.IGNORECASE)
+_NAME_SUFFIX = compile_lazily(r"^(?:Jr|Sr|II|III|IV)\.?$", re.IGNORECASE)
 
 
 def _is_release(kind: str) -> bool:
@@ -262,10 +263,11 @@ def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
                       title_start=start, title_end=start + len(title) if start >= 0 else -1)
 
 
-_CASE_CITED = re.compile(r"\sv\.\s[^,]{1,80},\s+(?:\d|No\.)")  # "Roe v. Poe, 12 F.3d", ", No. 1"
-_RELEASE = re.compile(r"^(?:Press|News)\s+Release,\s+(?P<issuer>[^,\x00]{2,80}),\s+"
+_CASE_CITED = compile_lazily(
+    r"\sv\.\s[^,]{1,80},\s+(?:\d|No\.)")  # "Roe v. Poe, 12 F.3d", ", No. 1"
+_RELEASE = compile_lazily(r"^(?:Press|News)\s+Release,\s+(?P<issuer>[^,\x00]{2,80}),\s+"
                       r"(?P<title>[^\x00]{3,300}?),?\s+\(\x00\s*\)")
-_ABBREVIATED_OUTLET = re.compile(r"\b(?:[A-Z][a-z]{0,5}\.|[A-Z]\.[A-Z]\.)")
+_ABBREVIATED_OUTLET = compile_lazily(r"\b(?:[A-Z][a-z]{0,5}\.|[A-Z]\.[A-Z]\.)")
 
 
 def _is_person_list(text: str) -> bool:
@@ -282,7 +284,7 @@ def _is_person_list(text: str) -> bool:
 
 # ---- a book cited by its editors: "Name (ed.), Title. Subtitle. Place: Publisher, Year" ----
 
-_EDITORS_FIRST = re.compile(
+_EDITORS_FIRST = compile_lazily(
     r"^(?P<lead>[^()\"“«]{0,80}?(?:\bin|\bsee|\bSee|\bin)\s*:\s+)?"
     r"(?P<authors>[A-ZÀ-ÖØ-Þ][^(),;:\"“«\x00]{2,120}?)\s+\((?:eds?|Hrsg|hrsg|Hg|hg|red|dir|"
     r"comps?|éds?)\.?\),\s+(?P<title>[^\"“«]{3,300}?)"
@@ -319,14 +321,15 @@ def read_editors_first(work: str, blanked: str) -> TitleParts | None:
 
 # ---- a link's label, a list's post -------------------------------------------------------
 
-_LINK_LABEL = re.compile(r"^\s*(?P<label>[^:;()\"“”«»]{3,150}?)\s*:\s*$")
-_LIST_POST = re.compile(
+_LINK_LABEL = compile_lazily(r"^\s*(?P<label>[^:;()\"“”«»]{3,150}?)\s*:\s*$")
+_LIST_POST = compile_lazily(
     r"^\s*(?P<container>[\w.'’-]+(?:\s[\w.'’-]+){0,3}?)(?:\s+(?:e-?mail|message|post|thread))?"
     r"\s*\(\s*(?P<title>(?:[^()]|\(\)){3,200}?)\s*\)\s*$"
 )
 
 
-_LIST_POST_ALONE = re.compile(r"^\s*(?P<container>[a-z][\w.-]*[\w])\s+(?:e-?mail|message|post)\s*$")
+_LIST_POST_ALONE = compile_lazily(
+    r"^\s*(?P<container>[a-z][\w.-]*[\w])\s+(?:e-?mail|message|post)\s*$")
 _SITE_WORDS = ("blog", "list", "forum", "docs", "documentation", "wiki", "manual", "faq")
 
 
@@ -377,11 +380,11 @@ def read_list_post(work: str, blanked: str) -> TitleParts | None:
 
 # "Interview of Jane Roe", "Memorandum from Jane Roe, Deputy Director, to John Poe",
 # "Email, Roe to Poe", "Letter from Roe to Poe", "Testimony of Jane Roe": a record described
-_RECORD = re.compile(
+_RECORD = compile_lazily(
     r"(?P<kind>Interview|Memorandum|Memo|Letter|E-?mail|Text [Mm]essages?|Messages?|Testimony|"
     r"Declaration|Affidavit|Statement|Transcript|Notes)"
     r"(?:\s+(?P<link>of|with|from|for|by)\s+|,\s+(?=[A-Z]))")
-_ROLE = re.compile(r"\b(?:Agent|Commissioner|Secretary|Director|Office|Department|Committee|"
+_ROLE = compile_lazily(r"\b(?:Agent|Commissioner|Secretary|Director|Office|Department|Committee|"
                    r"Minister|Ministry|President|Chairman|Chair|Governor|Ambassador|Embassy|"
                    r"Counsel|Attorney|Officer|Staff|Board|Council|Bureau|Agency|Superintendent|"
                    r"Clerk|Mayor|Senator|Representative|Delegation|Consul|General)\b")
@@ -454,7 +457,7 @@ def read_letter(work: str, blanked: str) -> TitleParts | None:
 
 # "J. Roe, Title, „Periodical”, 2004 nr 12, s. 35": initials and family name, the title
 # unquoted, the periodical in quotes, then only its issue, year and page
-_QUOTED_PERIODICAL = re.compile(
+_QUOTED_PERIODICAL = compile_lazily(
     r"^(?P<authors>(?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][a-ząćęłńóśźż]?\.\s*(?:[A-ZĄĆĘŁŃŚŹŻ][a-ząćęłńóśźż]?\.\s*)?"
     r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w'’-]+(?:,\s+|\s+(?:i|a|und|et)\s+)){1,4})"
     r"(?P<title>[^,„“”\"«»]{3,300}?(?:,[^,„“”\"«»]{2,200}?)?),\s+[„«\"“](?P<periodical>[^„“”\"«»]{1,80})[”“\"»],\s+"
@@ -512,7 +515,7 @@ def read_quoted_title(work: str, blanked: str) -> TitleParts | None:
 
 
 # "..., in S.T. Roe (ed.), "Book"" / ", in "Book"": a book named after "in" (and its editors)
-_IN_EDITED_BOOK = re.compile(
+_IN_EDITED_BOOK = compile_lazily(
     r",?\s+in:?\s+(?:[^,()\"“«]{2,80}?\s*\((?:eds?|hg|hrsg|comps?)\.\)\s*,?\s*)?[\"“«„]?$",
     re.IGNORECASE)
 
@@ -533,8 +536,8 @@ def _part_before_book(work: str, blanked: str, start: int, end: int,
                       title_start=part.start(1), title_end=part.end(1))
 
 
-_CURLY_SINGLE = re.compile(r"(?:^|(?<=[\s(\[]))‘(?=\S)(.{2,400}?)(?<=\S)’(?![^\W_])")
-_STRAIGHT_SINGLE = re.compile(
+_CURLY_SINGLE = compile_lazily(r"(?:^|(?<=[\s(\[]))‘(?=\S)(.{2,400}?)(?<=\S)’(?![^\W_])")
+_STRAIGHT_SINGLE = compile_lazily(
     r"(?:^|(?<=[\s(\[]))'(?=[^\s'])(.{2,400}?)(?<=[^\s])'(?=[,.;:]?(?:\s|$))"
 )
 
@@ -606,7 +609,7 @@ def _is_quotation(work: str, found: tuple[int, int, str]) -> bool:
 
 # A quoted title a date follows ("... my summary at "Tides?," June 25, 2013"): a title even
 # after running words
-_DATED_TITLE = re.compile(r"\s*,?\s*\x00")
+_DATED_TITLE = compile_lazily(r"\s*,?\s*\x00")
 
 
 def _in_a_sentence(work: str, start: int) -> bool:
@@ -669,15 +672,16 @@ def _title_span(work: str, start: int, close: int) -> tuple[int, int, str] | Non
 
 # ---- author, then date: APA, Chicago author-date -------------------------------------------
 
-_APA = re.compile(
+_APA = compile_lazily(
     r"^(?P<authors>[^()\"“«]{2,250}?)\s*\((?P<date>\x00\s*|n\.\s?d\.|в печати|forthcoming|"
     r"in press)\)(?:\s*\[[^\[\]]{1,40}\])?[.,]?\s+(?P<rest>\S.*)$",  # "(2009) [1966]."
     re.IGNORECASE,
 )
 # CS1's editors of the book between the date and the title: "Roe, J. (2009). Poe, A. (ed.)."
-_EDITORS_SENTENCE = re.compile(r"[^()\x00\"“*_\[]{2,200}?\((?:eds?|trans|comps?)\.\)\.\s+(?=\S)",
+_EDITORS_SENTENCE = compile_lazily(
+    r"[^()\x00\"“*_\[]{2,200}?\((?:eds?|trans|comps?)\.\)\.\s+(?=\S)",
                                re.IGNORECASE)
-_AUTHOR_YEAR = re.compile(
+_AUTHOR_YEAR = compile_lazily(
     r"^(?P<authors>[^()\"“«\x00/]{2,160}?)\.\s+\x00\s*[a-z]?[.,]\s+(?P<rest>\S.*)$"
 )
 
@@ -742,15 +746,15 @@ def _author_first_parts(found: re.Match[str], work: str, blanked: str) -> TitleP
                       authors_text=authors, title_start=start, title_end=end)
 
 
-_IMPRINT_AFTER = re.compile(r"[.,]\s+(?=" + IMPRINT.pattern + ")")
-_IN_COLON = re.compile(r"[,.]\s+(?=in:\s)", re.IGNORECASE)  # ", in: Book" / ". In: Book"
-_PAGES_SENTENCE = re.compile(r"\.\s+pp?\.\s*[\dxivlc]")
+_IMPRINT_AFTER = compile_lazily(r"[.,]\s+(?=" + IMPRINT.pattern + ")")
+_IN_COLON = compile_lazily(r"[,.]\s+(?=in:\s)", re.IGNORECASE)  # ", in: Book" / ". In: Book"
+_PAGES_SENTENCE = compile_lazily(r"\.\s+pp?\.\s*[\dxivlc]")
 
 
 # ---- GOST (Russian) ----------------------------------------------------------------------
 
-_GOST = re.compile(r"\s//\s?")
-_INITIALS_WORD = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,3}")
+_GOST = compile_lazily(r"\s//\s?")
+_INITIALS_WORD = compile_lazily(r"(?:[A-ZА-ЯЁ]\.\s?){1,3}")
 
 
 def read_gost(work: str, blanked: str) -> TitleParts | None:
@@ -799,26 +803,28 @@ def _is_initials_word(word: str) -> bool:
 
 # ---- italic titles: books, reports ---------------------------------------------------------
 
-_PLACE_NAME = re.compile(r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")  # "", "Marshall", "New Orleans"
-_ISSUE_DATE = re.compile(
+_PLACE_NAME = compile_lazily(r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")  # "", "Marshall", "New Orleans"
+_ISSUE_DATE = compile_lazily(
     r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{4}\b)")
 # "*Book*, ed. Jane Roe (...)": the editors of a book cited with no author before its title
-_EDITED_BY = re.compile(
+_EDITED_BY = compile_lazily(
     r"^,?\s*(?:eds?\.|edited\s+by|hrsg\.\s+v(?:on|\.)|herausgegeben\s+von)\s+"
     r"(?P<names>(?:[^(),;.\x00]|(?<=\b[A-Z])\.|,(?=\s+(?:and\s+)?[A-Z][a-z]))+)")
-_PART_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){1,8}\s+(?:interview|testimony|narrative|"
+_PART_NAME = compile_lazily(
+    r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){1,8}\s+(?:interview|testimony|narrative|"
                         r"letter|diary|statement|speech|deposition)s?")
 _PART_WORDS = r"(?:interview|testimony|narrative|letter|diary|statement|speech|deposition)s?"
 # "(Quotes from) Allen Roe interview in Jane Poe, ed., *Book*": a part of a book its editor
 # is named before; the part's name is the capitalised words before its kind
-_PART_IN_EDITED = re.compile(
+_PART_IN_EDITED = compile_lazily(
     r"(?P<part>(?:[A-Z][\w'’.-]*\s+){1,4}" + _PART_WORDS + r")\s+in\s+"
     r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+,?\s+(?:eds?|comps?)\.,?\s*$")
-_PART_AT_END = re.compile(r"(?:^|(?<=\s))(?P<part>(?:[A-Z][\w'’.-]*\s+){1,4}" + _PART_WORDS + r")$")
-_IN_PLACE = re.compile(r"(?:^|\s)in\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+)?$")
-_IN_BEFORE = re.compile(r"(?:^|[,.]\s*|\s)in:?$", re.IGNORECASE)
-_IN_END = re.compile(r"(?:,\s*|\s+)in:?\s*$", re.IGNORECASE)
+_PART_AT_END = compile_lazily(
+    r"(?:^|(?<=\s))(?P<part>(?:[A-Z][\w'’.-]*\s+){1,4}" + _PART_WORDS + r")$")
+_IN_PLACE = compile_lazily(r"(?:^|\s)in\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+)?$")
+_IN_BEFORE = compile_lazily(r"(?:^|[,.]\s*|\s)in:?$", re.IGNORECASE)
+_IN_END = compile_lazily(r"(?:,\s*|\s+)in:?\s*$", re.IGNORECASE)
 
 
 def read_italic_title(work: str, blanked: str) -> TitleParts | None:
@@ -882,7 +888,7 @@ def read_italic_title(work: str, blanked: str) -> TitleParts | None:
 
 # ---- author, colon, title: German and French books -----------------------------------------
 
-_AUTHOR_COLON = re.compile(
+_AUTHOR_COLON = compile_lazily(
     r"^(?P<authors>(?:[^:.\"“«„*_()\[\]\x00]|(?<=\b[A-ZÄÖÜÉА-ЯЁ])\.){2,120}?"
     r"(?:\s*\((?:Hrsg|Hg|ed|eds|dir|ред)\.\))?)(?:\s+\x00\s*)?\s?:\s+(?P<rest>[A-ZÄÖÜÉА-ЯЁ\"„“«*_]\S.*)$"
 )
@@ -926,15 +932,15 @@ def read_author_colon(work: str, blanked: str) -> TitleParts | None:
     return parts
 
 
-_LAST_PLACE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?=(?:,\s*u\.\s?a\.)?\s+\x00)")
+_LAST_PLACE = compile_lazily(r"[A-ZÄÖÜ][a-zäöüß]+(?=(?:,\s*u\.\s?a\.)?\s+\x00)")
 # ", Kiel 1995", ". Kiel/ Lübeck, u.a. ⁴2004": a German book's place(s) and year (an edition
 # printed as a superscript before the year is blanked before)
-_PLACE_THEN_YEAR = re.compile(
+_PLACE_THEN_YEAR = compile_lazily(
     r"[.,]\s+[A-ZÄÖÜ][a-zäöüß]+(?:\s[a-z]{2,3}\s[A-ZÄÖÜ][a-zäöüß]+)?(?:\s?/\s?[A-ZÄÖÜ][a-zäöüß]+)*"
     r"(?:,\s*u\.\s?a\.)?\s+\x00 {3}(?![–-]| {5})")  # a year, not a title's range of years
 
 
-_LIST_JOINS = re.compile(r"[;/&]|\s(?:and|und|et|u\.)\s")
+_LIST_JOINS = compile_lazily(r"[;/&]|\s(?:and|und|et|u\.)\s")
 
 
 def _note_author_then_title(authors: str) -> bool:
@@ -949,14 +955,14 @@ def _note_author_then_title(authors: str) -> bool:
 
 # ---- authors as initials: GOST books, Vancouver --------------------------------------------
 
-_INITIALS_AUTHORS = re.compile(
+_INITIALS_AUTHORS = compile_lazily(
     r"^(?P<authors>[A-ZА-ЯЁ][\w'’-]+\s+(?:[A-ZА-ЯЁ]\.\s?){1,3}"
     r"(?:,\s*[A-ZА-ЯЁ][\w'’-]+\s+(?:[A-ZА-ЯЁ]\.\s?){1,3})*)\s*"
     # not "Donald J. Trump (@...)" or "Sheila A. Smith, ...": a given name, an initial and
     # the family name, which a comma or a bracket follows
     r"(?![^\s,.(]+\s*[,(.])(?P<rest>[A-ZА-ЯЁ«\"“*]\S.*)$"
 )
-_VANCOUVER_AUTHORS = re.compile(
+_VANCOUVER_AUTHORS = compile_lazily(
     r"^(?P<authors>[A-ZА-ЯЁ][a-zа-яё][\w'’-]*\s+[A-ZА-ЯЁ]{1,3}"
     r"(?:,\s*[A-ZА-ЯЁ][a-zа-яё][\w'’-]*\s+[A-ZА-ЯЁ]{1,3})*(?:,?\s+et\s+al)?)\.\s+"
     r"(?![^\s,.(]+\s*[,(.])(?P<rest>[A-ZА-ЯЁ«\"“*]\S.*)$"  # not "Donald J. Trump, ..."
@@ -982,7 +988,7 @@ def read_initials_authors(work: str, blanked: str) -> TitleParts | None:
 # "A Voyage to the Baltic, London, 1751", "Information respecting the harbours. Hamburg, 1851",
 # "Annals of Kiel, Hamburg [1802(?)]": the title, then the place with the year after a comma
 # or in brackets (not "Annual Report 2019": a title with its year)
-_OLD_STYLE_BOOK = re.compile(
+_OLD_STYLE_BOOK = compile_lazily(
     r"^(?P<title>[A-Z][^;:()\[\]\x00]{8,250}?)[.,]\s+"
     r"(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:,\s*\x00|\s*\[[^\[\]]{0,12}\])")
 _MONTH_WORDS = frozenset(("January", "February", "March", "April", "May", "June", "July",
@@ -1013,7 +1019,7 @@ def read_old_style_book(work: str, blanked: str) -> TitleParts | None:
 
 # ---- a title, then its author after "by" ----------------------------------------------------
 
-_TITLE_BY = re.compile(
+_TITLE_BY = compile_lazily(
     r"^(?P<title>[A-Z][^;\"“«*_\x00()]{2,200}?),\s+by\s+"
     r"(?P<names>(?:[A-Z][\w'’.-]*|de|van|von|la|le|and|&)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|la|"
     r"le|and|&))*)(?=\s*(?:[,;(]|\.(?:\s|$)|$))")
@@ -1044,7 +1050,7 @@ def read_title_by(work: str, blanked: str) -> TitleParts | None:
 
 # A locator after a work: its volume, part, series, chapter or page ("vol. ix", "p. 130",
 # "pp. 47, 48", "et seq.") or a bare page number
-_LOCATOR = re.compile(
+_LOCATOR = compile_lazily(
     r"^(?:(?:vols?|v|no|nos|pt|part|ser|series|ch|chap|bk|book|sec|art|fol|fols|pl|fig|"
     r"p|pp|pag|s|t|tome|bd)\.?\s*[\dxivlcXIVLC]+[a-z]?(?:\s*[-–—]\s*[\dxivlc]+)?"
     r"(?:\s*(?:et\.?\s*seq\.?|ff?\.))?|\d{1,4}(?:\s*[-–—]\s*\d{1,4})?|et\.?\s*seq\.?|ff\.|"
@@ -1053,30 +1059,30 @@ _LOCATOR = re.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th|d)|first|second|third|new|rev\.)\s+ed(?:ition|n)?)"
     r"(?:\s*\(\x00\s*\))?\.?$",  # "vol. 4 (1887)": a volume with its year; "n.s.": new series
     re.IGNORECASE)
-_VOLUME_OR_PAGE = re.compile(r"\b(?:vols?|pp?|ser|pt|chap)\.\s*[\dxivlcXIVLC]", re.IGNORECASE)
-_PLACE_CHUNK = re.compile(r"(?:New|San|Los|St\.|Saint|Fort|Port|Le|La)?\s?[A-Z][a-z]+")
+_VOLUME_OR_PAGE = compile_lazily(r"\b(?:vols?|pp?|ser|pt|chap)\.\s*[\dxivlcXIVLC]", re.IGNORECASE)
+_PLACE_CHUNK = compile_lazily(r"(?:New|San|Los|St\.|Saint|Fort|Port|Le|La)?\s?[A-Z][a-z]+")
 # A periodical's or a society's series by its name: abbreviated ("Coll. Minn. Hist. Soc.",
 # "Proc. Harb. Soc.") or with a periodical's word ("Harbour Antiquarian", "Journal of ...")
-_SERIES_WORD = re.compile(
+_SERIES_WORD = compile_lazily(
     r"\b(?:Journal|Jour\.|Proceedings|Proc\.|Transactions|Trans\.|Magazine|Mag\.|Review|"
     r"Monthly|Quarterly|Antiquarian|Anthropologist|Science|Nature|Bulletin|Bull\.|Annals|"
     r"Memoirs|Mem\.|Collections|Coll\.|Archives|Gazette|Register|Zeitschrift|Revue|"
     r"Mittheilungen|Mitteilungen|Archiv)\b")
-_POSSESSIVE_TITLE = re.compile(
+_POSSESSIVE_TITLE = compile_lazily(
     r"^(?:(?:Mr|Mrs|Dr|Prof|Rev)\.\s+)?(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)['’]s\s+"
     r"(?P<title>[A-Z].{2,200})$")
 
 
-_BACK_REFERENCE = re.compile(r"(?:ibid|ibidem|op\.?\s*cit|loc\.?\s*cit|id)\b", re.IGNORECASE)
+_BACK_REFERENCE = compile_lazily(r"(?:ibid|ibidem|op\.?\s*cit|loc\.?\s*cit|id)\b", re.IGNORECASE)
 # "from the ninth volume of the Harbour Documents": the work is the one named after "of"
-_VOLUME_OF = re.compile(
+_VOLUME_OF = compile_lazily(
     r"\b(?:volume|vol\.|part|book)\s+of\s+(?:the\s+)?(?P<name>[A-Z][^,]{2,120})$")
 
 
-_STOP_BEFORE_LOCATOR = re.compile(
+_STOP_BEFORE_LOCATOR = compile_lazily(
     r"(?<=[\divxlcIVXLC])\.(?=\s+(?:vols?|pp?|no|pt|ser)\.\s*[\dxivlcXIVLC])")
-_HELD_IN_LEAD = re.compile(r"^(?:in|see)\s+(?:the\s+)?(?=[A-Z])", re.IGNORECASE)
-_REPORT_TITLE = re.compile(r"\b(?:Report|Proceedings|Transactions|Memoirs|Bulletin)\b")
+_HELD_IN_LEAD = compile_lazily(r"^(?:in|see)\s+(?:the\s+)?(?=[A-Z])", re.IGNORECASE)
+_REPORT_TITLE = compile_lazily(r"\b(?:Report|Proceedings|Transactions|Memoirs|Bulletin)\b")
 
 
 def read_volume_note(work: str, blanked: str) -> TitleParts | None:
@@ -1162,7 +1168,7 @@ def read_volume_note(work: str, blanked: str) -> TitleParts | None:
 
 # ---- an archive's collection cited as a whole --------------------------------------------
 
-_COLLECTION_FIRST = re.compile(r"(?:the\s+)?(?P<name>" + COLLECTION.pattern + r")\s*,\s+")
+_COLLECTION_FIRST = compile_lazily(r"(?:the\s+)?(?P<name>" + COLLECTION.pattern + r")\s*,\s+")
 
 
 def read_archive_collection(work: str, blanked: str) -> TitleParts | None:
@@ -1185,14 +1191,16 @@ def read_archive_collection(work: str, blanked: str) -> TitleParts | None:
 
 # ---- no marks at all ---------------------------------------------------------------------
 
-_PUB_PARENS = re.compile(r"\(([^()]{0,160}?)\)")
+_PUB_PARENS = compile_lazily(r"\(([^()]{0,160}?)\)")
 # "Marlene Laruelle, ed., Title": the editor's role between the name and the title
-_EDITOR_ROLE = re.compile(r"(?:eds?|comps?|trans|hrsg|ред)\.?|editors?|edited", re.IGNORECASE)
-_DOCUMENT_NUMBER = re.compile(r"[A-Z]{2,8}[- ]?\d[\w/.-]*\d[\w]*")  # "GAO-19-123", "R48284"
-_REPORT_NUMBER = re.compile(r"[A-Z]{2,6}-\d{2}-\d{2,5}[A-Z]{0,2}")  # "GAO-19-123", not "COVID-19"
-_VOLUME_CHUNK = re.compile(r"\s*(?:vol\.?|volume|band|bd\.|heft|no\.|nr\.|tome|том|вып\.)\s*\d",
+_EDITOR_ROLE = compile_lazily(r"(?:eds?|comps?|trans|hrsg|ред)\.?|editors?|edited", re.IGNORECASE)
+_DOCUMENT_NUMBER = compile_lazily(
+    r"[A-Z]{2,8}[- ]?\d[\w/.-]*\d[\w]*")  # "GAO-19-123", "R48284"
+_REPORT_NUMBER = compile_lazily(
+    r"[A-Z]{2,6}-\d{2}-\d{2,5}[A-Z]{0,2}")  # "GAO-19-123", not "COVID-19"
+_VOLUME_CHUNK = compile_lazily(r"\s*(?:vol\.?|volume|band|bd\.|heft|no\.|nr\.|tome|том|вып\.)\s*\d",
                            re.IGNORECASE)
-_SHORT_PAGES = re.compile(
+_SHORT_PAGES = compile_lazily(
     r"(?:,\s*(?:pp?\.\s*|S\.\s*)?|\s+pp?\.\s*)\d+(?:\s*[–—-]\s*\d+)?(?:n\d+)?\.?$")
 
 
@@ -1310,7 +1318,7 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
                       title_end=first_stop)
 
 
-_AND_NAME = re.compile(r"^(?:and|&)\s+(?P<name>.+)$")
+_AND_NAME = compile_lazily(r"^(?:and|&)\s+(?P<name>.+)$")
 
 
 def _last_of_name_list(work: str, chunks: list[tuple[int, int]]) -> int:
@@ -1334,10 +1342,10 @@ def _is_one_person(text: str) -> bool:
         and len(parse_authors(text)) == 1 and not is_organisation(text)
 
 
-_NAME_CHUNK = re.compile(
+_NAME_CHUNK = compile_lazily(
     r"(?:[A-Z0-9][\w.'’&/-]*|of|and|the|for|on|in|by)(?:\s+(?:[A-Z0-9][\w.'’&/-]*|of|and|the|"
     r"for|on|in|by)){0,6}")
-_PART_CHUNK = re.compile(r"(?:Vol|Volume|No|Part|Pt|Table|Figure|Series)\b\.?", re.IGNORECASE)
+_PART_CHUNK = compile_lazily(r"(?:Vol|Volume|No|Part|Pt|Table|Figure|Series)\b\.?", re.IGNORECASE)
 
 
 def read_data_source(work: str, blanked: str) -> TitleParts | None:
@@ -1390,8 +1398,8 @@ def _title_after_author(first: str, blanked: str, second: tuple[int, int]) -> bo
 
 
 # Archival documents named by their kind: a will, an inventory, a deed ... of a person
-_ABBREVIATED_END = re.compile(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")
-_DOCUMENT_HEAD = re.compile(
+_ABBREVIATED_END = compile_lazily(r"(?:\b(?:Jr|Sr)|\b[A-Z])\.$")
+_DOCUMENT_HEAD = compile_lazily(
     r"(?:(?:Nuncupative|Probate)\s+)?(?i:will|inventory|deed|indenture|lease|grant|licence|"
     r"license|inquisition post mortem|administration|marriage settlement|report|contract|"
     r"petition|memorial|minutes|proclamation|message)\s+(?:of|for|to|from|with|:)\s+[A-Z]")
@@ -1414,7 +1422,7 @@ def _top_level_comma(text: str, start: int, end: int) -> int:
     return -1
 
 
-_AREA = re.compile(r"(?:[A-Z][a-z]+\s){1,3}(?:County|Parish|Township)")
+_AREA = compile_lazily(r"(?:[A-Z][a-z]+\s){1,3}(?:County|Parish|Township)")
 
 
 def _stops_title(chunk: str, have_title: bool, place_possible: bool = True) -> bool:

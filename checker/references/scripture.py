@@ -14,8 +14,7 @@ and a number.
 
 from __future__ import annotations
 
-import re
-
+from checker.lazypattern import compile_lazily
 from checker.model import Reference, ReferenceType
 from checker.references.patterns import FoundCitation
 
@@ -36,14 +35,14 @@ _BOOKS = (
     "Philemon|Philem|Phlm|Hebrews|Heb|Hebr|Hebräer|James|Jas|Jakobus|Jak|Peter|Pet|Petrus|Petr|"
     "Jude|Judas|Jud|Revelation|Rev|Offenbarung|Offb|Apk"
 )
-_SCRIPTURE = re.compile(
+_SCRIPTURE = compile_lazily(
     r"(?<![\w.])(?P<ref>(?:[1-4]\.?\s?|[IV]{1,3}\.?\s)?(?:" + _BOOKS + r")\.?\s?"
     r"\d{1,3}(?::\s?|,)\d{1,3}(?:\s?[-–+]\s?\d{1,3})*(?:\s?ff?\.)?)(?![\d\w])"
     # the verse quoted after the reference is part of its citation, not a title
     r"(?P<quoted>\s*[*_]{0,3}\s*[\"“„«][^\"“”„«»]{1,600}[\"”“»]\s*[*_]{0,3})?"
 )
 # (the colon or comma first, the digit before it looked behind for: scanned for two characters)
-_VERSE = re.compile(r"[:,](?<=\d[:,])\d")
+_VERSE = compile_lazily(r"[:,](?<=\d[:,])\d")
 
 
 def has_verse(text: str) -> bool:

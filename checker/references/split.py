@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from checker.lazypattern import compile_lazily
 from checker.references.dates import find_dates
 from checker.references.patterns import (
     COLLECTION,
@@ -27,9 +28,9 @@ from checker.references.patterns import (
 )
 from checker.references.urls import find_domains
 
-_SCAN = re.compile(r"[;\"“”«»()\[\]]|://")
+_SCAN = compile_lazily(r"[;\"“”«»()\[\]]|://")
 _PAIRS = {"“": "”", "«": "»", "(": ")", "[": "]"}
-_LABEL = re.compile(
+_LABEL = compile_lazily(
     r"^\s*(?:(?:and|&|also|и)\s+)?"
     r"(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?:?|cf\.?|"
     r"compare|also|e\.g\.,?|for\s+example,?|for\s+instance,?|"
@@ -39,12 +40,12 @@ _LABEL = re.compile(
     r"(?:[A-ZА-Я][\w’'.-]*(?:\s+[A-ZА-Я][\w’'.-]*){0,3}\s*(?::|—|–|\s-)\s*(?=[\"“«*\[]))?",
     re.IGNORECASE,
 )
-_QUOTE_OPEN = re.compile(r"[\"“«]")
+_QUOTE_OPEN = compile_lazily(r"[\"“«]")
 # Each alternative opens with a character, not "\b": scanned for its first characters only
 # ("d(?<!\wd)" is "\bd")
-_URL_HINT = re.compile(r"https?://|ftp://|www\.|d(?<!\wd)oi:|1(?<!\w1)0\.\d{4,9}/|"
+_URL_HINT = compile_lazily(r"https?://|ftp://|www\.|d(?<!\wd)oi:|1(?<!\w1)0\.\d{4,9}/|"
                        r"\.[a-z]{2,24}/\w", re.IGNORECASE)
-_WWW = re.compile(r"[wW][wW][wW]\.")  # the one hint with no "/" or ":"
+_WWW = compile_lazily(r"[wW][wW][wW]\.")  # the one hint with no "/" or ":"
 
 
 def _has_url_hint(text: str) -> bool:
@@ -54,8 +55,8 @@ def _has_url_hint(text: str) -> bool:
     return _WWW.search(text) is not None
 # The patterns below that look behind first open with the one character every alternative
 # ends with: tried at every position, that fails at once (see patterns.SENTENCE_BREAK).
-_SENTENCE = re.compile(r"(?<=[.!?])(?<=[^\s.]{2}[.!?])\s+(?=[A-ZА-ЯЁ\"“«*])")
-_SEE = re.compile(
+_SENTENCE = compile_lazily(r"(?<=[.!?])(?<=[^\s.]{2}[.!?])\s+(?=[A-ZА-ЯЁ\"“«*])")
+_SEE = compile_lazily(
     r"(?:^|[.;,:]\s+|\s)(?:see\s+(?:also|especially|generally|in\s+particular)|"
     r"see(?:,\s+e\.g\.,?)?:?|cf\.|compare|for\s+example,?\s+see|e\.g\.,|"
     r"(?:as\s+)?reported\s+(?:by|in)|quoted\s+in|cited\s+in|according\s+to|source:|vgl\.|"
@@ -63,60 +64,60 @@ _SEE = re.compile(
     re.IGNORECASE,
 )
 # A sentence that leads to a citation: "For more on Ward's story, see ..."
-_SENTENCE_OR_QUOTE_END = re.compile(
+_SENTENCE_OR_QUOTE_END = compile_lazily(
     r"(?<=[.!?”\"])(?:(?<=[^\s.]{2}[.!?])|(?<=[^\s.]{2}[.!?][”\"]))\s+(?=[A-ZА-ЯЁ\"“«*])")
-_SEE_IN_LEAD = re.compile(r"^[^.;]{0,80}?(?:^|[,:]\s+|\s)(?:see|cf\.|quoted\s+in|cited\s+in)"
+_SEE_IN_LEAD = compile_lazily(r"^[^.;]{0,80}?(?:^|[,:]\s+|\s)(?:see|cf\.|quoted\s+in|cited\s+in)"
                           r"(?:\s+(?:also|especially|"
                           r"generally|in\s+particular|e\.g\.,?|for\s+example,?))?,?\s+"
                           r"(?=[A-ZА-Я\"“«*\[])", re.IGNORECASE)
 # "Jane Roe, *Title*", 'J.D. Roe, "Title"', "J.D. Roe, 'Title'" (British notes quote singly)
-_AUTHOR_THEN_TITLE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+,\s+[*_\"“'‘]")
-_FOLIO = re.compile(r"\b(?:fols?|ff|MSS?|pp?|vol)\.\s*\d")  # "Add. MSS. 5523, fol. 110"
-_COLON_SEE = re.compile(r"[:,]\s+see(?:\s+also)?\s+(?=[A-ZА-Я\"“«*_\[])")
-_TITLE_QUOTE = re.compile(
+_AUTHOR_THEN_TITLE = compile_lazily(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+,\s+[*_\"“'‘]")
+_FOLIO = compile_lazily(r"\b(?:fols?|ff|MSS?|pp?|vol)\.\s*\d")  # "Add. MSS. 5523, fol. 110"
+_COLON_SEE = compile_lazily(r"[:,]\s+see(?:\s+also)?\s+(?=[A-ZА-Я\"“«*_\[])")
+_TITLE_QUOTE = compile_lazily(
     r"[\"“«]([^\"“”«»]{2,400})[\"”»](?:[,.:;]?(?=\s|$)|(?=[,.;]))"
 )
-_TITLE_FOLLOW = re.compile(r"[,.:;]?\s*(?:$|[A-ZА-ЯЁ0-9*\[(«/]|[a-z0-9-]+\.[a-z]{2,}|in:?\s|"
+_TITLE_FOLLOW = compile_lazily(r"[,.:;]?\s*(?:$|[A-ZА-ЯЁ0-9*\[(«/]|[a-z0-9-]+\.[a-z]{2,}|in:?\s|"
                            r"dans\s|w:\s|accessed|retrieved|available|ed\.|trans\.)")
 # the look-behind after the first mark ("\*(?<![*\w]\*)" is "(?<![*\w])\*"): scanned for marks
-_ITALIC = re.compile(r"\*(?<![*\w]\*)\*?(?=\S)[^*]{2,300}?\S\*{1,2}(?![*\w])|"
+_ITALIC = compile_lazily(r"\*(?<![*\w]\*)\*?(?=\S)[^*]{2,300}?\S\*{1,2}(?![*\w])|"
                      r"_(?<![\w_]_)(?=\S)[^_]{2,300}?\S_(?![\w_])")
-_PLACE_PUBLISHER = re.compile(r"[A-ZА-Я][\w .'-]{1,40}:\s*[A-ZА-Я][^;:()]{1,100}?,\s*"
+_PLACE_PUBLISHER = compile_lazily(r"[A-ZА-Я][\w .'-]{1,40}:\s*[A-ZА-Я][^;:()]{1,100}?,\s*"
                               r"(?:[^,;()]*\s)?" + YEAR)
 # "(New York: Penguin, 2015)", "(Washington, DC: Carnegie Endowment, 2018)"
-_PUBLICATION = re.compile(r"\([^():]{2,60}:\s*[^()]{2,120}?" + YEAR + r"\)")
-_PLACE_YEAR = re.compile(r"\([A-ZА-Я][\w .'-]{1,40},\s*" + YEAR + r"\)")
-_NAMED_WITH_YEAR = re.compile(
+_PUBLICATION = compile_lazily(r"\([^():]{2,60}:\s*[^()]{2,120}?" + YEAR + r"\)")
+_PLACE_YEAR = compile_lazily(r"\([A-ZА-Я][\w .'-]{1,40},\s*" + YEAR + r"\)")
+_NAMED_WITH_YEAR = compile_lazily(
     r"^[A-ZА-ЯЁ][\w'’.-]*(?:\s+[\w'’.,&-]+){0,12}\s+\([A-Z][\w .,'&-]{0,30}\s" + YEAR +
     r"(?:[–-]\d{2,4})?\)$"
 )
 # A book as European notes print it, the place and year with no publisher, then the page:
 # "Dzieje portu, Gdańsk 1990, s. 5", "Die Häfen, Berlin-Leipzig 1998, S. 45", "Le port, Paris
 # 1998, p. 12"; the title before (and the author before that, if any)
-_PLACE_YEAR_PAGE = re.compile(
+_PLACE_YEAR_PAGE = compile_lazily(
     r"^[A-ZÀ-ÖØ-ÞĀ-ž][^;:()\"“„«]{2,250}?,\s+[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w'’.]+(?:[-–][A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w'’.]+)*"
     r"\s+" + YEAR + r"(?:,\s*(?:s|S|p|pp|ss|t|vol|Bd|cz)\.\s*[\dIVXLC]|[.,]?$)")
-_OLD_STYLE_BOOK = re.compile(r"[A-Z][^;:()\[\]]{8,250}?[.,]\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+_OLD_STYLE_BOOK = compile_lazily(r"[A-Z][^;:()\[\]]{8,250}?[.,]\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
                              r"(?:,\s*" + YEAR + r"|\s*\[" + YEAR + r")")
 # A cheap look before it: a year after a word and a comma ("Hamburg, 1851"), or in brackets
-_OLD_STYLE_YEAR = re.compile(r",(?<=[a-z],)\s*" + YEAR + r"|\[" + YEAR)
+_OLD_STYLE_YEAR = compile_lazily(r",(?<=[a-z],)\s*" + YEAR + r"|\[" + YEAR)
 # German notes: the authors (editors), a colon, the title, and a year before the pages
-_GERMAN_NOTE = re.compile(
+_GERMAN_NOTE = compile_lazily(
     r"[A-ZÄÖÜ][^:;\"“„()]{1,80}?(?:\s\((?:Hrsg|Hg)\.\))?:\s+[A-ZÄÖÜ\"„“»].{2,400}?"
     + YEAR + r"\)?,?\s+S\.\s?\d")
 # An old-style note: capitalised names (an author, a title, a periodical) and then its volume
 # and page, nothing else: "Roe, Harbour Tribes, vol. 1, p. 360", "Science, vol. xv, p. 117"
-_VOLUME_NOTE = re.compile(
+_VOLUME_NOTE = compile_lazily(
     r"^(?!(?:op|loc)\.?\s*cit)(?:(?:Mr|Mrs|Dr|Prof|Rev)\.\s+)?[A-Z][^\"“«;:()]{1,200}?,\s+"
     r"(?:(?:[A-Z][a-z]+,\s+)?(?:1[5-9]\d\d|20\d\d),\s+)?"
     r"(?:vols?\.\s*[\dxivlcXIVLC]+(?:,\s+(?:1[5-9]\d\d|20\d\d))?[,.]\s+)?pp?\.\s*[\dxivlc]+"
     r"(?:\s*[-–—]\s*\d+)?(?:,\s*\d+)*(?:,?\s*et\.?\s*seq)?\.?$|"
     r"^(?!(?:op|loc)\.?\s*cit)[A-Z][^\"“«;:()]{1,200}?,\s+vols?\.\s*[\dxivlcXIVLC]+\.?$",
     re.IGNORECASE)
-_COLLECTION_FIRST = re.compile(r"(?:the\s+)?(?:" + COLLECTION.pattern + r")\s*,\s+")
-_APA = re.compile(r"^[^()\"“]{2,200}?\(" + YEAR + r"[a-z]?(?:,[^)]{1,30})?\)[.,]?\s+\S")
-_VANCOUVER_ISSUE = re.compile(r"\.\s" + YEAR + r"(?:\s\w{3,9})?;\s?\d{1,4}(?:\(\d+\))?:\s?\d")
-_SHORT_FORM = re.compile(
+_COLLECTION_FIRST = compile_lazily(r"(?:the\s+)?(?:" + COLLECTION.pattern + r")\s*,\s+")
+_APA = compile_lazily(r"^[^()\"“]{2,200}?\(" + YEAR + r"[a-z]?(?:,[^)]{1,30})?\)[.,]?\s+\S")
+_VANCOUVER_ISSUE = compile_lazily(r"\.\s" + YEAR + r"(?:\s\w{3,9})?;\s?\d{1,4}(?:\(\d+\))?:\s?\d")
+_SHORT_FORM = compile_lazily(
     r"^[A-ZА-Я][\w'’-]+(?:\s+(?:and|&)\s+[A-ZА-Я][\w'’-]+)?(?:\s+et\s+al\.)?,\s+"
     # a title in quotes or italics (French guillemets take a space: "« Les ports »"), or unmarked
     # with its page ("p.", German "S.", Polish "s.")
@@ -124,24 +125,24 @@ _SHORT_FORM = re.compile(
     r"(?:,\s*[\dxivlc]+(?:\s*[–—-]\s*\d+)?)*\.?$)"
 )
 # German short forms: "Roe: Häfen im Sund, S. 12", "Roe/Poe: Häfen, S. 3-4"
-_SHORT_FORM_COLON = re.compile(
+_SHORT_FORM_COLON = compile_lazily(
     r"^[A-ZÄÖÜ][\w'’-]+(?:\s?/\s?[A-ZÄÖÜ][\w'’-]+)?:\s+[A-ZÄÖÜ„\"][^:;]{2,150},\s+S\.\s*\d")
-_NAME_DATE = re.compile(
+_NAME_DATE = compile_lazily(
     r"^[A-ZА-Я][\w'’.-]*(?:\s+(?:[A-ZА-Я&][\w'’./-]*|of|for|the|and|on|among|between|with|to|"
     r"from|by|de|du|und|et|y|и)){0,10},"
 )
 # "CRS Report R48284, Title, by Name", "Working Paper No. 12, Title": a numbered report
-_NUMBERED_REPORT = re.compile(
+_NUMBERED_REPORT = compile_lazily(
     r"^(?:[A-Z]{2,6}\s+)?(?:Report|In Focus|Insight|Legal Sidebar|Working Paper|Issue Brief|"
     r"Policy Brief|Technical Report)\s+(?:No\.\s*)?[A-Z]{0,5}-?\d[\w.-]*,\s+[A-Z]"
 )
-_IBID = re.compile(r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib\.|id\.|там\s+же|ebd|"
+_IBID = compile_lazily(r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib\.|id\.|там\s+же|ebd|"
                    r"ebenda|ibíd|tamże|tamze|tamtéž)\b\.?",
                    re.IGNORECASE)
 # An unpublished conversation cites no work: "Author interview with an official, May 2019",
 # "Personal communication, 2019", "Niva Yau, interview by the author via Zoom". A published
 # interview ("Smith, interview with Reuters, https://...") has a URL or a quoted title.
-_INTERVIEW = re.compile(
+_INTERVIEW = compile_lazily(
     r"^(?:(?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’.-]*,\s+"
     r"(?=[^,]{0,40}?\b(?:with|by|to)\s+(?:the\s+)?(?:author|me|us)\b))?"
     r"(?:(?:the\s+)?author'?s?\s+|personal\s+|private\s+|phone\s+|telephone\s+|e-?mail\s+|"
@@ -151,11 +152,11 @@ _INTERVIEW = re.compile(
 )
 # Wikipedia's reference lists start each note with a caret and, for a note cited several
 # times, the letters of its back-links: "^ a b c "Title". Work."
-_BACKLINKS = re.compile(r"^\^\s*(?:a(?:\s+[a-z]{1,2})+\s+)?")
+_BACKLINKS = compile_lazily(r"^\^\s*(?:a(?:\s+[a-z]{1,2})+\s+)?")
 
 
 # Vancouver style "2019;38(2):201-20": the semicolon joins a year to the volume
-_VOLUME_AFTER_YEAR = re.compile(YEAR + r";\s?\d{1,4}(?:\(|:|$)")
+_VOLUME_AFTER_YEAR = compile_lazily(YEAR + r";\s?\d{1,4}(?:\(|:|$)")
 
 
 def _top_level_semicolons(text: str, quotes: bool = True) -> list[int]:
@@ -216,8 +217,8 @@ def is_prose(text: str) -> bool:
     return prose_ratio(words) > 0.42
 
 
-_MD_LINK_TEXT = re.compile(r"\[([^\[\]]{1,200})\]\([^()\s]{4,}\)")
-_BARE_LINK = re.compile(r"<?(?:(?:https?|ftp)://|www\.)[^\s>]+>?")
+_MD_LINK_TEXT = compile_lazily(r"\[([^\[\]]{1,200})\]\([^()\s]{4,}\)")
+_BARE_LINK = compile_lazily(r"<?(?:(?:https?|ftp)://|www\.)[^\s>]+>?")
 
 
 def is_prose_with_links(text: str) -> bool:
@@ -341,7 +342,7 @@ def _names_a_work(text: str) -> bool:
 
 
 # A letter's dateline after its address line: "*To the Editor.* Harbour Town, Nov. 25, 1826."
-_DATELINE = re.compile(r"\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2},\s+(?:"
+_DATELINE = compile_lazily(r"\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2},\s+(?:"
                        r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
                        r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})\b")
 
@@ -396,7 +397,7 @@ def _strip_prose_prefix(text: str) -> str:
 
 # "... in this mode is Randall Herbert Balmer, *Title* (...)": a person's name, a comma and a
 # title, after running words
-_NAME_BEFORE_TITLE = re.compile(
+_NAME_BEFORE_TITLE = compile_lazily(
     r"(?<=\s)(?:(?<=[a-z,:]\s)|(?<=[a-z][.!?][\"”]\s))(?P<name>(?:(?:[A-Z][a-z'’-]+|[A-Z]\.|(?:[A-Z]\.){2,3}|van|von|de|del|da|"
     r"du|la|le|der)\s+){0,4}[A-Z][\w'’-]+(?:,?\s+(?:Jr|Sr)\.?)?"
     r"(?:(?:,\s+|,?\s+and\s+)(?:(?:[A-Z][a-z'’-]+|[A-Z]\.)\s+){1,3}[A-Z][\w'’-]+){0,3}),\s+$"
@@ -427,9 +428,9 @@ def _embedded_author(text: str, anchor: int) -> int:
     return 0
 
 
-_TITLE_OPENER = re.compile(r"[\"“«]")
+_TITLE_OPENER = compile_lazily(r"[\"“«]")
 # A quoted passage that ends as a sentence or trails off, then "see" or "Source:" and the work
-_SOURCE_AFTER_QUOTATION = re.compile(
+_SOURCE_AFTER_QUOTATION = compile_lazily(
     r"(?:\.\.\.|…|[.!?]\s?[»”\"]?)[\"”»]\s*(?:\([^()]{0,300}\)\s*)?[,.;]?\s+"
     r"(?:[Ss]ee(?:\s+also)?:?|[Ss]ource:|[Qq]uoted\s+in|[Cc]f\.)\s+(?=[A-ZÄÖÜ\"“«*_\[])")
 
@@ -440,7 +441,7 @@ def _may_name_a_source(text: str) -> bool:
         or "cf." in text or "Cf." in text
 
 
-_TOPIC_LEAD = re.compile(r"^(?:On|For|About|Regarding|As for|For more on)\s", re.IGNORECASE)
+_TOPIC_LEAD = compile_lazily(r"^(?:On|For|About|Regarding|As for|For more on)\s", re.IGNORECASE)
 
 _CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "la", "le", "du",
                          "des", "der", "und", "y", "i", "и", "в"})
@@ -492,7 +493,8 @@ def _strip_trailing_prose(text: str) -> str:
 
 # A short lead-in with a colon before the next quoted title: "And: "Title"", "Also: "Title"",
 # "His publications in German include: "Title""
-_LEAD_THEN_QUOTE = re.compile(r"(?:[A-Z][^\s.;:\"“”«»]*)(?:\s+[^\s.;:\"“”«»]+){0,7}:\s+(?=[\"“«])")
+_LEAD_THEN_QUOTE = compile_lazily(
+    r"(?:[A-Z][^\s.;:\"“”«»]*)(?:\s+[^\s.;:\"“”«»]+){0,7}:\s+(?=[\"“«])")
 _NEXT_WORK_WINDOW = 2000  # characters after a sentence end in which the next work is judged
 
 
@@ -538,7 +540,7 @@ def _split_sentences_between_works(piece: str) -> list[str]:
 
 
 # "... 21 (Fall 1991): 205-229 and Jane Roe, Jr., "Title," ...": a second full citation
-_AND_NEXT_WORK = re.compile(
+_AND_NEXT_WORK = compile_lazily(
     r"(?<=[\d)])\s+and\s+(?=(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]+(?:,\s+(?:Jr|Sr)\.)?,\s+"
     r"[*_\"“])")
 
@@ -554,7 +556,7 @@ def _split_at_and(piece: str) -> list[str]:
     return [piece]
 
 
-_ENDS_WITH_PAGES = re.compile(r"(?:\bpp?\.|\bS\.|,)\s*\d+(?:\s*[–-]\s*\d+)?\.?$")
+_ENDS_WITH_PAGES = compile_lazily(r"(?:\bpp?\.|\bS\.|,)\s*\d+(?:\s*[–-]\s*\d+)?\.?$")
 
 
 def _first_sentence(text: str) -> str:
@@ -577,7 +579,7 @@ def _split_at_see(piece: str) -> list[str]:
 
 # "Roe, *Tides*, 7. Other scholars, such as ...": a citation ending on a page of one digit,
 # then a sentence of commentary (not a break for `sentence_spans`, which needs two letters)
-_PAGE_THEN_SENTENCE = re.compile(r"(?<=,\s\d\.)\s+(?=[A-Z][a-z]+\s+[a-z])")
+_PAGE_THEN_SENTENCE = compile_lazily(r"(?<=,\s\d\.)\s+(?=[A-Z][a-z]+\s+[a-z])")
 
 
 def _after_pages(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -654,8 +656,8 @@ _NAME_YEAR = (
     r"\((?P<year>" + YEAR + r")[a-z]?(?:[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?\)"
     r"(?:,\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?"  # "Cooley (2012), 45"
 )
-_NAME_YEAR_CITE = re.compile(_NAME_YEAR)
-_NAME_YEAR_LIST = re.compile(
+_NAME_YEAR_CITE = compile_lazily(_NAME_YEAR)
+_NAME_YEAR_LIST = compile_lazily(
     rf"^(?:(?i:see|cf\.)(?:\s+also)?,?\s+)?{_NAME_YEAR}"
     rf"(?:\s*(?:,|;|and|&)\s*{_NAME_YEAR.replace('?P<names>', '').replace('?P<year>', '')})*\.?$"
 )
@@ -680,11 +682,11 @@ def is_personal_communication(text: str) -> bool:
 
 
 # An old book's title with its alternative after "; or,", the author before it
-_ALTERNATIVE_TITLE = re.compile(
+_ALTERNATIVE_TITLE = compile_lazily(
     r"[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]+){0,3},\s+[A-Z][^;]{3,150};\s+or,\s")
 # A record named by its kind and the person it is with, then where it is kept or its date:
 # "interview with Jane Roe, Harbour Oral History Project", "contract with Jan Poe, 1895"
-NAMED_RECORD = re.compile(
+NAMED_RECORD = compile_lazily(
     r"^(?:(?:oral\s+history\s+)?interview|contract|agreement)\s+with\s+"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+,\s+(?:[A-Z][\w'’-]+\s+[A-Z]|"
     + YEAR + r"\b|(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+)" + YEAR + r")")
@@ -788,17 +790,17 @@ def _merge_pieces(text: str) -> list[str]:
 _PERSON = r"[^\W\d_][\w'’-]*(?:\s(?:[^\W\d_][\w'’-]*|d[aeiu]|v[ao]n|de[rl]?|la|le))*,\s" \
           r"(?:[^\W\d_][\w'’-]*\.?|[^\W\d_]\.(?:-?[^\W\d_]\.)*)(?:\s(?:[^\W\d_][\w'’-]*\.?" \
           r"|[^\W\d_]\.(?:-?[^\W\d_]\.)*))*"
-_NAMES_ONLY = re.compile(rf"{_PERSON}(?:;\s*{_PERSON})*")
+_NAMES_ONLY = compile_lazily(rf"{_PERSON}(?:;\s*{_PERSON})*")
 # The last editors of a book after "In" ("In Poe, John; Doe, Ann (eds.). *Book*"): their list
 # goes on after the semicolon
 # "..., "Chapter". In del Roe, J.": the first editor of the book that holds a chapter
-_IN_EDITOR = re.compile(rf"\bIn\s+{_PERSON}$")
-_EDITORS_REST = re.compile(rf"{_PERSON}(?:;\s*{_PERSON})*\s*\((?:eds?|Hrsg|Hg)\.\)",
+_IN_EDITOR = compile_lazily(rf"\bIn\s+{_PERSON}$")
+_EDITORS_REST = compile_lazily(rf"{_PERSON}(?:;\s*{_PERSON})*\s*\((?:eds?|Hrsg|Hg)\.\)",
                            re.IGNORECASE)
 # A pandoc citation opening a sentence that goes on to another work: read by the citation-key
 # finder (citekeys.py), cut from the work after it
-_LEADING_CITATION_KEY = re.compile(r"^\[[^\[\]@]{0,40}-?@[^\[\]]{1,200}\][.;,]?\s+(?=\S)")
-_CITATION_KEY_PIECE = re.compile(r"^\[?(?:(?:see|cf\.)\s+)?-?@[A-Za-z]", re.IGNORECASE)
+_LEADING_CITATION_KEY = compile_lazily(r"^\[[^\[\]@]{0,40}-?@[^\[\]]{1,200}\][.;,]?\s+(?=\S)")
+_CITATION_KEY_PIECE = compile_lazily(r"^\[?(?:(?:see|cf\.)\s+)?-?@[A-Za-z]", re.IGNORECASE)
 _TITLE_STARTS = frozenset("\"“«„*[")
 _SIGNAL_ABBREVIATIONS = ("cf. ", "por. ", "zob. ", "vgl. ", "cfr. ")
 _LABEL_WORDS = frozenset(("and", "&", "also", "и", "see", "see,", "cf.", "cf", "compare",

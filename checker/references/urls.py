@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit
 
+from checker.lazypattern import compile_lazily
 from checker.references.patterns import split_words
 
 # Top-level domains accepted for a site named without a scheme ("kaktus.media"), besides the
@@ -77,17 +78,17 @@ KNOWN_DOMAINS = frozenset(split_words(
     "academic.oup.com "
 ))
 
-_HOSTNAME = re.compile(
+_HOSTNAME = compile_lazily(
     r"^(?:(?:[^\W_]|[^\W_](?:[^\W_]|-){0,61}[^\W_])\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{1,59})$"
 )
-_DOMAIN_TOKEN = re.compile(
+_DOMAIN_TOKEN = compile_lazily(
     r"(?<![\w@/.:-])((?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24})(?![\w-]|\.[^\W_])"
 )
 
 # "[text](url)", "[text](url "title")"; the text may hold one pair of brackets ("[Title
 # [Updated] | Site](url)"), the URL pairs of parentheses, and the scheme may be left to the
 # page ("(//books.google.co.uk/...)": https is added)
-_MD_LINK = re.compile(
+_MD_LINK = compile_lazily(
     r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\]){0,500})\]"
     r"\(\s*<?((?:(?:https?|ftp):)?//[^)\s>]*(?:\([^)\s]*\)[^)\s>]*)*)>?"
     r"(?:\s+\"[^\"]*\")?\s*\)",
@@ -95,25 +96,25 @@ _MD_LINK = re.compile(
 )
 # A reStructuredText embedded link: ``Link text <https://...>`_`` (named) or ``__``
 # (anonymous), the text may be empty (```<https://...>`_``)
-_RST_LINK = re.compile(
+_RST_LINK = compile_lazily(
     r"`(?P<text>[^`<>\n]{0,300}?)\s*<(?P<url>(?:https?|ftp)://[^<>`\s]+)>`_{1,2}(?!\w)",
     re.IGNORECASE,
 )
-_START = re.compile(r"(?:https?|ftp)://|(?<![\w@/.:-])www\.", re.IGNORECASE)  # a URL's start
+_START = compile_lazily(r"(?:https?|ftp)://|(?<![\w@/.:-])www\.", re.IGNORECASE)  # a URL's start
 # A TLD followed by a path: where a URL without scheme or "www." may end its host.
-_TLD_SLASH = re.compile(r"\.[a-z]{2,24}/(?=[^\s/])", re.IGNORECASE)
-_DOI_TEXT = re.compile(
+_TLD_SLASH = compile_lazily(r"\.[a-z]{2,24}/(?=[^\s/])", re.IGNORECASE)
+_DOI_TEXT = compile_lazily(
     r"(?<![\w/.])(?:doi:?\s*|DOI:?\s*)(10\.\d{4,9}/[^\s\"<>“”«»]+)", re.IGNORECASE
 )
-_DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/.+)$", re.IGNORECASE)
+_DOI_URL = compile_lazily(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/.+)$", re.IGNORECASE)
 # A URL runs to a space, a quote or an angle bracket, and to a square bracket that opens
 # another URL ("https://a.org/x[https://perma.cc/AB12]": an archived copy beside it, Bluebook)
-_URL_CHARS = re.compile(r"(?:[^\s<>\"“”«»\[]|\[(?!https?://|www\.))+")
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
-_HOSTISH = re.compile(r"^[^\W_][\w-]*(?:\.[^\W_][\w-]*)*(?=[/:?#]|$)")
-_MD_ESCAPE = re.compile(r"\\([\\_&%#$~*\[\]()!+.=-])")
-_NOT_ALNUM = re.compile(r"[\W_]+")
-_ESCAPED = re.compile(r"\\[^\sA-Za-z0-9]")
+_URL_CHARS = compile_lazily(r"(?:[^\s<>\"“”«»\[]|\[(?!https?://|www\.))+")
+_SCHEME = compile_lazily(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_HOSTISH = compile_lazily(r"^[^\W_][\w-]*(?:\.[^\W_][\w-]*)*(?=[/:?#]|$)")
+_MD_ESCAPE = compile_lazily(r"\\([\\_&%#$~*\[\]()!+.=-])")
+_NOT_ALNUM = compile_lazily(r"[\W_]+")
+_ESCAPED = compile_lazily(r"\\[^\sA-Za-z0-9]")
 _TRAILING = ".,;:!?'\"”’»)]}*>"
 _TRAILING_TUPLE = tuple(_TRAILING)
 _PATH_SYMBOLS = frozenset("/.%=_&?#")

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from checker.lazypattern import compile_lazily
 from checker.model import Document, Finding, Footnote, LinkResult, Reference
 from checker.references.dates import period as bounds  # noqa: F401  (re-exported for the rules)
 from checker.references.urls import domain_of
@@ -32,7 +33,7 @@ def is_bibliography(doc: Document) -> bool:
     return doc.format in ("bibtex", "csljson")
 
 
-_NOTES_PHRASE = re.compile(r"\b(?:foot)?notes? (\d+(?:(?:, | and |, and )\d+)*)\b")
+_NOTES_PHRASE = compile_lazily(r"\b(?:foot)?notes? (\d+(?:(?:, | and |, and )\d+)*)\b")
 
 
 def label_findings(findings: list[Finding], documents: list[Document]) -> None:
@@ -161,7 +162,7 @@ STOPWORDS = frozenset(
     say according report reports news article online post page site web www com org net http
     https html htm""".strip().replace("\n", " ").split(" ")
 ) - {""}
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = compile_lazily(r"[a-z0-9]+")
 
 
 def words(text: str | None) -> list[str]:
@@ -182,9 +183,9 @@ def content_words(text: str | None) -> set[str]:
 
 # -- the sentence around a marker -------------------------------------------------------------
 
-_TAG = re.compile(r"<[^>]{0,300}>")
-_OTHER_MARKERS = re.compile(r"<sup[^>]*>.{0,80}?</sup>|\[\^[^\]\s]{1,20}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+", re.I)
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])")
+_TAG = compile_lazily(r"<[^>]{0,300}>")
+_OTHER_MARKERS = compile_lazily(r"<sup[^>]*>.{0,80}?</sup>|\[\^[^\]\s]{1,20}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+", re.I)
+_SENTENCE_END = compile_lazily(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])")
 
 
 _FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")

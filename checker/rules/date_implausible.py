@@ -54,6 +54,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from statistics import median
 
+from checker.lazypattern import compile_lazily
 from checker.model import Document, Finding, Footnote, Reference
 from checker.references.dates import MONTHS, precision
 from checker.rules.common import (
@@ -107,25 +108,25 @@ _MONTH_NAMES = "|".join(
     sorted((re.escape(name) for name in MONTHS if name.isascii() and len(name) >= 3),
            key=len, reverse=True)
 )
-_RELATIVE = re.compile(
+_RELATIVE = compile_lazily(
     r"\b(?:(?:earlier|later|early|mid|late|so far)[- ]?)?(?P<which>last|this) year\b",
     re.IGNORECASE,
 )
-_EXPLICIT = re.compile(
+_EXPLICIT = compile_lazily(
     r"\b(?:in|during)\s+(?:(?:early|mid|late)[- ]?|the\s+(?:spring|summer|autumn|fall|winter)"
     r"\s+of\s+|(?:spring|summer|autumn|fall|winter)\s+)?(?:(?P<month>" + _MONTH_NAMES +
     r")\.?\s+)?(?P<year>(?:19|20)\d\d)\b(?![-/]\d)",
     re.IGNORECASE,
 )
-_ANY_YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d\d(?![\w/-])")
+_ANY_YEAR = compile_lazily(r"(?<![\w/.-])(?:19|20)\d\d(?![\w/-])")
 # A sentence about plans or expectations may cite a source older than the period it names.
-_PROSPECTIVE = re.compile(
+_PROSPECTIVE = compile_lazily(
     r"\b(?:will|would|shall|plans?|planned|planning|expects?|expected|scheduled|aims?|aiming|"
     r"intends?|intended|targets?|forecasts?|projected|set to|due to|to be held|promised|"
     r"pledged|announced)\b",
     re.IGNORECASE,
 )
-_RECURRING = re.compile(r"\b(?:annual|anniversary|every year|each year|yearly|once a year)\b",
+_RECURRING = compile_lazily(r"\b(?:annual|anniversary|every year|each year|yearly|once a year)\b",
                         re.IGNORECASE)
 
 

@@ -26,12 +26,12 @@ Keep the original (003) and drop or cite the copy as a copy.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from checker.lazypattern import compile_lazily
 from checker.model import Document, Finding
 from checker.rules.common import STOPWORDS, RuleContext, make_finding, words
 
@@ -48,8 +48,8 @@ PREFILTER = 0.35  # share of the shorter text's vocabulary found in the other
 CANDIDATE_SHARE = 0.4  # of a sentence's words another must share to be compared with it
 MAX_CANDIDATES = 8
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n|\n(?=\s*[-*#>|])")
-_MARKUP = re.compile(r"<[^>]{0,300}>|https?://\S+|\[\^?\d+\]|&[a-z]+;")
+_SENTENCE_SPLIT = compile_lazily(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n|\n(?=\s*[-*#>|])")
+_MARKUP = compile_lazily(r"<[^>]{0,300}>|https?://\S+|\[\^?\d+\]|&[a-z]+;")
 
 
 @dataclass
