@@ -38,6 +38,7 @@ from checker.bibliography.keys import (
     author_label,
     host_of,
     key_base,
+    key_base_from,
     site_label,
 )
 from checker.model import Document, Reference
@@ -117,13 +118,27 @@ def title_identity(title: str | None) -> str | None:
 
 def identities(ref: Reference) -> tuple[str, ...]:
     """The identities of `ref` (see the module docstring)."""
+    return identities_from(ref, ascii_words(ref.title), author_label(ref.authors))
+
+
+def identities_and_key_base(ref: Reference) -> tuple[tuple[str, ...], str]:
+    """`identities(ref)` and `keys.key_base(ref)`, its title folded and its author named
+    once for both."""
+    title_words, author = ascii_words(ref.title), author_label(ref.authors)
+    return identities_from(ref, title_words, author), key_base_from(ref, title_words, author)
+
+
+def identities_from(ref: Reference, title_words: Sequence[str],
+                    author: str | None) -> tuple[str, ...]:
+    """`identities` of `ref` from the `ascii_words` of its title and the `author_label` of
+    its authors."""
     found = []
     if ref.doi and ref.doi.strip():
         found.append("doi:" + normalise_doi(ref.doi))
     if ref.url and (url := url_identity(ref.url)):
         found.append("url:" + url)
-    title = title_identity(ref.title)
-    if title:
+    if title_words:
+        title = " ".join(title_words)
         labels = set()
         for text in (ref.container, ref.domain, ref.url):
             host = host_of(text)
@@ -132,7 +147,6 @@ def identities(ref: Reference) -> tuple[str, ...]:
             elif text and text is ref.container:
                 labels.add(" ".join(ascii_words(text)))
         found.extend(f"title:{title}|in:{label}" for label in sorted(labels) if label)
-        author = author_label(ref.authors)
         if author:
             found.append(f"title:{title}|by:{author}")
         if not labels and not author:
@@ -218,19 +232,16 @@ def group_references(
     def cited(work: int) -> Iterable[Reference]:
         return (references[seq] for seq in members.get(work, (work,)))
 
-    def joined(identity: str, ref: Reference) -> Iterator[int]:
-        """The work `ref` joins by `identity`: its holder; for a title identity, the last
-        holder whose dates agree (an undated note joins one work, not all of that title)."""
-        holder = owner.get(identity)
-        if holder is None:
-            return
+    def joined(identity: str, holder: int, ref: Reference) -> int | None:
+        """The work `ref` joins by `identity`, which `holder` holds: `holder`; for a title
+        identity, the last holder whose dates agree (an undated note joins one work, not
+        all of that title)."""
         if not identity.startswith("title:"):
-            yield holder
-            return
+            return holder
         for work in reversed((holder, *also.get(identity, ()))):
             if _dates_agree(ref, cited(work)):
-                yield work
-                return
+                return work
+        return None
 
     def claim(identity: str, work: int) -> None:
         holder = owner.get(identity)
@@ -250,7 +261,9 @@ def group_references(
             others.remove(new)
 
     for seq, ref in enumerate(references):
-        hits = sorted({work for i in ids[seq] for work in joined(i, ref)})
+        hits = sorted({work for identity in ids[seq]
+                       if (holder := owner.get(identity)) is not None
+                       and (work := joined(identity, holder, ref)) is not None})
         if not hits:
             starts.append(seq)
             for identity in ids[seq]:
@@ -292,15 +305,16 @@ def build_entries(doc: Document) -> list[Entry]:
     places: list[NotePlace] = []
     references: list[Reference] = []
     ids: list[tuple[str, ...]] = []
-    bases: list[str] = []  # each reference's key base, made while its title's words are cached
+    bases: list[str] = []  # each reference's key base
     for footnote in doc.footnotes:
         place = note_place(footnote.part, footnote.number)
         for ref in footnote.references:
             if is_citable(ref):
                 places.append(place)
                 references.append(ref)
-                ids.append(identities(ref))
-                bases.append(key_base(ref))
+                work_ids, base = identities_and_key_base(ref)
+                ids.append(work_ids)
+                bases.append(base)
     entries = [
         Entry(key="", reference=ref, identities=work_ids,
               base_key=bases[cites[0]] if len(cites) == 1 else key_base(ref),

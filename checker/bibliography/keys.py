@@ -20,7 +20,7 @@ addition never renames an earlier entry).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from unidecode import unidecode
@@ -66,6 +66,18 @@ def significant_words(text: str | None) -> list[str]:
     else is left)."""
     words = [w for w in ascii_words(text) if w not in STOP_WORDS and len(w) > 1]
     return [w for w in words if not w.isdigit()] or words
+
+
+def first_significant(words: Iterable[str]) -> str:
+    """The first of `significant_words` of a text whose `ascii_words` are `words`; "" when
+    there is none."""
+    number = ""
+    for word in words:
+        if len(word) > 1 and word not in STOP_WORDS:
+            if not word.isdigit():
+                return word
+            number = number or word
+    return number
 
 
 @lru_cache(maxsize=16384)
@@ -119,12 +131,16 @@ def author_label(authors: list[str]) -> str | None:
 
 def key_base(ref: Reference) -> str:
     """The key of `ref` before collision suffixes."""
-    who = author_label(ref.authors) or source_label(ref.container, ref.domain or ref.url) \
-        or "anon"
+    return key_base_from(ref, ascii_words(ref.title), author_label(ref.authors))
+
+
+def key_base_from(ref: Reference, title_words: Sequence[str], author: str | None) -> str:
+    """`key_base` of `ref` from the `ascii_words` of its title and the `author_label` of its
+    authors (made once for its identities too)."""
+    who = author or source_label(ref.container, ref.domain or ref.url) or "anon"
     match = _YEAR.match(ref.date or "")
     year = match.group(1) if match else "nd"
-    word = next(iter(significant_words(ref.title)), "")
-    return f"{who}{year}{word[:MAX_PART]}"
+    return f"{who}{year}{first_significant(title_words)[:MAX_PART]}"
 
 
 def key_suffix(n: int) -> str:

@@ -124,10 +124,13 @@ def _stored_notes(work: dict[str, Any]) -> list[NotePlace]:
     return [(0, n) for n in work.get("footnotes") or [] if isinstance(n, int)]
 
 
+_NOTHING_LEARNED: dict[str, str] = {}  # shared by the works of no link check (never changed)
+
+
 def _stored_learned(learned: Any) -> dict[str, str]:
     """What link checks learned, as kept (in the state or on an entry)."""
-    if not isinstance(learned, dict):
-        return {}
+    if not learned or not isinstance(learned, dict):
+        return _NOTHING_LEARNED
     return {k: v for k, v in learned.items() if k in LEARNED_FIELDS and isinstance(v, str)}
 
 
@@ -196,6 +199,13 @@ class LibraryEntries:
             members = self._members[work]
             entry = Entry(key=self._keys[work], reference=self._references[work],
                           identities=tuple(self._ids[work]))
+            if len(members) == 1:  # most works: one document's entry
+                (index,) = members
+                if cited.learned[index]:
+                    entry.learned = _consistent(dict(cited.learned[index]))
+                notes = cited.notes[index]
+                yield LibraryEntry(entry, {cited.documents[index]: sorted(set(notes))})
+                continue
             cited_in: dict[str, list[NotePlace]] = {}
             learned: dict[str, str] = {}
             for index in members:
@@ -296,6 +306,8 @@ def _known_keys(references: list[Reference], work_ids: list[Sequence[str]],
     own key base with a suffix (the year in it says which work it was made for; a state
     written before dates were remembered names one key for several works of a title)."""
     keys: list[str | None] = [None] * len(references)
+    if not known_keys:  # a first run: every work is new
+        return keys
     used: set[str] = set()
 
     def take(work: int, key: str | None) -> bool:
