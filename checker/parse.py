@@ -14,7 +14,15 @@ from checker.errors import InputError
 from checker.extract import document_metadata, extract_footnotes
 from checker.extract.worklist import listed_works
 from checker.load import read_document
-from checker.model import Document, Finding, Footnote, Reference, Severity, reference_values
+from checker.model import (
+    Document,
+    Finding,
+    Footnote,
+    Reference,
+    Severity,
+    reference_from_values,
+    reference_values,
+)
 from checker.references import parse_references, repair_across_notes, resolve_backreferences
 from checker.references.backrefs import is_undated_case, is_unnamed_case
 from checker.references.context import (
@@ -221,30 +229,43 @@ def parse_note_texts(texts: list[str], on_references: NoteHook | None = None
                      ) -> list[list[Reference]]:
     """`parse_references` over every note text, in order: on every core (forked worker
     processes, a few chunks each) when there are `PARALLEL_FROM` notes or more and the
-    system can fork; here otherwise, or if the workers fail. `on_references(references)` is
-    called with each note's references as soon as they are read (by the link check, to
-    start on the first links while the rest is read)."""
+    system can fork; here otherwise, or if the workers fail. A text that recurs ("Ibid.",
+    "Id. at 5.", a source cited again in the same words) is read once; every note gets
+    references of its own. `on_references(references)` is called with each note's
+    references as soon as they are read (by the link check, to start on the first links
+    while the rest is read)."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(texts) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-        return [_read_note(text, on_references) for text in texts]
-    size = -(-len(texts) // (workers * CHUNKS_PER_WORKER))
-    chunks = [texts[start: start + size] for start in range(0, len(texts), size)]
+        return _read_here(texts, on_references)
+    distinct = list(dict.fromkeys(texts))
+    size = -(-len(distinct) // (workers * CHUNKS_PER_WORKER))
+    chunks = [distinct[start: start + size] for start in range(0, len(distinct), size)]
     try:
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            found = [[Reference(*values) for values in note]
-                     for chunk in pool.map(_parse_as_values, chunks) for note in chunk]
+            read = dict(zip(distinct, (note for chunk in pool.map(_parse_as_values, chunks)
+                                       for note in chunk), strict=True))
     except (OSError, BrokenProcessPool):
-        return [_read_note(text, on_references) for text in texts]
+        return _read_here(texts, on_references)
+    found = [[reference_from_values(values) for values in read[text]] for text in texts]
     for references in found if on_references is not None else ():
         on_references(references)
     return found
 
 
-def _read_note(text: str, on_references: NoteHook | None) -> list[Reference]:
-    references = parse_references(text)
-    if on_references is not None:
-        on_references(references)
-    return references
+def _read_here(texts: list[str], on_references: NoteHook | None) -> list[list[Reference]]:
+    read: dict[str, list[tuple]] = {}  # text -> its references' values, for a repeat
+    found = []
+    for text in texts:
+        known = read.get(text)
+        if known is None:
+            references = parse_references(text)
+            read[text] = [reference_values(reference) for reference in references]
+        else:
+            references = [reference_from_values(values) for values in known]
+        if on_references is not None:
+            on_references(references)
+        found.append(references)
+    return found
 
 
 def _parse_as_values(texts: list[str]) -> list[list[tuple]]:
