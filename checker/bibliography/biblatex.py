@@ -67,8 +67,10 @@ _SPECIALS = {
     "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 _SPECIALS_TABLE = str.maketrans(_SPECIALS)
+_SPECIAL = re.compile("[" + re.escape("".join(_SPECIALS)) + "]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WORDS = re.compile(r"(\w+)")
+_ASCII_INNER_CAPITAL = re.compile(r"[A-Za-z0-9_][A-Z]")  # in ASCII text: `_protect` may hold
 _AND = re.compile(r"\band\b", re.IGNORECASE)
 _HEADER_MARK = "% Written by footcheck"
 CLASSIC_MARK = "(BibTeX classic)"
@@ -94,9 +96,10 @@ class BibRecord:
 
 
 # -- values ---------------------------------------------------------------------------------
-@lru_cache(maxsize=4096)  # outlets and names recur; the .bib and the CSL-JSON clean each text
 def clean(text: str) -> str:
     """One line, no control characters."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # most texts: no space but single ones inside (printable: no other)
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
@@ -106,7 +109,7 @@ def escape_latex(text: str) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.translate(_SPECIALS_TABLE)
+    return text.translate(_SPECIALS_TABLE) if _SPECIAL.search(text) else text
 
 
 @lru_cache(maxsize=1024)  # read for the .bib, then at once for the CSL-JSON
@@ -127,8 +130,9 @@ def _protect(word: str) -> bool:
 def latex_text(text: str, *, protect_case: bool = False) -> str:
     """`text` escaped for a BibTeX field; with `protect_case`, mixed-case words braced."""
     text = clean(text)
-    if not protect_case or not any(_protect(word) for word in _WORDS.findall(text)
-                                   if not word[1:].islower()):  # maybe a capital inside
+    if not protect_case or (text.isascii() and not _ASCII_INNER_CAPITAL.search(text)) or not any(
+            _protect(word) for word in _WORDS.findall(text)
+            if not word[1:].islower()):  # maybe a capital inside
         return _escape(text)
     pieces = _WORDS.split(text)
     out = []

@@ -37,6 +37,10 @@ CSL_TYPES = {
     "social": "post",
 }
 _PUBLISHED_BY = ("report", "government", "book")
+# the field names footcheck writes, as `item_fields` writes them before a value
+_FIELD_KEYS = {name: "    " + _json_string(name) + ": " for name in (
+    "id", "type", "title", "author", "container-title", "publisher", "issued", "URL",
+    "accessed", "DOI", "archive", "archive_location", "note")}
 
 
 def csl_names(authors: list[str]) -> list[dict[str, str]]:
@@ -129,27 +133,30 @@ def item_fields(item: dict[str, Any]) -> str:
     """The lines of an item's fields (joined by ``,\n``, no final line end)."""
     lines = []
     for name, value in item.items():
-        key = "    " + _json_string(name) + ": "
+        key = _FIELD_KEYS.get(name) or "    " + _json_string(name) + ": "
         if isinstance(value, str):
             lines.append(key + _json_string(value))
         elif _is_date(value):
-            parts = ", ".join(str(part) for part in value["date-parts"][0])
+            parts = ", ".join(map(str, value["date-parts"][0]))
             lines.append(key + '{\n      "date-parts": [[' + parts + "]]\n    }")
         elif _is_names(value):
-            lines.append(key + "[\n" + ",\n".join(
-                "      {\n" + ",\n".join(
-                    "        " + _json_string(part) + ": " + _json_string(text)
-                    for part, text in name.items()) + "\n      }"
-                for name in value) + "\n    ]")
+            lines.append(key + "[\n" + ",\n".join(map(_name_text, value)) + "\n    ]")
         else:
             nested = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
             lines.append(key + _DATE_PARTS.sub(_one_line_parts, nested))
     return ",\n".join(lines)
 
 
+def _name_text(name: dict[str, str]) -> str:
+    """One name of an ``author`` list, as `item_fields` writes it."""
+    return "      {\n" + ",\n".join(
+        "        " + _json_string(part) + ": " + _json_string(text)
+        for part, text in name.items()) + "\n      }"
+
+
 def _is_date(value: Any) -> bool:
     """``{"date-parts": [[2020, 3]]}``: the shape footcheck writes dates in."""
-    if not isinstance(value, dict) or list(value) != ["date-parts"]:
+    if not isinstance(value, dict) or len(value) != 1 or "date-parts" not in value:
         return False
     parts = value["date-parts"]
     return (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], list)
