@@ -29,7 +29,7 @@ its notes afresh per chapter or Word section has several notes 3, and the entry 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.bibliography.keys import (
@@ -118,40 +118,63 @@ def title_identity(title: str | None) -> str | None:
 
 def identities(ref: Reference) -> tuple[str, ...]:
     """The identities of `ref` (see the module docstring)."""
-    return identities_from(ref, ascii_words(ref.title), author_label(ref.authors))
+    return IdentityReader().identities(ref)
 
 
-def identities_and_key_base(ref: Reference) -> tuple[tuple[str, ...], str]:
-    """`identities(ref)` and `keys.key_base(ref)`, its title folded and its author named
-    once for both."""
-    title_words, author = ascii_words(ref.title), author_label(ref.authors)
-    return identities_from(ref, title_words, author), key_base_from(ref, title_words, author)
+class IdentityReader:
+    """The identities and key bases of a run's references: each URL is read once however
+    often it is cited (a large paper's URLs are many, and each costs a URL parse)."""
 
+    __slots__ = ("_urls",)
 
-def identities_from(ref: Reference, title_words: Sequence[str],
+    def __init__(self) -> None:
+        self._urls: dict[str, tuple[str | None, str | None]] = {}  # url -> (identity, site)
+
+    def identities(self, ref: Reference) -> tuple[str, ...]:
+        """`identities(ref)`."""
+        return self._identities(ref, ascii_words(ref.title), author_label(ref.authors))
+
+    def identities_and_key_base(self, ref: Reference) -> tuple[tuple[str, ...], str]:
+        """`identities(ref)` and `keys.key_base(ref)`, its title folded and its author
+        named once for both."""
+        title_words, author = ascii_words(ref.title), author_label(ref.authors)
+        return (self._identities(ref, title_words, author),
+                key_base_from(ref, title_words, author))
+
+    def _url(self, url: str) -> tuple[str | None, str | None]:
+        """(the URL's identity, the main label of its host)."""
+        read = self._urls.get(url)
+        if read is None:
+            host = host_of(url)
+            read = self._urls[url] = (url_identity(url), site_label(host) if host else None)
+        return read
+
+    def _identities(self, ref: Reference, title_words: Sequence[str],
                     author: str | None) -> tuple[str, ...]:
-    """`identities` of `ref` from the `ascii_words` of its title and the `author_label` of
-    its authors."""
-    found = []
-    if ref.doi and ref.doi.strip():
-        found.append("doi:" + normalise_doi(ref.doi))
-    if ref.url and (url := url_identity(ref.url)):
-        found.append("url:" + url)
-    if title_words:
+        found = []
+        if ref.doi and ref.doi.strip():
+            found.append("doi:" + normalise_doi(ref.doi))
+        url, url_site = self._url(ref.url) if ref.url else (None, None)
+        if url:
+            found.append("url:" + url)
+        if not title_words:
+            return tuple(found)
         title = " ".join(title_words)
         labels = set()
-        for text in (ref.container, ref.domain, ref.url):
+        for text in (ref.container, ref.domain):
             host = host_of(text)
             if host:
                 labels.add(site_label(host))
             elif text and text is ref.container:
                 labels.add(" ".join(ascii_words(text)))
+        if url_site:
+            labels.add(url_site)
         found.extend(f"title:{title}|in:{label}" for label in sorted(labels) if label)
         if author:
             found.append(f"title:{title}|by:{author}")
         if not labels and not author:
             found.append(f"title:{title}|bare")  # a title cited with nothing else, twice
-    return tuple(found)
+        return tuple(found)
 
 
 def is_citable(ref: Reference) -> bool:
@@ -210,7 +233,7 @@ def _dates_agree(ref: Reference, others: Iterable[Reference]) -> bool:
 
 def group_references(
     references: Sequence[Reference], ids: Sequence[Sequence[str]],
-    shared: set[str] | None = None,
+    shared: set[str] | None = None, identify: Callable[[Reference], Sequence[str]] = identities,
 ) -> Iterator[tuple[Reference, Sequence[int], Sequence[str]]]:
     """Merge references into distinct works, in order of first citation: each work as its
     merged reference, the positions in `references` of the references it merges (ascending)
@@ -220,7 +243,8 @@ def group_references(
     A work is named by the position of its first reference; most works are one reference,
     and only works of several hold a list of their members (a hundred thousand notes make
     no object per note). `shared`, when given, gets the title identities held by several
-    works (of different dates), before the first work is yielded."""
+    works (of different dates), before the first work is yielded. `identify`: `identities`
+    (an `IdentityReader`'s, to read the merged works' URLs from the run's)."""
     owner: dict[str, int] = {}  # identity -> the work holding it
     # a title identity held by works of other dates too: those works, after `owner`'s
     also: dict[str, list[int]] = {}
@@ -261,6 +285,10 @@ def group_references(
             others.remove(new)
 
     for seq, ref in enumerate(references):
+        if not any(map(owner.__contains__, ids[seq])):  # most: a work not seen before
+            starts.append(seq)
+            owner.update(dict.fromkeys(ids[seq], seq))
+            continue
         hits = sorted({work for identity in ids[seq]
                        if (holder := owner.get(identity)) is not None
                        and (work := joined(identity, holder, ref)) is not None})
@@ -297,7 +325,7 @@ def group_references(
         merged = references[group[0]]
         for other in group[1:]:
             merged = merge_references(merged, references[other])
-        yield merged, group, identities(merged)
+        yield merged, group, identify(merged)
 
 
 def build_entries(doc: Document) -> list[Entry]:
@@ -306,13 +334,14 @@ def build_entries(doc: Document) -> list[Entry]:
     references: list[Reference] = []
     ids: list[tuple[str, ...]] = []
     bases: list[str] = []  # each reference's key base
+    reader = IdentityReader()
     for footnote in doc.footnotes:
         place = note_place(footnote.part, footnote.number)
         for ref in footnote.references:
             if is_citable(ref):
                 places.append(place)
                 references.append(ref)
-                work_ids, base = identities_and_key_base(ref)
+                work_ids, base = reader.identities_and_key_base(ref)
                 ids.append(work_ids)
                 bases.append(base)
     entries = [
@@ -320,7 +349,8 @@ def build_entries(doc: Document) -> list[Entry]:
               base_key=bases[cites[0]] if len(cites) == 1 else key_base(ref),
               notes=(places[cites[0]],) if len(cites) == 1
               else tuple(sorted({places[seq] for seq in cites})))
-        for ref, cites, work_ids in group_references(references, ids)
+        for ref, cites, work_ids in group_references(references, ids,
+                                                     identify=reader.identities)
     ]
     for entry, key in zip(entries, assign_keys(entry.base_key for entry in entries),
                           strict=True):

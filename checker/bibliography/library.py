@@ -38,9 +38,9 @@ from typing import Any
 from checker.bibliography.entries import (
     LEARNED_FIELDS,
     Entry,
+    IdentityReader,
     NotePlace,
     group_references,
-    identities,
     notes_by_part,
 )
 from checker.bibliography.keys import free_key, key_base
@@ -230,26 +230,28 @@ def library_entries(
     (the same object)."""
     current = current or {}
     cited = _Cited()
+    reader = IdentityReader()
     for doc_id in [*works_by_document, *(d for d in current if d not in works_by_document)]:
         works = works_by_document.get(doc_id)
         entries = current[doc_id] if doc_id in current else (
             works.entries if isinstance(works, StoredWorks) else None)
         if entries is not None:
             for entry in entries:
-                cited.add(entry.reference, entry.identities or identities(entry.reference),
+                cited.add(entry.reference, entry.identities or reader.identities(entry.reference),
                           doc_id, entry.notes, _stored_learned(entry.learned), entry.base_key)
             continue
         for work in works if isinstance(works, list) else []:
             reference = reference_from_stored(work.get("reference")) if isinstance(
                 work, dict) else None
             if reference is not None:
-                cited.add(reference, identities(reference), doc_id, _stored_notes(work),
+                cited.add(reference, reader.identities(reference), doc_id, _stored_notes(work),
                           _stored_learned(work.get("learned")), "")
     references: list[Reference] = []
     members: list[Sequence[int]] = []
     work_ids: list[Sequence[str]] = []
     shared: set[str] = set()
-    for reference, cites, ids in group_references(cited.references, cited.identities, shared):
+    for reference, cites, ids in group_references(cited.references, cited.identities, shared,
+                                                  reader.identities):
         references.append(reference)
         members.append(cites)
         work_ids.append(ids)
