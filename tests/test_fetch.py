@@ -3,7 +3,10 @@ the caps, the private-address guard, the proxy and CA variables. Nothing mocks `
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
+import subprocess
 import time
 import tracemalloc
 import zlib
@@ -527,6 +530,55 @@ def test_tls_with_requests_ca_bundle(tls_web: TestWeb, ca_bundle: str, monkeypat
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca_bundle)
     result = check_url(make_session(settings), tls_web.url("/secure"), settings)
     assert result.status == "ok" and result.final_url.startswith("https://")
+
+
+def test_tls_with_a_ca_folder(tls_web: TestWeb, ca_bundle: str, monkeypatch, settings,
+                              tmp_path) -> None:
+    """REQUESTS_CA_BUNDLE naming a folder of hashed certificates (c_rehash) works as a file."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("no openssl to name the certificate by its hash")
+    name = subprocess.run([openssl, "x509", "-hash", "-noout", "-in", ca_bundle],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    shutil.copy(ca_bundle, tmp_path / f"{name}.0")
+    tls_web.page("/secure", "Secure page")
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(tmp_path))
+    result = check_url(make_session(settings), tls_web.url("/secure"), settings)
+    assert result.status == "ok", result.reason
+
+
+def test_ca_bundle_is_looked_at_once(web: TestWeb, tls_web: TestWeb, ca_bundle: str,
+                                     monkeypatch, settings) -> None:
+    """The connection pool's key is the one requests builds, but the bundle's kind (file or
+    folder) is asked of the file system once, not on every request."""
+    for n in range(3):
+        web.page(f"/p{n}", f"Page {n}")
+    tls_web.page("/secure", "Secure page")
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca_bundle)
+    session = make_session(settings)
+    asked: list[str] = []
+    isdir = os.path.isdir
+    monkeypatch.setattr(os.path, "isdir", lambda path: asked.append(path) or isdir(path))
+    for n in range(3):
+        assert check_url(session, web.url(f"/p{n}"), settings).status == "ok"
+    assert asked.count(ca_bundle) == 1
+    assert check_url(session, tls_web.url("/secure"), settings).status == "ok"
+
+
+@pytest.mark.parametrize("verify", [True, False, "file", "folder"])
+def test_ca_bundle_adapter_keys_pools_as_requests_does(verify, tmp_path) -> None:
+    from requests.adapters import HTTPAdapter
+
+    from checker.linkcheck.session import CaBundleAdapter
+
+    if verify == "file":
+        verify = str(tmp_path / "ca.pem")
+        (tmp_path / "ca.pem").write_text("")
+    elif verify == "folder":
+        verify = str(tmp_path)
+    request = requests.Request("GET", "https://example.org:8443/x").prepare()
+    assert CaBundleAdapter().build_connection_pool_key_attributes(request, verify) == \
+        HTTPAdapter().build_connection_pool_key_attributes(request, verify)
 
 
 def test_retry_after_seconds_parsing() -> None:

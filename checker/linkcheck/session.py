@@ -6,14 +6,16 @@ request in `Session.request` (which is why `fetch` always goes through it), when
 a proxy variable or a netrc file. When there is neither (`environment_is_empty`, on Linux,
 where `requests` reads nothing else) it is turned off, and a CA bundle variable is given to
 the session once, as `requests` would have read it: the same behaviour without walking the
-environment and looking for a netrc file on every request. Retries, redirects and timeouts
-are handled by `fetch`, not by urllib3.
+environment and looking for a netrc file on every request. A CA bundle given as a path
+(``REQUESTS_CA_BUNDLE``) is looked at once, not on every request (`CaBundleAdapter`).
+Retries, redirects and timeouts are handled by `fetch`, not by urllib3.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -43,6 +45,30 @@ def environment_ca_bundle() -> str | None:
     return os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or None
 
 
+class CaBundleAdapter(HTTPAdapter):
+    """requests' adapter, but a CA bundle path (``verify``) is asked once whether it is a
+    folder (``ca_cert_dir``) or a file (``ca_certs``): `requests` asks the file system on
+    every request, and each such call hands the interpreter's lock to another worker. The
+    connection pool's key is the one `requests` builds."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._ca_kinds: dict[str, str] = {}
+
+    def build_connection_pool_key_attributes(self, request: Any, verify: Any,
+                                             cert: Any = None) -> tuple[dict, dict]:
+        if not isinstance(verify, str):
+            return super().build_connection_pool_key_attributes(request, verify, cert)
+        host_params, pool_kwargs = super().build_connection_pool_key_attributes(
+            request, True, cert)
+        kind = self._ca_kinds.get(verify)
+        if kind is None:
+            kind = self._ca_kinds[verify] = "ca_cert_dir" if os.path.isdir(verify) \
+                else "ca_certs"
+        pool_kwargs[kind] = verify
+        return host_params, pool_kwargs
+
+
 def make_session(settings: CheckSettings) -> requests.Session:
     session = requests.Session()
     if environment_is_empty():
@@ -56,7 +82,7 @@ def make_session(settings: CheckSettings) -> requests.Session:
     })
     # The workers share it: one pool per host (up to 256 kept), as many connections as
     # the host may have requests at once.
-    adapter = HTTPAdapter(pool_connections=256, pool_maxsize=max(1, settings.per_host),
+    adapter = CaBundleAdapter(pool_connections=256, pool_maxsize=max(1, settings.per_host),
                           max_retries=0)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
