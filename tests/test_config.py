@@ -249,3 +249,19 @@ def test_select_keeps_only_the_rules_named_unless_a_rule_is_enabled_explicitly(t
     config = config_from(tmp_path, "select = ['missing-*']\n[rules]\nduplicate-document = true\n")
     enabled = {rule.id for rule in RULES if config.is_enabled(rule.id)}
     assert enabled == {"missing-url", "missing-date", "missing-title", "duplicate-document"}
+
+
+def test_reading_the_configuration_imports_no_rule(tmp_path: Path) -> None:
+    """`footcheck check` reads its configuration before its first request: that needs neither
+    the rules nor rapidfuzz (imported when a configuration names rules, or is wrong)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "footcheck.toml").write_text("fail-on = 'warning'\nper-host = 3\n")
+    code = ("import sys; from pathlib import Path; from checker.rules.config import load_config;"
+            f" config = load_config(Path({str(tmp_path)!r}), None);"
+            " print(config.fail_on, sorted(m for m in sys.modules"
+            " if m.startswith(('checker.rules.', 'rapidfuzz'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split(" ", 1)
+    assert out[0] == "warning" and out[1].strip() == "['checker.rules.config']"

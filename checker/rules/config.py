@@ -35,12 +35,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from rapidfuzz import process
-
 from checker.errors import ConfigError, ConfigProblem
 from checker.model import Finding
 from checker.references.dates import parse_date
-from checker.rules.registry import rule_ids
 
 CONFIG_FILES = ("footcheck.toml", ".footcheck.toml")
 SEVERITIES = ("error", "warning", "info")
@@ -268,7 +265,7 @@ class _Reader:
         return list(value)
 
     def rule_names(self, patterns: list[str], key: str, table: str | None = None) -> None:
-        known = rule_ids()
+        known = _rule_ids()
         for pattern in patterns:
             if not any(fnmatch.fnmatchcase(rule, pattern) for rule in known):
                 raise self.error(f"unknown rule '{pattern}' in '{key}' "
@@ -337,7 +334,7 @@ class _Reader:
 
     def rules(self, value: Any) -> dict[str, RuleSettings]:
         table = self.expect(value, dict, "rules", None)
-        self.unknown_keys(table, tuple(rule_ids()), "rules")
+        self.unknown_keys(table, tuple(_rule_ids()), "rules")
         result = {}
         for rule, setting in table.items():
             name = f"rules.{rule}"
@@ -405,6 +402,16 @@ _TYPE_NAMES = {bool: "true/false", int: "an integer", float: "a number", str: "a
                list: "a list", dict: "a table"}
 
 
+def _rule_ids() -> list[str]:
+    """The rules' ids, from the registry, imported when a configuration names rules: reading
+    one that does not (and `footcheck check` before its first request) needs no rule."""
+    from checker.rules.registry import rule_ids
+
+    return rule_ids()
+
+
 def _did_you_mean(key: str, allowed: Any) -> str:
+    from rapidfuzz import process  # only for a key that is wrong
+
     best = process.extractOne(key, list(allowed), score_cutoff=75)
     return f" (did you mean '{best[0]}'?)" if best else ""
