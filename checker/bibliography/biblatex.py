@@ -235,23 +235,26 @@ def _outlet(entry: Entry) -> str | None:
     return None
 
 
-def _biblatex_type(entry: Entry) -> tuple[str, str | None]:
-    """(entry type, the field naming the outlet)."""
-    kind = entry.reference.type
-    has_url = bool(entry.url)
-    table = {
-        "journal": ("article", "journaltitle"),
-        "report": ("report", "institution"),
-        "book": ("book", "publisher"),
-        "chapter": ("incollection", "booktitle"),
-    }
-    if kind in table:
-        return table[kind]
-    if kind == "news":
-        return ("online", "organization") if has_url else ("article", "journaltitle")
-    if kind == "government":
-        return ("online", "organization") if has_url else ("report", "institution")
-    return ("online", "organization") if has_url else ("misc", "organization")
+# reference type -> (entry type, the field naming the outlet), whether it has a URL or not
+_BIBLATEX_TYPES = {
+    "journal": ("article", "journaltitle"),
+    "report": ("report", "institution"),
+    "book": ("book", "publisher"),
+    "chapter": ("incollection", "booktitle"),
+}
+_BIBLATEX_TYPES_WITHOUT_URL = {
+    "news": ("article", "journaltitle"),
+    "government": ("report", "institution"),
+}
+
+
+def _biblatex_type(kind: str, has_url: bool) -> tuple[str, str]:
+    """(entry type, the field naming the outlet) of a reference of type `kind`."""
+    if kind in _BIBLATEX_TYPES:
+        return _BIBLATEX_TYPES[kind]
+    if has_url:
+        return ("online", "organization")
+    return _BIBLATEX_TYPES_WITHOUT_URL.get(kind, ("misc", "organization"))
 
 
 def _classic_type(entry: Entry) -> tuple[str, str | None]:
@@ -271,30 +274,29 @@ def _classic_type(entry: Entry) -> tuple[str, str | None]:
 
 
 def biblatex_record(entry: Entry) -> BibRecord:
-    ref = entry.reference
-    kind, outlet_field = _biblatex_type(entry)
+    ref, url = entry.reference, entry.url
+    kind, outlet_field = _biblatex_type(ref.type, bool(url))
     fields: dict[str, str] = {}
     if ref.authors and (names := names_value(ref.authors)):
         fields["author"] = braced(names)
     if title := title_text(ref.title):
         fields["title"] = braced(latex_text(title, protect_case=True))
-    outlet = _outlet(entry)
-    if outlet and outlet_field:
+    if outlet := _outlet(entry):
         fields[outlet_field] = braced(latex_text(outlet))
     if kind == "article" and ref.type == "news":
         fields["entrysubtype"] = "{newspaper}"
     if date := iso_date(ref.date):
         fields["date"] = braced(date)
-    if entry.url:
-        fields["url"] = braced(verbatim_url(entry.url))
-    if entry.url and (accessed := iso_date(entry.accessed)):
-        fields["urldate"] = braced(accessed)
+    if url:
+        fields["url"] = braced(verbatim_url(url))
+        if accessed := iso_date(entry.accessed):
+            fields["urldate"] = braced(accessed)
     if ref.doi and ref.doi.strip():
         fields["doi"] = braced(verbatim_url(normalise_doi(ref.doi)))
-    if entry.archive_url:
+    if archive_url := entry.archive_url:
         when = human_date(entry.archive_date)
         fields["addendum"] = braced(
-            "Archived copy: " + url_command(entry.archive_url) + (f", {when}" if when else ""))
+            "Archived copy: " + url_command(archive_url) + (f", {when}" if when else ""))
     if note := cited_in(entry.notes):
         fields["note"] = braced(note)
     return BibRecord(type=kind, key=entry.key, fields=fields)
@@ -400,8 +402,13 @@ def entry_text(kind: str, key: str, fields: str) -> str:
 def field_lines(fields: dict[str, str]) -> str:
     """``  field = value,`` lines; an empty raw value is left out (it would not parse
     back)."""
-    return "".join(f"  {name} = {value},\n" for name, value in fields.items()
-                   if str(value).strip())
+    return "".join(field_line(name, value) for name, value in fields.items()
+                   if (text := str(value)) and not text.isspace())
+
+
+def field_line(name: str, value: str) -> str:
+    """One ``  field = value,`` line (of a value not blank)."""
+    return f"  {name} = {value},\n"
 
 
 def parse_bib(text: str) -> tuple[list[BibRecord], list[str]]:

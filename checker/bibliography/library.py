@@ -204,7 +204,8 @@ class LibraryEntries:
                 if cited.learned[index]:
                     entry.learned = _consistent(dict(cited.learned[index]))
                 notes = cited.notes[index]
-                yield LibraryEntry(entry, {cited.documents[index]: sorted(set(notes))})
+                yield LibraryEntry(entry, {cited.documents[index]: list(notes) if len(notes) == 1
+                                           else sorted(set(notes))})
                 continue
             cited_in: dict[str, list[NotePlace]] = {}
             learned: dict[str, str] = {}

@@ -46,6 +46,7 @@ from checker.bibliography.biblatex import (
     braced,
     classic_record,
     entry_text,
+    field_line,
     field_lines,
     header_lines,
     is_classic,
@@ -85,6 +86,7 @@ ON_EDITED = ("refuse", "merge", "force")
 _FINGERPRINT = re.compile(r"^% footcheck-sha256: ([0-9a-f]{64})\n", re.MULTILINE)
 _PIECE = 1 << 20  # characters written at a time
 _HASHES_KEPT = 2  # the text written now and the one before (a crash between writes)
+_CSL_ID = '  {\n    "id": '  # an item's opening and its first field (`csljson.item_text`)
 # id(entry.reference) -> a document's entry rendered for its own files, less its key and note:
 # the .bib type and field lines and the CSL item's field lines, made the library's entry
 # under the library's key (`render_entries`, `render_library`)
@@ -416,7 +418,7 @@ def _bib_head(kind: str, key: str) -> str:
 
 
 def _csl_head(key: str) -> str:
-    return "  {\n" + string_field("id", key) + ",\n"  # as `csljson.item_text` writes it
+    return _CSL_ID + _json_string(key) + ",\n"  # as `csljson.item_text` writes it
 
 
 def render_entries(entries: list[Entry], *, classic: bool = False,
@@ -438,7 +440,7 @@ def render_entries(entries: list[Entry], *, classic: bool = False,
         middle = item_fields(item)
         generated.add(
             [_bib_head(record.type, entry.key), fields,
-             field_lines({"note": note}) if note else "", "}\n"],
+             field_line("note", note) if note else "", "}\n"],
             [_csl_head(entry.key), middle,
              ",\n" + string_field("note", csl_note) if csl_note else "", "\n  }"])
         if keep and not entry.learned:
@@ -478,7 +480,7 @@ def render_library(library: Iterable[LibraryEntry], *, classic: bool = False,
             continue
         kind, fields, middle = done
         generated.add(
-            [_bib_head(kind, key), fields, field_lines({CITED_IN: braced(cited_in)}), "}\n"],
+            [_bib_head(kind, key), fields, field_line(CITED_IN, braced(cited_in)), "}\n"],
             [_csl_head(key), middle, ",\n" + string_field(CITED_IN, cited_in), "\n  }"])
     return generated
 
