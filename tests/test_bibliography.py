@@ -25,7 +25,7 @@ from citeproc.source.json import CiteProcJSON
 from pybtex.richtext import Text
 
 from checker.bibliography.biblatex import bib_records, render_bib
-from checker.bibliography.csljson import csl_items, render_csl
+from checker.bibliography.csljson import csl_item, csl_items, item_lines, item_text, render_csl
 from checker.bibliography.entries import build_entries
 from checker.bibliography.keys import assign_keys, key_base, site_label
 from checker.bibliography.names import split_person
@@ -340,6 +340,21 @@ def test_classic_bibtex():
 
 
 # -- CSL-JSON ---------------------------------------------------------------------------------
+def test_csl_item_written_directly_is_what_its_item_renders_to():
+    """The files are written from `item_lines`; a merge renders items (`item_text`): both
+    must write an entry the same way, archived copy and learned URL included."""
+    entries = build_entries(sample_doc())
+    entries[0].learned.update(url="https://example.com/moved", accessed="2021-02-03",
+                              archive_url="http://web.archive.org/web/2020/http://x.cn/",
+                              archive_date="2020-04-15")
+    for entry in entries:
+        fields, note = item_lines(entry)
+        direct = '  {\n    "id": ' + json.dumps(entry.key, ensure_ascii=False) + ",\n" + fields
+        direct += (',\n    "note": ' + json.dumps(note, ensure_ascii=False) if note else "")
+        assert item_text(csl_item(entry)) == direct + "\n  }"
+    assert "Archived copy: http://web.archive.org/" in csl_item(entries[0])["note"]
+
+
 def test_csl_json_renders_through_citeproc():
     items = json.loads(render_csl(csl_items(build_entries(sample_doc()))))
     assert [i["id"] for i in items] == keys_of(sample_doc())

@@ -58,11 +58,6 @@ def csl_names(authors: list[str]) -> list[dict[str, str]]:
     return names
 
 
-def csl_date(date: str | None) -> dict[str, Any] | None:
-    parts = iso_parts(date)
-    return {"date-parts": [list(parts)]} if parts else None
-
-
 def archive_name(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     if host == "archive.org" or host.endswith(".archive.org"):
@@ -71,34 +66,45 @@ def archive_name(url: str) -> str:
 
 
 def csl_item(entry: Entry) -> dict[str, Any]:
-    ref = entry.reference
-    item: dict[str, Any] = {"id": entry.key, "type": CSL_TYPES.get(ref.type, "webpage")}
+    """`entry` as a CSL-JSON item: what `item_lines` writes, read back."""
+    fields, note = item_lines(entry)
+    item = {"id": entry.key, **json.loads("{" + fields + "}")}
+    if note:
+        item["note"] = note
+    return item
+
+
+def item_lines(entry: Entry) -> tuple[str, str | None]:
+    """`entry`'s CSL-JSON item as `item_fields` writes it, less its ``id`` and ``note``
+    lines, and its note (None without one); written from the entry directly (no item is
+    made to be written)."""
+    ref, url = entry.reference, entry.url
+    lines = [_FIELD_KEYS["type"] + _json_string(CSL_TYPES.get(ref.type, "webpage"))]
     if title := title_text(ref.title):
-        item["title"] = title
+        lines.append(_FIELD_KEYS["title"] + _json_string(title))
     if authors := csl_names(ref.authors):
-        item["author"] = authors
+        lines.append(_FIELD_KEYS["author"] + _names_text(authors))
     outlet = clean(ref.container or "") or clean(ref.publisher or "") or clean(ref.domain or "")
     if outlet:
-        item["publisher" if ref.type in _PUBLISHED_BY else "container-title"] = outlet
-    if issued := csl_date(ref.date):
-        item["issued"] = issued
-    if entry.url:
-        item["URL"] = clean(entry.url)
-        if accessed := csl_date(entry.accessed):
-            item["accessed"] = accessed
+        lines.append(_FIELD_KEYS["publisher" if ref.type in _PUBLISHED_BY
+                                 else "container-title"] + _json_string(outlet))
+    if issued := iso_parts(ref.date):
+        lines.append(_FIELD_KEYS["issued"] + _date_text(issued))
+    if url:
+        lines.append(_FIELD_KEYS["URL"] + _json_string(clean(url)))
+        if accessed := iso_parts(entry.accessed):
+            lines.append(_FIELD_KEYS["accessed"] + _date_text(accessed))
     if ref.doi and ref.doi.strip():
-        item["DOI"] = normalise_doi(ref.doi)
+        lines.append(_FIELD_KEYS["DOI"] + _json_string(normalise_doi(ref.doi)))
     notes = []
-    if entry.archive_url:
-        item["archive"] = archive_name(entry.archive_url)
-        item["archive_location"] = entry.archive_url
+    if archive_url := entry.archive_url:
+        lines.append(_FIELD_KEYS["archive"] + _json_string(archive_name(archive_url)))
+        lines.append(_FIELD_KEYS["archive_location"] + _json_string(archive_url))
         when = human_date(entry.archive_date)
-        notes.append(f"Archived copy: {entry.archive_url}" + (f", {when}" if when else ""))
+        notes.append(f"Archived copy: {archive_url}" + (f", {when}" if when else ""))
     if cited := cited_in(entry.notes):
         notes.append(cited)
-    if notes:
-        item["note"] = ". ".join(notes)
-    return item
+    return ",\n".join(lines), ". ".join(notes) if notes else None
 
 
 def csl_items(entries: list[Entry]) -> list[dict[str, Any]]:
@@ -137,14 +143,23 @@ def item_fields(item: dict[str, Any]) -> str:
         if isinstance(value, str):
             lines.append(key + _json_string(value))
         elif _is_date(value):
-            parts = ", ".join(map(str, value["date-parts"][0]))
-            lines.append(key + '{\n      "date-parts": [[' + parts + "]]\n    }")
+            lines.append(key + _date_text(value["date-parts"][0]))
         elif _is_names(value):
-            lines.append(key + "[\n" + ",\n".join(map(_name_text, value)) + "\n    ]")
+            lines.append(key + _names_text(value))
         else:
             nested = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
             lines.append(key + _DATE_PARTS.sub(_one_line_parts, nested))
     return ",\n".join(lines)
+
+
+def _date_text(parts: Iterable[int]) -> str:
+    """A date's value (``{"date-parts": [[2020, 3]]}``), as `item_fields` writes it."""
+    return '{\n      "date-parts": [[' + ", ".join(map(str, parts)) + "]]\n    }"
+
+
+def _names_text(names: Iterable[dict[str, str]]) -> str:
+    """An ``author`` list's value, as `item_fields` writes it."""
+    return "[\n" + ",\n".join(map(_name_text, names)) + "\n    ]"
 
 
 def _name_text(name: dict[str, str]) -> str:

@@ -58,7 +58,7 @@ from checker.bibliography.csljson import (
     csl_item,
     csl_items,
     from_record,
-    item_fields,
+    item_lines,
     item_text,
     parse_csl,
     render_csl,
@@ -431,13 +431,10 @@ def render_entries(entries: list[Entry], *, classic: bool = False,
     generated = Generated([], [], 0, lambda: bib_records(entries, classic=classic),
                           lambda: csl_items(entries))
     for entry in entries:
-        record, item = make(entry), csl_item(entry)
+        record, (middle, csl_note) = make(entry), item_lines(entry)
         # Both end with their note (the notes citing the work), which the library leaves out.
         note = record.fields.pop("note", None)
         fields = field_lines(record.fields)
-        del item["id"]
-        csl_note = item.pop("note", None)
-        middle = item_fields(item)
         generated.add(
             [_bib_head(record.type, entry.key), fields,
              field_line("note", note) if note else "", "}\n"],
