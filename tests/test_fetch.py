@@ -16,7 +16,7 @@ from email.utils import formatdate
 import pytest
 import requests
 import urllib3.exceptions
-from testweb import PROXY_TITLE, ForwardProxy, Reply, TestWeb
+from testweb import PROXY_TITLE, ForwardProxy, Reply, Request, TestWeb
 
 from checker.linkcheck import guard as guard_module
 from checker.linkcheck.fetch import (
@@ -530,6 +530,33 @@ def test_tls_with_requests_ca_bundle(tls_web: TestWeb, ca_bundle: str, monkeypat
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca_bundle)
     result = check_url(make_session(settings), tls_web.url("/secure"), settings)
     assert result.status == "ok" and result.final_url.startswith("https://")
+
+
+def test_requests_carry_the_sessions_headers_cookies_and_netrc_login(
+        web: TestWeb, monkeypatch, settings, tmp_path) -> None:
+    """What `session.send` sends is what `Session.request` would: the session's headers, the
+    cookies a site set on an earlier answer, a netrc login when the environment has one."""
+    seen: list[Request] = []
+
+    def record(req: Request) -> Reply:
+        seen.append(req)
+        return Reply(200, {"Content-Type": "text/html"}, "<title>After</title>")
+
+    web.reply("/login", Reply(200, {"Content-Type": "text/html",
+                                    "Set-Cookie": "sid=abc; Path=/"}, "<title>In</title>"))
+    web.route("/after", record)
+    session = make_session(settings)
+    assert check_url(session, web.url("/login"), settings).status == "ok"
+    assert check_url(session, web.url("/after"), settings).status == "ok"
+    assert seen[-1].headers.get("Cookie") == "sid=abc"
+    assert seen[-1].headers.get("User-Agent") == settings.user_agent
+    assert seen[-1].headers.get("Authorization") is None
+    netrc = tmp_path / "netrc"
+    netrc.write_text(f"machine {web.address} login reader password secret\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    assert check_url(make_session(settings), web.url("/after"), settings).status == "ok"
+    assert seen[-1].headers.get("Authorization") == "Basic cmVhZGVyOnNlY3JldA=="
 
 
 def test_tls_with_a_ca_folder(tls_web: TestWeb, ca_bundle: str, monkeypatch, settings,

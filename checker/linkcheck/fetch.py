@@ -71,6 +71,7 @@ import requests
 from requests.models import PreparedRequest
 
 from checker.linkcheck.guard import guard
+from checker.linkcheck.session import send
 from checker.linkcheck.settings import CheckSettings
 from checker.model import LinkResult, LinkStatus
 
@@ -654,11 +655,9 @@ class _Fetch:
             return _Answer(error=_Timeout(), method=method, started=self.now())
         started = self.now()
         try:
-            response = self.session.request(
-                method, url, allow_redirects=False, stream=True,
-                timeout=(min(self.settings.connect_timeout, left),
-                         min(self.settings.read_timeout, left)),
-            )
+            response = send(self.session, method, url,
+                            timeout=(min(self.settings.connect_timeout, left),
+                                     min(self.settings.read_timeout, left)))
         except (requests.RequestException, ValueError) as error:  # ValueError: bad URL
             answer = _Answer(error=error, method=method, started=started)
             _, _, _, retryable = classify_error(error)

@@ -1,14 +1,15 @@
 """The link check's `requests.Session`: browser-like headers, connection pooling, no retries.
 
 ``HTTP_PROXY``, ``HTTPS_PROXY``, ``NO_PROXY``, ``REQUESTS_CA_BUNDLE`` and ``~/.netrc`` work
-exactly as they do for `requests`: `trust_env` stays True, and `requests` reads them per
-request in `Session.request` (which is why `fetch` always goes through it), whenever there is
-a proxy variable or a netrc file. When there is neither (`environment_is_empty`, on Linux,
-where `requests` reads nothing else) it is turned off, and a CA bundle variable is given to
-the session once, as `requests` would have read it: the same behaviour without walking the
-environment and looking for a netrc file on every request. A CA bundle given as a path
-(``REQUESTS_CA_BUNDLE``) is looked at once, not on every request (`CaBundleAdapter`).
-Retries, redirects and timeouts are handled by `fetch`, not by urllib3.
+exactly as they do for `requests`: `trust_env` stays True, and they are read per request as
+`Session.request` reads them (`fetch` sends through `send`, which does what
+`Session.request` does), whenever there is a proxy variable or a netrc file. When there is
+neither (`environment_is_empty`, on Linux, where `requests` reads nothing else) it is turned
+off, and a CA bundle variable is given to the session once, as `requests` would have read
+it: the same behaviour without walking the environment and looking for a netrc file on
+every request. A CA bundle given as a path (``REQUESTS_CA_BUNDLE``) is looked at once, not
+on every request (`CaBundleAdapter`). Retries, redirects and timeouts are handled by
+`fetch`, not by urllib3.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
+from requests.models import PreparedRequest
+from requests.utils import get_netrc_auth
 
 from checker.linkcheck.settings import CheckSettings
 
@@ -88,3 +91,18 @@ def make_session(settings: CheckSettings) -> requests.Session:
     session.mount("https://", adapter)
     session.max_redirects = settings.max_redirects
     return session
+
+
+def send(session: requests.Session, method: str, url: str, timeout: Any) -> requests.Response:
+    """``session.request(method, url, allow_redirects=False, stream=True, timeout=timeout)``:
+    the same request (the session's headers, cookies and hooks; its netrc authentication and
+    the environment's proxies and CA bundle when it trusts the environment), prepared
+    without what `Session.prepare_request` does for arguments we never pass: a copy of the
+    session's cookie jar and a merge of every setting, on every request."""
+    auth = get_netrc_auth(url) if session.trust_env and not session.auth else None
+    request = PreparedRequest()
+    request.prepare(method=method.upper(), url=url, headers=session.headers,
+                    params=session.params, auth=auth or session.auth, cookies=session.cookies,
+                    hooks=session.hooks)
+    settings = session.merge_environment_settings(request.url, {}, True, None, None)
+    return session.send(request, allow_redirects=False, timeout=timeout, **settings)
