@@ -203,6 +203,38 @@ def test_bot_challenge_is_blocked(web: TestWeb, session, settings) -> None:
     assert check_url(session, web.url("/form"), settings).status == "ok"
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_strong_challenge_prefilter_never_hides_a_match(seed: int) -> None:
+    """The quick test before the strong-challenge search answers False only where the search
+    finds nothing: pages with each of its signs, in mixed case, among ordinary text."""
+    import random
+
+    from checker.linkcheck.fetch import _STRONG_CHALLENGE, _may_be_strong
+
+    signs = ["<title>Just a moment...</title>", "<TITLE lang=en> Attention Required!",
+             "<title>Checking your browser</title>", "<title>Verifying you are human",
+             "<title>verify you are a human", "<title>Are you a robot?", "<title>Security Check",
+             "<title>Access Denied</title>", "<title>Pardon Our Interruption",
+             "<title>Please solve this CAPTCHA</title>", "cf-chl-bypass", "px-captcha",
+             "geo.captcha-delivery.com", "DDoS-Guard", "/cdn-cgi/challenge-platform/h/b/",
+             "sgcaptcha", "<title>ſecurity check</title>", "<title>Ümlaut captcha"]
+    words = ["the", "news", "of", "march", "about", "trade", "and", "title", "guard", "robot",
+             "human", "moment", "check"]
+    for sign in signs:
+        assert _STRONG_CHALLENGE.search(sign) and _may_be_strong(sign), sign
+    pick = random.Random(seed)
+    for _ in range(300):
+        text = " ".join(pick.choice(words) for _ in range(pick.randint(0, 40)))
+        if pick.random() < 0.5:
+            sign = pick.choice(signs)
+            sign = "".join(c.upper() if pick.random() < 0.3 else c for c in sign)
+            cut = pick.randint(0, len(text))
+            text = text[:cut] + sign + text[cut:]
+        if _STRONG_CHALLENGE.search(text):
+            assert _may_be_strong(text), text
+    assert not _may_be_strong("<title>Trade corridor talks</title><h1>Trade</h1>")
+
+
 # -- HEAD / GET -----------------------------------------------------------------------------
 
 def test_head_refused_falls_back_to_get(web: TestWeb, session, settings) -> None:
