@@ -362,6 +362,11 @@ def run_check(args: argparse.Namespace, config=None, *, write_refs: bool = False
             if not run.documents:
                 return EXIT_INPUT
             written = write_bibliographies(run, args) if write_refs else True
+            # The rules are imported by this thread before the audit goes to the other: the
+            # archive stage, which this thread imports next, shares packages with them
+            # (rapidfuzz, unidecode), and two threads importing one package at once can
+            # deadlock (importlib's _DeadlockError).
+            import checker.rules.registry  # noqa: F401
             audit = side.submit(audit_findings, run, config)
             side.submit(prepare_report)
             checked, page_findings = check_documents(
