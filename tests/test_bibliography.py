@@ -24,7 +24,14 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from pybtex.richtext import Text
 
-from checker.bibliography.biblatex import bib_records, render_bib
+from checker.bibliography.biblatex import (
+    bib_records,
+    biblatex_lines,
+    biblatex_record,
+    entry_text,
+    field_lines,
+    render_bib,
+)
 from checker.bibliography.csljson import csl_item, csl_items, item_lines, item_text, render_csl
 from checker.bibliography.entries import build_entries
 from checker.bibliography.keys import assign_keys, key_base, site_label
@@ -315,6 +322,26 @@ def test_mixed_case_words_are_protected_from_case_changes():
     doc = make_doc((1, [R(title="COVID-19 and the SCO on WeChat", date="2020")]))
     title = pybtex_parse(bib_text(doc)).entries["anon2020covid"].fields["title"]
     assert title == "{COVID}-19 and the {SCO} on {WeChat}"
+
+
+def test_biblatex_entry_written_directly_is_what_its_record_renders_to():
+    """The files are written from `biblatex_lines`; a merge renders records (`entry_text`):
+    both must write an entry the same way, archived copy and learned URL included."""
+    doc = sample_doc()
+    doc.footnotes.append(Footnote(number=30, line=30, text="", references=[
+        R(title="E = mc2, and other = signs,", authors=["Doe, Jane = J."], date="2001")]))
+    entries = build_entries(doc)
+    entries[0].learned.update(url="https://example.com/moved", accessed="2021-02-03",
+                              archive_url="http://web.archive.org/web/2020/http://x.cn/",
+                              archive_date="2020-04-15")
+    assert biblatex_record(entries[-1]).fields["title"] == "{E = mc2, and other = signs}"
+    for entry in entries:
+        kind, fields, note = biblatex_lines(entry)
+        record = biblatex_record(entry)
+        direct = f"@{kind}{{{entry.key},\n{fields}" + (f"  note = {note},\n" if note else "")
+        assert entry_text(record.type, record.key, field_lines(record.fields)) == direct + "}\n"
+    assert r"Archived copy: \url{http://web.archive.org/" in biblatex_record(
+        entries[0]).fields["addendum"]
 
 
 def test_classic_bibtex():

@@ -274,32 +274,51 @@ def _classic_type(entry: Entry) -> tuple[str, str | None]:
 
 
 def biblatex_record(entry: Entry) -> BibRecord:
+    """`entry` as a biblatex record: what `biblatex_lines` writes, read back."""
+    kind, lines, note = biblatex_lines(entry)
+    # each line "  name = value,": values are on one line (`clean`)
+    fields = dict(line[2:-1].split(" = ", 1) for line in lines.split("\n") if line)
+    if note:
+        fields["note"] = note
+    return BibRecord(type=kind, key=entry.key, fields=fields)
+
+
+def biblatex_lines(entry: Entry) -> tuple[str, str, str | None]:
+    """`entry` in biblatex: its type, its field lines as `field_lines` writes them less the
+    ``note``, and the note's value (None without one); written from the entry directly (no
+    record is made to be written)."""
     ref, url = entry.reference, entry.url
     kind, outlet_field = _biblatex_type(ref.type, bool(url))
-    fields: dict[str, str] = {}
+    lines = []
     if ref.authors and (names := names_value(ref.authors)):
-        fields["author"] = braced(names)
+        lines.append(field_line("author", braced(names)))
     if title := title_text(ref.title):
-        fields["title"] = braced(latex_text(title, protect_case=True))
+        lines.append(field_line("title", braced(latex_text(title, protect_case=True))))
     if outlet := _outlet(entry):
-        fields[outlet_field] = braced(latex_text(outlet))
+        lines.append(field_line(outlet_field, braced(latex_text(outlet))))
     if kind == "article" and ref.type == "news":
-        fields["entrysubtype"] = "{newspaper}"
+        lines.append(field_line("entrysubtype", "{newspaper}"))
     if date := iso_date(ref.date):
-        fields["date"] = braced(date)
+        lines.append(field_line("date", braced(date)))
     if url:
-        fields["url"] = braced(verbatim_url(url))
+        lines.append(field_line("url", braced(verbatim_url(url))))
         if accessed := iso_date(entry.accessed):
-            fields["urldate"] = braced(accessed)
+            lines.append(field_line("urldate", braced(accessed)))
     if ref.doi and ref.doi.strip():
-        fields["doi"] = braced(verbatim_url(normalise_doi(ref.doi)))
+        lines.append(field_line("doi", braced(verbatim_url(normalise_doi(ref.doi)))))
     if archive_url := entry.archive_url:
         when = human_date(entry.archive_date)
-        fields["addendum"] = braced(
-            "Archived copy: " + url_command(archive_url) + (f", {when}" if when else ""))
-    if note := cited_in(entry.notes):
-        fields["note"] = braced(note)
-    return BibRecord(type=kind, key=entry.key, fields=fields)
+        lines.append(field_line("addendum", braced(
+            "Archived copy: " + url_command(archive_url) + (f", {when}" if when else ""))))
+    note = cited_in(entry.notes)
+    return kind, "".join(lines), braced(note) if note else None
+
+
+def classic_lines(entry: Entry) -> tuple[str, str, str | None]:
+    """`entry` in classic BibTeX as `biblatex_lines` gives it in biblatex."""
+    record = classic_record(entry)
+    note = record.fields.pop("note", None)
+    return record.type, field_lines(record.fields), note
 
 
 def classic_record(entry: Entry) -> BibRecord:

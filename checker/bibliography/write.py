@@ -42,8 +42,10 @@ from checker.bibliography.biblatex import (
     BibRecord,
     bib_identities,
     bib_records,
+    biblatex_lines,
     biblatex_record,
     braced,
+    classic_lines,
     classic_record,
     entry_text,
     field_line,
@@ -426,22 +428,20 @@ def render_entries(entries: list[Entry], *, classic: bool = False,
     """A document's entries as its .bib and CSL-JSON generate them, one entry at a time
     (nothing kept but the texts). `rendered`, when given (biblatex only), gets the parts of
     every entry without learned values that the library reuses (`render_library`)."""
-    make = classic_record if classic else biblatex_record
+    bib_lines = classic_lines if classic else biblatex_lines
     keep = rendered is not None and not classic
     generated = Generated([], [], 0, lambda: bib_records(entries, classic=classic),
                           lambda: csl_items(entries))
     for entry in entries:
-        record, (middle, csl_note) = make(entry), item_lines(entry)
         # Both end with their note (the notes citing the work), which the library leaves out.
-        note = record.fields.pop("note", None)
-        fields = field_lines(record.fields)
+        (kind, fields, note), (middle, csl_note) = bib_lines(entry), item_lines(entry)
         generated.add(
-            [_bib_head(record.type, entry.key), fields,
+            [_bib_head(kind, entry.key), fields,
              field_line("note", note) if note else "", "}\n"],
             [_csl_head(entry.key), middle,
              ",\n" + string_field("note", csl_note) if csl_note else "", "\n  }"])
         if keep and not entry.learned:
-            rendered[id(entry.reference)] = (record.type, fields, middle)  # type: ignore[index]
+            rendered[id(entry.reference)] = (kind, fields, middle)  # type: ignore[index]
     return generated
 
 
