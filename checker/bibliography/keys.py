@@ -57,8 +57,10 @@ def ascii_words(text: str | None) -> tuple[str, ...]:
 
 @lru_cache(maxsize=16384)  # outlets, sites and names recur; titles are folded twice or more
 def _ascii_words(text: str) -> tuple[str, ...]:
-    folded = _APOSTROPHES.sub("", text if text.isascii() else unidecode(text)).lower()
-    return tuple(_WORD.findall(folded))
+    folded = text if text.isascii() else unidecode(text)  # ASCII: its apostrophes are ' `
+    if "'" in folded or "`" in folded:
+        folded = _APOSTROPHES.sub("", folded)
+    return tuple(_WORD.findall(folded.lower()))
 
 
 def significant_words(text: str | None) -> list[str]:
