@@ -40,6 +40,7 @@ from checker.bibliography.keys import (
     key_base,
     key_base_from,
     site_label,
+    title_words,
 )
 from checker.model import Document, Reference
 from checker.references.urls import url_identity
@@ -112,7 +113,7 @@ def normalise_doi(doi: str) -> str:
 
 
 def title_identity(title: str | None) -> str | None:
-    words = ascii_words(title)
+    words = title_words(title)
     return " ".join(words) if words else None
 
 
@@ -132,14 +133,13 @@ class IdentityReader:
 
     def identities(self, ref: Reference) -> tuple[str, ...]:
         """`identities(ref)`."""
-        return self._identities(ref, ascii_words(ref.title), author_label(ref.authors))
+        return self._identities(ref, title_words(ref.title), author_label(ref.authors))
 
     def identities_and_key_base(self, ref: Reference) -> tuple[tuple[str, ...], str]:
         """`identities(ref)` and `keys.key_base(ref)`, its title folded and its author
         named once for both."""
-        title_words, author = ascii_words(ref.title), author_label(ref.authors)
-        return (self._identities(ref, title_words, author),
-                key_base_from(ref, title_words, author))
+        words, author = title_words(ref.title), author_label(ref.authors)
+        return self._identities(ref, words, author), key_base_from(ref, words, author)
 
     def _url(self, url: str) -> tuple[str | None, str | None]:
         """(the URL's identity, the main label of its host)."""
@@ -149,7 +149,7 @@ class IdentityReader:
             read = self._urls[url] = (url_identity(url), site_label(host) if host else None)
         return read
 
-    def _identities(self, ref: Reference, title_words: Sequence[str],
+    def _identities(self, ref: Reference, words: Sequence[str],
                     author: str | None) -> tuple[str, ...]:
         found = []
         if ref.doi and ref.doi.strip():
@@ -157,9 +157,9 @@ class IdentityReader:
         url, url_site = self._url(ref.url) if ref.url else (None, None)
         if url:
             found.append("url:" + url)
-        if not title_words:
+        if not words:
             return tuple(found)
-        title = " ".join(title_words)
+        title = " ".join(words)
         labels = set()
         for text in (ref.container, ref.domain):
             host = host_of(text)

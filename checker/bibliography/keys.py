@@ -55,12 +55,20 @@ def ascii_words(text: str | None) -> tuple[str, ...]:
     return _ascii_words(text) if text else ()
 
 
-@lru_cache(maxsize=16384)  # outlets, sites and names recur; titles are folded twice or more
-def _ascii_words(text: str) -> tuple[str, ...]:
+def title_words(title: str | None) -> tuple[str, ...]:
+    """`ascii_words` of a title, not kept: a paper's titles are mostly distinct, and keeping
+    them would only push the names and sites that recur out of `ascii_words`' cache."""
+    return _fold(title) if title else ()
+
+
+def _fold(text: str) -> tuple[str, ...]:
     folded = text if text.isascii() else unidecode(text)  # ASCII: its apostrophes are ' `
     if "'" in folded or "`" in folded:
         folded = _APOSTROPHES.sub("", folded)
     return tuple(_WORD.findall(folded.lower()))
+
+
+_ascii_words = lru_cache(maxsize=16384)(_fold)  # outlets, sites and names recur
 
 
 def significant_words(text: str | None) -> list[str]:
@@ -133,11 +141,11 @@ def author_label(authors: list[str]) -> str | None:
 
 def key_base(ref: Reference) -> str:
     """The key of `ref` before collision suffixes."""
-    return key_base_from(ref, ascii_words(ref.title), author_label(ref.authors))
+    return key_base_from(ref, title_words(ref.title), author_label(ref.authors))
 
 
 def key_base_from(ref: Reference, title_words: Sequence[str], author: str | None) -> str:
-    """`key_base` of `ref` from the `ascii_words` of its title and the `author_label` of its
+    """`key_base` of `ref` from the `title_words` of its title and the `author_label` of its
     authors (made once for its identities too)."""
     who = author or source_label(ref.container, ref.domain or ref.url) or "anon"
     match = _YEAR.match(ref.date or "")
