@@ -624,11 +624,34 @@ def test_ca_bundle_is_looked_at_once(web: TestWeb, tls_web: TestWeb, ca_bundle: 
     assert check_url(session, tls_web.url("/secure"), settings).status == "ok"
 
 
+def test_session_connections_acknowledge_answers_at_once(
+        web: TestWeb, tls_web: TestWeb, ca_bundle: str, monkeypatch, settings) -> None:
+    """Before reading each answer, the session's connections ask for its immediate
+    acknowledgement (quick_ack: else a server writing headers and body apart waits 40 ms for
+    it on a kept connection); over HTTPS too, and the pages still read."""
+    from checker.linkcheck import session as session_module
+
+    asked: list[object] = []
+    quick_ack = session_module.quick_ack
+    monkeypatch.setattr(session_module, "quick_ack",
+                        lambda sock: asked.append(sock) or quick_ack(sock))
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca_bundle)
+    web.page("/a", "Page A")
+    tls_web.page("/b", "Page B")
+    session = make_session(settings)
+    for url in (web.url("/a"), web.url("/a"), web.url("/a"), tls_web.url("/b")):
+        assert check_url(session, url, settings).status == "ok"
+    assert len(asked) == 4 and all(sock is not None for sock in asked)
+    quick_ack(None)  # no socket: nothing to do
+    with socket.socket() as sock:
+        quick_ack(sock)  # an unconnected socket takes it or is left alone, without error
+
+
 @pytest.mark.parametrize("verify", [True, False, "file", "folder"])
 def test_ca_bundle_adapter_keys_pools_as_requests_does(verify, tmp_path) -> None:
     from requests.adapters import HTTPAdapter
 
-    from checker.linkcheck.session import CaBundleAdapter
+    from checker.linkcheck.session import LinkAdapter
 
     if verify == "file":
         verify = str(tmp_path / "ca.pem")
@@ -636,7 +659,7 @@ def test_ca_bundle_adapter_keys_pools_as_requests_does(verify, tmp_path) -> None
     elif verify == "folder":
         verify = str(tmp_path)
     request = requests.Request("GET", "https://example.org:8443/x").prepare()
-    assert CaBundleAdapter().build_connection_pool_key_attributes(request, verify) == \
+    assert LinkAdapter().build_connection_pool_key_attributes(request, verify) == \
         HTTPAdapter().build_connection_pool_key_attributes(request, verify)
 
 
