@@ -124,12 +124,16 @@ def identities(ref: Reference) -> tuple[str, ...]:
 
 class IdentityReader:
     """The identities and key bases of a run's references: each URL is read once however
-    often it is cited (a large paper's URLs are many, and each costs a URL parse)."""
+    often it is cited (a large paper's URLs are many, and each costs a URL parse), and each
+    place a work appeared in (container, domain, the URL's site) once."""
 
-    __slots__ = ("_urls",)
+    __slots__ = ("_places", "_urls")
 
     def __init__(self) -> None:
         self._urls: dict[str, tuple[str | None, str | None]] = {}  # url -> (identity, site)
+        # (container, domain, the URL's site) -> (the labels naming them, sorted; any label)
+        self._places: dict[tuple[str | None, str | None, str | None],
+                           tuple[tuple[str, ...], bool]] = {}
 
     def identities(self, ref: Reference) -> tuple[str, ...]:
         """`identities(ref)`."""
@@ -160,21 +164,32 @@ class IdentityReader:
         if not words:
             return tuple(found)
         title = " ".join(words)
+        place = (ref.container, ref.domain, url_site)
+        labels, labelled = self._places.get(place) or self._read_place(place)
+        found.extend(f"title:{title}|in:{label}" for label in labels)
+        if author:
+            found.append(f"title:{title}|by:{author}")
+        if not labelled and not author:
+            found.append(f"title:{title}|bare")  # a title cited with nothing else, twice
+        return tuple(found)
+
+    def _read_place(self, place: tuple[str | None, str | None, str | None]
+                    ) -> tuple[tuple[str, ...], bool]:
+        """The labels of where a work appeared: its container's and domain's main labels
+        (a container not a site name: its words) and its URL's site; whether it has any."""
+        container, domain, url_site = place
         labels = set()
-        for text in (ref.container, ref.domain):
+        for text in (container, domain):
             host = host_of(text)
             if host:
                 labels.add(site_label(host))
-            elif text and text is ref.container:
+            elif text and text is container:
                 labels.add(" ".join(ascii_words(text)))
         if url_site:
             labels.add(url_site)
-        found.extend(f"title:{title}|in:{label}" for label in sorted(labels) if label)
-        if author:
-            found.append(f"title:{title}|by:{author}")
-        if not labels and not author:
-            found.append(f"title:{title}|bare")  # a title cited with nothing else, twice
-        return tuple(found)
+        read = self._places[place] = (tuple(sorted(label for label in labels if label)),
+                                      bool(labels))
+        return read
 
 
 def is_citable(ref: Reference) -> bool:
