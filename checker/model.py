@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from functools import cache
 from operator import attrgetter
 from typing import Any
 
@@ -249,7 +250,7 @@ class LinkResult:
         """One JSON entry per document citing the link (the URL was checked once)."""
         # Its fields as they are (strings, numbers, lists of strings): no deep copy, which
         # costs more than the rest of the JSON report for a thousand links.
-        base = {f.name: getattr(self, f.name) for f in fields(self)}
+        base = {name: getattr(self, name) for name in _link_result_fields()}
         base["redirect_chain"] = list(self.redirect_chain)
         base["status"] = LinkStatus(self.status).value
         del base["citations"]
@@ -263,3 +264,9 @@ class LinkResult:
             {**base, "document": document, "part": part, "footnotes": sorted(set(numbers))}
             for (document, part), numbers in by_document.items()
         ]
+
+
+@cache
+def _link_result_fields() -> tuple[str, ...]:
+    """`LinkResult`'s field names, read once (dataclasses.fields builds them on every call)."""
+    return tuple(f.name for f in fields(LinkResult))

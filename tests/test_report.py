@@ -499,3 +499,18 @@ def test_write_reports_chosen_formats_and_errors(tmp_path):
     blocker.write_text("")
     with pytest.raises(WriteRefused, match="cannot write the report"):
         write_reports(blocker / "reports", sample_input())
+
+
+def test_rows_made_once_for_the_markdown_and_html_reports():
+    """A document's rows are made once per report input and shared by the renderers; a new
+    input makes its own, and the reports read as from fresh rows."""
+    from checker.report.rows import document_rows
+
+    inp = sample_input()
+    doc = inp.documents[0]
+    first = document_rows(doc, inp)
+    assert document_rows(doc, inp) is first
+    markdown, html = render_markdown(inp), render_html(inp)
+    again = sample_input()
+    assert document_rows(again.documents[0], again) is not first
+    assert (render_markdown(again), render_html(again)) == (markdown, html)

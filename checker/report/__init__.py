@@ -22,6 +22,9 @@ class ReportInput:
     generated_at: str = ""
     tool_version: str = ""
     fail_on: str = "error"
+    # A document's rows (rows.document_rows), built once for the renderers that show them.
+    rows_by_document: dict[int, list] = field(default_factory=dict, init=False, repr=False,
+                                              compare=False)
 
 
 __all__ = ["ReportInput"]

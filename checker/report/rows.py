@@ -145,6 +145,15 @@ def not_web_links(doc: Document, links: list[LinkResult]
 
 
 def document_rows(doc: Document, inp: ReportInput) -> list[Row]:
+    """A row per reference (or note without one) of `doc`: made once per report input, as
+    the Markdown and HTML reports both show them."""
+    rows = inp.rows_by_document.get(id(doc))
+    if rows is None:
+        rows = inp.rows_by_document[id(doc)] = _document_rows(doc, inp)
+    return rows
+
+
+def _document_rows(doc: Document, inp: ReportInput) -> list[Row]:
     links = {link.url: link for link in inp.links}
     notes = findings_by_note(inp.findings, doc.path)
     others = not_web_links(doc, inp.links)
