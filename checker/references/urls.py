@@ -591,7 +591,7 @@ def url_identity(url: str) -> str | None:
     query = urlencode(
         [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
          if not k.lower().startswith("utm_")]
-    )
+    ) if parts.query else ""
     if not path and not query:
         return None
     return f"{host}{path}" + (f"?{query}" if query else "")
