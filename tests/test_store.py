@@ -229,3 +229,16 @@ def test_concurrent_use_from_threads(tmp_path: Path) -> None:
     assert errors == []
     urls = [f"https://h{n}.example/{i}" for n in range(8) for i in range(20)]
     assert len(store.fresh(urls, max_age=DAY)) == 160
+
+
+def test_stored_json_is_json_dumps_of_the_fields() -> None:
+    import json
+
+    from checker.linkcheck.store import _STORED_FIELDS, _result_to_json
+
+    result = LinkResult(url="https://kaktus.media/doc/1", status="broken", http_status=404,
+                        reason="not found (HTTP 404)", redirect_chain=["https://a/", "https://b/"],
+                        page_title="Жогорку Кеңеш «закон»", elapsed_ms=12)
+    expected = json.dumps({name: getattr(result, name) for name in _STORED_FIELDS},
+                          ensure_ascii=False)
+    assert _result_to_json(result) == expected
