@@ -591,6 +591,30 @@ def test_requests_carry_the_sessions_headers_cookies_and_netrc_login(
     assert seen[-1].headers.get("Authorization") == "Basic cmVhZGVyOnNlY3JldA=="
 
 
+@pytest.mark.parametrize("url", [
+    "http://a.example/x?y=1&z=%20#f", "https://\u00fc.example/p\u00e4th?q=\u00e4 b",
+    "http://a.example", "http://[::1]:8080/a b?c", "https://a.example/?", "HTTP://A.example/#x",
+])
+def test_prepared_as_session_request_prepares(url: str, settings, monkeypatch,
+                                              tmp_path) -> None:
+    """session.prepare makes the request Session.prepare_request makes of the same URL:
+    URL, headers (a cookie and a netrc login included), body."""
+    from checker.linkcheck.session import prepare
+
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine a.example login reader password secret\n")
+    netrc.chmod(0o600)
+    for trusting in (False, True):
+        if trusting:
+            monkeypatch.setenv("NETRC", str(netrc))
+        session = make_session(settings)
+        session.cookies.set("sid", "abc", domain="a.example", path="/")
+        ours = prepare(session, "get", url)
+        theirs = session.prepare_request(requests.Request("GET", url))
+        assert (ours.method, ours.url, dict(ours.headers), ours.body) == \
+            (theirs.method, theirs.url, dict(theirs.headers), theirs.body)
+
+
 def test_tls_with_a_ca_folder(tls_web: TestWeb, ca_bundle: str, monkeypatch, settings,
                               tmp_path) -> None:
     """REQUESTS_CA_BUNDLE naming a folder of hashed certificates (c_rehash) works as a file."""

@@ -138,16 +138,25 @@ def make_session(settings: CheckSettings) -> requests.Session:
     return session
 
 
-def send(session: requests.Session, method: str, url: str, timeout: Any) -> requests.Response:
-    """``session.request(method, url, allow_redirects=False, stream=True, timeout=timeout)``:
-    the same request (the session's headers, cookies and hooks; its netrc authentication and
-    the environment's proxies and CA bundle when it trusts the environment), prepared
-    without what `Session.prepare_request` does for arguments we never pass: a copy of the
-    session's cookie jar and a merge of every setting, on every request."""
+def prepare(session: requests.Session, method: str, url: str) -> PreparedRequest:
+    """The request `session.request(method, url)` would send: the session's headers,
+    cookies and hooks, its netrc login when it trusts the environment; made without what
+    `Session.prepare_request` does for arguments we never pass (a copy of the session's
+    cookie jar and a merge of every setting, on every request)."""
     auth = get_netrc_auth(url) if session.trust_env and not session.auth else None
     request = PreparedRequest()
+    # No parameters (the session has none): an empty dict would be checked against requests'
+    # runtime protocols to add nothing to the URL.
     request.prepare(method=method.upper(), url=url, headers=session.headers,
-                    params=session.params, auth=auth or session.auth, cookies=session.cookies,
-                    hooks=session.hooks)
+                    params=session.params or None, auth=auth or session.auth,
+                    cookies=session.cookies, hooks=session.hooks)
+    return request
+
+
+def send(session: requests.Session, method: str, url: str, timeout: Any) -> requests.Response:
+    """``session.request(method, url, allow_redirects=False, stream=True, timeout=timeout)``:
+    the same request (`prepare`), sent with the environment's proxies and CA bundle when the
+    session trusts the environment, as `Session.request` sends it."""
+    request = prepare(session, method, url)
     settings = session.merge_environment_settings(request.url, {}, True, None, None)
     return session.send(request, allow_redirects=False, timeout=timeout, **settings)
