@@ -213,10 +213,13 @@ class _Index:
             candidates = self.positions.get(family, [])[-_SHORT_FORM_REACH:]
         else:
             candidates = list(range(max(0, len(self.works) - _UNNAMED_REACH), len(self.works)))
-        size = len(short)
+        size, first = len(short), short[0]
+        works = self.works
         for position in reversed(candidates):
-            if self._head(position)[:size] == short:
-                return self.works[position]
+            # a title without the first word anywhere in it is not read into words
+            if first in (works[position].title or "").lower() \
+                    and self._head(position)[:size] == short:
+                return works[position]
         if family and size >= 2:
             for position in reversed(candidates):
                 head = self._head(position)
@@ -419,16 +422,41 @@ class BackReferenceResolver:
 def _resolve_each(references: list[Reference], index: _Index) -> list[Reference]:
     """Each short form of a note (a case by volume and reporter, a short title, an
     author-date cite, a repeat) -> the work it points to."""
-    acts = [_resolve_act(ref, index) if is_act_section(ref) else ref for ref in references]
-    references = [ref for ref in acts if ref is not None]
-    return [
-        _resolve_acronym(ref, index) if _is_acronym_short_form(ref)
-        else _resolve_case(ref, index) if _is_case_short_form(ref)
-        else _resolve_unnamed_case(ref, index) if is_unnamed_case(ref)
-        else _resolve_short(ref, index) if _is_short_form(ref)
-        else _resolve_author_year(ref, index) if _is_author_year(ref)
-        else _resolve_repeat(ref, index) for ref in references
-    ]
+    resolved = []
+    for ref in references:
+        if not _cited_in_full(ref):
+            ref = _resolve_short_form(ref, index)
+            if ref is None:
+                continue
+        resolved.append(ref)
+    return resolved
+
+
+def _cited_in_full(reference: Reference) -> bool:
+    """A work other than a government's, with its title or date and a link (or an outlet and
+    a date): no short form below can be it (most notes; looked at first, it is cheap)."""
+    return reference.type != ReferenceType.GOVERNMENT \
+        and bool(reference.title or reference.date) \
+        and bool(reference.url or reference.doi or reference.domain
+                 or (reference.container and reference.date))
+
+
+def _resolve_short_form(reference: Reference, index: _Index) -> Reference | None:
+    """The work a short form points to (itself when it is none); None for a section of an
+    act that no act cited before answers."""
+    if is_act_section(reference):
+        act = _resolve_act(reference, index)
+        if act is None:
+            return None
+        reference = act
+    return (
+        _resolve_acronym(reference, index) if _is_acronym_short_form(reference)
+        else _resolve_case(reference, index) if _is_case_short_form(reference)
+        else _resolve_unnamed_case(reference, index) if is_unnamed_case(reference)
+        else _resolve_short(reference, index) if _is_short_form(reference)
+        else _resolve_author_year(reference, index) if _is_author_year(reference)
+        else _resolve_repeat(reference, index)
+    )
 
 
 def _once_each(references: list[Reference]) -> list[Reference]:
