@@ -57,11 +57,13 @@ _HONORED_NAME = compile_lazily(rf"{_HONORIFIC}(?:[A-Z]\.\s*)*{_NAME}")
 
 def _writer_by_pronoun(lead: str, follow: str) -> str | None:
     """The person a pronoun at the marker points to: the last one the body named with a
-    title (Mr., Dr., Rev.) in the words before it, or the one named right after it."""
+    title (Mr., Dr., Rev.) in the words before it (its last 800 characters), or the one
+    named right after it."""
     opening = follow.lstrip()
     if not opening.startswith(("in", "he", "she", ",")) or (
             opening[:1] == "," and not opening[1:].lstrip().startswith(("in", "he", "she"))):
         return None  # neither "in which Mr. Roe" nor "he says" follows: no need to read on
+    lead = _last_chars(lead, 800)
     follow = " ".join(follow.split())
     after = _NAMED_AFTER.match(follow)
     if after:
@@ -94,8 +96,8 @@ def work_named_before(lead: str, follow: str = "") -> NamedWork | None:
     """The author (and title) the body names right at a marker, from the body's words
     before it (`lead`) and after it (`follow`); None when it names no one there. A pronoun
     at the marker ("In his work[11] he states:") is the person the body named last."""
-    whole = _last_chars(lead, 800)
-    lead = whole[-200:]  # single spaces: the patterns' spaces are looked for first, cheaply
+    body = lead  # a pronoun's person is looked for further back, only when one follows
+    lead = _last_chars(body, 200)  # single spaces: the patterns' spaces are looked for first
     found = _NAME_IN_TITLE.search(lead) if " in " in lead else None
     title: str | None = None
     if found:
@@ -105,7 +107,7 @@ def work_named_before(lead: str, follow: str = "") -> NamedWork | None:
         if not found and _SAYS_AFTER.match(follow):
             found = _NAME_ALONE.search(lead)
     if not found:
-        writer = _writer_by_pronoun(whole, follow)
+        writer = _writer_by_pronoun(body, follow)
         return NamedWork([writer], None) if writer else None
     name = found.group("name")
     authors = parse_authors(name) if " " in name and name.split()[0] not in (
