@@ -95,9 +95,13 @@ def _sequence_findings(
             )
         )
 
-    defined: dict[int, list[int]] = {}
+    defined: dict[int, int] = {}  # number -> line of its (first) definition
+    repeated: dict[int, list[int]] = {}  # number -> lines of its definitions, when several
     for note in footnotes:
-        defined.setdefault(note.number, []).append(note.line)
+        if note.number in defined:
+            repeated.setdefault(note.number, [defined[note.number]]).append(note.line)
+        else:
+            defined[note.number] = note.line
 
     missing_definition = sorted(n for n, lines in markers.items() if lines and n not in defined)
     _report_numbers(
@@ -122,7 +126,7 @@ def _sequence_findings(
         lambda n: f"footnote {n}{scope} is defined but never marked in the text",
         lambda listed: f"{len(missing_marker)} footnotes{scope} are never marked in the text: "
         f"{listed}",
-        lambda n: defined[n][0],
+        lambda n: defined[n],
     )
 
     if defined:
@@ -141,16 +145,15 @@ def _sequence_findings(
             noun = "number is" if len(gaps) == 1 else "numbers are"
             add(f"footnote {noun}{scope} missing from the sequence: {listed}", gaps, None)
 
-    for number, lines in sorted(defined.items()):
-        if len(lines) > 1:
-            where = ", ".join(str(line) for line in lines)
-            message = f"footnote {number}{scope} is defined {len(lines)} times (lines {where})"
-            add(message, [number], lines[1])
+    for number, lines in sorted(repeated.items()):
+        where = ", ".join(str(line) for line in lines)
+        message = f"footnote {number}{scope} is defined {len(lines)} times (lines {where})"
+        add(message, [number], lines[1])
 
     if check_order:
         highest = 0
         for note in footnotes:
-            if note.number < highest and len(defined[note.number]) == 1:
+            if note.number < highest and note.number not in repeated:
                 add(
                     f"footnote {note.number}{scope} comes after footnote {highest} in the text",
                     [note.number],
