@@ -922,10 +922,11 @@ _CAPS_PAIR = compile_lazily(r"[A-Z][A-Z]{2,}\.?,? [A-Z][A-Z.]+")
 
 
 # The words and marks a legal citation prints, looked for in one scan (each opens with a
-# letter, digit or mark, which the scan looks for first) ...
+# letter, digit or mark, which the scan looks for first; "estatement", opening with the
+# commonest letter, is looked for apart) ...
 _LEGAL_MARK = compile_lazily("|".join(re.escape(mark) for mark in (
     "U.S.C", "C.F.R", "L. ", "Order", "Res.", "§", "Fed. Reg", "Rep.", "Cong.", "In re ",
-    "Const.", "CONST.", "Doc.", "CRS", "L.J", "L. R", "L.Q", "REV.", "ESTATEMENT", "estatement",
+    "Const.", "CONST.", "Doc.", "CRS", "L.J", "L. R", "L.Q", "REV.", "ESTATEMENT",
     "Rev.", "U.S.", "Case (", "Fed. R", "), http", "Ct.", "2d", "3d", "4th")))
 
 
@@ -934,7 +935,7 @@ def has_legal_citation(text: str) -> bool:
     """A cheap look before `find_legal_citations`."""
     # ... and those opening with a space one by one (a scan would stop at every word)
     return (" v. " in text or " Act" in text or " at " in text or " J." in text or " F." in text
-            or " Amendments" in text or text.startswith("Act of ")
+            or " Amendments" in text or text.startswith("Act of ") or "estatement" in text
             or _LEGAL_MARK.search(text) is not None or _CAPS_PAIR.search(text) is not None)
 
 
