@@ -178,6 +178,12 @@ _BLUEBOOK_PERIODICAL = compile_lazily(
     r"|,?\s+\((?:last\s+)?(?:visited|updated|modified)\s+(?P<visited>\x00)\s*\))"
     r"(?:;\s*(?:see\s+)?(?:infra|supra)\b[^;]*)?"  # "; infra note 114": a cross-reference
     r"[\s.,]*$")
+# What `_BLUEBOOK_PERIODICAL` needs right before the first date (its head and outlet hold
+# none), a look before it: ", " and the outlet's words, then ", " or the bracket ("..., N.Y.
+# TIMES, <date>", "..., Harbor Inst. (last updated <date>"); not '"Title," site, <date>' or
+# '"Title." *Outlet*, <date>'
+_OUTLET_BEFORE_DATE = compile_lazily(
+    r",\s+[A-Z][\w'’.&\s-]*(?:,\s*|,?\s*\(\s*(?:[a-z]+\s+){0,2})$")
 # What Bluebook prints before a title to say what kind of piece it is: not an author or title
 _PIECE_KIND = compile_lazily(
     r"^(?:Editorial|Opinion|Op-Ed|Letter to the Editor|Note|Comment|Essay|Book Review|"
@@ -212,6 +218,8 @@ def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
         start, end = release.span("title")
         return TitleParts(title=work[start:end].strip(), authors_text=release.group("issuer"),
                           after=blanked[end:], title_start=start, title_end=end)
+    if not _OUTLET_BEFORE_DATE.search(blanked, 0, blanked.find(DATE_MARK)):
+        return None
     found = _BLUEBOOK_PERIODICAL.match(blanked)
     if not found:
         return None
