@@ -408,6 +408,8 @@ def _embedded_author(text: str, anchor: int) -> int:
     """Where the author of a citation embedded in a sentence starts (0: none found): the
     name just before a title (quoted or italic, the first that has one), after running
     words."""
+    if not _OPENER_AFTER_COMMA.search(text, 0, 600):
+        return 0  # no title (quoted or italic) after ", " to look before
     anchors = [m.start() for m in _TITLE_OPENER.finditer(text, 0, 600)][:6]  # in order
     if ("*" in text or "_" in text) and (italic := _ITALIC.search(text, 0, 600)):
         anchors.append(italic.start())  # after quoted phrases of commentary: its own look
@@ -429,6 +431,8 @@ def _embedded_author(text: str, anchor: int) -> int:
 
 
 _TITLE_OPENER = compile_lazily(r"[\"“«]")
+# What `_embedded_author` looks before: a quote or an italic mark after a comma and blanks
+_OPENER_AFTER_COMMA = compile_lazily(r",\s+[\"“«*_]")
 # A quoted passage that ends as a sentence or trails off, then "see" or "Source:" and the work
 _SOURCE_AFTER_QUOTATION = compile_lazily(
     r"(?:\.\.\.|…|[.!?]\s?[»”\"]?)[\"”»]\s*(?:\([^()]{0,300}\)\s*)?[,.;]?\s+"
