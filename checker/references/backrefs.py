@@ -512,15 +512,24 @@ class _Pointer(NamedTuple):
     depth: int = 0  # 1 inside a parenthetical: "(citing Roe, supra note 3)"
 
 
+_BRACKET = compile_lazily(r"[][()]")
+
+
 def _depths(text: str) -> list[int]:
-    """The bracket depth at each character of `text` (round and square brackets)."""
-    depth, depths = 0, []
-    for char in text:
-        if char in "([":
+    """The bracket depth at each character of `text` (round and square brackets; an opening
+    bracket is inside, a closing one too): the text between brackets is filled in runs."""
+    depth, depths, position = 0, [], 0
+    for found in _BRACKET.finditer(text):
+        at = found.start()
+        if text[at] in "([":
             depth += 1
-        depths.append(depth)
-        if char in ")]" and depth:
-            depth -= 1
+            depths += [depth - 1] * (at - position)
+            depths.append(depth)
+        else:
+            depths += [depth] * (at - position + 1)
+            depth = max(depth - 1, 0)
+        position = at + 1
+    depths += [depth] * (len(text) - position)
     return depths
 
 
