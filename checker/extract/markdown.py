@@ -241,9 +241,9 @@ def _scan(text: str, lines: list[str]) -> _Scan:
                 if under_notes_heading:
                     endnote_numbers.add(candidate.number)
                 superscript_defs |= candidate.style == "superscript"
-                # "[12] text", and "12. ^ text" (a wiki's list, its body marked "[12]")
-                bracket_lines += candidate.style == "bracket" or \
-                    line[candidate.marker_end:].lstrip()[:1] in ("^", "↑")
+                # "[12] text", and "12. ^ text" (a wiki's list, its body marked "[12]"); the
+                # text after the leading number starts where its blanks end
+                bracket_lines += candidate.style == "bracket" or candidate.text[:1] in ("^", "↑")
     for index in _running_page_numbers(page_numbers):
         del candidates[index]
     explicit = _collect_markers(text, candidates, superscript_defs)
@@ -520,7 +520,7 @@ def _assemble(lines: list[str], scan: _Scan) -> list[_Note]:
             expected = (current.number if current is not None else last_number) + 1
             if _accept(candidate, expected, index, in_section, fresh, scan):
                 if current is not None:
-                    _close(current, notes, scan)
+                    _commit([current], notes, scan)  # its run-on notes were split off above
                 if candidate.label is not None:  # a symbol's note keeps the sequence going
                     current = _Note(last_number, index, candidate.style,
                                     [(index, candidate.text)], label=candidate.label)
