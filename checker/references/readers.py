@@ -622,6 +622,8 @@ _DATED_TITLE = compile_lazily(r"\s*,?\s*\x00")
 
 def _in_a_sentence(work: str, start: int) -> bool:
     """A quotation inside a sentence of commentary, not a title after its authors."""
+    if start < 11:
+        return False  # fewer than six words before it ("a b c d e f" is 11 characters)
     before = work[:start]
     cut = max(before.rfind(mark) for mark in ('.” ', '." ', ". ", "; ", ".’ "))
     lead = before[cut + 1:].split() if cut >= 0 else before.split()
