@@ -35,7 +35,10 @@ _PAGES = r"(?:\s?[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?"
 _NAME_THEN_YEAR = compile_lazily(
     _NAMES.replace(r"(?P<names>[A-ZÀ-ÖØ-Þ]", r"(?P<names>[A-ZÀ-ÖØ-Þ](?<![\w.][A-ZÀ-ÖØ-Þ])"
                    r"(?<!, [A-ZÀ-ÖØ-Þ])") + r"\s+\((?P<year>" + YEAR + r")[a-z]?" + _PAGES + r"\)")
-_SPACED_BRACKET_YEAR = compile_lazily(r"\((?<=\s\()" + YEAR)  # a cheap look before it
+# A cheap look before it: " (1978" after a word of two characters or more ("Lamport", not
+# "no. 3"), after "al." or after blanks (the bracket scanned for, the rest looked behind)
+_SPACED_BRACKET_YEAR = compile_lazily(
+    r"\((?:(?<=[\w'’-][\w'’-]\s\()|(?<=al\.\s\()|(?<=\s\s\())" + YEAR)
 # "(Dijkstra 1968a)", "(Gray and Reuter, 1993; Roe 2001: 45)", "{Dijkstra 1968b}"
 # (the bracket matched, not looked behind for: scanned for brackets; the cite after it)
 _NAME_YEAR_INSIDE = compile_lazily(r"[(\[{;]\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?" + _NAMES +
