@@ -130,8 +130,8 @@ NEXT_NOTES = 10  # a marker this far ahead of a note, inside it, is body text
 
 
 class _Candidate(NamedTuple):
-    """A line that may open a note (a tuple: the garbage collector need not watch one per
-    line of a long document)."""
+    """A line that may open a note (made once per such line and not changed; a tuple
+    subclass is still watched by the garbage collector, unlike a plain tuple)."""
 
     number: int
     strong: bool
