@@ -522,7 +522,8 @@ def _split_sentences_between_works(piece: str) -> list[str]:
             # "A, "Title," *Journal* (1964): 259. See also B, *Book* (Place: P, 1966)"
             parts.append(head)
             last = boundary.end()
-        elif (head.rstrip(".").endswith(")") or _ENDS_WITH_PAGES.search(head)) \
+        elif (head.rstrip(".").endswith(")") or (
+                head.rstrip(".\n")[-1:].isdigit() and _ENDS_WITH_PAGES.search(head))) \
                 and _AUTHOR_THEN_TITLE.match(rest) \
                 and has_signature(head) and has_signature(_first_sentence(rest)):
             # "A, *Book* (New York: Walker, 2008). B, *Book* (...)": one citation per sentence,
