@@ -768,8 +768,9 @@ def _merge_pieces(text: str) -> list[str]:
         if names:
             cleaned = f"{names}; {cleaned}"
             names = ""
-        if merged and "(" in cleaned and _EDITORS_REST.match(cleaned) \
-                and _IN_EDITOR.search(merged[-1][-1]):
+        if merged and "(" in cleaned and _IN_EDITOR.search(merged[-1][-1]) \
+                and _EDITORS_REST.match(cleaned):  # (the cheaper look first: on a long list
+            # of names without "(eds.)" the match backtracks for minutes)
             merged[-1].append(cleaned)  # 'In Poe, John; Doe, Ann (eds.). *Book*': editors
             continue
         if pending:
