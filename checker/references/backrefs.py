@@ -422,14 +422,16 @@ class BackReferenceResolver:
 def _resolve_each(references: list[Reference], index: _Index) -> list[Reference]:
     """Each short form of a note (a case by volume and reporter, a short title, an
     author-date cite, a repeat) -> the work it points to."""
-    resolved = []
+    resolved, changed = [], False
     for ref in references:
         if not _cited_in_full(ref):
-            ref = _resolve_short_form(ref, index)
-            if ref is None:
+            found = _resolve_short_form(ref, index)
+            changed |= found is not ref
+            if found is None:
                 continue
+            ref = found
         resolved.append(ref)
-    return resolved
+    return resolved if changed else references  # unchanged: the note keeps its own list
 
 
 def _cited_in_full(reference: Reference) -> bool:
@@ -473,7 +475,7 @@ def _once_each(references: list[Reference]) -> list[Reference]:
                 continue
             seen.add(key)
         kept.append(ref)
-    return kept
+    return kept if len(kept) < len(references) else references
 
 
 def _short_of_another(reference: Reference, references: list[Reference]) -> bool:
