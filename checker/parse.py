@@ -153,7 +153,7 @@ def works_named_at_markers(text: str, footnotes: list[Footnote]) -> dict[int, Na
                    or (not footnote.references and footnote.text[:2].lower() in ("op", "lo")))]
     if not needing:
         return {}
-    lines = text.splitlines()
+    lines = text.split("\n")  # numbered as the readers number them (a form feed is no line)
     named: dict[int, NamedWork] = {}
     for position in needing:
         around = body_at_marker(lines, footnotes[position])

@@ -376,6 +376,21 @@ def test_a_note_citing_a_case_by_reporter_alone_takes_its_name_from_the_body() -
         ["Roe Harbor Co. v. New York City"], ["Roe Harbor Co. v. New York City"]]
 
 
+def test_the_body_at_a_marker_is_found_by_the_lines_the_extraction_counts() -> None:
+    """A page break (form feed, as pdftotext leaves it) is not a line of its own: marker
+    lines count lines by their newlines, as every reader does."""
+    from checker.parse import works_named_at_markers
+    from checker.references import resolve_backreferences
+
+    body = ("Page one ends here.\f\n"
+            "The first effort came in Roe Harbor Co. v. New York\n"
+            "City,<sup>1</sup> which set a test.")
+    notes = [Footnote(1, 5, "438 U.S. 104 (1978).", marker_lines=(3,))]
+    notes[0].references = parse_references(notes[0].text)
+    resolve_backreferences(notes, works_named_at_markers(body, notes))
+    assert [r.title for r in notes[0].references] == ["Roe Harbor Co. v. New York City"]
+
+
 def test_id_after_any_signal_and_the_statute_in_its_parenthetical() -> None:
     titles = _resolved([
         "Roe v. Poe, 552 U.S. 312, 320 (2008).",
