@@ -44,3 +44,24 @@ def test_importing_the_parse_compiles_few_patterns():
     count = int(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                                check=True).stdout)
     assert count < 60  # of some 550 module-level patterns
+
+
+def test_every_module_pattern_compiles():
+    """A pattern compiled on first use would otherwise show a mistake only when a rare note
+    first reaches it: every module-level `LazyPattern` of the package is compiled here."""
+    import importlib
+    import pkgutil
+
+    import checker
+    from checker.lazypattern import LazyPattern
+
+    found = 0
+    for module_info in pkgutil.walk_packages(checker.__path__, "checker."):
+        if module_info.name == "checker.__main__":
+            continue
+        module = importlib.import_module(module_info.name)
+        for value in vars(module).values():
+            if isinstance(value, LazyPattern):
+                re.compile(value.pattern, value.flags)  # raises re.error for a mistake
+                found += 1
+    assert found > 500
