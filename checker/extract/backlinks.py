@@ -33,8 +33,8 @@ from checker.model import Footnote
 _ENTRY = compile_lazily(r"^[ \t]{0,3}(?:[*+•-][ \t]+)?[\^↑][ \t]+(?=\S)")
 _BRACKET_MARK = compile_lazily(r"\[(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\](?![(:])")
 _HEADING = compile_lazily(r"^\s{0,3}(?:#{1,6}\s|=+\s.*=+\s*$)|^\s*(?:References|Notes|Footnotes|"
-                      r"Sources|Citations|Примечания|Источники|Литература|Einzelnachweise|"
-                      r"Anmerkungen|Références|Notes et références)\s*:?\s*$", re.IGNORECASE)
+                          r"Sources|Citations|Примечания|Источники|Литература|Einzelnachweise|"
+                          r"Anmerkungen|Références|Notes et références)\s*:?\s*$", re.IGNORECASE)
 MIN_ENTRIES = 2
 
 

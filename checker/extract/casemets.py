@@ -20,10 +20,10 @@ from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
 _FOOTNOTE = compile_lazily(r"<footnote\b[^<>]{0,500}?\blabel\s*=\s*\"([^\"]{1,20})\"[^<>]{0,500}>",
-                       re.IGNORECASE)
+                           re.IGNORECASE)
 _CLOSE = "</footnote"
 _MARK = compile_lazily(r"<footnotemark\b[^<>]*>\s*([^<\s]{1,20})\s*</footnotemark\s*>",
-                   re.IGNORECASE)
+                       re.IGNORECASE)
 _TAG = compile_lazily(r"<[^<>]{0,500}>")
 
 

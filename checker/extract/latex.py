@@ -196,7 +196,7 @@ def latex_metadata(text: str) -> tuple[str | None, str | None]:
 
 _INCLUDED = compile_lazily(r"\\(?:input|include|subfile)\s*\{([^{}]+)\}")
 _BIB_NAMED = compile_lazily(r"\\(?:bibliography|addbibresource|addglobalbib)\s*(?:\[[^\]]*\])?"
-                        r"\s*\{([^{}]+)\}")
+                            r"\s*\{([^{}]+)\}")
 
 
 def project_members(text: str) -> list[str]:

@@ -154,7 +154,7 @@ def _heading_text(top: list[tuple[int, str]], position: int) -> str | None:
 # a line that leads into the title on the next one ("Before the", "In the Matter of") ends with
 # a word no title ends with
 _LEADS_ON = compile_lazily(r"\b(?:the|of|a|an|and|or|to|in|for|on|by|with|from|at)\s*:?$",
-                       re.IGNORECASE)
+                           re.IGNORECASE)
 _MATTER_OF = compile_lazily(r"^(?:in\s+(?:the\s+)?matter\s+of|in\s+re)\b[\s:]*(.*)$", re.IGNORECASE)
 
 

@@ -51,7 +51,7 @@ _START = compile_lazily(r"^[ \t\f]{0,20}(\d{1,4})\.?[ \t]+(?=[^\s%])(\S.*)$")
 # "12." alone on its line, the note's text on the next (a layout that sets the number apart)
 _NUMBER_ALONE = compile_lazily(r"^[ \t\f]{0,20}(\d{1,4})\.\s*$")
 _LOWER_OPENERS = compile_lazily(r"^(?:id\.|ibid|see|cf\.|e\.g\.|accord|but\s|compare|quoted|"
-                            r"citing|available|http|www\.)", re.IGNORECASE)
+                                r"citing|available|http|www\.)", re.IGNORECASE)
 _RULE = compile_lazily(rf"^[\s\f]*[{RULE_CHARACTERS}]{{8,}}\s*$")
 _PAGE_NUMBER = compile_lazily(r"^[\s\f]*(?:[-–—]\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*[-–—])?\s*$")
 # "2        HARVARD LAW REVIEW", "4   CHAPTER 2. THE CANAL": a page number set apart from the

@@ -24,7 +24,7 @@ from checker.model import Footnote
 _REF = compile_lazily(r"<ref\b(?P<attributes>[^<>]{0,300}?)(?P<empty>/?)>", re.IGNORECASE)
 _OPEN = compile_lazily(r"<ref\b", re.IGNORECASE)
 _ATTRIBUTE = compile_lazily(r"""\b(name|group)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'/>]+))""",
-                        re.IGNORECASE)
+                            re.IGNORECASE)
 _TEMPLATE = compile_lazily(r"\{\{\s*(?P<name>[^|{}]{1,60})(?P<fields>(?:\|[^{}]*)?)\}\}")
 _INTERNAL = compile_lazily(r"\[\[(?:[^\[\]|]{1,200}\|)?([^\[\]]{1,300})\]\]")
 _EXTERNAL = compile_lazily(r"\[(https?://[^\s\[\]]{1,2000})\s+([^\[\]]{1,300})\]")

@@ -97,7 +97,7 @@ _PAREN = compile_lazily(r"\s*[(\[][^()\[\]]*[)\]]\s*")
 _SEPARATORS = compile_lazily(r"\s*(?:;|,?\s+and\s+|,?\s*&\s*|,?\s+и\s+|,?\s+und\s+|,?\s+et\s+)\s*")
 _WITH = compile_lazily(
     r",?\s+with(?:\s+(?:the\s+)?(?:assistance|help|collaboration)\s+(?:of|from))?"
-                   r"\s+")
+    r"\s+")
 _SLASH = compile_lazily(r"\s*/\s*")
 _SEPARATOR_WORDS = (", and ", " and ", ", & ", " & ", "&", ", и ", " и ", ", und ", " und ",
                     ", et ", " et ")

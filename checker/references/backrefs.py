@@ -35,15 +35,15 @@ from checker.references.urls import domain_of
 
 _IBID = compile_lazily(
     r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib|id|там\s+же|ebd|ebenda|"
-                   r"ibíd|idem|tamże|tamze|tamtéž)\b\.?", re.IGNORECASE)
+    r"ibíd|idem|tamże|tamze|tamtéž)\b\.?", re.IGNORECASE)
 _OP_CIT = compile_lazily(
     r"^\s*(?:see\s+)?(?P<who>[^,\"“«*]{2,80}?),?\s+"
     # "J. Roe, Les ports, op. cit.": a short title may stand between the name and the mark
     r"(?:[«\"“]?\s*(?P<short>[^,\"“«»”]{2,80}?)\s*[»\"”]?,\s+)?(?:\*|_)?(?:op\.?\s*cit|loc\.?\s*cit|"
     r"art\.\s*cit|dz\.\s*cyt|указ\.\s*соч|a\.a\.o)\b", re.IGNORECASE)
 _SUPRA = compile_lazily(r"\b(?:supra|above)\s+(?:at\s+)?(?:note|n\.?)\s*(?P<n>\d{1,4})|"
-                    r"\bsee\s+(?:note|n\.)\s*(?P<m>\d{1,4})(?:\s+above|\s+supra)?\b",
-                    re.IGNORECASE)
+                        r"\bsee\s+(?:note|n\.)\s*(?P<m>\d{1,4})(?:\s+above|\s+supra)?\b",
+                        re.IGNORECASE)
 _WORD = compile_lazily(r"\w+")
 _DITTO = compile_lazily(r"^(?:[-–—_]\s?){2,}[.,]")  # "———," "---." "__________ ."
 _DITTO_STARTS = frozenset(a + b for a in "-–—_" for b in "-–—_ ")
@@ -579,7 +579,7 @@ def _pointers(text: str) -> list[_Pointer]:
 
 
 _SOURCES_CITED = compile_lazily(r"(?:the\s+)?(?:sources|authorities|cases|articles|works|materials)"
-                            r"(?:\s+cited)?$", re.IGNORECASE)
+                                r"(?:\s+cited)?$", re.IGNORECASE)
 # "(citing, inter alia, Roe, Short Title, supra note 9, at 5)", "(quoting Roe, supra note 3)"
 _INNER_SUPRA = compile_lazily(
     r"(?:\(|;\s+)(?:(?:citing|quoting|cited\s+in|quoted\s+in|see|see\s+also|cf\.),?\s+"
@@ -699,7 +699,7 @@ def _fill_from_body(reference: Reference, work: NamedWork) -> None:
 
 
 _ID_SECTION = compile_lazily(r"^\s*Id\.\s*(?P<section>(?:§§?|pts?\.)\s*"
-                         r"\w+(?:[.:-]\w+)*(?:\([\w]{1,4}\))*(?:\s*(?:-|–|,|and)\s*\d\w*(?:[.:-]\w+)*(?:\([\w]{1,4}\))*)*)")
+                             r"\w+(?:[.:-]\w+)*(?:\([\w]{1,4}\))*(?:\s*(?:-|–|,|and)\s*\d\w*(?:[.:-]\w+)*(?:\([\w]{1,4}\))*)*)")
 _CODE_HEAD = compile_lazily(r"^(?P<code>.*?)\s*(?:§§?|pts?\.)")
 
 

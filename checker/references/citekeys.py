@@ -25,7 +25,7 @@ from checker.references.dates import MONTHS
 from checker.references.patterns import YEAR, FoundCitation
 
 _KEY = compile_lazily(r"(?<![\w@])@(?P<family>[A-Za-z][A-Za-z'’-]*?)(?P<year>" + YEAR + r")[a-z]?"
-                  r"(?P<rest>[\w:-]*)")
+                      r"(?P<rest>[\w:-]*)")
 _NAMES = r"(?P<names>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:and|&)\s+[A-ZÀ-ÖØ-Þ][\w'’-]+|\s+et\s+al\.?)?)"
 # ", 45", ": 45", French " : p. 269", "p. 87-103"
 _PAGES = r"(?:\s?[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?"
@@ -41,8 +41,9 @@ _SPACED_BRACKET_YEAR = compile_lazily(
     r"\((?:(?<=[\w'’-][\w'’-]\s\()|(?<=al\.\s\()|(?<=\s\s\())" + YEAR)
 # "(Dijkstra 1968a)", "(Gray and Reuter, 1993; Roe 2001: 45)", "{Dijkstra 1968b}"
 # (the bracket matched, not looked behind for: scanned for brackets; the cite after it)
-_NAME_YEAR_INSIDE = compile_lazily(r"[(\[{;]\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?" + _NAMES +
-                               r",?\s+(?P<year>" + YEAR + r")[a-z]?" + _PAGES + r"(?=\s*[)\]};])")
+_NAME_YEAR_INSIDE = compile_lazily(
+    r"[(\[{;]\s*(?:see\s+|cf\.\s+|e\.g\.,?\s+)?" + _NAMES
+    + r",?\s+(?P<year>" + YEAR + r")[a-z]?" + _PAGES + r"(?=\s*[)\]};])")
 # Running text, no brackets (SICP, many science books): "Hughes 1990 discusses", "treated in
 # Gray and Reuter 1993.", "See also Raymond 1993." after a leading word, opening the note
 # ("Roe 1990, p. 12"), or opening a later sentence as its subject, which goes on with a verb

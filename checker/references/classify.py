@@ -141,7 +141,7 @@ def _number_paren(lowered: str) -> bool:
 
 
 _REFERENCE_WORK = compile_lazily(r"\b(?:wikipedia|wikimedia|britannica|encyclopa?edia)\b",
-                             re.IGNORECASE)
+                                 re.IGNORECASE)
 # "Asia Policy 24: 110-116" (author-date style): a name, the volume, a colon, the pages
 _VOLUME_COLON_PAGES = compile_lazily(r"[a-z)]\s+\d{1,4}\s*:\s*\d{1,5}\s*[–—-]\s*\d{1,5}\b")
 
@@ -159,7 +159,7 @@ _CHAPTER_TEXT = compile_lazily(
     re.IGNORECASE,
 )
 _BOOK_TEXT = compile_lazily(r"\bisbn\b|\b(?:\d+(?:st|nd|rd|th)|revised|rev\.) ed(?:ition|\.)",
-                        re.IGNORECASE)
+                            re.IGNORECASE)
 
 
 class _NameKind(NamedTuple):

@@ -65,7 +65,7 @@ _PLACE_YEAR = compile_lazily(
     r"(?:^|(?<=[.,;]\s))(?P<place>[A-ZÄÖÜА-ЯЁ][\w'-]+|[A-ZА-ЯЁ][a-zа-яё]{0,3}\.,)\s+(?=\x00)")
 # An edition online at a site: "electronic edition at Documenting the American South"
 _ONLINE_AT = compile_lazily(r"(?:electronic|digital|online|digitized|digitised|web)\s+"
-                        r"(?:edition|version|copy|text|facsimile)\s+(?:at|on|in)\s+(?=[A-Z])")
+                            r"(?:edition|version|copy|text|facsimile)\s+(?:at|on|in)\s+(?=[A-Z])")
 # An archival copy's kind before the collection that holds it: "Transcription in Roe Papers",
 # "Typescript copy in ...", "Microfilm in ..."
 _HELD_IN = compile_lazily(
@@ -235,7 +235,7 @@ def archival_collection(after: str) -> str | None:
 
 
 _SHELFMARK = compile_lazily(r"\.?\s*(?:Add(?:itional)?\.?\s+|Cotton\s+|Harley\s+|Egerton\s+|"
-                        r"Sloane\s+|Lansdowne\s+|Royal\s+)?MSS?\.?\s*[\dA-Z]")
+                            r"Sloane\s+|Lansdowne\s+|Royal\s+)?MSS?\.?\s*[\dA-Z]")
 
 
 def _names_a_repository(after: str, container: str) -> bool:

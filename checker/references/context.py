@@ -49,7 +49,7 @@ _SAYS_AFTER = compile_lazily(rf"^(?:\s*|,?\s+in\s[^.;:\[\]]{{0,60}}?,\s*)(?:\w+l
 _PRONOUN_SAYS_AFTER = compile_lazily(rf"^\s*,?\s*(?:he|she)\s+(?:\w+ly\s+)?{_SAYING}\b")
 _HIS_WORK_BEFORE = compile_lazily(
     r"\b(?:[Ii]n|[Ff]rom)\s+(?:his|her)\s+(?:work|book|history|account|"
-                              r"report|paper|memoir)\s*,?\s*$")
+    r"report|paper|memoir)\s*,?\s*$")
 _NAMED_AFTER = compile_lazily(rf"^\s*,?\s*in\s+which\s+{_HONORIFIC}?{_NAME}\b")
 # the last person the body named before: "Mr. Warren", "Rev. Peter Jones", "Dr. Roe's"
 _HONORED_NAME = compile_lazily(rf"{_HONORIFIC}(?:[A-Z]\.\s*)*{_NAME}")
@@ -118,7 +118,7 @@ def work_named_before(lead: str, follow: str = "") -> NamedWork | None:
 _CASE_PARTY = r"[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|for|de|ex|rel\.|&)){0,8}?"
 # "... the first effort arrived in Roe Harbor Co. v. New York City," at the marker
 _CASE_AT_END = compile_lazily(rf"(?:^|(?<=[\s(—–]))(?P<name>{_CASE_PARTY}\s+v\.\s+{_CASE_PARTY})"
-                          r"[,)]?\s*$")
+                              r"[,)]?\s*$")
 _SENTENCE_OPENERS = frozenset(("The", "In", "See", "Under", "After", "Before", "Since", "When",
                                "Indeed", "But", "And", "As", "Then", "Also", "Thus"))
 

@@ -66,7 +66,7 @@ _IDENTIFIER_ONLY = compile_lazily(r"[A-Z]{2,8}\s*(?:#|No\.?)\s*\d[\d-]*")
 _PRESS_RELEASE = compile_lazily(r"[,”\"]\s+(?:press|news)\s+release\b", re.IGNORECASE)
 _ANALYSIS_OF = compile_lazily(
     r"^\s*(?:[A-Z]{2,6}|[Tt]he\s+authors?['’]?s?|[Oo]ur)\s+analysis\s+of\s+"
-                          r"(?:data\s+(?:from|in|of)\s+)?(?=[A-Z])")
+    r"(?:data\s+(?:from|in|of)\s+)?(?=[A-Z])")
 # What Wikipedia's CS1 prints after a title about the file, the kind of work or its language:
 # "(PDF)", "(Press release)", "(Report)", "(in French)". Not part of the title or the outlet.
 _FORMAT_NOTE = compile_lazily(
@@ -81,7 +81,7 @@ _ISSUE_ONLY = compile_lazily(
     r"(?:pp?\.\s*[\d–-]+[\s.,;]*)?$", re.IGNORECASE)
 # A note that is one markdown link and nothing else
 _LINK_ONLY = compile_lazily(r"\s*\[([^\[\]\n]{3,300})\]\(\s*<?https?://[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*"
-                        r">?\s*\)[.\s]*")
+                            r">?\s*\)[.\s]*")
 _LABEL_STARTS = frozenset("SsCcEeFfAaQqRrVvPpZz")
 _LABEL = compile_lazily(
     r"^(?:(?:see\s+also|see(?:,?\s+(?:e\.g\.|for\s+example|for\s+instance),?)?:?|cf\.?|"
@@ -107,7 +107,7 @@ _TRAILING_PERSON = compile_lazily(
 # "Title (Talin)": a poster known by one name, only where the link is a list's archive
 _TRAILING_NICK = compile_lazily(r"\s\((?P<name>[A-Z][a-z][\w-]{1,20})\)$")
 _LIST_ARCHIVE = compile_lazily(r"/pipermail/|/archives/list/|mail-archive\.com/|//lists?\.|"
-                           r"//mail\.|groups\.google\.|//marc\.info/|//lore\.kernel\.org/")
+                               r"//mail\.|groups\.google\.|//marc\.info/|//lore\.kernel\.org/")
 _TITLE_DESCRIPTOR = compile_lazily(r"\.?\s*\[[^\[\]]{2,40}\]\.?$")
 _DIGITS_RUN = compile_lazily(r"(?<![\w-])\d{3,}(?![\w-])")  # "Order 13873", not "CASA-1000"
 _HELD_IN_CONTAINER = frozenset((ReferenceType.CHAPTER, ReferenceType.JOURNAL))
@@ -269,7 +269,7 @@ def _names_a_books_publisher(reference: Reference, parts: TitleParts, evidence: 
 
 
 _PIN_AT_END = compile_lazily(r"(?:,\s+at|(?<![Vv]ol\.)(?<![Nn]o\.)(?<![Pp]art)(?<!Chapter))\s+\*?"
-                         r"\d{1,4}(?:[–-]\d{1,4})?$")
+                             r"\d{1,4}(?:[–-]\d{1,4})?$")
 _YEARS_IN_PIN = compile_lazily(r"\b(?:1[5-9]|20)\d\d\b")
 _BRACKETED_YEAR = compile_lazily(r"\s*\([^()]{0,40}\b(?:1[5-9]|20)\d\d\)")
 
@@ -355,7 +355,7 @@ _YEAR_LIST_GAP = compile_lazily(r"\s*,\s*")
 # (opening with the full stop, the letter before it and what precedes that looked behind for:
 # scanned for full stops; the match starts at the stop)
 _NO_DATE = compile_lazily(r"\.(?:(?<=(?<![\w.])n\.)\s?d\.?|(?<=(?<![\w.])s\.)\s?d\.|"
-                      r"(?<=(?<![\w.])o\.)\s?J\.|(?<=(?<![\w.])б\.)\s?г\.)(?!\w)")
+                          r"(?<=(?<![\w.])o\.)\s?J\.|(?<=(?<![\w.])б\.)\s?г\.)(?!\w)")
 _EDITION_BEFORE = compile_lazily(
     r"(?:edition|edn\.?|ed\.|reprint(?:ed)?|repr\.|reissued?|Auflage|Aufl\.|издание|изд\.)"
     r"(?:\s+(?:in|of))?,?\s*$",

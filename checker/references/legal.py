@@ -287,8 +287,8 @@ _YEAR_VOLUME_ARTICLE = compile_lazily(
 # abbreviated words ("AM. SOC. PSYCH."); not "HARBOR NEWS" (a newspaper has no volume)
 _CAPS_JOURNAL = compile_lazily(r"[A-Z]{5,}|[A-Z][A-Z&’']*\.(?:\s+(?:[A-Z][A-Z&’']*\.|&|OF|THE))+")
 _JOURNAL_MARK = compile_lazily(r"(?:\bL\.|\bJ\.|\bREV\b|\bRev\b|\bQ\.|\bJOURNAL\b|\bJournal\b|"
-                           r"\bREVIEW\b|\bReview\b|\bLAW\b|\bLaw\b|\bPROBS\.|\bProbs\.|"
-                           r"\bBULL\.|\bBull\.|\bF\.$|\bFORUM\b|\bForum\b)")
+                               r"\bREVIEW\b|\bReview\b|\bLAW\b|\bLaw\b|\bPROBS\.|\bProbs\.|"
+                               r"\bBULL\.|\bBull\.|\bF\.$|\bFORUM\b|\bForum\b)")
 
 
 _SUFFIX = compile_lazily(r",?\s+(?:III|II|IV)\b|\s+et\s+al\.")
@@ -629,7 +629,7 @@ _INSTRUMENT = compile_lazily(
     r"(?P<printed>,\s+\d{1,3}\s+Fed\.\s?Reg\.\s+\d[\d,]*(?:\s*\((?P<printed_date>[^()]{4,40})\))?)?"
 )
 _DATED = compile_lazily(r"\s*,?\s*(?:dated|of|signed|issued(?:\s+on)?)\s+"
-                    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}")
+                        r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}")
 
 
 def find_named_acts(text: str) -> list[FoundCitation]:

@@ -116,9 +116,9 @@ PLACE_PUBLISHER = compile_lazily(
 # (or with no comma before the year, as German notes print it: "Berlin: de Gruyter 2004";
 # "Frankfurt am Main: Suhrkamp 1990")
 IMPRINT = compile_lazily(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ /-][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}"
-                     r"(?:\s(?:am|an|upon|on|sur|nad)\s[A-ZÀ-ÖØ-Þ][\w'’-]+)?:\s+"
-                     r"(?:(?:de|van|von|di|du)\s+)?[A-ZÀ-ÖØ-Þ][^:;]{1,60}?,?\s+(?:[a-z]+\s+){0,3}"
-                     + YEAR + r"(?=[.,;)\s]|$)")
+                         r"(?:\s(?:am|an|upon|on|sur|nad)\s[A-ZÀ-ÖØ-Þ][\w'’-]+)?:\s+"
+                         r"(?:(?:de|van|von|di|du)\s+)?[A-ZÀ-ÖØ-Þ][^:;]{1,60}?,?\s+(?:[a-z]+\s+){0,3}"
+                         + YEAR + r"(?=[.,;)\s]|$)")
 # "Asia Policy 24", "Survey 38 (2)": a name with its volume
 VOLUME_TAIL = compile_lazily(
     r"^(?P<name>.*?[^\d\s,.:])\s+(?P<vol>\d{1,4}|[IVXL]{1,5})(?:\s*\(\d+\))?$"
@@ -153,7 +153,7 @@ COLLECTION = compile_lazily(
 # The repository that holds a collection: "Harbour State Library and Archives", "Harbour
 # Historical Society", "Special Collections, Harbour University Library"
 REPOSITORY = compile_lazily(r"\b(?:Library|Archives?|Historical Society|Record Office|Museum|"
-                        r"Special Collections|University)\b")
+                            r"Special Collections|University)\b")
 # A periodical's or a society's name abbreviated as older notes print it: "Coll. Minn. Hist.
 # Soc.", "Proc. Harb. Soc.", "Jour. Am. Folk-Lore" (two abbreviated words at least)
 ABBREVIATED_NAME = compile_lazily(r"(?:[A-Z][a-z]{0,7}\.\s*){2,}(?:[A-Z][\w-]*\.?\s*)*")

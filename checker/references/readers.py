@@ -134,7 +134,7 @@ _LAW_JOURNAL = compile_lazily(
 )
 _DESIGNATION = compile_lazily(r",\s*(?:Note|Comment|Essay|Book Review)$")  # student work's mark
 _JOURNAL_WORD = compile_lazily(r"(?:^|\s)(?:L\.|J\.|Rev\.|Q\.|Law|Journal|Review|L\.J\.|"
-                           r"L\.\s?Rev\.)|L\.J\.|L\.Q\.")
+                               r"L\.\s?Rev\.)|L\.J\.|L\.Q\.")
 
 
 def _may_name_a_journal(text: str) -> bool:
@@ -274,7 +274,7 @@ def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
 _CASE_CITED = compile_lazily(
     r"\sv\.\s[^,]{1,80},\s+(?:\d|No\.)")  # "Roe v. Poe, 12 F.3d", ", No. 1"
 _RELEASE = compile_lazily(r"^(?:Press|News)\s+Release,\s+(?P<issuer>[^,\x00]{2,80}),\s+"
-                      r"(?P<title>[^\x00]{3,300}?),?\s+\(\x00\s*\)")
+                          r"(?P<title>[^\x00]{3,300}?),?\s+\(\x00\s*\)")
 _ABBREVIATED_OUTLET = compile_lazily(r"\b(?:[A-Z][a-z]{0,5}\.|[A-Z]\.[A-Z]\.)")
 
 
@@ -393,9 +393,9 @@ _RECORD = compile_lazily(
     r"Declaration|Affidavit|Statement|Transcript|Notes)"
     r"(?:\s+(?P<link>of|with|from|for|by)\s+|,\s+(?=[A-Z]))")
 _ROLE = compile_lazily(r"\b(?:Agent|Commissioner|Secretary|Director|Office|Department|Committee|"
-                   r"Minister|Ministry|President|Chairman|Chair|Governor|Ambassador|Embassy|"
-                   r"Counsel|Attorney|Officer|Staff|Board|Council|Bureau|Agency|Superintendent|"
-                   r"Clerk|Mayor|Senator|Representative|Delegation|Consul|General)\b")
+                       r"Minister|Ministry|President|Chairman|Chair|Governor|Ambassador|Embassy|"
+                       r"Counsel|Attorney|Officer|Staff|Board|Council|Bureau|Agency|Superintendent|"
+                       r"Clerk|Mayor|Senator|Representative|Delegation|Consul|General)\b")
 _SPEAKER_KINDS = ("testimony", "declaration", "affidavit", "statement")
 _WRITER_KINDS = ("memorandum", "memo", "letter", "email", "e-mail", "text", "message")
 
@@ -690,7 +690,7 @@ _APA = compile_lazily(
 # CS1's editors of the book between the date and the title: "Roe, J. (2009). Poe, A. (ed.)."
 _EDITORS_SENTENCE = compile_lazily(
     r"[^()\x00\"“*_\[]{2,200}?\((?:eds?|trans|comps?)\.\)\.\s+(?=\S)",
-                               re.IGNORECASE)
+    re.IGNORECASE)
 _AUTHOR_YEAR = compile_lazily(
     r"^(?P<authors>[^()\"“«\x00/]{2,160}?)\.\s+\x00\s*[a-z]?[.,]\s+(?P<rest>\S.*)$"
 )
@@ -823,7 +823,7 @@ _EDITED_BY = compile_lazily(
     r"(?P<names>(?:[^(),;.\x00]|(?<=\b[A-Z])\.|,(?=\s+(?:and\s+)?[A-Z][a-z]))+)")
 _PART_NAME = compile_lazily(
     r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){1,8}\s+(?:interview|testimony|narrative|"
-                        r"letter|diary|statement|speech|deposition)s?")
+    r"letter|diary|statement|speech|deposition)s?")
 _PART_WORDS = r"(?:interview|testimony|narrative|letter|diary|statement|speech|deposition)s?"
 # "(Quotes from) Allen Roe interview in Jane Poe, ed., *Book*": a part of a book its editor
 # is named before; the part's name is the capitalised words before its kind
@@ -1209,7 +1209,7 @@ _DOCUMENT_NUMBER = compile_lazily(
 _REPORT_NUMBER = compile_lazily(
     r"[A-Z]{2,6}-\d{2}-\d{2,5}[A-Z]{0,2}")  # "GAO-19-123", not "COVID-19"
 _VOLUME_CHUNK = compile_lazily(r"\s*(?:vol\.?|volume|band|bd\.|heft|no\.|nr\.|tome|том|вып\.)\s*\d",
-                           re.IGNORECASE)
+                               re.IGNORECASE)
 _SHORT_PAGES = compile_lazily(
     r"(?:,\s*(?:pp?\.\s*|S\.\s*)?|\s+pp?\.\s*)\d+(?:\s*[–—-]\s*\d+)?(?:n\d+)?\.?$")
 

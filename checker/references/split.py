@@ -44,7 +44,7 @@ _QUOTE_OPEN = compile_lazily(r"[\"“«]")
 # Each alternative opens with a character, not "\b": scanned for its first characters only
 # ("d(?<!\wd)" is "\bd")
 _URL_HINT = compile_lazily(r"https?://|ftp://|www\.|d(?<!\wd)oi:|1(?<!\w1)0\.\d{4,9}/|"
-                       r"\.[a-z]{2,24}/\w", re.IGNORECASE)
+                           r"\.[a-z]{2,24}/\w", re.IGNORECASE)
 _WWW = compile_lazily(r"[wW][wW][wW]\.")  # the one hint with no "/" or ":"
 
 
@@ -67,9 +67,9 @@ _SEE = compile_lazily(
 _SENTENCE_OR_QUOTE_END = compile_lazily(
     r"(?<=[.!?”\"])(?:(?<=[^\s.]{2}[.!?])|(?<=[^\s.]{2}[.!?][”\"]))\s+(?=[A-ZА-ЯЁ\"“«*])")
 _SEE_IN_LEAD = compile_lazily(r"^[^.;]{0,80}?(?:^|[,:]\s+|\s)(?:see|cf\.|quoted\s+in|cited\s+in)"
-                          r"(?:\s+(?:also|especially|"
-                          r"generally|in\s+particular|e\.g\.,?|for\s+example,?))?,?\s+"
-                          r"(?=[A-ZА-Я\"“«*\[])", re.IGNORECASE)
+                              r"(?:\s+(?:also|especially|"
+                              r"generally|in\s+particular|e\.g\.,?|for\s+example,?))?,?\s+"
+                              r"(?=[A-ZА-Я\"“«*\[])", re.IGNORECASE)
 # "Jane Roe, *Title*", 'J.D. Roe, "Title"', "J.D. Roe, 'Title'" (British notes quote singly)
 _AUTHOR_THEN_TITLE = compile_lazily(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+,\s+[*_\"“'‘]")
 _FOLIO = compile_lazily(r"\b(?:fols?|ff|MSS?|pp?|vol)\.\s*\d")  # "Add. MSS. 5523, fol. 110"
@@ -78,12 +78,12 @@ _TITLE_QUOTE = compile_lazily(
     r"[\"“«]([^\"“”«»]{2,400})[\"”»](?:[,.:;]?(?=\s|$)|(?=[,.;]))"
 )
 _TITLE_FOLLOW = compile_lazily(r"[,.:;]?\s*(?:$|[A-ZА-ЯЁ0-9*\[(«/]|[a-z0-9-]+\.[a-z]{2,}|in:?\s|"
-                           r"dans\s|w:\s|accessed|retrieved|available|ed\.|trans\.)")
+                               r"dans\s|w:\s|accessed|retrieved|available|ed\.|trans\.)")
 # the look-behind after the first mark ("\*(?<![*\w]\*)" is "(?<![*\w])\*"): scanned for marks
 _ITALIC = compile_lazily(r"\*(?<![*\w]\*)\*?(?=\S)[^*]{2,300}?\S\*{1,2}(?![*\w])|"
-                     r"_(?<![\w_]_)(?=\S)[^_]{2,300}?\S_(?![\w_])")
+                         r"_(?<![\w_]_)(?=\S)[^_]{2,300}?\S_(?![\w_])")
 _PLACE_PUBLISHER = compile_lazily(r"[A-ZА-Я][\w .'-]{1,40}:\s*[A-ZА-Я][^;:()]{1,100}?,\s*"
-                              r"(?:[^,;()]*\s)?" + YEAR)
+                                  r"(?:[^,;()]*\s)?" + YEAR)
 # "(New York: Penguin, 2015)", "(Washington, DC: Carnegie Endowment, 2018)"
 _PUBLICATION = compile_lazily(r"\([^():]{2,60}:\s*[^()]{2,120}?" + YEAR + r"\)")
 _PLACE_YEAR = compile_lazily(r"\([A-ZА-Я][\w .'-]{1,40},\s*" + YEAR + r"\)")
@@ -98,7 +98,7 @@ _PLACE_YEAR_PAGE = compile_lazily(
     r"^[A-ZÀ-ÖØ-ÞĀ-ž][^;:()\"“„«]{2,250}?,\s+[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w'’.]+(?:[-–][A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w'’.]+)*"
     r"\s+" + YEAR + r"(?:,\s*(?:s|S|p|pp|ss|t|vol|Bd|cz)\.\s*[\dIVXLC]|[.,]?$)")
 _OLD_STYLE_BOOK = compile_lazily(r"[A-Z][^;:()\[\]]{8,250}?[.,]\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
-                             r"(?:,\s*" + YEAR + r"|\s*\[" + YEAR + r")")
+                                 r"(?:,\s*" + YEAR + r"|\s*\[" + YEAR + r")")
 # A cheap look before it: a year after a word and a comma ("Hamburg, 1851"), or in brackets
 _OLD_STYLE_YEAR = compile_lazily(r",(?<=[a-z],)\s*" + YEAR + r"|\[" + YEAR)
 # German notes: the authors (editors), a colon, the title, and a year before the pages
@@ -137,8 +137,8 @@ _NUMBERED_REPORT = compile_lazily(
     r"Policy Brief|Technical Report)\s+(?:No\.\s*)?[A-Z]{0,5}-?\d[\w.-]*,\s+[A-Z]"
 )
 _IBID = compile_lazily(r"^\s*(?:(?:vgl|vergl|see|cf)\.?\s+)?(?:ibid|ibidem|ib\.|id\.|там\s+же|ebd|"
-                   r"ebenda|ibíd|tamże|tamze|tamtéž)\b\.?",
-                   re.IGNORECASE)
+                       r"ebenda|ibíd|tamże|tamze|tamtéž)\b\.?",
+                       re.IGNORECASE)
 # An unpublished conversation cites no work: "Author interview with an official, May 2019",
 # "Personal communication, 2019", "Niva Yau, interview by the author via Zoom". A published
 # interview ("Smith, interview with Reuters, https://...") has a URL or a quoted title.
@@ -343,8 +343,8 @@ def _names_a_work(text: str) -> bool:
 
 # A letter's dateline after its address line: "*To the Editor.* Harbour Town, Nov. 25, 1826."
 _DATELINE = compile_lazily(r"\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2},\s+(?:"
-                       r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
-                       r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})\b")
+                           r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+                           r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})\b")
 
 
 def _strip_prose_prefix(text: str) -> str:
@@ -802,7 +802,7 @@ _NAMES_ONLY = compile_lazily(rf"{_PERSON}(?:;\s*{_PERSON})*")
 # "..., "Chapter". In del Roe, J.": the first editor of the book that holds a chapter
 _IN_EDITOR = compile_lazily(rf"\bIn\s+{_PERSON}$")
 _EDITORS_REST = compile_lazily(rf"{_PERSON}(?:;\s*{_PERSON})*\s*\((?:eds?|Hrsg|Hg)\.\)",
-                           re.IGNORECASE)
+                               re.IGNORECASE)
 # A pandoc citation opening a sentence that goes on to another work: read by the citation-key
 # finder (citekeys.py), cut from the work after it
 _LEADING_CITATION_KEY = compile_lazily(r"^\[[^\[\]@]{0,40}-?@[^\[\]]{1,200}\][.;,]?\s+(?=\S)")

@@ -127,7 +127,7 @@ _PROSPECTIVE = compile_lazily(
     re.IGNORECASE,
 )
 _RECURRING = compile_lazily(r"\b(?:annual|anniversary|every year|each year|yearly|once a year)\b",
-                        re.IGNORECASE)
+                            re.IGNORECASE)
 
 
 @dataclass
