@@ -64,16 +64,22 @@ def quick_ack(sock: socket.socket | None) -> None:
             sock.setsockopt(socket.IPPROTO_TCP, option, 1)
 
 
-class _QuickAckHTTPConnection(HTTPConnection):
+class _QuickAck:
+    """A connection (mixed in before urllib3's) whose answer is acknowledged at once."""
+
+    sock: socket.socket | None
+
     def getresponse(self, *args: Any, **kwargs: Any) -> Any:
         quick_ack(self.sock)
-        return super().getresponse(*args, **kwargs)
+        return super().getresponse(*args, **kwargs)  # type: ignore[misc]
 
 
-class _QuickAckHTTPSConnection(HTTPSConnection):
-    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
-        quick_ack(self.sock)
-        return super().getresponse(*args, **kwargs)
+class _QuickAckHTTPConnection(_QuickAck, HTTPConnection):
+    pass
+
+
+class _QuickAckHTTPSConnection(_QuickAck, HTTPSConnection):
+    pass
 
 
 class _QuickAckHTTPPool(HTTPConnectionPool):
