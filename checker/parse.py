@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,10 +28,9 @@ from checker.references.context import (
     case_year_before,
     work_named_before,
 )
+from checker.workers import map_shared
 
 PARALLEL_FROM = 5000  # notes; fewer are parsed here sooner than workers start and answer
-CHUNKS_PER_WORKER = 4  # small last chunks: less waiting for the slowest worker
-MAX_WORKERS = 8
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".tex",
                      ".bib", ".rst", ".texi", ".texinfo", ".xml", ".docx", ".odt", ".pdf",
                      ".wiki", ".mediawiki", ".adoc", ".asciidoc", ".org")
@@ -227,25 +222,17 @@ def parse_paths(paths: Iterable[str], doc_date: str | None = None,
 
 def parse_note_texts(texts: list[str], on_references: NoteHook | None = None
                      ) -> list[list[Reference]]:
-    """`parse_references` over every note text, in order: on every core (forked worker
-    processes, a few chunks each) when there are `PARALLEL_FROM` notes or more and the
-    system can fork; here otherwise, or if the workers fail. A text that recurs ("Ibid.",
-    "Id. at 5.", a source cited again in the same words) is read once; every note gets
-    references of its own. `on_references(references)` is called with each note's
+    """`parse_references` over every note text, in order: on every core
+    (`workers.map_shared`) when there are `PARALLEL_FROM` notes or more. A text that recurs
+    ("Ibid.", "Id. at 5.", a source cited again in the same words) is read once; every note
+    gets references of its own. `on_references(references)` is called with each note's
     references as soon as they are read (by the link check, to start on the first links
     while the rest is read)."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(texts) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+    if len(texts) < PARALLEL_FROM:
         return _read_here(texts, on_references)
     distinct = list(dict.fromkeys(texts))
-    size = -(-len(distinct) // (workers * CHUNKS_PER_WORKER))
-    chunks = [distinct[start: start + size] for start in range(0, len(distinct), size)]
-    try:
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            read = dict(zip(distinct, (note for chunk in pool.map(_parse_as_values, chunks)
-                                       for note in chunk), strict=True))
-    except (OSError, BrokenProcessPool):
-        return _read_here(texts, on_references)
+    values = map_shared(_parse_as_values, distinct)
+    read = dict(zip(distinct, values, strict=True))
     found = [[reference_from_values(values) for values in read[text]] for text in texts]
     for references in found if on_references is not None else ():
         on_references(references)

@@ -1,0 +1,57 @@
+"""workers.map_shared: a function over a list on every core, the results as if run here."""
+
+import os
+import time
+
+import pytest
+
+from checker.workers import map_shared
+
+two_cores = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores")
+PARENT = os.getpid()
+
+
+def squares(numbers):
+    return [number * number for number in numbers]
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 17, 1000])
+def test_the_results_are_in_order_as_if_run_here(count):
+    numbers = list(range(count))
+    assert map_shared(squares, numbers) == squares(numbers)
+
+
+def slow_pids(numbers):
+    time.sleep(0.05)  # long enough for a worker to start and take chunks from the front
+    return [os.getpid() for _ in numbers]
+
+
+@two_cores
+def test_this_process_and_a_worker_share_the_chunks():
+    pids = map_shared(slow_pids, list(range(200)))
+    assert len(pids) == 200
+    assert PARENT in pids  # this process read chunks from the back
+    assert set(pids) - {PARENT}  # and a forked worker those from the front
+    assert pids[0] != PARENT and pids[-1] == PARENT
+
+
+def dies_in_a_worker(numbers):
+    if os.getpid() != PARENT:
+        os._exit(3)  # a worker killed mid-chunk (out of memory, a signal)
+    time.sleep(0.01)
+    return squares(numbers)
+
+
+@two_cores
+def test_a_worker_that_dies_leaves_the_work_to_this_process():
+    numbers = list(range(300))
+    assert map_shared(dies_in_a_worker, numbers) == squares(numbers)
+
+
+def fails(numbers):
+    raise ValueError(f"cannot read {len(numbers)} items")
+
+
+def test_an_error_of_the_function_is_raised_here():
+    with pytest.raises(ValueError, match="cannot read"):
+        map_shared(fails, list(range(100)))
