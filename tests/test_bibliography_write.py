@@ -103,6 +103,23 @@ def test_a_failed_write_keeps_the_old_file_and_no_temporary(tmp_path: Path, monk
     assert listing(tmp_path) == ["x.bib"]
 
 
+@pytest.mark.parametrize("kernel_copy", [True, False])
+def test_a_file_written_from_its_base_has_the_bases_bytes_after_its_head(
+        tmp_path: Path, monkeypatch, kernel_copy: bool):
+    base = tmp_path / "base.bib"
+    base.write_bytes("% Кактус\n@online{a,\n  title = {Жогорку},\n}\n".encode())
+    if not kernel_copy:  # an OS or file system without copy_file_range
+        def unsupported(*args: object) -> int:
+            raise OSError(38, "Function not implemented")
+        monkeypatch.setattr(os, "copy_file_range", unsupported)
+    head = "% Кактус\n"
+    atomic_write(tmp_path / "x.bib", head + "% footcheck-sha256: 00\n", tail=base,
+                 tail_start=len(head.encode()))
+    assert (tmp_path / "x.bib").read_text(encoding="utf-8") == (
+        "% Кактус\n% footcheck-sha256: 00\n@online{a,\n  title = {Жогорку},\n}\n")
+    assert listing(tmp_path) == ["base.bib", "x.bib"]
+
+
 def test_unwritable_folder_is_a_one_line_error(tmp_path: Path):
     blocker = tmp_path / "refs"
     blocker.write_text("a file where the folder should be", encoding="utf-8")

@@ -30,13 +30,14 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from json.encoder import encode_basestring as _json_string  # as dumps(ensure_ascii=False)
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from checker.bibliography.biblatex import (
     BibRecord,
@@ -150,21 +151,25 @@ def bib_fingerprint(text: str) -> tuple[str | None, bool]:
     return match.group(1), sha256(text, skip=match.span()) == match.group(1)
 
 
-def atomic_write(path: Path, text: str | Iterable[str]) -> None:
+def atomic_write(path: Path, text: str | Iterable[str], *, tail: Path | None = None,
+                 tail_start: int = 0) -> None:
     """Write `text` (UTF-8, ``\\n`` line ends), or its pieces in turn, to `path` by temp file
-    + fsync + rename."""
+    + fsync + rename; then, with `tail`, the bytes of the file `tail` from `tail_start` on,
+    copied by the kernel (a generated file is the base written just before it)."""
     try:
         mode = path.stat().st_mode & 0o777
     except FileNotFoundError:
         mode = 0o644
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(fd, "wb") as handle:
             pieces = (text[i: i + _PIECE] for i in range(0, len(text), _PIECE)) \
                 if isinstance(text, str) else text  # never the whole file encoded at once
             for piece in pieces:
-                handle.write(piece)
+                handle.write(piece.encode("utf-8"))
             handle.flush()
+            if tail is not None:
+                _copy_tail(tail, tail_start, handle)
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
@@ -180,9 +185,28 @@ def atomic_write(path: Path, text: str | Iterable[str]) -> None:
             os.close(dir_fd)
 
 
-def _write(path: Path, text: str | Iterable[str] | Pieces) -> None:
+def _copy_tail(source: Path, start: int, handle: BinaryIO) -> None:
+    """Append the bytes of `source` from `start` on to `handle` (flushed): in the kernel
+    where it can (``copy_file_range``), else read and written."""
+    with open(source, "rb") as src:
+        size = os.fstat(src.fileno()).st_size
+        with contextlib.suppress(AttributeError, OSError):  # no such call, or not here
+            while start < size:
+                copied = os.copy_file_range(src.fileno(), handle.fileno(), size - start, start)
+                if not copied:
+                    break
+                start += copied
+        if start < size:
+            handle.seek(0, os.SEEK_END)
+            src.seek(start)
+            shutil.copyfileobj(src, handle)
+
+
+def _write(path: Path, text: str | Iterable[str] | Pieces, tail: Path | None = None,
+           tail_start: int = 0) -> None:
     try:
-        atomic_write(path, text.chunks() if isinstance(text, Pieces) else text)
+        atomic_write(path, text.chunks() if isinstance(text, Pieces) else text, tail=tail,
+                     tail_start=tail_start)
     except OSError as error:
         raise ConfigError(ConfigProblem.UNWRITABLE,
                           f"{path}: cannot write: {error.strerror or error}") from None
@@ -276,6 +300,9 @@ class _Plan:
     text: Pieces = field(default_factory=lambda: Pieces([]))  # to write
     digest: str = ""  # SHA-256 of `text` (without its fingerprint line: what the line says)
     unchanged: bool = False  # `text` is the file as it is
+    # `text` as (its start, where the rest begins in the base's bytes): when `text` is
+    # `generated`, written first as the base, with the fingerprint line inserted if any
+    from_base: tuple[str, int] | None = None
     report: MergeReport | None = None
     backup: bool = False
 
@@ -297,8 +324,10 @@ def _classify(plan: _Plan, state_entry: dict[str, Any] | None) -> None:
 
 def _set_text(plan: _Plan, text: Pieces) -> None:
     """`plan.text`: `text`, fingerprinted when the file is, and its digest."""
+    plan.from_base = None
     if not plan.fingerprinted:
         plan.text, plan.digest = text, text.sha256()
+        plan.from_base = ("", 0) if text is plan.generated else None
         return
     first = text.pieces[0] if text.pieces else ""
     at = _comments_end(first)
@@ -307,7 +336,10 @@ def _set_text(plan: _Plan, text: Pieces) -> None:
         plan.text, plan.digest = Pieces([add_fingerprint(whole)]), sha256(whole)
         return
     plan.digest = text.sha256()
-    plan.text = text.with_line(f"% footcheck-sha256: {plan.digest}\n", at)
+    line = f"% footcheck-sha256: {plan.digest}\n"
+    plan.text = text.with_line(line, at)
+    if text is plan.generated:
+        plan.from_base = (first[:at] + line, len(first[:at].encode("utf-8")))
 
 
 def _base_path(path: Path) -> Path:
@@ -616,7 +648,11 @@ def write_pair(
         backup = plan.path.with_name(plan.path.name + ".bak")
         if plan.backup and plan.old is not None:
             _write(backup, plan.old)
-        _write(plan.path, plan.text)
+        if plan.from_base is not None:  # the base's bytes copied, not encoded again
+            head, rest = plan.from_base
+            _write(plan.path, head, tail=_base_path(plan.path), tail_start=rest)
+        else:
+            _write(plan.path, plan.text)
         result.written.append(plan.path)
         result.changes.append((plan.old or "", plan.text,
                                str(backup if plan.backup else plan.path), str(plan.path)))
