@@ -107,7 +107,9 @@ def clean_note_text(text: str) -> str:
         text = _IN_PAGE_LINK.sub(r"\1", _LEADING_BACKLINKS.sub("", text, count=1))
     if not text.isascii() and _PDF_CHARACTER.search(text):
         text = text.translate(_PDF_CHARACTERS)
-    text = " ".join(text.split())
+    # already single-spaced (any white space but the space is unprintable): kept as it is
+    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())
     if text[:1] in ("^", "↑"):
         text = _BACKLINK_START.sub("", text, count=1)
     return text
