@@ -38,7 +38,7 @@ them. ``url`` and ``doi`` are verbatim fields: only characters that would break 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -129,7 +129,11 @@ def _protect(word: str) -> bool:
 
 def latex_text(text: str, *, protect_case: bool = False) -> str:
     """`text` escaped for a BibTeX field; with `protect_case`, mixed-case words braced."""
-    text = clean(text)
+    return _latex(clean(text), protect_case)
+
+
+def _latex(text: str, protect_case: bool = False) -> str:
+    """`latex_text` of a text `clean` already."""
     if not protect_case or (text.isascii() and not _ASCII_INNER_CAPITAL.search(text)) or not any(
             _protect(word) for word in _WORDS.findall(text)
             if not word[1:].islower()):  # maybe a capital inside
@@ -164,7 +168,13 @@ def url_command(url: str) -> str:
     return r"\url{" + verbatim_url(url).replace("%", r"\%").replace("#", r"\#") + "}"
 
 
-def names_value(authors: list[str]) -> str:
+def names_value(authors: Sequence[str]) -> str:
+    """The ``author`` value: ``Family, Given and {Organisation}``."""
+    return _names_value(tuple(authors))
+
+
+@lru_cache(maxsize=16384)  # the same authors are cited again and again
+def _names_value(authors: tuple[str, ...]) -> str:
     names = []
     for name in authors:
         name = clean(name)
@@ -227,11 +237,12 @@ def cited_in(notes: list[NotePlace]) -> str:
 
 
 # -- entries --------------------------------------------------------------------------------
-def _outlet(entry: Entry) -> str | None:
+def outlet_name(entry: Entry) -> str | None:
+    """Where the work appeared, `clean`: its container, else publisher, else domain."""
     ref = entry.reference
     for name in (ref.container, ref.publisher, ref.domain):
-        if name and clean(name):
-            return clean(name)
+        if name and (text := clean(name)):
+            return text
     return None
 
 
@@ -266,9 +277,9 @@ def _classic_type(entry: Entry) -> tuple[str, str | None]:
     }
     if kind in table:
         return table[kind]
-    if kind in ("report", "government") and not entry.url and _outlet(entry):
+    if kind in ("report", "government") and not entry.url and outlet_name(entry):
         return ("techreport", "institution")
-    if kind == "news" and not entry.url and _outlet(entry):
+    if kind == "news" and not entry.url and outlet_name(entry):
         return ("article", "journal")
     return ("misc", "howpublished")
 
@@ -293,9 +304,9 @@ def biblatex_lines(entry: Entry) -> tuple[str, str, str | None]:
     if ref.authors and (names := names_value(ref.authors)):
         lines.append(field_line("author", braced(names)))
     if title := title_text(ref.title):
-        lines.append(field_line("title", braced(latex_text(title, protect_case=True))))
-    if outlet := _outlet(entry):
-        lines.append(field_line(outlet_field, braced(latex_text(outlet))))
+        lines.append(field_line("title", braced(_latex(title, protect_case=True))))
+    if outlet := outlet_name(entry):
+        lines.append(field_line(outlet_field, braced(_latex(outlet))))
     if kind == "article" and ref.type == "news":
         lines.append(field_line("entrysubtype", "{newspaper}"))
     if date := iso_date(ref.date):
@@ -328,16 +339,16 @@ def classic_record(entry: Entry) -> BibRecord:
     if ref.authors and (names := names_value(ref.authors)):
         fields["author"] = braced(names)
     if title := title_text(ref.title):
-        fields["title"] = braced(latex_text(title, protect_case=True))
-    outlet = _outlet(entry)
+        fields["title"] = braced(_latex(title, protect_case=True))
+    outlet = outlet_name(entry)
     if kind == "misc":
-        published = [latex_text(outlet)] if outlet else []
+        published = [_latex(outlet)] if outlet else []
         if entry.url:
             published.append(url_command(entry.url))
         if published:
             fields["howpublished"] = braced(", ".join(published))
     elif outlet and outlet_field:
-        fields[outlet_field] = braced(latex_text(outlet))
+        fields[outlet_field] = braced(_latex(outlet))
     parts = iso_parts(ref.date)
     if parts:
         fields["year"] = braced(str(parts[0]))

@@ -17,11 +17,19 @@ import contextlib
 import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from json.encoder import encode_basestring as _json_string  # as dumps(ensure_ascii=False)
 from typing import Any
 from urllib.parse import urlsplit
 
-from checker.bibliography.biblatex import cited_in, clean, human_date, iso_parts, title_text
+from checker.bibliography.biblatex import (
+    cited_in,
+    clean,
+    human_date,
+    iso_parts,
+    outlet_name,
+    title_text,
+)
 from checker.bibliography.entries import Entry, normalise_doi, title_identity, url_identity
 from checker.bibliography.merge import TYPE_FIELD, Record
 from checker.bibliography.names import split_person
@@ -43,7 +51,7 @@ _FIELD_KEYS = {name: "    " + _json_string(name) + ": " for name in (
     "accessed", "DOI", "archive", "archive_location", "note")}
 
 
-def csl_names(authors: list[str]) -> list[dict[str, str]]:
+def csl_names(authors: Iterable[str]) -> list[dict[str, str]]:
     names = []
     for name in authors:
         name = clean(name)
@@ -82,18 +90,17 @@ def item_lines(entry: Entry) -> tuple[str, str | None]:
     lines = [_FIELD_KEYS["type"] + _json_string(CSL_TYPES.get(ref.type, "webpage"))]
     if title := title_text(ref.title):
         lines.append(_FIELD_KEYS["title"] + _json_string(title))
-    if authors := csl_names(ref.authors):
-        lines.append(_FIELD_KEYS["author"] + _names_text(authors))
-    outlet = clean(ref.container or "") or clean(ref.publisher or "") or clean(ref.domain or "")
-    if outlet:
+    if authors := _authors_text(tuple(ref.authors)):
+        lines.append(_FIELD_KEYS["author"] + authors)
+    if outlet := outlet_name(entry):
         lines.append(_FIELD_KEYS["publisher" if ref.type in _PUBLISHED_BY
                                  else "container-title"] + _json_string(outlet))
-    if issued := iso_parts(ref.date):
-        lines.append(_FIELD_KEYS["issued"] + _date_text(issued))
+    if issued := _iso_date_text(ref.date):
+        lines.append(_FIELD_KEYS["issued"] + issued)
     if url:
         lines.append(_FIELD_KEYS["URL"] + _json_string(clean(url)))
-        if accessed := iso_parts(entry.accessed):
-            lines.append(_FIELD_KEYS["accessed"] + _date_text(accessed))
+        if accessed := _iso_date_text(entry.accessed):
+            lines.append(_FIELD_KEYS["accessed"] + accessed)
     if ref.doi and ref.doi.strip():
         lines.append(_FIELD_KEYS["DOI"] + _json_string(normalise_doi(ref.doi)))
     notes = []
@@ -155,6 +162,20 @@ def item_fields(item: dict[str, Any]) -> str:
 def _date_text(parts: Iterable[int]) -> str:
     """A date's value (``{"date-parts": [[2020, 3]]}``), as `item_fields` writes it."""
     return '{\n      "date-parts": [[' + ", ".join(map(str, parts)) + "]]\n    }"
+
+
+@lru_cache(maxsize=16384)  # the same authors are cited again and again
+def _authors_text(authors: tuple[str, ...]) -> str:
+    """The ``author`` value of an item (`_names_text` of `csl_names`); "" without names."""
+    names = csl_names(authors)
+    return _names_text(names) if names else ""
+
+
+@lru_cache(maxsize=8192)  # dates recur
+def _iso_date_text(date: str | None) -> str:
+    """The value of an ISO date as cited (`_date_text`); "" when it is not one."""
+    parts = iso_parts(date)
+    return _date_text(parts) if parts else ""
 
 
 def _names_text(names: Iterable[dict[str, str]]) -> str:
