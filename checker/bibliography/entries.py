@@ -166,7 +166,8 @@ class IdentityReader:
         title = " ".join(words)
         place = (ref.container, ref.domain, url_site)
         labels, labelled = self._places.get(place) or self._read_place(place)
-        found.extend(f"title:{title}|in:{label}" for label in labels)
+        for label in labels:
+            found.append(f"title:{title}|in:{label}")
         if author:
             found.append(f"title:{title}|by:{author}")
         if not labelled and not author:
@@ -195,10 +196,10 @@ class IdentityReader:
 def is_citable(ref: Reference) -> bool:
     """A reference naming nothing to cite (an empty split, an unresolved Ibid.) is not an
     entry."""
-    return any(
-        (value or "").strip()
-        for value in (ref.title, ref.url, ref.doi, ref.container, ref.domain)
-    )
+    for value in (ref.title, ref.url, ref.doi, ref.container, ref.domain):
+        if value and not value.isspace():
+            return True
+    return False
 
 
 def _precision(date: str | None) -> int:
