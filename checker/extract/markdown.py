@@ -209,6 +209,7 @@ def _scan(text: str, lines: list[str]) -> _Scan:
     bracket_lines = 0
     superscript_defs = False
     page_numbers: list[tuple[int, int]] = []  # bare numbers by a page break: (line, number)
+    paged = "\f" in text  # looked for once, not per bare number (a whole text's scan)
     append = kinds.append
     for index, line in enumerate(lines):
         stripped = line.strip()
@@ -230,7 +231,7 @@ def _scan(text: str, lines: list[str]) -> _Scan:
         append(TEXT)
         if first.isdigit() or first in _CANDIDATE_FIRST:
             candidate = _candidate(line, under_notes_heading or after_rule)
-            if candidate is not None and candidate.style == "bare" and "\f" in text \
+            if candidate is not None and candidate.style == "bare" and paged \
                     and _page_number_line(lines, index):
                 page_numbers.append((index, candidate.number))
             if candidate is not None:
