@@ -56,36 +56,41 @@ def write_bibliographies(run: ParseRun, args: argparse.Namespace) -> bool:
     refs/library.bib/.json; False if a file was refused. A bibliography given as a document
     is checked, not copied into refs/."""
     from checker.bibliography import build_entries, write_bibliography, write_library
-    from checker.bibliography.write import forget_stored_works, load_state
+    from checker.bibliography.write import Pending, forget_stored_works, load_state
     from checker.rules.common import is_bibliography
 
     all_written = True
     papers = [doc for doc in run.documents if doc.footnotes and not is_bibliography(doc)]
     state = load_state(Path(args.refs_dir))  # read once, updated as each pair is written
+    # every pair's bases, then the state once, then their files
+    pending = Pending(Path(args.refs_dir), state)
     entries = {doc.id: build_entries(doc) for doc in papers}  # for both files
     forget_stored_works(state, entries)
     rendered: dict = {}  # each work rendered once, for the document's files and the library
-    for doc in papers:
-        try:
-            for message in write_bibliography(
-                doc, args.refs_dir, classic=args.bibtex_classic, on_edited=on_edited(args),
-                entries=entries[doc.id], rendered=rendered, state=state,
-            ):
-                print(message, file=sys.stderr)
-        except WriteRefused as refused:
-            print(f"footcheck: {refused}", file=sys.stderr)
-            all_written = False
-    if papers:
-        try:
-            # The library is the user's to edit: their edits are merged in unless --force.
-            library_edits = "force" if on_edited(args) == "force" else "merge"
-            for message in write_library(papers, args.refs_dir, classic=args.bibtex_classic,
-                                         on_edited=library_edits, entries=entries,
-                                         rendered=rendered, state=state).messages:
-                print(message, file=sys.stderr)
-        except WriteRefused as refused:
-            print(f"footcheck: {refused}", file=sys.stderr)
-            all_written = False
+    messages = []  # said once the files are written
+    try:
+        for doc in papers:
+            try:
+                messages += write_bibliography(
+                    doc, args.refs_dir, classic=args.bibtex_classic, on_edited=on_edited(args),
+                    entries=entries[doc.id], rendered=rendered, state=state, pending=pending)
+            except WriteRefused as refused:
+                messages.append(f"footcheck: {refused}")
+                all_written = False
+        if papers:
+            try:
+                # The library is the user's to edit: their edits are merged in unless --force.
+                library_edits = "force" if on_edited(args) == "force" else "merge"
+                messages += write_library(
+                    papers, args.refs_dir, classic=args.bibtex_classic, on_edited=library_edits,
+                    entries=entries, rendered=rendered, state=state, pending=pending).messages
+            except WriteRefused as refused:
+                messages.append(f"footcheck: {refused}")
+                all_written = False
+    finally:
+        pending.write()
+        for message in messages:
+            print(message, file=sys.stderr)
     return all_written
 
 

@@ -125,3 +125,23 @@ def test_parse_output_ends_with_the_counts(tmp_path, capsys):
     assert lines[-2].endswith("letters.md: 4 footnotes (1-2 in 2 parts, numbering restarting, "
                               "marked *), 3 references")
     assert lines[-1].endswith("plain.md: 2 footnotes (1-3), 2 references")
+
+
+def test_parse_writes_every_base_then_the_state_once_then_the_files(tmp_path, monkeypatch):
+    """A crash at any point leaves files the state knows: the bases of both documents and of
+    the library first, then the state (once, not once per pair), then the files."""
+    from checker.bibliography import write
+
+    written = []
+    atomic_write = write.atomic_write
+
+    def recorded(path, *args, **kwargs):
+        atomic_write(path, *args, **kwargs)
+        written.append(str(path.relative_to(tmp_path)))
+
+    monkeypatch.setattr(write, "atomic_write", recorded)
+    assert main(["parse", PAPER_000, PAPER_001, "--refs-dir", str(tmp_path)]) == 0
+    names = [Path(PAPER_000).stem, Path(PAPER_001).stem, "library"]
+    bases = [f"{write.BASE_DIR}/{name}.{kind}" for name in names for kind in ("bib", "json")]
+    files = [f"{name}.{kind}" for name in names for kind in ("bib", "json")]
+    assert written == [*bases, write.STATE_NAME, *files]

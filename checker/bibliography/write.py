@@ -34,6 +34,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, islice
 from json.encoder import encode_basestring as _json_string  # as dumps(ensure_ascii=False)
 from pathlib import Path
@@ -525,9 +526,11 @@ def write_entries(
     keep_backup: bool = False,
     rendered: Rendered | None = None,
     state: dict[str, Any] | None = None,
+    pending: Pending | None = None,
 ) -> WriteResult:
     """Write `entries` as ``<refs_dir>/<doc.id>.bib`` and ``.json`` (see the module docstring).
-    `state`: the state file's content when read already (`load_state`; updated here).
+    `state`: the state file's content when read already (`load_state`; updated here);
+    `pending`: see `write_pair`.
 
     `rendered`, when given, gets every entry without learned values rendered less its key
     and note, by its reference (for `write_library`).
@@ -556,7 +559,7 @@ def write_entries(
 
     return write_pair(refs_dir, stem, Path(doc.path).name, generated, classic=classic,
                       on_edited=on_edited, keep_backup=keep_backup, update_state=remember,
-                      state=state)
+                      state=state, pending=pending)
 
 
 def written_classic(path: Path) -> bool:
@@ -583,11 +586,13 @@ def write_pair(
     keep_backup: bool = False,
     update_state: Any = None,
     state: dict[str, Any] | None = None,
+    pending: Pending | None = None,
 ) -> WriteResult:
     """Write ``<refs_dir>/<stem>.bib`` and ``.json`` as `generated` (see the module
     docstring); `update_state(state)` adds to the state written with them; `state`: the
     state when read already (updated here, as written). Merge `Record`s are made only when a
-    merge needs them."""
+    merge needs them. With `pending` (whose state `state` is) the bases are written here,
+    the state and the files later, with those of other pairs (`Pending.write`)."""
     if on_edited not in ON_EDITED:
         raise ConfigError(ConfigProblem.INVALID, f"on_edited must be one of "
                           f"{', '.join(ON_EDITED)}, not {on_edited!r}")
@@ -639,24 +644,58 @@ def write_pair(
         _write(base, plan.generated)
     if update_state is not None:
         update_state(state)
-    _write(refs_dir / STATE_NAME, chain(_state_pieces(state), "\n"))
 
+    files = []
     for plan in plans:
         result.messages.append(_message(plan, count, classic))
         if plan.unchanged:
             continue
         backup = plan.path.with_name(plan.path.name + ".bak")
-        if plan.backup and plan.old is not None:
-            _write(backup, plan.old)
-        if plan.from_base is not None:  # the base's bytes copied, not encoded again
-            head, rest = plan.from_base
-            _write(plan.path, head, tail=_base_path(plan.path), tail_start=rest)
-        else:
-            _write(plan.path, plan.text)
+        kept = plan.old if plan.backup else None  # held until written: only when kept
+        files.append(partial(_write_file, plan.path, None if plan.from_base else plan.text,
+                             plan.from_base, backup, kept))
         result.written.append(plan.path)
         result.changes.append((plan.old or "", plan.text,
                                str(backup if plan.backup else plan.path), str(plan.path)))
+    if pending is None:
+        Pending(refs_dir, state, files, due=True).write()
+    else:
+        pending.files.extend(files)
+        pending.due = True
     return result
+
+
+@dataclass
+class Pending:
+    """Pairs written together (`write_pair`: a document's files and the library's): their
+    bases as each is planned, then the state once, then their files (`write`)."""
+
+    refs_dir: Path
+    state: dict[str, Any]
+    files: list[Callable[[], None]] = field(default_factory=list)  # each writes a file
+    due: bool = False  # the state was updated
+
+    def write(self) -> None:
+        """The state, then the files (nothing when no pair updated the state)."""
+        if self.due:
+            _write(self.refs_dir / STATE_NAME, chain(_state_pieces(self.state), "\n"))
+            for write in self.files:
+                write()
+        self.files.clear()
+        self.due = False
+
+
+def _write_file(path: Path, text: Pieces | None, from_base: tuple[str, int] | None,
+                backup: Path, kept: str | None) -> None:
+    """A pair's file (`_Plan`): `kept` (its old text) first written as `backup` when given;
+    the text copied from the base when it is the base's (`from_base`)."""
+    if kept is not None:
+        _write(backup, kept)
+    if from_base is not None:  # the base's bytes copied, not encoded again
+        head, rest = from_base
+        _write(path, head, tail=_base_path(path), tail_start=rest)
+    elif text is not None:
+        _write(path, text)
 
 
 def _state_pieces(value: Any, depth: int = 0) -> Iterator[str]:
@@ -711,29 +750,31 @@ def _message(plan: _Plan, count: int, classic: bool) -> str:
 def write_bibliography(
     doc: Document, refs_dir: Path, *, classic: bool = False, on_edited: str = "refuse",
     entries: list[Entry] | None = None, rendered: Rendered | None = None,
-    state: dict[str, Any] | None = None,
+    state: dict[str, Any] | None = None, pending: Pending | None = None,
 ) -> list[str]:
     """Write the .bib and CSL-JSON of `doc` from its entries (built here unless given);
-    messages for the user. `rendered`, `state`: see `write_entries`."""
+    messages for the user. `rendered`, `state`, `pending`: see `write_entries`."""
     entries = build_entries(doc) if entries is None else entries
     state = load_state(Path(refs_dir)) if state is None else state
     restore_learned(entries, Path(refs_dir), doc.id, state)
     return write_entries(doc, entries, Path(refs_dir), classic=classic,
-                         on_edited=on_edited, rendered=rendered, state=state).messages
+                         on_edited=on_edited, rendered=rendered, state=state,
+                         pending=pending).messages
 
 
 def write_library(
     documents: list[Document], refs_dir: Path, *, classic: bool = False,
     on_edited: str = "refuse", entries: dict[str, list[Entry]] | None = None,
     keep_backup: bool = False, rendered: Rendered | None = None,
-    state: dict[str, Any] | None = None,
+    state: dict[str, Any] | None = None, pending: Pending | None = None,
 ) -> WriteResult:
     """Put the works of `documents` into ``refs/library.bib`` and ``.json``, beside those of
     the documents parsed into `refs_dir` before (see `library`): its messages and changes.
     `entries`: each document's entries by id, when built already (`build_entries`), with
     what link checks learned about them (`restore_learned`, `update.apply_link_results`);
     `rendered`: what writing their own files rendered of them (see `write_entries`), reused
-    for the works the library holds as one document cites them; `state`: see `write_pair`.
+    for the works the library holds as one document cites them; `state`, `pending`: see
+    `write_pair`.
     With `keep_backup` a changed file keeps its previous version as ``.bak``."""
     refs_dir = Path(refs_dir)
     state = load_state(refs_dir) if state is None else state
@@ -760,4 +801,4 @@ def write_library(
     source = "the documents parsed into " + (str(refs_dir) or ".")
     return write_pair(refs_dir, LIBRARY_STEM, source, generated, classic=classic,
                       on_edited=on_edited, keep_backup=keep_backup, update_state=remember,
-                      state=state)
+                      state=state, pending=pending)
