@@ -315,7 +315,10 @@ def _passing_mentions(text: str, references: list[Reference], index: _Index) -> 
     return found
 
 
-_CAPITALISED = compile_lazily(r"(?<![\w.’'-])[A-Z][a-z][\w'’-]*(?:\s([A-Z][a-z][\w'’-]*))?")
+# A capital not after a word character, a period, an apostrophe or a hyphen: the look-behind is
+# checked after the capital (a pattern opening with a character class is searched for fast; one
+# opening with a look-behind is tried at every character)
+_CAPITALISED = compile_lazily(r"[A-Z](?<![\w.’'-].)[a-z][\w'’-]*(?:\s([A-Z][a-z][\w'’-]*))?")
 # "Baker v. Nelson" (the full name), "the Baker court", "Baker, 409 U.S. at 810" (a short
 # citation, read already)
 _MENTION_AFTER_NOT = compile_lazily(r"(?:\s+v\.|\s+[Cc]ourt\b|,\s+\d|\s+[A-Z])")
@@ -493,9 +496,11 @@ def _short_of_another(reference: Reference, references: list[Reference]) -> bool
 
 
 # A note runs several citations together (Bluebook): they part at a semicolon, or at a
-# sentence that opens with a signal or "Id.", outside brackets.
+# sentence that opens with a signal or "Id.", outside brackets. The sentence's end is matched
+# and left out (the break is the space after it): a pattern opening with a character, not a
+# look-behind, is searched for fast.
 _CITATION_BREAK = compile_lazily(
-    r";\s+|(?<=[.”\"])\s+(?=(?:See|Cf\.|Compare|But|Accord|Contra|Id\.|E\.g\.)(?:[\s,.]|$))")
+    r";\s+|[.”\"](?P<space>\s+)(?=(?:See|Cf\.|Compare|But|Accord|Contra|Id\.|E\.g\.)(?:[\s,.]|$))")
 _ID_HEAD = compile_lazily(
     r"^(?:(?:see|cf\.|compare|accord|contra|but|also|generally|e\.g\.,?|,)\s*)*(?:id|ibid)\.",
     re.IGNORECASE)
@@ -540,8 +545,9 @@ def _segments(text: str) -> list[tuple[int, int]]:
     depths = _depths(text) if "(" in text or "[" in text else None
     spans, start = [], 0
     for found in _CITATION_BREAK.finditer(text):
-        if depths is None or depths[found.start()] == 0:
-            spans.append((start, found.start()))
+        at = found.start() if found.group("space") is None else found.start("space")
+        if depths is None or depths[at] == 0:
+            spans.append((start, at))
             start = found.end()
     spans.append((start, len(text)))
     return spans
