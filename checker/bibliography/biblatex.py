@@ -38,7 +38,7 @@ them. ``url`` and ``doi`` are verbatim fields: only characters that would break 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -168,13 +168,7 @@ def url_command(url: str) -> str:
     return r"\url{" + verbatim_url(url).replace("%", r"\%").replace("#", r"\#") + "}"
 
 
-def names_value(authors: Sequence[str]) -> str:
-    """The ``author`` value: ``Family, Given and {Organisation}``."""
-    return _names_value(tuple(authors))
-
-
-@lru_cache(maxsize=16384)  # the same authors are cited again and again
-def _names_value(authors: tuple[str, ...]) -> str:
+def names_value(authors: list[str]) -> str:
     names = []
     for name in authors:
         name = clean(name)

@@ -51,7 +51,7 @@ _FIELD_KEYS = {name: "    " + _json_string(name) + ": " for name in (
     "accessed", "DOI", "archive", "archive_location", "note")}
 
 
-def csl_names(authors: Iterable[str]) -> list[dict[str, str]]:
+def csl_names(authors: list[str]) -> list[dict[str, str]]:
     names = []
     for name in authors:
         name = clean(name)
@@ -90,8 +90,8 @@ def item_lines(entry: Entry) -> tuple[str, str | None]:
     lines = [_FIELD_KEYS["type"] + _json_string(CSL_TYPES.get(ref.type, "webpage"))]
     if title := title_text(ref.title):
         lines.append(_FIELD_KEYS["title"] + _json_string(title))
-    if authors := _authors_text(tuple(ref.authors)):
-        lines.append(_FIELD_KEYS["author"] + authors)
+    if authors := csl_names(ref.authors):
+        lines.append(_FIELD_KEYS["author"] + _names_text(authors))
     if outlet := outlet_name(entry):
         lines.append(_FIELD_KEYS["publisher" if ref.type in _PUBLISHED_BY
                                  else "container-title"] + _json_string(outlet))
@@ -162,13 +162,6 @@ def item_fields(item: dict[str, Any]) -> str:
 def _date_text(parts: Iterable[int]) -> str:
     """A date's value (``{"date-parts": [[2020, 3]]}``), as `item_fields` writes it."""
     return '{\n      "date-parts": [[' + ", ".join(map(str, parts)) + "]]\n    }"
-
-
-@lru_cache(maxsize=16384)  # the same authors are cited again and again
-def _authors_text(authors: tuple[str, ...]) -> str:
-    """The ``author`` value of an item (`_names_text` of `csl_names`); "" without names."""
-    names = csl_names(authors)
-    return _names_text(names) if names else ""
 
 
 @lru_cache(maxsize=8192)  # dates recur
