@@ -2,7 +2,10 @@
 
 Atomic: each file is written to a temporary file in the same folder, flushed and fsynced,
 then renamed over the old one (``os.replace``), so a reader or a crash sees the old file or
-the new one, never half of one.
+the new one, never half of one. In order: the bases of the pairs written together (`parse`
+writes a document's pair and the library's), then the state once, then their files, so that
+a crash leaves files the state knows; a file that is its base's text (with the .bib's
+fingerprint line) is copied from the base, not encoded again.
 
 Hand edits. footcheck remembers what it wrote:
 
