@@ -62,6 +62,10 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], int]] = {
     "n notes run together after a rule": (".txt", ruled_pages, 20_000),
     "a rule, n spaces after a period": (".txt", lambda n: ruled_pages(6).replace(
         "at 1. 2 See", "at 1." + " " * n + "2 See"), 1_500_000),
+    "n notes marked on one body line": (".md", lambda n: "".join(  # no author: the body is
+        f"A claim.<sup>{i}</sup> " for i in range(1, n + 1)) + "\n\n---\n\n" + "\n\n".join(
+        f'<sup>{i}</sup>"Trade {i}," Site, April 9, 2008.' for i in range(1, n + 1)) + "\n",
+        10_000),  # read at each marker for the work it names
     "n body markers": (".md", lambda n: "".join(f"Text.<sup>{i}</sup> " for i in range(1, n))
                        + "\n\n---\n\n<sup>1</sup> A note.\n", 50_000),
 }

@@ -22,6 +22,7 @@ from checker.model import (
 from checker.references import parse_references, repair_across_notes, resolve_backreferences
 from checker.references.backrefs import is_undated_case, is_unnamed_case
 from checker.references.context import (
+    MarkedLines,
     NamedWork,
     body_at_marker,
     case_named_before,
@@ -148,7 +149,7 @@ def works_named_at_markers(text: str, footnotes: list[Footnote]) -> dict[int, Na
                    or (not footnote.references and footnote.text[:2].lower() in ("op", "lo")))]
     if not needing:
         return {}
-    lines = text.split("\n")  # numbered as the readers number them (a form feed is no line)
+    lines = MarkedLines(text.split("\n"))  # as the readers number them (a form feed is no line)
     named: dict[int, NamedWork] = {}
     for position in needing:
         around = body_at_marker(lines, footnotes[position])

@@ -78,18 +78,20 @@ def _writer_by_pronoun(lead: str, follow: str) -> str | None:
     return name[:-2] if name.endswith(("’s", "'s")) else name  # "Mr. Warren’s work"
 
 
-def _last_chars(text: str, size: int) -> str:
-    """The last `size` characters of `text` with its white space made single spaces
-    (``" ".join(text.split())[-size:]``), reading only as much of its end as that needs: the
-    body before a marker is a whole paragraph, and a long one has dozens of markers."""
+def _last_chars(text: str, size: int, end: int | None = None) -> str:
+    """The last `size` characters of `text` (up to `end`) with its white space made single
+    spaces (``" ".join(text[:end].split())[-size:]``), reading only as much of it as that
+    needs: the body before a marker is a whole paragraph, and a long one has dozens of
+    markers."""
+    end = len(text) if end is None else end
     window = 2 * size + 64
-    while window < len(text):
-        words = text[-window:].split()
+    while window < end:
+        words = text[end - window: end].split()
         joined = " ".join(words[1:])  # the first word may be cut: what follows it is whole
         if len(joined) >= size:
             return joined[-size:]
         window *= 4
-    return " ".join(text.split())[-size:]
+    return " ".join(text[:end].split())[-size:]
 
 
 def work_named_before(lead: str, follow: str = "") -> NamedWork | None:
@@ -159,23 +161,62 @@ def case_year_before(lead: str) -> str | None:
     return years[0] if len(years) == 1 else None
 
 
-def body_at_marker(lines: list[str], footnote: Footnote) -> tuple[str, str] | None:
-    """The body's words before the note's first marker (its line and up to six before) and
-    after it (its line and the next), when the marker is printed as ``[n]``, ``<sup>n</sup>``
-    or ``<footnotemark>n</footnotemark>`` (court XML); None when it cannot be placed."""
+# The most of the body the readers here look at: the last 800 characters before a marker
+# (`_writer_by_pronoun`) and, after it, a few words (`_SAYS_AFTER` reaches about 35)
+LEAD_CHARS = 800
+FOLLOW_WORDS = 64
+_FOLLOW = compile_lazily(rf"(?:\s*\S+){{1,{FOLLOW_WORDS}}}")
+_MARKER = compile_lazily(r"\[[0-9]+\]|<sup>[0-9]+</sup>|<footnotemark>[0-9]+</footnotemark>")
+
+
+class MarkedLines:
+    """A document's lines (numbered from 1, as the readers number them) and where each
+    marker first appears on a line, found once for the line: a long paragraph holds
+    hundreds of markers, thousands in a converted document that lost its line breaks."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self._markers: dict[int, dict[str, int]] = {}
+
+    def first(self, line: int, marker: str) -> int:
+        """Where `marker` first appears on `line`; -1 where it does not."""
+        found = self._markers.get(line)
+        if found is None:
+            found = self._markers[line] = {}
+            for printed in _MARKER.finditer(self.lines[line - 1]):
+                found.setdefault(printed.group(), printed.start())
+        return found.get(marker, -1)
+
+
+def body_at_marker(lines: MarkedLines, footnote: Footnote) -> tuple[str, str] | None:
+    """The body's words before the note's first marker (its line and up to six before; the
+    last `LEAD_CHARS` of them, white space made single spaces) and after it (its line and
+    the next, as printed; the first `FOLLOW_WORDS`), when the marker is printed as ``[n]``,
+    ``<sup>n</sup>`` or ``<footnotemark>n</footnotemark>`` (court XML); None when it cannot
+    be placed."""
     if not footnote.marker_lines or footnote.label:
         return None
     line = footnote.marker_lines[0]
-    if not 0 < line <= len(lines):
+    if not 0 < line <= len(lines.lines):
         return None
-    text = lines[line - 1]
     for marker in (f"[{footnote.number}]", f"<sup>{footnote.number}</sup>",
                    f"<footnotemark>{footnote.number}</footnotemark>"):
-        at = text.find(marker)
+        at = lines.first(line, marker)
         if at >= 0:
             break
     else:
         return None
-    before = " ".join(lines[max(0, line - 7):line - 1])  # a few lines: who "he" is
-    after = lines[line] if line < len(lines) else ""
-    return f"{before} {text[:at]}", f"{text[at + len(marker):]} {after}"
+    text = lines.lines[line - 1]
+    lead = _last_chars(text, LEAD_CHARS, end=at)
+    if len(lead) < LEAD_CHARS:  # a few words before it on its line: a few lines before too
+        lead = _last_chars(" ".join([*lines.lines[max(0, line - 7):line - 1], text[:at]]),
+                           LEAD_CHARS)
+    start = at + len(marker)
+    words = _FOLLOW.match(text, start)
+    if words and len(words.group().split()) == FOLLOW_WORDS:
+        follow = text[start: words.end()]  # more than the readers look at
+    else:  # the line ends within a few words: the next line too
+        after = lines.lines[line] if line < len(lines.lines) else ""
+        more = _FOLLOW.match(after)
+        follow = f"{text[start:]} {after[: more.end()] if more else ''}"
+    return lead, follow

@@ -1,0 +1,64 @@
+"""The body around a note's marker: the words the context readers look at, cut out of a
+line once however many markers the line holds."""
+
+import random
+
+from checker.model import Footnote
+from checker.parse import works_named_at_markers
+from checker.references import parse_references
+from checker.references.context import (
+    FOLLOW_WORDS,
+    LEAD_CHARS,
+    MarkedLines,
+    body_at_marker,
+)
+
+WORDS = ["Mr.", "Roe,", "in", "his", "History", "of", "the", "Harbour", "says", "he", "a",
+         "—", "“Title,”", "etc.,", "1701,"]
+SPACES = [" ", " ", " ", "  ", "\t", " \u00a0", "   "]
+
+
+def paragraph(rng: random.Random, markers: int) -> str:
+    parts = []
+    for number in range(1, markers + 1):
+        parts += [rng.choice(WORDS) + rng.choice(SPACES) for _ in range(rng.randint(0, 40))]
+        parts.append(f"<sup>{number}</sup>" + rng.choice(["", " ", "  "]))
+    return "".join(parts)
+
+
+def test_the_words_before_and_after_a_marker_are_those_of_the_whole_body() -> None:
+    """The lead is the last LEAD_CHARS of the body before the marker with its white space
+    made single spaces; the follow starts as the body after the marker does and holds at
+    least FOLLOW_WORDS words of it (or all of it)."""
+    rng = random.Random(7)
+    for _ in range(40):
+        lines = [paragraph(rng, rng.randint(0, 3)) for _ in range(rng.randint(0, 8))]
+        lines.append(paragraph(rng, 60))
+        lines.append(paragraph(rng, rng.randint(0, 2)))
+        marked = MarkedLines(lines)
+        line = len(lines) - 1
+        text = lines[line - 1]
+        for number in range(1, 61):
+            marker = f"<sup>{number}</sup>"
+            at = text.index(marker)
+            whole_lead = " ".join([*lines[max(0, line - 7):line - 1], text[:at]])
+            whole_follow = f"{text[at + len(marker):]} {lines[line]}"
+            lead, follow = body_at_marker(marked, Footnote(number, 0, "x", marker_lines=(line,)))
+            assert lead == " ".join(whole_lead.split())[-LEAD_CHARS:]
+            assert whole_follow.startswith(follow.rstrip())
+            assert len(follow.split()) >= min(FOLLOW_WORDS, len(whole_follow.split()))
+
+
+def test_every_note_marked_on_one_long_line_gets_the_work_the_body_names() -> None:
+    names = ["Warren", "Hennepin", "Schoolcraft", "Marquette", "Charlevoix"]
+    count = 400
+    body = " ".join(f"As Mr. {names[n % 5]}, in his History of Harbour {n},<sup>{n}</sup> "
+                    "wrote of the tides." for n in range(1, count + 1))
+    notes = [Footnote(n, 2, f"Coll. Minn. Hist. Soc., 1885, vol. 5, p. {n}.",
+                      marker_lines=(1,)) for n in range(1, count + 1)]
+    for note in notes:
+        note.references = parse_references(note.text)
+    named = works_named_at_markers(body, notes)
+    assert len(named) == count
+    assert [(work.authors, work.title) for work in named.values()] == [
+        ([names[n % 5]], f"History of Harbour {n}") for n in range(1, count + 1)]
