@@ -6,12 +6,7 @@ import random
 from checker.model import Footnote
 from checker.parse import works_named_at_markers
 from checker.references import parse_references
-from checker.references.context import (
-    FOLLOW_WORDS,
-    LEAD_CHARS,
-    MarkedLines,
-    body_at_marker,
-)
+from checker.references.context import FOLLOW_CHARS, MarkedLines, body_at_marker
 
 WORDS = ["Mr.", "Roe,", "in", "his", "History", "of", "the", "Harbour", "says", "he", "a",
          "—", "“Title,”", "etc.,", "1701,"]
@@ -27,10 +22,11 @@ def paragraph(rng: random.Random, markers: int) -> str:
 
 
 def test_the_words_before_and_after_a_marker_are_those_of_the_whole_body() -> None:
-    """The lead is the last LEAD_CHARS of the body before the marker with its white space
-    made single spaces; the follow starts as the body after the marker does and holds at
-    least FOLLOW_WORDS words of it (or all of it)."""
+    """The last 800 characters of words before the marker (the most the readers look at)
+    are those of the whole body before it; the words after it are the first FOLLOW_CHARS of
+    the body after it (or all of it)."""
     rng = random.Random(7)
+    cut = {"before": False, "after": False}  # markers with more of the line than is cut out
     for _ in range(40):
         lines = [paragraph(rng, rng.randint(0, 3)) for _ in range(rng.randint(0, 8))]
         lines.append(paragraph(rng, 60))
@@ -44,9 +40,12 @@ def test_the_words_before_and_after_a_marker_are_those_of_the_whole_body() -> No
             whole_lead = " ".join([*lines[max(0, line - 7):line - 1], text[:at]])
             whole_follow = f"{text[at + len(marker):]} {lines[line]}"
             lead, follow = body_at_marker(marked, Footnote(number, 0, "x", marker_lines=(line,)))
-            assert lead == " ".join(whole_lead.split())[-LEAD_CHARS:]
-            assert whole_follow.startswith(follow.rstrip())
-            assert len(follow.split()) >= min(FOLLOW_WORDS, len(whole_follow.split()))
+            assert " ".join(lead.split())[-800:] == " ".join(whole_lead.split())[-800:]
+            assert whole_follow.startswith(follow)
+            assert len(follow) >= min(FOLLOW_CHARS, len(whole_follow))
+            cut["before"] = cut["before"] or len(lead) < len(whole_lead)
+            cut["after"] = cut["after"] or len(follow) < len(whole_follow)
+    assert cut == {"before": True, "after": True}
 
 
 def test_every_note_marked_on_one_long_line_gets_the_work_the_body_names() -> None:

@@ -78,20 +78,18 @@ def _writer_by_pronoun(lead: str, follow: str) -> str | None:
     return name[:-2] if name.endswith(("’s", "'s")) else name  # "Mr. Warren’s work"
 
 
-def _last_chars(text: str, size: int, end: int | None = None) -> str:
-    """The last `size` characters of `text` (up to `end`) with its white space made single
-    spaces (``" ".join(text[:end].split())[-size:]``), reading only as much of it as that
-    needs: the body before a marker is a whole paragraph, and a long one has dozens of
-    markers."""
-    end = len(text) if end is None else end
+def _last_chars(text: str, size: int) -> str:
+    """The last `size` characters of `text` with its white space made single spaces
+    (``" ".join(text.split())[-size:]``), reading only as much of its end as that needs: the
+    body before a marker is a whole paragraph, and a long one has dozens of markers."""
     window = 2 * size + 64
-    while window < end:
-        words = text[end - window: end].split()
+    while window < len(text):
+        words = text[-window:].split()
         joined = " ".join(words[1:])  # the first word may be cut: what follows it is whole
         if len(joined) >= size:
             return joined[-size:]
         window *= 4
-    return " ".join(text[:end].split())[-size:]
+    return " ".join(text.split())[-size:]
 
 
 def work_named_before(lead: str, follow: str = "") -> NamedWork | None:
@@ -161,11 +159,13 @@ def case_year_before(lead: str) -> str | None:
     return years[0] if len(years) == 1 else None
 
 
-# The most of the body the readers here look at: the last 800 characters before a marker
-# (`_writer_by_pronoun`) and, after it, a few words (`_SAYS_AFTER` reaches about 35)
-LEAD_CHARS = 800
-FOLLOW_WORDS = 64
-_FOLLOW = compile_lazily(rf"(?:\s*\S+){{1,{FOLLOW_WORDS}}}")
+# How much of the body around a marker is cut out for the readers: before it, as much as
+# `_last_chars` reads to find the last 800 characters of words (`_writer_by_pronoun`) in
+# anything but a run of white space; after it, far more than the patterns reach (about 35
+# words). A line is cut, not copied whole: a converted paper that lost its line breaks holds
+# thousands of markers on one line.
+LEAD_CHARS = 4 * (2 * 800 + 64) + 1
+FOLLOW_CHARS = 4096
 _MARKER = compile_lazily(r"\[[0-9]+\]|<sup>[0-9]+</sup>|<footnotemark>[0-9]+</footnotemark>")
 
 
@@ -190,10 +190,9 @@ class MarkedLines:
 
 def body_at_marker(lines: MarkedLines, footnote: Footnote) -> tuple[str, str] | None:
     """The body's words before the note's first marker (its line and up to six before; the
-    last `LEAD_CHARS` of them, white space made single spaces) and after it (its line and
-    the next, as printed; the first `FOLLOW_WORDS`), when the marker is printed as ``[n]``,
-    ``<sup>n</sup>`` or ``<footnotemark>n</footnotemark>`` (court XML); None when it cannot
-    be placed."""
+    last `LEAD_CHARS` of its line when that is longer) and after it (its line and the next;
+    their first `FOLLOW_CHARS`), when the marker is printed as ``[n]``, ``<sup>n</sup>`` or
+    ``<footnotemark>n</footnotemark>`` (court XML); None when it cannot be placed."""
     if not footnote.marker_lines or footnote.label:
         return None
     line = footnote.marker_lines[0]
@@ -207,16 +206,12 @@ def body_at_marker(lines: MarkedLines, footnote: Footnote) -> tuple[str, str] | 
     else:
         return None
     text = lines.lines[line - 1]
-    lead = _last_chars(text, LEAD_CHARS, end=at)
-    if len(lead) < LEAD_CHARS:  # a few words before it on its line: a few lines before too
-        lead = _last_chars(" ".join([*lines.lines[max(0, line - 7):line - 1], text[:at]]),
-                           LEAD_CHARS)
+    if at > LEAD_CHARS:
+        lead = text[at - LEAD_CHARS: at]
+    else:  # a few lines before: who "he" is
+        lead = " ".join(lines.lines[max(0, line - 7):line - 1]) + " " + text[:at]
     start = at + len(marker)
-    words = _FOLLOW.match(text, start)
-    if words and len(words.group().split()) == FOLLOW_WORDS:
-        follow = text[start: words.end()]  # more than the readers look at
-    else:  # the line ends within a few words: the next line too
-        after = lines.lines[line] if line < len(lines.lines) else ""
-        more = _FOLLOW.match(after)
-        follow = f"{text[start:]} {after[: more.end()] if more else ''}"
-    return lead, follow
+    if len(text) - start > FOLLOW_CHARS:
+        return lead, text[start: start + FOLLOW_CHARS]
+    after = lines.lines[line] if line < len(lines.lines) else ""
+    return lead, f"{text[start:]} {after[:FOLLOW_CHARS]}"
