@@ -156,10 +156,11 @@ def bib_fingerprint(text: str) -> tuple[str | None, bool]:
 
 
 def atomic_write(path: Path, text: str | Iterable[str], *, tail: Path | None = None,
-                 tail_start: int = 0) -> None:
+                 tail_start: int = 0, digest: Any = None) -> None:
     """Write `text` (UTF-8, ``\\n`` line ends), or its pieces in turn, to `path` by temp file
     + fsync + rename; then, with `tail`, the bytes of the file `tail` from `tail_start` on,
-    copied by the kernel (a generated file is the base written just before it)."""
+    copied by the kernel (a generated file is the base written just before it). `digest`
+    (a hashlib object), when given, is updated with the bytes of `text` as they are written."""
     try:
         mode = path.stat().st_mode & 0o777
     except FileNotFoundError:
@@ -170,7 +171,10 @@ def atomic_write(path: Path, text: str | Iterable[str], *, tail: Path | None = N
             pieces = (text[i: i + _PIECE] for i in range(0, len(text), _PIECE)) \
                 if isinstance(text, str) else text  # never the whole file encoded at once
             for piece in pieces:
-                handle.write(piece.encode("utf-8"))
+                data = piece.encode("utf-8")
+                if digest is not None:
+                    digest.update(data)
+                handle.write(data)
             handle.flush()
             if tail is not None:
                 _copy_tail(tail, tail_start, handle)
@@ -207,10 +211,10 @@ def _copy_tail(source: Path, start: int, handle: BinaryIO) -> None:
 
 
 def _write(path: Path, text: str | Iterable[str] | Pieces, tail: Path | None = None,
-           tail_start: int = 0) -> None:
+           tail_start: int = 0, digest: Any = None) -> None:
     try:
         atomic_write(path, text.chunks() if isinstance(text, Pieces) else text, tail=tail,
-                     tail_start=tail_start)
+                     tail_start=tail_start, digest=digest)
     except OSError as error:
         raise ConfigError(ConfigProblem.UNWRITABLE,
                           f"{path}: cannot write: {error.strerror or error}") from None
@@ -326,11 +330,12 @@ def _classify(plan: _Plan, state_entry: dict[str, Any] | None) -> None:
             "edited" if state_entry else "foreign")
 
 
-def _set_text(plan: _Plan, text: Pieces) -> None:
-    """`plan.text`: `text`, fingerprinted when the file is, and its digest."""
+def _set_text(plan: _Plan, text: Pieces, digest: str | None = None) -> None:
+    """`plan.text`: `text`, fingerprinted when the file is, and its digest (`digest`: the
+    SHA-256 of `text`, when known)."""
     plan.from_base = None
     if not plan.fingerprinted:
-        plan.text, plan.digest = text, text.sha256()
+        plan.text, plan.digest = text, digest or text.sha256()
         plan.from_base = ("", 0) if text is plan.generated else None
         return
     first = text.pieces[0] if text.pieces else ""
@@ -339,7 +344,7 @@ def _set_text(plan: _Plan, text: Pieces) -> None:
         whole = str(text)
         plan.text, plan.digest = Pieces([add_fingerprint(whole)]), sha256(whole)
         return
-    plan.digest = text.sha256()
+    plan.digest = digest or text.sha256()
     line = f"% footcheck-sha256: {plan.digest}\n"
     plan.text = text.with_line(line, at)
     if text is plan.generated:
@@ -616,35 +621,39 @@ def write_pair(
 
     for plan in plans:
         stored = state["files"].get(plan.path.name) or {}
+        # the generated text is fingerprinted once hashed, as its base is written (below)
         if plan.status == "new" or (plan.status == "ours" and stored.get("merged") is False):
-            _set_text(plan, plan.generated)  # no edits merged earlier to keep
+            plan.text = plan.generated  # no edits merged earlier to keep
         elif plan.status == "ours":
             base = _base(plan, stored)
             if base is None or not _merge(plan, base, quiet_failure=True):
-                _set_text(plan, plan.generated)
+                plan.text = plan.generated
         elif on_edited == "force":
-            _set_text(plan, plan.generated)
+            plan.text = plan.generated
             plan.backup = True
         else:
             _merge(plan, _base(plan, stored), quiet_failure=False)
         plan.backup = plan.backup or (keep_backup and plan.exists)
-        plan.unchanged = plan.old is not None and plan.text.equals(plan.old)
 
     # The bases and the state first: a crash later leaves files the state still knows.
     for plan in plans:
-        stored = state["files"].get(plan.path.name) or {}
-        old_hashes = [h for h in stored.get("sha256", []) if isinstance(h, str)]
-        state["files"][plan.path.name] = {
-            "sha256": list(dict.fromkeys([plan.digest, *old_hashes]))[:_HASHES_KEPT],
-            "merged": plan.report is not None,  # holds the user's edits: merge again next time
-        }
         base = _base_path(plan.path)
         try:
             base.parent.mkdir(exist_ok=True)
         except OSError as error:
             raise ConfigError(ConfigProblem.UNWRITABLE,
                               f"{base.parent}: cannot create: {error.strerror or error}") from None
-        _write(base, plan.generated)
+        hashed = hashlib.sha256()
+        _write(base, plan.generated, digest=hashed)
+        if plan.text is plan.generated:
+            _set_text(plan, plan.generated, hashed.hexdigest())
+        plan.unchanged = plan.old is not None and plan.text.equals(plan.old)
+        stored = state["files"].get(plan.path.name) or {}
+        old_hashes = [h for h in stored.get("sha256", []) if isinstance(h, str)]
+        state["files"][plan.path.name] = {
+            "sha256": list(dict.fromkeys([plan.digest, *old_hashes]))[:_HASHES_KEPT],
+            "merged": plan.report is not None,  # holds the user's edits: merge again next time
+        }
     if update_state is not None:
         update_state(state)
 
