@@ -1,11 +1,10 @@
-"""The one place footcheck works on several cores: a function over a large list, in chunks
-shared between this process and forked worker processes.
+"""The one place footcheck works on several cores: a function over a large list, in chunks,
+on forked worker processes, one a core.
 
 The workers are forked when the work starts, so they hold the list already: only each
-chunk's bounds go to them and only its results come back (as pickles). They are given
-chunks from the front, one more than they can work on at once, as they finish them; this
-process works on chunks from the back meanwhile, until the two meet. Where the system
-cannot fork, on one core, or if a worker fails, the function runs here over the whole list.
+chunk's bounds go to them and only its results come back (as pickles), in order, while this
+process takes them in. Where the system cannot fork, on one core, or if a worker fails, the
+function runs here over the whole list.
 """
 
 from __future__ import annotations
@@ -14,15 +13,15 @@ import multiprocessing as mp
 import os
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-CHUNKS_PER_READER = 16  # small chunks: this process and the workers finish close together
-MAX_WORKERS = 7
+CHUNKS_PER_WORKER = 4  # a few chunks each: less waiting for the slowest worker at the end
+MAX_WORKERS = 8
 
 _shared: tuple[Callable[[Sequence[Any]], list[Any]], Sequence[Any]] | None = None
 _one_at_a_time = threading.Lock()  # `_shared` holds one work
@@ -32,8 +31,8 @@ def map_shared(function: Callable[[Sequence[Item]], list[Result]], items: Sequen
                ) -> list[Result]:
     """`function(items)` computed in chunks on every core: `function` maps a slice of
     `items` to one result per item; the results in order."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS + 1) - 1  # and this process
-    if workers < 1 or len(items) < 2 or "fork" not in mp.get_all_start_methods():
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if workers < 2 or len(items) < 2 or "fork" not in mp.get_all_start_methods():
         return function(items)
     with _one_at_a_time:
         return _map_on_workers(function, items, workers)
@@ -42,29 +41,17 @@ def map_shared(function: Callable[[Sequence[Item]], list[Result]], items: Sequen
 def _map_on_workers(function: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item],
                     workers: int) -> list[Result]:
     global _shared
-    size = -(-len(items) // ((workers + 1) * CHUNKS_PER_READER))
-    spans = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
-    _shared = (function, items)  # the workers fork at the first submit and inherit it
+    size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
+    starts = range(0, len(items), size)
+    _shared = (function, items)  # the workers fork at the first chunk and inherit it
     try:
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            sent: dict[int, Future[list[Result]]] = {}
-            done_here: dict[int, list[Result]] = {}
-            front, back = 0, len(spans)  # the chunks not taken yet: [front, back)
-            while front < back:
-                if sum(not future.done() for future in sent.values()) <= workers:
-                    # each worker busy and one chunk waiting for the first to be free
-                    sent[front] = pool.submit(_run_chunk, *spans[front])
-                    front += 1
-                else:
-                    back -= 1
-                    done_here[back] = function(items[spans[back][0]: spans[back][1]])
-            parts = [done_here[index] if index in done_here else sent[index].result()
-                     for index in range(len(spans))]
+            parts = pool.map(_run_chunk, starts, [start + size for start in starts])
+            return [result for part in parts for result in part]
     except (OSError, BrokenProcessPool):
         return function(items)
     finally:
         _shared = None
-    return [result for part in parts for result in part]
 
 
 def _run_chunk(start: int, stop: int) -> list[Any]:
