@@ -3,8 +3,8 @@ on forked worker processes, one a core.
 
 The workers are forked when the work starts, so they hold the list already: only each
 chunk's bounds go to them and only its results come back (as pickles), in order, while this
-process takes them in. Where the system cannot fork, on one core, or if a worker fails, the
-function runs here over the whole list.
+process takes them in. Where the system cannot fork, where this process may run on one core
+only, or if a worker fails, the function runs here over the whole list.
 """
 
 from __future__ import annotations
@@ -31,11 +31,20 @@ def map_shared(function: Callable[[Sequence[Item]], list[Result]], items: Sequen
                ) -> list[Result]:
     """`function(items)` computed in chunks on every core: `function` maps a slice of
     `items` to one result per item; the results in order."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    workers = min(_cores(), MAX_WORKERS)
     if workers < 2 or len(items) < 2 or "fork" not in mp.get_all_start_methods():
         return function(items)
     with _one_at_a_time:
         return _map_on_workers(function, items, workers)
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than
+    the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every system
+        return os.cpu_count() or 1
 
 
 def _map_on_workers(function: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item],

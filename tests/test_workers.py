@@ -31,7 +31,13 @@ def test_the_chunks_are_done_on_forked_workers_one_a_core():
     pids = map_shared(slow_pids, list(range(200)))
     assert len(pids) == 200
     assert PARENT not in pids
-    assert len(set(pids)) == min(os.cpu_count() or 1, 8)
+    assert len(set(pids)) == min(len(os.sched_getaffinity(0)), 8)
+
+
+def test_on_one_allowed_core_the_work_is_done_here(monkeypatch):
+    """A container or `taskset` allowing one core: no worker is forked."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert set(map_shared(slow_pids, list(range(50)))) == {PARENT}
 
 
 def dies_in_a_worker(numbers):
