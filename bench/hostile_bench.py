@@ -66,6 +66,11 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], int]] = {
         f"A claim.<sup>{i}</sup> " for i in range(1, n + 1)) + "\n\n---\n\n" + "\n\n".join(
         f'<sup>{i}</sup>"Trade {i}," Site, April 9, 2008.' for i in range(1, n + 1)) + "\n",
         10_000),  # read at each marker for the work it names
+    "HTML paragraph of n note markers": (".html", lambda n: "<html><body><p>" + "".join(
+        f'A claim.<sup><a href="#fn{i}">{i}</a></sup> ' for i in range(1, n + 1))
+        + '</p><ol class="footnotes">' + "".join(f'<li id="fn{i}">"Trade {i}," Site, April 9, '
+                                                 "2008.</li>" for i in range(1, n + 1))
+        + "</ol></body></html>", 10_000),  # no date in its head: the body's top is read
     "n body markers": (".md", lambda n: "".join(f"Text.<sup>{i}</sup> " for i in range(1, n))
                        + "\n\n---\n\n<sup>1</sup> A note.\n", 50_000),
 }

@@ -129,3 +129,18 @@ def test_a_pdf_title_is_no_page_mark_and_a_title_wrapped_in_capitals_is_joined()
     # in capitals only on one side, or apart: no wrapped title
     assert meta("[page 1]\nBEFORE THE\nHarbor Commission\n", "pdf")[0] == "Harbor Commission"
     assert meta("[page 1]\nRIVERS OF THE\n\nSTEPPE TODAY\n", "pdf")[0] == "STEPPE TODAY"
+
+
+@pytest.mark.parametrize("doctype", ["", "<!DOCTYPE html>"])
+def test_an_html_body_states_its_date_outside_its_notes(doctype: str) -> None:
+    """The date a page's body states near its top, read around its note markers, its list
+    of notes and the citations in it (a date there is a cited work's), however many markers
+    a paragraph holds."""
+    markers = "".join(f'A claim.<sup><a href="#fn{i}">{i} May 2001</a></sup>\n'
+                      for i in range(1, 400))
+    page = (f"{doctype}<html><head><title>Harbour Notes</title></head><body>"
+            "<h1>Harbour Notes</h1><aside>3 March 1999</aside><p>Roe<cite>4 April 1998</cite>"
+            f"</p><p>5 June 2020</p><p>{markers}</p>"
+            '<div class="Footnotes"><ol><li id="fn1">1 July 1997</li></ol></div>'
+            "</body></html>")
+    assert meta(page, "html") == ("Harbour Notes", "2020-06-05")

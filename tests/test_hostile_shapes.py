@@ -31,6 +31,7 @@ EXPECTED = {
     "one note of n semicolons": (2_000, 0, 1, 0),
     "n notes on one line": (400, 0, 399, 399),
     "n notes marked on one body line": (300, 0, 300, 300),
+    "HTML paragraph of n note markers": (300, 0, 300, 300),
     "n body markers": (1_000, 0, 1, 0),
     "n notes run together after a rule": (200, 0, 200, 0),
     "a rule, n spaces after a period": (2_000, 0, 6, 0),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from checker.extract.common import clean_note_text
 from checker.lazypattern import compile_lazily
@@ -274,10 +275,38 @@ def _html_metadata(text: str) -> tuple[str | None, str | None]:
             date = to_iso(str(stamp["datetime"]))
     if date is None and soup.body is not None:
         # Only the document's own lines: a citation's date in the notes is not its date.
-        for notes in soup.body.select(_NOTE_CONTAINERS):
-            notes.decompose()
-        date = _stated_date(soup.body.get_text("\n").split("\n")[: 4 * TOP_LINES])
+        date = _stated_date(_body_lines(soup.body, 4 * TOP_LINES))
     return (_clean(title)[:MAX_TITLE] or None) if title else None, date
+
+
+def _body_lines(body: Any, count: int) -> list[str]:
+    """The first `count` lines of the body's text as ``get_text("\\n")`` gives them, less the
+    notes and citations in it (`_NOTE_CONTAINERS`): read a string at a time, only as far as
+    that takes (a paragraph may hold thousands of note markers: removing each from the tree
+    took time growing with the square of their number)."""
+    notes = body.css.compile(_NOTE_CONTAINERS)
+    in_notes: dict[int, bool] = {id(body): False}
+
+    def inside(tag: Any) -> bool:
+        path = []
+        while id(tag) not in in_notes:
+            path.append(tag)
+            tag = tag.parent
+        found = in_notes[id(tag)]
+        for step in reversed(path):
+            found = in_notes[id(step)] = found or notes.match(step)
+        return found
+
+    strings: list[str] = []
+    lines = 0
+    for string in body.strings:
+        if inside(string.parent):
+            continue
+        strings.append(string)
+        lines += string.count("\n") + 1
+        if lines >= count:
+            break
+    return "\n".join(strings).split("\n")[:count]
 
 
 # ---- dates --------------------------------------------------------------------------------
