@@ -71,6 +71,9 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], int]] = {
         + '</p><ol class="footnotes">' + "".join(f'<li id="fn{i}">"Trade {i}," Site, April 9, '
                                                  "2008.</li>" for i in range(1, n + 1))
         + "</ol></body></html>", 10_000),  # no date in its head: the body's top is read
+    "CSL-JSON export of n items": (".json", lambda n: "[\n" + ",\n".join(
+        f'  {{"id": "roe{i}", "type": "book", "title": "Harbour {i}", "issued": '
+        f'{{"date-parts": [[2020]]}}}}' for i in range(n)) + "\n]\n", 10_000),
     "n body markers": (".md", lambda n: "".join(f"Text.<sup>{i}</sup> " for i in range(1, n))
                        + "\n\n---\n\n<sup>1</sup> A note.\n", 50_000),
 }

@@ -234,3 +234,17 @@ def test_parse_says_a_bibliographys_entries_not_footnotes(tmp_path, capsys):
                     "@book{b, title = {Tides}, year = 2001}\n")
     assert main(["parse", str(path), "--no-write"]) == 0
     assert capsys.readouterr().out.strip().splitlines()[-1] == f"{path}: 2 bibliography entries"
+
+
+def test_each_csl_item_is_placed_on_the_line_of_its_id() -> None:
+    """The line of an item's own ``"id"``: not of an id it begins (50 after 5), with an id
+    written in any script or as a number; found in one pass over the export."""
+    from checker.bibliography.read import read_csl
+
+    text = ('[\n  {"id": 50, "title": "Harbour Fifty"},\n'
+            '  {"type": "book",\n   "id": 5, "title": "Harbour Five"},\n'
+            '  {"id": "Ünal2020", "title": "Liman"},\n'
+            '  {"id":"roe\\u00e9", "title": "Escaped"},\n'
+            '  {"title": "No id"}\n]\n')
+    assert [(item.key, item.line) for item in read_csl(text)] == [
+        ("50", 2), ("5", 4), ("Ünal2020", 5), ("roeé", 6)]

@@ -20,7 +20,8 @@ hostile_bench = importlib.util.module_from_spec(_spec)
 sys.modules["hostile_bench"] = hostile_bench
 _spec.loader.exec_module(hostile_bench)
 
-# shape -> (size used here, exit code, footnotes, references) of `footcheck parse --no-write`
+# shape -> (size used here, exit code, footnotes (None: a bibliography), references or
+# entries) of `footcheck parse --no-write`
 EXPECTED = {
     "HTML nested n deep (refused)": (2_000, 2, None, None),
     "HTML nested 900 deep, n notes": (50, 0, 1, 0),
@@ -32,6 +33,7 @@ EXPECTED = {
     "n notes on one line": (400, 0, 399, 399),
     "n notes marked on one body line": (300, 0, 300, 300),
     "HTML paragraph of n note markers": (300, 0, 300, 300),
+    "CSL-JSON export of n items": (300, 0, None, 300),  # a bibliography: its entries
     "n body markers": (1_000, 0, 1, 0),
     "n notes run together after a rule": (200, 0, 200, 0),
     "a rule, n spaces after a period": (2_000, 0, 6, 0),
@@ -53,6 +55,9 @@ def test_hostile_shape_is_parsed_or_refused_in_one_line(shape, tmp_path, capsys)
     assert "Traceback" not in out + err
     if code == 2:
         assert len(err.strip().splitlines()) == 1 and "1,000 levels" in err
+        return
+    if footnotes is None:
+        assert f"{references} bibliography entries" in out + err, out + err
         return
     counts = re.search(r"(\d+) footnotes .*?(\d+) references", out + err)
     assert counts is not None, out + err

@@ -259,15 +259,35 @@ def read_csl(text: str) -> list[BibItem]:
         data = data.get("items")
     if not isinstance(data, list):
         raise BibliographyError("is not a CSL-JSON list of items")
+    lines = _id_lines(text)
     items = []
     for item in data:
         if not isinstance(item, dict) or "id" not in item:
             continue
-        key = str(item["id"])
-        match = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(item["id"])), text)
-        line = text.count("\n", 0, match.start()) + 1 if match else 1
-        items.append(BibItem(key=key, line=line, reference=csl_reference(item)))
+        line = lines.get(json.dumps(item["id"], sort_keys=True), 1)
+        items.append(BibItem(key=str(item["id"]), line=line, reference=csl_reference(item)))
     return items
+
+
+_ID_KEY = re.compile(r'"id"\s*:\s*')
+
+
+def _id_lines(text: str) -> dict[str, int]:
+    """The line where each ``"id": value`` of a JSON text first appears, by the value (as
+    ``json.dumps`` writes it): found in one pass, lines counted on the way (an export of
+    thousands of items was searched from its start once per item)."""
+    decode = json.JSONDecoder().raw_decode
+    lines: dict[str, int] = {}
+    line, counted = 1, 0
+    for key in _ID_KEY.finditer(text):
+        try:
+            value, _ = decode(text, key.end())
+        except ValueError:
+            continue
+        line += text.count("\n", counted, key.start())
+        counted = key.start()
+        lines.setdefault(json.dumps(value, sort_keys=True), line)
+    return lines
 
 
 def read_bibliography(text: str, path: str) -> list[BibItem]:
