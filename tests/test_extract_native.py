@@ -22,7 +22,7 @@ from checker.extract.pdf_layout import note_text
 from checker.load import read_document
 from checker.model import Document, Finding, Footnote
 from checker.parse import parse_paths
-from checker.report.rows import notes_label
+from checker.report.rows import note_pages, notes_label
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "native"
@@ -145,9 +145,9 @@ def test_findings_and_reports_name_the_part():
     assert notes_label(finding) == "note 14 (part 2)"
     doc = Document(path="d.pdf", id="d", text="", footnotes=[
         Footnote(number=14, line=3, text="t", part=2, page=53)])
-    assert notes_label(finding, doc) == "note 14 (part 2)"
+    assert notes_label(finding, note_pages(doc)) == "note 14 (part 2)"
     finding.document = "d.pdf"
-    assert notes_label(finding, doc) == "note 14 (part 2, p. 53)"
+    assert notes_label(finding, note_pages(doc)) == "note 14 (part 2, p. 53)"
     assert finding.to_json()["part"] == 2
 
 

@@ -6,6 +6,7 @@ the page stays one self-contained file. Hover text is SVG <title>.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -149,11 +150,16 @@ def _skyline(points: list[_Point], radius: int, max_level: int) -> int:
     reaches this far right, and later labels start right of it: lines never cross labels.
     """
     used = 0
-    placed: list[_Point] = []
+    reaching: list[tuple[float, int]] = []  # (how far right an earlier label reaches, level)
+    on_level = [0] * max_level  # how many of those labels are on each level
     for point in sorted(points, key=lambda p: (p.x, p.number)):
-        below = [q.level for q in placed if q.x + _label_width(q, radius) > point.x - radius]
-        point.level = min(max(below, default=-1) + 1, max_level - 1)
-        placed.append(point)
+        # dots come left to right: a label that ends before this dot ends before every later
+        while reaching and reaching[0][0] <= point.x - radius:
+            on_level[heapq.heappop(reaching)[1]] -= 1
+        top = next((level for level in reversed(range(max_level)) if on_level[level]), -1)
+        point.level = min(top + 1, max_level - 1)
+        heapq.heappush(reaching, (point.x + _label_width(point, radius), point.level))
+        on_level[point.level] += 1
         used = max(used, point.level + 1)
     return used
 

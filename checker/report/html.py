@@ -20,7 +20,7 @@ from checker.report.charts import (
     status_chart,
     timeline,
 )
-from checker.report.rows import document_rows, notes_label
+from checker.report.rows import document_rows, note_pages, notes_label
 from checker.report.summary import count, severities_by_rule, summarize
 
 
@@ -56,7 +56,7 @@ def render_html(inp: ReportInput) -> str:
             "quiet": quiet,
         })
     paths = {doc.path for doc in inp.documents}
-    by_path = {doc.path: doc for doc in inp.documents}
+    by_path = {doc.path: note_pages(doc) for doc in inp.documents}
     other_loud, other_quiet = _split([f for f in inp.findings if f.document not in paths])
     return page_template().render(
         inp=inp, s=summary, count=count, docs=docs, other_loud=other_loud,

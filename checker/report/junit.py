@@ -21,9 +21,9 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from checker.model import Citation, Document, Finding, LinkResult, note_name
+from checker.model import Citation, Finding, LinkResult, note_name
 from checker.report import ReportInput
-from checker.report.rows import notes_label, short
+from checker.report.rows import NotePages, note_pages, notes_label, short
 from checker.report.summary import at_or_above
 
 FAILING_LINKS = {"broken", "timeout", "invalid"}
@@ -55,16 +55,10 @@ def _link_detail(link: LinkResult, numbers: list[str]) -> str:
     return clean("; ".join(parts))
 
 
-def _pages(doc: Document | None) -> dict[tuple[int, int], int | None]:
-    """Each note's page (a PDF), by (part, number): made once per document."""
-    return {(note.part or 0, note.number): note.page for note in doc.footnotes} if doc else {}
-
-
-def _names(citations: Iterable[Citation],
-           pages: dict[tuple[int, int], int | None] | None = None) -> list[str]:
+def _names(citations: Iterable[Citation], notes: NotePages | None = None) -> list[str]:
     """The citing notes as the reports name them ("3", "14 (part 2)", "5 (p. 4)"), in note
-    order; `pages` (`_pages` of a PDF) gives the pages."""
-    pages = pages or {}
+    order; `notes` (`note_pages` of a PDF) gives the pages."""
+    pages = notes.pages if notes else {}
     keys = sorted({(c.part or 0, c.footnote) for c in citations})
     return [note_name(number, part or None, pages.get((part, number))) for part, number in keys]
 
@@ -82,8 +76,8 @@ def _link_case(suite: ET.Element, link: LinkResult, classname: str, numbers: lis
 
 
 def _finding_case(suite: ET.Element, finding: Finding, fail_on: str,
-                  doc: Document | None = None) -> None:
-    label = notes_label(finding, doc)
+                  pages: NotePages | None = None) -> None:
+    label = notes_label(finding, pages)
     name = (f"{label}: " if label else "") + short(finding.message, 100)
     case = ET.SubElement(suite, "testcase", classname=f"findings.{clean(finding.rule)}",
                          name=clean(name), time="0.000")
@@ -112,14 +106,14 @@ def build_junit(inp: ReportInput) -> ET.Element:
     paths = {doc.path for doc in inp.documents}
     for doc in inp.documents:
         suite = ET.SubElement(root, "testsuite", name=clean(doc.path))
-        pages = _pages(doc)
+        pages = note_pages(doc)
         for link in inp.links:
             numbers = _names((c for c in link.citations if c.document == doc.path), pages)
             if numbers:
                 _link_case(suite, link, f"links.{clean(doc.id)}", numbers)
         for finding in inp.findings:
             if finding.document == doc.path:
-                _finding_case(suite, finding, inp.fail_on, doc)
+                _finding_case(suite, finding, inp.fail_on, pages)
         _close(suite)
     stray_links = [link for link in inp.links
                    if not any(c.document in paths for c in link.citations)]

@@ -11,7 +11,7 @@ import re
 
 from checker.model import Document, Finding
 from checker.report import ReportInput
-from checker.report.rows import Row, document_rows, notes_label
+from checker.report.rows import NotePages, Row, document_rows, note_pages, notes_label
 from checker.report.summary import count, severities_by_rule, summarize
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~&$])")
@@ -60,8 +60,8 @@ def _row(row: Row) -> str:
             f"{cell(', '.join(row.rules))} |")
 
 
-def _finding(finding: Finding, doc: Document | None = None) -> str:
-    label = notes_label(finding, doc)
+def _finding(finding: Finding, pages: NotePages | None = None) -> str:
+    label = notes_label(finding, pages)
     where = f" ({label})" if label else ""
     if finding.line:
         where += f" line {finding.line}"
@@ -77,12 +77,13 @@ def findings_block(findings: list[Finding], heading: str, doc: Document | None =
     loud = [f for f in ordered if f.severity != "info"]
     quiet = [f for f in ordered if f.severity == "info"]
     out = [heading, ""]
-    out += [_finding(f, doc) for f in loud]
+    pages = note_pages(doc)
+    out += [_finding(f, pages) for f in loud]
     if loud:
         out.append("")
     if quiet:
         out += ["<details>", f"<summary>{count(len(quiet), 'info finding')}</summary>", ""]
-        out += [_finding(f, doc) for f in quiet]
+        out += [_finding(f, pages) for f in quiet]
         out += ["", "</details>", ""]
     return out
 

@@ -34,9 +34,29 @@ class Row:
     label: str | None = None  # the note's printed label (an entry's key) when not its number
 
 
-def notes_label(finding: Finding, doc: Document | None = None) -> str:
+@dataclass(frozen=True)
+class NotePages:
+    """The page of each of a document's notes (a PDF's), by (part or 0, number), the first
+    note where two share them: made once per document (`note_pages`), for the labels of
+    its findings and links."""
+
+    path: str
+    pages: dict[tuple[int, int], int | None]
+
+
+def note_pages(doc: Document | None) -> NotePages | None:
+    if doc is None:
+        return None
+    pages: dict[tuple[int, int], int | None] = {}
+    for note in doc.footnotes:
+        pages.setdefault((note.part or 0, note.number), note.page)
+    return NotePages(doc.path, pages)
+
+
+def notes_label(finding: Finding, pages: NotePages | None = None) -> str:
     """"note 3", "notes 3-5, 9" (ranges capped: see `format_ranges`), "note 14 (part 2)",
-    "note 14 (part 2, p. 53)" when `doc` (a PDF) gives the page; "" for none."""
+    "note 14 (part 2, p. 53)" when `pages` (its document's, a PDF) give the page; "" for
+    none."""
     if not finding.footnotes:
         return ""
     if finding.entries:  # a bibliography file: its entries by key
@@ -45,9 +65,8 @@ def notes_label(finding: Finding, doc: Document | None = None) -> str:
     if len(finding.footnotes) == 1:
         number = finding.footnotes[0]
         page = None
-        if doc is not None and doc.path == finding.document:
-            page = next((note.page for note in doc.footnotes
-                         if note.number == number and note.part == finding.part), None)
+        if pages is not None and pages.path == finding.document:
+            page = pages.pages.get((finding.part or 0, number))
         return f"note {note_name(number, finding.part, page)}"
     return f"notes {note_name(format_ranges(finding.footnotes), finding.part)}"
 
