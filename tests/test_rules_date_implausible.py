@@ -261,3 +261,19 @@ def test_marker_sentence_shapes():
     assert sentences == ["The border closed in March.", "Pandoc style, the talks failed.",
                          "Bare number style, the region.",
                          "Superscript style: prices rose and fell."]
+
+
+def test_marker_sentences_of_many_notes_on_one_line():
+    """A converted paper that lost its paragraph breaks: each note's sentence is found on
+    the one line (its markers indexed once), the note 1 marker not taken for note 11's."""
+    from checker.rules.common import MarkedBody, marker_sentence
+
+    count = 300
+    body = " ".join(f"Claim {n} was made in May {1900 + n}.<sup>{n}</sup>"
+                    for n in range(1, count + 1))
+    doc = make_doc(body, {n: [] for n in range(1, count + 1)})
+    for footnote in doc.footnotes:
+        footnote.marker_lines = (1,)
+    marked = MarkedBody(doc.text)
+    assert [marker_sentence(doc, f, marked) for f in doc.footnotes] == [
+        f"Claim {n} was made in May {1900 + n}." for n in range(1, count + 1)]

@@ -200,30 +200,48 @@ _MARKERS = [
 ]
 
 
-def _find_marker(line: str, number: int) -> re.Match[str] | None:
-    for pattern in _MARKERS:
-        for match in pattern.finditer(line):
-            if int(match.group(1).translate(_FROM_SUPERSCRIPT)) == number:
-                return match
-    return None
+_AROUND = 4000  # characters either side of a marker that its sentence is looked for in
 
 
-def marker_sentence(doc: Document, footnote: Footnote, lines: list[str] | None = None) -> str:
-    """The body sentence carrying the note's (first) marker, markup removed; "" if the
-    marker cannot be found. `lines` is ``doc.text.split("\\n")``, passed to save splitting
-    the text once per note."""
+class MarkedBody:
+    """A document's body as lines (``doc.text.split("\\n")``), and where each note's marker
+    is on a line: every marker of a line found once, in the order of `_MARKERS` (a line may
+    hold thousands of them where a converted paper lost its paragraph breaks)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self._markers: dict[int, list[dict[int, re.Match[str]]]] = {}
+
+    def marker(self, index: int, number: int) -> re.Match[str] | None:
+        """The first marker of note `number` on line `index` (from 0), of the most explicit
+        shape the line has it in; None when it has none."""
+        shapes = self._markers.get(index)
+        if shapes is None:
+            shapes = self._markers[index] = []
+            for pattern in _MARKERS:
+                found: dict[int, re.Match[str]] = {}
+                for match in pattern.finditer(self.lines[index]):
+                    found.setdefault(int(match.group(1).translate(_FROM_SUPERSCRIPT)), match)
+                shapes.append(found)
+        return next((found[number] for found in shapes if number in found), None)
+
+
+def marker_sentence(doc: Document, footnote: Footnote, body: MarkedBody | None = None) -> str:
+    """The body sentence carrying the note's (first) marker, markup removed, looked for within
+    `_AROUND` characters of it; "" if the marker cannot be found. `body` is
+    ``MarkedBody(doc.text)``, passed to read the text once for all the notes."""
     if not footnote.marker_lines:
         return ""
-    lines = lines if lines is not None else doc.text.split("\n")
+    body = body if body is not None else MarkedBody(doc.text)
     index = footnote.marker_lines[0] - 1
-    if not 0 <= index < len(lines):
+    if not 0 <= index < len(body.lines):
         return ""
-    line = lines[index]
-    match = _find_marker(line, footnote.number)
+    match = body.marker(index, footnote.number)
     if match is None:
         return ""
-    before = _strip_markup(line[: match.start()])
-    after = _strip_markup(line[match.end():])
+    line = body.lines[index]
+    before = _strip_markup(line[max(0, match.start() - _AROUND): match.start()])
+    after = _strip_markup(line[match.end(): match.end() + _AROUND])
     # Markers usually follow the sentence they support: "... leaders.<sup>58</sup>".
     stripped = before.rstrip()
     cut = 0

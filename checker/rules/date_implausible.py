@@ -58,6 +58,7 @@ from checker.lazypattern import compile_lazily
 from checker.model import Document, Finding, Footnote, Reference
 from checker.references.dates import MONTHS, precision
 from checker.rules.common import (
+    MarkedBody,
     RuleContext,
     bounds,
     cited_references,
@@ -343,8 +344,8 @@ def check_document(doc: Document, context: RuleContext, today: date | None) -> l
 
     doc_date = document_date(doc, dated)
     cluster = cluster_of(dated)
-    lines = doc.text.split("\n")
-    sentences = {d.footnote.number: marker_sentence(doc, d.footnote, lines) for d in dated}
+    body = MarkedBody(doc.text)
+    sentences = {d.footnote.number: marker_sentence(doc, d.footnote, body) for d in dated}
     late: set[int] = set()
     for item in dated:
         if doc_date and item.start > doc_date.end:
