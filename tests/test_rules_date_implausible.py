@@ -266,7 +266,7 @@ def test_marker_sentence_shapes():
 def test_marker_sentences_of_many_notes_on_one_line():
     """A converted paper that lost its paragraph breaks: each note's sentence is found on
     the one line (its markers indexed once), the note 1 marker not taken for note 11's."""
-    from checker.rules.common import MarkedBody, marker_sentence
+    from checker.rules.common import marked_body, marker_sentence
 
     count = 300
     body = " ".join(f"Claim {n} was made in May {1900 + n}.<sup>{n}</sup>"
@@ -274,6 +274,6 @@ def test_marker_sentences_of_many_notes_on_one_line():
     doc = make_doc(body, {n: [] for n in range(1, count + 1)})
     for footnote in doc.footnotes:
         footnote.marker_lines = (1,)
-    marked = MarkedBody(doc.text)
+    marked = marked_body(doc)
     assert [marker_sentence(doc, f, marked) for f in doc.footnotes] == [
         f"Claim {n} was made in May {1900 + n}." for n in range(1, count + 1)]

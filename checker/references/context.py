@@ -12,8 +12,10 @@ saying; it says nothing when the body names no one at the marker.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
+from checker.extract.common import from_superscript
 from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 from checker.references.authors import parse_authors
@@ -166,26 +168,40 @@ def case_year_before(lead: str) -> str | None:
 # thousands of markers on one line.
 LEAD_CHARS = 4 * (2 * 800 + 64) + 1
 FOLLOW_CHARS = 4096
-_MARKER = compile_lazily(r"\[[0-9]+\]|<sup>[0-9]+</sup>|<footnotemark>[0-9]+</footnotemark>")
+# The markers the readers here place a note by, most explicit first; group 1 is the number
+PRINTED_MARKERS = (
+    compile_lazily(r"\[([1-9][0-9]*|0)\]"),
+    compile_lazily(r"<sup>([1-9][0-9]*|0)</sup>"),
+    compile_lazily(r"<footnotemark>([1-9][0-9]*|0)</footnotemark>"),
+)
 
 
 class MarkedLines:
-    """A document's lines (numbered from 1, as the readers number them) and where each
-    marker first appears on a line, found once for the line: a long paragraph holds
-    hundreds of markers, thousands in a converted document that lost its line breaks."""
+    """A document's lines (numbered from 1, as the readers number them) and where each note's
+    marker first appears on a line, in each of `shapes` (patterns whose group 1 is the note's
+    number, superscript digits read as digits; most explicit first): found once for the line,
+    as a long paragraph holds hundreds of markers, thousands in a converted document that lost
+    its line breaks."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], shapes: Sequence[Any] = PRINTED_MARKERS) -> None:
         self.lines = lines
-        self._markers: dict[int, dict[str, int]] = {}
+        self.shapes = shapes
+        self._markers: dict[int, list[dict[int, tuple[int, int]]]] = {}
 
-    def first(self, line: int, marker: str) -> int:
-        """Where `marker` first appears on `line`; -1 where it does not."""
-        found = self._markers.get(line)
-        if found is None:
-            found = self._markers[line] = {}
-            for printed in _MARKER.finditer(self.lines[line - 1]):
-                found.setdefault(printed.group(), printed.start())
-        return found.get(marker, -1)
+    def first(self, line: int, number: int) -> tuple[int, int] | None:
+        """Where the first marker of note `number` on `line` starts and ends, in the first
+        shape the line has it in; None where it has none."""
+        shapes = self._markers.get(line)
+        if shapes is None:
+            shapes = self._markers[line] = []
+            for pattern in self.shapes:
+                found: dict[int, tuple[int, int]] = {}
+                for match in pattern.finditer(self.lines[line - 1]):
+                    digits = match.group(1)
+                    note = int(digits if digits.isascii() else from_superscript(digits))
+                    found.setdefault(note, match.span())
+                shapes.append(found)
+        return next((found[number] for found in shapes if number in found), None)
 
 
 def body_at_marker(lines: MarkedLines, footnote: Footnote) -> tuple[str, str] | None:
@@ -198,20 +214,15 @@ def body_at_marker(lines: MarkedLines, footnote: Footnote) -> tuple[str, str] | 
     line = footnote.marker_lines[0]
     if not 0 < line <= len(lines.lines):
         return None
-    for marker in (f"[{footnote.number}]", f"<sup>{footnote.number}</sup>",
-                   f"<footnotemark>{footnote.number}</footnotemark>"):
-        at = lines.first(line, marker)
-        if at >= 0:
-            break
-    else:
+    marker = lines.first(line, footnote.number)
+    if marker is None:
         return None
-    text = lines.lines[line - 1]
+    text, (at, end) = lines.lines[line - 1], marker
     if at > LEAD_CHARS:
         lead = text[at - LEAD_CHARS: at]
     else:  # a few lines before: who "he" is
         lead = " ".join(lines.lines[max(0, line - 7):line - 1]) + " " + text[:at]
-    start = at + len(marker)
-    if len(text) - start > FOLLOW_CHARS:
-        return lead, text[start: start + FOLLOW_CHARS]
+    if len(text) - end > FOLLOW_CHARS:
+        return lead, text[end: end + FOLLOW_CHARS]
     after = lines.lines[line] if line < len(lines.lines) else ""
-    return lead, f"{text[start:]} {after[:FOLLOW_CHARS]}"
+    return lead, f"{text[end:]} {after[:FOLLOW_CHARS]}"

@@ -12,6 +12,7 @@ from unidecode import unidecode
 
 from checker.lazypattern import compile_lazily
 from checker.model import Document, Finding, Footnote, LinkResult, Reference
+from checker.references.context import MarkedLines
 from checker.references.dates import period as bounds  # noqa: F401  (re-exported for the rules)
 from checker.references.urls import domain_of
 
@@ -188,7 +189,6 @@ _OTHER_MARKERS = compile_lazily(r"<sup[^>]*>.{0,80}?</sup>|\[\^[^\]\s]{1,20}\]|[
 _SENTENCE_END = compile_lazily(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])")
 
 
-_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # Marker shapes, most explicit first; group 1 is the note's number.
 _MARKERS = [
     re.compile(r"<sup[^>]*>\s*(?:<a[^>]*>\s*)?\[?(\d{1,5})\]?\s*(?:</a>\s*)?</sup>", re.I),
@@ -203,45 +203,28 @@ _MARKERS = [
 _AROUND = 4000  # characters either side of a marker that its sentence is looked for in
 
 
-class MarkedBody:
-    """A document's body as lines (``doc.text.split("\\n")``), and where each note's marker
-    is on a line: every marker of a line found once, in the order of `_MARKERS` (a line may
-    hold thousands of them where a converted paper lost its paragraph breaks)."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.split("\n")
-        self._markers: dict[int, list[dict[int, re.Match[str]]]] = {}
-
-    def marker(self, index: int, number: int) -> re.Match[str] | None:
-        """The first marker of note `number` on line `index` (from 0), of the most explicit
-        shape the line has it in; None when it has none."""
-        shapes = self._markers.get(index)
-        if shapes is None:
-            shapes = self._markers[index] = []
-            for pattern in _MARKERS:
-                found: dict[int, re.Match[str]] = {}
-                for match in pattern.finditer(self.lines[index]):
-                    found.setdefault(int(match.group(1).translate(_FROM_SUPERSCRIPT)), match)
-                shapes.append(found)
-        return next((found[number] for found in shapes if number in found), None)
+def marked_body(doc: Document) -> MarkedLines:
+    """The document's lines with its notes' markers in the shapes of `_MARKERS`, for
+    `marker_sentence`: each line's markers found once for all its notes."""
+    return MarkedLines(doc.text.split("\n"), _MARKERS)
 
 
-def marker_sentence(doc: Document, footnote: Footnote, body: MarkedBody | None = None) -> str:
+def marker_sentence(doc: Document, footnote: Footnote, body: MarkedLines | None = None) -> str:
     """The body sentence carrying the note's (first) marker, markup removed, looked for within
     `_AROUND` characters of it; "" if the marker cannot be found. `body` is
-    ``MarkedBody(doc.text)``, passed to read the text once for all the notes."""
+    ``marked_body(doc)``, passed to read the text once for all the notes."""
     if not footnote.marker_lines:
         return ""
-    body = body if body is not None else MarkedBody(doc.text)
-    index = footnote.marker_lines[0] - 1
-    if not 0 <= index < len(body.lines):
+    body = body if body is not None else marked_body(doc)
+    number = footnote.marker_lines[0]
+    if not 0 < number <= len(body.lines):
         return ""
-    match = body.marker(index, footnote.number)
-    if match is None:
+    marker = body.first(number, footnote.number)
+    if marker is None:
         return ""
-    line = body.lines[index]
-    before = _strip_markup(line[max(0, match.start() - _AROUND): match.start()])
-    after = _strip_markup(line[match.end(): match.end() + _AROUND])
+    line, (start, end) = body.lines[number - 1], marker
+    before = _strip_markup(line[max(0, start - _AROUND): start])
+    after = _strip_markup(line[end: end + _AROUND])
     # Markers usually follow the sentence they support: "... leaders.<sup>58</sup>".
     stripped = before.rstrip()
     cut = 0

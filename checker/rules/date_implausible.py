@@ -58,12 +58,12 @@ from checker.lazypattern import compile_lazily
 from checker.model import Document, Finding, Footnote, Reference
 from checker.references.dates import MONTHS, precision
 from checker.rules.common import (
-    MarkedBody,
     RuleContext,
     bounds,
     cited_references,
     content_words,
     make_finding,
+    marked_body,
     marker_sentence,
     registrable_domain,
     site_of,
@@ -344,7 +344,7 @@ def check_document(doc: Document, context: RuleContext, today: date | None) -> l
 
     doc_date = document_date(doc, dated)
     cluster = cluster_of(dated)
-    body = MarkedBody(doc.text)
+    body = marked_body(doc)
     sentences = {d.footnote.number: marker_sentence(doc, d.footnote, body) for d in dated}
     late: set[int] = set()
     for item in dated:
