@@ -195,3 +195,39 @@ def test_update_refs_updates_the_library_keeping_other_papers_and_hand_edits(
     # What the check learned stays in the library when the paper is parsed again.
     assert main(["parse", str(paper), "--refs-dir", str(refs)]) == 0
     assert web.url("/new") in library.read_text()
+
+
+def test_offline_is_said_after_the_first_wave_and_the_rest_left_unchecked(
+        web_factory, tmp_path):
+    import socket
+
+    from testweb import Reply
+
+    # four hosts that take 0.3 s to drop every connection without an answer, as a lookup
+    # does offline before it fails; and an archive where nothing listens
+    hosts = [web_factory() for _ in range(4)]
+    urls = []
+    for n in range(1, 61):
+        host = hosts[n % 4]
+        host.reply(f"/report-{n}", Reply(reset=True, delay=0.3))
+        urls.append(host.url(f"/report-{n}"))
+    lines = ["# Offline", "", *(f"Claim {n}.[^{n}]" for n in range(1, 61)), ""]
+    lines += [f'[^{n}]: "Report {n}," Site {n}, March 2, 2020, {url}'
+              for n, url in enumerate(urls, start=1)]
+    paper = tmp_path / "paper.md"
+    paper.write_text("\n".join(lines) + "\n")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        archive = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    code = main(["check", str(paper), "--cache", str(tmp_path / "store.sqlite"),
+                 "--allow-private", "--quiet", "--report-dir", str(tmp_path / "reports"),
+                 "--global-limit", "4", "--wayback-url", f"{archive}/wayback/available",
+                 "--cdx-url", f"{archive}/cdx/search/cdx", "--wayback-web-url", f"{archive}/web"])
+    assert code == 3
+    report = json.loads((tmp_path / "reports" / "link-health.json").read_text())
+    assert len(report["links"]) == 60
+    assert {link["status"] for link in report["links"]} == {"offline"}
+    [note] = [n for n in report["notes"] if n.startswith("network unavailable")]
+    assert "the first 8 links tried, on 4 hosts" in note and "links were left unchecked" in note
+    # two waves of four, the archive asked meanwhile, then nothing more: far from 60 links
+    assert sum(sum(host.hits(f"/report-{n}") for n in range(1, 61)) for host in hosts) < 20

@@ -333,6 +333,117 @@ def test_unreachable_archive_confirms_offline_even_for_one_host() -> None:
     assert run.offline and archive.calls == []
 
 
+def dead_links(count: int) -> list[str]:
+    """`count` links on as many hosts where nothing listens: each fails with no answer."""
+    return [f"http://127.0.0.1:{closed_port()}/page{n}" for n in range(count)]
+
+
+def test_first_wave_failing_and_archive_unreachable_ends_the_run_early() -> None:
+    urls = dead_links(120)
+    run = check_links(targets_for(urls), settings(global_limit=2, retries=2),
+                      archive=Archive(reachable=False))
+    assert run.offline
+    assert [r.url for r in run.links] == urls
+    assert {r.status for r in run.links} == {"offline"}
+    assert {r.reason for r in run.links} == {"network unavailable"}
+    # the first wave is 8 attempts (FIRST_WAVE, above the global limit of 2); the other
+    # worker goes on until the archive has answered, then nothing more goes out, no retry
+    [note] = [n for n in run.notes if n.startswith("network unavailable")]
+    assert "the first 8 links tried, on 8 hosts" in note
+    unchecked = int(note.split("the other ")[1].split()[0])
+    # every link either had its attempt (the two in flight at the verdict are not waited
+    # for: they count among the unchecked) or is unchecked
+    assert unchecked > 0 and 120 <= run.requests_made + unchecked <= 122
+    assert run.requests_made >= 8
+
+
+def test_first_wave_failing_but_archive_answering_tries_every_link() -> None:
+    urls = dead_links(20)
+    archive = Archive(reachable=True)
+    run = check_links(targets_for(urls), settings(global_limit=2), archive=archive)
+    assert not run.offline
+    assert run.requests_made == 20
+    assert {r.status for r in run.links} == {"broken"}
+    assert len(archive.calls) == 20
+
+
+def test_without_an_archive_to_ask_every_link_is_tried_before_the_verdict() -> None:
+    run = check_links(targets_for(dead_links(20)), settings(global_limit=2))
+    assert run.offline and run.requests_made == 20
+    assert "none of 20 links could be reached" in run.notes[-1]
+
+
+def test_a_slow_answer_in_the_first_wave_keeps_the_run_online(web: TestWeb) -> None:
+    web.page("/slow", "Slow but there", delay=0.5)
+    urls = [web.url("/slow"), *dead_links(19)]
+    run = check_links(targets_for(urls), settings(global_limit=2),
+                      archive=Archive(reachable=False))
+    # the dead links fail at once, eight of them while the slow page is still coming: the
+    # wave is not over until it answers, and its answer says the network is up
+    assert not run.offline and run.requests_made == 20
+    assert [r.status for r in run.links] == ["ok"] + ["broken"] * 19
+
+
+def test_an_answer_after_the_wave_keeps_the_run_online(
+        web_factory: Callable[..., TestWeb]) -> None:
+    slow_reset, answering = web_factory(), web_factory()
+    slow_reset.reply("/gone", Reply(reset=True, delay=0.5))  # fails, but only after 0.5 s
+    answering.page("/fine", "Fine")
+    # in the order they start (two at a time): the slow failure and seven dead links make the
+    # first wave of 8; the ninth, which answers, ends before the slow failure closes the wave
+    urls = [slow_reset.url("/gone"), *dead_links(7), answering.url("/fine"), *dead_links(20)]
+    run = check_links(targets_for(urls), settings(global_limit=2),
+                      archive=Archive(reachable=False))
+    assert not run.offline and run.requests_made == 29
+    assert [r.status for r in run.links].count("ok") == 1
+
+
+class SlowArchive(Archive):
+    """An archive whose probe takes `seconds` to say it cannot be reached."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(reachable=False)
+        self.seconds = seconds
+
+    def reachable(self) -> bool | None:
+        time.sleep(self.seconds)
+        return False
+
+
+def test_offline_verdict_does_not_wait_for_the_attempts_in_flight(
+        web_factory: Callable[..., TestWeb]) -> None:
+    slow_reset = web_factory()
+    slow_reset.reply("/gone", Reply(reset=True, delay=2.0))
+    # the first wave of 8 fails at once; while the archive is asked (0.3 s) the other worker
+    # starts the ninth link, which keeps failing for 2 s
+    urls = [*dead_links(8), slow_reset.url("/gone"), *dead_links(20)]
+    started = time.monotonic()
+    run = check_links(targets_for(urls), settings(global_limit=2), archive=SlowArchive(0.3))
+    took = time.monotonic() - started
+    assert run.offline and took < 1.5
+    assert slow_reset.hits("/gone") == 1
+    assert {r.status for r in run.links} == {"offline"}
+    time.sleep(2.2 - took)  # the attempt left in flight ends now: it changes nothing
+    assert {r.status for r in run.links} == {"offline"}
+    assert run.links[8].reason == "network unavailable" and run.links[8].detail is None
+
+
+def test_first_wave_ending_during_the_parse_is_judged_when_the_targets_come() -> None:
+    urls = dead_links(12)
+    live = LiveChecks(settings(global_limit=2))
+    for url in urls:
+        live.start(url)
+    deadline = time.monotonic() + 10
+    while live.sessions.requests < 8 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    run = check_links(targets_for(urls), settings(global_limit=2), live=live,
+                      archive=Archive(reachable=False))
+    assert run.offline and {r.status for r in run.links} == {"offline"}
+    assert live.offline is not None  # judged on the wave, not only on every link at the end
+    assert any(note.startswith("network unavailable: the first 8 links tried")
+               for note in run.notes)
+
+
 # -- the archive hook ---------------------------------------------------------------------
 
 

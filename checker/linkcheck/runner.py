@@ -20,7 +20,11 @@ Steps of `check_links`:
    given and can tell, is unreachable too (without an archive probe: the failures must span
    at least two hosts, so one dead domain is not "offline"), the run is ``offline`` and
    those links get status ``offline``, reason "network unavailable". Nothing is written to
-   the store's history for them and the archive is not asked;
+   the store's history for them and the archive is not asked. The verdict comes early, and
+   the remaining links are not tried, when the first wave of attempts (the first
+   ``global_limit`` started, at least `FIRST_WAVE`) all failed at the network level on two
+   hosts or more and the archive says it is unreachable too (`_FirstWave`): offline, every
+   lookup waits for its DNS failure, and 1,865 links took three minutes;
 4. the archive hook, on one thread of its own (it keeps its own rate limit), for every result
    that is not ok (``skipped`` and ``offline`` excepted), every site-only target (the archive
    stage looks for the cited article) and, with ``settings.archive_all``, every result. It
@@ -40,6 +44,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -55,6 +60,7 @@ from checker.model import LinkResult, LinkStatus, Reference
 OK_STATUSES = {LinkStatus.OK.value, LinkStatus.REDIRECTED.value}
 NOT_FETCHED = {LinkStatus.SKIPPED.value, LinkStatus.INVALID.value}
 OFFLINE_REASON = "network unavailable"
+FIRST_WAVE = 8  # the fewest first attempts on which the network is judged early
 
 
 class ArchiveHook(Protocol):
@@ -215,17 +221,20 @@ def check_links(
         run.requests_made = live.sessions.requests
         progress.close()
 
+        untried = [i for i in jobs if results[i] is None]  # after an early offline verdict:
+        # never tried, or given up while waiting for an answer
+        for index in untried:
+            results[index] = _attach(LinkResult(url=targets[index].url,
+                                                status=LinkStatus.OFFLINE.value), targets[index])
         fetched = [results[i] for i in jobs]
-        run.offline = _detect_offline(fetched, archive)
+        run.offline = live.offline is not None or _detect_offline(fetched, archive)
         if run.offline:
             for result in fetched:
                 if result.status not in NOT_FETCHED:
                     result.status = LinkStatus.OFFLINE.value
                     result.reason = OFFLINE_REASON
-            run.notes.append(
-                f"network unavailable: none of {len(fetched)} links could be reached"
-                + (" and the archive is unreachable" if archive is not None else "")
-            )
+            run.notes.append(_offline_note(live.offline, len(fetched), len(untried),
+                                           archive is not None))
         if lookups is not None:
             lookups.finish(progress, offline=run.offline)
 
@@ -245,6 +254,39 @@ def check_links(
 _FRESH = "fresh"  # an early URL the store already had a fresh result for: not fetched
 
 
+@dataclass
+class _FirstWave:
+    """The first `size` attempts of a run (in the order they started), watched for the early
+    offline verdict: did every one of them fail at the network level, on two hosts or more?
+    One server answering anything (even an error page), in the wave or after it, settles it:
+    online."""
+
+    size: int
+    started: int = 0
+    failed: int = 0
+    hosts: set[str] = field(default_factory=set)
+    answered: bool = False
+
+    def start(self) -> int:
+        """The number of the attempt starting now."""
+        self.started += 1
+        return self.started
+
+    def record(self, number: int, result: LinkResult) -> None:
+        if not result.network_error:
+            self.answered = True  # in the wave or after it: a server answered
+            return
+        if number > self.size:
+            return
+        from checker.linkcheck.targets import host_key
+
+        self.failed += 1
+        self.hosts.add(host_key(result.url))
+
+    def all_failed(self) -> bool:
+        return not self.answered and self.failed >= self.size and len(self.hosts) >= 2
+
+
 class LiveChecks:
     """The run's live checks: `global_limit` worker threads fetching URLs, no host more than
     `per_host` at once (`FairDispatcher`), one attempt per take.
@@ -255,6 +297,11 @@ class LiveChecks:
     `check_links` then binds the targets (`run`): the results that came before are settled
     then, the rest as they come; a URL fetched early that is no target is dropped (a repair
     may have changed it). Without early URLs it is the plain run of the targets' jobs.
+
+    Offline, early: once the first wave of attempts (`_FirstWave`) has all failed at the
+    network level, the archive is asked whether it answers (its ``reachable`` probe); if it
+    says no, `offline` is set and nothing more is handed out. Without an archive to ask, or
+    one that cannot tell, every link is tried and `check_links` judges at the end.
     """
 
     def __init__(self, settings: CheckSettings,
@@ -269,10 +316,17 @@ class LiveChecks:
         self._limiter = HostLimiter(settings.per_host, settings.global_limit)
         self._dispatcher: FairDispatcher[str] = FairDispatcher([], self._limiter, sealed=False)
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)  # a worker ended, or the verdict came
+        self._running = 0  # workers not yet ended
         self._state: dict[str, Any] = {}  # url -> None (asked), _FRESH or its first attempt
         self._bound: _Binding | None = None
         self._workers: list[threading.Thread] = []
         self._failure: BaseException | None = None
+        self._wave = _FirstWave(max(FIRST_WAVE, self._limiter.global_limit))
+        self._probe: Callable[[], bool | None] | None = None  # the archive's, once bound
+        self._archive_answer: Future[bool | None] | None = None  # the probe's, once asked
+        self._judged = False
+        self.offline: _FirstWave | None = None  # the wave that showed the network down
 
     def start_references(self, references: list[Reference]) -> None:
         """Fetch the URLs of a note's references now (`parse.parse_note_texts` calls it as it
@@ -302,8 +356,10 @@ class LiveChecks:
         attempt (retries included) is over."""
         binding = _Binding(self, {targets[i].url: i for i in jobs}, targets, results,
                            [0] * len(targets), progress, inspect, lookups)
+        probe = getattr(lookups.archive, "reachable", None) if lookups is not None else None
         with self._lock:
             self._bound = binding
+            self._probe = probe if callable(probe) else None
             early = [(url, done) for url, done in self._state.items() if isinstance(done, tuple)]
             added = [url for url in binding.index
                      if url not in self._state or self._state[url] == _FRESH]
@@ -314,9 +370,12 @@ class LiveChecks:
                 binding.settle(url, *done)
             for url in added:
                 self._add(url)
+            self._judge_offline()  # the first wave may have ended while the parse went on
             self._dispatcher.seal()
-            for worker in list(self._workers):
-                worker.join()
+            with self._changed:
+                # offline, the attempts still in flight are not waited for: each is waiting
+                # for its DNS lookup to fail, and their links are offline whatever they say
+                self._changed.wait_for(lambda: self._running == 0 or self.offline is not None)
         except BaseException:
             self.close()
             raise
@@ -341,6 +400,7 @@ class LiveChecks:
                 worker = threading.Thread(target=self._work, name="footcheck-link",
                                           daemon=True)
                 self._workers.append(worker)
+                self._running += 1
                 worker.start()
 
     def _work(self) -> None:
@@ -354,6 +414,10 @@ class LiveChecks:
         except BaseException as error:  # not a link's failure: the run's (check_links raises)
             self._failure = error
             self._dispatcher.close()
+        finally:
+            with self._changed:
+                self._running -= 1
+                self._changed.notify_all()
 
     def _check(self, url: str) -> None:
         with self._lock:
@@ -366,13 +430,40 @@ class LiveChecks:
                 binding = self._bound
         if binding is not None and url not in binding.index:
             return  # no target needs it: fresh in the store, or not cited after all
+        with self._lock:
+            number = self._wave.start()
         done = attempt(url, self.settings, self.sessions)
         with self._lock:
+            self._wave.record(number, done[0])
             binding = self._bound
             if binding is None:
                 self._state[url] = done
                 return
         binding.settle(url, *done)
+        self._judge_offline()
+
+    def _judge_offline(self) -> None:
+        """The early verdict: the archive is asked whether it answers as soon as a first link
+        fails with no server having answered (on a thread of its own, while the wave goes
+        on); once the whole first wave has failed, an archive unreachable too means the
+        network is down: nothing more is handed out."""
+        with self._lock:
+            wave = self._wave
+            if self._judged or self._probe is None or wave.answered or not wave.failed:
+                return
+            if self._archive_answer is None:
+                self._archive_answer = Future()
+                threading.Thread(target=_ask, args=(self._probe, self._archive_answer),
+                                 name="footcheck-offline-probe", daemon=True).start()
+            if not wave.all_failed():
+                return
+            self._judged = True
+            answer = self._archive_answer
+        if answer.result() is False:
+            with self._changed:
+                self.offline = wave  # from now on no attempt settles (`_Binding.settle`)
+                self._changed.notify_all()
+            self._dispatcher.close()
 
     def _fresh_urls(self) -> set[str]:
         """The URLs fresh in the store, read once (the store may still be opening)."""
@@ -416,17 +507,36 @@ class _Binding:
                 self.inspect(result, target, html)
             except Exception as error:  # a bug must not end the run
                 result, retry_in = _bug(url, error), None
-        self.attempts[index] += 1
-        tried = self.attempts[index]
-        if tried > 1:
-            result.reason = f"{result.reason} (tried {tried} times)"
-        self.results[index] = _attach(result, target)
+        with self.live._lock:
+            if self.live.offline is not None:
+                return  # judged offline while this attempt was out: `check_links` has it
+            self.attempts[index] += 1
+            tried = self.attempts[index]
+            if tried > 1:
+                result.reason = f"{result.reason} (tried {tried} times)"
+            self.results[index] = _attach(result, target)
         if retry_in is not None and tried <= self.live.settings.retries:
             self.live.defer(url, retry_in)
             return
         self.progress.update(result)
         if self.lookups is not None:
             self.lookups.offer(index)
+
+
+def _ask(probe: Callable[[], bool | None], answer: Future[bool | None]) -> None:
+    try:
+        answer.set_result(probe())
+    except Exception:  # as `_detect_offline`: a probe that fails says unreachable
+        answer.set_result(False)
+
+
+def _offline_note(wave: _FirstWave | None, links: int, untried: int, archive: bool) -> str:
+    if wave is None:
+        return (f"network unavailable: none of {links} links could be reached"
+                + (" and the archive is unreachable" if archive else ""))
+    return (f"network unavailable: the first {wave.size} links tried, on {len(wave.hosts)} "
+            "hosts, all failed without an answer and the archive is unreachable"
+            + (f"; the other {untried} links were left unchecked" if untried else ""))
 
 
 def _detect_offline(live: list[LinkResult], archive: ArchiveHook | None) -> bool:

@@ -160,6 +160,7 @@ def check(documents: list[Document], context: RuleContext) -> list[Finding]:
     for host in counts:
         by_suffix[public_suffix(host)].append(host)
     docs = {doc.path: doc for doc in documents}
+    checked = _links_by_host(context.links) if context.links is not None else None
     for hosts in by_suffix.values():
         hosts.sort()
         for position, host in enumerate(hosts):
@@ -176,7 +177,8 @@ def check(documents: list[Document], context: RuleContext) -> list[Finding]:
                     findings.extend(_report(typo, right, distance, counts, cited_in, docs,
                                             context))
                     continue
-                findings.extend(_tie(host, other, distance, counts, cited_in, docs, context))
+                findings.extend(_tie(host, other, distance, counts, cited_in, docs, context,
+                                     checked))
     return findings
 
 
@@ -185,11 +187,21 @@ _ANSWERED = {LinkStatus.OK, LinkStatus.REDIRECTED, LinkStatus.BLOCKED}
 _SILENT = {LinkStatus.BROKEN, LinkStatus.TIMEOUT, LinkStatus.FAILING}
 
 
-def host_evidence(host: str, links: tuple[LinkResult, ...]) -> tuple[str, str] | None:
-    """("answered" | "silent", what happened in words) for `host` from the link check:
-    answered when any checked link of it answered, silent when every one failed without an
-    HTTP answer (no name, no connection, a timeout); None when nothing tells."""
-    mine = [link for link in links if domain_of(link.url) == host]
+def _links_by_host(links: tuple[LinkResult, ...]) -> dict[str, list[LinkResult]]:
+    """The checked links of each host (`domain_of`), found once for every pair of spellings."""
+    by_host: dict[str, list[LinkResult]] = defaultdict(list)
+    for link in links:
+        host = domain_of(link.url)
+        if host is not None:
+            by_host[host].append(link)
+    return by_host
+
+
+def host_evidence(host: str, mine: list[LinkResult]) -> tuple[str, str] | None:
+    """("answered" | "silent", what happened in words) for `host` from `mine`, the link
+    check's results for its links: answered when any of them answered, silent when every one
+    failed without an HTTP answer (no name, no connection, a timeout); None when nothing
+    tells."""
     for link in mine:
         if link.status in _ANSWERED:
             code = f"HTTP {link.http_status}" if link.http_status else link.status
@@ -205,10 +217,12 @@ def host_evidence(host: str, links: tuple[LinkResult, ...]) -> tuple[str, str] |
 def _tie(
     host: str, other: str, distance: int, counts: Counter[str],
     cited_in: dict[str, dict[str, list[int]]], docs: dict[str, Document], context: RuleContext,
+    checked: dict[str, list[LinkResult]] | None,
 ) -> list[Finding]:
-    """Two spellings no count tells apart: the link check's evidence decides, else a question."""
-    if context.links is not None:
-        seen = {name: host_evidence(name, context.links) for name in (host, other)}
+    """Two spellings no count tells apart: the link check's evidence (`checked`: its results
+    by host) decides, else a question."""
+    if checked is not None:
+        seen = {name: host_evidence(name, checked.get(name, [])) for name in (host, other)}
         kinds = {name: found[0] for name, found in seen.items() if found}
         if kinds.get(host) == "answered" and kinds.get(other) == "answered":
             return []  # both sites are there: two sites
