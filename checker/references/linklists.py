@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from checker.lazypattern import compile_lazily
 from checker.model import Reference
-from checker.references.urls import UrlMatch, domain_of, find_urls
+from checker.references.urls import UrlMatch, domain_of, find_urls, has_labelled_link
 
 # What may stand between two links besides a label: punctuation and a joining word
 _JOINER = compile_lazily(r"^[\s,;()\[\]]*(?:(?:and|or|&)[\s,;()\[\]]*)?$", re.IGNORECASE)
@@ -35,6 +35,8 @@ def read_link_list(text: str,
     ``NumPy: https://numpy.example/ SciPy: https://scipy.example/`` (two labels) /
     ``Tide tables: https://a.example/1 and https://a.example/2`` (one label, two links).
     `read_citation` reads a label with its first link as a citation (its title, authors)."""
+    if has_labelled_link(text):
+        return None  # a link's text is no label of a list (and its URLs are not read twice)
     matches = find_urls(text)
     if len(matches) < 2 or any(match.link_text is not None or match.doi or any(
             archive in match.url.lower() for archive in _ARCHIVES) for match in matches):

@@ -464,6 +464,13 @@ class _Spans:
         return iter(zip(self.starts, self.ends, strict=True))
 
 
+def has_labelled_link(text: str) -> bool:
+    """A markdown or reST link (``[text](URL)``): one that `find_urls` reads with its
+    `link_text`."""
+    return ("](" in text and _MD_LINK.search(text) is not None) or (
+        ">`_" in text and _RST_LINK.search(text) is not None)
+
+
 def find_urls(text: str, evidence: str = "") -> list[UrlMatch]:
     """Every URL (and DOI) in `text`, left to right, each repaired with its repairs listed.
 
