@@ -917,8 +917,11 @@ FINDERS: tuple[Finder, ...] = (
 )
 
 
-# "JANE ROE, HARBOR LAW": small capitals (opening with one letter: scanned for capitals)
-_CAPS_PAIR = compile_lazily(r"[A-Z][A-Z]{2,}\.?,? [A-Z][A-Z.]+")
+# "JANE ROE, HARBOR LAW": small capitals, three and more then others after a space
+# (opening with the space, the capitals before it looked behind for: scanned for one
+# character, not for every capital)
+_CAPS_PAIR = compile_lazily(r" (?=[A-Z][A-Z.])(?:(?<=[A-Z]{3} )|(?<=[A-Z]{3}\. )|(?<=[A-Z]{3}, )|"
+                            r"(?<=[A-Z]{3}\., ))[A-Z][A-Z.]+")
 
 
 # The words and marks a legal citation prints, looked for in one scan (each opens with a

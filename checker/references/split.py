@@ -53,9 +53,9 @@ def _has_url_hint(text: str) -> bool:
     if "/" in text or ":" in text:
         return _URL_HINT.search(text) is not None
     return _WWW.search(text) is not None
-# The patterns below that look behind first open with the one character every alternative
-# ends with: tried at every position, that fails at once (see patterns.SENTENCE_BREAK).
-_SENTENCE = compile_lazily(r"(?<=[.!?])(?<=[^\s.]{2}[.!?])\s+(?=[A-ZА-ЯЁ\"“«*])")
+# The sentence ends below open with the stop every alternative ends with, what comes before
+# it looked behind for (see patterns.SENTENCE_BREAK): the blank after it starts at start + 1.
+_SENTENCE = compile_lazily(r"[.!?](?<=[^\s.]{2}[.!?])\s+(?=[A-ZА-ЯЁ\"“«*])")
 _SEE = compile_lazily(
     r"(?:^|[.;,:]\s+|\s)(?:see\s+(?:also|especially|generally|in\s+particular)|"
     r"see(?:,\s+e\.g\.,?)?:?|cf\.|compare|for\s+example,?\s+see|e\.g\.,|"
@@ -65,7 +65,7 @@ _SEE = compile_lazily(
 )
 # A sentence that leads to a citation: "For more on Ward's story, see ..."
 _SENTENCE_OR_QUOTE_END = compile_lazily(
-    r"(?<=[.!?”\"])(?:(?<=[^\s.]{2}[.!?])|(?<=[^\s.]{2}[.!?][”\"]))\s+(?=[A-ZА-ЯЁ\"“«*])")
+    r"[.!?”\"](?:(?<=[^\s.]{2}[.!?])|(?<=[^\s.]{2}[.!?][”\"]))\s+(?=[A-ZА-ЯЁ\"“«*])")
 _SEE_IN_LEAD = compile_lazily(r"^[^.;]{0,80}?(?:^|[,:]\s+|\s)(?:see|cf\.|quoted\s+in|cited\s+in)"
                               r"(?:\s+(?:also|especially|"
                               r"generally|in\s+particular|e\.g\.,?|for\s+example,?))?,?\s+"
@@ -515,7 +515,7 @@ def _split_sentences_between_works(piece: str) -> list[str]:
         rest = piece[boundary.end(): boundary.end() + _NEXT_WORK_WINDOW]
         starts_work = rest[:1] in "\"“«" or rest[:9].lower() == "see also " or (
             ":" in rest[:60] and bool(_LEAD_THEN_QUOTE.match(rest)))
-        head = piece[last: boundary.start()]
+        head = piece[last: boundary.start() + 1]
         if starts_work and (_complete(head) or _SHORT_FORM.match(_strip_label(head))) and (
                 _complete(rest) or (
                 rest[:1] not in "\"“«" and has_signature(rest[:600]))):
@@ -583,15 +583,16 @@ def _split_at_see(piece: str) -> list[str]:
 
 
 # "Roe, *Tides*, 7. Other scholars, such as ...": a citation ending on a page of one digit,
-# then a sentence of commentary (not a break for `sentence_spans`, which needs two letters)
-_PAGE_THEN_SENTENCE = compile_lazily(r"(?<=,\s\d\.)\s+(?=[A-Z][a-z]+\s+[a-z])")
+# then a sentence of commentary (not a break for `sentence_spans`, which needs two letters);
+# it opens with the full stop, the blank after it starting at start + 1
+_PAGE_THEN_SENTENCE = compile_lazily(r"\.(?<=,\s\d\.)\s+(?=[A-Z][a-z]+\s+[a-z])")
 
 
 def _after_pages(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The span `start`-`end` cut after each one-digit page that ends a citation."""
     spans = []
-    for found in _PAGE_THEN_SENTENCE.finditer(text, start, end):
-        spans.append((start, found.start()))
+    for found in _PAGE_THEN_SENTENCE.finditer(text, max(start - 1, 0), end):
+        spans.append((start, found.start() + 1))
         start = found.end()
     spans.append((start, end))
     return spans
