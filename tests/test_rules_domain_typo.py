@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from checker.model import Document, Footnote, LinkResult, Reference
 from checker.rules import domain_typo
 from checker.rules.common import RuleContext
@@ -130,3 +132,40 @@ def test_invalid_hosts():
     messages = {f.footnotes[0]: f.message for f in found}
     assert "not a valid domain" in messages[1]
     assert ".com?" in messages[4]
+
+
+def test_similar_pairs_are_those_of_comparing_every_pair() -> None:
+    """similar_pairs skips most comparisons (short labels, lengths too far apart): on random
+    hosts with typing slips of every kind it finds exactly the pairs, in the order, that
+    comparing every pair with typo_distance finds."""
+    pick = random.Random(5)
+    letters = "abcdefghij"
+
+    def slip(label: str) -> str:
+        chars = list(label)
+        for _ in range(pick.randint(1, 3)):
+            kind, at = pick.randint(0, 3), pick.randrange(len(chars))
+            if kind == 0:
+                chars[at] = pick.choice(letters)
+            elif kind == 1:
+                chars.insert(at, pick.choice(letters))
+            elif kind == 2 and len(chars) > 2:
+                del chars[at]
+            elif at + 1 < len(chars):
+                chars[at], chars[at + 1] = chars[at + 1], chars[at]
+        return "".join(chars)
+
+    found = 0
+    for _ in range(150):
+        suffix = pick.choice(["com", "org", "co.uk"])
+        labels = {"".join(pick.choice(letters) for _ in range(pick.randint(3, 14)))
+                  for _ in range(pick.randint(2, 20))}
+        labels |= {slip(label) for label in labels for _ in range(pick.randint(0, 3))}
+        hosts = sorted({pick.choice(["", "www.", "eng."]) + label + "." + suffix
+                        for label in labels})
+        every_pair = [(host, other, distance) for i, host in enumerate(hosts)
+                      for other in hosts[i + 1:]
+                      if (distance := domain_typo.typo_distance(host, other)) is not None]
+        assert domain_typo.similar_pairs(hosts) == every_pair
+        found += len(every_pair)
+    assert found > 500  # the slips made many pairs to find
