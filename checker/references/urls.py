@@ -575,6 +575,10 @@ def _read_url(text: str, start: int, evidence: str, scheme: str = "http://") -> 
 
 
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
+# A URL of the plain shape: scheme, an ASCII host (no user, port or brackets), a path of no
+# spaces or controls, no query; its host and path are what `urlsplit` makes of it.
+_PLAIN_URL = compile_lazily(
+    r"[A-Za-z][A-Za-z0-9+.-]*://([A-Za-z0-9._-]+)(/[^?#\s\x00-\x1f]*)?(?:#.*)?", re.DOTALL)
 
 
 def url_identity(url: str) -> str | None:
@@ -584,6 +588,11 @@ def url_identity(url: str) -> str | None:
     text = url.strip()
     if "://" not in text:
         text = "http://" + text
+    if plain := _PLAIN_URL.fullmatch(text):  # most URLs: no need of urlsplit
+        host, path = plain.groups()
+        host = host.lower().rstrip(".").removeprefix("www.")
+        path = path.rstrip("/") if path else ""
+        return f"{host}{path}" if host and path else None
     try:
         parts = urlsplit(text)
         port = parts.port
