@@ -104,7 +104,14 @@ _PLACE_YEAR_PAGE = compile_lazily(
 _OLD_STYLE_BOOK = compile_lazily(r"[A-Z][^;:()\[\]]{8,250}?[.,]\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
                                  r"(?:,\s*" + YEAR + r"|\s*\[" + YEAR + r")")
 # A cheap look before it: a year after a word and a comma ("Hamburg, 1851"), or in brackets
-_OLD_STYLE_YEAR = compile_lazily(r",(?<=[a-z],)\s*" + YEAR + r"|\[" + YEAR)
+# (each scanned for its one character: `_has_old_style_year`)
+_YEAR_AFTER_COMMA = compile_lazily(r",(?<=[a-z],)\s*" + YEAR)
+_YEAR_IN_SQUARE_BRACKETS = compile_lazily(r"\[" + YEAR)
+
+
+def _has_old_style_year(text: str) -> bool:
+    return _YEAR_AFTER_COMMA.search(text) is not None or (
+        "[" in text and _YEAR_IN_SQUARE_BRACKETS.search(text) is not None)
 # German notes: the authors (editors), a colon, the title, and a year before the pages
 _GERMAN_NOTE = compile_lazily(
     r"[A-ZÄÖÜ][^:;\"“„()]{1,80}?(?:\s\((?:Hrsg|Hg)\.\))?:\s+[A-ZÄÖÜ\"„“»].{2,400}?"
@@ -303,7 +310,7 @@ def has_signature(text: str) -> bool:
         return True  # "Records of the Harbour Board, Harbour State Library and Archives"
     if ("vol" in text or "p." in text) and _VOLUME_NOTE.match(text):
         return True  # "Roe, Harbour Tribes, vol. 1, p. 360", "Harbour Antiquarian, vol. x"
-    if text[:1].isupper() and ("[" in text or ", 1" in text) and _OLD_STYLE_YEAR.search(text) \
+    if text[:1].isupper() and ("[" in text or ", 1" in text) and _has_old_style_year(text) \
             and _OLD_STYLE_BOOK.match(text):
         return True  # "Information respecting the harbours. Hamburg, 1851, vol. 1"
     if "S." in text and ":" in text and _GERMAN_NOTE.match(text):
@@ -723,7 +730,7 @@ def split_citations(text: str) -> list[str]:
     merged = [text.strip(" .")] if ";" not in text else _merge_pieces(text)
     citations = []
     for piece in merged:
-        if piece[:1].isupper() and _OLD_STYLE_YEAR.search(piece) and _OLD_STYLE_BOOK.match(piece):
+        if piece[:1].isupper() and _has_old_style_year(piece) and _OLD_STYLE_BOOK.match(piece):
             citations.append(piece)  # "Information respecting ... Hamburg, 1851": one book
             continue
         if piece[:1] in "CcPpZzVv" and piece[:5].lower().startswith(_SIGNAL_ABBREVIATIONS):

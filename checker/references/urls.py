@@ -109,7 +109,8 @@ _DOI_TEXT = compile_lazily(
 _DOI_URL = compile_lazily(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/.+)$", re.IGNORECASE)
 # A URL runs to a space, a quote or an angle bracket, and to a square bracket that opens
 # another URL ("https://a.org/x[https://perma.cc/AB12]": an archived copy beside it, Bluebook)
-_URL_CHARS = compile_lazily(r"(?:[^\s<>\"“”«»\[]|\[(?!https?://|www\.))+")
+# (runs of plain characters matched at once, not one repetition of the group per character)
+_URL_CHARS = compile_lazily(r"(?:[^\s<>\"“”«»\[]+|\[(?!https?://|www\.))+")
 _SCHEME = compile_lazily(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _HOSTISH = compile_lazily(r"^[^\W_][\w-]*(?:\.[^\W_][\w-]*)*(?=[/:?#]|$)")
 _MD_ESCAPE = compile_lazily(r"\\([\\_&%#$~*\[\]()!+.=-])")
