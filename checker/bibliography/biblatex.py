@@ -103,16 +103,10 @@ def clean(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-def escape_latex(text: str) -> str:
-    """`text` on one line with the LaTeX specials escaped."""
-    return _escape(clean(text))
-
-
 def _escape(text: str) -> str:
     return text.translate(_SPECIALS_TABLE) if _SPECIAL.search(text) else text
 
 
-@lru_cache(maxsize=1024)  # read for the .bib, then at once for the CSL-JSON
 def title_text(title: str | None) -> str | None:
     """A cited title without the punctuation the citation put after it (``Title.``,
     ``Title,``): styles add their own. ``?``, ``!`` and ``...`` stay."""
@@ -171,14 +165,14 @@ def url_command(url: str) -> str:
 def names_value(authors: list[str]) -> str:
     names = []
     for name in authors:
-        name = clean(name)
+        name = clean(name)  # and so are the parts split_person makes of it
         if not name:
             continue
         person = split_person(name)
         if person is None:
-            names.append(braced(escape_latex(name)))
+            names.append(braced(_escape(name)))
             continue
-        family, given = (escape_latex(part) for part in person)
+        family, given = _escape(person[0]), _escape(person[1])
         if _AND.search(family) or (" " in family and not given):
             family = braced(family)
         names.append(f"{family}, {given}" if given else family)
@@ -288,34 +282,44 @@ def biblatex_record(entry: Entry) -> BibRecord:
     return BibRecord(type=kind, key=entry.key, fields=fields)
 
 
-def biblatex_lines(entry: Entry) -> tuple[str, str, str | None]:
+# (URL, title, outlet, the notes citing it): see `shared_values`
+SharedValues = tuple[str | None, str | None, str | None, str]
+
+
+def shared_values(entry: Entry) -> SharedValues:
+    """What an entry's .bib and CSL-JSON both write, made once for both: its URL, its title
+    (`title_text`), its outlet (`outlet_name`) and the notes citing it (`cited_in`)."""
+    return entry.url, title_text(entry.reference.title), outlet_name(entry), cited_in(entry.notes)
+
+
+def biblatex_lines(entry: Entry, shared: SharedValues | None = None) -> tuple[str, str, str | None]:
     """`entry` in biblatex: its type, its field lines as `field_lines` writes them less the
     ``note``, and the note's value (None without one); written from the entry directly (no
-    record is made to be written)."""
-    ref, url = entry.reference, entry.url
+    record is made to be written). `shared`: its `shared_values`, when made already."""
+    ref = entry.reference
+    url, title, outlet, note = shared or shared_values(entry)
     kind, outlet_field = _biblatex_type(ref.type, bool(url))
     lines = []
     if ref.authors and (names := names_value(ref.authors)):
-        lines.append(field_line("author", braced(names)))
-    if title := title_text(ref.title):
-        lines.append(field_line("title", braced(_latex(title, protect_case=True))))
-    if outlet := outlet_name(entry):
-        lines.append(field_line(outlet_field, braced(_latex(outlet))))
+        lines.append(braced_line("author", names))
+    if title:
+        lines.append(braced_line("title", _latex(title, protect_case=True)))
+    if outlet:
+        lines.append(braced_line(outlet_field, _latex(outlet)))
     if kind == "article" and ref.type == "news":
-        lines.append(field_line("entrysubtype", "{newspaper}"))
+        lines.append("  entrysubtype = {newspaper},\n")
     if date := iso_date(ref.date):
-        lines.append(field_line("date", braced(date)))
+        lines.append(braced_line("date", date))
     if url:
-        lines.append(field_line("url", braced(verbatim_url(url))))
+        lines.append(braced_line("url", verbatim_url(url)))
         if accessed := iso_date(entry.accessed):
-            lines.append(field_line("urldate", braced(accessed)))
+            lines.append(braced_line("urldate", accessed))
     if ref.doi and ref.doi.strip():
-        lines.append(field_line("doi", braced(verbatim_url(normalise_doi(ref.doi)))))
+        lines.append(braced_line("doi", verbatim_url(normalise_doi(ref.doi))))
     if archive_url := entry.archive_url:
         when = human_date(entry.archive_date)
-        lines.append(field_line("addendum", braced(
-            "Archived copy: " + url_command(archive_url) + (f", {when}" if when else ""))))
-    note = cited_in(entry.notes)
+        archived = "Archived copy: " + url_command(archive_url) + (f", {when}" if when else "")
+        lines.append(braced_line("addendum", archived))
     return kind, "".join(lines), braced(note) if note else None
 
 
@@ -433,6 +437,11 @@ def field_lines(fields: dict[str, str]) -> str:
 def field_line(name: str, value: str) -> str:
     """One ``  field = value,`` line (of a value not blank)."""
     return f"  {name} = {value},\n"
+
+
+def braced_line(name: str, value: str) -> str:
+    """`field_line` of a braced value."""
+    return f"  {name} = {{{value}}},\n"
 
 
 def parse_bib(text: str) -> tuple[list[BibRecord], list[str]]:

@@ -23,12 +23,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from checker.bibliography.biblatex import (
-    cited_in,
+    SharedValues,
     clean,
     human_date,
     iso_parts,
-    outlet_name,
-    title_text,
+    shared_values,
 )
 from checker.bibliography.entries import Entry, normalise_doi, title_identity, url_identity
 from checker.bibliography.merge import TYPE_FIELD, Record
@@ -51,21 +50,6 @@ _FIELD_KEYS = {name: "    " + _json_string(name) + ": " for name in (
     "accessed", "DOI", "archive", "archive_location", "note")}
 
 
-def csl_names(authors: list[str]) -> list[dict[str, str]]:
-    names = []
-    for name in authors:
-        name = clean(name)
-        if not name:
-            continue
-        person = split_person(name)
-        if person is None:
-            names.append({"literal": name})
-        else:
-            family, given = person
-            names.append({"family": family, "given": given} if given else {"family": family})
-    return names
-
-
 def archive_name(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     if host == "archive.org" or host.endswith(".archive.org"):
@@ -82,17 +66,18 @@ def csl_item(entry: Entry) -> dict[str, Any]:
     return item
 
 
-def item_lines(entry: Entry) -> tuple[str, str | None]:
+def item_lines(entry: Entry, shared: SharedValues | None = None) -> tuple[str, str | None]:
     """`entry`'s CSL-JSON item as `item_fields` writes it, less its ``id`` and ``note``
     lines, and its note (None without one); written from the entry directly (no item is
-    made to be written)."""
-    ref, url = entry.reference, entry.url
+    made to be written). `shared`: its `biblatex.shared_values`, when made already."""
+    ref = entry.reference
+    url, title, outlet, cited = shared or shared_values(entry)
     lines = [_FIELD_KEYS["type"] + _json_string(CSL_TYPES.get(ref.type, "webpage"))]
-    if title := title_text(ref.title):
+    if title:
         lines.append(_FIELD_KEYS["title"] + _json_string(title))
-    if authors := csl_names(ref.authors):
-        lines.append(_FIELD_KEYS["author"] + _names_text(authors))
-    if outlet := outlet_name(entry):
+    if ref.authors and (names := _authors_text(ref.authors)):
+        lines.append(_FIELD_KEYS["author"] + names)
+    if outlet:
         lines.append(_FIELD_KEYS["publisher" if ref.type in _PUBLISHED_BY
                                  else "container-title"] + _json_string(outlet))
     if issued := _iso_date_text(ref.date):
@@ -103,15 +88,13 @@ def item_lines(entry: Entry) -> tuple[str, str | None]:
             lines.append(_FIELD_KEYS["accessed"] + accessed)
     if ref.doi and ref.doi.strip():
         lines.append(_FIELD_KEYS["DOI"] + _json_string(normalise_doi(ref.doi)))
-    notes = []
     if archive_url := entry.archive_url:
         lines.append(_FIELD_KEYS["archive"] + _json_string(archive_name(archive_url)))
         lines.append(_FIELD_KEYS["archive_location"] + _json_string(archive_url))
         when = human_date(entry.archive_date)
-        notes.append(f"Archived copy: {archive_url}" + (f", {when}" if when else ""))
-    if cited := cited_in(entry.notes):
-        notes.append(cited)
-    return ",\n".join(lines), ". ".join(notes) if notes else None
+        archived = f"Archived copy: {archive_url}" + (f", {when}" if when else "")
+        return ",\n".join(lines), f"{archived}. {cited}" if cited else archived
+    return ",\n".join(lines), cited or None
 
 
 def csl_items(entries: list[Entry]) -> list[dict[str, Any]]:
@@ -174,6 +157,25 @@ def _iso_date_text(date: str | None) -> str:
 def _names_text(names: Iterable[dict[str, str]]) -> str:
     """An ``author`` list's value, as `item_fields` writes it."""
     return "[\n" + ",\n".join(map(_name_text, names)) + "\n    ]"
+
+
+def _authors_text(authors: list[str]) -> str:
+    """A reference's authors as an ``author`` list's value (`_names_text` of their
+    ``{"family", "given"}`` or ``{"literal"}`` names), written from the names directly; ""
+    for no names."""
+    names = []
+    for name in authors:
+        name = clean(name)
+        if not name:
+            continue
+        person = split_person(name)
+        if person is None:
+            names.append('      {\n        "literal": ' + _json_string(name) + "\n      }")
+        else:
+            family, given = person
+            names.append('      {\n        "family": ' + _json_string(family) + (
+                ',\n        "given": ' + _json_string(given) if given else "") + "\n      }")
+    return "[\n" + ",\n".join(names) + "\n    ]" if names else ""
 
 
 def _name_text(name: dict[str, str]) -> str:

@@ -59,6 +59,7 @@ from checker.bibliography.biblatex import (
     is_classic,
     parse_bib,
     render_bib,
+    shared_values,
 )
 from checker.bibliography.csljson import (
     csl_identities,
@@ -469,13 +470,15 @@ def render_entries(entries: list[Entry], *, classic: bool = False,
     """A document's entries as its .bib and CSL-JSON generate them, one entry at a time
     (nothing kept but the texts). `rendered`, when given (biblatex only), gets the parts of
     every entry without learned values that the library reuses (`render_library`)."""
-    bib_lines = classic_lines if classic else biblatex_lines
     keep = rendered is not None and not classic
     generated = Generated([], [], 0, lambda: bib_records(entries, classic=classic),
                           lambda: csl_items(entries))
     for entry in entries:
         # Both end with their note (the notes citing the work), which the library leaves out.
-        (kind, fields, note), (middle, csl_note) = bib_lines(entry), item_lines(entry)
+        shared = shared_values(entry)
+        (kind, fields, note), (middle, csl_note) = (
+            classic_lines(entry) if classic else biblatex_lines(entry, shared),
+            item_lines(entry, shared))
         generated.add(
             [_bib_head(kind, entry.key), fields,
              field_line("note", note) if note else "", "}\n"],
