@@ -105,11 +105,12 @@ def read_document(path: str) -> Document:
         return binary
     data = _read_checked(path)
     text, encoding = _decode(path, data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # looked for first: each replace copies the whole text
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise InputError(path, InputProblem.BINARY,
                          "is a binary file (it contains NUL characters), not text")
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError(path, InputProblem.EMPTY, "is empty (only whitespace)")
     kind = sniff_format(path, text)
     if kind == "html" and (depth := html_depth(text, MAX_HTML_DEPTH)) > MAX_HTML_DEPTH:
