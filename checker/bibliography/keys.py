@@ -42,9 +42,10 @@ MAX_PART = 20  # characters kept of each key part
 # Second-level labels under which sites register (example.co.uk, example.com.cn).
 _GENERIC_SLD = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "mil"})
 _HOST = re.compile(r"^[\w-]+(\.[\w-]+)+$", re.UNICODE)
-_APOSTROPHES = re.compile(r"['\u2019\u2018\u02bc`]")
 _YEAR = re.compile(r"^(\d{4})")
-_WORD = re.compile(r"[a-z0-9]+")
+# ASCII as bytes: capitals lower-cased, small letters and digits kept, every other byte a space
+_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32
+                    for c in range(256))
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 _HOST_END = re.compile(r"[/?#:\s]")
 
@@ -62,10 +63,11 @@ def title_words(title: str | None) -> tuple[str, ...]:
 
 
 def _fold(text: str) -> tuple[str, ...]:
-    folded = text if text.isascii() else unidecode(text)  # ASCII: its apostrophes are ' `
-    if "'" in folded or "`" in folded:
-        folded = _APOSTROPHES.sub("", folded)
-    return tuple(_WORD.findall(folded.lower()))
+    """The runs of ASCII letters and digits, lower-cased, of `text` made ASCII (`unidecode`),
+    its apostrophes (' `) dropped: one table lookup a byte, no pattern."""
+    folded = text if text.isascii() else unidecode(text)
+    return tuple(folded.encode("ascii", "replace").translate(_WORD_BYTES, b"'`")
+                 .decode("ascii").split())
 
 
 _ascii_words = lru_cache(maxsize=16384)(_fold)  # outlets, sites and names recur
@@ -115,6 +117,7 @@ def site_label(host: str) -> str:
     return labels[-1]
 
 
+@lru_cache(maxsize=4096)  # the works without an author of a site name it alike
 def source_label(container: str | None, domain: str | None) -> str | None:
     """The word naming where a work appeared: container first (a site name or the first
     significant word of an outlet's name), then the cited domain."""
