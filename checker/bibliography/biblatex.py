@@ -128,7 +128,8 @@ def latex_text(text: str, *, protect_case: bool = False) -> str:
 
 def _latex(text: str, protect_case: bool = False) -> str:
     """`latex_text` of a text `clean` already."""
-    if not protect_case or (text.isascii() and not _ASCII_INNER_CAPITAL.search(text)) or not any(
+    if not protect_case or text[1:].islower() or (  # no capital after the first
+            text.isascii() and not _ASCII_INNER_CAPITAL.search(text)) or not any(
             _protect(word) for word in _WORDS.findall(text)
             if not word[1:].islower()):  # maybe a capital inside
         return _escape(text)
