@@ -168,6 +168,19 @@ class _Cited:
         self.learned.append(learned)
         self.bases.append(base)
 
+    def add_entries(self, entries: list[Entry], document: str,
+                    identify: Callable[[Reference], Sequence[str]]) -> None:
+        """`add` each of a document's entries (`identify`: the identities of a reference
+        whose entry has none), a list at a time."""
+        self.references.extend([entry.reference for entry in entries])
+        self.identities.extend([entry.identities or identify(entry.reference)
+                                for entry in entries])
+        self.documents.extend([document] * len(entries))
+        self.notes.extend([entry.notes for entry in entries])
+        self.learned.extend([_stored_learned(entry.learned) if entry.learned
+                             else _NOTHING_LEARNED for entry in entries])
+        self.bases.extend([entry.base_key for entry in entries])
+
 
 class LibraryEntries:
     """The library's entries in key order (a sequence of `LibraryEntry`), each made as it is
@@ -194,11 +207,11 @@ class LibraryEntries:
                 else identity: keys[work] for work in self._order for identity in self._ids[work]}
 
     def __iter__(self) -> Iterator[LibraryEntry]:
-        cited = self._cited
+        cited, all_members, keys, references, ids = (
+            self._cited, self._members, self._keys, self._references, self._ids)
         for work in self._order:
-            members = self._members[work]
-            entry = Entry(key=self._keys[work], reference=self._references[work],
-                          identities=tuple(self._ids[work]))
+            members = all_members[work]
+            entry = Entry(key=keys[work], reference=references[work], identities=tuple(ids[work]))
             if len(members) == 1:  # most works: one document's entry
                 (index,) = members
                 if cited.learned[index]:
@@ -237,9 +250,7 @@ def library_entries(
         entries = current[doc_id] if doc_id in current else (
             works.entries if isinstance(works, StoredWorks) else None)
         if entries is not None:
-            for entry in entries:
-                cited.add(entry.reference, entry.identities or reader.identities(entry.reference),
-                          doc_id, entry.notes, _stored_learned(entry.learned), entry.base_key)
+            cited.add_entries(entries, doc_id, reader.identities)
             continue
         for work in works if isinstance(works, list) else []:
             reference = reference_from_stored(work.get("reference")) if isinstance(

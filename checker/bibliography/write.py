@@ -50,6 +50,7 @@ from checker.bibliography.biblatex import (
     biblatex_lines,
     biblatex_record,
     braced,
+    braced_line,
     classic_lines,
     classic_record,
     entry_text,
@@ -95,6 +96,7 @@ _FINGERPRINT = re.compile(r"^% footcheck-sha256: ([0-9a-f]{64})\n", re.MULTILINE
 _PIECE = 1 << 20  # characters written at a time
 _HASHES_KEPT = 2  # the text written now and the one before (a crash between writes)
 _CSL_ID = '  {\n    "id": '  # an item's opening and its first field (`csljson.item_text`)
+_CSL_CITED_IN = ",\n" + string_field(CITED_IN, "")[:-2]  # `string_field` less its value
 # id(entry.reference) -> a document's entry rendered for its own files, less its key and note:
 # the .bib type and field lines and the CSL item's field lines, made the library's entry
 # under the library's key (`render_entries`, `render_library`)
@@ -481,9 +483,9 @@ def render_entries(entries: list[Entry], *, classic: bool = False,
             item_lines(entry, shared))
         generated.add(
             [_bib_head(kind, entry.key), fields,
-             field_line("note", note) if note else "", "}\n"],
+             field_line("note", note) + "}\n" if note else "}\n"],
             [_csl_head(entry.key), middle,
-             ",\n" + string_field("note", csl_note) if csl_note else "", "\n  }"])
+             ",\n" + string_field("note", csl_note) + "\n  }" if csl_note else "\n  }"])
         if keep and not entry.learned:
             rendered[id(entry.reference)] = (kind, fields, middle)  # type: ignore[index]
     return generated
@@ -521,8 +523,8 @@ def render_library(library: Iterable[LibraryEntry], *, classic: bool = False,
             continue
         kind, fields, middle = done
         generated.add(
-            [_bib_head(kind, key), fields, field_line(CITED_IN, braced(cited_in)), "}\n"],
-            [_csl_head(key), middle, ",\n" + string_field(CITED_IN, cited_in), "\n  }"])
+            [_bib_head(kind, key), fields, braced_line(CITED_IN, cited_in) + "}\n"],
+            [_csl_head(key), middle, _CSL_CITED_IN + _json_string(cited_in) + "\n  }"])
     return generated
 
 
