@@ -231,3 +231,33 @@ def test_offline_is_said_after_the_first_wave_and_the_rest_left_unchecked(
     assert "the first 8 links tried, on 4 hosts" in note and "links were left unchecked" in note
     # two waves of four, the archive asked meanwhile, then nothing more: far from 60 links
     assert sum(sum(host.hits(f"/report-{n}") for n in range(1, 61)) for host in hosts) < 20
+
+
+def test_an_interrupt_while_links_hang_ends_at_once_in_one_line(web, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    for n in range(1, 6):
+        web.hang(f"/slow-{n}", 30)
+    lines = ["# Hanging", "", *(f"Claim {n}.[^{n}]" for n in range(1, 6)), ""]
+    lines += [f'[^{n}]: "Report {n}," Site, March 2, 2020, {web.url(f"/slow-{n}")}'
+              for n in range(1, 6)]
+    paper = tmp_path / "paper.md"
+    paper.write_text("\n".join(lines) + "\n")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "checker", "check", str(paper), "--allow-private", "--no-archive",
+         "--cache", str(tmp_path / "store.sqlite"), "--report-dir", str(tmp_path / "reports")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+    )
+    deadline = time.monotonic() + 20
+    while sum(web.hits(f"/slow-{n}") for n in range(1, 6)) < 5 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    interrupted = time.monotonic()
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=20)
+    assert time.monotonic() - interrupted < 5  # not after the hangs' 10 s timeout
+    assert child.returncode == 130
+    assert "Traceback" not in err and err.strip().splitlines()[-1] == "footcheck: interrupted"
+    assert not (tmp_path / "reports").exists()  # no half-made report
