@@ -79,7 +79,9 @@ def has_page_notes(text: str) -> bool:
     """A cheap look: pages (form feeds, rules or bare page numbers) and lines opening with
     a number or a rule with a number after it (page numbers are looked for in the first
     pages only)."""
-    paged = text.count("\f") >= 2 or "––––" in text or "____" in text or "-----" in text \
+    first_break = text.find("\f")  # two form feeds at least (found, not all counted)
+    paged = (first_break >= 0 and text.find("\f", first_break + 1) >= 0) \
+        or "––––" in text or "____" in text or "-----" in text \
         or _at_least(_BARE_NUMBER_LINE, text[:LOOK_CHARS], 3) \
         or _numbered_running_line(text[:LOOK_CHARS])
     return paged and (_at_least(_NUMBERED_LINE, text, MIN_NOTES)
@@ -87,19 +89,24 @@ def has_page_notes(text: str) -> bool:
                       or has_ruled_notes(text))
 
 
-# "Congressional Research Service 4": a running foot or head ending in its page's number
-_NUMBERED_RUNNING = compile_lazily(r"(?m)^[ \t]*(\S[^\n]{2,80}?)[ \t]+(\d{1,4})[ \t]*$")
+# "Congressional Research Service 4": a running foot or head ending in its page's number, on
+# a line read after its newline (a pattern opening with a character is searched for fast, one
+# opening with "^" is tried at every character)
+_NUMBERED_RUNNING = compile_lazily(r"(?m)\n[ \t]*(\S[^\n]{2,80}?)[ \t]+(\d{1,4})[ \t]*$")
 
 
 # "8 CHAPTER 1. THE HARBOR": a page number and a running head in capitals, at a line's end
-# (glued to the previous page's last line where a viewer's copy joins pages with nothing)
-_NUMBER_THEN_HEAD = compile_lazily(r"(?m)(?<!\d)(\d{1,4})[ \t]+([^\W\d_a-z][^\na-z]{5,80})$")
+# (glued to the previous page's last line where a viewer's copy joins pages with nothing); that
+# no digit precedes the number is checked after its first digit, not by a leading look-behind
+_NUMBER_THEN_HEAD = compile_lazily(
+    r"(?m)(\d(?<!\d\d)\d{0,3})[ \t]+([^\W\d_a-z][^\na-z]{5,80})$")
 
 
 def _numbered_running_line(text: str) -> bool:
     """Pages without form feeds (a viewer's copy): the same running foot or head on three
     pages at least, each with another page number."""
-    heads = ((match.group(1), match.group(2)) for match in _NUMBERED_RUNNING.finditer(text)
+    heads = ((match.group(1), match.group(2))
+             for match in _NUMBERED_RUNNING.finditer("\n" + text)  # the first line's too
              if not match.group(1)[:1].isdigit())  # a note or a numbered line: no head
     heads_after = ((match.group(2), match.group(1)) for match in
                    _NUMBER_THEN_HEAD.finditer(text))
