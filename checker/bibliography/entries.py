@@ -300,12 +300,14 @@ def group_references(
         if others and new in others and (owner[identity] == new or others.count(new) > 1):
             others.remove(new)
 
+    held_identities = owner.keys()
     for seq, ref in enumerate(references):
-        if not any(map(owner.__contains__, ids[seq])):  # most: a work not seen before
+        if held_identities.isdisjoint(work_ids := ids[seq]):  # most: a work not seen before
             starts.append(seq)
-            owner.update(dict.fromkeys(ids[seq], seq))
+            for identity in work_ids:
+                owner[identity] = seq
             continue
-        hits = sorted({work for identity in ids[seq]
+        hits = sorted({work for identity in work_ids
                        if (holder := owner.get(identity)) is not None
                        and (work := joined(identity, holder, ref)) is not None})
         if not hits:
