@@ -45,12 +45,14 @@ from checker.model import Footnote
 
 _ENTITY_SPLIT = compile_lazily(r"&(</sup>)(#?\w{1,10};)")  # "<sup>8 &</sup>quot;" -> "</sup>&quot;"
 
+# The line-start patterns below end where the note's text starts: the rest of the line is its
+# text (matched, it would be scanned to the line's end once more)
 _STRONG_START = compile_lazily(
     r"^\s{0,3}(?:[-*+]\s+)?(?:"
     r"<sup>\s*(?P<sup>\d{1,6})\.?\s*</sup>"
     rf"|(?P<uni>[{SUPERSCRIPT_DIGITS}]{{1,6}})(?![{SUPERSCRIPT_DIGITS}\d])"
     r"|\^(?P<caret>\d{1,6})\^"
-    r")[.)]?\s*(?P<text>.*)$"
+    r")[.)]?\s*"
 )
 # Empty anchors opening a line: `<span id="page-5-1"></span>` (marker's PDF-to-markdown)
 _EMPTY_ANCHORS = compile_lazily(
@@ -58,14 +60,14 @@ _EMPTY_ANCHORS = compile_lazily(
     r"\s*</(?:span|a)>\s*)+")
 _ANCHOR_LINK = compile_lazily(r"\[(\d{1,6})\.?\]\(#([^()\s]{1,100})\)")
 # A note marked by a symbol: "<sup>∗</sup>. Equal contribution."
-_SYMBOL_START = compile_lazily(r"<sup>\s*(?P<symbol>[*∗†‡§¶])\s*</sup>[.)]?\s*(?P<text>\S.*)$")
+_SYMBOL_START = compile_lazily(r"<sup>\s*(?P<symbol>[*∗†‡§¶])\s*</sup>[.)]?\s*(?=\S)")
 _WEAK_START = compile_lazily(
     r"^[ \t]{0,8}(?:"
     r"(?P<list>[-*+•])\s+(?P<lnum>\d{1,6})(?:[.)](?!\d))?\s+"
     r"|\[(?P<bnum>\d{1,6})\](?![(:\[])\s*"
     r"|\|[ \t]*(?P<tnum>\d{1,6})\.?[ \t]*\|[ \t]*"
     r"|(?P<pnum>\d{1,6})(?:[.)](?![\d.])\s*|\s+|(?=[\"“‘'«]))"
-    r")(?P<text>\S.*)$"
+    r")(?=\S)"
 )
 _EMPTY_BRACKET = compile_lazily(r"^[ \t]{0,8}\[(\d{1,6})\]\s*$")  # "[2]": an empty list entry
 # A note's number alone on its line, its text on the next (pdftotext's layout of some
@@ -280,7 +282,7 @@ def _candidate(line: str, in_endnotes: bool = False) -> _Candidate | None:
             return found
         symbol = _SYMBOL_START.match(line)
         if symbol is not None:
-            return _Candidate(0, True, "sup", symbol.group("text"), symbol.start("text"),
+            return _Candidate(0, True, "sup", line[symbol.end():], symbol.end(),
                               label=symbol.group("symbol"))
     match = _STRONG_START.match(line)
     if match:
@@ -290,7 +292,7 @@ def _candidate(line: str, in_endnotes: bool = False) -> _Candidate | None:
             number, style = from_superscript(match.group("uni")), "superscript"
         else:
             number, style = match.group("caret"), "caret"
-        return _Candidate(int(number), True, style, match.group("text"), match.start("text"))
+        return _Candidate(int(number), True, style, line[match.end():], match.end())
     match = _WEAK_START.match(line)
     if match:
         if match.group("lnum"):
@@ -298,13 +300,12 @@ def _candidate(line: str, in_endnotes: bool = False) -> _Candidate | None:
         elif match.group("bnum"):
             number, style = match.group("bnum"), "bracket"
         elif match.group("tnum"):  # a table row: "| 12. | text |"
-            text = match.group("text").rstrip()
+            text = line[match.end():].rstrip()
             return _Candidate(int(match.group("tnum")), False, "table",
-                              text[:-1].rstrip() if text.endswith("|") else text,
-                              match.start("text"))
+                              text[:-1].rstrip() if text.endswith("|") else text, match.end())
         else:
             number, style = match.group("pnum"), "plain"
-        return _Candidate(int(number), False, style, match.group("text"), match.start("text"))
+        return _Candidate(int(number), False, style, line[match.end():], match.end())
     if line.lstrip().startswith("["):
         empty = _EMPTY_BRACKET.match(line)
         if empty:
