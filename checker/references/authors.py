@@ -10,6 +10,7 @@ and ``et al.`` (dropped: the names listed are kept).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from checker.lazypattern import compile_lazily
@@ -127,20 +128,20 @@ def _is_name_word(word: str) -> bool:
     return len(letters) <= 2 or not all(ch.isupper() for ch in letters[1:])
 
 
-def _all_initials(words: list[str]) -> bool:
+def _all_initials(words: Sequence[str]) -> bool:
     return bool(words) and all(
         _is_initials(w) or _BARE_INITIALS.match(w) for w in words
     )
 
 
-def _family_like(words: list[str]) -> bool:
+def _family_like(words: Sequence[str]) -> bool:
     """A family name written first: one to three name words, not initials."""
     return 1 <= len(words) <= 3 and all(_is_name_word(w) for w in words) and not any(
         _is_initials(w) or (len(words) > 1 and _BARE_INITIALS.match(w)) for w in words
     ) and words[-1].lower() not in PARTICLES
 
 
-def _given_like(words: list[str]) -> bool:
+def _given_like(words: Sequence[str]) -> bool:
     return 1 <= len(words) <= 4 and all(
         _is_name_word(w) or _BARE_INITIALS.match(w) for w in words
     )
@@ -153,9 +154,9 @@ _ACRONYMS = frozenset(split_words(
 ))
 
 
-def _capitals_family(words: list[str]) -> str | None:
+def _capitals_family(words: Sequence[str]) -> tuple[str, str] | None:
     """A family name printed in capitals beside the given names (French and Vancouver lists,
-    East Asian names): ``BARONE Robert``, ``Mei-shu HUANG`` -> "Barone, Robert"."""
+    East Asian names): ``BARONE Robert``, ``Mei-shu HUANG`` -> ("Barone", "Robert")."""
     capitals = [i for i, w in enumerate(words) if len(w) >= 3 and w.isupper()
                 and w.replace("-", "").isalpha()]  # not initials: "R.J.W. Roe"
     if len(capitals) != 1 or capitals[0] not in (0, len(words) - 1) or not 2 <= len(words) <= 4:
@@ -167,11 +168,19 @@ def _capitals_family(words: list[str]) -> str | None:
     if not all(_is_name_word(w) and w.lower() not in NOT_NAME_WORDS for w in given):
         return None
     family = "-".join(part.capitalize() for part in words[at].split("-"))
-    return f"{family}, {' '.join(given)}"
+    return family, " ".join(given)
 
 
-def _person(words: list[str]) -> str | None:
+def _person(words: Sequence[str]) -> str | None:
     """A name written as words -> "Family, Given"; None when it is not a person's name."""
+    parts = _name_parts(tuple(words))
+    return None if parts is None else f"{parts[0]}, {parts[1]}"
+
+
+@lru_cache(maxsize=8192)
+def _name_parts(words: tuple[str, ...]) -> tuple[str, str] | None:
+    """`_person`'s family and given names, cached: the same people come back in other
+    lists ("Roe and Poe", "Poe and Kiel")."""
     if len(words) >= 2 and any(w.isupper() and len(w) >= 3 for w in words):
         capitals = _capitals_family(words)
         if capitals is not None:
@@ -195,9 +204,9 @@ def _person(words: list[str]) -> str | None:
     ) and not _BARE_INITIALS.match(words[0]):
         last_is_bare = bool(_BARE_INITIALS.match(words[-1]))
         if last_is_bare or words[-1].endswith("."):
-            return f"{words[0]}, {' '.join(words[1:])}"
+            return words[0], " ".join(words[1:])
     if len(words) == 2 and _chinese_family_first(words[0], words[1]):
-        return f"{words[0]}, {words[1]}"  # "Xi Jinping", "Wang Yi": the family name first
+        return words[0], words[1]  # "Xi Jinping", "Wang Yi": the family name first
     suffix = ""
     if words[-1].lower() in SUFFIXES:
         suffix = " " + words[-1]
@@ -207,9 +216,7 @@ def _person(words: list[str]) -> str | None:
     split = len(words) - 1
     while split > 1 and words[split - 1].lower() in PARTICLES:
         split -= 1
-    family = " ".join(words[split:])
-    given = " ".join(words[:split]) + suffix
-    return f"{family}, {given}"
+    return " ".join(words[split:]), " ".join(words[:split]) + suffix
 
 
 # Chinese names are written family name first ("Xi Jinping", "Wang Yi", "Li Keqiang"). Read
@@ -400,12 +407,13 @@ def _parse_authors(text: str) -> tuple[str, ...]:
                 continue
         if following and len(following) == 1 and following[0].lower() in SUFFIXES \
                 and len(words) >= 2:
-            person = _person([*words, following[0]])  # "Robert Campbell Martin, Jr."
+            person = _person((*words, following[0]))  # "Robert Campbell Martin, Jr."
             if person is not None:
                 persons.append(person)
                 index += 2
                 continue
-        if following and _family_like(words) and _given_like(following):
+        if following and group_of[index] == group_of[index + 1] and _family_like(words) \
+                and _given_like(following):
             inverted = (
                 _all_initials(following)  # APA: "Smith, J. A."
                 or (index == 0 and (
@@ -413,7 +421,7 @@ def _parse_authors(text: str) -> tuple[str, ...]:
                     or any(w.lower() in PARTICLES for w in words)
                     or len(following) == 1
                 ))
-            ) and group_of[index] == group_of[index + 1]
+            )
             if inverted and not (index > 0 and not _all_initials(following)):
                 given = " ".join(following)
                 if index + 2 < count and parts[index + 2].lower().rstrip(".") in {
