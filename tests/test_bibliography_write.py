@@ -409,3 +409,17 @@ def test_update_keeps_the_classic_dialect(tmp_path: Path):
     assert "(BibTeX classic)" in text and "@misc{yau2019smart" in text
     assert r"\url{https://thediplomat.com/2019/08/smart-cities/}" in diff
     strict_pybtex(text)
+
+
+@pytest.mark.parametrize("odd", ['say "hi"', "back\\slash", "new\nline", "tab\t", "nul\x00",
+                                 "Кактус é", "\ud800 lone surrogate", ""])
+def test_the_state_is_written_as_json_writes_it_whatever_its_strings_hold(odd: str):
+    """The library's identity -> key pairs are joined as they are unless a string needs an
+    escape; then each is escaped (the state must read back as written)."""
+    from checker.bibliography.write import _state_pieces
+
+    keys = {f"url:example.org/{n}": f"key{n}" for n in range(5000)}
+    keys[f"title:{odd}|bare"] = "odd" + odd
+    state = {"version": 1, "files": {}, "library": {"documents": {}, "keys": keys}}
+    assert "".join(_state_pieces(state)) == json.dumps(
+        state, ensure_ascii=False, separators=(",", ":"))

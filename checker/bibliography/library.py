@@ -87,10 +87,12 @@ class StoredWorks:
         self.entries = entries
 
     def json_pieces(self) -> Iterator[str]:
-        """The list as ``json.dumps(works, ensure_ascii=False, separators=(",", ":"))``."""
+        """The list as ``json.dumps(works, ensure_ascii=False, separators=(",", ":"))``, a
+        few thousand works a piece."""
+        entries = self.entries
         yield "["
-        for index, entry in enumerate(self.entries):
-            yield ("," if index else "") + _work_json(entry)
+        for start in range(0, len(entries), 4096):
+            yield ("," if start else "") + ",".join(map(_work_json, entries[start: start + 4096]))
         yield "]"
 
 

@@ -95,6 +95,7 @@ ON_EDITED = ("refuse", "merge", "force")
 _FINGERPRINT = re.compile(r"^% footcheck-sha256: ([0-9a-f]{64})\n", re.MULTILINE)
 _PIECE = 1 << 20  # characters written at a time
 _HASHES_KEPT = 2  # the text written now and the one before (a crash between writes)
+_JSON_ESCAPED = bytes([*range(32), ord('"'), ord("\\")])  # json escapes these (`_json_pairs`)
 _CSL_ID = '  {\n    "id": '  # an item's opening and its first field (`csljson.item_text`)
 _CSL_CITED_IN = ",\n" + string_field(CITED_IN, "")[:-2]  # `string_field` less its value
 # id(entry.reference) -> a document's entry rendered for its own files, less its key and note:
@@ -731,15 +732,26 @@ def _state_pieces(value: Any, depth: int = 0) -> Iterator[str]:
     elif isinstance(value, dict) and value and {*map(type, value), *map(type, value.values())} \
             == {str}:
         # the library's keys (identity -> key): a few hundred thousand, written directly
-        # (json's encoder first makes a tuple of each pair), each string by a C function
-        pairs = zip(map(_json_string, value), map(_json_string, value.values()), strict=True)
-        opening = "{"
-        while batch := ",".join(map(":".join, islice(pairs, 4096))):
-            yield opening + batch
+        # (json's encoder first makes a tuple of each pair), a batch at a time
+        names, items, opening = iter(value), iter(value.values()), "{"
+        while batch := list(islice(names, 4096)):
+            yield opening + _json_pairs(batch, list(islice(items, len(batch))))
             opening = ","
         yield "}"
     else:
         yield compact_json(value)
+
+
+def _json_pairs(names: list[str], values: list[str]) -> str:
+    """``"a":"b","c":"d"``: the pairs of strings as json writes them (ensure_ascii False).
+    Joined as they are and checked once for a character json escapes (identities and keys
+    hardly have one); each string escaped by a C function only when the batch has one."""
+    text = '","'.join(map('":"'.join, zip(names, values, strict=True)))
+    data = text.encode("utf-8", "surrogatepass")  # json leaves a lone surrogate as it is
+    if len(data.translate(None, _JSON_ESCAPED)) == len(data) - 4 * len(names) + 2:
+        return '"' + text + '"'
+    escaped = zip(map(_json_string, names), map(_json_string, values), strict=True)
+    return ",".join(map(":".join, escaped))
 
 
 def _without_fingerprint(text: str) -> str:
