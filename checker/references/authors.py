@@ -85,6 +85,11 @@ _HONORIFIC = compile_lazily(
     r"(?=[A-Z])",
     re.IGNORECASE,
 )
+# `_HONORIFIC`'s words, each a word of its own, with a stop or none: a cheap look before it
+# in ASCII text (other scripts have letters its IGNORECASE takes for "s" and "i")
+_HONORIFIC_TOKENS = frozenset(word + stop for word in split_words(
+    "sen sens senator senators rep reps representative representatives dr prof professor mr "
+    "mrs ms messrs sir dame rev hon gov governor capt col president") for stop in ("", "."))
 _LIST_NUMBER = compile_lazily(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.?)\s+(?=[^\W\d_])")
 # A converter's link around a name: "[Eich, Brendan](/wiki/Brendan_Eich)" (not a back-link
 # to the marker, "[^](#cite_ref-3)", which goes with its brackets)
@@ -258,11 +263,14 @@ def clean_author_text(text: str) -> str:
     text = _LEAD.sub("", text)
     if text[:1].isdigit() or text[:1] == "[":
         text = _LIST_NUMBER.sub("", text)  # "3. Chang, P.", "[9] Eric Brown": a list's number
-    if "." in text or " " in text:
-        text = _HONORIFIC.sub("", text)
     lowered = text.lower()
-    if "al" in lowered or "others" in lowered or "др" in lowered or "u." in lowered:
-        text = _ET_AL.sub(" ", text)
+    if ("." in text or " " in text) and (
+            not text.isascii() or not _HONORIFIC_TOKENS.isdisjoint(lowered.split())):
+        text = _HONORIFIC.sub("", text)
+        lowered = text.lower()
+    if ("al" in lowered and ("et" in lowered or "other" in lowered or not lowered.isascii())) \
+            or "others" in lowered or "др" in lowered or "u." in lowered:
+        text = _ET_AL.sub(" ", text)  # (in ASCII, "et al" has "et", "and others" "other")
     if "ed" in lowered or "trans" in lowered or "comp" in lowered or "ред" in lowered:
         text = _ROLE.sub("", text.rstrip(" .,:;"))
     if DIGIT.search(text[-8:]):
@@ -289,6 +297,7 @@ _TRAILING_YEAR = compile_lazily(r",?\s+" + YEAR + r"[a-z]?[.,]?\s*$")
 
 # Italics, quotes, "Place: Publisher" or a closing possessive ("The Court's"): no institution
 _NOT_IN_A_NAME = compile_lazily(r"[*_\"“”«»]|\w:\s|\s\S+['’]s$")
+_NAME_BREAKER = compile_lazily(r"[*_\"“”«»:'’]")  # a cheap look before it: a mark it needs
 _COUNTRY_ABBREVIATIONS = frozenset(("U.S.", "US", "U.K.", "UK", "U.N.", "UN", "E.U.", "EU"))
 # Small words an institution's name keeps in lower case ("Friends of the Earth", "Institut für
 # Zeitgeschichte", "Banque de France"); other lower-case words make a sentence.
@@ -321,7 +330,7 @@ def is_organisation(text: str) -> bool:
     if len(words) == 1:
         letters = _NOT_LETTERS.sub("", text)
         return len(letters) >= 2 and letters.isupper()  # "ICG", "OSCE"
-    if _NOT_IN_A_NAME.search(text):
+    if _NAME_BREAKER.search(text) and _NOT_IN_A_NAME.search(text):
         return False  # italics, quotes, "Place: Publisher": a citation, not an institution
     if ("'" in text or "’" in text or "." in text) and _ABBREVIATED_BODY_WORD.search(text):
         return True  # Bluebook's abbreviations (T6): "Harbor Comm'n", "Cong. Budget Off."
