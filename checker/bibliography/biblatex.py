@@ -164,20 +164,22 @@ def url_command(url: str) -> str:
 
 
 def names_value(authors: list[str]) -> str:
-    names = []
-    for name in authors:
-        name = clean(name)  # and so are the parts split_person makes of it
-        if not name:
-            continue
-        person = split_person(name)
-        if person is None:
-            names.append(braced(_escape(name)))
-            continue
-        family, given = _escape(person[0]), _escape(person[1])
-        if _AND.search(family) or (" " in family and not given):
-            family = braced(family)
-        names.append(f"{family}, {given}" if given else family)
-    return " and ".join(names)
+    return " and ".join([name for name in map(_bib_name, authors) if name])
+
+
+@lru_cache(maxsize=16384)  # the same authors are cited again and again
+def _bib_name(name: str) -> str:
+    """One author as `names_value` writes it; "" for a blank name."""
+    name = clean(name)  # and so are the parts split_person makes of it
+    if not name:
+        return ""
+    person = split_person(name)
+    if person is None:
+        return braced(_escape(name))
+    family, given = _escape(person[0]), _escape(person[1])
+    if _AND.search(family) or (" " in family and not given):
+        family = braced(family)
+    return f"{family}, {given}" if given else family
 
 
 @lru_cache(maxsize=8192)  # dates recur: each is read for the .bib and the CSL-JSON

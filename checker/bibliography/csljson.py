@@ -163,19 +163,22 @@ def _authors_text(authors: list[str]) -> str:
     """A reference's authors as an ``author`` list's value (`_names_text` of their
     ``{"family", "given"}`` or ``{"literal"}`` names), written from the names directly; ""
     for no names."""
-    names = []
-    for name in authors:
-        name = clean(name)
-        if not name:
-            continue
-        person = split_person(name)
-        if person is None:
-            names.append('      {\n        "literal": ' + _json_string(name) + "\n      }")
-        else:
-            family, given = person
-            names.append('      {\n        "family": ' + _json_string(family) + (
-                ',\n        "given": ' + _json_string(given) if given else "") + "\n      }")
+    names = [name for name in map(_author_text, authors) if name]
     return "[\n" + ",\n".join(names) + "\n    ]" if names else ""
+
+
+@lru_cache(maxsize=16384)  # the same authors are cited again and again
+def _author_text(name: str) -> str:
+    """One author of `_authors_text`; "" for a blank name."""
+    name = clean(name)
+    if not name:
+        return ""
+    person = split_person(name)
+    if person is None:
+        return '      {\n        "literal": ' + _json_string(name) + "\n      }"
+    family, given = person
+    return '      {\n        "family": ' + _json_string(family) + (
+        ',\n        "given": ' + _json_string(given) if given else "") + "\n      }"
 
 
 def _name_text(name: dict[str, str]) -> str:
