@@ -14,7 +14,7 @@ def run_workers(dispatcher: FairDispatcher, workers: int, work: float,
 
     def worker() -> None:
         while (job := dispatcher.take()) is not None:
-            key, item = job
+            key, item, _ = job
             with lock:
                 log.append((key, item))
             time.sleep(work if key != "slow" else work * 5)
@@ -97,7 +97,7 @@ def test_round_robin_order_interleaves_hosts() -> None:
 def test_deferred_items_go_out_after_the_first_ones_and_not_before_their_time() -> None:
     limiter = HostLimiter(per_host=10, global_limit=10)
     dispatcher: FairDispatcher[int] = FairDispatcher([("a", 1), ("b", 2), ("a", 3)], limiter)
-    key, item = dispatcher.take()
+    key, item, _ = dispatcher.take()
     dispatcher.defer(key, item, 0.2)  # the first attempt at item 1 asks for a retry
     dispatcher.done(key)
     started = time.monotonic()
@@ -111,7 +111,7 @@ def test_deferred_items_go_out_after_the_first_ones_and_not_before_their_time() 
 def test_close_releases_waiting_workers() -> None:
     limiter = HostLimiter(per_host=1, global_limit=1)
     dispatcher: FairDispatcher[int] = FairDispatcher([("a", 1), ("a", 2)], limiter)
-    assert dispatcher.take() == ("a", 1)
+    assert dispatcher.take() == ("a", 1, 1)  # key, item, its number in the order handed out
     got: list[object] = []
     waiter = threading.Thread(target=lambda: got.append(dispatcher.take()))
     waiter.start()
@@ -119,3 +119,19 @@ def test_close_releases_waiting_workers() -> None:
     dispatcher.close()
     waiter.join(timeout=2)
     assert got == [None]
+
+
+def test_jobs_are_numbered_in_the_order_they_are_handed_out() -> None:
+    limiter = HostLimiter(per_host=1, global_limit=4)
+    dispatcher: FairDispatcher[int] = FairDispatcher(
+        [("a", 1), ("a", 2), ("b", 3)], limiter, clock=lambda: 0.0)
+    first, second = dispatcher.take(), dispatcher.take()
+    assert (first.item, first.number, second.item, second.number) == (1, 1, 3, 2)
+    dispatcher.defer(first.key, first.item, 0.0)  # a retry goes out again, numbered anew
+    dispatcher.done(first.key)
+    third = dispatcher.take()
+    assert (third.item, third.number) == (2, 3)
+    dispatcher.done(third.key)
+    dispatcher.done(second.key)
+    retry = dispatcher.take()
+    assert (retry.item, retry.number) == (1, 4)

@@ -22,9 +22,18 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
+
+
+class Job(NamedTuple, Generic[T]):
+    """An item handed out: its host key, the item, and its number in the order items were
+    handed out (1 for the first; a retry is handed out again under a new number)."""
+
+    key: str
+    item: T
+    number: int
 
 
 class HostLimiter:
@@ -98,7 +107,7 @@ class HostLimiter:
 class FairDispatcher(Generic[T]):
     """Round-robin over hosts; an item goes out only when its host has a free slot.
 
-    Workers loop ``while (job := dispatcher.take()) is not None: ...; dispatcher.done(key)``.
+    Workers loop ``while (job := dispatcher.take()) is not None: ...; dispatcher.done(job.key)``.
     `take` blocks while every host with pending work is at its limit (or every deferred item
     is waiting for its time), and returns None once every item has been handed out and no
     item in flight can still be deferred (and, with ``sealed=False``, once `seal` is called).
@@ -113,12 +122,13 @@ class FairDispatcher(Generic[T]):
             self._pending.setdefault(key, deque()).append(item)
         self._deferred: list[tuple[float, int, str, T]] = []  # (not before, order, key, item)
         self._order = 0
+        self._handed = 0  # items handed out so far (`Job.number`)
         self._in_flight = 0
         self._condition = threading.Condition()
         self._closed = False
         self._sealed = sealed
 
-    def take(self) -> tuple[str, T] | None:
+    def take(self) -> Job[T] | None:
         with self._condition:
             while True:
                 if self._closed:
@@ -130,7 +140,8 @@ class FairDispatcher(Generic[T]):
                         if queue:  # back of the line: the next take starts with another host
                             self._pending[key] = queue
                         self._in_flight += 1
-                        return key, item
+                        self._handed += 1
+                        return Job(key, item, self._handed)
                 wait: float | None = None
                 if not self._sealed:
                     pass  # more first items may come: they go before any retry
@@ -145,7 +156,8 @@ class FairDispatcher(Generic[T]):
                             self._deferred.remove(entry)
                             heapq.heapify(self._deferred)
                             self._in_flight += 1
-                            return key, item
+                            self._handed += 1
+                            return Job(key, item, self._handed)
                 elif not self._pending and not self._in_flight:
                     return None
                 self._condition.wait(wait)

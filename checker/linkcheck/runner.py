@@ -256,35 +256,45 @@ _FRESH = "fresh"  # an early URL the store already had a fresh result for: not f
 
 @dataclass
 class _FirstWave:
-    """The first `size` attempts of a run (in the order they started), watched for the early
-    offline verdict: did every one of them fail at the network level, on two hosts or more?
-    One server answering anything (even an error page), in the wave or after it, settles it:
-    online."""
+    """The first `size` attempts of a run, in the order the dispatcher handed their links out
+    (`Job.number`; a link handed out but not fetched, fresh in the store, is passed over),
+    watched for the early offline verdict: did every one of them fail at the network level,
+    on two hosts or more? One server answering anything (even an error page), in the wave or
+    after it, settles it: online."""
 
     size: int
-    started: int = 0
-    failed: int = 0
-    hosts: set[str] = field(default_factory=set)
+    failed: dict[int, str | None] = field(default_factory=dict)  # number -> host; None: passed
     answered: bool = False
+    hosts: int = 0  # the hosts the wave failed on, once it has
 
-    def start(self) -> int:
-        """The number of the attempt starting now."""
-        self.started += 1
-        return self.started
+    def pass_over(self, number: int) -> None:
+        self.failed[number] = None
 
     def record(self, number: int, result: LinkResult) -> None:
         if not result.network_error:
             self.answered = True  # in the wave or after it: a server answered
             return
-        if number > self.size:
-            return
         from checker.linkcheck.targets import host_key
 
-        self.failed += 1
-        self.hosts.add(host_key(result.url))
+        self.failed[number] = host_key(result.url)
 
     def all_failed(self) -> bool:
-        return not self.answered and self.failed >= self.size and len(self.hosts) >= 2
+        """Every attempt of the wave is over, each a network failure, on two hosts or more
+        (an attempt handed out before the last of them and still running: not yet)."""
+        if self.answered:
+            return False
+        hosts: set[str] = set()
+        attempts = number = 0
+        while attempts < self.size:
+            number += 1
+            if number not in self.failed:
+                return False  # still running, or not handed out yet
+            host = self.failed[number]
+            if host is not None:
+                hosts.add(host)
+                attempts += 1
+        self.hosts = len(hosts)
+        return self.hosts >= 2
 
 
 class LiveChecks:
@@ -406,11 +416,10 @@ class LiveChecks:
     def _work(self) -> None:
         try:
             while (job := self._dispatcher.take()) is not None:
-                key, url = job
                 try:
-                    self._check(url)
+                    self._check(job.item, job.number)
                 finally:
-                    self._dispatcher.done(key)
+                    self._dispatcher.done(job.key)
         except BaseException as error:  # not a link's failure: the run's (check_links raises)
             self._failure = error
             self._dispatcher.close()
@@ -419,19 +428,21 @@ class LiveChecks:
                 self._running -= 1
                 self._changed.notify_all()
 
-    def _check(self, url: str) -> None:
+    def _check(self, url: str, number: int) -> None:
+        """Fetch `url`, the `number`th link handed out (`_FirstWave`), unless no one needs it."""
         with self._lock:
             binding = self._bound
         if binding is None and url in self._fresh_urls():
             with self._lock:
                 if self._bound is None:
                     self._state[url] = _FRESH
+                    self._wave.pass_over(number)
                     return
                 binding = self._bound
         if binding is not None and url not in binding.index:
+            with self._lock:
+                self._wave.pass_over(number)
             return  # no target needs it: fresh in the store, or not cited after all
-        with self._lock:
-            number = self._wave.start()
         done = attempt(url, self.settings, self.sessions)
         with self._lock:
             self._wave.record(number, done[0])
@@ -449,7 +460,8 @@ class LiveChecks:
         network is down: nothing more is handed out."""
         with self._lock:
             wave = self._wave
-            if self._judged or self._probe is None or wave.answered or not wave.failed:
+            if self._judged or self._probe is None or wave.answered or not any(
+                    host is not None for host in wave.failed.values()):
                 return
             if self._archive_answer is None:
                 self._archive_answer = Future()
@@ -534,7 +546,7 @@ def _offline_note(wave: _FirstWave | None, links: int, untried: int, archive: bo
     if wave is None:
         return (f"network unavailable: none of {links} links could be reached"
                 + (" and the archive is unreachable" if archive else ""))
-    return (f"network unavailable: the first {wave.size} links tried, on {len(wave.hosts)} "
+    return (f"network unavailable: the first {wave.size} links tried, on {wave.hosts} "
             "hosts, all failed without an answer and the archive is unreachable"
             + (f"; the other {untried} links were left unchecked" if untried else ""))
 
