@@ -265,6 +265,7 @@ class _FirstWave:
     size: int
     failed: dict[int, str | None] = field(default_factory=dict)  # number -> host; None: passed
     answered: bool = False
+    any_failed: bool = False
     hosts: int = 0  # the hosts the wave failed on, once it has
 
     def pass_over(self, number: int) -> None:
@@ -277,6 +278,7 @@ class _FirstWave:
         from checker.linkcheck.targets import host_key
 
         self.failed[number] = host_key(result.url)
+        self.any_failed = True
 
     def all_failed(self) -> bool:
         """Every attempt of the wave is over, each a network failure, on two hosts or more
@@ -460,8 +462,7 @@ class LiveChecks:
         network is down: nothing more is handed out."""
         with self._lock:
             wave = self._wave
-            if self._judged or self._probe is None or wave.answered or not any(
-                    host is not None for host in wave.failed.values()):
+            if self._judged or self._probe is None or wave.answered or not wave.any_failed:
                 return
             if self._archive_answer is None:
                 self._archive_answer = Future()
