@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
 
 from checker import __version__
 from checker.errors import ConfigError, InputError, WriteRefused
-from checker.exitcodes import EXIT_INPUT, EXIT_OK
+from checker.exitcodes import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -126,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("footcheck: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
 
@@ -138,5 +139,9 @@ def run() -> NoReturn:
     search them all for reference cycles again and again (0.07 s after a 1,000-link check):
     every file and connection is closed by then, and the memory goes with the process."""
     code = main()
+    if code == EXIT_INTERRUPTED:  # threads still at work (a link, the audit) are not waited for
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     gc.freeze()
     sys.exit(code)

@@ -359,7 +359,9 @@ def run_check(args: argparse.Namespace, config=None, *, write_refs: bool = False
     # whose answer came go on at once.
     interval = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_INTERVAL)
-    with ThreadPoolExecutor(1, thread_name_prefix="footcheck-side") as side:
+    side = ThreadPoolExecutor(1, thread_name_prefix="footcheck-side")
+    interrupted = False
+    try:
         opening = side.submit(ResultStore.open, settings)
         live = LiveChecks(settings, opening.result)
         try:
@@ -383,6 +385,12 @@ def run_check(args: argparse.Namespace, config=None, *, write_refs: bool = False
             live.close()
             if (store := opening.result()) is not None:
                 store.close()
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
+    finally:
+        # Interrupted: the side work (audit, report imports) is not waited for.
+        side.shutdown(wait=not interrupted, cancel_futures=interrupted)
     from checker.linkcheck.findings import link_findings
     from checker.linkcheck.repair import drop_answered_questions
     from checker.rules.registry import WEIGH_LINKS, apply_config, run_rules
