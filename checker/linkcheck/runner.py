@@ -227,7 +227,7 @@ def check_links(
             results[index] = _attach(LinkResult(url=targets[index].url,
                                                 status=LinkStatus.OFFLINE.value), targets[index])
         fetched = [results[i] for i in jobs]
-        run.offline = live.offline is not None or _detect_offline(fetched, archive)
+        run.offline = live.offline is not None or _detect_offline(fetched, live.ask_archive)
         if run.offline:
             for result in fetched:
                 if result.status not in NOT_FETCHED:
@@ -464,19 +464,27 @@ class LiveChecks:
             wave = self._wave
             if self._judged or self._probe is None or wave.answered or not wave.any_failed:
                 return
-            if self._archive_answer is None:
-                self._archive_answer = Future()
-                threading.Thread(target=_ask, args=(self._probe, self._archive_answer),
-                                 name="footcheck-offline-probe", daemon=True).start()
-            if not wave.all_failed():
+        answer = self.ask_archive()
+        with self._lock:
+            if self._judged or answer is None or not wave.all_failed():
                 return
             self._judged = True
-            answer = self._archive_answer
         if answer.result() is False:
             with self._changed:
                 self.offline = wave  # from now on no attempt settles (`_Binding.settle`)
                 self._changed.notify_all()
             self._dispatcher.close()
+
+    def ask_archive(self) -> Future[bool | None] | None:
+        """Whether the archive can be reached (its ``reachable`` probe: None, it cannot
+        tell), asked once in the run, on a thread of its own; None without an archive that
+        has the probe (known once the targets are bound)."""
+        with self._lock:
+            if self._probe is not None and self._archive_answer is None:
+                self._archive_answer = Future()
+                threading.Thread(target=_ask, args=(self._probe, self._archive_answer),
+                                 name="footcheck-offline-probe", daemon=True).start()
+            return self._archive_answer
 
     def _fresh_urls(self) -> set[str]:
         """The URLs fresh in the store, read once (the store may still be opening)."""
@@ -539,7 +547,7 @@ class _Binding:
 def _ask(probe: Callable[[], bool | None], answer: Future[bool | None]) -> None:
     try:
         answer.set_result(probe())
-    except Exception:  # as `_detect_offline`: a probe that fails says unreachable
+    except Exception:  # a probe that fails says unreachable
         answer.set_result(False)
 
 
@@ -552,18 +560,18 @@ def _offline_note(wave: _FirstWave | None, links: int, untried: int, archive: bo
             + (f"; the other {untried} links were left unchecked" if untried else ""))
 
 
-def _detect_offline(live: list[LinkResult], archive: ArchiveHook | None) -> bool:
+def _detect_offline(live: list[LinkResult],
+                    ask_archive: Callable[[], Future[bool | None] | None]) -> bool:
+    """The verdict at the end: every link fetched failed at the network level, and the
+    archive (`LiveChecks.ask_archive`: the answer the early verdict had, else asked now) is
+    unreachable too; without its word, the failures span two hosts or more."""
     fetched = [r for r in live if r.status not in NOT_FETCHED]
     if not fetched or not all(is_network_failure(r) for r in fetched):
         return False
-    probe = getattr(archive, "reachable", None)
-    if callable(probe):
-        try:
-            reachable = probe()
-        except Exception:
-            reachable = False
-        if reachable is not None:
-            return not reachable
+    answer = ask_archive()
+    reachable = answer.result() if answer is not None else None
+    if reachable is not None:
+        return not reachable
     from checker.linkcheck.targets import host_key
 
     return len({host_key(r.url) for r in fetched}) >= 2
