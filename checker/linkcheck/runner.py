@@ -22,9 +22,10 @@ Steps of `check_links`:
    those links get status ``offline``, reason "network unavailable". Nothing is written to
    the store's history for them and the archive is not asked. The verdict comes early, and
    the remaining links are not tried, when the first wave of attempts (the first
-   ``global_limit`` started, at least `FIRST_WAVE`) all failed at the network level on two
-   hosts or more and the archive says it is unreachable too (`_FirstWave`): offline, every
-   lookup waits for its DNS failure, and 1,865 links took three minutes;
+   ``global_limit`` links handed out and fetched, at least `FIRST_WAVE`) all failed at the
+   network level on two hosts or more and the archive says it is unreachable too
+   (`_FirstWave`): offline, every lookup waits for its DNS failure, and 1,865 links took
+   three minutes;
 4. the archive hook, on one thread of its own (it keeps its own rate limit), for every result
    that is not ok (``skipped`` and ``offline`` excepted), every site-only target (the archive
    stage looks for the cited article) and, with ``settings.archive_all``, every result. It
