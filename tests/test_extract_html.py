@@ -181,3 +181,27 @@ def test_relative_links_keep_only_their_text() -> None:
     (note,), _ = extract_footnotes(Document(path="a.html", id="a", text=text, format="html"))
     assert note.text == ('Roe, Jane (2003). ["A Title"](https://example.org/a). '
                          "[jane@example.org](mailto:jane@example.org)")
+
+
+def test_html_tree_is_freed_when_read_without_the_collector() -> None:
+    """A page's tree is a web of reference cycles: `html_tree` tears it down as it ends, so it
+    is freed at once, not at the garbage collector's next full pass (here: none at all)."""
+    import gc
+    import weakref
+
+    from checker.extract.html import html_tree
+
+    text = ("<html><head><title>T</title></head><body><p>A claim.<sup>1</sup></p>"
+            '<ol class="footnotes"><li id="fn1">"A Title," Site, 2020.</li></ol></body></html>')
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with html_tree(text) as soup:
+            item, title = weakref.ref(soup.find("li")), weakref.ref(soup.title)
+            whole = weakref.ref(soup)
+            assert item() is not None and title() is not None
+        del soup
+        assert item() is None and title() is None and whole() is None
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -243,9 +243,13 @@ _NOTE_CONTAINERS = (
 
 
 def _html_metadata(text: str) -> tuple[str | None, str | None]:
-    from bs4 import BeautifulSoup
+    from checker.extract.html import html_tree  # BeautifulSoup: imported when needed
 
-    soup = BeautifulSoup(text, "lxml")
+    with html_tree(text) as soup:
+        return _soup_metadata(soup, text)
+
+
+def _soup_metadata(soup: Any, text: str) -> tuple[str | None, str | None]:
     metas: dict[str, str] = {}
     for meta in soup.find_all("meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop")
