@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,33 +229,28 @@ def parse_note_texts(texts: list[str], on_references: NoteHook | None = None
     gets references of its own. `on_references(references)` is called with each note's
     references as soon as they are read (by the link check, to start on the first links
     while the rest is read)."""
+    distinct = list(dict.fromkeys(texts))  # in the order first met
     if len(texts) < PARALLEL_FROM:
-        return _read_here(texts, on_references)
-    distinct = list(dict.fromkeys(texts))
-    values = map_shared(_parse_as_values, distinct)
-    read = dict(zip(distinct, values, strict=True))
-    found = [[reference_from_values(values) for values in read[text]] for text in texts]
-    for references in found if on_references is not None else ():
-        on_references(references)
-    return found
-
-
-def _read_here(texts: list[str], on_references: NoteHook | None) -> list[list[Reference]]:
-    read: dict[str, list[tuple]] = {}  # text -> its references' values, for a repeat
+        answers = map(_values_of, distinct)  # read one at a time, as they are asked for
+    else:
+        answers = map_shared(_parse_as_values, distinct)  # each chunk as the workers end it
+    read: dict[str, list[tuple]] = {}  # text -> its references' values
     found = []
     for text in texts:
-        known = read.get(text)
-        if known is None:
-            references = parse_references(text)
-            read[text] = [reference_values(reference) for reference in references]
-        else:
-            references = [reference_from_values(values) for values in known]
+        values = read.get(text)
+        if values is None:  # a text met for the first time: the next distinct text's answer
+            values = read[text] = next(answers)
+        references = [reference_from_values(one) for one in values]
         if on_references is not None:
             on_references(references)
         found.append(references)
     return found
 
 
-def _parse_as_values(texts: list[str]) -> list[list[tuple]]:
+def _values_of(text: str) -> list[tuple]:
+    return [reference_values(reference) for reference in parse_references(text)]
+
+
+def _parse_as_values(texts: Sequence[str]) -> list[list[tuple]]:
     """Plain tuples cross the process boundary several times faster than dataclasses."""
-    return [[reference_values(ref) for ref in parse_references(text)] for text in texts]
+    return [_values_of(text) for text in texts]

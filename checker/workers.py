@@ -2,9 +2,10 @@
 on forked worker processes, one a core.
 
 The workers are forked when the work starts, so they hold the list already: only each
-chunk's bounds go to them and only its results come back (as pickles), in order, while this
-process takes them in. Where the system cannot fork, where this process may run on one core
-only, or if a worker fails, the function runs here over the whole list.
+chunk's bounds go to them and only its results come back (as pickles), in order, each chunk's
+handed on as soon as it and those before it are done, while the workers go on. Where the
+system cannot fork, where this process may run on one core only, the function runs here over
+the whole list; if a worker fails, over the part not yet handed on.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
@@ -28,14 +29,13 @@ _one_at_a_time = threading.Lock()  # `_shared` holds one work
 
 
 def map_shared(function: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item]
-               ) -> list[Result]:
+               ) -> Iterator[Result]:
     """`function(items)` computed in chunks on every core: `function` maps a slice of
-    `items` to one result per item; the results in order."""
+    `items` to one result per item; the results in order, each chunk's as it is done."""
     workers = min(_cores(), MAX_WORKERS)
     if workers < 2 or len(items) < 2 or "fork" not in mp.get_all_start_methods():
-        return function(items)
-    with _one_at_a_time:
-        return _map_on_workers(function, items, workers)
+        return iter(function(items))
+    return _map_on_workers(function, items, workers)
 
 
 def _cores() -> int:
@@ -48,19 +48,25 @@ def _cores() -> int:
 
 
 def _map_on_workers(function: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item],
-                    workers: int) -> list[Result]:
+                    workers: int) -> Iterator[Result]:
     global _shared
     size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
     starts = range(0, len(items), size)
-    _shared = (function, items)  # the workers fork at the first chunk and inherit it
-    try:
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            parts = pool.map(_run_chunk, starts, [start + size for start in starts])
-            return [result for part in parts for result in part]
-    except (OSError, BrokenProcessPool):
-        return function(items)
-    finally:
-        _shared = None
+    handed_on = 0
+    with _one_at_a_time:
+        _shared = (function, items)  # the workers fork at the first chunk and inherit it
+        try:
+            pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"))
+            try:
+                for part in pool.map(_run_chunk, starts, [start + size for start in starts]):
+                    yield from part
+                    handed_on += len(part)
+            finally:  # chunks not started are not waited for when the taker stops early
+                pool.shutdown(cancel_futures=True)
+        except (OSError, BrokenProcessPool):
+            yield from function(items[handed_on:])
+        finally:
+            _shared = None
 
 
 def _run_chunk(start: int, stop: int) -> list[Any]:

@@ -57,3 +57,27 @@ def test_each_notes_references_are_handed_on_in_order(monkeypatch, parallel_from
     handed: list[list] = []
     parsed = parse_note_texts(texts, handed.append)
     assert handed == parsed == [parse_references(text) for text in texts]
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores")
+def test_on_workers_the_first_notes_are_handed_on_before_the_last_are_read(monkeypatch):
+    """A large document's link check starts once the workers have read the first chunk of
+    its notes, not after all of them."""
+    import time
+
+    monkeypatch.setattr(parse, "PARALLEL_FROM", 50)
+    texts = [note(number) for number in range(1, 401)]
+    read_as_values = parse._parse_as_values
+
+    def last_chunk_slow(chunk):
+        if texts[-1] in chunk:
+            time.sleep(1.0)
+        return read_as_values(chunk)
+
+    monkeypatch.setattr(parse, "_parse_as_values", last_chunk_slow)
+    handed: list[float] = []
+    started = time.monotonic()
+    parsed = parse_note_texts(texts, lambda references: handed.append(time.monotonic()))
+    ended = time.monotonic()
+    assert parsed == [parse_references(text) for text in texts] and len(handed) == len(texts)
+    assert ended - handed[0] > 0.5 and handed[0] - started < ended - started - 0.5

@@ -18,7 +18,7 @@ def squares(numbers):
 @pytest.mark.parametrize("count", [0, 1, 2, 17, 1000])
 def test_the_results_are_in_order_as_if_run_here(count):
     numbers = list(range(count))
-    assert map_shared(squares, numbers) == squares(numbers)
+    assert list(map_shared(squares, numbers)) == squares(numbers)
 
 
 def slow_pids(numbers):
@@ -28,7 +28,7 @@ def slow_pids(numbers):
 
 @two_cores
 def test_the_chunks_are_done_on_forked_workers_one_a_core():
-    pids = map_shared(slow_pids, list(range(200)))
+    pids = list(map_shared(slow_pids, list(range(200))))
     assert len(pids) == 200
     assert PARENT not in pids
     assert len(set(pids)) == min(len(os.sched_getaffinity(0)), 8)
@@ -50,7 +50,7 @@ def dies_in_a_worker(numbers):
 @two_cores
 def test_a_worker_that_dies_leaves_the_work_to_this_process():
     numbers = list(range(300))
-    assert map_shared(dies_in_a_worker, numbers) == squares(numbers)
+    assert list(map_shared(dies_in_a_worker, numbers)) == squares(numbers)
 
 
 def fails(numbers):
@@ -59,4 +59,44 @@ def fails(numbers):
 
 def test_an_error_of_the_function_is_raised_here():
     with pytest.raises(ValueError, match="cannot read"):
-        map_shared(fails, list(range(100)))
+        list(map_shared(fails, list(range(100))))
+
+
+def last_item_slow(numbers):
+    if LAST in numbers:
+        time.sleep(1.0)  # the last chunk: still at work while the first ones are handed on
+    return squares(numbers)
+
+
+LAST = 399
+
+
+@two_cores
+def test_each_chunk_is_handed_on_as_soon_as_it_is_done():
+    """The first results come while a later chunk is still at work, not once all are done."""
+    started = time.monotonic()
+    results = map_shared(last_item_slow, list(range(LAST + 1)))
+    assert next(results) == 0
+    first = time.monotonic() - started
+    assert list(results) == squares(range(1, LAST + 1))
+    assert time.monotonic() - started - first > 0.5, "the first result waited for the last chunk"
+
+
+DONE_HERE: list[int] = []
+
+
+def dies_in_the_last_chunk(numbers):
+    if os.getpid() != PARENT and LAST in numbers:
+        os._exit(3)
+    if os.getpid() == PARENT:
+        DONE_HERE.extend(numbers)
+    return squares(numbers)
+
+
+@two_cores
+def test_after_a_worker_dies_only_the_rest_is_done_here():
+    """Results handed on before a worker died are not made again: the rest follows them."""
+    DONE_HERE.clear()
+    assert list(map_shared(dies_in_the_last_chunk, list(range(LAST + 1)))) == squares(
+        range(LAST + 1))
+    assert LAST in DONE_HERE and len(DONE_HERE) < (LAST + 1) / 2, DONE_HERE
