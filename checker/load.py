@@ -21,12 +21,11 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from unidecode import unidecode
-
 from checker.errors import InputError, InputProblem
 from checker.extract import native
 from checker.lazypattern import compile_lazily
 from checker.model import Document
+from checker.transliterate import to_ascii
 
 MAX_LINE_BYTES = 4 * 1024 * 1024
 """Longest line accepted. Prose lines are short; even minified HTML rarely gets here."""
@@ -204,7 +203,7 @@ def html_depth(text: str, stop_after: int) -> int:
 def document_id(path: str) -> str:
     """The file stem, made safe for file names such as ``refs/<id>.bib``."""
     stem = Path(path).stem or Path(path).name
-    safe = _ID_UNSAFE.sub("_", unidecode(stem).replace("'", "")).strip("_")
+    safe = _ID_UNSAFE.sub("_", to_ascii(stem).replace("'", "")).strip("_")
     return safe or "document"
 
 

@@ -16,7 +16,8 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from rapidfuzz import fuzz
-from unidecode import unidecode
+
+from checker.transliterate import to_ascii
 
 # Order matters: longer clusters first.
 _VARIANTS: tuple[tuple[str, str], ...] = (
@@ -36,7 +37,7 @@ def fold(text: str | None) -> str:
     """`text` in the canonical Latin form used for every comparison (may be ``""``)."""
     if not text:
         return ""
-    out = unidecode(text).lower()
+    out = to_ascii(text).lower()
     out = _APOSTROPHES.sub("", out)
     out = _NON_ALNUM.sub(" ", out)
     for variant, canonical in _VARIANTS:
@@ -187,7 +188,7 @@ def url_search_words(title: str | None, count: int = 3) -> tuple[str, ...]:
     lower case): what an article's URL slug most likely holds. ``"Alibaba to create 100
     million jobs, most of which in SCO countries"`` -> ``("countries", "alibaba",
     "million")``."""
-    words = re.findall(r"[a-z0-9]+", unidecode(title or "").lower())
+    words = re.findall(r"[a-z0-9]+", to_ascii(title or "").lower())
     telling = {w: None for w in words if len(w) >= 4 and not w.isdigit()
                and w not in _COMMON_WORDS}
     return tuple(sorted(telling, key=len, reverse=True)[:count])

@@ -23,10 +23,9 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from unidecode import unidecode
-
 from checker.bibliography.names import split_person
 from checker.model import Reference
+from checker.transliterate import to_ascii
 
 _STOP_WORDS_TEXT = """
     a an the of in on and or for to at by with from as is are was be its it into about
@@ -65,7 +64,7 @@ def title_words(title: str | None) -> tuple[str, ...]:
 def _fold(text: str) -> tuple[str, ...]:
     """The runs of ASCII letters and digits, lower-cased, of `text` made ASCII (`unidecode`),
     its apostrophes (' `) dropped: one table lookup a byte, no pattern."""
-    folded = text if text.isascii() else unidecode(text)
+    folded = to_ascii(text)
     return tuple(folded.encode("ascii", "replace").translate(_WORD_BYTES, b"'`")
                  .decode("ascii").split())
 

@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from unidecode import unidecode
-
 from checker.lazypattern import compile_lazily
 from checker.model import Document, Finding, Footnote, LinkResult, Reference
 from checker.references.context import MarkedLines
 from checker.references.dates import period as bounds  # noqa: F401  (re-exported for the rules)
 from checker.references.urls import domain_of
+from checker.transliterate import to_ascii
 
 
 @dataclass(frozen=True)
@@ -171,7 +170,7 @@ def words(text: str | None) -> list[str]:
     if not text:
         return []
     text = re.sub(r"https?://\S+|<[^>]{0,200}>", " ", text)
-    return _WORD.findall(unidecode(text).lower())
+    return _WORD.findall(to_ascii(text).lower())
 
 
 def content_words(text: str | None) -> set[str]:

@@ -132,6 +132,8 @@ def _later(first: _Profile, second: _Profile) -> tuple[_Profile, _Profile]:
 
 
 def check(documents: list[Document], context: RuleContext) -> list[Finding]:
+    if len({doc.path for doc in documents}) < 2:
+        return []  # nothing to compare with: no text is read (a large paper's took seconds)
     profiles = [profile(doc, order) for order, doc in enumerate(documents)]
     findings = []
     for position, first in enumerate(profiles):
