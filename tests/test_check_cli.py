@@ -234,6 +234,7 @@ def test_offline_is_said_after_the_first_wave_and_the_rest_left_unchecked(
 
 
 def test_an_interrupt_while_links_hang_ends_at_once_in_one_line(web, tmp_path):
+    import os
     import signal
     import subprocess
     import sys
@@ -250,14 +251,28 @@ def test_an_interrupt_while_links_hang_ends_at_once_in_one_line(web, tmp_path):
         [sys.executable, "-m", "checker", "check", str(paper), "--allow-private", "--no-archive",
          "--cache", str(tmp_path / "store.sqlite"), "--report-dir", str(tmp_path / "reports")],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},  # SIGABRT: every thread's stack
     )
-    deadline = time.monotonic() + 20  # two hang at once (the per-host limit), the rest wait
+
+    def stacks() -> str:
+        """The child's threads where they are, for the failure's message."""
+        child.send_signal(signal.SIGABRT)
+        return child.communicate(timeout=20)[1][-6000:]
+
+    started = time.monotonic()
+    deadline = started + 20  # two hang at once (the per-host limit), the rest wait
     while sum(web.hits(f"/slow-{n}") for n in range(1, 6)) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert time.monotonic() < deadline
+    if time.monotonic() >= deadline:
+        hits = sum(web.hits(f"/slow-{n}") for n in range(1, 6))
+        pytest.fail(f"{hits} hanging links reached in 20 s; the child:\n{stacks()}")
     interrupted = time.monotonic()
     child.send_signal(signal.SIGINT)
-    _, err = child.communicate(timeout=20)
+    try:
+        _, err = child.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running 20 s after the interrupt "
+                    f"({interrupted - started:.1f} s after the start); the child:\n{stacks()}")
     assert time.monotonic() - interrupted < 5  # not after the hangs' 10 s timeout
     assert child.returncode == 130
     assert "Traceback" not in err and err.strip().splitlines()[-1] == "footcheck: interrupted"
