@@ -5,13 +5,15 @@ The workers are forked when the work starts, so they hold the list already: only
 chunk's bounds go to them and only its results come back (as pickles), in order, each chunk's
 handed on as soon as it and those before it are done, while the workers go on. Where the
 system cannot fork, where this process may run on one core only, the function runs here over
-the whole list; if a worker fails, over the part not yet handed on.
+the whole list; if a worker fails, over the part not yet handed on. A taker that stops early
+(Ctrl-C) waits for no chunk: the workers are stopped.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -56,17 +58,44 @@ def _map_on_workers(function: Callable[[Sequence[Item]], list[Result]], items: S
     with _one_at_a_time:
         _shared = (function, items)  # the workers fork at the first chunk and inherit it
         try:
-            pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"))
+            others = set(mp.active_children())
+            pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"),
+                                       initializer=_ignore_interrupts)
+            done = False
             try:
-                for part in pool.map(_run_chunk, starts, [start + size for start in starts]):
+                # Submitted, never cancelled: Python 3.11's pool fails in its own thread when it
+                # marks a chunk cancelled meanwhile as failed (as `pool.map` does on a failure).
+                # Ctrl-C is held back while the workers are forked (they fork at the first
+                # chunk), so that none is forked ready to take it (`_ignore_interrupts`).
+                held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+                try:
+                    chunks = [pool.submit(_run_chunk, start, start + size) for start in starts]
+                finally:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, held)
+                for chunk in chunks:
+                    part = chunk.result()
                     yield from part
                     handed_on += len(part)
-            finally:  # chunks not started are not waited for when the taker stops early
-                pool.shutdown(cancel_futures=True)
+                done = True
+            finally:
+                if not done:  # the taker stopped early (Ctrl-C, an error): no chunk waited for
+                    for worker in set(mp.active_children()) - others:  # (even mid-start)
+                        worker.terminate()
+                # Waited for only when all is done (the workers idle): stopped early, the pool
+                # may be half made (Ctrl-C as it started its thread, which cannot be joined).
+                pool.shutdown(wait=done)
         except (OSError, BrokenProcessPool):
             yield from function(items[handed_on:])
         finally:
             _shared = None
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C, which a terminal sends to every process of the command, is the
+    taker's to answer (it stops the workers); a worker taking it would print a traceback. It
+    was held back since the fork: ignored now, any held is dropped."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _run_chunk(start: int, stop: int) -> list[Any]:

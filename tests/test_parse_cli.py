@@ -145,3 +145,47 @@ def test_parse_writes_every_base_then_the_state_once_then_the_files(tmp_path, mo
     bases = [f"{write.BASE_DIR}/{name}.{kind}" for name in names for kind in ("bib", "json")]
     files = [f"{name}.{kind}" for name in names for kind in ("bib", "json")]
     assert written == [*bases, write.STATE_NAME, *files]
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir() or len(__import__("os").sched_getaffinity(0)) < 2,
+                    reason="needs two cores and /proc to see the workers")
+@pytest.mark.parametrize("after", [0.0, 0.3])  # as the workers are forked; amid their chunks
+def test_an_interrupt_while_workers_read_ends_at_once_with_no_process_left(tmp_path, after):
+    """Ctrl-C while a large document's notes are read on workers: exit 130 at once, one line,
+    the workers stopped (not left to finish their chunks)."""
+    import os
+    import signal
+    import time
+
+    count = 60_000  # chunks of 7,500 notes: each most of a second
+    body = " ".join(f"Claim {n}.<sup>{n}</sup>" for n in range(1, count + 1))
+    notes = "\n".join(f'<sup>{n}</sup> Jane Doe, "Railway plans {n}," The Diplomat, May '
+                      f"{n % 28 + 1}, 2020, https://example.org/2020/05/{n}-rail/."
+                      for n in range(1, count + 1))
+    paper = tmp_path / "paper.md"
+    paper.write_text(f"# Paper\n\n{body}\n\n---\n\n{notes}\n")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "checker", "parse", str(paper),
+         "--refs-dir", str(tmp_path / "refs")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+        start_new_session=True)  # its own process group, as a terminal's Ctrl-C reaches
+
+    def workers() -> list[str]:
+        found = Path(f"/proc/{child.pid}/task/{child.pid}/children")
+        return found.read_text().split() if found.exists() else []
+
+    deadline = time.monotonic() + 30
+    while not workers() and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    forked = workers()
+    assert forked, "the notes were not read on workers"
+    time.sleep(after)
+    interrupted = time.monotonic()
+    os.killpg(child.pid, signal.SIGINT)
+    _, err = child.communicate(timeout=30)
+    assert time.monotonic() - interrupted < 0.5  # not after the chunks at work
+    assert child.returncode == 130 and "Traceback" not in err, err[-3000:]
+    assert err.strip().splitlines()[-1] == "footcheck: interrupted"
+    time.sleep(0.3)
+    assert not [pid for pid in forked if Path(f"/proc/{pid}").exists()
+                and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]

