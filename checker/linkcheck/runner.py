@@ -333,7 +333,7 @@ class LiveChecks:
         self._running = 0  # workers not yet ended
         self._state: dict[str, Any] = {}  # url -> None (asked), _FRESH or its first attempt
         self._bound: _Binding | None = None
-        self._workers: list[threading.Thread] = []
+        self._started = 0  # workers started (at most one a link, `global_limit` in all)
         self._failure: BaseException | None = None
         self._wave = _FirstWave(max(FIRST_WAVE, self._limiter.global_limit))
         self._probe: Callable[[], bool | None] | None = None  # the archive's, once bound
@@ -409,10 +409,10 @@ class LiveChecks:
 
         self._dispatcher.add(host_key(url), url)
         with self._lock:
-            if len(self._workers) < min(self._limiter.global_limit, len(self._state)):
+            if self._started < min(self._limiter.global_limit, len(self._state)):
                 worker = threading.Thread(target=self._work, name="footcheck-link",
                                           daemon=True)
-                self._workers.append(worker)
+                self._started += 1
                 self._running += 1
                 worker.start()
 
