@@ -43,7 +43,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from checker.model import Document, Finding, LinkResult, LinkStatus, Severity
@@ -192,33 +191,57 @@ def check(documents: list[Document], context: RuleContext) -> list[Finding]:
 def similar_pairs(hosts: list[str]) -> list[tuple[str, str, int]]:
     """(host, other, distance) for every pair of `hosts` (sorted, one public suffix) that
     `typo_distance` takes for a typo, in the order of a loop over each host and the hosts
-    after it. Not every pair is compared: a label shorter than `MIN_LENGTH_ONE_EDIT` never
-    pairs, nor do two labels whose lengths differ by more than two edits; the others are
-    compared in rapidfuzz's C loop, and only the few within two edits go to `typo_distance`
-    (5,000 hosts: 12.5 million pairs in Python took a minute)."""
-    labels = [registrable_domain(host).split(".", 1)[0] for host in hosts]
-    by_length: dict[int, list[int]] = defaultdict(list)
-    for position, label in enumerate(labels):
+    after it.
+
+    Not every pair is compared. Two names within two edits share a string that each reaches
+    by deleting at most two of its letters (a substitution or a transposition is one deletion
+    on each side, an insertion one on the other): each distinct label is indexed under the
+    strings its deletions make (one deletion for labels shorter than `MIN_LENGTH_TWO_EDITS`,
+    which may pair at one edit only), and only labels meeting under one of them go to
+    `typo_distance`. Labels are taken by length, and those more than two letters shorter
+    than the current one leave the index. 5,000 hosts: 0.8 s, where comparing every pair of
+    near lengths in rapidfuzz's C loop took 5 s (and every pair in Python, a minute)."""
+    by_label: dict[str, list[int]] = defaultdict(list)  # a label's hosts (one name each)
+    for position, host in enumerate(hosts):
+        label = registrable_domain(host).split(".", 1)[0]
         if len(label) >= MIN_LENGTH_ONE_EDIT:
-            by_length[len(label)].append(position)
+            by_label[label].append(position)
+    labels = sorted(by_label, key=len)
+    # a deletion's string -> the labels making it (tuples: most strings have one label, and a
+    # tuple of one is half the size of a list of one)
+    index: dict[str, tuple[str, ...]] = {}
+    leaving = 0  # labels[leaving:] are in the index
     pairs: list[tuple[int, int, int]] = []
-    for length, positions in by_length.items():
-        for other_length in range(length, length + 3):
-            others = positions if other_length == length else by_length.get(other_length)
-            if not others:
-                continue
-            choices = [labels[i] for i in others]
-            for position in positions:
-                for _, _, found in process.extract(
-                        labels[position], choices, scorer=DamerauLevenshtein.distance,
-                        score_cutoff=2, limit=None):
-                    other = others[found]
-                    if other != position and (other_length != length or other > position):
-                        first, second = sorted((position, other))
-                        distance = typo_distance(hosts[first], hosts[second])
-                        if distance is not None:
-                            pairs.append((first, second, distance))
+    for label in labels:
+        while len(labels[leaving]) < len(label) - 2:
+            old = labels[leaving]
+            for string in _deletions(old):
+                if rest := tuple(other for other in index[string] if other != old):
+                    index[string] = rest
+                else:
+                    del index[string]
+            leaving += 1
+        strings = _deletions(label)
+        met = {other for string in strings for other in index.get(string, ())}
+        for other in met:
+            first, second = by_label[label][0], by_label[other][0]
+            distance = typo_distance(hosts[first], hosts[second])
+            if distance is not None:
+                pairs.extend((min(one, two), max(one, two), distance)
+                             for one in by_label[label] for two in by_label[other])
+        for string in strings:
+            index[string] = (*index.get(string, ()), label)
     return [(hosts[first], hosts[second], distance) for first, second, distance in sorted(pairs)]
+
+
+def _deletions(label: str) -> set[str]:
+    """`label` and every string made by deleting one of its letters, or two when it is long
+    enough to pair at two edits."""
+    found = frontier = {label}
+    for _ in range(2 if len(label) >= MIN_LENGTH_TWO_EDITS else 1):
+        frontier = {word[:at] + word[at + 1:] for word in frontier for at in range(len(word))}
+        found = found | frontier
+    return found
 
 
 # What a host's check shows: it answered (the site is there), or nothing answered at all.
