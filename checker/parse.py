@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.errors import InputError
-from checker.extract import document_metadata, extract_footnotes
+from checker.extract import document_metadata, extract_footnotes, one_parse
 from checker.extract.worklist import listed_works
 from checker.load import read_document
 from checker.model import (
@@ -102,13 +102,14 @@ def parse_document(doc: Document, doc_date: str | None = None,
     """Fill `doc` with its metadata, footnotes and references; return parse findings.
     `on_references`: see `parse_note_texts` (not called for notes whose references a LaTeX
     \\cite or a .bib entry gave)."""
-    title, stated_date = document_metadata(doc)
+    with one_parse(doc):
+        title, stated_date = document_metadata(doc)
+        footnotes, findings = extract_footnotes(doc)
     doc.title = title
     if doc_date:
         doc.date, doc.date_source = doc_date, "option"
     elif stated_date:
         doc.date, doc.date_source = stated_date, "stated"
-    footnotes, findings = extract_footnotes(doc)
     texts = [footnote.text for footnote in footnotes]
     if any(footnote.references for footnote in footnotes):
         on_references = None

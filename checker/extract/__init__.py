@@ -10,6 +10,7 @@ the stated title and date.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
 from checker.extract.asciidoc import extract_asciidoc, has_asciidoc_notes
@@ -30,7 +31,7 @@ from checker.extract.texinfo import extract_texinfo, has_texinfo_notes
 from checker.extract.wikitext import extract_wikitext, has_wikitext_notes
 from checker.model import Document, Finding, Footnote
 
-__all__ = ["READERS", "document_metadata", "extract_footnotes"]
+__all__ = ["READERS", "document_metadata", "extract_footnotes", "one_parse"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,17 @@ class Reader:
     name: str
     has_shape: Callable[[Document], bool]  # a cheap look: are this reader's notes there?
     extract: Callable[[str], Extraction]
+
+
+def one_parse(doc: Document) -> AbstractContextManager[None]:
+    """A block in which `document_metadata(doc)` and then `extract_footnotes(doc)` read one
+    parse of the document: an HTML page's tree is made once (`html.held_tree`); the other
+    formats have no parse to share."""
+    if doc.format != "html":
+        return nullcontext()
+    from checker.extract.html import held_tree  # BeautifulSoup: imported when needed
+
+    return held_tree(doc.text)
 
 
 def _extract_html(text: str) -> Extraction:

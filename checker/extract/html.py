@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -63,13 +64,21 @@ _HIDDEN = compile_lazily(
 _ID_ATTRIBUTE = compile_lazily(r"""\b(?:id|name)\s*=\s*(["'])(.*?)\1""", re.IGNORECASE)
 
 
+_held: ContextVar[tuple[str, BeautifulSoup] | None] = ContextVar("held_tree", default=None)
+
+
 @contextmanager
 def html_tree(text: str) -> Iterator[BeautifulSoup]:
     """The page as BeautifulSoup's tree (lxml), torn down when the block ends. The tree is one
     large web of reference cycles (every element knows its parent and its neighbours), which
     only the garbage collector's rare full pass would free: a 13,000-note page kept 110 MB
     alive after it was read. Decomposed, it goes at once. (The BeautifulSoup object's own
-    `decompose` does not reach its children: each top element is decomposed.)"""
+    `decompose` does not reach its children: each top element is decomposed.)
+    Inside `held_tree(text)`, the tree it holds, torn down when that block ends."""
+    held = _held.get()
+    if held is not None and held[0] is text:
+        yield held[1]
+        return
     soup = BeautifulSoup(text, "lxml")
     try:
         yield soup
@@ -77,6 +86,20 @@ def html_tree(text: str) -> Iterator[BeautifulSoup]:
         for top in list(soup.contents):
             top.decompose()
         soup.decompose()
+
+
+@contextmanager
+def held_tree(text: str) -> Iterator[None]:
+    """A block in which every `html_tree(text)` of this very text is one tree, made here and
+    torn down when the block ends: a page's metadata and its notes read one parse (a 4 MB
+    page of 13,000 notes: 1.6 s less). Its readers take it in turn, the one that changes it
+    last (the notes' reader drops scripts and styles)."""
+    with html_tree(text) as soup:
+        token = _held.set((text, soup))
+        try:
+            yield
+        finally:
+            _held.reset(token)
 
 
 def extract_html(text: str) -> tuple[list[Footnote], dict[int, list[int]]]:
