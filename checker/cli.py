@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from checker import __version__
+from checker import __version__, interrupt
 from checker.errors import ConfigError, InputError, WriteRefused
 from checker.exitcodes import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
 
@@ -126,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"footcheck: {error}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
+        interrupt.handled()  # not sent again (see interrupt.py)
         print("footcheck: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
@@ -149,6 +150,7 @@ def run() -> NoReturn:
     every file and connection is closed by then, and the memory goes with the process."""
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_PASS_AFTER)
+    interrupt.install()  # Ctrl-C never raised inside an import (see interrupt.py)
     code = main()
     if code == EXIT_INTERRUPTED:  # threads still at work (a link, the audit) are not waited for
         sys.stdout.flush()

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from children import with_ctrl_c
 
 from checker.cli import main
 from checker.parse import parse_paths
@@ -168,7 +169,8 @@ def test_an_interrupt_while_workers_read_ends_at_once_with_no_process_left(tmp_p
         [sys.executable, "-m", "checker", "parse", str(paper),
          "--refs-dir", str(tmp_path / "refs")],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
-        start_new_session=True)  # its own process group, as a terminal's Ctrl-C reaches
+        start_new_session=True, preexec_fn=with_ctrl_c)  # its own process group, as a
+    # terminal's Ctrl-C reaches
 
     def workers() -> list[str]:
         found = Path(f"/proc/{child.pid}/task/{child.pid}/children")
