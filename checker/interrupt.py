@@ -19,8 +19,8 @@ load hung until killed):
 `install` puts `interrupt` in place of Python's handler and a thread of its own beside it,
 which sends Ctrl-C again to the main thread itself (``pthread_kill``: that wakes it):
 
-1. inside an import the handler raises nothing and asks for it again `RETRY_AFTER` later,
-   until the import is over;
+1. inside an import (or a block that is `held`) the handler raises nothing and asks for it
+   again `RETRY_AFTER` later, until the import is over;
 2. every Ctrl-C, whichever thread the system gave it to, is told to that thread by the
    signal's wake-up pipe (``signal.set_wakeup_fd``), and it sends it on to the main thread
    `PASS_ON_AFTER` later (one the main thread has raised already is not raised twice);
@@ -39,6 +39,7 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from types import FrameType
 
 RETRY_AFTER = 0.01  # seconds: while the main thread is in an import
@@ -50,6 +51,7 @@ _IN_IMPORT, _UNTAKEN = b"i", b"u"  # asked of the sending thread (besides the si
 
 _again: int | None = None  # the pipe's end the handler (and the system) write to
 _retries = 0
+_holding = 0  # blocks the interrupt waits for (`held`)
 _called_at = float("-inf")  # the handler's last call (time.monotonic())
 _raised_at = float("-inf")  # its last KeyboardInterrupt
 _handled = False
@@ -83,7 +85,7 @@ def interrupt(signum: int, frame: FrameType | None) -> None:
     _called_at = now = time.monotonic()
     if _handled or now - _raised_at < UNTAKEN_AFTER:
         return  # taken, or raised a moment ago: this is the same Ctrl-C, passed on
-    if _again is not None and in_import(frame) and _retries < MOST_RETRIES:
+    if _again is not None and (_holding or in_import(frame)) and _retries < MOST_RETRIES:
         _retries += 1
         _ask(_IN_IMPORT)
         return
@@ -91,6 +93,20 @@ def interrupt(signum: int, frame: FrameType | None) -> None:
     _raised_at = now
     _ask(_UNTAKEN)
     raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def held() -> Iterator[None]:
+    """A block Ctrl-C waits for, as it waits for an import (`workers.map_shared` forks its
+    workers in one: raised there, a worker forked but not yet known would be left running).
+    Blocking the signal in the main thread is not enough where other threads run: one of
+    them takes it, and the main thread runs the handler all the same."""
+    global _holding
+    _holding += 1
+    try:
+        yield
+    finally:
+        _holding -= 1
 
 
 def handled() -> None:

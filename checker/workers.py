@@ -20,6 +20,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+from checker import interrupt
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -67,11 +69,14 @@ def _map_on_workers(function: Callable[[Sequence[Item]], list[Result]], items: S
                 # marks a chunk cancelled meanwhile as failed (as `pool.map` does on a failure).
                 # Ctrl-C is held back while the workers are forked (they fork at the first
                 # chunk), so that none is forked ready to take it (`_ignore_interrupts`).
-                held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+                # Nor is it raised here meanwhile, where another thread took it (`held`).
+                blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
                 try:
-                    chunks = [pool.submit(_run_chunk, start, start + size) for start in starts]
+                    with interrupt.held():
+                        chunks = [pool.submit(_run_chunk, start, start + size)
+                                  for start in starts]
                 finally:
-                    signal.pthread_sigmask(signal.SIG_SETMASK, held)
+                    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
                 for chunk in chunks:
                     part = chunk.result()
                     yield from part

@@ -167,3 +167,32 @@ def test_the_sending_thread_never_takes_a_ctrl_c(tmp_path) -> None:
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
                           timeout=30, preexec_fn=with_ctrl_c)
     assert done.stdout.split("\n")[:2] == ["blocked", "main open"], done.stderr
+
+
+HELD = textwrap.dedent("""
+    import os, signal, threading, time
+    from checker import interrupt
+    interrupt.install()
+    done = False
+    try:
+        with interrupt.held():
+            os.kill(os.getpid(), signal.SIGINT)
+            end = time.monotonic() + 0.2
+            while time.monotonic() < end:  # Python code running: the handler is called here
+                pass
+            done = True
+        threading.Event().wait(5)
+        print("never raised")
+    except KeyboardInterrupt:
+        print("raised after the block;", "whole" if done else "half")
+""")
+
+
+def test_ctrl_c_waits_for_a_held_block(tmp_path) -> None:
+    """`interrupt.held()` (workers.map_shared forks its workers in one): a Ctrl-C that comes
+    inside is raised as soon as the block ends."""
+    script = tmp_path / "held.py"
+    script.write_text(HELD)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=30, preexec_fn=with_ctrl_c)
+    assert done.stdout.strip() == "raised after the block; whole", done.stderr
