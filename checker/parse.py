@@ -8,6 +8,8 @@ from pathlib import Path
 
 from checker.errors import InputError
 from checker.extract import document_metadata, extract_footnotes, one_parse
+from checker.extract.common import is_ditto
+from checker.extract.native import NATIVE_FORMATS
 from checker.extract.worklist import listed_works
 from checker.load import read_document
 from checker.model import (
@@ -126,14 +128,21 @@ def parse_document(doc: Document, doc_date: str | None = None,
 
 def _listed_works(doc: Document, footnotes: list[Footnote]) -> list[Reference]:
     """The works of the document's own bibliography section, for its short notes to point to
-    (text layouts only: LaTeX and bibliographies resolve their citations themselves)."""
-    if doc.format not in ("markdown", "text", "html") or not any(
-            _author_year_or_short(ref) for note in footnotes for ref in note.references):
+    (an author-date note, a short form, a source named by its author alone): text layouts and
+    the text of PDF, Word and ODT files (LaTeX and bibliographies resolve their citations
+    themselves)."""
+    if doc.format not in ("markdown", "text", "html", *NATIVE_FORMATS) or not any(
+            not note.references or any(_author_year_or_short(ref) for ref in note.references)
+            for note in footnotes):
         return []
     note_lines = {note.line for note in footnotes}
-    works = []
+    works: list[Reference] = []
     for entry in listed_works(doc.text, note_lines):
-        works.extend(ref for ref in parse_references(entry) if ref.authors and ref.title)
+        for ref in parse_references(entry):
+            if not ref.authors and works and is_ditto(ref.raw):
+                ref.authors = list(works[-1].authors)  # "–––. *Title*": the author above
+            if ref.authors and ref.title:
+                works.append(ref)
     return works
 
 

@@ -54,3 +54,76 @@ def test_author_date_notes_take_the_full_work_from_the_documents_list() -> None:
                                                 "Journal of Regional Studies")
     assert third.title == first.title
     assert [note.number for note in doc.footnotes] == [1, 2, 3]  # the list adds no notes
+
+
+HANGING = """\
+Body.
+
+Works Cited
+Adelman,Janet. "Anger's my meat": Feeding and Aggression in Coriolanus." Repre-
+senting Shakespeare. Ed. Murray M. Schwartz. Baltimore:Johns Hopkins UP, 1980. Print.
+Bentley, Gerald Eades. The Profession of Dramatist in Shakespeare's Time. Princeton:
+Princeton University Press, 1971. Print.
+[page 188]
+WORKS CITED
+Grafton, Anthony. Defenders of the Text. Cambridge, MA: Harvard University Press, 1991.
+Print.
+–––.What Was History? Cambridge: Cambridge University Press, 2007. Print.
+"""
+
+
+def test_a_pdfs_list_without_blank_lines_is_split_at_each_authors_name() -> None:
+    """A PDF's text loses a list's hanging indents: its entries follow each other line after
+    line, and each opens with its author's name ("Adelman,Janet." as the text has it) or the
+    dashes of the same author again; a place ("Cambridge, MA:") opens none."""
+    assert listed_works(HANGING, set()) == [
+        "Adelman,Janet. \"Anger's my meat\": Feeding and Aggression in Coriolanus.\" Repre-"
+        "senting Shakespeare. Ed. Murray M. Schwartz. Baltimore:Johns Hopkins UP, 1980. Print.",
+        "Bentley, Gerald Eades. The Profession of Dramatist in Shakespeare's Time. Princeton: "
+        "Princeton University Press, 1971. Print.",
+        "Grafton, Anthony. Defenders of the Text. Cambridge, MA: Harvard University Press, "
+        "1991. Print.",
+        "–––.What Was History? Cambridge: Cambridge University Press, 2007. Print.",
+    ]
+
+
+MLA = """\
+The players were owned by their companies.[^1] Histories sold well.[^2] Grafton disagrees.[^3]
+Stirling wrote on the populace.[^4] So did others.[^5]
+
+[^1]: See Bentley (264–292) on the ownership of play texts.
+[^2]: See Bouwsma, 112ff.
+[^3]: See Grafton.
+[^4]: William Stirling on the crowd.
+[^5]: According to Bentley, for example, the companies kept them.
+
+Works Cited
+
+Bentley, Gerald Eades. The Profession of Dramatist in Shakespeare's Time. Princeton:
+Princeton University Press, 1971. Print.
+
+Bouwsma, William James. The Waning of the Renaissance, 1550-1640. New Haven: Yale UP, 2000.
+
+Grafton, Anthony. Defenders of the Text. Cambridge, MA: Harvard University Press, 1991.
+
+–––. What Was History? Cambridge: Cambridge University Press, 2007. Print.
+
+Stirling, Brents. The Populace in Shakespeare. New York: Columbia UP, 1949. Print.
+"""
+
+
+def test_a_source_named_by_its_author_alone_is_the_listed_work_of_that_author() -> None:
+    """MLA: "See Bouwsma, 112ff." points to the one work by Bouwsma in the works cited. Not
+    when the list has two by that author (the dashes of "–––." are Grafton again), nor when
+    the note's given name is another's ("William Stirling" is not "Stirling, Brents")."""
+    doc = Document(path="paper.md", id="paper", text=MLA, format="markdown")
+    parse_document(doc)
+    titles = {note.number: [ref.title for ref in note.references] for note in doc.footnotes}
+    assert titles == {
+        1: ["The Profession of Dramatist in Shakespeare's Time"],
+        2: ["The Waning of the Renaissance"],
+        3: [],
+        4: [],
+        5: ["The Profession of Dramatist in Shakespeare's Time"],
+    }
+    assert doc.footnotes[1].references[0].authors == ["Bouwsma, William James"]

@@ -10,6 +10,18 @@ from dataclasses import dataclass, field
 
 from checker.lazypattern import compile_lazily
 
+# A PDF's rendered text opens each page with "[page N]" (extract/pdf_layout.py): where the
+# page starts, no line of the page's own.
+PAGE_START = compile_lazily(r"^\[page \d+\]$")
+_DITTO = compile_lazily(r"^(?:[-–—_]\s?){2,}[.,]")  # "———," "---." "__________ ."
+_DITTO_STARTS = frozenset(a + b for a in "-–—_" for b in "-–—_ ")
+
+
+def is_ditto(text: str) -> bool:
+    """Does `text` open with the dashes that stand for the author of the work before it, in
+    a note or a list of works (``———, *Title*``, ``–––.“Title”``)?"""
+    return text[:2] in _DITTO_STARTS and _DITTO.match(text) is not None
+
 # Entities only with their semicolon: html.unescape would also turn the legacy
 # no-semicolon forms inside URLs ("?a=1&region=x") into symbols ("®ion").
 _ENTITY = compile_lazily(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

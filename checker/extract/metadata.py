@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from checker.extract.common import clean_note_text
+from checker.extract.common import PAGE_START, clean_note_text
 from checker.lazypattern import compile_lazily
 from checker.model import Document
 
@@ -47,9 +47,6 @@ _MARKUP = compile_lazily(r"[*_`]+|^\s*>\s*")
 _TAG = compile_lazily(r"<[^<>]{1,200}>")
 _BYLINE_SEPARATOR = compile_lazily(r"\s[|·•—–]\s|\s/\s")
 _BODY_LINE = 200  # a line this long is body text: the top is over
-# A PDF's rendered text opens each page with "[page N]" (extract/pdf_layout.py): where the
-# page starts, no line of the page's own.
-_PAGE_START = compile_lazily(r"^\[page \d+\]$")
 _NON_TITLES = compile_lazily(
     r"^(?:contents|table of contents|abstract|summary|executive summary|introduction|notes"
     r"|about the authors?|acknowledg(?:e)?ments|foreword|preface)$",
@@ -109,7 +106,7 @@ def _top_lines(text: str) -> list[tuple[int, str]]:
     """The first non-blank lines as (index, line), blank lines marked by index gaps."""
     top: list[tuple[int, str]] = []
     for index, line in enumerate(text.split("\n", 4 * TOP_LINES)[: 4 * TOP_LINES]):  # not the rest
-        if line.strip() and not _PAGE_START.match(line):
+        if line.strip() and not PAGE_START.match(line):
             top.append((index, line))
             if len(top) >= TOP_LINES:
                 break

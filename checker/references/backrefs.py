@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from checker.extract.common import is_ditto
 from checker.lazypattern import compile_lazily
 from checker.model import Footnote, Reference, ReferenceType, copy_reference
 from checker.references.context import NamedWork
@@ -45,8 +46,6 @@ _SUPRA = compile_lazily(r"\b(?:supra|above)\s+(?:at\s+)?(?:note|n\.?)\s*(?P<n>\d
                         r"\bsee\s+(?:note|n\.)\s*(?P<m>\d{1,4})(?:\s+above|\s+supra)?\b",
                         re.IGNORECASE)
 _WORD = compile_lazily(r"\w+")
-_DITTO = compile_lazily(r"^(?:[-–—_]\s?){2,}[.,]")  # "———," "---." "__________ ."
-_DITTO_STARTS = frozenset(a + b for a in "-–—_" for b in "-–—_ ")
 _STOP = frozenset(["the", "a", "an", "of", "and", "in", "on", "for", "to"])
 
 
@@ -261,7 +260,36 @@ def resolve_backreferences(footnotes: list[Footnote],
     resolver = BackReferenceResolver()
     for work in listed:
         resolver.index.add(work)
+        if work.authors:
+            resolver.listed.setdefault(_family(work), []).append(work)
     resolver.feed(footnotes, named)
+
+
+# A source named by its author alone, the MLA way (the list of works cited says which): at a
+# note's start or after a signal, a name followed by a page, or ending a sentence ("See
+# Bouwsma, 112ff.", "See Bentley (264–292) on ...", "see Andrew Gurr.", "Ribner, 251–266").
+_NAMED_SOURCE = compile_lazily(
+    r"(?:(?:^|(?<=[\s(]))(?:[Ss]ee(?:\s+also)?|[Cc]f\.|[Aa]ccording\s+to)\s+|^)"
+    r"(?P<given>(?:[A-Z][a-z]+\s+|[A-Z]\.\s*){0,2})(?P<family>[A-Z][\w'’-]+)"
+    r"(?=\s*\(\d|,\s*\d|[.;]?\s*$|[.;]\s|,\s+[a-z])")
+
+
+def _named_sources(text: str, listed: dict[str, list[Reference]]) -> list[Reference]:
+    """The listed works a note with no citation of its own names by their author alone
+    (`_NAMED_SOURCE`), when the document's own list of works has one work by that name (two,
+    and the name does not say which) and the given name, if the note gives one, is that
+    author's ("William Stirling" is not "Stirling, Brents")."""
+    found = []
+    for match in _NAMED_SOURCE.finditer(text):
+        works = listed.get(match.group("family").lower())
+        if works is None or len(works) != 1:
+            continue
+        given = match.group("given").strip()
+        listed_given = works[0].authors[0].partition(",")[2].strip()
+        if given and given[:1] != listed_given[:1]:
+            continue
+        found.append(_copy(works[0], match.group(0).strip()))
+    return found
 
 
 # Parties a case is not called by: the government that brings it
@@ -341,6 +369,7 @@ class BackReferenceResolver:
 
     def __init__(self) -> None:
         self.index = _Index()
+        self.listed: dict[str, list[Reference]] = {}  # the document's list, by family name
         self.by_number: dict[int, list[Reference]] = {}
         self.previous: list[Reference] = []
         self.previous_top: Reference | None = None  # what "Id." in the next note points to
@@ -398,13 +427,15 @@ class BackReferenceResolver:
                     footnote.references = [resolved]
             if resolved is None and footnote.references:
                 footnote.references = _once_each(_resolve_each(footnote.references, index))
+            if text and not footnote.references and self.listed:
+                footnote.references = _named_sources(text, self.listed)
             if text and index.case_names:
                 mentions = _passing_mentions(text, footnote.references, index)
                 if mentions:  # (the note's references may be the shared empty tuple)
                     footnote.references = [*footnote.references, *mentions]
             if footnote.references:
                 for number, ref in enumerate(footnote.references):
-                    if not ref.authors and ref.raw[:2] in _DITTO_STARTS and _DITTO.match(ref.raw):
+                    if not ref.authors and is_ditto(ref.raw):
                         # "———, *Title*": the same author as the work cited just before
                         earlier = footnote.references[number - 1] if number else (
                             previous[-1] if previous else None)
