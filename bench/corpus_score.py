@@ -27,7 +27,8 @@ quotes, emphasis marks and trailing punctuation ignored, non-Latin letters trans
 as the set of family names; domain and date exactly; URLs without their scheme and trailing
 slash. The references of a missed note count against recall, those of an extra note against
 precision. A gold that covers only part of a long document says so with `"covers": [first,
-last]`: parsed notes numbered outside that range are then left out of the count.
+last]`: parsed notes numbered outside that range, or in a part (where numbering restarts) that
+the gold's notes are not in, are then left out of the count.
 
 `--show-errors` lists what the parse got wrong, for dev documents and the samples only:
 held-out documents are only measured, never read (their mismatches are not printed).
@@ -39,7 +40,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -319,14 +320,17 @@ def parse_document_notes(path: Path) -> tuple[list[dict[str, Any]], str | None]:
     return notes, None
 
 
-def within_covers(parsed_notes: Sequence[dict[str, Any]],
-                  covers: Sequence[int] | None) -> list[dict[str, Any]]:
+def within_covers(parsed_notes: Sequence[dict[str, Any]], covers: Sequence[int] | None,
+                  parts: Collection[int | None] = (None,)) -> list[dict[str, Any]]:
     """The parsed notes a partial gold speaks for: numbers first..last of `"covers": [first,
-    last]` (a long document whose gold is still being written); all of them without it."""
+    last]` (a long document whose gold is still being written) in the `parts` its notes are
+    in (an order whose numbering restarts: notes 1-60 of its first part); all of them
+    without it."""
     if not covers:
         return list(parsed_notes)
     first, last = covers
-    return [note for note in parsed_notes if first <= int(note["number"]) <= last]
+    return [note for note in parsed_notes
+            if first <= int(note["number"]) <= last and note.get("part") in parts]
 
 
 def score_document(gold_path: Path, corpus: Path) -> DocumentResult:
@@ -337,7 +341,8 @@ def score_document(gold_path: Path, corpus: Path) -> DocumentResult:
         parsed, problem = parse_document_notes(document)
     except Exception as error:  # a crash is a result to report, not the end of the run
         parsed, problem = [], f"{type(error).__name__}: {error}"
-    score = score_notes(gold["notes"], within_covers(parsed, gold.get("covers")))
+    parts = {note.get("part") for note in gold["notes"]}
+    score = score_notes(gold["notes"], within_covers(parsed, gold.get("covers"), parts))
     kind = "native" if gold.get("document", "").startswith("native/") else "docs"
     return DocumentResult(name, gold.get("split", "dev"), score, problem, kind)
 
