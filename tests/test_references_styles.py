@@ -97,6 +97,11 @@ CASES = [
       "accessed": "2020-06-10", "type": "news"}),
     ('Smith, John. "Title of Essay." *Journal of Studies*, vol. 12, no. 3, 2019, pp. 45-67.',
      {"title": "Title of Essay", "container": "Journal of Studies", "type": "journal"}),
+    # MLA 7 (volume.issue, "Print."), as a PDF's Works Cited prints it
+    ("Ribner, Irving. \u201cThe Idea of History in Marlowe\u2019s Tamburlaine.\u201d ELH 20.4 "
+     "(1953): 251\u2013266. Print.",
+     {"authors": ["Ribner, Irving"], "title": "The Idea of History in Marlowe\u2019s Tamburlaine",
+      "container": "ELH", "date": "1953", "type": "journal"}),
     # Wikipedia
     ('Pannier, Bruce (5 January 2022). "Kazakhstan\'s Protests". RFE/RL. Archived from the '
      "original on 6 January 2022. Retrieved 7 January 2022.",
