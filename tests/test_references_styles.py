@@ -919,3 +919,18 @@ def test_a_sentence_of_commentary_before_a_case_is_no_citation() -> None:
                             "(E.D. Ky. Nov. 5, 2015).")
     assert [(r.title, r.date) for r in refs] == [("Roe v. Harbor Bd.", "2015-09-09"),
                                                  ("Poe v. Moe", "2015-11-05")]
+
+
+def test_a_double_quote_closed_by_two_single_ones_in_a_pdf() -> None:
+    """LaTeX's '' as some fonts set it, copied from a PDF: "“Title’’ in Book" is read as
+    "“Title” in Book" (the title and the book it is in); two single quotes with no double one
+    open before them stay as they are (a possessive closing a single quotation)."""
+    from checker.references.leftovers import clean_converted
+
+    [walsh] = parse_references(
+        "Brian Walsh, \u201cThe Dramaturgy of Discomfort in Richard II\u2019\u2019 in Richard II: "
+        "New Critical Essays, ed. Jeremy Lopez (London: Routledge, 2012), 181.")
+    assert (walsh.title, walsh.container) == ("The Dramaturgy of Discomfort in Richard II",
+                                              "Richard II: New Critical Essays")
+    assert clean_converted("as \u2018the students\u2019\u2019 words") == \
+        "as \u2018the students\u2019\u2019 words"

@@ -15,7 +15,10 @@ Wikipedia pages converted to markdown (docling, pandoc, html2text) or copied as 
   ``[S2CID](...) [6540738](https://api.semanticscholar.org/CorpusID:6540738)``: the identifier
   is kept as text (``ISSN 0129-6264``); a DOI stays a DOI (``doi:10.1142/...``);
 - a space before punctuation (docling: ``*Estuary Letters* . **17** (1)``);
-- HTML entities (``&amp;``).
+- HTML entities (``&amp;``);
+- a double quotation mark closed by two single ones (``“Uneasy Lies’’ in *Shakespeare and
+  History*``: LaTeX's ``''`` as some fonts set it, copied from a PDF): ``”``, where a ``“`` is
+  open before it (a possessive inside a single quotation, ``‘the students’’``, has none).
 
 `clean_converted(text)` returns the text without them; text without any of these signs is
 returned as it is.
@@ -80,7 +83,27 @@ def clean_converted(text: str) -> str:
         text = _BACKLINKS.sub("", text, count=1)
     if "&" in text and ";" in text:
         text = decode_entities(text)
+    if "’’" in text and "“" in text:
+        text = _closing_double_quotes(text)
     return text
+
+
+def _closing_double_quotes(text: str) -> str:
+    """Each ``’’`` that closes an open ``“`` as ``”`` (see the module's docstring)."""
+    parts = _DOUBLE_QUOTE_MARKS.split(text)
+    open_quotes = 0
+    for index, part in enumerate(parts):
+        if part == "“":
+            open_quotes += 1
+        elif part == "”":
+            open_quotes = max(0, open_quotes - 1)
+        elif part == "’’" and open_quotes:
+            parts[index] = "”"
+            open_quotes -= 1
+    return "".join(parts)
+
+
+_DOUBLE_QUOTE_MARKS = compile_lazily("(“|”|’’)")
 
 
 def _link_text(match: re.Match[str]) -> str:
