@@ -329,6 +329,15 @@ def test_word_spaces_from_gaps_and_space_characters():
     assert spaced_text(glyphs(("E", 0, False), ("C", 0.1, True), ("O", 0.1, True)), 10) == "ECO"
     # a gap of a sixth of an em without any space character (LaTeX): a word space
     assert spaced_text(glyphs(("a", 0, False), ("b", 2.0, False)), 10) == "a b"
+    # an italic f reaching over the space, touching the capital after it: still a word space
+    assert spaced_text(glyphs(("o", 0, False), ("f", 0, False), ("D", -0.3, True)), 10) == "of D"
+    # ... but no space character between a small letter and a capital: none ("McD")
+    assert spaced_text(glyphs(("c", 0, False), ("D", -0.3, False)), 10) == "cD"
+    # after a comma or a colon, an eighth of an em before a letter: a word space ...
+    assert spaced_text(glyphs(("n", 0, False), (",", 0, False), ("J", 1.6, False)), 10) == "n, J"
+    # ... not before a digit ("3,400"), nor a narrower gap
+    assert spaced_text(glyphs(("3", 0, False), (",", 0, False), ("4", 1.6, False)), 10) == "3,4"
+    assert spaced_text(glyphs((":", 0, False), ("J", 0.8, False)), 10) == ":J"
 
 
 def test_a_printed_url_that_disagrees_with_its_annotation_is_a_finding():

@@ -25,6 +25,7 @@ ROW_TOLERANCE = 1.0  # points: characters this close in baseline share a row
 COLUMN_GAP = 2.0  # ems: a wider gap inside a row separates two columns
 SPACE_GAP = 0.17  # ems: a wider gap between two characters is a space
 MIN_SPACE_GAP = 0.02  # ems: a space character with a narrower gap is letter-spacing
+PUNCTUATION_GAP = 0.12  # ems: after a comma, colon or semicolon, before a letter
 MIN_CHARS_PER_PAGE = 2  # fewer on average: no text layer
 GUTTER = 5  # points: the narrowest empty band taken for the space between two columns
 MIN_COLUMN_CHARS = 10  # a column's rows hold at least this many letters (most of them)
@@ -352,11 +353,19 @@ def _host(segment: list[Glyph], lines: list[Line]) -> Line | None:
 
 def word_gap(previous: Glyph, glyph: Glyph, size: float) -> bool:
     """Is there a word space between two neighbouring glyphs of a line set at `size`? A gap
-    of a sixth of an em, or a space character where the glyphs are not touching (letter-spaced
-    capitals get PDFium spaces inside their words, with no gap to speak of)."""
+    of a sixth of an em (an eighth after a comma, colon or semicolon before a letter:
+    ``Baltimore: Johns``, ``Adelman, Janet``); or a space character where the glyphs are not
+    touching (letter-spaced capitals get PDFium spaces inside their words, with no gap to
+    speak of), or where a small letter meets a capital (an italic ``f`` reaches over the space
+    in ``of Dramatist``)."""
     gap = glyph.x0 - previous.x1
     em = min(size, max(previous.size, glyph.size))
-    return gap > SPACE_GAP * em or (glyph.space_before and gap > MIN_SPACE_GAP * em)
+    if gap > SPACE_GAP * em:
+        return True
+    if glyph.space_before and (gap > MIN_SPACE_GAP * em
+                               or (previous.char.islower() and glyph.char.isupper())):
+        return True
+    return previous.char in ",:;" and glyph.char.isalpha() and gap > PUNCTUATION_GAP * em
 
 
 def spaced_text(glyphs: list[Glyph], size: float) -> str:
