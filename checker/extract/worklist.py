@@ -62,11 +62,13 @@ def listed_works(text: str, note_lines: set[int]) -> list[str]:
     in_list = False
     blank = True
     lines = text.split("\n")
-    by_name = _opens_by_name(lines, note_lines)
+    by_name: set[int] | None = None  # read at the first list: most documents have none
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if len(stripped) < 40 and _LIST_HEADING.match(line):
             in_list, current, blank = True, None, True
+            if by_name is None:
+                by_name = _opens_by_name(lines, note_lines)
             continue
         if not in_list:
             continue
@@ -82,7 +84,7 @@ def listed_works(text: str, note_lines: set[int]) -> list[str]:
         bullet = _BULLET.match(line)
         if bullet or (blank and (stripped[:1].isupper() or stripped[:1] in "\"“«"
                                  or is_ditto(stripped))) \
-                or current is None or (number in by_name):
+                or current is None or (by_name is not None and number in by_name):
             current = [stripped[bullet.end() - (len(line) - len(line.lstrip())):]
                        if bullet else stripped]
             entries.append(current)  # type: ignore[arg-type]
