@@ -934,3 +934,15 @@ def test_a_double_quote_closed_by_two_single_ones_in_a_pdf() -> None:
                                               "Richard II: New Critical Essays")
     assert clean_converted("as \u2018the students\u2019\u2019 words") == \
         "as \u2018the students\u2019\u2019 words"
+
+
+def test_a_name_ending_a_see_sentence_is_the_next_titles_author() -> None:
+    """"... see also Jean E. Howard. "Title." Journal": the name's full stop ends no citation
+    of its own; the name is the quoted title's author."""
+    found = parse_references(
+        "Alan Liu. \u201cThe Power of Formalism.\u201d ELH 56.4 (1989): 721\u201371. For another "
+        "critique, see also Jean E. Howard. \u201cThe New Historicism in Renaissance "
+        "Studies.\u201d English Literary Renaissance 16 (1986): 13\u201343.")
+    assert [(ref.title, ref.authors) for ref in found] == [
+        ("The Power of Formalism", ["Liu, Alan"]),
+        ("The New Historicism in Renaissance Studies", ["Howard, Jean E."])]

@@ -513,6 +513,13 @@ _LEAD_THEN_QUOTE = compile_lazily(
 _NEXT_WORK_WINDOW = 2000  # characters after a sentence end in which the next work is judged
 
 
+# A sentence ending in a signal and a name, the name's full stop before a quoted title: "For
+# an account of this, see Brian Walsh." then ""The Dramaturgy of Discomfort."" (one citation)
+_SIGNAL_THEN_NAME = compile_lazily(
+    r"(?:^|\s)(?:[Ss]ee(?:\s+also)?|[Cc]f\.)\s+(?:(?:[A-Z][a-z'’-]+|[A-Z]\.)\s+){1,3}"
+    r"[A-Z][\w'’-]+\.$")
+
+
 def _split_sentences_between_works(piece: str) -> list[str]:
     """``"A," site, May 5, 2020. "B," site, May 6, 2020.`` and ``A. See also B.`` -> A, B."""
     if piece.count("“") + piece.count('"') // 2 + piece.count("«") < 2 and \
@@ -527,6 +534,8 @@ def _split_sentences_between_works(piece: str) -> list[str]:
         starts_work = rest[:1] in "\"“«" or rest[:9].lower() == "see also " or (
             ":" in rest[:60] and bool(_LEAD_THEN_QUOTE.match(rest)))
         head = piece[last: boundary.start() + 1]
+        if starts_work and rest[:1] in "\"“«" and _SIGNAL_THEN_NAME.search(head):
+            continue  # "... see Brian Walsh. "Title." ...": the name is the title's author
         if starts_work and (_complete(head) or _SHORT_FORM.match(_strip_label(head))) and (
                 _complete(rest) or (
                 rest[:1] not in "\"“«" and has_signature(rest[:600]))):
