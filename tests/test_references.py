@@ -288,3 +288,16 @@ def test_random_text_never_raises():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         for ref in parse_references(text):
             assert ref.date is None or ref.date[:4].isdigit()
+
+
+def test_a_wiki_links_closing_bracket_percent_encoded_into_the_url_is_taken_off() -> None:
+    """"[http://site.de/page.html%5D-": a wiki's bracketed external link whose "]" a converter
+    encoded into the URL. The "[" before it is the evidence; the printed URL is kept, the
+    repair said. Without the "[", or with a "%5B" in the URL for it to close, nothing changes."""
+    [ref] = parse_references("See 8; [http://www.art-in-society.de/AS16/moses-und-aron3.html%5D-")
+    assert ref.url == "http://www.art-in-society.de/AS16/moses-und-aron3.html"
+    assert ref.url_as_printed == "http://www.art-in-society.de/AS16/moses-und-aron3.html%5D-"
+    assert ref.repairs == ("removed the link's closing bracket, percent-encoded: %5D-",)
+    for kept in ("See http://www.example.org/a.html%5D", "See [http://www.example.org/a%5Bb%5D"):
+        [ref] = parse_references(kept)
+        assert ref.url == kept.split()[1].lstrip("[") and not ref.repairs

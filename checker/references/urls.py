@@ -404,6 +404,21 @@ def _first_group(match: re.Match[str]) -> str:
     return match.group(1)
 
 
+# A wiki's external link "[URL label]" whose closing bracket a converter percent-encoded
+# into the URL: "[http://site.de/page.html%5D-" (and what followed it, glued on)
+_ENCODED_CLOSING_BRACKET = compile_lazily(r"%5[Dd][-–—.,;:]*$")
+
+
+def _unencoded_bracket(url: str, repairs: list[str]) -> str:
+    """`url`, printed right after a ``[``, without the ``%5D`` that is that bracket's pair
+    (evidence: the ``[`` before it, and no ``%5B`` in the URL for it to close)."""
+    found = _ENCODED_CLOSING_BRACKET.search(url)
+    if found is None or "%5b" in url.lower():
+        return url
+    repairs.append(f"removed the link's closing bracket, percent-encoded: {url[found.start():]}")
+    return url[:found.start()]
+
+
 def _unescape(url: str, repairs: list[str]) -> str:
     if "\\" not in url:
         return url
@@ -559,6 +574,8 @@ def _read_url(text: str, start: int, evidence: str, scheme: str = "http://") -> 
     if " " in url or "\n" in url or "\t" in url or "\u00a0" in url:
         url = "".join(url.split())
     url = strip_trailing(_unescape(url, repairs))
+    if start and text[start - 1] == "[" and "%5" in url:
+        url = _unencoded_bracket(url, repairs)
     if breaks or ("-" in url and "-" in _host_part(url)):
         before = text[max(0, start - 400): start]
         after = text[start + len(raw): start + len(raw) + 200]
