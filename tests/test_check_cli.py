@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from children import with_ctrl_c
+from testweb import refused_port
 
 from checker.cli import main
 
@@ -200,8 +201,6 @@ def test_update_refs_updates_the_library_keeping_other_papers_and_hand_edits(
 
 def test_offline_is_said_after_the_first_wave_and_the_rest_left_unchecked(
         web_factory, tmp_path):
-    import socket
-
     from testweb import Reply
 
     # four hosts that take 0.3 s to drop every connection without an answer, as a lookup
@@ -217,9 +216,7 @@ def test_offline_is_said_after_the_first_wave_and_the_rest_left_unchecked(
               for n, url in enumerate(urls, start=1)]
     paper = tmp_path / "paper.md"
     paper.write_text("\n".join(lines) + "\n")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        archive = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    archive = f"http://127.0.0.1:{refused_port()}"
     code = main(["check", str(paper), "--cache", str(tmp_path / "store.sqlite"),
                  "--allow-private", "--quiet", "--report-dir", str(tmp_path / "reports"),
                  "--global-limit", "4", "--wayback-url", f"{archive}/wayback/available",

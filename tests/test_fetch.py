@@ -16,7 +16,7 @@ from email.utils import formatdate
 import pytest
 import requests
 import urllib3.exceptions
-from testweb import PROXY_TITLE, ForwardProxy, Reply, Request, TestWeb
+from testweb import PROXY_TITLE, ForwardProxy, Reply, Request, TestWeb, refused_port
 
 from checker.linkcheck import guard as guard_module
 from checker.linkcheck.fetch import (
@@ -356,10 +356,7 @@ def test_reset_and_refused_are_broken_network_failures(web: TestWeb, session, se
     assert result.status == "broken" and result.reason == "connection reset"
     assert is_network_failure(result) and result.http_status is None
     assert web.hits("/rst") == 1 and page.retry_in is not None  # quick: worth a retry
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    result = check_url(session, f"http://127.0.0.1:{port}/", settings)
+    result = check_url(session, f"http://127.0.0.1:{refused_port()}/", settings)
     assert result.status == "broken" and result.reason == "connection refused"
     assert "refused" in result.detail.lower()
     assert is_network_failure(result)

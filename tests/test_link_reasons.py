@@ -6,21 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import socket
 import ssl
 from pathlib import Path
 from typing import Any
 
 import pytest
-from testweb import TestWeb
+from testweb import TestWeb, refused_port
 
 from checker.cli import main
-
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def write_paper(tmp_path: Path, notes: list[str]) -> Path:
@@ -96,7 +89,7 @@ def test_failure_reasons_are_words_and_the_detail_stays_in_the_json(
     web.status("/gone", 404)
     web.hang("/silent", 5)
     expired_web.page("/secure", "Secure page")
-    refused = f"http://127.0.0.1:{closed_port()}/page"
+    refused = f"http://127.0.0.1:{refused_port()}/page"
     urls = {
         "connection refused": refused,
         "not found (HTTP 404)": web.url("/gone"),

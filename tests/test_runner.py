@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import io
-import socket
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from testweb import Reply, TestWeb, html_page
+from testweb import Reply, TestWeb, html_page, refused_port, refused_ports
 
 from checker.linkcheck import CheckSettings, check_links, collect_targets
 from checker.linkcheck.progress import Progress
@@ -38,12 +37,6 @@ def targets_for(urls: list[str], **kwargs: object) -> list[LinkTarget]:
                    footnotes=[Footnote(number=n, line=n, text="", references=[ref])
                               for n, ref in enumerate(refs, start=1)])
     return collect_targets([doc], settings(**kwargs))
-
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def cite(number: int, url: str) -> Footnote:
@@ -275,8 +268,8 @@ def test_corrupt_store_is_rebuilt_with_a_note(web: TestWeb, tmp_path: Path) -> N
 
 
 def test_offline_when_nothing_answers(tmp_path: Path) -> None:
-    urls = [f"http://127.0.0.1:{closed_port()}/a", f"http://127.0.0.1:{closed_port()}/b",
-            f"http://127.0.0.1:{closed_port()}/c"]
+    urls = [f"http://127.0.0.1:{refused_port()}/a", f"http://127.0.0.1:{refused_port()}/b",
+            f"http://127.0.0.1:{refused_port()}/c"]
     config = settings(use_cache=True, cache_path=str(tmp_path / "s.sqlite"))
     run = check_links(targets_for(urls), config)
     assert run.offline
@@ -289,14 +282,14 @@ def test_offline_when_nothing_answers(tmp_path: Path) -> None:
 
 def test_one_dead_host_among_live_ones_is_not_offline(web: TestWeb) -> None:
     web.page("/fine", "Fine")
-    run = check_links(targets_for([web.url("/fine"), f"http://127.0.0.1:{closed_port()}/"]),
+    run = check_links(targets_for([web.url("/fine"), f"http://127.0.0.1:{refused_port()}/"]),
                       settings())
     assert not run.offline
     assert [r.status for r in run.links] == ["ok", "broken"]
 
 
 def test_a_single_unreachable_host_alone_is_not_offline() -> None:
-    run = check_links(targets_for([f"http://127.0.0.1:{closed_port()}/x"]), settings())
+    run = check_links(targets_for([f"http://127.0.0.1:{refused_port()}/x"]), settings())
     assert not run.offline and run.links[0].status == "broken"
 
 
@@ -319,7 +312,7 @@ class Archive:
 
 
 def test_reachable_archive_means_not_offline() -> None:
-    urls = [f"http://127.0.0.1:{closed_port()}/a", f"http://127.0.0.1:{closed_port()}/b"]
+    urls = [f"http://127.0.0.1:{refused_port()}/a", f"http://127.0.0.1:{refused_port()}/b"]
     archive = Archive(reachable=True)
     run = check_links(targets_for(urls), settings(), archive=archive)
     assert not run.offline
@@ -328,14 +321,14 @@ def test_reachable_archive_means_not_offline() -> None:
 
 def test_unreachable_archive_confirms_offline_even_for_one_host() -> None:
     archive = Archive(reachable=False)
-    run = check_links(targets_for([f"http://127.0.0.1:{closed_port()}/x"]), settings(),
+    run = check_links(targets_for([f"http://127.0.0.1:{refused_port()}/x"]), settings(),
                       archive=archive)
     assert run.offline and archive.calls == []
 
 
 def dead_links(count: int) -> list[str]:
     """`count` links on as many hosts where nothing listens: each fails with no answer."""
-    return [f"http://127.0.0.1:{closed_port()}/page{n}" for n in range(count)]
+    return [f"http://127.0.0.1:{port}/page{n}" for n, port in enumerate(refused_ports(count))]
 
 
 def test_first_wave_failing_and_archive_unreachable_ends_the_run_early() -> None:

@@ -11,7 +11,7 @@ import zlib
 
 import pytest
 import requests
-from testweb import PROXY_TITLE, ForwardProxy, Reply, TestWeb
+from testweb import PROXY_TITLE, ForwardProxy, Reply, TestWeb, refused_port, refused_ports
 
 
 def test_page_route_query_and_recording(web: TestWeb) -> None:
@@ -202,3 +202,13 @@ def test_stop_closes_idle_keep_alive_connections() -> None:
     web.stop()
     assert time.monotonic() - started < 2 and not web.errors
     sock.close()
+
+
+def test_refused_ports_refuse_and_stay_taken() -> None:
+    ports = refused_ports(3)
+    assert len(set(ports)) == 3 and refused_port() not in ports
+    for port in ports:
+        with socket.socket() as client, pytest.raises(ConnectionRefusedError):
+            client.connect(("127.0.0.1", port))
+        with socket.socket() as other, pytest.raises(OSError):
+            other.bind(("127.0.0.1", port))  # held: no server can take it meanwhile

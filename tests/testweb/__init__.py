@@ -4,7 +4,16 @@ See README.md in this folder for the API. Nothing here mocks `requests`.
 """
 
 from .proxy import PROXY_TITLE, ForwardProxy
-from .server import Hit, Reply, Request, TestWeb, gzip_bomb_bytes, html_page
+from .server import (
+                     Hit,
+                     Reply,
+                     Request,
+                     TestWeb,
+                     gzip_bomb_bytes,
+                     html_page,
+                     refused_port,
+                     refused_ports,
+)
 
 __all__ = [
     "PROXY_TITLE",
@@ -15,4 +24,6 @@ __all__ = [
     "TestWeb",
     "gzip_bomb_bytes",
     "html_page",
+    "refused_port",
+    "refused_ports",
 ]

@@ -72,6 +72,31 @@ class Hit(NamedTuple):
 Handler = Callable[[Request], Reply]
 
 
+_refusing: list[socket.socket] = []  # held for the whole test run (see `refused_ports`)
+_refusing_lock = threading.Lock()
+
+
+def refused_ports(count: int) -> list[int]:
+    """`count` new distinct loopback ports where a connection is refused at once: each is
+    bound by a socket that never listens, held for the rest of the test run (a few hundred
+    in the whole suite). A port found free and let go could be taken meanwhile by another
+    test's server or by a connection's own end (tests run beside each other); a held one
+    cannot."""
+    with _refusing_lock:
+        made = []
+        for _ in range(count):
+            held = socket.socket()
+            held.bind(("127.0.0.1", 0))
+            _refusing.append(held)
+            made.append(held.getsockname()[1])
+        return made
+
+
+def refused_port() -> int:
+    """A new loopback port where a connection is refused at once (`refused_ports`)."""
+    return refused_ports(1)[0]
+
+
 def html_page(title: str, body_text: str = "", published: str | None = None,
               extra_head: str = "") -> str:
     """A small article page with `<title>`, ``og:title`` and ``article:published_time``."""
