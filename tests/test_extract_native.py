@@ -64,6 +64,29 @@ def test_word_files_give_the_notes_of_their_markdown(paper_run, suffix):
                                                         "2024-03-15")
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".odt"])
+def test_italics_in_notes_reach_the_readers_as_emphasis(paper_run, suffix):
+    # pandoc wrote each *title* of the markdown as an italic run (w:i), LibreOffice as a span
+    # of an automatic italic style: both come back as the markdown wrote them
+    docs, _ = paper_run
+    for want, got in zip(docs[".md"].footnotes, docs[suffix].footnotes, strict=True):
+        assert got.text == " ".join(re.sub(r"[<>]", "", want.text).split()), want.number
+    assert "*Maritime Gazette*, March 2, 2024" in docs[suffix].footnotes[0].text
+
+
+@needs_corpus
+def test_italic_titles_of_real_word_and_odf_notes_are_read():
+    # Polish notes whose only title mark is italics: "A. Banach, Pismo i obraz, Kraków 1966"
+    lodz = parse_paths([str(CORPUS / "lodz_tekst.docx")]).documents[0]
+    assert lodz.footnotes[0].text.startswith("A. Banach, *Pismo i obraz*, Kraków 1966")
+    assert [(r.title, r.authors, r.date) for r in lodz.footnotes[0].references] == \
+        [("Pismo i obraz", ["Banach, A."], "1966")]
+    # a French prose note naming a poem in italics
+    fronde = parse_paths([str(CORPUS / "burlesque-fronde-article.odt")]).documents[0]
+    note = next(note for note in fronde.footnotes if note.number == 20)
+    assert [r.title for r in note.references] == ["Ballade burlesque des partisans"]
+
+
 def test_a_links_target_is_the_notes_url(paper_run):
     docs, _ = paper_run
     note = docs[".docx"].footnotes[1]
@@ -456,3 +479,64 @@ def test_word_numbering_on_each_page_without_a_recorded_layout_is_numbered_throu
     (finding,) = doc.findings
     assert finding.rule == "numbering" and finding.severity == "info"
     assert "no page layout" in finding.message
+
+
+# --- italics ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("marked", "written"), [
+    # runs touching or parted by spaces are one; spaces and a final comma go outside
+    ("Voir la \x02Ballade \x03\x02burlesque,\x03 en vers", "Voir la *Ballade burlesque*, en vers"),
+    ("\x02Pismo\x03 \x02i obraz\x03, Kraków 1966", "*Pismo i obraz*, Kraków 1966"),
+    # signals and the Latin of short forms stay outside
+    ("\x02See, e.g.\x03, Comments of Roe", "See, e.g., Comments of Roe"),
+    ("\x02Id.\x03 at 5.", "Id. at 5."),
+    ("Hubert Carrier \x02s. v. Mazarinades\x03, dans", "Hubert Carrier s. v. *Mazarinades*, dans"),
+    ("Letter (2014), \x02available at\x03 https://roe.example/l", "Letter (2014), available at "
+     "https://roe.example/l"),
+    # no title: a URL, a run without letters, the whole note, a note citing law
+    ("\x02https://roe.example/a\x03", "https://roe.example/a"),
+    ("Roe \x02 – \x03 Poe", "Roe  –  Poe"),
+    ("\x02A note set in italics from end to end.\x03", "A note set in italics from end to end."),
+    ("\x02See\x03 \x02Roe v. Wade\x03, 410 U.S. 113, 120 (1973).",
+     "See Roe v. Wade, 410 U.S. 113, 120 (1973)."),
+    # a run left open by a field or a link is dropped, the others kept
+    ("A \x02Title [x](https://roe.example) \x02Book\x03 C",
+     "A Title [x](https://roe.example) *Book* C"),
+])
+def test_italic_runs_are_written_as_emphasis_where_they_can_be_titles(marked, written):
+    from checker.extract.native import with_emphasis
+
+    assert with_emphasis(marked) == written
+
+
+def test_italic_styles_of_word_and_odf():
+    from lxml import etree
+
+    from checker.extract.docx import _italic_styles as word_styles
+    from checker.extract.odt import _italic_styles as odf_styles
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    word = etree.fromstring(
+        f'<w:styles {w}>'
+        '<w:style w:type="character" w:styleId="Emphasis"><w:rPr><w:i/></w:rPr></w:style>'
+        '<w:style w:type="character" w:styleId="BookTitle"><w:basedOn w:val="Emphasis"/>'
+        '</w:style>'
+        '<w:style w:type="character" w:styleId="Upright"><w:basedOn w:val="Emphasis"/>'
+        '<w:rPr><w:i w:val="0"/></w:rPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Quote"><w:rPr><w:i/></w:rPr></w:style>'
+        '</w:styles>')
+    assert word_styles(word) == {"Emphasis", "BookTitle"}
+    namespaces = ('xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+                  'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"')
+    named = etree.fromstring(
+        f'<styles {namespaces}><style:style style:name="Emphasis" style:family="text">'
+        '<style:text-properties fo:font-style="italic"/></style:style></styles>')
+    automatic = etree.fromstring(
+        f'<content {namespaces}>'
+        '<style:style style:name="T1" style:family="text" style:parent-style-name="Emphasis"/>'
+        '<style:style style:name="T2" style:family="text">'
+        '<style:text-properties fo:font-weight="bold"/></style:style>'
+        '<style:style style:name="P1" style:family="paragraph">'
+        '<style:text-properties fo:font-style="italic"/></style:style></content>')
+    assert odf_styles(automatic, named) == {"Emphasis", "T1"}

@@ -630,3 +630,27 @@ def test_see_also_an_article_after_a_short_form() -> None:
     assert [(r.title, r.container, r.date) for r in refs] == [
         ("The Harbour Region", None, None),
         ("A Different Harbour: Pilots and Tolls", "Baltic Historian", "1982-03")]
+
+
+def test_a_comment_after_a_semicolon_is_not_merged_into_the_work():
+    # three lower-case words or more after the work: the writer's comment, read apart
+    text = ("*Encyklopedia wiedzy o książce*, Wrocław-Warszawa-Kraków 1971, s. 7, s. 1900; "
+            "encyklopedia wyszczególnia nowy typ plakatu; plakat biblioteczny.")
+    assert [(r.title, r.date) for r in parse_references(text)] == \
+        [("Encyklopedia wiedzy o książce", "1971")]
+    # a short piece without a signature still goes with the work before it
+    [work] = parse_references("Jane Roe, *Harbour Lights* (London: Hurst, 2010), 12; and others.")
+    assert (work.title, work.date) == ("Harbour Lights", "2010")
+
+
+def test_a_prose_lead_before_an_italic_title_french_colon_included():
+    text = ("Dans deux poèmes qui ont toutes les apparences de textes de piété : *La Passion de "
+            "nostre Seigneur, en vers burlesques*, Paris, 1649 ; *Extase de la France*, Paris, "
+            "1649.")
+    assert [(r.title, r.date) for r in parse_references(text)] == \
+        [("La Passion de nostre Seigneur, en vers burlesques", "1649"),
+         ("Extase de la France", "1649")]
+    # a longer lead before a quotation is still prose (the quotation no work)
+    assert parse_references("To quote some graffiti seen on a Cambridge building wall: “Time "
+                            "is a device that was invented to keep everything from happening "
+                            "at once.”") == []

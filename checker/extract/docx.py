@@ -22,6 +22,8 @@ Reads (with lxml, entities and network off):
   its notes are numbered through and an info finding says so;
 - hyperlinks inside notes from the part's relationships (``w:hyperlink r:id``) and from
   ``HYPERLINK`` fields, written ``[text](target)`` so that the target is the URL cited;
+- italics in notes (a run's ``w:i``, or its character style's in ``word/styles.xml``), written
+  ``*title*`` (`native.with_emphasis`): a title set in italics is read as one;
 - the title and date from ``docProps/core.xml`` (the date last modified, else created).
 
 Example: a body paragraph ``Growth slowed.<footnoteReference w:id="2"/>`` and footnote 2
@@ -39,6 +41,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from checker.extract.native import (
+    ITALIC_OFF,
+    ITALIC_ON,
     Link,
     NativeError,
     NativeText,
@@ -48,6 +52,7 @@ from checker.extract.native import (
     join_pieces,
     open_zip,
     read_xml,
+    with_emphasis,
 )
 from checker.lazypattern import compile_lazily
 from checker.model import Finding, Footnote, Severity
@@ -92,6 +97,7 @@ class _Walk:
     buffers: list[list[str | Link]] = field(default_factory=lambda: [[]])
     fields: list[list] = field(default_factory=list)  # [instruction, url or None, started]
     custom_mark: _Note | None = None
+    italic_styles: frozenset[str] | None = None  # in a note: the italic character styles
 
     def emit(self, text: str) -> None:
         if self.custom_mark is not None and text.strip():
@@ -112,6 +118,7 @@ def read_docx(data: bytes) -> NativeText:
             raise NativeError("has a word/document.xml without a body")
         settings = read_xml(archive, "word/settings.xml")
         notes = {kind: _note_parts(archive, kind) for kind in KINDS}
+        italic_styles = _italic_styles(read_xml(archive, "word/styles.xml"))
         title, date = _properties(archive)
     defaults = {kind: _numbering(settings, kind) for kind in KINDS}
     out = Rendering()
@@ -172,7 +179,7 @@ def read_docx(data: bytes) -> NativeText:
         if properties is not None and properties.find(W + "sectPr") is not None:
             section += 1
             start_section(section)
-    footnotes = _place_notes(found, notes, out)
+    footnotes = _place_notes(found, notes, out, italic_styles)
     findings = []
     every_page = [kind for kind in KINDS if any(
         _numbering(holder, kind, defaults[kind]).restart == "eachPage"
@@ -189,7 +196,7 @@ def read_docx(data: bytes) -> NativeText:
 
 
 def _place_notes(found: list[_Note], notes: dict[str, dict[str, list[etree._Element]]],
-                 out: Rendering) -> list[Footnote]:
+                 out: Rendering, italic_styles: frozenset[str]) -> list[Footnote]:
     """Write each marked note's text under the body; parts where numbering runs restart."""
     runs = list(dict.fromkeys((note.kind, note.group) for note in found))
     parted = len(runs) > 1
@@ -205,10 +212,10 @@ def _place_notes(found: list[_Note], notes: dict[str, dict[str, list[etree._Elem
             paragraphs = notes[kind].get(note.id)
             if paragraphs is None:
                 continue  # a reference to a note the part does not hold: nothing to show
-            text = " ".join(
-                part for part in (_paragraph_text(p, rels, None) for p in paragraphs) if part
-            )
-            text = " ".join(text.split())
+            text = " ".join(part for part in (
+                _paragraph_text(p, rels, None, italic_styles=italic_styles)
+                for p in paragraphs) if part)
+            text = " ".join(with_emphasis(text).split())
             mark = note.label or str(note.number)
             line = out.add(f"[^{mark}]: {text}")
             footnotes.append(Footnote(
@@ -329,8 +336,11 @@ def _inside(element: etree._Element, top: etree._Element, tag: str) -> bool:
 
 
 def _paragraph_text(paragraph: etree._Element, rels: dict[str, str], on_reference,  # type: ignore[no-untyped-def]
-                    on_page_break=None) -> str:
-    walk = _Walk(rels=rels, on_reference=on_reference, on_page_break=on_page_break)
+                    on_page_break=None, italic_styles: frozenset[str] | None = None) -> str:
+    """The paragraph's text; with `italic_styles` (a note's), its italic runs marked for
+    `with_emphasis`."""
+    walk = _Walk(rels=rels, on_reference=on_reference, on_page_break=on_page_break,
+                 italic_styles=italic_styles)
     if on_page_break is not None and paragraph.find(f"{W}pPr/{W}pageBreakBefore") is not None:
         on_page_break()
     for child in paragraph:
@@ -374,6 +384,11 @@ def _walk(element: etree._Element, walk: _Walk) -> None:
             _walk(child, walk)
         inner = join_pieces(walk.buffers.pop())
         walk.buffers[-1].append(Link(inner, match.group(1)) if match else inner)
+    elif tag == W + "r" and walk.italic_styles is not None and _is_italic(element, walk):
+        walk.emit(ITALIC_ON)
+        for child in element:
+            _walk(child, walk)
+        walk.emit(ITALIC_OFF)
     elif tag == W + "fldChar":
         _field_char(element.get(W + "fldCharType", ""), walk)
     elif tag == W + "instrText":
@@ -382,6 +397,49 @@ def _walk(element: etree._Element, walk: _Walk) -> None:
     else:
         for child in element:
             _walk(child, walk)
+
+
+def _is_italic(run: etree._Element, walk: _Walk) -> bool:
+    """Is the run set in italics, by its own ``w:i`` or by its character style?"""
+    properties = run.find(W + "rPr")
+    if properties is None:
+        return False
+    italic = properties.find(W + "i")
+    if italic is not None:
+        return _on(italic)
+    style = properties.find(W + "rStyle")
+    return style is not None and style.get(W + "val", "") in (walk.italic_styles or ())
+
+
+def _on(toggle: etree._Element) -> bool:
+    """A toggle property (``<w:i/>``, ``<w:i w:val="0"/>``) is on unless its value says off."""
+    return toggle.get(W + "val", "true").lower() not in ("0", "false", "off")
+
+
+def _italic_styles(styles: etree._Element | None) -> frozenset[str]:
+    """The ids of the character styles that set italics (themselves or through the style
+    they are based on)."""
+    if styles is None:
+        return frozenset()
+    own: dict[str, bool | None] = {}
+    based_on: dict[str, str] = {}
+    for style in styles.iter(W + "style"):
+        if style.get(W + "type") != "character":
+            continue
+        style_id = style.get(W + "styleId", "")
+        italic = style.find(f"{W}rPr/{W}i")
+        own[style_id] = None if italic is None else _on(italic)
+        parent = style.find(W + "basedOn")
+        if parent is not None:
+            based_on[style_id] = parent.get(W + "val", "")
+
+    def italic(style_id: str, depth: int = 0) -> bool:
+        value = own.get(style_id)
+        if value is not None or depth > 20 or style_id not in based_on:
+            return bool(value)
+        return italic(based_on[style_id], depth + 1)
+
+    return frozenset(style_id for style_id in own if italic(style_id))
 
 
 def _field_char(kind: str, walk: _Walk) -> None:

@@ -13,6 +13,7 @@ one-line problem; `load.py` turns it into an `InputError`.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,6 +137,77 @@ def clean_title(value: str | None) -> str | None:
     return value
 
 
+# An italic run's text is put between these while a note is read, until `with_emphasis`.
+ITALIC_ON, ITALIC_OFF = "\x02", "\x03"
+_EMPHASIS_SPAN = re.compile("\x02([^\x02\x03]*)\x03")
+_TOUCHING_RUNS = re.compile("\x03(\\s*)\x02")  # an italic run ends where the next begins
+_MOVED_OUT = ",;:"  # an italic run's last character that is the sentence's, not the title's
+# Words set in italics that are no title: signals and the Latin of short forms, at a run's
+# start ("*See, e.g.*,", "*Id.* at 5", "*s. v. Mazarinades*", "*Cf. Brand X*", "*available
+# at*")
+_NO_TITLE_LEAD = re.compile(
+    r"(?:(?:but\s+)?see(?:\s+also|\s+generally)?|cf\.?|compare|contra|accord|e\.\s?g\.|"
+    r"i\.\s?e\.|id\.|ibid\.?|ibidem|op\.\s?cit\.|loc\.\s?cit\.|supra|infra|passim|"
+    r"et\s+al\.|et\s+seq\.|s\.\s?v\.|sub\s+voce|vgl\.|voir|cfr\.|available\s+at|"
+    r"(?:reprinted|quoted|cited)\s+in|aff['’]d|rev['’]d|cert\.\s+denied|hereinafter)"
+    r"(?:,?\s+|,?$)",
+    re.IGNORECASE)
+
+
+def with_emphasis(text: str) -> str:
+    """A note's text with its italic runs, marked by `ITALIC_ON` and `ITALIC_OFF`, written
+    as markdown emphasis (``*Title*``), the way the readers take an italic title from a
+    converted document. Runs that touch, or are parted by spaces only, are one (a word
+    processor splits a run wherever anything in its formatting changes); the spaces and a
+    final ``,`` ``;`` ``:`` at a run's ends go outside it, and so do signals and the Latin
+    of short forms opening a run (``*See, e.g.*``, ``*Id.*``, ``*s. v.*``). Left plain: a
+    run without a letter or digit, a URL, text holding a ``*``, a run that is the whole
+    note (an italic note says nothing of its titles), and every run of a note that cites
+    law the way the legal readers find it (``Roe v. Wade, 410 U.S. 113``): the Bluebook
+    sets signals, case names and short forms in italics alike (``*See* *Roe*, 410 U.S. at
+    120``), which says nothing of what the title is.
+
+    ``"Voir la \x02Ballade \x03\x02burlesque,\x03 en vers"`` -> ``"Voir la *Ballade
+    burlesque*, en vers"``."""
+    if ITALIC_ON not in text:
+        return text.replace(ITALIC_OFF, "")
+    text = _TOUCHING_RUNS.sub(r"\1", text)
+    spans = _EMPHASIS_SPAN.findall(text)
+    whole = len(spans) == 1 and text.strip() == f"{ITALIC_ON}{spans[0]}{ITALIC_OFF}"
+    plain = text.replace(ITALIC_ON, "").replace(ITALIC_OFF, "")
+    if whole:
+        return plain
+    written = _EMPHASIS_SPAN.sub(_emphasis, text).replace(ITALIC_ON, "").replace(ITALIC_OFF, "")
+    if written.count("*") > plain.count("*") and _cites_law(plain):
+        return plain  # (looked for last: the finders take their time)
+    return written
+
+
+def _cites_law(text: str) -> bool:
+    from checker.references.legal import cites_law  # the readers' own finders
+
+    return cites_law(text)
+
+
+def _emphasis(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    core = inner.strip()
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    tail = inner[len(inner.rstrip()):]
+    while core and core[-1] in _MOVED_OUT:
+        tail = core[-1] + tail
+        core = core[:-1].rstrip()
+    while lead_word := _NO_TITLE_LEAD.match(core):
+        lead += lead_word.group(0) if lead_word.end() < len(core) else core
+        core = core[lead_word.end():]
+        if lead_word.end() == 0:
+            break
+    if (not any(char.isalnum() for char in core) or "*" in core or "://" in core
+            or core.lower().startswith("www.")):
+        return inner
+    return f"{lead}*{core}*{tail}"
+
+
 class Link(NamedTuple):
     """A link's printed text and its target, kept apart until the paragraph is joined."""
 
@@ -168,8 +240,8 @@ def join_pieces(pieces: list[str | Link]) -> str:
 
 def link_text(text: str, target: str | None) -> str:
     """A link's printed text with its target kept as evidence: ``[text](target)``, or the
-    text alone when it already is the target."""
-    text = " ".join(text.split())
+    text alone when it already is the target. A link's text is never emphasised."""
+    text = " ".join(text.replace(ITALIC_ON, "").replace(ITALIC_OFF, "").split())
     if not target or target.startswith("#"):
         return text
     if not text or text.rstrip("/") == target.rstrip("/"):

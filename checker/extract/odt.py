@@ -13,6 +13,8 @@ Reads (lxml, entities and network off):
 - parts: where a class's displayed numbers start again (a number not above the one before),
   a new part begins; endnotes beside footnotes are a part of their own;
 - links inside notes (``text:a xlink:href``) written ``[text](target)``;
+- italics in notes (a ``text:span`` whose style, automatic or named, sets
+  ``fo:font-style="italic"``), written ``*title*`` (`native.with_emphasis`);
 - the title and date from ``meta.xml`` (``dc:title``; ``dc:date``, else the creation date).
 Zotero's reference marks carry their citation JSON in attributes only: not text, not read.
 """
@@ -25,6 +27,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from checker.extract.native import (
+    ITALIC_OFF,
+    ITALIC_ON,
     Link,
     NativeError,
     NativeText,
@@ -34,6 +38,7 @@ from checker.extract.native import (
     join_pieces,
     open_zip,
     read_xml,
+    with_emphasis,
 )
 from checker.model import Footnote
 
@@ -42,6 +47,8 @@ OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 DC = "{http://purl.org/dc/elements/1.1/}"
 META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
+STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+FO_FONT_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}font-style"
 _BLOCKS = (TEXT + "p", TEXT + "h")
 _HIDDEN = frozenset({TEXT + "tracked-changes", TEXT + "note-citation", OFFICE + "annotation",
                      TEXT + "bookmark-ref", "{urn:oasis:names:tc:opendocument:xmlns:"
@@ -66,6 +73,7 @@ def read_odt(data: bytes) -> NativeText:
         if content is None:
             raise NativeError("is an ODF package without content.xml")
         title, date = _properties(archive)
+        italic_styles = _italic_styles(content, read_xml(archive, "styles.xml"))
     body = content.find(f"{OFFICE}body/{OFFICE}text")
     if body is None:
         raise NativeError("is an ODF package without a text body (a spreadsheet or drawing?)")
@@ -94,11 +102,11 @@ def read_odt(data: bytes) -> NativeText:
                                note.find(TEXT + "note-body")))
             pieces.append(f"[^{label or number}]")
         out.add(join_pieces(pieces))
-    return _finish(found, out, title, date)
+    return _finish(found, out, title, date, italic_styles)
 
 
 def _finish(found: list[_Note], out: Rendering, title: str | None,
-            date: str | None) -> NativeText:
+            date: str | None, italic_styles: frozenset[str]) -> NativeText:
     runs = list(dict.fromkeys((note.note_class, note.group) for note in found))
     parted = len(runs) > 1
     footnotes = []
@@ -108,7 +116,7 @@ def _finish(found: list[_Note], out: Rendering, title: str | None,
         for note in found:
             if (note.note_class, note.group) != (note_class, group):
                 continue
-            text = _note_text(note.body)
+            text = _note_text(note.body, italic_styles)
             line = out.add(f"[^{note.label or note.number}]: {text}")
             footnotes.append(Footnote(
                 number=note.number, line=line, text=text, marker_lines=(note.marker_line,),
@@ -126,9 +134,11 @@ def _in_note(element: etree._Element, top: etree._Element) -> bool:
     return False
 
 
-def _walk(element: etree._Element, pieces: list[str | Link]):  # type: ignore[no-untyped-def]
+def _walk(element: etree._Element, pieces: list[str | Link],  # type: ignore[no-untyped-def]
+          italic_styles: frozenset[str] = frozenset()):
     """Append `element`'s visible text to `pieces`; yield each note met (its text is not
-    appended: the caller writes its marker)."""
+    appended: the caller writes its marker). A span in one of `italic_styles` is marked
+    for `with_emphasis`."""
     if element.text:
         pieces.append(element.text)
     for child in element:
@@ -145,24 +155,55 @@ def _walk(element: etree._Element, pieces: list[str | Link]):  # type: ignore[no
             pieces.append(" ")
         elif tag == TEXT + "a":
             inner: list[str | Link] = []
-            yield from _walk(child, inner)
+            yield from _walk(child, inner, italic_styles)
             pieces.append(Link(join_pieces(inner), child.get(XLINK_HREF)))
+        elif tag == TEXT + "span" and child.get(TEXT + "style-name") in italic_styles:
+            pieces.append(ITALIC_ON)
+            yield from _walk(child, pieces, italic_styles)
+            pieces.append(ITALIC_OFF)
         else:
-            yield from _walk(child, pieces)
+            yield from _walk(child, pieces, italic_styles)
         if child.tail:
             pieces.append(child.tail)
 
 
-def _note_text(body: etree._Element | None) -> str:
+def _note_text(body: etree._Element | None, italic_styles: frozenset[str]) -> str:
     if body is None:
         return ""
     paragraphs = []
     for block in body.iter(*_BLOCKS):
         pieces: list[str | Link] = []
-        for _nested in _walk(block, pieces):
+        for _nested in _walk(block, pieces, italic_styles):
             pass  # a note inside a note is not something writers produce
         paragraphs.append(join_pieces(pieces))
-    return " ".join(" ".join(paragraphs).split())
+    return " ".join(with_emphasis(" ".join(paragraphs)).split())
+
+
+def _italic_styles(content: etree._Element, styles: etree._Element | None) -> frozenset[str]:
+    """The names of the text styles, automatic (``content.xml``) or named (``styles.xml``),
+    that set italics, themselves or through their parent style."""
+    italic: dict[str, bool | None] = {}
+    parents: dict[str, str] = {}
+    for root in (styles, content):
+        if root is None:
+            continue
+        for style in root.iter(STYLE + "style"):
+            if style.get(STYLE + "family") != "text":
+                continue
+            name = style.get(STYLE + "name", "")
+            properties = style.find(STYLE + "text-properties")
+            value = properties.get(FO_FONT_STYLE) if properties is not None else None
+            italic[name] = None if value is None else value in ("italic", "oblique")
+            if style.get(STYLE + "parent-style-name"):
+                parents[name] = style.get(STYLE + "parent-style-name", "")
+
+    def sets_italic(name: str, depth: int = 0) -> bool:
+        value = italic.get(name)
+        if value is not None or depth > 20 or name not in parents:
+            return bool(value)
+        return sets_italic(parents[name], depth + 1)
+
+    return frozenset(name for name in italic if sets_italic(name))
 
 
 def _number_of(mark: str) -> tuple[int, str | None]:

@@ -945,6 +945,12 @@ def has_legal_citation(text: str) -> bool:
 _VOLUME = compile_lazily(r"\b\d{1,4}\s+[A-Z][\w.]*")
 
 
+def cites_law(text: str) -> bool:
+    """Does `text` hold a legal or government citation (`find_legal_citations` finds one)?
+    Each finder in turn, until one finds."""
+    return has_legal_citation(text) and any(finder(text) for finder in FINDERS)
+
+
 def find_legal_citations(text: str) -> list[FoundCitation]:
     """Every legal and government citation in `text`, in order, none inside another."""
     if not has_legal_citation(text):

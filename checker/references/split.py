@@ -508,8 +508,9 @@ def _strip_trailing_prose(text: str) -> str:
 
 # A short lead-in with a colon before the next quoted title: "And: "Title"", "Also: "Title"",
 # "His publications in German include: "Title""
-_LEAD_THEN_QUOTE = compile_lazily(
-    r"(?:[A-Z][^\s.;:\"“”«»]*)(?:\s+[^\s.;:\"“”«»]+){0,7}:\s+(?=[\"“«])")
+_LEAD_THEN_QUOTE = compile_lazily(  # (French sets a space before the colon)
+    r"(?:[A-Z][^\s.;:\"“”«»*]*)(?:(?:\s+[^\s.;:\"“”«»*]+){0,7}[\s\u00a0\u202f]?:\s+(?=[\"“«])"
+    r"|(?:\s+[^\s.;:\"“”«»*]+){0,11}[\s\u00a0\u202f]?:\s+(?=\*[^\s*]))")
 _NEXT_WORK_WINDOW = 2000  # characters after a sentence end in which the next work is judged
 
 
@@ -798,7 +799,8 @@ def _merge_pieces(text: str) -> list[str]:
             cleaned = f"{pending}; {cleaned}"
             pending = ""
         if len(cleaned.split()) <= 6 and not has_signature(cleaned) and not (
-                "@" in cleaned and _CITATION_KEY_PIECE.match(cleaned)):  # "[@roe2001, 12]"
+                "@" in cleaned and _CITATION_KEY_PIECE.match(cleaned)) and not (  # "[@roe2001, 12]"
+                cleaned[0].islower() and _is_lowercase_clause(cleaned)):
             if merged:
                 merged[-1].append(cleaned)  # page ranges, "and others" ...
             else:
@@ -810,6 +812,15 @@ def _merge_pieces(text: str) -> list[str]:
     if pending:
         merged.append([pending])
     return ["; ".join(parts) for parts in merged]
+
+
+def _is_lowercase_clause(piece: str) -> bool:
+    """Three words or more, every one in lower case, no digit or mark: the writer's comment
+    after a work ("...1971, s. 7; encyklopedia wyszczególnia nowy typ plakatu"), a piece of
+    its own, not merged into the work, whose reading it would spoil. "and others" or
+    "pp. 3-5" is no such clause."""
+    words = piece.replace(",", " ").split()
+    return len(words) >= 3 and all(word.isalpha() and word[0].islower() for word in words)
 
 
 # Persons as "Family, Given" (or initials) joined by semicolons, and nothing else: the author
