@@ -22,7 +22,7 @@ _spec.loader.exec_module(corpus_score)
 # Raise them as the parse improves; a document whose gold is new is measured, not yet held.
 FLOORS: dict[str, tuple[int, float]] = {
     # document: (notes found, fields F1 over the six fields)
-    'Memoire_M1_HN_Jean_Barre.pdf': (18, 0.65),
+    'Memoire_M1_HN_Jean_Barre.pdf': (18, 0.75),
     'Memoire_M1_HN_Jean_Barre_LATEX.tex': (18, 0.96),
     'NeotomaManual_v2.docx': (9, 0.98),
     'R48903.3.pdf': (40, 0.97),
@@ -39,8 +39,8 @@ FLOORS: dict[str, tuple[int, float]] = {
     'crs-senate-budget-resolution-fy2026.md': (32, 0.93),
     'crs-strait-of-hormuz-non-oil-shipments.md': (40, 0.97),
     'crs-us-foreign-commercial-service-overview.md': (35, 0.77),
-    'dissertation.pdf': (70, 0.59),
-    'fcc-15-24-open-internet-order.docx': (60, 0.58),
+    'dissertation.pdf': (70, 0.64),
+    'fcc-15-24-open-internet-order.docx': (60, 0.61),
     'fivethirtyeight-endorsements-article.html': (4, 0.99),
     'harvard_law_review_Background_Principles_And_The_General_Law_Of_Property.pdf': (186, 0.97),
     'kant-aufsatz-2023.pdf': (28, 0.0),

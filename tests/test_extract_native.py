@@ -74,6 +74,18 @@ def test_italics_in_notes_reach_the_readers_as_emphasis(paper_run, suffix):
     assert "*Maritime Gazette*, March 2, 2024" in docs[suffix].footnotes[0].text
 
 
+@pytest.mark.parametrize("name", ["paper.pdf", "two-columns.pdf"])
+def test_italics_in_pdf_notes_reach_the_readers_as_emphasis(paper_run, name):
+    # LibreOffice's PDF (DejaVu Serif Italic) and pdfLaTeX's (Latin Modern Italic): the
+    # italic font's text objects mark the letters inside them
+    docs, _ = paper_run
+    found = read_document(str(FIXTURES / name))
+    emphasis = re.compile(r"\*[^*]+\*")
+    assert [emphasis.findall(note.text) for note in found.footnotes] == \
+        [emphasis.findall(note.text) for note in docs[".md"].footnotes]
+    assert "*Maritime Gazette*, March 2, 2024" in found.footnotes[0].text
+
+
 @needs_corpus
 def test_italic_titles_of_real_word_and_odf_notes_are_read():
     # Polish notes whose only title mark is italics: "A. Banach, Pismo i obraz, Kraków 1966"
@@ -486,22 +498,22 @@ def test_word_numbering_on_each_page_without_a_recorded_layout_is_numbered_throu
 
 @pytest.mark.parametrize(("marked", "written"), [
     # runs touching or parted by spaces are one; spaces and a final comma go outside
-    ("Voir la \x02Ballade \x03\x02burlesque,\x03 en vers", "Voir la *Ballade burlesque*, en vers"),
-    ("\x02Pismo\x03 \x02i obraz\x03, Kraków 1966", "*Pismo i obraz*, Kraków 1966"),
+    ("Voir la \x0eBallade \x0f\x0eburlesque,\x0f en vers", "Voir la *Ballade burlesque*, en vers"),
+    ("\x0ePismo\x0f \x0ei obraz\x0f, Kraków 1966", "*Pismo i obraz*, Kraków 1966"),
     # signals and the Latin of short forms stay outside
-    ("\x02See, e.g.\x03, Comments of Roe", "See, e.g., Comments of Roe"),
-    ("\x02Id.\x03 at 5.", "Id. at 5."),
-    ("Hubert Carrier \x02s. v. Mazarinades\x03, dans", "Hubert Carrier s. v. *Mazarinades*, dans"),
-    ("Letter (2014), \x02available at\x03 https://roe.example/l", "Letter (2014), available at "
+    ("\x0eSee, e.g.\x0f, Comments of Roe", "See, e.g., Comments of Roe"),
+    ("\x0eId.\x0f at 5.", "Id. at 5."),
+    ("Hubert Carrier \x0es. v. Mazarinades\x0f, dans", "Hubert Carrier s. v. *Mazarinades*, dans"),
+    ("Letter (2014), \x0eavailable at\x0f https://roe.example/l", "Letter (2014), available at "
      "https://roe.example/l"),
     # no title: a URL, a run without letters, the whole note, a note citing law
-    ("\x02https://roe.example/a\x03", "https://roe.example/a"),
-    ("Roe \x02 – \x03 Poe", "Roe  –  Poe"),
-    ("\x02A note set in italics from end to end.\x03", "A note set in italics from end to end."),
-    ("\x02See\x03 \x02Roe v. Wade\x03, 410 U.S. 113, 120 (1973).",
+    ("\x0ehttps://roe.example/a\x0f", "https://roe.example/a"),
+    ("Roe \x0e – \x0f Poe", "Roe  –  Poe"),
+    ("\x0eA note set in italics from end to end.\x0f", "A note set in italics from end to end."),
+    ("\x0eSee\x0f \x0eRoe v. Wade\x0f, 410 U.S. 113, 120 (1973).",
      "See Roe v. Wade, 410 U.S. 113, 120 (1973)."),
     # a run left open by a field or a link is dropped, the others kept
-    ("A \x02Title [x](https://roe.example) \x02Book\x03 C",
+    ("A \x0eTitle [x](https://roe.example) \x0eBook\x0f C",
      "A Title [x](https://roe.example) *Book* C"),
 ])
 def test_italic_runs_are_written_as_emphasis_where_they_can_be_titles(marked, written):
@@ -540,3 +552,21 @@ def test_italic_styles_of_word_and_odf():
         '<style:style style:name="P1" style:family="paragraph">'
         '<style:text-properties fo:font-style="italic"/></style:style></content>')
     assert odf_styles(automatic, named) == {"Emphasis", "T1"}
+
+
+@pytest.mark.parametrize(("marked", "written"), [
+    # upright punctuation inside italics: one run
+    ("\x0eE\x0f.\x0eg\x0f., Press Release", "E.g., Press Release"),
+    ("MARAD, \x0eUnited States\x0f-\x0eFlag Report\x0f, 2026", "MARAD, *United States-Flag "
+     "Report*, 2026"),
+    # a signal closing a run, or opening it before another: outside
+    ("Sterk, \x0eThe Federalist Dimension, supra\x0f note 59", "Sterk, *The Federalist "
+     "Dimension*, supra note 59"),
+    ("text. \x0eId.; see supra\x0f notes 18-20", "text. Id.; see supra notes 18-20"),
+    # an opening quotation mark set in italics belongs to what follows
+    ("and \x0eWindsor “\x0fmake clear", "and *Windsor* “make clear"),
+])
+def test_italic_runs_split_by_upright_marks_and_signals_at_their_ends(marked, written):
+    from checker.extract.native import with_emphasis
+
+    assert with_emphasis(marked) == written

@@ -40,6 +40,7 @@ class Glyph:
     size: float  # the character box's height: comparable between characters and lines
     raised: bool = False  # set when the glyph joined a line from off its baseline
     space_before: bool = False  # a space character (PDFium's or the file's) comes before it
+    italic: bool = False  # set in an italic font
 
 
 @dataclass
@@ -157,6 +158,7 @@ def _read_page(page, number: int) -> Page:  # type: ignore[no-untyped-def]
         if char in HYPHEN_MARKS:
             char = "-"
         glyphs.append(Glyph(char, box.left, max(box.right, box.left), y.value, size))
+    _mark_italics(glyphs, _italic_boxes(page))
     links = _links(page, textpage)
     rules = _rules(page)
     textpage.close()
@@ -166,6 +168,54 @@ def _read_page(page, number: int) -> Page:  # type: ignore[no-untyped-def]
     for line in lines:
         line.links = [_link_at(links, glyph) for glyph in line.glyphs]
     return Page(number, width, height, lines, rules, gutter)
+
+
+def _italic_boxes(page) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
+    """The boxes (left, bottom, right, top) of the page's text set in an italic font: one
+    whose descriptor gives the italic flag or a slant (``ItalicAngle``), or whose name says
+    so. PDFium makes a text object of each run shown in one font, on one line; those inside
+    a form (drawn elsewhere, in its own coordinates) are not looked at."""
+    import pypdfium2.raw as raw
+
+    boxes = []
+    fonts: dict[int | None, bool] = {}  # a font's address -> is it italic
+    for text in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=0):
+        font = raw.FPDFTextObj_GetFont(text.raw)
+        key = ctypes.cast(font, ctypes.c_void_p).value
+        italic = fonts.get(key)
+        if italic is None:
+            angle = ctypes.c_int()
+            name = ctypes.create_string_buffer(128)
+            raw.FPDFFont_GetBaseFontName(font, name, len(name))
+            lowered = name.value.decode("latin-1").lower()
+            italic = fonts[key] = bool(
+                raw.FPDFFont_GetFlags(font) & _ITALIC_FLAG
+                or (raw.FPDFFont_GetItalicAngle(font, angle) and angle.value != 0)
+                or "italic" in lowered or "oblique" in lowered)
+        if italic:
+            boxes.append(text.get_bounds())
+    return boxes
+
+
+_ITALIC_FLAG = 1 << 6  # a font descriptor's Italic flag (PDF 1.7, 9.8.2)
+
+
+def _mark_italics(glyphs: list[Glyph], boxes: list[tuple[float, float, float, float]]) -> None:
+    """Mark the glyphs whose middle lies in one of the italic text boxes (looked up by the
+    point of the page's height they are at)."""
+    if not boxes:
+        return
+    by_height: dict[int, list[tuple[float, float, float, float]]] = {}
+    for box in boxes:
+        for height in range(int(box[1]), int(box[3]) + 1):
+            by_height.setdefault(height, []).append(box)
+    for glyph in glyphs:
+        middle = glyph.baseline + 0.3 * glyph.size
+        near = by_height.get(int(middle))
+        if near and glyph.size:
+            centre = (glyph.x0 + glyph.x1) / 2
+            glyph.italic = any(left <= centre <= right and bottom <= middle <= top
+                               for left, bottom, right, top in near)
 
 
 def _links(page, textpage) -> list[tuple[float, float, float, float, str]]:  # type: ignore[no-untyped-def]

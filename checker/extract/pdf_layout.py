@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from checker.extract.native import NativeText, Rendering
+from checker.extract.native import ITALIC_OFF, ITALIC_ON, NativeText, Rendering, with_emphasis
 from checker.extract.pdf import Line, Page, read_pages, word_gap
 from checker.lazypattern import compile_lazily
 from checker.model import Finding, Footnote, Severity
@@ -398,31 +398,50 @@ def _match_markers(notes: list[_Note], markers: list[_Marker]) -> None:
 
 
 def note_text(pieces: list[tuple[Line, int]], words: set[str]) -> tuple[str, list[str]]:
-    """The note's lines joined (hyphens undone only with evidence) and its links resolved;
-    with the messages for printed URLs that disagree with their link annotations."""
+    """The note's lines joined (hyphens undone only with evidence), its links resolved and
+    its italics written as emphasis (`native.with_emphasis`); with the messages for printed
+    URLs that disagree with their link annotations."""
     chars: list[tuple[str, str | None]] = []
     joins: set[int] = set()  # positions in `chars` where a line break was
+    italic = [False]  # set in italics at the end of the lines so far
     for line, first in pieces:
-        own = _line_chars(line, first)
+        own = _line_chars(line, first, italic)
         if not own:
             continue
         if chars:
             joins.add(len(chars))
             chars.extend(_join(chars, own, words))
         chars.extend(own)
-    return _resolve_links(chars, joins)
+    if italic[0]:
+        chars.append((ITALIC_OFF, None))
+    text, messages = _resolve_links(chars, joins)
+    return with_emphasis(text), messages
 
 
-def _line_chars(line: Line, first: int) -> list[tuple[str, str | None]]:
+_TOGGLES = (ITALIC_ON, ITALIC_OFF)
+
+
+def _line_chars(line: Line, first: int, italic: list[bool]) -> list[tuple[str, str | None]]:
+    """The line's characters from glyph `first` on, with their links; where the type turns
+    italic or upright (`italic[0]` says how the text before it was set), a mark before the
+    letter or digit (punctuation is often set upright inside italics: ``E.g.``)."""
     out: list[tuple[str, str | None]] = []
     previous = None
     for glyph, uri in zip(line.glyphs[first:], line.links[first:], strict=False):
         if previous is not None and word_gap(previous[0], glyph, line.size) and \
                 out and out[-1][0] != " ":
             out.append((" ", uri if uri == previous[1] else None))
+        if glyph.italic is not italic[0] and glyph.char.isalnum():
+            italic[0] = glyph.italic
+            out.append((ITALIC_ON if glyph.italic else ITALIC_OFF, uri))
         out.append((glyph.char, uri))
         previous = (glyph, uri)
     return out
+
+
+def _plain(chars: list[tuple[str, str | None]]) -> str:
+    """The characters' text without the italic marks."""
+    return "".join(char for char, _ in chars if char not in _TOGGLES)
 
 
 def _join(before: list[tuple[str, str | None]], after: list[tuple[str, str | None]],
@@ -430,13 +449,14 @@ def _join(before: list[tuple[str, str | None]], after: list[tuple[str, str | Non
     """What goes between two lines: a space, nothing (a URL or a hyphenated word run on), and
     whether the hyphen ending `before` goes (removed in place)."""
     last, last_uri = before[-1]
-    first, first_uri = after[0]
+    first, first_uri = next(((char, uri) for char, uri in after if char not in _TOGGLES),
+                            after[0])
     tail = _token_before(before).lstrip("[(<\"'“‘")
     linked = last_uri is not None and last_uri == first_uri
     if last == "-" and len(before) > 1 and before[-2][0].isalnum() and first.isalnum():
         if linked or _URL_LIKE.search(tail) or "/" in tail:
             return []  # a URL's own hyphen, or one the annotation will judge
-        head = _WORD.match("".join(char for char, _ in after[:40]))
+        head = _WORD.match(_plain(after[:40]))
         stems = _WORD.findall(tail[:-1])
         stem = _WORD.fullmatch(stems[-1]) if stems and tail[:-1].endswith(stems[-1]) else None
         joined = ((stem.group(0) if stem else "") + (head.group(0) if head else "")).lower()
@@ -450,7 +470,7 @@ def _join(before: list[tuple[str, str | None]], after: list[tuple[str, str | Non
                   and first not in "(\"“"):
         return []  # a URL broken across lines
     if _URL_LIKE.search(tail) and tail.endswith(".") and \
-            _DOMAIN_END.match("".join(char for char, _ in after[:12])):
+            _DOMAIN_END.match(_plain(after[:12])):
         return []  # "http://www.jsonline." + "com/news/...": the host runs on
 
     return [(" ", None)]
@@ -461,7 +481,8 @@ def _token_before(chars: list[tuple[str, str | None]]) -> str:
     for char, _ in reversed(chars):
         if char == " ":
             break
-        token.append(char)
+        if char not in _TOGGLES:
+            token.append(char)
     return "".join(reversed(token))
 
 
@@ -493,8 +514,8 @@ def _resolve_links(chars: list[tuple[str, str | None]], joins: set[int]) -> tupl
         while extra < len(chars) and chars[extra][1] is None and chars[extra][0] != " ":
             extra += 1
         breaks = [position - index for position in joins if index < position < extra]
-        printed = "".join(char for char, _ in chars[index:end])
-        longer = "".join(char for char, _ in chars[index:extra])
+        printed = _plain(chars[index:end])  # a link's text is never emphasised
+        longer = _plain(chars[index:extra])
         lead = printed[: len(printed) - len(printed.lstrip())]
         body, trailing = _split_trailing(printed.strip(), uri)
         index = end
