@@ -97,6 +97,22 @@ def test_italics_in_a_note_are_markdown_emphasis() -> None:
                          "[*online*](https://hw.example/p) .")
 
 
+def test_italic_signals_and_bluebook_italics_stay_plain() -> None:
+    """The same rules as Word's, ODF's and PDF's italics (`common.with_emphasis`): a signal
+    is no title, nor is anything in a note citing law in the Bluebook's italics."""
+    text = (
+        "<html><body><p>Tides.<sup><a href=\"#fn1\">1</a></sup> Law.<sup><a href=\"#fn2\">2</a>"
+        "</sup></p>\n"
+        '<ol class="footnotes"><li id="fn1"><i>See, e.g.</i>, Roe, <em>Harbour Songs, supra</em> '
+        'note 4, at 9.</li><li id="fn2"><i>See</i> <i>Roe v. Wade</i>, 410 U.S. 113, 120 (1973).'
+        "</li></ol></body></html>"
+    )
+    notes, _ = extract_footnotes(Document("i.html", "i", text, format="html"))
+    assert [note.text for note in notes] == [
+        "See, e.g., Roe, *Harbour Songs*, supra note 4, at 9.",
+        "See Roe v. Wade, 410 U.S. 113, 120 (1973)."]
+
+
 def test_html_without_notes() -> None:
     text = "<html><body><h1>News</h1><p>Area 5 km<sup>2</sup>. Claim.<sup>3</sup></p></body></html>"
     footnotes, findings = extract_footnotes(Document("n.html", "n", text, format="html"))

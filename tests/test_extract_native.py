@@ -517,7 +517,7 @@ def test_word_numbering_on_each_page_without_a_recorded_layout_is_numbered_throu
      "A Title [x](https://roe.example) *Book* C"),
 ])
 def test_italic_runs_are_written_as_emphasis_where_they_can_be_titles(marked, written):
-    from checker.extract.native import with_emphasis
+    from checker.extract.common import with_emphasis
 
     assert with_emphasis(marked) == written
 
@@ -567,6 +567,6 @@ def test_italic_styles_of_word_and_odf():
     ("and \x0eWindsor “\x0fmake clear", "and *Windsor* “make clear"),
 ])
 def test_italic_runs_split_by_upright_marks_and_signals_at_their_ends(marked, written):
-    from checker.extract.native import with_emphasis
+    from checker.extract.common import with_emphasis
 
     assert with_emphasis(marked) == written

@@ -231,3 +231,83 @@ class LineIndex:
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self._starts, offset)
+
+
+# An italic run's text is put between these while a note is read, until `with_emphasis`.
+ITALIC_ON, ITALIC_OFF = "\x0e", "\x0f"  # shift out, shift in
+_EMPHASIS_SPAN = re.compile("\x0e([^\x0e\x0f]*)\x0f")
+# an italic run ends where the next begins, or a space or an upright hyphen or full stop away
+_TOUCHING_RUNS = re.compile("\x0f(\\s*|[-–.’']{1,2})\x0e")
+_MOVED_OUT = ",;:“‘(["  # a run's last character that is the sentence's (or opens what follows)
+# Words set in italics that are no title: signals and the Latin of short forms, opening a run
+# ("*See, e.g.*,", "*Id.* at 5", "*Id.; see supra* notes 18-20", "*s. v. Mazarinades*",
+# "*Cf. Brand X*", "*available at*", their full stop in the run or after it) or closing it
+# ("*The Federalist Dimension, supra* note 59")
+_NO_TITLE_LEAD = re.compile(
+    r"(?:(?:but\s+)?see(?:\s+also|\s+generally)?|cf\.?|compare|contra|accord|e\.\s?g\.?|"
+    r"i\.\s?e\.?|id\.?|ibid\.?|ibidem|op\.\s?cit\.?|loc\.\s?cit\.?|supra|infra|passim|"
+    r"et\s+al\.?|et\s+seq\.?|s\.\s?v\.?|sub\s+voce|vgl\.?|voir|cfr\.?|available\s+at|"
+    r"(?:reprinted|quoted|cited)\s+in|aff['’]d|rev['’]d|cert\.\s+denied|hereinafter)"
+    r"(?:[,;]?\s+|[,;]?$)",
+    re.IGNORECASE)
+_NO_TITLE_END = re.compile(r"[,;]?\s+(?:supra|infra|passim|et\s+al\.?|id\.?|ibid\.?)$",
+                           re.IGNORECASE)
+
+
+def with_emphasis(text: str) -> str:
+    """A note's text with its italic runs, marked by `ITALIC_ON` and `ITALIC_OFF`, written
+    as markdown emphasis (``*Title*``), the way the readers take an italic title from a
+    converted document. Runs that touch, or are parted by spaces only or by an upright
+    hyphen or full stop (``*E*.*g*.``, ``*United States*-*Flag*``), are one (a word
+    processor splits a run wherever anything in its formatting changes); the spaces and a
+    final ``,`` ``;`` ``:`` at a run's ends go outside it, and so do signals and the Latin
+    of short forms opening a run (``*See, e.g.*``, ``*Id.*``, ``*s. v.*``). Left plain: a
+    run without a letter or digit, a URL, text holding a ``*``, a run that is the whole
+    note (an italic note says nothing of its titles), and every run of a note that cites
+    law the way the legal readers find it (``Roe v. Wade, 410 U.S. 113``): the Bluebook
+    sets signals, case names and short forms in italics alike (``*See* *Roe*, 410 U.S. at
+    120``), which says nothing of what the title is.
+
+    ``"Voir la \x0eBallade \x0f\x0eburlesque,\x0f en vers"`` -> ``"Voir la *Ballade
+    burlesque*, en vers"``."""
+    if ITALIC_ON not in text:
+        return text.replace(ITALIC_OFF, "")
+    text = _TOUCHING_RUNS.sub(r"\1", text)
+    spans = _EMPHASIS_SPAN.findall(text)
+    whole = len(spans) == 1 and text.strip() == f"{ITALIC_ON}{spans[0]}{ITALIC_OFF}"
+    plain = text.replace(ITALIC_ON, "").replace(ITALIC_OFF, "")
+    if whole:
+        return plain
+    written = _EMPHASIS_SPAN.sub(_emphasis, text).replace(ITALIC_ON, "").replace(ITALIC_OFF, "")
+    if written.count("*") > plain.count("*") and _cites_law(plain):
+        return plain  # (looked for last: the finders take their time)
+    return written
+
+
+def _cites_law(text: str) -> bool:
+    from checker.references.legal import cites_law  # the readers' own finders
+
+    return cites_law(text)
+
+
+def _emphasis(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    core = inner.strip()
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    tail = inner[len(inner.rstrip()):]
+    while core and core[-1] in _MOVED_OUT:
+        kept = core[:-1].rstrip()
+        tail = core[len(kept):] + tail
+        core = kept
+    while lead_word := _NO_TITLE_LEAD.match(core):
+        lead += lead_word.group(0) if lead_word.end() < len(core) else core
+        core = core[lead_word.end():]
+        if lead_word.end() == 0:
+            break
+    if end_word := _NO_TITLE_END.search(core):
+        tail = core[end_word.start():] + tail
+        core = core[:end_word.start()]
+    if (not any(char.isalnum() for char in core) or "*" in core or "://" in core
+            or core.lower().startswith("www.")):
+        return inner
+    return f"{lead}*{core}*{tail}"

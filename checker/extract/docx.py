@@ -23,7 +23,7 @@ Reads (with lxml, entities and network off):
 - hyperlinks inside notes from the part's relationships (``w:hyperlink r:id``) and from
   ``HYPERLINK`` fields, written ``[text](target)`` so that the target is the URL cited;
 - italics in notes (a run's ``w:i``, or its character style's in ``word/styles.xml``), written
-  ``*title*`` (`native.with_emphasis`): a title set in italics is read as one;
+  ``*title*`` (`common.with_emphasis`): a title set in italics is read as one;
 - the title and date from ``docProps/core.xml`` (the date last modified, else created).
 
 Example: a body paragraph ``Growth slowed.<footnoteReference w:id="2"/>`` and footnote 2
@@ -40,9 +40,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from checker.extract.common import ITALIC_OFF, ITALIC_ON, with_emphasis
 from checker.extract.native import (
-    ITALIC_OFF,
-    ITALIC_ON,
     Link,
     NativeError,
     NativeText,
@@ -52,7 +51,6 @@ from checker.extract.native import (
     join_pieces,
     open_zip,
     read_xml,
-    with_emphasis,
 )
 from checker.lazypattern import compile_lazily
 from checker.model import Finding, Footnote, Severity

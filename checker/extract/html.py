@@ -24,11 +24,14 @@ from contextvars import ContextVar
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from checker.extract.common import (
+    ITALIC_OFF,
+    ITALIC_ON,
     LineIndex,
     clean_note_text,
     is_cited_link,
     is_power,
     marker_numbers,
+    with_emphasis,
 )
 from checker.extract.extraction import MarkerHandout
 from checker.lazypattern import compile_lazily
@@ -402,24 +405,10 @@ def _note_text(element: Tag, skip: set[int]) -> str:
     """The element's text without skipped parts; external links as markdown links, italics
     (`<i>`, `<em>`) as markdown emphasis (`*Title*`: the reference parser reads an italic
     name as a book's title or an outlet, as in markdown notes)."""
-    text = "".join(_walk(element, skip))
-    if _ITALIC_OPEN in text:
-        text = _MARKED_ITALIC.sub(_emphasis, text).replace(_ITALIC_OPEN, "").replace(
-            _ITALIC_CLOSE, "")
-    return text
+    return with_emphasis("".join(_walk(element, skip)))
 
 
 _ITALIC_TAGS = {"i", "em"}
-_ITALIC_OPEN, _ITALIC_CLOSE = "\x02", "\x03"
-_MARKED_ITALIC = compile_lazily("\x02(\\s*)([^\x02\x03]*?)(\\s*)\x03")
-
-
-def _emphasis(found: re.Match[str]) -> str:
-    """`<i> Title </i>` -> ` *Title* `: the spaces outside the marks; nothing for no text."""
-    inner = found.group(2)
-    if not inner.strip() or "*" in inner:
-        return found.group(1) + inner + found.group(3)
-    return f"{found.group(1)}*{inner}*{found.group(3)}"
 
 
 def _walk(element: Tag, skip: set[int]) -> Iterator[str]:
@@ -447,9 +436,9 @@ def _walk(element: Tag, skip: set[int]) -> Iterator[str]:
             stack.append("[")
             continue
         if node.name in _ITALIC_TAGS:
-            stack.append(_ITALIC_CLOSE)
+            stack.append(ITALIC_OFF)
             stack.extend(reversed(node.contents))
-            stack.append(_ITALIC_OPEN)
+            stack.append(ITALIC_ON)
             continue
         if node.name in _SEPARATE:
             stack.append(" ")

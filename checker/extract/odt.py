@@ -14,7 +14,7 @@ Reads (lxml, entities and network off):
   a new part begins; endnotes beside footnotes are a part of their own;
 - links inside notes (``text:a xlink:href``) written ``[text](target)``;
 - italics in notes (a ``text:span`` whose style, automatic or named, sets
-  ``fo:font-style="italic"``), written ``*title*`` (`native.with_emphasis`);
+  ``fo:font-style="italic"``), written ``*title*`` (`common.with_emphasis`);
 - the title and date from ``meta.xml`` (``dc:title``; ``dc:date``, else the creation date).
 Zotero's reference marks carry their citation JSON in attributes only: not text, not read.
 """
@@ -26,9 +26,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from checker.extract.common import ITALIC_OFF, ITALIC_ON, with_emphasis
 from checker.extract.native import (
-    ITALIC_OFF,
-    ITALIC_ON,
     Link,
     NativeError,
     NativeText,
@@ -38,7 +37,6 @@ from checker.extract.native import (
     join_pieces,
     open_zip,
     read_xml,
-    with_emphasis,
 )
 from checker.model import Footnote
 

@@ -32,7 +32,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from checker.extract.native import ITALIC_OFF, ITALIC_ON, NativeText, Rendering, with_emphasis
+from checker.extract.common import ITALIC_OFF, ITALIC_ON, with_emphasis
+from checker.extract.native import NativeText, Rendering
 from checker.extract.pdf import Line, Page, read_pages, word_gap
 from checker.lazypattern import compile_lazily
 from checker.model import Finding, Footnote, Severity
@@ -399,7 +400,7 @@ def _match_markers(notes: list[_Note], markers: list[_Marker]) -> None:
 
 def note_text(pieces: list[tuple[Line, int]], words: set[str]) -> tuple[str, list[str]]:
     """The note's lines joined (hyphens undone only with evidence), its links resolved and
-    its italics written as emphasis (`native.with_emphasis`); with the messages for printed
+    its italics written as emphasis (`common.with_emphasis`); with the messages for printed
     URLs that disagree with their link annotations."""
     chars: list[tuple[str, str | None]] = []
     joins: set[int] = set()  # positions in `chars` where a line break was
