@@ -654,3 +654,21 @@ def test_a_prose_lead_before_an_italic_title_french_colon_included():
     assert parse_references("To quote some graffiti seen on a Cambridge building wall: “Time "
                             "is a device that was invented to keep everything from happening "
                             "at once.”") == []
+
+
+def test_a_name_and_an_italic_title_named_in_a_sentence():
+    text = ("The idea that the culture of the early modern port was oriented to its past is "
+            "developed at length in Roe and Poe, *Harbour Imagination in Early Modern Kiel, "
+            "1500– 1800.* J. R. Doe has also written books that explore the sensibility of the "
+            "port including *The Idea of Harbours* and *The Circulation of the Tides.* Also "
+            "relevant are older studies: T. D. Kane, *British Harbours*; F. Smith Lowe, *The "
+            "Harbour Revolution: Writing and Thought, 1580–1640*.")
+    assert [(r.title, r.authors) for r in parse_references(text)] == [
+        ("Harbour Imagination in Early Modern Kiel, 1500– 1800", ["Roe", "Poe"]),
+        ("British Harbours", ["Kane, T. D."]),
+        ("The Harbour Revolution: Writing and Thought, 1580–1640", ["Lowe, F. Smith"])]
+    # a whole citation in a sentence stays the splitter's, its publication kept
+    [work] = parse_references("An example of such a study is Michael Lienesch, *In the "
+                              "Beginning* (Chapel Hill: Harbour Press, 2007).")
+    assert (work.title, work.authors, work.date) == (
+        "In the Beginning", ["Lienesch, Michael"], "2007")

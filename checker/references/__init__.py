@@ -61,7 +61,7 @@ def parse_references(text: str) -> list[Reference]:
             references.extend(_links_left_over(text, references))
     if has_legal_citation(text) or "@" in text or ("(" in text and _YEAR_IN_BRACKETS.search(
             text)) or "{" in text or has_verse(text) or has_running_year(text) or "s *" in text \
-            or "s _" in text or (" by " in text and ("*" in text or "_" in text)):
+            or "s _" in text or (" by " in text and ("*" in text or "_" in text)) or ", *" in text:
         flat = " ".join(text.split())
         found = [(citation.start, citation.reference, alone)
                  for finder, alone in FINDERS for citation in finder(flat)]
