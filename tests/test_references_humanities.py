@@ -672,3 +672,21 @@ def test_a_name_and_an_italic_title_named_in_a_sentence():
                               "Beginning* (Chapel Hill: Harbour Press, 2007).")
     assert (work.title, work.authors, work.date) == (
         "In the Beginning", ["Lienesch, Michael"], "2007")
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Jean Dupont, *Histoire de la Fronde*, Paris, Gallimard, 1990, p. 12.",
+     "Histoire de la Fronde"),
+    ("*La Passion*, Paris, chez la veuve Jean Rémy, 1649.", "La Passion"),
+    ("John Speed. *The History of Great Britaine.* London, 1611. 608.",
+     "The History of Great Britaine"),
+    ("A. Nowak, *Dzieje portu*, Wrocław-Warszawa-Kraków, Ossolineum, 1971, s. 7.",
+     "Dzieje portu"),
+])
+def test_a_city_books_are_published_in_is_no_outlet(text, title):
+    # "Title, Place, Publisher, Year", as European imprints print it: a book, no container
+    [work] = parse_references(text)
+    assert (work.title, work.container, work.type) == (title, None, "book")
+    # a name that is no such city stays the outlet
+    [article] = parse_references("Jane Roe, *Tides*, Le Monde, 2019.")
+    assert article.container == "Le Monde"

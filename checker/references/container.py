@@ -13,7 +13,12 @@ from typing import NamedTuple
 
 from checker.lazypattern import compile_lazily
 from checker.references.authors import is_organisation
-from checker.references.outlets import is_known_outlet, is_publisher, names_a_periodical
+from checker.references.outlets import (
+    is_known_outlet,
+    is_publication_place,
+    is_publisher,
+    names_a_periodical,
+)
 from checker.references.patterns import (
     ABBREVIATED_NAME,
     COLLECTION,
@@ -63,6 +68,9 @@ _CHUNK = compile_lazily(r"\s*(?:,|;|\x00|\.(?=\s|$)|\s[–—-]\s|\(|\)|\[|\]|\s
 _ROMAN_VOLUME = compile_lazily(r"^[IVXLC]{1,6}(?:\.[ivxlc]{1,5})?(?:\s*\([ivxlc\d]{1,5}\))?$")
 _PLACE_YEAR = compile_lazily(
     r"(?:^|(?<=[.,;]\s))(?P<place>[A-ZÄÖÜА-ЯЁ][\w'-]+|[A-ZА-ЯЁ][a-zа-яё]{0,3}\.,)\s+(?=\x00)")
+# A city opening the text after a title, then a comma: "Paris, Gallimard, 1990"
+_LISTED_PLACE = compile_lazily(r"(?P<place>[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*){0,2}),\s+")
+_IMPRINT_LEAD = compile_lazily(r"^(?:chez|bei|presso|en casa de|nakładem)\s+", re.IGNORECASE)
 # An edition online at a site: "electronic edition at Documenting the American South"
 _ONLINE_AT = compile_lazily(r"(?:electronic|digital|online|digitized|digitised|web)\s+"
                             r"(?:edition|version|copy|text|facsimile)\s+(?:at|on|in)\s+(?=[A-Z])")
@@ -146,6 +154,15 @@ def container_info(after: str, known: bool) -> ContainerInfo:
             if "o." in text or "#" in text or "№" in text or "ssue" in text or "umber" in text \
                     or "Band" in text or "Bd." in text or "Heft" in text or "том" in text:
                 text = NUMBERED.sub(",", text)
+            if DATE_MARK in text and (listed := _LISTED_PLACE.match(text)) and \
+                    is_publication_place(listed.group("place")):
+                # "Paris, Gallimard, 1990", "London, 1611", "Paris, chez la veuve Jean Rémy,
+                # 1649": a book's place (a city books are published in) and its publisher
+                imprint = text[listed.end():].split(DATE_MARK, 1)[0].strip(" ,.;:")
+                if len(imprint.split()) <= 6 and not DIGIT.search(imprint):
+                    name = _IMPRINT_LEAD.sub("", imprint) or None
+                    return ContainerInfo(None, False, chapter, True, publisher or name,
+                                         series, journal_hint)
             if DATE_MARK in text and _PLACE_YEAR.search(text):
                 # "Berlin 1998", "М., 2018": the place of a book's publication, no outlet
                 place = _PLACE_YEAR.search(text)

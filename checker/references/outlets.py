@@ -1,4 +1,5 @@
-"""Tables of names: news outlets, social platforms, publishers and think tanks.
+"""Tables of names: news outlets, social platforms, publishers, think tanks and the cities books
+are most often published in.
 
 Used as evidence for a reference's type and to tell an outlet cited without a title
 ("Reuters, May 5, 2020") from an author. Lower-case, without a leading "the".
@@ -160,3 +161,42 @@ def is_social_domain(domain: str | None) -> bool:
         return False
     labels = domain.lower().split(".")
     return any(".".join(labels[i:]) in SOCIAL_DOMAINS for i in range(len(labels) - 1))
+
+
+# Where books are published, as imprints print the city (in the languages notes are written
+# in): evidence that "Paris, Gallimard, 1990" after a title is a place and a publisher, not an
+# outlet. The large publishing cities of Europe and the Americas, the university towns
+# whose presses are cited, and the capitals; lower-case.
+_PUBLICATION_PLACES_TEXT = """
+    london|oxford|cambridge|edinburgh|glasgow|manchester|dublin|new york|boston|chicago|
+    philadelphia|baltimore|washington|princeton|new haven|ithaca|berkeley|los angeles|
+    stanford|durham|chapel hill|cambridge, mass.|cambridge, ma|toronto|montreal|montréal|
+    ottawa|sydney|melbourne|paris|lyon|rouen|bordeaux|toulouse|marseille|strasbourg|lille|
+    genève|geneva|genf|lausanne|bruxelles|brussels|brüssel|louvain|leuven|amsterdam|leiden|
+    utrecht|den haag|the hague|berlin|leipzig|münchen|munich|frankfurt|frankfurt am main|
+    hamburg|stuttgart|köln|cologne|bonn|göttingen|tübingen|heidelberg|freiburg|mainz|
+    wiesbaden|darmstadt|dresden|weimar|jena|halle|nürnberg|wien|vienna|zürich|zurich|basel|
+    bern|salzburg|graz|innsbruck|roma|rome|milano|milan|torino|turin|firenze|florence|
+    venezia|venice|bologna|napoli|naples|padova|padua|madrid|barcelona|salamanca|sevilla|
+    lisboa|lisbon|coimbra|porto|méxico|mexico|buenos aires|são paulo|rio de janeiro|
+    warszawa|warsaw|kraków|krakow|cracow|wrocław|poznań|gdańsk|łódź|lublin|praha|prague|
+    brno|budapest|bratislava|ljubljana|zagreb|beograd|belgrade|bucurești|bucharest|sofia|
+    athens|athína|istanbul|ankara|moskva|moscow|москва|м.|санкт-петербург|спб.|
+    st. petersburg|saint petersburg|petersburg|leningrad|ленинград|kyiv|kiev|киев|київ|
+    minsk|минск|vilnius|riga|tallinn|helsinki|stockholm|uppsala|lund|oslo|københavn|
+    copenhagen|reykjavik|tokyo|kyoto|beijing|peking|shanghai|hong kong|taipei|seoul|
+    singapore|new delhi|delhi|bombay|mumbai|calcutta|kolkata|jerusalem|tel aviv|cairo|
+    almaty|tashkent|bishkek|dushanbe|astana|nur-sultan
+"""
+PUBLICATION_PLACES = frozenset(
+    name.strip() for name in _PUBLICATION_PLACES_TEXT.replace("\n", "|").split("|")
+    if name.strip())
+
+
+def is_publication_place(name: str | None) -> bool:
+    """A city books are published in ("Paris", "New York", "Wrocław-Warszawa-Kraków": each
+    of the places a hyphen or slash joins)."""
+    if not name:
+        return False
+    places = re.split(r"\s*[-–/]\s*", name.strip().lower())
+    return all(place in PUBLICATION_PLACES for place in places)
