@@ -27,7 +27,7 @@ from checker.references.fields import is_archive_url, is_site_link, parse_citati
 from checker.references.leftovers import clean_converted
 from checker.references.legal import find_legal_citations, has_legal_citation
 from checker.references.linklists import read_link_list
-from checker.references.mentions import find_possessive_titles
+from checker.references.mentions import find_possessive_titles, names_works_in_passing
 from checker.references.patterns import prose_ratio
 from checker.references.posts import find_social_posts
 from checker.references.scripture import find_scripture, has_verse
@@ -60,8 +60,8 @@ def parse_references(text: str) -> list[Reference]:
         if links > linked and not is_backreference(text.strip()):
             references.extend(_links_left_over(text, references))
     if has_legal_citation(text) or "@" in text or ("(" in text and _YEAR_IN_BRACKETS.search(
-            text)) or "{" in text or has_verse(text) or has_running_year(text) or "s *" in text \
-            or "s _" in text or (" by " in text and ("*" in text or "_" in text)) or ", *" in text:
+            text)) or "{" in text or has_verse(text) or has_running_year(text) \
+            or names_works_in_passing(text):
         flat = " ".join(text.split())
         found = [(citation.start, citation.reference, alone)
                  for finder, alone in FINDERS for citation in finder(flat)]

@@ -29,6 +29,13 @@ _NAME_THEN_TITLE = compile_lazily(
     r"(?P<title>\*(?=[A-Z0-9“\"])[^*]{2,200}?(?<=\S)\*)(?![\w*_])")
 
 
+def names_works_in_passing(text: str) -> bool:
+    """Might `text` name a work in passing (`find_possessive_titles`)? A cheap look."""
+    return "s *" in text or "s _" in text or (
+        " by " in text and ("*" in text or "_" in text)) or (
+        ", *" in text and _IN_PASSING.search(text) is not None)
+
+
 def find_possessive_titles(text: str) -> list[FoundCitation]:
     """Each ``Name's *Title*`` and ``*Title* by Name`` in `text`, in order."""
     found = []
@@ -41,7 +48,7 @@ def find_possessive_titles(text: str) -> list[FoundCitation]:
                 found.append(FoundCitation(match.start(), match.end(), Reference(
                     title=match.group("title")[1:-1].strip(), authors=list(authors),
                     type=ReferenceType.BOOK, raw=match.group(0))))
-    if ", *" in text:
+    if ", *" in text and _IN_PASSING.search(text):
         for match in _NAME_THEN_TITLE.finditer(text):
             words = match.group("name").split()
             if len(words) < 2 or words[0].lower() in _NOT_NAMES or not _in_a_sentence(
@@ -76,6 +83,10 @@ def find_possessive_titles(text: str) -> list[FoundCitation]:
     return found
 
 
+# The cheap look before `_NAME_THEN_TITLE`: three lower-case words, then a name and a comma
+# before an italic title ("older studies: T. D. Roe, *Title*")
+_IN_PASSING = compile_lazily(
+    rf"[a-z]+\s[a-z]+\s[a-z]+:?\s{_PERSON_NAME}(?:\s+and\s+{_PERSON_NAME})?,\s\*[A-Z0-9“\"]")
 _PUBLICATION_AFTER = compile_lazily(r"\s*\(|,\s*[A-Z0-9]")  # "(Kiel: Harbour, 1966)", ", Kiel 1966"
 _SIGNALS = frozenset(("see", "also", "cf.", "e.g.,", "and", "compare", "with", "but"))
 
