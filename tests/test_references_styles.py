@@ -936,6 +936,21 @@ def test_a_double_quote_closed_by_two_single_ones_in_a_pdf() -> None:
         "as \u2018the students\u2019\u2019 words"
 
 
+def test_a_quotation_inside_a_quotation_closed_out_of_order_in_a_pdf() -> None:
+    """“... ‘Tides.”’: the two closing marks' boxes overlap and were read right to left; the
+    single one closes first. An apostrophe in a word closes nothing."""
+    from checker.references.leftovers import clean_converted
+
+    [work] = parse_references(
+        "For his account of the port, see Walter Roe, \u201cWhen the Harbour Ruled the Coast: "
+        "Kiel and Its Forged \u2018Charters.\u201d\u2019")
+    assert (work.title, work.authors) == (
+        "When the Harbour Ruled the Coast: Kiel and Its Forged \u2018Charters.\u2019",
+        ["Roe, Walter"])
+    assert clean_converted("\u201cIt\u2019s the \u2018best\u2019 tide,\u201d\u2019s") == \
+        "\u201cIt\u2019s the \u2018best\u2019 tide,\u201d\u2019s"
+
+
 def test_a_name_ending_a_see_sentence_is_the_next_titles_author() -> None:
     """"... see also Jean E. Howard. "Title." Journal": the name's full stop ends no citation
     of its own; the name is the quoted title's author."""

@@ -18,7 +18,10 @@ Wikipedia pages converted to markdown (docling, pandoc, html2text) or copied as 
 - HTML entities (``&amp;``);
 - a double quotation mark closed by two single ones (``“Uneasy Lies’’ in *Shakespeare and
   History*``: LaTeX's ``''`` as some fonts set it, copied from a PDF): ``”``, where a ``“`` is
-  open before it (a possessive inside a single quotation, ``‘the students’’``, has none).
+  open before it (a possessive inside a single quotation, ``‘the students’’``, has none);
+- a quotation inside a quotation closed in the wrong order (``“... His Forged ‘Antiquities.”’``:
+  the two closing marks' boxes overlap in a PDF and were read right to left): ``’”``, where a
+  ``‘`` is open inside an open ``“``.
 
 `clean_converted(text)` returns the text without them; text without any of these signs is
 returned as it is.
@@ -85,7 +88,35 @@ def clean_converted(text: str) -> str:
         text = decode_entities(text)
     if "’’" in text and "“" in text:
         text = _closing_double_quotes(text)
+    if "”’" in text and "‘" in text:
+        text = _nested_quotes_closed_in_order(text)
     return text
+
+
+def _nested_quotes_closed_in_order(text: str) -> str:
+    """Each ``”’`` that closes an open ``‘`` inside an open ``“`` as ``’”`` (see the
+    module's docstring); an apostrophe inside a word (``it’s``) closes nothing."""
+    chars = list(text)
+    opened: list[str] = []
+    index = 0
+    while index < len(chars):
+        char = chars[index]
+        if char in "“‘":
+            opened.append(char)
+        elif char == "”":
+            if opened[-2:] == ["“", "‘"] and chars[index + 1: index + 2] == ["’"]:
+                chars[index], chars[index + 1] = "’", "”"
+                del opened[-2:]
+                index += 2
+                continue
+            while opened and opened.pop() != "“":
+                pass
+        elif char == "’" and opened and opened[-1] == "‘" and not (
+                index + 1 < len(chars) and chars[index + 1].isalpha()
+                and index and chars[index - 1].isalpha()):
+            opened.pop()
+        index += 1
+    return "".join(chars)
 
 
 def _closing_double_quotes(text: str) -> str:
