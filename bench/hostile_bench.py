@@ -57,6 +57,8 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], int]] = {
     "one note of n quotes": (".md", lambda n: one_note('"' * n), 100_000),
     "one note of n dates": (".md", lambda n: one_note("May 1, 2020, " * n), 25_000),
     "one note of n semicolons": (".md", lambda n: one_note("see; " * n), 120_000),
+    "a word of n letters, a name, an italic title": (".md", lambda n: one_note(
+        "x" * n + " as told in passing: T. D. Roe, *Harbour Songs*."), 1_000_000),
     "n notes on one line": (".md", lambda n: "Body.\n\n---\n\n" + " ".join(
         f"{i}. \"Title {i},\" Site, 2020." for i in range(1, n)) + "\n", 40_000),
     "n notes run together after a rule": (".txt", ruled_pages, 20_000),

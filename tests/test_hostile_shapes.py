@@ -30,6 +30,7 @@ EXPECTED = {
     "one note of n quotes": (2_000, 0, 1, 0),
     "one note of n dates": (500, 0, 1, 0),
     "one note of n semicolons": (2_000, 0, 1, 0),
+    "a word of n letters, a name, an italic title": (2_000, 0, 1, 1),
     "n notes on one line": (400, 0, 399, 399),
     "n notes marked on one body line": (300, 0, 300, 300),
     "HTML paragraph of n note markers": (300, 0, 300, 300),

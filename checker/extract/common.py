@@ -304,7 +304,8 @@ def _emphasis(match: re.Match[str]) -> str:
         core = core[lead_word.end():]
         if lead_word.end() == 0:
             break
-    if end_word := _NO_TITLE_END.search(core):
+    end = max(0, len(core) - 16)  # the words looked for are short: their end is enough
+    if end_word := _NO_TITLE_END.search(core, end):
         tail = core[end_word.start():] + tail
         core = core[:end_word.start()]
     if (not any(char.isalnum() for char in core) or "*" in core or "://" in core

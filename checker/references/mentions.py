@@ -86,7 +86,7 @@ def find_possessive_titles(text: str) -> list[FoundCitation]:
 # The cheap look before `_NAME_THEN_TITLE`: three lower-case words, then a name and a comma
 # before an italic title ("older studies: T. D. Roe, *Title*")
 _IN_PASSING = compile_lazily(
-    rf"[a-z]+\s[a-z]+\s[a-z]+:?\s{_PERSON_NAME}(?:\s+and\s+{_PERSON_NAME})?,\s\*[A-Z0-9“\"]")
+    rf"(?<![a-z])[a-z]+\s[a-z]+\s[a-z]+:?\s{_PERSON_NAME}(?:\s+and\s+{_PERSON_NAME})?,\s\*[A-Z0-9“\"]")
 _PUBLICATION_AFTER = compile_lazily(r"\s*\(|,\s*[A-Z0-9]")  # "(Kiel: Harbour, 1966)", ", Kiel 1966"
 _SIGNALS = frozenset(("see", "also", "cf.", "e.g.,", "and", "compare", "with", "but"))
 
