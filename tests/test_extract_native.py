@@ -570,3 +570,16 @@ def test_italic_runs_split_by_upright_marks_and_signals_at_their_ends(marked, wr
     from checker.extract.common import with_emphasis
 
     assert with_emphasis(marked) == written
+
+
+def test_italic_boxes_mark_the_glyphs_inside_and_bounds_are_not_trusted():
+    from checker.extract.pdf import _mark_italics
+
+    inside, beside, below = Glyph("a", 10, 15, 100, 10), Glyph("b", 60, 65, 100, 10), \
+        Glyph("c", 10, 15, 80, 10)
+    _mark_italics([inside, beside, below], [(5.0, 97.0, 40.0, 110.0)])
+    assert (inside.italic, beside.italic, below.italic) == (True, False, False)
+    # a damaged text matrix: boxes of no size a line can have are passed over, at once
+    glyph = Glyph("d", 10, 15, 100, 10)
+    _mark_italics([glyph], [(0.0, -1e12, 50.0, 1e12), (0.0, float("nan"), 50.0, float("inf"))])
+    assert glyph.italic is False

@@ -198,6 +198,7 @@ def _italic_boxes(page) -> list[tuple[float, float, float, float]]:  # type: ign
 
 
 _ITALIC_FLAG = 1 << 6  # a font descriptor's Italic flag (PDF 1.7, 9.8.2)
+MAX_LINE_HEIGHT = 144.0  # points: a text object taller than two inches is no line of text
 
 
 def _mark_italics(glyphs: list[Glyph], boxes: list[tuple[float, float, float, float]]) -> None:
@@ -207,6 +208,8 @@ def _mark_italics(glyphs: list[Glyph], boxes: list[tuple[float, float, float, fl
         return
     by_height: dict[int, list[tuple[float, float, float, float]]] = {}
     for box in boxes:
+        if not 0 <= box[3] - box[1] <= MAX_LINE_HEIGHT:
+            continue  # no line of text (a drawing made of glyphs, a damaged matrix)
         for height in range(int(box[1]), int(box[3]) + 1):
             by_height.setdefault(height, []).append(box)
     for glyph in glyphs:
