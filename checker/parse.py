@@ -8,7 +8,7 @@ from pathlib import Path
 
 from checker.errors import InputError
 from checker.extract import document_metadata, extract_footnotes, one_parse
-from checker.extract.common import is_ditto
+from checker.extract.common import after_ditto, is_ditto
 from checker.extract.native import NATIVE_FORMATS
 from checker.extract.worklist import listed_works
 from checker.load import read_document
@@ -138,16 +138,27 @@ def _listed_works(doc: Document, footnotes: list[Footnote]) -> list[Reference]:
     note_lines = {note.line for note in footnotes}
     works: list[Reference] = []
     for entry in listed_works(doc.text, note_lines):
+        rest = after_ditto(entry.lstrip()) if works else None
+        if rest is not None and len(works[-1].authors) == 1:
+            # "–––.Title. Place: Publisher, Year": the author above, written out, is read with
+            # the work (a title read alone may pass for a name)
+            author = works[-1].authors[0]
+            entry = f"{author}{'' if author.endswith('.') else '.'} {rest}"
         for ref in parse_references(entry):
-            if not ref.authors and works and is_ditto(ref.raw):
-                ref.authors = list(works[-1].authors)  # "–––. *Title*": the author above
+            if not ref.authors and works and (rest is not None or is_ditto(ref.raw)):
+                ref.authors = list(works[-1].authors)  # "–––. Title": the author above
             if ref.authors and ref.title:
                 works.append(ref)
     return works
 
 
 def _author_year_or_short(reference: Reference) -> bool:
-    return bool(reference.authors) and not reference.title and not reference.url
+    """An author-date note ("Roe 2001, 5"), or a short form by a family name alone ("Roe,
+    *Short Title*, 12"): the document's list of works may give the work in full."""
+    if not reference.authors or reference.url:
+        return False
+    return not reference.title or (
+        "," not in reference.authors[0] and not reference.date and not reference.container)
 
 
 def works_named_at_markers(text: str, footnotes: list[Footnote]) -> dict[int, NamedWork]:

@@ -127,3 +127,34 @@ def test_a_source_named_by_its_author_alone_is_the_listed_work_of_that_author() 
         5: ["The Profession of Dramatist in Shakespeare's Time"],
     }
     assert doc.footnotes[1].references[0].authors == ["Bouwsma, William James"]
+
+
+SHORT_TITLES = """\
+History was read.[^1] And written.[^2]
+
+[^1]: See Woolf, *Idea of History*, 200–42.
+[^2]: Greg, *Bibliography*, 12.
+
+Works Cited
+
+Greg, W. W. A Bibliography of the English Printed Drama to the Restoration. London:
+Bibliographical Society, 1939.
+
+Woolf, D. R. Reading History in Early Modern England. Cambridge: Cambridge University Press,
+2000.
+
+–––.The Idea of History in Early Stuart England. Toronto: University of Toronto Press, 1990.
+"""
+
+
+def test_a_short_title_is_the_listed_work_of_its_author_with_initials_and_dashes() -> None:
+    """"Woolf, D. R. Title." gives the author his initials (not the title), and "–––.Title"
+    is Woolf's again without the dashes in the title: "Woolf, *Idea of History*" is then the
+    second of Woolf's works, in full."""
+    doc = Document(path="paper.md", id="paper", text=SHORT_TITLES, format="markdown")
+    parse_document(doc)
+    assert [(ref.title, ref.authors, ref.date) for note in doc.footnotes
+            for ref in note.references] == [
+        ("The Idea of History in Early Stuart England", ["Woolf, D. R."], "1990"),
+        ("A Bibliography of the English Printed Drama to the Restoration", ["Greg, W. W."],
+         "1939")]

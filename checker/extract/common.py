@@ -22,6 +22,13 @@ def is_ditto(text: str) -> bool:
     a note or a list of works (``———, *Title*``, ``–––.“Title”``)?"""
     return text[:2] in _DITTO_STARTS and _DITTO.match(text) is not None
 
+
+def after_ditto(text: str) -> str | None:
+    """The work after the dashes that stand for the author above (``–––.The Title. Oxford,
+    2003`` -> ``The Title. Oxford, 2003``); None when `text` does not open with them."""
+    found = _DITTO.match(text) if text[:2] in _DITTO_STARTS else None
+    return text[found.end():].lstrip() if found else None
+
 # Entities only with their semicolon: html.unescape would also turn the legacy
 # no-semicolon forms inside URLs ("?a=1&region=x") into symbols ("®ion").
 _ENTITY = compile_lazily(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

@@ -1214,6 +1214,13 @@ _SHORT_PAGES = compile_lazily(
     r"(?:,\s*(?:pp?\.\s*|S\.\s*)?|\s+pp?\.\s*)\d+(?:\s*[–—-]\s*\d+)?(?:n\d+)?\.?$")
 
 
+# A bibliography entry's author as family name and initials, then the title: "Woolf, D. R.
+# Reading History", "Pocock, J. G. A. The Ancient Constitution", "Sartre, J.-P. L'être"
+_FAMILY_INITIALS = compile_lazily(
+    r"(?P<author>[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?,\s(?:[A-Z]\.(?:-[A-Z]\.)?\s?){1,3})"
+    r"(?<=\.)\s(?=[A-Z0-9“\"‘'À-ÖØ-Þ])")
+
+
 def read_unmarked(work: str, blanked: str) -> TitleParts:
     """No quotes, no italics, the title found by what is around it:
 
@@ -1232,6 +1239,22 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
                                       or DATE_MARK in inside):
             main_end = paren.start()
             break
+    initials = _FAMILY_INITIALS.match(work, start, main_end)
+    if initials:
+        # "Woolf, D. R. Reading History in Early Modern England. Cambridge: ..., 2000": the
+        # initials are the author's given names, the title the sentence after them
+        title_start = initials.end("author") + 1
+        title_end = sentence_spans(blanked, title_start, main_end)[0][1]
+        mark = blanked.find(DATE_MARK, title_start, title_end)
+        if mark > title_start:
+            title_end = mark
+        while title_end > title_start and work[title_end - 1] in "., ":
+            title_end -= 1
+        if title_end > title_start:
+            author = initials.group("author")
+            return TitleParts(title=work[title_start:title_end], before=author,
+                              after=blanked[title_end:], authors_text=author,
+                              title_start=title_start, title_end=title_end)
     spans = sentence_spans(blanked, start, main_end)
     if len(spans) >= 2:
         first_start, first_end = spans[0]
