@@ -583,3 +583,12 @@ def test_italic_boxes_mark_the_glyphs_inside_and_bounds_are_not_trusted():
     glyph = Glyph("d", 10, 15, 100, 10)
     _mark_italics([glyph], [(0.0, -1e12, 50.0, 1e12), (0.0, float("nan"), 50.0, float("inf"))])
     assert glyph.italic is False
+
+
+@needs_corpus
+def test_italic_titles_of_a_real_pdf_are_read():
+    # a dissertation's MLA notes set their book titles in an italic font (Linux Libertine O
+    # Italic): "Stephen Greenblatt’s *Shakespearean Negotiations*"
+    doc = read_document(str(CORPUS / "syrek-dissertation" / "dissertation.pdf"))
+    note = next(note for note in doc.footnotes if note.part == 1 and note.number == 2)
+    assert "Greenblatt’s *Shakespearean Negotiations* is" in note.text
