@@ -59,6 +59,23 @@ Href.\footnote{Read
     assert notes[2].references[0].url == "https://example.org/report.pdf"
 
 
+def test_latex_italics_follow_the_rules_of_every_format(tmp_path):
+    """``\\emph`` and ``\\textit`` go through `with_emphasis`, as Word's, ODF's, PDF's and HTML's
+    italics do: an italic signal is no title, and a work after "Id.; " keeps its author."""
+    doc, _ = parse_tex(tmp_path, r"""\documentclass{article}
+\begin{document}
+One.\footnote{Jean Roe, \emph{Harbour Songs}, Paris, Gallimard, 1990, p.~12.}
+Two.\footnote{See \textit{Id.} at 5; Ann Poe, \textit{Tides} (Kiel: Nord, 2001).}
+\end{document}
+""")
+    assert [note.text for note in doc.footnotes] == [
+        "Jean Roe, *Harbour Songs*, Paris, Gallimard, 1990, p. 12.",
+        "See Id. at 5; Ann Poe, *Tides* (Kiel: Nord, 2001)."]
+    assert [[(ref.title, ref.authors) for ref in note.references] for note in doc.footnotes] \
+        == [[("Harbour Songs", ["Roe, Jean"])],
+            [("Harbour Songs", ["Roe, Jean"]), ("Tides", ["Poe, Ann"])]]
+
+
 def test_endnotes_by_let_and_restarts_by_setcounter_give_parts(tmp_path):
     doc, _ = parse_tex(tmp_path, r"""\documentclass{article}
 \usepackage{endnotes}

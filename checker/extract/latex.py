@@ -36,7 +36,7 @@ from pathlib import Path
 
 from checker.bibliography.read import BibItem, BibliographyError, read_bibliography
 from checker.errors import InputError
-from checker.extract.common import LineIndex, clean_note_text
+from checker.extract.common import ITALIC_OFF, ITALIC_ON, LineIndex, clean_note_text, with_emphasis
 from checker.lazypattern import compile_lazily
 from checker.model import Finding, Footnote, Reference, Severity, copy_reference
 
@@ -492,8 +492,10 @@ def _text_context(entries: dict[str, BibItem]):
     db.add_context_category("footcheck", prepend=True, macros=[
         MacroTextSpec("url", simplify_repl=url), MacroTextSpec("href", simplify_repl=href),
         MacroTextSpec("enquote", simplify_repl="\u201c%(2)s\u201d"),
-        # Italics as markdown's: the reference parser reads an italic run as a title.
-        *(MacroTextSpec(name, simplify_repl="*%s*") for name in ("emph", "textit", "textsl")),
+        # Italics as markdown's (`with_emphasis`, as for every format): the reference parser
+        # reads an italic run as a title.
+        *(MacroTextSpec(name, simplify_repl=f"{ITALIC_ON}%s{ITALIC_OFF}")
+          for name in ("emph", "textit", "textsl")),
         MacroTextSpec("label", discard=True), MacroTextSpec("index", discard=True),
         *(MacroTextSpec(name, simplify_repl=cite) for name in CITE_COMMANDS),
     ])
@@ -534,7 +536,7 @@ def render(note: LatexNote, converter, entries: dict[str, BibItem]) -> str:
         text = converter.nodelist_to_text(note.body)
     except Exception:  # latex2text on odd input: the raw source
         text = "".join(n.latex_verbatim() for n in note.body)
-    return text
+    return with_emphasis(text)
 
 
 def load_bibliographies(paths: list[str], read: Reader, warn) -> dict[str, BibItem]:

@@ -767,6 +767,11 @@ def split_citations(text: str) -> list[str]:
     return citations
 
 
+# A short piece that points to the work before ("See id. at 5", "Ibid., 23"): resolved by the
+# back-references, never the author of the work after it
+_POINTER_PIECE = compile_lazily(r"(?:(?:see|cf\.)\s+)?(?:id|ibid)\.", re.IGNORECASE)
+
+
 def _merge_pieces(text: str) -> list[str]:
     """Split at top-level semicolons; a short piece without a citation's signature (pages,
     "and others", a first author before ";") is merged into its neighbour."""
@@ -796,7 +801,8 @@ def _merge_pieces(text: str) -> list[str]:
             merged[-1].append(cleaned)  # 'In Poe, John; Doe, Ann (eds.). *Book*': editors
             continue
         if pending:
-            cleaned = f"{pending}; {cleaned}"
+            if not _POINTER_PIECE.match(pending):  # "Id. at 5; Roe, *Title*": no author
+                cleaned = f"{pending}; {cleaned}"
             pending = ""
         if len(cleaned.split()) <= 6 and not has_signature(cleaned) and not (
                 "@" in cleaned and _CITATION_KEY_PIECE.match(cleaned)) and not (  # "[@roe2001, 12]"
