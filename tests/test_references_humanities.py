@@ -690,3 +690,9 @@ def test_a_city_books_are_published_in_is_no_outlet(text, title):
     # a name that is no such city stays the outlet
     [article] = parse_references("Jane Roe, *Tides*, Le Monde, 2019.")
     assert article.container == "Le Monde"
+
+
+def test_emphasis_marks_never_reach_a_title_even_around_underscores():
+    # the bibliography would print the stars ("le fichier *roe_list.ods*")
+    [work] = parse_references("Roe, le fichier *roe_liste_des_ports.ods*, 2020.")
+    assert work.title == "le fichier roe_liste_des_ports.ods"

@@ -208,6 +208,9 @@ def strip_italics(text: str) -> str:
     return ITALIC.sub(lambda m: m.group(2), text)
 
 
+_STARRED = compile_lazily(r"\*(?=[^\s*])([^*]{1,300}?[^\s*])\*(?![*\w])")
+
+
 def clean_text(text: str | None) -> str | None:
     """Markdown escapes and emphasis left by the converter: ``\\$280`` -> ``$280``."""
     if not text:
@@ -216,6 +219,8 @@ def clean_text(text: str | None) -> str | None:
         text = _MD_ESCAPE.sub(r"\1", text)
     if "*" in text:
         text = strip_italics(text).replace("**", "")
+        if "*" in text:  # emphasis around a name with underscores: "*roe_list.ods*"
+            text = _STARRED.sub(r"\1", text)
     if DATE_MARK in text:
         text = text.replace(DATE_MARK, "")
     text = text.strip(" ,;:")
