@@ -151,6 +151,10 @@ def _read_native(path: str) -> Document | None:
         return None
     except native.NativeError as error:
         raise InputError(path, InputProblem.DAMAGED, str(error)) from None
+    except RecursionError:  # elements nested a thousand deep: no word processor writes that
+        raise InputError(path, InputProblem.TOO_DEEP,
+                         "nests its XML elements too deeply to be read (about a thousand "
+                         "levels); save it again from its word processor") from None
     return Document(path=path, id=document_id(path), text=found.text, format=kind,
                     encoding="binary", title=found.title, date=found.date,
                     footnotes=found.footnotes, findings=found.findings)

@@ -212,6 +212,36 @@ def test_a_damaged_docx(tmp_path):
     assert "damaged" in problem(broken)
 
 
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_elements_nested_too_deep_are_one_line_not_a_traceback(tmp_path, kind):
+    """A hostile file: a note's text inside 1,500 nested runs (no word processor writes
+    that); a thousand levels are read by recursion, so this is refused in one line."""
+    depth = 1500
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        if kind == "docx":
+            w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+            nested = "<w:hyperlink>" * depth + "<w:r><w:t>Deep</w:t></w:r>" \
+                + "</w:hyperlink>" * depth
+            archive.writestr("word/document.xml", f"<w:document {w}><w:body><w:p><w:r>"
+                             '<w:footnoteReference w:id="1"/></w:r></w:p></w:body></w:document>')
+            archive.writestr("word/footnotes.xml", f'<w:footnotes {w}><w:footnote w:id="1">'
+                             f"<w:p>{nested}</w:p></w:footnote></w:footnotes>")
+        else:
+            text = 'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+            office = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+            nested = "<text:span>" * depth + "Deep" + "</text:span>" * depth
+            archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+            archive.writestr("content.xml", f"<office:document-content {office} {text}>"
+                             "<office:body><office:text><text:p>Body.<text:note>"
+                             "<text:note-citation>1</text:note-citation><text:note-body>"
+                             f"<text:p>{nested}</text:p></text:note-body></text:note></text:p>"
+                             "</office:text></office:body></office:document-content>")
+    path = tmp_path / f"deep.{kind}"
+    path.write_bytes(buffer.getvalue())
+    assert "nests its XML elements too deeply" in problem(path)
+
+
 def test_an_encrypted_office_zip(tmp_path):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
