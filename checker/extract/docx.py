@@ -51,6 +51,7 @@ from checker.extract.native import (
     join_pieces,
     open_zip,
     read_xml,
+    styles_that_set,
 )
 from checker.lazypattern import compile_lazily
 from checker.model import Finding, Footnote, Severity
@@ -431,13 +432,7 @@ def _italic_styles(styles: etree._Element | None) -> frozenset[str]:
         if parent is not None:
             based_on[style_id] = parent.get(W + "val", "")
 
-    def italic(style_id: str, depth: int = 0) -> bool:
-        value = own.get(style_id)
-        if value is not None or depth > 20 or style_id not in based_on:
-            return bool(value)
-        return italic(based_on[style_id], depth + 1)
-
-    return frozenset(style_id for style_id in own if italic(style_id))
+    return styles_that_set(own, based_on)
 
 
 def _field_char(kind: str, walk: _Walk) -> None:

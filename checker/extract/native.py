@@ -137,6 +137,19 @@ def clean_title(value: str | None) -> str | None:
     return value
 
 
+def styles_that_set(own: dict[str, bool | None], parents: dict[str, str]) -> frozenset[str]:
+    """The styles that turn a property on (italics), by their own setting (`own`: on, off,
+    or None when the style leaves it to the one it inherits from) or their parent's
+    (`parents`, followed 20 deep at most: a loop of styles ends)."""
+    def sets(name: str, depth: int = 0) -> bool:
+        value = own.get(name)
+        if value is not None or depth > 20 or name not in parents:
+            return bool(value)
+        return sets(parents[name], depth + 1)
+
+    return frozenset(name for name in own if sets(name))
+
+
 class Link(NamedTuple):
     """A link's printed text and its target, kept apart until the paragraph is joined."""
 

@@ -37,6 +37,7 @@ from checker.extract.native import (
     join_pieces,
     open_zip,
     read_xml,
+    styles_that_set,
 )
 from checker.model import Footnote
 
@@ -195,13 +196,7 @@ def _italic_styles(content: etree._Element, styles: etree._Element | None) -> fr
             if style.get(STYLE + "parent-style-name"):
                 parents[name] = style.get(STYLE + "parent-style-name", "")
 
-    def sets_italic(name: str, depth: int = 0) -> bool:
-        value = italic.get(name)
-        if value is not None or depth > 20 or name not in parents:
-            return bool(value)
-        return sets_italic(parents[name], depth + 1)
-
-    return frozenset(name for name in italic if sets_italic(name))
+    return styles_that_set(italic, parents)
 
 
 def _number_of(mark: str) -> tuple[int, str | None]:
