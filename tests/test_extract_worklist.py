@@ -158,3 +158,32 @@ def test_a_short_title_is_the_listed_work_of_its_author_with_initials_and_dashes
         ("The Idea of History in Early Stuart England", ["Woolf, D. R."], "1990"),
         ("A Bibliography of the English Printed Drama to the Restoration", ["Greg, W. W."],
          "1939")]
+
+
+NAMED_IN_FULL = """\
+The past was read anew.[^1] Sources mattered.[^2] Others agreed.[^3]
+
+[^1]: Peter Burke provides a comprehensive introduction to the discovery of anachronism.
+[^2]: Geoffrey Bullough thinks the play drew on Plutarch (Bullough 6:24).
+[^3]: Peter Roe argues the same, but Roe wrote nothing of it.
+
+Works Cited
+
+Bullough, Geoffrey. Narrative and Dramatic Sources of Shakespeare. London: Routledge, 1957.
+
+Burke, Peter. The Renaissance Sense of the Past. London: Edward Arnold, 1969.
+
+Roe, Jane. Harbour Songs. Kiel: Nord, 2001.
+"""
+
+
+def test_a_note_opening_with_an_authors_full_name_names_the_listed_work() -> None:
+    """"Peter Burke provides ..." opening a note with no citation of its own: the one listed
+    work of Burke, Peter. Not when the given name is another's ("Peter Roe" is not "Roe,
+    Jane")."""
+    doc = Document(path="paper.md", id="paper", text=NAMED_IN_FULL, format="markdown")
+    parse_document(doc)
+    assert [[(ref.title, ref.authors) for ref in note.references] for note in doc.footnotes] \
+        == [[("The Renaissance Sense of the Past", ["Burke, Peter"])],
+            [("Narrative and Dramatic Sources of Shakespeare", ["Bullough, Geoffrey"])],
+            []]

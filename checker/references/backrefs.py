@@ -267,11 +267,13 @@ def resolve_backreferences(footnotes: list[Footnote],
 
 # A source named by its author alone, the MLA way (the list of works cited says which): at a
 # note's start or after a signal, a name followed by a page, or ending a sentence ("See
-# Bouwsma, 112ff.", "See Bentley (264–292) on ...", "see Andrew Gurr.", "Ribner, 251–266").
+# Bouwsma, 112ff.", "See Bentley (264–292) on ...", "see Andrew Gurr.", "Ribner, 251–266");
+# or, opening the note, the subject of its sentence named in full ("Peter Burke provides ...",
+# "Peter Blayney's examination ...").
 _NAMED_SOURCE = compile_lazily(
     r"(?:(?:^|(?<=[\s(]))(?:[Ss]ee(?:\s+also)?|[Cc]f\.|[Aa]ccording\s+to)\s+|^)"
     r"(?P<given>(?:[A-Z][a-z]+\s+|[A-Z]\.\s*){0,2})(?P<family>[A-Z][\w'’-]+)"
-    r"(?=\s*\(\d|,\s*\d|[.;]?\s*$|[.;]\s|,\s+[a-z])")
+    r"(?=\s*\(\d|,\s*\d|[.;]?\s*$|[.;]\s|,\s+[a-z]|(?P<sentence>\s+[a-z]|['’]s\s))")
 
 
 def _named_sources(text: str, listed: dict[str, list[Reference]]) -> list[Reference]:
@@ -288,6 +290,10 @@ def _named_sources(text: str, listed: dict[str, list[Reference]]) -> list[Refere
         listed_given = works[0].authors[0].partition(",")[2].strip()
         if given and given[:1] != listed_given[:1]:
             continue
+        if match.group("sentence") is not None and (
+                match.start() or not given or given.split()[0] != listed_given.split()[0]):
+            continue  # "Peter Burke provides ...": the subject of the note's first sentence,
+            # named in full as the list names that author
         found.append(_copy(works[0], match.group(0).strip()))
     return found
 
