@@ -242,23 +242,23 @@ class LineIndex:
 
 # An italic run's text is put between these while a note is read, until `with_emphasis`.
 ITALIC_ON, ITALIC_OFF = "\x0e", "\x0f"  # shift out, shift in
-_EMPHASIS_SPAN = re.compile("\x0e([^\x0e\x0f]*)\x0f")
+_EMPHASIS_SPAN = compile_lazily("\x0e([^\x0e\x0f]*)\x0f")
 # an italic run ends where the next begins, or a space or an upright hyphen or full stop away
-_TOUCHING_RUNS = re.compile("\x0f(\\s*|[-–.’']{1,2})\x0e")
+_TOUCHING_RUNS = compile_lazily("\x0f(\\s*|[-–.’']{1,2})\x0e")
 _MOVED_OUT = ",;:“‘(["  # a run's last character that is the sentence's (or opens what follows)
 # Words set in italics that are no title: signals and the Latin of short forms, opening a run
 # ("*See, e.g.*,", "*Id.* at 5", "*Id.; see supra* notes 18-20", "*s. v. Mazarinades*",
 # "*Cf. Brand X*", "*available at*", their full stop in the run or after it) or closing it
 # ("*The Federalist Dimension, supra* note 59")
-_NO_TITLE_LEAD = re.compile(
+_NO_TITLE_LEAD = compile_lazily(
     r"(?:(?:but\s+)?see(?:\s+also|\s+generally)?|cf\.?|compare|contra|accord|e\.\s?g\.?|"
     r"i\.\s?e\.?|id\.?|ibid\.?|ibidem|op\.\s?cit\.?|loc\.\s?cit\.?|supra|infra|passim|"
     r"et\s+al\.?|et\s+seq\.?|s\.\s?v\.?|sub\s+voce|vgl\.?|voir|cfr\.?|available\s+at|"
     r"(?:reprinted|quoted|cited)\s+in|aff['’]d|rev['’]d|cert\.\s+denied|hereinafter)"
     r"(?:[,;]?\s+|[,;]?$)",
     re.IGNORECASE)
-_NO_TITLE_END = re.compile(r"[,;]?\s+(?:supra|infra|passim|et\s+al\.?|id\.?|ibid\.?)$",
-                           re.IGNORECASE)
+_NO_TITLE_END = compile_lazily(r"[,;]?\s+(?:supra|infra|passim|et\s+al\.?|id\.?|ibid\.?)$",
+                               re.IGNORECASE)
 
 
 def with_emphasis(text: str) -> str:
