@@ -187,3 +187,36 @@ def test_a_note_opening_with_an_authors_full_name_names_the_listed_work() -> Non
         == [[("The Renaissance Sense of the Past", ["Burke, Peter"])],
             [("Narrative and Dramatic Sources of Shakespeare", ["Bullough, Geoffrey"])],
             []]
+
+
+MLA_PARENTHESES = """\
+The plays sold poorly.[^1] History was new.[^2] Twice.[^3]
+
+[^1]: Selling them was hardly a road to riches: “No more than one play in five would have
+    returned the investment” (Blayney 383– 422).
+[^2]: “Bis zum 18. Jahrhundert bleibt die Verwendung unseres Ausdrucks ein Indiz” (Koselleck,
+    *Vergangene Zukunft* 40).
+[^3]: Geoffrey Bullough thinks the play drew on Plutarch (Bullough 6:24).
+
+Works Cited
+
+Blayney, Peter W. M. The Publication of Playbooks. New York: Columbia UP, 1997.
+
+Bullough, Geoffrey. Narrative and Dramatic Sources of Shakespeare. London: Routledge, 1957.
+
+Koselleck, Reinhart. Futures Past. Cambridge, MA: MIT Press, 1985.
+
+–––.Vergangene Zukunft: Zur Semantik geschichtlicher Zeiten. Frankfurt: Suhrkamp, 1979.
+"""
+
+
+def test_mla_parenthetical_citations_point_to_the_listed_work() -> None:
+    """"(Blayney 383–422)": the one listed work of Blayney; "(Koselleck, *Vergangene Zukunft*
+    40)": the one of Koselleck's two whose title the short title opens; a work named in
+    full and again in a parenthesis is one reference."""
+    doc = Document(path="paper.md", id="paper", text=MLA_PARENTHESES, format="markdown")
+    parse_document(doc)
+    assert [[ref.title for ref in note.references] for note in doc.footnotes] == [
+        ["The Publication of Playbooks"],
+        ["Vergangene Zukunft: Zur Semantik geschichtlicher Zeiten"],
+        ["Narrative and Dramatic Sources of Shakespeare"]]

@@ -276,12 +276,30 @@ _NAMED_SOURCE = compile_lazily(
     r"(?=\s*\(\d|,\s*\d|[.;]?\s*$|[.;]\s|,\s+[a-z]|(?P<sentence>\s+[a-z]|['’]s\s))")
 
 
+# MLA's parenthetical citation, after a quotation or a claim: "(Blayney 383–422)", "(Bullough
+# 6:24)", "(Cicero 2.36)", "(Koselleck, *Vergangene Zukunft* 40)": the author, maybe a short
+# title, and the page or book and section
+_MLA_PARENTHESIS = compile_lazily(
+    r"\((?P<family>[A-Z][\w'’-]+)(?:,\s*\*(?P<short>[^*()]{2,120})\*)?\s+"
+    r"(?:\d+(?:\s?[–-]\s?\d+)?|\d+[.:]\d+)(?:\s?[–-]\s?\d+)?\)")
+
+
 def _named_sources(text: str, listed: dict[str, list[Reference]]) -> list[Reference]:
     """The listed works a note with no citation of its own names by their author alone
     (`_NAMED_SOURCE`), when the document's own list of works has one work by that name (two,
     and the name does not say which) and the given name, if the note gives one, is that
-    author's ("William Stirling" is not "Stirling, Brents")."""
+    author's ("William Stirling" is not "Stirling, Brents"); and those its MLA parenthetical
+    citations point to (`_MLA_PARENTHESIS`: the one work by that author, or the one of
+    theirs whose title the short title opens)."""
     found = []
+    if "(" in text:
+        for match in _MLA_PARENTHESIS.finditer(text):
+            works = listed.get(match.group("family").lower(), [])
+            if match.group("short"):
+                short = _words(match.group("short"))
+                works = [work for work in works if _words(work.title)[:len(short)] == short]
+            if len(works) == 1 and all(work.title != works[0].title for work in found):
+                found.append(_copy(works[0], match.group(0)))
     for match in _NAMED_SOURCE.finditer(text):
         works = listed.get(match.group("family").lower())
         if works is None or len(works) != 1:
@@ -295,7 +313,25 @@ def _named_sources(text: str, listed: dict[str, list[Reference]]) -> list[Refere
             continue  # "Peter Burke provides ...": the subject of the note's first sentence,
             # named in full as the list names that author
         found.append(_copy(works[0], match.group(0).strip()))
-    return found
+    return _once_by_title(found)
+
+
+def _quoted_passage(reference: Reference) -> bool:
+    """A reading of nothing but a quotation's words as a title: in a note that also cites
+    its source by the author, MLA's way (“...” (Roe 12)), the passage the note quotes."""
+    return bool(reference.title) and not (
+        reference.authors or reference.date or reference.url or reference.domain
+        or reference.doi) and f"“{reference.title}" in reference.raw and (
+        not reference.container or f"({reference.container}" in reference.raw)  # "(Roe 12"
+
+
+def _once_by_title(works: list[Reference]) -> list[Reference]:
+    """Each work once, where a note names it twice (in full, then in a parenthesis)."""
+    kept: list[Reference] = []
+    for work in works:
+        if all(other.title != work.title for other in kept):
+            kept.append(work)
+    return kept
 
 
 # Parties a case is not called by: the government that brings it
@@ -433,8 +469,11 @@ class BackReferenceResolver:
                     footnote.references = [resolved]
             if resolved is None and footnote.references:
                 footnote.references = _once_each(_resolve_each(footnote.references, index))
-            if text and not footnote.references and self.listed:
+            if text and self.listed and not footnote.references:
                 footnote.references = _named_sources(text, self.listed)
+            elif text and self.listed and all(map(_quoted_passage, footnote.references)) \
+                    and (sources := _named_sources(text, self.listed)):
+                footnote.references = sources  # “A passage quoted” (Roe 12): Roe's work
             if text and index.case_names:
                 mentions = _passing_mentions(text, footnote.references, index)
                 if mentions:  # (the note's references may be the shared empty tuple)

@@ -1215,9 +1215,11 @@ _SHORT_PAGES = compile_lazily(
 
 
 # A bibliography entry's author as family name and initials, then the title: "Woolf, D. R.
-# Reading History", "Pocock, J. G. A. The Ancient Constitution", "Sartre, J.-P. L'être"
+# Reading History", "Pocock, J. G. A. The Ancient Constitution", "Sartre, J.-P. L'être",
+# "Blayney, Peter W. M. The Publication of Playbooks"
 _FAMILY_INITIALS = compile_lazily(
-    r"(?P<author>[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?,\s(?:[A-Z]\.(?:-[A-Z]\.)?\s?){1,3})"
+    r"(?P<author>[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?,\s(?:[A-Z][a-z]+\s)?"
+    r"(?:[A-Z]\.(?:-[A-Z]\.)?\s?){1,3})"
     r"(?<=\.)\s(?=[A-Z0-9“\"‘'À-ÖØ-Þ])")
 
 
