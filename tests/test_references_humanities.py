@@ -696,3 +696,13 @@ def test_emphasis_marks_never_reach_a_title_even_around_underscores():
     # the bibliography would print the stars ("le fichier *roe_list.ods*")
     [work] = parse_references("Roe, le fichier *roe_liste_des_ports.ods*, 2020.")
     assert work.title == "le fichier roe_liste_des_ports.ods"
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe, “The Harbour,” in “Essays on Ports,” ed. John Poe (Kiel: Nord, 2001), 12.",
+    "J. Roe, 'The Harbour', in 'Essays on Ports' (PhD Dissertation, University of Kiel, 2001).",
+])
+def test_a_book_named_in_quotation_marks_after_in_is_the_chapters_container(text):
+    [chapter] = parse_references(text)
+    assert (chapter.title, chapter.container, chapter.type) == (
+        "The Harbour", "Essays on Ports", "chapter")

@@ -71,6 +71,11 @@ _PLACE_YEAR = compile_lazily(
 # A city opening the text after a title, then a comma: "Paris, Gallimard, 1990"
 _LISTED_PLACE = compile_lazily(r"(?P<place>[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*){0,2}),\s+")
 _IMPRINT_LEAD = compile_lazily(r"^(?:chez|bei|presso|en casa de|nakładem)\s+", re.IGNORECASE)
+# A book's name in quotation marks, closed by the same kind of mark before a comma, a bracket
+# or the end: "'Local Politics ...' (PhD", "“Essays on Ports,” ed."
+_QUOTED_BOOK = compile_lazily(
+    r"(?:'(?P<a>[^']{3,300})'|‘(?P<b>[^’]{3,300})’|\"(?P<c>[^\"]{3,300})\"|“(?P<d>[^”]{3,300})”)"
+    r"(?=\s*[,.;(\[]|\s*$|\s+(?:ed|eds|edited|vol)\b)")
 # An edition online at a site: "electronic edition at Documenting the American South"
 _ONLINE_AT = compile_lazily(r"(?:electronic|digital|online|digitized|digitised|web)\s+"
                             r"(?:edition|version|copy|text|facsimile)\s+(?:at|on|in)\s+(?=[A-Z])")
@@ -102,6 +107,13 @@ def container_info(after: str, known: bool) -> ContainerInfo:
     lead = _CHAPTER_LEAD.match(text)
     if lead:
         rest = text[lead.end():]
+        quoted = _QUOTED_BOOK.match(rest) if rest[:1] in "'‘\"“" else None
+        if quoted and not known and DATE_MARK not in quoted.group(0):  # (its years blanked)
+            # "..., in 'Local Politics and the Representation of Sussex' (PhD Dissertation,
+            # 1964)", "in “Essays on Ports,” ed. Jane Roe": the book named in quotation marks
+            book = next(name for name in quoted.groups() if name)
+            return ContainerInfo(book.strip(" ,.;:"), False, True,
+                                 place_publisher, publisher, series, journal_hint)
         editors = _APA_EDITORS.match(rest)
         if editors:  # APA: "In M. Laruelle (Ed.), Book Title (pp. 45–60). Publisher."
             book = rest[editors.end():]
