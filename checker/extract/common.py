@@ -282,13 +282,19 @@ def with_emphasis(text: str) -> str:
     text = _TOUCHING_RUNS.sub(r"\1", text)
     spans = _EMPHASIS_SPAN.findall(text)
     whole = len(spans) == 1 and text.strip() == f"{ITALIC_ON}{spans[0]}{ITALIC_OFF}"
-    plain = text.replace(ITALIC_ON, "").replace(ITALIC_OFF, "")
+    plain = without_italic_marks(text)
     if whole:
         return plain
-    written = _EMPHASIS_SPAN.sub(_emphasis, text).replace(ITALIC_ON, "").replace(ITALIC_OFF, "")
+    written = without_italic_marks(_EMPHASIS_SPAN.sub(_emphasis, text))
     if written.count("*") > plain.count("*") and _cites_law(plain):
         return plain  # (looked for last: the finders take their time)
     return written
+
+
+def without_italic_marks(text: str) -> str:
+    """`text` without the `ITALIC_ON` and `ITALIC_OFF` marks (a link's text, a note kept
+    plain)."""
+    return text.replace(ITALIC_ON, "").replace(ITALIC_OFF, "")
 
 
 def _cites_law(text: str) -> bool:

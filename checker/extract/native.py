@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from checker.extract.common import ITALIC_OFF, ITALIC_ON
+from checker.extract.common import without_italic_marks
 from checker.model import Finding, Footnote
 
 NATIVE_FORMATS = ("docx", "odt", "pdf")
@@ -183,7 +183,7 @@ def join_pieces(pieces: list[str | Link]) -> str:
 def link_text(text: str, target: str | None) -> str:
     """A link's printed text with its target kept as evidence: ``[text](target)``, or the
     text alone when it already is the target. A link's text is never emphasised."""
-    text = " ".join(text.replace(ITALIC_ON, "").replace(ITALIC_OFF, "").split())
+    text = " ".join(without_italic_marks(text).split())
     if not target or target.startswith("#"):
         return text
     if not text or text.rstrip("/") == target.rstrip("/"):

@@ -298,7 +298,7 @@ def _named_sources(text: str, listed: dict[str, list[Reference]]) -> list[Refere
             if match.group("short"):
                 short = _words(match.group("short"))
                 works = [work for work in works if _words(work.title)[:len(short)] == short]
-            if len(works) == 1 and all(work.title != works[0].title for work in found):
+            if len(works) == 1:
                 found.append(_copy(works[0], match.group(0)))
     for match in _NAMED_SOURCE.finditer(text):
         works = listed.get(match.group("family").lower())
@@ -313,7 +313,7 @@ def _named_sources(text: str, listed: dict[str, list[Reference]]) -> list[Refere
             continue  # "Peter Burke provides ...": the subject of the note's first sentence,
             # named in full as the list names that author
         found.append(_copy(works[0], match.group(0).strip()))
-    return _once_by_title(found)
+    return _once_each(found)  # a work named in full and in a parenthesis: once
 
 
 def _quoted_passage(reference: Reference) -> bool:
@@ -323,15 +323,6 @@ def _quoted_passage(reference: Reference) -> bool:
         reference.authors or reference.date or reference.url or reference.domain
         or reference.doi) and f"“{reference.title}" in reference.raw and (
         not reference.container or f"({reference.container}" in reference.raw)  # "(Roe 12"
-
-
-def _once_by_title(works: list[Reference]) -> list[Reference]:
-    """Each work once, where a note names it twice (in full, then in a parenthesis)."""
-    kept: list[Reference] = []
-    for work in works:
-        if all(other.title != work.title for other in kept):
-            kept.append(work)
-    return kept
 
 
 # Parties a case is not called by: the government that brings it
