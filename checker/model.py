@@ -106,6 +106,21 @@ def copy_reference(reference: Reference) -> Reference:
     return reference_from_values(reference_values(reference))
 
 
+@dataclass(frozen=True, slots=True)
+class ManagedCitation:
+    """A citation a reference manager (Zotero, Mendeley) put into a Word or ODF note as a
+    field: where its printed text lies in the note's text, the works its record names, and
+    whether the printed text is still the manager's (not edited by hand since)."""
+
+    start: int  # the printed text: footnote.text[start:end]
+    end: int
+    manager: str  # "Zotero", "Mendeley"
+    # From the record's CSL items (empty: it cannot be read); `raw` is the printed text and
+    # `ibid` says it is a short form, which does not print the work's title in full.
+    works: tuple[Reference, ...]
+    edited: bool = False  # the printed text differs from the text the manager wrote
+
+
 @dataclass(slots=True)
 class Footnote:
     number: int
@@ -125,6 +140,8 @@ class Footnote:
     file: str | None = None
     # The page the note is printed on (PDF only; where it starts when it runs on).
     page: int | None = None
+    # The citations a reference manager inserted as fields (Word, ODF), in the note's order.
+    cited: tuple[ManagedCitation, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -31,6 +31,7 @@ from checker.references.context import (
     case_year_before,
     work_named_before,
 )
+from checker.references.managed import managed_references
 from checker.workers import map_shared
 
 PARALLEL_FROM = 5000  # notes; fewer are parsed here sooner than workers start and answer
@@ -113,12 +114,17 @@ def parse_document(doc: Document, doc_date: str | None = None,
     elif stated_date:
         doc.date, doc.date_source = stated_date, "stated"
     texts = [footnote.text for footnote in footnotes]
-    if any(footnote.references for footnote in footnotes):
+    if any(footnote.references or footnote.cited for footnote in footnotes):
         on_references = None
+    cited_before: set[tuple] = set()
     for footnote, references in zip(footnotes, parse_note_texts(texts, on_references),
                                     strict=True):
         # A LaTeX \cite or a .bib entry gave the note its references: they are kept.
         footnote.references = footnote.references or references
+        if footnote.cited:  # what a reference manager's fields print: their records' works
+            footnote.references, managed = managed_references(
+                footnote, footnote.references, doc.path, cited_before)
+            findings.extend(managed)
     resolve_backreferences(footnotes, works_named_at_markers(doc.text, footnotes),
                            _listed_works(doc, footnotes))
     repair_across_notes(footnotes)

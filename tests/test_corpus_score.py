@@ -34,7 +34,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'beyond-failure-abolitionism-essay.txt': (21, 0.97),
     'buffalo-bill-wild-west-advocate-essay.html': (24, 0.90),
     'buffalo-bill-wild-west-context-essay.html': (8, 0.88),
-    'burlesque-fronde-article.odt': (59, 0.85),
+    'burlesque-fronde-article.odt': (59, 0.87),
     'crs-fdca-preemption-notes-excerpt.md': (120, 0.50),
     'crs-senate-budget-resolution-fy2026.md': (32, 0.93),
     'crs-strait-of-hormuz-non-oil-shipments.md': (40, 0.97),

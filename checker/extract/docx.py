@@ -40,6 +40,13 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from checker.extract.citefields import (
+    FIELD_END,
+    FIELD_START,
+    FieldRecord,
+    citation_record,
+    cut_fields,
+)
 from checker.extract.common import ITALIC_OFF, ITALIC_ON, with_emphasis
 from checker.extract.native import (
     Link,
@@ -97,6 +104,7 @@ class _Walk:
     fields: list[list] = field(default_factory=list)  # [instruction, url or None, started]
     custom_mark: _Note | None = None
     italic_styles: frozenset[str] | None = None  # in a note: the italic character styles
+    citations: list[FieldRecord] | None = None  # in a note: its reference manager's fields
 
     def emit(self, text: str) -> None:
         if self.custom_mark is not None and text.strip():
@@ -211,15 +219,16 @@ def _place_notes(found: list[_Note], notes: dict[str, dict[str, list[etree._Elem
             paragraphs = notes[kind].get(note.id)
             if paragraphs is None:
                 continue  # a reference to a note the part does not hold: nothing to show
+            records: list[FieldRecord] = []
             text = " ".join(part for part in (
-                _paragraph_text(p, rels, None, italic_styles=italic_styles)
+                _paragraph_text(p, rels, None, italic_styles=italic_styles, citations=records)
                 for p in paragraphs) if part)
-            text = " ".join(with_emphasis(text).split())
+            text, cited = cut_fields(" ".join(with_emphasis(text).split()), records)
             mark = note.label or str(note.number)
             line = out.add(f"[^{mark}]: {text}")
             footnotes.append(Footnote(
                 number=note.number, line=line, text=text, marker_lines=(note.marker_line,),
-                part=run_index if parted else None, label=note.label,
+                part=run_index if parted else None, label=note.label, cited=cited,
             ))
     return footnotes
 
@@ -335,11 +344,13 @@ def _inside(element: etree._Element, top: etree._Element, tag: str) -> bool:
 
 
 def _paragraph_text(paragraph: etree._Element, rels: dict[str, str], on_reference,  # type: ignore[no-untyped-def]
-                    on_page_break=None, italic_styles: frozenset[str] | None = None) -> str:
+                    on_page_break=None, italic_styles: frozenset[str] | None = None,
+                    citations: list[FieldRecord] | None = None) -> str:
     """The paragraph's text; with `italic_styles` (a note's), its italic runs marked for
-    `with_emphasis`."""
+    `with_emphasis`; with `citations` (a note's), its reference manager's citation fields
+    marked for `citefields.cut_fields` and their records added to the list."""
     walk = _Walk(rels=rels, on_reference=on_reference, on_page_break=on_page_break,
-                 italic_styles=italic_styles)
+                 italic_styles=italic_styles, citations=citations)
     if on_page_break is not None and paragraph.find(f"{W}pPr/{W}pageBreakBefore") is not None:
         on_page_break()
     for child in paragraph:
@@ -377,12 +388,14 @@ def _walk(element: etree._Element, walk: _Walk) -> None:
         target = walk.rels.get(element.get(R_ID, ""))
         walk.buffers[-1].append(Link(inner, target) if target else inner)
     elif tag == W + "fldSimple":
-        match = _HYPERLINK_FIELD.match(element.get(W + "instr", ""))
+        instruction = element.get(W + "instr", "")
+        match = _HYPERLINK_FIELD.match(instruction)
         walk.buffers.append([])
         for child in element:
             _walk(child, walk)
         inner = join_pieces(walk.buffers.pop())
         walk.buffers[-1].append(Link(inner, match.group(1)) if match else inner)
+        _mark_citation(instruction, walk)
     elif tag == W + "r" and walk.italic_styles is not None and _is_italic(element, walk):
         walk.emit(ITALIC_ON)
         for child in element:
@@ -448,6 +461,18 @@ def _field_char(kind: str, walk: _Walk) -> None:
         current[2] = True
         walk.buffers[-1] = []  # anything before "separate" was the instruction
     elif kind == "end" and walk.fields:
-        _, url, _ = walk.fields.pop()
+        instruction, url, _ = walk.fields.pop()
         inner = join_pieces(walk.buffers.pop()) if len(walk.buffers) > 1 else ""
         walk.buffers[-1].append(Link(inner, url) if url else inner)
+        _mark_citation(instruction, walk)
+
+
+def _mark_citation(instruction: str, walk: _Walk) -> None:
+    """In a note, a reference manager's citation field (the result just appended) is put
+    between `FIELD_START` and `FIELD_END` and its record kept."""
+    if walk.citations is None:
+        return
+    record = citation_record(instruction)
+    if record is not None:
+        walk.citations.append(record)
+        walk.buffers[-1][-1:] = [FIELD_START, *walk.buffers[-1][-1:], FIELD_END]

@@ -22,10 +22,17 @@ Zotero's reference marks carry their citation JSON in attributes only: not text,
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
+from checker.extract.citefields import (
+    FIELD_END,
+    FIELD_START,
+    FieldRecord,
+    citation_record,
+    cut_fields,
+)
 from checker.extract.common import ITALIC_OFF, ITALIC_ON, with_emphasis
 from checker.extract.native import (
     Link,
@@ -39,7 +46,7 @@ from checker.extract.native import (
     read_xml,
     styles_that_set,
 )
-from checker.model import Footnote
+from checker.model import Footnote, ManagedCitation
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -115,11 +122,11 @@ def _finish(found: list[_Note], out: Rendering, title: str | None,
         for note in found:
             if (note.note_class, note.group) != (note_class, group):
                 continue
-            text = _note_text(note.body, italic_styles)
+            text, cited = _note_text(note.body, italic_styles)
             line = out.add(f"[^{note.label or note.number}]: {text}")
             footnotes.append(Footnote(
                 number=note.number, line=line, text=text, marker_lines=(note.marker_line,),
-                part=run_index if parted else None, label=note.label,
+                part=run_index if parted else None, label=note.label, cited=cited,
             ))
     return NativeText(text=out.text(), footnotes=footnotes, title=title, date=date)
 
@@ -133,11 +140,21 @@ def _in_note(element: etree._Element, top: etree._Element) -> bool:
     return False
 
 
+@dataclass
+class _Fields:
+    """A note's reference manager fields while it is read: their records, in order, and
+    the names of the reference marks open."""
+
+    records: list[FieldRecord] = field(default_factory=list)
+    open: set[str] = field(default_factory=set)
+
+
 def _walk(element: etree._Element, pieces: list[str | Link],  # type: ignore[no-untyped-def]
-          italic_styles: frozenset[str] = frozenset()):
+          italic_styles: frozenset[str] = frozenset(), fields: _Fields | None = None):
     """Append `element`'s visible text to `pieces`; yield each note met (its text is not
     appended: the caller writes its marker). A span in one of `italic_styles` is marked
-    for `with_emphasis`."""
+    for `with_emphasis`; with `fields` (a note's), a reference mark that is a reference
+    manager's citation is put between `FIELD_START` and `FIELD_END`, its record kept."""
     if element.text:
         pieces.append(element.text)
     for child in element:
@@ -154,28 +171,43 @@ def _walk(element: etree._Element, pieces: list[str | Link],  # type: ignore[no-
             pieces.append(" ")
         elif tag == TEXT + "a":
             inner: list[str | Link] = []
-            yield from _walk(child, inner, italic_styles)
+            yield from _walk(child, inner, italic_styles, fields)
             pieces.append(Link(join_pieces(inner), child.get(XLINK_HREF)))
         elif tag == TEXT + "span" and child.get(TEXT + "style-name") in italic_styles:
             pieces.append(ITALIC_ON)
-            yield from _walk(child, pieces, italic_styles)
+            yield from _walk(child, pieces, italic_styles, fields)
             pieces.append(ITALIC_OFF)
+        elif tag == TEXT + "reference-mark-start" and fields is not None:
+            name = child.get(TEXT + "name", "")
+            record = citation_record(name)
+            if record is not None and name not in fields.open:
+                fields.records.append(record)
+                fields.open.add(name)
+                pieces.append(FIELD_START)
+        elif tag == TEXT + "reference-mark-end" and fields is not None:
+            name = child.get(TEXT + "name", "")
+            if name in fields.open:
+                fields.open.discard(name)
+                pieces.append(FIELD_END)
         else:
-            yield from _walk(child, pieces, italic_styles)
+            yield from _walk(child, pieces, italic_styles, fields)
         if child.tail:
             pieces.append(child.tail)
 
 
-def _note_text(body: etree._Element | None, italic_styles: frozenset[str]) -> str:
+def _note_text(body: etree._Element | None, italic_styles: frozenset[str]
+               ) -> tuple[str, tuple[ManagedCitation, ...]]:
+    """The note's text, and the reference manager's citations in it."""
     if body is None:
-        return ""
+        return "", ()
     paragraphs = []
+    fields = _Fields()
     for block in body.iter(*_BLOCKS):
         pieces: list[str | Link] = []
-        for _nested in _walk(block, pieces, italic_styles):
+        for _nested in _walk(block, pieces, italic_styles, fields):
             pass  # a note inside a note is not something writers produce
         paragraphs.append(join_pieces(pieces))
-    return " ".join(with_emphasis(" ".join(paragraphs)).split())
+    return cut_fields(" ".join(with_emphasis(" ".join(paragraphs)).split()), fields.records)
 
 
 def _italic_styles(content: etree._Element, styles: etree._Element | None) -> frozenset[str]:

@@ -413,6 +413,15 @@ class BackReferenceResolver:
         previous_top = self.previous_top
         for position, footnote in enumerate(footnotes):
             text = footnote.text.strip()
+            if footnote.references and any(c.works and not c.edited for c in footnote.cited):
+                # A reference manager's record says which works the note cites ("Ibid., 7."
+                # included): taken as they are (managed.py)
+                previous = footnote.references
+                previous_top = footnote.references[-1]
+                by_number[footnote.number] = footnote.references
+                for ref in footnote.references:
+                    index.add(ref)
+                continue
             resolved: Reference | None = None
             work_named = named.get(position) if named else None
             if work_named is not None and footnote.references:

@@ -1,0 +1,171 @@
+"""Citations a reference manager inserted into a Word or ODF note as fields: the works its
+record names, beside the text it printed.
+
+Zotero and Mendeley keep each citation they insert as a field holding their record of it, a
+CSL citation in JSON (its items' full data: title, authors, container, date, URL, DOI):
+
+- Word: a field whose instruction is ``ADDIN ZOTERO_ITEM CSL_CITATION {...}`` (Zotero) or
+  ``ADDIN CSL_CITATION {...}`` (Mendeley); its result is the citation as printed;
+- ODF (LibreOffice): a reference mark named ``ZOTERO_ITEM CSL_CITATION {...} RND...`` around
+  the printed citation.
+
+The readers put `FIELD_START` and `FIELD_END` around a citation field's printed text as they
+write the note, and keep the field's `FieldRecord`s in order; `cut_fields` takes the marks
+out again and says where each citation lies in the note's text (`model.ManagedCitation`).
+
+The record is the manager's, the printed text the reader's: a citation edited by hand after
+it was inserted may name another page, or another work. The record is trusted only where
+the printed text keeps every word the manager wrote (``plainCitation``), in order (an edit
+that adds a page, "(Roe 2001)" -> "(Roe 2001 : p. 5)", keeps the work), or names each work
+of the record by its title or short title; otherwise the citation is `edited` and the
+printed text is read (`references/managed.py` says so in a finding).
+
+Example: a note ``See <field ADDIN ZOTERO_ITEM CSL_CITATION {"citationItems": [{"itemData":
+{"title": "Ports of Call", "author": [{"family": "Roe", "given": "Jane"}], ...}}],
+"properties": {"plainCitation": "Jane Roe, Ports of Call (2001), 5."}}>Jane Roe, *Ports of
+Call* (2001), 5.</field>`` gives the text ``See Jane Roe, *Ports of Call* (2001), 5.`` and one
+`ManagedCitation(start=4, end=41, manager="Zotero", works=(Roe's book,), edited=False)`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from checker.bibliography.read import csl_reference
+from checker.lazypattern import compile_lazily
+from checker.model import ManagedCitation, Reference, copy_reference
+
+FIELD_START = "\x02"  # around a citation field's printed text while a note is written
+FIELD_END = "\x03"  # (neither can occur in XML 1.0 text, nor is it white space to split)
+
+_INSTRUCTION = compile_lazily(
+    r"\s*(?:ADDIN\s+)?(?:(ZOTERO_ITEM)(?:\s+CSL_CITATION)?|(CSL_CITATION))(?:\s+|$|(?=[{\[]))")
+_ET_AL = compile_lazily(r"(?i)al\.?, et|et\.? al\.?")
+_LINK = compile_lazily(r"\[([^][]*)\]\([^)\s]*\)")
+_NOT_WORD = compile_lazily(r"[\W_]+")
+_MARKS = compile_lazily(f"([{FIELD_START}{FIELD_END}])")
+
+
+@dataclass(frozen=True)
+class RecordedWork:
+    """A work of a citation's record, and its short title (Zotero's ``title-short``), which
+    a note style prints where the work is cited again."""
+
+    reference: Reference
+    short_title: str | None = None
+
+
+@dataclass(frozen=True)
+class FieldRecord:
+    """What a citation field says of itself: its manager, the works of its record (empty:
+    no readable record) and the text the manager printed (None: not recorded)."""
+
+    manager: str
+    works: tuple[RecordedWork, ...]
+    written: str | None = None
+
+
+def citation_record(instruction: str) -> FieldRecord | None:
+    """The record of a Zotero or Mendeley citation field (a Word field's instruction, an ODF
+    reference mark's name); None for any other field."""
+    match = _INSTRUCTION.match(instruction)
+    if match is None:
+        return None
+    manager = "Zotero" if match.group(1) else "Mendeley"
+    try:
+        data, _ = json.JSONDecoder().raw_decode(instruction, match.end())
+    except (ValueError, RecursionError):
+        return FieldRecord(manager, ())
+    if not isinstance(data, dict):
+        return FieldRecord(manager, ())
+    properties = _mapping(data.get("properties"))
+    own = _mapping(data.get("mendeley"))
+    # (Zotero's "dontUpdate" and Mendeley's "manualFormatting" say only that the printed
+    # text was edited, not whether the edit changed the work: the texts are compared)
+    written = properties.get("plainCitation") or own.get("plainTextFormattedCitation")
+    return FieldRecord(manager, tuple(_works(data.get("citationItems"))),
+                       written if isinstance(written, str) else None)
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _works(items: Any) -> list[RecordedWork]:
+    """The items that carry their data (an item named only by its URI says nothing)."""
+    works = []
+    for item in items if isinstance(items, list) else []:
+        data = _mapping(_mapping(item).get("itemData"))
+        if data.get("title") or data.get("URL") or data.get("DOI"):
+            short = data.get("title-short") or data.get("shortTitle")
+            work = csl_reference(data)
+            # "et al." typed into a record as if it were a name (family "al", given "et")
+            work.authors = [name for name in work.authors if not _ET_AL.fullmatch(name)]
+            works.append(RecordedWork(work, short if isinstance(short, str) else None))
+    return works
+
+
+def cut_fields(text: str, records: list[FieldRecord]) -> tuple[str, tuple[ManagedCitation, ...]]:
+    """`text` without the field marks, and where each field's printed text lies in it (the
+    `records` in the order their fields open). A field left open runs to the note's end; the
+    marks of a field inside another are dropped with it."""
+    if FIELD_START not in text and FIELD_END not in text:
+        return text, ()
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = depth = start = 0
+    for piece in _MARKS.split(text):
+        if piece == FIELD_START:
+            depth += 1
+            start = length if depth == 1 else start
+        elif piece == FIELD_END:
+            if depth == 1:
+                spans.append((start, length))
+            depth = max(depth - 1, 0)
+        else:
+            out.append(piece)
+            length += len(piece)
+    if depth:
+        spans.append((start, length))
+    plain = "".join(out)
+    return plain, tuple(_citation(plain, start, end, record)
+                        for (start, end), record in zip(spans, records, strict=False))
+
+
+def _citation(text: str, start: int, end: int, record: FieldRecord) -> ManagedCitation:
+    printed = text[start:end]
+    works = tuple(copy_reference(work.reference) for work in record.works)
+    for work in works:
+        work.raw = " ".join(printed.split())
+        work.ibid = not _in(printed, work.title)  # a short form ("Ibid., 7.", "Roe, Ports, 9.")
+    trusted = (record.written is not None and _keeps(printed, record.written)) or all(
+        _names(printed, work) for work in record.works)
+    return ManagedCitation(start=start, end=end, manager=record.manager, works=works,
+                           edited=bool(works) and not trusted)
+
+
+def _plain(text: str) -> str:
+    """Letters and digits only, in lower case: what a comparison of two printings sees."""
+    return " ".join(_NOT_WORD.sub(" ", _LINK.sub(r"\1", text)).casefold().split())
+
+
+def _keeps(printed: str, written: str) -> bool:
+    """Does the printed citation keep every word the manager wrote, in order? An edit that
+    only adds (a page: "(Roe 2001)" -> "(Roe 2001 : p. 5)", a word) keeps the work; one that
+    changes a name, a year, a title or the page after "Ibid." may not."""
+    words = iter(_plain(printed).split())
+    wanted = _plain(written).split()
+    return bool(wanted) and all(word in words for word in wanted)
+
+
+def _names(printed: str, work: RecordedWork) -> bool:
+    """Does the printed citation name `work`, by its title or its short title?"""
+    return _in(printed, work.reference.title) or _in(printed, work.short_title)
+
+
+def _in(printed: str, title: str | None) -> bool:
+    """Is `title` printed in `printed` (letters and digits compared, whole words)?"""
+    words = _plain(title or "")
+    return bool(words) and f" {words} " in f" {_plain(printed)} "

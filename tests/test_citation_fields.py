@@ -1,0 +1,180 @@
+"""Zotero's and Mendeley's citation fields in Word and ODF notes: the works their records
+name, beside the citations typed around them (extract/citefields.py, references/managed.py).
+
+The .docx and .odt are made by pandoc from tests/fixtures/native/citations.md, which
+citations_md.py writes (make_fixtures.sh); the records are in that script.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+from checker.extract.citefields import (
+    FIELD_END,
+    FIELD_START,
+    citation_record,
+    cut_fields,
+)
+from checker.parse import parse_paths
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "native"
+ROE = "Ports of Call: Trade and Memory"
+
+
+def zotero_instruction(items: list[dict], plain: str | None = None, **properties) -> str:
+    data = {"citationItems": [{"id": n, "itemData": item} for n, item in enumerate(items)],
+            "properties": {**({"plainCitation": plain} if plain else {}), **properties}}
+    return " ADDIN ZOTERO_ITEM CSL_CITATION " + json.dumps(data) + " "
+
+
+BOOK = {"type": "book", "title": "Ports of Call", "author": [{"family": "Roe", "given": "Jane"}],
+        "issued": {"date-parts": [[2001]]}, "publisher": "Clarendon"}
+
+
+@pytest.fixture(scope="module", params=["citations.docx", "citations.odt"])
+def parsed(request):
+    run = parse_paths([FIXTURES / request.param])
+    assert not run.errors
+    return run
+
+
+def notes_of(run):
+    return {note.number: note for note in run.documents[0].footnotes}
+
+
+def test_a_field_gives_the_works_of_its_record(parsed):
+    notes = notes_of(parsed)
+    (book,) = notes[1].references
+    assert (book.title, book.authors, book.date, book.publisher, book.type) == \
+        (ROE, ["Roe, Jane"], "2001", "Clarendon", "book")
+    assert notes[1].text.startswith("See Jane Roe, *Ports of Call")  # the note as printed
+    assert [c.manager for c in notes[1].cited] == ["Zotero"]
+    assert book.ibid is False  # its first citation
+
+
+def test_an_ibid_field_is_its_record_work_as_a_back_reference(parsed):
+    (again,) = notes_of(parsed)[2].references
+    assert (again.title, again.authors, again.ibid) == (ROE, ["Roe, Jane"], True)
+
+
+def test_one_field_of_two_works_and_a_typed_citation_after_it(parsed):
+    dues, stats, tables = notes_of(parsed)[3].references
+    assert (dues.title, dues.authors, dues.container, dues.doi, dues.date) == (
+        "Harbour Dues in the Baltic", ["Lind, Per", "Ek, Sara"], "Journal of Maritime History",
+        "10.1234/jmh.2015.12", "2015-06")
+    assert (stats.url, stats.date, stats.accessed) == (
+        "http://port.example/stats", "2021-03-02", "2022-01-05")
+    # typed after the field: read from the text
+    assert (tables.title, tables.url) == ("Tonnage by Port", "http://ministry.example/tables")
+
+
+def test_a_citation_edited_by_hand_is_read_as_printed_and_said(parsed):
+    (book,) = notes_of(parsed)[4].references
+    assert book.title == "Harbours Remembered"  # what the reader sees, not the record's book
+    assert notes_of(parsed)[4].cited[0].edited
+    (finding,) = [f for f in parsed.findings if f.footnotes == [4]]
+    assert finding.rule == "citation-field" and finding.severity == "info"
+    assert "edited by hand" in finding.message and ROE in finding.message
+
+
+def test_mendeley_fields_are_read_too(parsed):
+    (article,) = notes_of(parsed)[5].references
+    assert (article.title, article.authors, article.container) == (
+        "Tides", ["Smith, Ann"], "Sea Review")
+    assert notes_of(parsed)[5].cited[0].manager == "Mendeley"
+
+
+def test_a_record_cut_short_leaves_the_printed_text_and_a_finding(parsed):
+    (work,) = notes_of(parsed)[6].references
+    assert (work.title, work.authors) == ("Quays", ["Berg, Karl"])
+    (finding,) = [f for f in parsed.findings if f.footnotes == [6]]
+    assert "no readable record" in finding.message
+
+
+def test_a_note_without_fields_is_read_as_before(parsed):
+    note = notes_of(parsed)[7]
+    assert note.cited == ()
+    assert [r.url for r in note.references] == ["http://coastal.example/salt"]
+
+
+def test_the_audit_takes_the_ibid_field_for_a_short_form(tmp_path, monkeypatch, capsys):
+    """Through the command: the "Ibid." field is no second citation in full."""
+    monkeypatch.chdir(tmp_path)
+    main(["audit", str(FIXTURES / "citations.docx"), "--format", "json"])
+    report = json.loads((tmp_path / "reports" / "link-health.json").read_text())
+    rules = [finding["rule"] for finding in report["findings"]]
+    assert "duplicate-reference" not in rules
+    assert rules.count("citation-field") == 2
+
+
+# -- the record and the marks, on their own ------------------------------------------------
+
+
+def test_record_of_a_zotero_field():
+    record = citation_record(zotero_instruction([BOOK], "Roe, Ports of Call, 5."))
+    assert record is not None and record.manager == "Zotero"
+    assert [w.reference.title for w in record.works] == ["Ports of Call"]
+    assert record.written == "Roe, Ports of Call, 5."
+
+
+def test_et_al_typed_as_a_name_is_no_author():
+    book = {**BOOK, "author": [{"family": "Roe", "given": "Jane"}, {"family": "al", "given": "et"},
+                               {"literal": "et al."}]}
+    (work,) = citation_record(zotero_instruction([book])).works
+    assert work.reference.authors == ["Roe, Jane"]
+
+
+def test_other_fields_are_no_citations():
+    assert citation_record(' HYPERLINK "https://example.org" ') is None
+    assert citation_record(" ADDIN EN.CITE <EndNote/>") is None
+    assert citation_record(" PAGE ") is None
+
+
+@pytest.mark.parametrize("instruction", [
+    " ADDIN ZOTERO_ITEM CSL_CITATION {broken",
+    " ADDIN CSL_CITATION []",
+    " ADDIN ZOTERO_ITEM CSL_CITATION " + "[" * 200_000,  # deeper than json can go
+    ' ADDIN ZOTERO_ITEM CSL_CITATION {"citationItems": [{"uris": ["http://zotero.org/1"]}]}',
+])
+def test_an_unreadable_record_has_no_works(instruction):
+    record = citation_record(instruction)
+    assert record is not None and record.works == ()
+
+
+def cut(printed: str, record, before: str = "See ", after: str = ".") -> object:
+    text, (cited,) = cut_fields(f"{before}{FIELD_START}{printed}{FIELD_END}{after}", [record])
+    assert text == before + printed + after
+    assert text[cited.start:cited.end] == printed
+    return cited
+
+
+def test_the_record_is_trusted_where_the_print_names_its_work():
+    record = citation_record(zotero_instruction([BOOK]))  # no plainCitation recorded
+    assert not cut("Roe, *Ports of Call*, 9", record).edited
+    assert cut("Roe, *Harbour Tales*, 9", record).edited
+
+
+def test_a_print_as_the_manager_wrote_it_is_trusted_without_a_title():
+    record = citation_record(zotero_instruction([BOOK], "Ibid., 7."))
+    cited = cut("Ibid., 7.", record, after="")
+    assert not cited.edited and cited.works[0].ibid  # a short form
+
+
+def test_an_edit_that_only_adds_keeps_the_record():
+    """Zotero marks any hand edit (``dontUpdate``); a page added to an author-date citation
+    leaves the work as it was, a page changed after "Ibid." may not."""
+    record = citation_record(zotero_instruction([BOOK], "(Roe 2001)", dontUpdate=True))
+    assert not cut("(Roe 2001 : p. 5)", record, after="").edited
+    assert cut("(Roe 2010 : p. 5)", record, after="").edited
+    ibid = citation_record(zotero_instruction([BOOK], "Ibid., 7."))
+    assert cut("Ibid., 9.", ibid, after="").edited
+
+
+def test_a_field_left_open_runs_to_the_notes_end():
+    record = citation_record(zotero_instruction([BOOK]))
+    text, (cited,) = cut_fields(f"See {FIELD_START}Roe, Ports of Call, 5.", [record])
+    assert (text, cited.start, cited.end) == ("See Roe, Ports of Call, 5.", 4, len(text))
