@@ -108,13 +108,13 @@ def copy_reference(reference: Reference) -> Reference:
 
 @dataclass(frozen=True, slots=True)
 class ManagedCitation:
-    """A citation a reference manager (Zotero, Mendeley) put into a Word or ODF note as a
+    """A citation a reference manager (Zotero, Mendeley, EndNote) put into a Word or ODF note as a
     field: where its printed text lies in the note's text, the works its record names, and
     whether the printed text is still the manager's (not edited by hand since)."""
 
     start: int  # the printed text: footnote.text[start:end]
     end: int
-    manager: str  # "Zotero", "Mendeley"
+    manager: str  # "Zotero", "Mendeley", "EndNote"
     # From the record's CSL items (empty: it cannot be read); `raw` is the printed text and
     # `ibid` says it is a short form, which does not print the work's title in full.
     works: tuple[Reference, ...]

@@ -1,4 +1,4 @@
-"""Zotero's and Mendeley's citation fields in Word and ODF notes: the works their records
+"""Zotero's, Mendeley's and EndNote's citation fields in Word and ODF notes: the works their records
 name, beside the citations typed around them (extract/citefields.py, references/managed.py).
 
 The .docx and .odt are made by pandoc from tests/fixtures/native/citations.md, which
@@ -130,8 +130,49 @@ def test_et_al_typed_as_a_name_is_no_author():
 
 def test_other_fields_are_no_citations():
     assert citation_record(' HYPERLINK "https://example.org" ') is None
-    assert citation_record(" ADDIN EN.CITE <EndNote/>") is None
+    assert citation_record(" ADDIN EN.CITE.DATA ") is None  # (EndNote's record is outside)
+    assert citation_record(" ADDIN ZOTERO_BIBL {} CSL_BIBLIOGRAPHY ") is None
     assert citation_record(" PAGE ") is None
+
+
+def test_older_mendeley_names_its_field_with_an_id():
+    data = json.dumps({"citationItems": [{"itemData": BOOK}]})
+    record = citation_record(f"ADDIN Mendeley Citation{{8f1c-22}} CSL_CITATION {data}")
+    assert record is not None and record.manager == "Mendeley" and len(record.works) == 1
+
+
+def test_endnote_fields_in_the_instruction_and_in_field_data():
+    """Word only: note 8's record is in its instruction, note 9's in its w:fldData."""
+    notes = notes_of(parse_paths([FIXTURES / "citations.docx"]))
+    (webb,) = notes[8].references
+    assert (webb.title, webb.authors, webb.container, webb.doi, webb.date, webb.type) == (
+        "Vegetation history and climate change", ["Webb, Thompson, III"], "Quaternary Research",
+        "10.1016/0033-5894(81)90001-X", "1981", "journal")
+    (chapter,) = notes[9].references
+    assert (chapter.title, chapter.container, chapter.publisher, chapter.url, chapter.type) == (
+        "Palaeoecological events during the last 15 000 years", "Regional Syntheses", "Wiley",
+        "https://wiley.example/berglund", "chapter")
+    assert [c.manager for c in notes[9].cited] == ["EndNote"]
+
+
+def test_an_endnote_record_dated_by_its_publication_day():
+    xml = ('<EndNote><Cite><DisplayText>(Roe 2020)</DisplayText><record>'
+           '<ref-type name="Newspaper Article">23</ref-type><titles><title>Port strike'
+           '</title></titles><dates><year>2020</year><pub-dates><date>Mar 2</date></pub-dates>'
+           '</dates></record></Cite></EndNote>')
+    (work,) = citation_record(" ADDIN EN.CITE " + xml).works
+    assert (work.reference.date, work.reference.type) == ("2020-03-02", "news")
+
+
+@pytest.mark.parametrize("instruction, data", [
+    (" ADDIN EN.CITE <EndNote><Cite>", None),  # damaged XML
+    (" ADDIN EN.CITE ", "not base64 at all!"),
+    (" ADDIN EN.CITE ", None),
+    (' ADDIN EN.CITE <!DOCTYPE x [<!ENTITY a "aaaa">]><EndNote>&a;</EndNote>', None),
+])
+def test_an_unreadable_endnote_record_has_no_works(instruction, data):
+    record = citation_record(instruction, data)
+    assert record is not None and record.manager == "EndNote" and record.works == ()
 
 
 @pytest.mark.parametrize("instruction", [

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.model import Reference, ReferenceType
+from checker.references.dates import parse_date
 from checker.references.urls import domain_of
 
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
@@ -247,6 +248,60 @@ def csl_reference(item: dict[str, Any]) -> Reference:
         date=_csl_date(item.get("issued")), accessed=_csl_date(item.get("accessed")),
         type=kind, raw=str(title or ""),
     )
+
+
+# -- EndNote's records (its XML export, and the record inside its Word fields) --------------
+_ENDNOTE_TYPES = {
+    "Journal Article": "journal", "Magazine Article": "journal", "Electronic Article": "journal",
+    "Newspaper Article": "news", "Book": "book", "Edited Book": "book", "Electronic Book": "book",
+    "Book Section": "chapter", "Encyclopedia": "chapter", "Dictionary": "chapter",
+    "Conference Paper": "chapter", "Conference Proceedings": "chapter", "Report": "report",
+    "Thesis": "report", "Manuscript": "report", "Government Document": "government",
+    "Bill": "government", "Statute": "government", "Case": "government",
+    "Legal Rule or Regulation": "government", "Web Page": "web", "Blog": "web",
+    "Online Database": "web",
+}
+_DOI_PREFIX = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.IGNORECASE)
+
+
+def endnote_reference(record: Any) -> Reference:
+    """An EndNote ``<record>`` (an lxml element: ``ref-type``, ``contributors/authors``,
+    ``titles/title`` and ``secondary-title``, ``periodical/full-title``, ``dates/year`` and
+    ``pub-dates``, ``publisher``, ``urls``, ``electronic-resource-num``; each value maybe
+    wrapped in ``<style>``) as a Reference."""
+    def text(path: str) -> str:
+        element = record.find(path)
+        return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+    kind = record.find("ref-type")
+    authors = [name for name in (
+        " ".join("".join(author.itertext()).split()).rstrip(",")
+        for author in record.iterfind("contributors/authors/author")) if name]
+    url = text("urls/related-urls/url") or text("urls/web-urls/url") or None
+    doi = _DOI_PREFIX.sub("", text("electronic-resource-num")) or None
+    return Reference(
+        title=text("titles/title") or None, authors=authors,
+        container=text("titles/secondary-title") or text("periodical/full-title") or None,
+        publisher=text("publisher") or None, url=url, url_as_printed=url,
+        domain=domain_of(url) if url else None, doi=doi,
+        date=_endnote_date(text("dates/year"), text("dates/pub-dates/date")),
+        type=ReferenceType(_ENDNOTE_TYPES.get(kind.get("name", "") if kind is not None else "",
+                                              "web")),
+        raw=text("titles/title"),
+    )
+
+
+def _endnote_date(year: str, published: str) -> str | None:
+    """The year, made more precise by the publication date where it names that year's day
+    or month (``pub-dates`` often holds "Mar 2" without the year)."""
+    found = re.search(r"\b\d{4}\b", year)
+    if found is None:
+        return None
+    for text in (f"{published}, {found.group()}", published):
+        precise = parse_date(text) if published else None
+        if precise and precise.startswith(found.group()):
+            return precise
+    return found.group()
 
 
 def read_csl(text: str) -> list[BibItem]:

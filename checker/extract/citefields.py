@@ -1,11 +1,14 @@
 """Citations a reference manager inserted into a Word or ODF note as fields: the works its
 record names, beside the text it printed.
 
-Zotero and Mendeley keep each citation they insert as a field holding their record of it, a
-CSL citation in JSON (its items' full data: title, authors, container, date, URL, DOI):
+Zotero, Mendeley and EndNote keep each citation they insert as a field holding their record
+of it (its works' full data: title, authors, container, date, URL, DOI):
 
 - Word: a field whose instruction is ``ADDIN ZOTERO_ITEM CSL_CITATION {...}`` (Zotero) or
-  ``ADDIN CSL_CITATION {...}`` (Mendeley); its result is the citation as printed;
+  ``ADDIN CSL_CITATION {...}`` (Mendeley; older ones ``ADDIN Mendeley Citation{id}
+  CSL_CITATION {...}``), a CSL citation in JSON; or ``ADDIN EN.CITE <EndNote>...`` (EndNote's
+  XML records, with its ``DisplayText``; a long one in the field's ``w:fldData``, base64, with
+  an ``EN.CITE.DATA`` field nested in the instruction); its result is the citation as printed;
 - ODF (LibreOffice): a reference mark named ``ZOTERO_ITEM CSL_CITATION {...} RND...`` around
   the printed citation.
 
@@ -15,10 +18,10 @@ out again and says where each citation lies in the note's text (`model.ManagedCi
 
 The record is the manager's, the printed text the reader's: a citation edited by hand after
 it was inserted may name another page, or another work. The record is trusted only where
-the printed text keeps every word the manager wrote (``plainCitation``), in order (an edit
-that adds a page, "(Roe 2001)" -> "(Roe 2001 : p. 5)", keeps the work), or names each work
-of the record by its title or short title; otherwise the citation is `edited` and the
-printed text is read (`references/managed.py` says so in a finding).
+the printed text keeps every word the manager wrote (``plainCitation``, ``DisplayText``), in
+order (an edit that adds a page, "(Roe 2001)" -> "(Roe 2001 : p. 5)", keeps the work), or
+names each work of the record by its title or short title; otherwise the citation is
+`edited` and the printed text is read (`references/managed.py` says so in a finding).
 
 Example: a note ``See <field ADDIN ZOTERO_ITEM CSL_CITATION {"citationItems": [{"itemData":
 {"title": "Ports of Call", "author": [{"family": "Roe", "given": "Jane"}], ...}}],
@@ -29,11 +32,16 @@ Call* (2001), 5.</field>`` gives the text ``See Jane Roe, *Ports of Call* (2001)
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from dataclasses import dataclass
 from typing import Any
 
-from checker.bibliography.read import csl_reference
+from lxml import etree
+
+from checker.bibliography.read import csl_reference, endnote_reference
+from checker.extract.native import XML_PARSER
 from checker.lazypattern import compile_lazily
 from checker.model import ManagedCitation, Reference, copy_reference
 
@@ -41,7 +49,9 @@ FIELD_START = "\x02"  # around a citation field's printed text while a note is w
 FIELD_END = "\x03"  # (neither can occur in XML 1.0 text, nor is it white space to split)
 
 _INSTRUCTION = compile_lazily(
-    r"\s*(?:ADDIN\s+)?(?:(ZOTERO_ITEM)(?:\s+CSL_CITATION)?|(CSL_CITATION))(?:\s+|$|(?=[{\[]))")
+    r"\s*(?:ADDIN\s+)?(?:(ZOTERO_ITEM)(?:\s+CSL_CITATION)?|(?:Mendeley\s+Citation\{[^}]*\}\s*)?"
+    r"(CSL_CITATION))(?:\s+|$|(?=[{\[]))")
+_ENDNOTE = compile_lazily(r"\s*(?:ADDIN\s+)?EN\.CITE(?!\.)\b")
 _ET_AL = compile_lazily(r"(?i)al\.?, et|et\.? al\.?")
 _LINK = compile_lazily(r"\[([^][]*)\]\([^)\s]*\)")
 _NOT_WORD = compile_lazily(r"[\W_]+")
@@ -67,9 +77,13 @@ class FieldRecord:
     written: str | None = None
 
 
-def citation_record(instruction: str) -> FieldRecord | None:
-    """The record of a Zotero or Mendeley citation field (a Word field's instruction, an ODF
-    reference mark's name); None for any other field."""
+def citation_record(instruction: str, data: str | None = None) -> FieldRecord | None:
+    """The record of a Zotero, Mendeley or EndNote citation field (a Word field's
+    instruction, an ODF reference mark's name; `data`: the base64 a Word field may carry
+    beside its instruction, ``w:fldData``); None for any other field."""
+    endnote = _ENDNOTE.match(instruction)
+    if endnote is not None:
+        return _endnote_record(instruction[endnote.end():], data)
     match = _INSTRUCTION.match(instruction)
     if match is None:
         return None
@@ -89,6 +103,33 @@ def citation_record(instruction: str) -> FieldRecord | None:
                        written if isinstance(written, str) else None)
 
 
+def _endnote_record(xml: str, data: str | None) -> FieldRecord:
+    """EndNote's field: ``<EndNote><Cite><DisplayText>(Roe 2001)</DisplayText><record>...``
+    in the instruction, or (a long one, ``ADDIN EN.CITE`` alone) in its ``w:fldData``, base64."""
+    xml = xml.strip()
+    if not xml.startswith("<") and data:
+        try:
+            xml = base64.b64decode("".join(data.split())).decode("utf-8", "replace")
+        except (ValueError, binascii.Error):
+            xml = ""
+    try:
+        root = etree.fromstring(xml.encode("utf-8"), XML_PARSER) if xml.startswith("<") else None
+    except etree.XMLSyntaxError:
+        root = None
+    if root is None:
+        return FieldRecord("EndNote", ())
+    works = [RecordedWork(endnote_reference(record)) for record in root.iter("record")]
+    written = root.findtext(".//DisplayText")
+    return FieldRecord("EndNote", tuple(_without_et_al(work) for work in works), written)
+
+
+def _without_et_al(work: RecordedWork) -> RecordedWork:
+    """"et al." typed into a record as if it were a name (family "al", given "et")."""
+    work.reference.authors = [name for name in work.reference.authors
+                              if not _ET_AL.fullmatch(name)]
+    return work
+
+
 def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
@@ -100,10 +141,8 @@ def _works(items: Any) -> list[RecordedWork]:
         data = _mapping(_mapping(item).get("itemData"))
         if data.get("title") or data.get("URL") or data.get("DOI"):
             short = data.get("title-short") or data.get("shortTitle")
-            work = csl_reference(data)
-            # "et al." typed into a record as if it were a name (family "al", given "et")
-            work.authors = [name for name in work.authors if not _ET_AL.fullmatch(name)]
-            works.append(RecordedWork(work, short if isinstance(short, str) else None))
+            works.append(_without_et_al(RecordedWork(
+                csl_reference(data), short if isinstance(short, str) else None)))
     return works
 
 

@@ -101,7 +101,8 @@ class _Walk:
     on_reference: object = None  # callable(kind, element) -> marker text, for the body
     on_page_break: object = None  # callable() where a page ends, for the body
     buffers: list[list[str | Link]] = field(default_factory=lambda: [[]])
-    fields: list[list] = field(default_factory=list)  # [instruction, url or None, started]
+    # each open field: [instruction, url or None, started, its w:fldData or None]
+    fields: list[list] = field(default_factory=list)
     custom_mark: _Note | None = None
     italic_styles: frozenset[str] | None = None  # in a note: the italic character styles
     citations: list[FieldRecord] | None = None  # in a note: its reference manager's fields
@@ -402,7 +403,7 @@ def _walk(element: etree._Element, walk: _Walk) -> None:
             _walk(child, walk)
         walk.emit(ITALIC_OFF)
     elif tag == W + "fldChar":
-        _field_char(element.get(W + "fldCharType", ""), walk)
+        _field_char(element, walk)
     elif tag == W + "instrText":
         if walk.fields:
             walk.fields[-1][0] += element.text or ""
@@ -448,11 +449,12 @@ def _italic_styles(styles: etree._Element | None) -> frozenset[str]:
     return styles_that_set(own, based_on)
 
 
-def _field_char(kind: str, walk: _Walk) -> None:
+def _field_char(element: etree._Element, walk: _Walk) -> None:
     """Complex fields: the instruction is hidden, the result shown; a HYPERLINK field's
     result becomes a link to its target."""
+    kind = element.get(W + "fldCharType", "")
     if kind == "begin":
-        walk.fields.append(["", None, False])
+        walk.fields.append(["", None, False, element.findtext(W + "fldData")])
         walk.buffers.append([])  # the instruction's text runs are not shown
     elif kind == "separate" and walk.fields:
         current = walk.fields[-1]
@@ -461,18 +463,18 @@ def _field_char(kind: str, walk: _Walk) -> None:
         current[2] = True
         walk.buffers[-1] = []  # anything before "separate" was the instruction
     elif kind == "end" and walk.fields:
-        instruction, url, _ = walk.fields.pop()
+        instruction, url, _, data = walk.fields.pop()
         inner = join_pieces(walk.buffers.pop()) if len(walk.buffers) > 1 else ""
         walk.buffers[-1].append(Link(inner, url) if url else inner)
-        _mark_citation(instruction, walk)
+        _mark_citation(instruction, walk, data)
 
 
-def _mark_citation(instruction: str, walk: _Walk) -> None:
+def _mark_citation(instruction: str, walk: _Walk, data: str | None = None) -> None:
     """In a note, a reference manager's citation field (the result just appended) is put
     between `FIELD_START` and `FIELD_END` and its record kept."""
     if walk.citations is None:
         return
-    record = citation_record(instruction)
+    record = citation_record(instruction, data)
     if record is not None:
         walk.citations.append(record)
         walk.buffers[-1][-1:] = [FIELD_START, *walk.buffers[-1][-1:], FIELD_END]

@@ -90,8 +90,8 @@ def native_format(path: str, data: bytes) -> str | None:
 
 # --- helpers shared by the zip-based readers ------------------------------------------------
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
-                          remove_comments=True, remove_pis=True)
+XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
+                           remove_comments=True, remove_pis=True)
 
 
 def open_zip(data: bytes) -> zipfile.ZipFile:
@@ -114,7 +114,7 @@ def read_xml(archive: zipfile.ZipFile, name: str) -> etree._Element | None:
         raise NativeError(f"has a {info.file_size // 2**20} MB {name} unpacked; the limit is "
                           f"{MAX_PART_BYTES // 2**20} MB (a zip bomb?)")
     try:
-        return etree.fromstring(archive.read(name), _PARSER)
+        return etree.fromstring(archive.read(name), XML_PARSER)
     except etree.XMLSyntaxError as error:
         raise NativeError(f"has a damaged {name} ({error.msg})") from None
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as error:

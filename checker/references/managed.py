@@ -1,5 +1,5 @@
-"""A note holding a reference manager's citations (Zotero, Mendeley: `Footnote.cited`, read
-by `extract/citefields.py`): the works their records name, in the note's order, beside the
+"""A note holding a reference manager's citations (Zotero, Mendeley, EndNote: `Footnote.cited`,
+read by `extract/citefields.py`): the works their records name, in the note's order, beside the
 citations typed around them.
 
 The note is read as any other; then what was read inside a field's printed text gives way

@@ -54,9 +54,9 @@ RULES: tuple[Rule, ...] = (
          "A LaTeX document names a file that cannot be read (an \\input, a .bib) or cites "
          "keys that no bibliography holds.", "parse"),
     Rule("citation-field", Severity.INFO.value,
-         "A citation a reference manager (Zotero, Mendeley) inserted into a Word or ODF note "
-         "was edited by hand since, or its record cannot be read: its printed text is read "
-         "instead of the record.", "parse"),
+         "A citation a reference manager (Zotero, Mendeley, EndNote) inserted into a Word or "
+         "ODF note was edited by hand since, or its record cannot be read: its printed text "
+         "is read instead of the record.", "parse"),
     Rule("bibliography", Severity.ERROR.value,
          "A .bib or CSL-JSON file given as a document has a block that cannot be read "
          "(left out, a warning), or no entry at all.",
