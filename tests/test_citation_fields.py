@@ -155,6 +155,17 @@ def test_endnote_fields_in_the_instruction_and_in_field_data():
     assert [c.manager for c in notes[9].cited] == ["EndNote"]
 
 
+def test_libreoffice_bibliography_marks():
+    """ODF only: LibreOffice's own bibliography, a text:bibliography-mark with the fields."""
+    note = notes_of(parse_paths([FIXTURES / "citations.odt"]))[10]
+    assert note.text == "See [Ek2018], 44."
+    (book,) = note.references
+    assert (book.title, book.authors, book.publisher, book.date, book.url, book.type) == (
+        "Tolls and Tides", ["Ek, Sara", "Lind, Per"], "Baltic Press", "2018",
+        "http://baltic.example/tolls", "book")
+    assert [c.manager for c in note.cited] == ["LibreOffice"]
+
+
 def test_an_endnote_record_dated_by_its_publication_day():
     xml = ('<EndNote><Cite><DisplayText>(Roe 2020)</DisplayText><record>'
            '<ref-type name="Newspaper Article">23</ref-type><titles><title>Port strike'

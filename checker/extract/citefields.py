@@ -10,7 +10,8 @@ of it (its works' full data: title, authors, container, date, URL, DOI):
   XML records, with its ``DisplayText``; a long one in the field's ``w:fldData``, base64, with
   an ``EN.CITE.DATA`` field nested in the instruction); its result is the citation as printed;
 - ODF (LibreOffice): a reference mark named ``ZOTERO_ITEM CSL_CITATION {...} RND...`` around
-  the printed citation.
+  the printed citation; and LibreOffice's own bibliography, a ``text:bibliography-mark``
+  whose attributes are the work's fields (BibTeX's names) and whose text is the citation.
 
 The readers put `FIELD_START` and `FIELD_END` around a citation field's printed text as they
 write the note, and keep the field's `FieldRecord`s in order; `cut_fields` takes the marks
@@ -40,7 +41,7 @@ from typing import Any
 
 from lxml import etree
 
-from checker.bibliography.read import csl_reference, endnote_reference
+from checker.bibliography.read import bib_reference, csl_reference, endnote_reference
 from checker.extract.native import XML_PARSER
 from checker.lazypattern import compile_lazily
 from checker.model import ManagedCitation, Reference, copy_reference
@@ -101,6 +102,19 @@ def citation_record(instruction: str, data: str | None = None) -> FieldRecord | 
     written = properties.get("plainCitation") or own.get("plainTextFormattedCitation")
     return FieldRecord(manager, tuple(_works(data.get("citationItems"))),
                        written if isinstance(written, str) else None)
+
+
+def bibliography_mark_record(fields: dict[str, str], printed: str) -> FieldRecord:
+    """LibreOffice's own bibliography: a ``text:bibliography-mark``'s fields (BibTeX's names:
+    ``bibliography-type``, ``author``, ``title``, ``year``, ``journal``, ``booktitle``,
+    ``publisher``, ``url``...), the mark's text the citation LibreOffice printed."""
+    values = {name: value for name, value in fields.items()
+              if name not in ("identifier", "bibliography-type")}
+    if "author" in values:  # "Roe, Jane; Poe, John" as often as BibTeX's "and"
+        values["author"] = values["author"].replace(";", " and ")
+    work = bib_reference(fields.get("bibliography-type", "misc"), values)
+    works = (RecordedWork(work),) if work.title or work.url else ()
+    return FieldRecord("LibreOffice", works, printed)
 
 
 def _endnote_record(xml: str, data: str | None) -> FieldRecord:

@@ -30,6 +30,7 @@ from checker.extract.citefields import (
     FIELD_END,
     FIELD_START,
     FieldRecord,
+    bibliography_mark_record,
     citation_record,
     cut_fields,
 )
@@ -184,6 +185,13 @@ def _walk(element: etree._Element, pieces: list[str | Link],  # type: ignore[no-
                 fields.records.append(record)
                 fields.open.add(name)
                 pieces.append(FIELD_START)
+        elif tag == TEXT + "bibliography-mark" and fields is not None:
+            marked = {name.rpartition("}")[2]: value for name, value in child.attrib.items()
+                      if name.startswith(TEXT)}
+            fields.records.append(bibliography_mark_record(marked, "".join(child.itertext())))
+            pieces.append(FIELD_START)
+            yield from _walk(child, pieces, italic_styles, fields)
+            pieces.append(FIELD_END)
         elif tag == TEXT + "reference-mark-end" and fields is not None:
             name = child.get(TEXT + "name", "")
             if name in fields.open:
