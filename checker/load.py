@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from checker.errors import InputError, InputProblem
-from checker.extract import native
+from checker.extract import native, office
 from checker.lazypattern import compile_lazily
 from checker.model import Document
 from checker.transliterate import to_ascii
@@ -135,12 +135,14 @@ def _read_native(path: str) -> Document | None:
     anything else, and for what cannot be opened (`_read_checked` names that problem)."""
     try:
         with open(path, "rb") as handle:
-            if not handle.read(8).startswith(native.MAGICS):
+            if not handle.read(8).startswith((*native.MAGICS, *office.MAGICS)):
                 return None
             if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
                 return None
             handle.seek(0)
             data = handle.read()
+        if office.kind_of(data) is not None:  # .doc, .rtf: read as LibreOffice's .docx of it
+            data = office.to_docx(path, data)
         kind = native.native_format(path, data)
         if kind is None:
             return None
@@ -350,7 +352,9 @@ def _sniff_first_chunk(path: str, chunk: bytes) -> bool:
         return True
     for magic, what in _MAGIC:
         if chunk.startswith(magic):
-            raise InputError(path, InputProblem.BINARY, f"is a binary file ({what}), not text")
+            advice = f"; {office.how_to_convert(path)}" if magic in office.MAGICS else ""
+            raise InputError(path, InputProblem.BINARY,
+                             f"is a binary file ({what}), not text{advice}")
     sample = chunk[:SNIFF_BYTES]
     if b"\x00" in sample:
         raise InputError(path, InputProblem.BINARY,
