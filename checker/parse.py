@@ -37,7 +37,7 @@ from checker.workers import map_shared
 PARALLEL_FROM = 5000  # notes; fewer are parsed here sooner than workers start and answer
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".tex",
                      ".bib", ".rst", ".texi", ".texinfo", ".xml", ".docx", ".odt", ".pdf",
-                     ".wiki", ".mediawiki", ".adoc", ".asciidoc", ".org")
+                     ".doc", ".rtf", ".wiki", ".mediawiki", ".adoc", ".asciidoc", ".org")
 
 
 @dataclass

@@ -42,6 +42,15 @@ def test_doc_and_rtf_give_the_notes_of_the_docx_they_were_saved_from(name):
 
 
 @needs_libreoffice
+def test_a_folder_of_papers_includes_its_doc_and_rtf(tmp_path):
+    for name in ("paper.doc", "paper.rtf", "paper.md"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    run = parse_paths([str(tmp_path)])
+    assert sorted(Path(doc.path).name for doc in run.documents) == [
+        "paper.doc", "paper.md", "paper.rtf"]
+
+
+@needs_libreoffice
 def test_the_users_file_name_is_kept(tmp_path):
     path = tmp_path / "mémoire (v2) final.rtf"
     shutil.copy(FIXTURES / "paper.rtf", path)
