@@ -154,6 +154,11 @@ class Footnote:
             "text": self.text,
             "marker_lines": list(self.marker_lines),
             "references": [r.to_json() for r in self.references],
+            # a reference manager's citations: their printed text, and whether the works of
+            # their records were taken (not where edited by hand, or unreadable)
+            "fields": [{"manager": cited.manager, "text": self.text[cited.start:cited.end],
+                        "record_used": bool(cited.works) and not cited.edited}
+                       for cited in self.cited],
         }
 
 

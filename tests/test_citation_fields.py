@@ -101,6 +101,16 @@ def test_a_note_without_fields_is_read_as_before(parsed):
     assert [r.url for r in note.references] == ["http://coastal.example/salt"]
 
 
+def test_the_json_names_each_field_and_whether_its_record_was_used(capsys):
+    assert main(["parse", "--no-write", "--format", "json", str(FIXTURES / "citations.docx")]) == 0
+    notes = json.loads(capsys.readouterr().out)["documents"][0]["footnotes"]
+    assert notes[0]["fields"] == [{"manager": "Zotero", "record_used": True, "text":
+                                   "Jane Roe, *Ports of Call: Trade and Memory* (Oxford: "
+                                   "Clarendon, 2001), 5."}]
+    assert [f["record_used"] for f in notes[3]["fields"]] == [False]  # edited by hand
+    assert notes[6]["fields"] == []
+
+
 def test_the_audit_takes_the_ibid_field_for_a_short_form(tmp_path, monkeypatch, capsys):
     """Through the command: the "Ibid." field is no second citation in full."""
     monkeypatch.chdir(tmp_path)

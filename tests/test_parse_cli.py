@@ -62,7 +62,7 @@ def test_parse_json_shape(tmp_path, capsys):
     assert set(doc) == {"path", "title", "date", "footnotes"}
     note = doc["footnotes"][57]
     assert set(note) == {"number", "part", "label", "file", "page", "line", "text", "marker_lines",
-                         "references"}
+                         "references", "fields"}
     assert note["number"] == 58 and note["marker_lines"]
     ref = note["references"][0]
     assert set(ref) == {"title", "authors", "container", "domain", "url", "url_as_printed",
