@@ -961,3 +961,28 @@ def test_a_name_ending_a_see_sentence_is_the_next_titles_author() -> None:
     assert [(ref.title, ref.authors) for ref in found] == [
         ("The Power of Formalism", ["Liu, Alan"]),
         ("The New Historicism in Renaissance Studies", ["Howard, Jean E."])]
+
+
+def test_zotero_placeholder_links_of_google_docs_are_the_citation_not_its_url() -> None:
+    """Zotero in Google Docs links each citation to https://www.zotero.org/google-docs/?id;
+    exported (markdown, Word, HTML), the link is no page to cite or check."""
+    (ref,) = parse_references("[Jane Roe, \u201cPorts of Call,\u201d *Harbour Review* 12 (2001): "
+                              "5.](https://www.zotero.org/google-docs/?a1B2c3)")
+    assert (ref.title, ref.authors, ref.container, ref.date, ref.url) == (
+        "Ports of Call", ["Roe, Jane"], "Harbour Review", "2001", None)
+    (broken,) = parse_references("[Roe, *Ports*, 2001.](https://www.zotero.org/google-docs/"
+                                 "?broken=x9Y8z7)")
+    assert broken.url is None and broken.title == "Ports"
+    # a page of zotero.org itself is cited as any page
+    (page,) = parse_references("\u201cCitation styles,\u201d Zotero, 2020, "
+                               "https://www.zotero.org/styles/")
+    assert page.url == "https://www.zotero.org/styles/"
+
+
+def test_a_link_beside_an_author_year_cite_stays_a_reference() -> None:
+    """The author-year finder replaces the splitter's citation that held both; the printed
+    link is still cited (and checked)."""
+    refs = parse_references("See (Roe 2001) and the ministry's data at "
+                            "https://ministry.example/data.")
+    assert [(r.authors, r.date, r.url) for r in refs] == [
+        (["Roe"], "2001", None), ([], None, "https://ministry.example/data")]

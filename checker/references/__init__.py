@@ -67,6 +67,8 @@ def parse_references(text: str) -> list[Reference]:
                  for finder, alone in FINDERS for citation in finder(flat)]
         if found:
             references = _with_found_citations(flat, references, found)
+            if "://" in text or "www." in text:  # a link of a citation a found one replaced
+                references.extend(_links_left_over(text, references))
     return references
 
 

@@ -14,6 +14,12 @@ Wikipedia pages converted to markdown (docling, pandoc, html2text) or copied as 
   ``[ISSN](\\wiki\\ISSN) [0129-6264](https://search.worldcat.org/issn/0129-6264)``,
   ``[S2CID](...) [6540738](https://api.semanticscholar.org/CorpusID:6540738)``: the identifier
   is kept as text (``ISSN 0129-6264``); a DOI stays a DOI (``doi:10.1142/...``);
+- Zotero's placeholder links in a Google Docs document (exported as Word, HTML, PDF or
+  markdown): each citation Zotero inserts there is a link to
+  ``https://www.zotero.org/google-docs/?<id>`` (its record kept in the document's own
+  storage, which no export carries): ``[Jane Roe, “Ports,” 2001.](https://www.zotero.org/
+  google-docs/?a1B2c3)`` is the citation ``Jane Roe, “Ports,” 2001.``, not a page of
+  zotero.org to cite or check;
 - a space before punctuation (docling: ``*Estuary Letters* . **17** (1)``);
 - HTML entities (``&amp;``);
 - a double quotation mark closed by two single ones (``“Uneasy Lies’’ in *Shakespeare and
@@ -61,6 +67,11 @@ _IDENTIFIER_LINK = compile_lazily(
     r"\[(?P<value>[^\[\]\n]{1,80})\]\((?:https?:)?//[^()\s]*(?:\([^()\s]*\)[^()\s]*)*"
     r"(?:\s+\"[^\"\n]{0,200}\")?\)"
 )
+# Zotero's placeholder for a citation in Google Docs (its fieldURL, brokenFieldURL and
+# noteInsertionPlaceholderURL): "[(Roe 2001)](https://www.zotero.org/google-docs/?d4E5f6)"
+_ZOTERO_PLACEHOLDER = compile_lazily(
+    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\]){0,2000})\]\(\s*<?https?://(?:www\.)?zotero\.org/"
+    r"(?:google-docs/)?\?[^()\s]{0,100}\s*>?\)")
 # arXiv's subject class after its number: "[ [cs.DS](https://arxiv.org/archive/cs.DS) ]"
 # docling's space before a full stop, comma or semicolon (not an ellipsis ". . .")
 _SPACED_PUNCTUATION = compile_lazily(r"(?<=[\w*)\]\"”’]) ([.,;:])(?=\s|$)(?! \.)")
@@ -76,6 +87,8 @@ def clean_converted(text: str) -> str:
             text = _RELATIVE_LINK.sub(_link_text, text)
         if "wikipedia.org/wiki/" in text:
             text = _WIKI_PAGE_LINK.sub(_wiki_link_text, text)
+        if "zotero.org/" in text:
+            text = _ZOTERO_PLACEHOLDER.sub(r"\1", text)
         if "](" in text:
             text = _IDENTIFIER_LINK.sub(_identifier_text, text)
             if "arxiv.org/archive" in text:
