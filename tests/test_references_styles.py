@@ -973,6 +973,10 @@ def test_zotero_placeholder_links_of_google_docs_are_the_citation_not_its_url() 
     (broken,) = parse_references("[Roe, *Ports*, 2001.](https://www.zotero.org/google-docs/"
                                  "?broken=x9Y8z7)")
     assert broken.url is None and broken.title == "Ports"
+    (wrapped,) = parse_references(  # Google Docs' HTML export wraps every link
+        "[Roe, *Ports*, 2001.](https://www.google.com/url?q=https://www.zotero.org/google-docs/"
+        "?a1B2c3&sa=D&source=editors&ust=1700000000000000)")
+    assert wrapped.url is None and wrapped.title == "Ports"
     # a page of zotero.org itself is cited as any page
     (page,) = parse_references("\u201cCitation styles,\u201d Zotero, 2020, "
                                "https://www.zotero.org/styles/")

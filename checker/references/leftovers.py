@@ -68,10 +68,13 @@ _IDENTIFIER_LINK = compile_lazily(
     r"(?:\s+\"[^\"\n]{0,200}\")?\)"
 )
 # Zotero's placeholder for a citation in Google Docs (its fieldURL, brokenFieldURL and
-# noteInsertionPlaceholderURL): "[(Roe 2001)](https://www.zotero.org/google-docs/?d4E5f6)"
+# noteInsertionPlaceholderURL): "[(Roe 2001)](https://www.zotero.org/google-docs/?d4E5f6)",
+# in an HTML export wrapped in Google's redirect ("https://www.google.com/url?q=https://www.
+# zotero.org/google-docs/?d4E5f6&sa=D&...")
 _ZOTERO_PLACEHOLDER = compile_lazily(
-    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\]){0,2000})\]\(\s*<?https?://(?:www\.)?zotero\.org/"
-    r"(?:google-docs/)?\?[^()\s]{0,100}\s*>?\)")
+    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\]){0,2000})\]\(\s*<?"
+    r"(?:https?://(?:www\.)?google\.com/url\?q=)?https?(?:://|%3A%2F%2F)(?:www\.)?zotero\.org"
+    r"(?:/|%2F)(?:google-docs(?:/|%2F))?(?:\?|%3F)[^()\s]{0,300}\s*>?\)", re.IGNORECASE)
 # arXiv's subject class after its number: "[ [cs.DS](https://arxiv.org/archive/cs.DS) ]"
 # docling's space before a full stop, comma or semicolon (not an ellipsis ". . .")
 _SPACED_PUNCTUATION = compile_lazily(r"(?<=[\w*)\]\"”’]) ([.,;:])(?=\s|$)(?! \.)")
