@@ -32,6 +32,12 @@ def one_note(body: str) -> str:
     return "Text.[^1]\n\n[^1]: " + body + "\n"
 
 
+def name(i: int) -> str:
+    """Three letters of a family name, different for each i below 17,576."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return letters[i % 26] + letters[i // 26 % 26] + letters[i // 676 % 26]
+
+
 def ruled_pages(n: int) -> str:
     """Two pages as a PDF viewer copies them: body text with glued markers, a rule, and the
     page's notes run together on one line after it; about n notes."""
@@ -53,6 +59,9 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], int]] = {
         f'"Title {i}," Site, May 1, 2020, https://example.com/{i}. ' for i in range(n))),
         20_000),  # twice in a note is one reference of it
 
+    "one note of n works, each with an author-year cite": (".md", lambda n: one_note("".join(
+        f"Jane R{name(i)}, *Harbours {i}*, 2001 (R{name(i)} {1500 + i % 500}); "
+        for i in range(n))), 10_000),
     "one note of n URLs": (".md", lambda n: one_note("http://a.com/ " * n), 10_000),
     "one note of n quotes": (".md", lambda n: one_note('"' * n), 100_000),
     "one note of n dates": (".md", lambda n: one_note("May 1, 2020, " * n), 25_000),

@@ -26,6 +26,7 @@ EXPECTED = {
     "HTML nested n deep (refused)": (2_000, 2, None, None),
     "HTML nested 900 deep, n notes": (50, 0, 1, 0),
     "one note of n citations": (200, 0, 1, 200),
+    "one note of n works, each with an author-year cite": (300, 0, 1, 300),
     "one note of n URLs": (200, 0, 1, 1),
     "one note of n quotes": (2_000, 0, 1, 0),
     "one note of n dates": (500, 0, 1, 0),

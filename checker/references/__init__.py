@@ -10,6 +10,8 @@ URLs whose repair needs evidence from other notes of the same document.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from checker.lazypattern import compile_lazily
 from checker.model import Footnote, Reference, ReferenceType
 from checker.references.backrefs import (
@@ -83,11 +85,28 @@ FINDERS = ((find_legal_citations, True), (find_citation_keys, True),
            (find_social_posts, True), (find_scripture, True), (find_possessive_titles, False))
 
 
+class _Found:
+    """The citations found anywhere in a note, in the note's order, looked up by position
+    (a bisection, not a pass over them all: a note may hold thousands of author-year cites)."""
+
+    def __init__(self, found: list[tuple[int, Reference, bool]]) -> None:
+        self.items = sorted(found, key=lambda item: item[0])
+        self.starts = [start for start, _, _ in self.items]
+        self.longest = max((len(other.raw) for _, other, _ in self.items), default=0)
+
+    def starting_in(self, begin: int, stop: int) -> list[tuple[int, Reference, bool]]:
+        """Those starting at `begin` or after, before `stop`."""
+        return self.items[bisect_left(self.starts, begin):bisect_left(self.starts, stop)]
+
+
 def _with_found_citations(text: str, references: list[Reference],
                           found: list[tuple[int, Reference, bool]]) -> list[Reference]:
     """The citations found anywhere in the note (legal ones, citation keys), in the note's
     order, in place of a citation the splitter made of the same words."""
+    index = _Found(found)
     placed: list[tuple[int, Reference]] = []
+    titled = _Spans()  # where the full citations placed are (a title: "Name, *Title*, 2001")
+    loose: list[str] = []  # (those not found in the text again: their words)
     position = 0
     for reference in references:
         at = text.find(reference.raw[:40], position) if reference.raw else -1
@@ -96,27 +115,54 @@ def _with_found_citations(text: str, references: list[Reference],
             if reference.title:  # "[@key] See also Name, *Title*": where its own words are
                 title_at = text.find(reference.title[:30], at, at + len(reference.raw))
                 position = max(at, title_at - 40) if title_at >= 0 else at
-        covered = [other for _, other, _ in found if reference.raw and other.raw in reference.raw]
+        # the found citations inside this one's words (where they are, when it is found)
+        near = index.starting_in(at, at + len(reference.raw)) if at >= 0 else index.items
+        covered = [other for _, other, _ in near if reference.raw and other.raw in reference.raw]
         if covered and _is_found_citation(reference, covered):
             continue
-        if at >= 0 and _is_fragment_of_found(text, at, reference.raw, found):
+        if at >= 0 and _is_fragment_of_found(text, at, reference.raw, index):
             continue
         placed.append((position, reference))
+        if reference.title and at >= 0:
+            titled.add(at, at + len(reference.raw))
+        elif reference.title:
+            loose.append(reference.raw)
+    found_titled = _Spans()
     for start, other, alone in found:
-        if not alone and any(
-                reference.title and other.raw in reference.raw for _, reference in placed):
+        end = start + len(other.raw)
+        if not alone and (titled.holds(start, end) or found_titled.holds(start, end) or any(
+                other.raw in raw for raw in loose)):
             continue  # "(Roe 2001)" inside a full citation is part of it
         placed.append((start, other))
+        if other.title:
+            found_titled.add(start, end)
     placed.sort(key=lambda item: item[0])
     return [reference for _, reference in placed]
 
 
-def _is_fragment_of_found(text: str, at: int, raw: str,
-                          found: list[tuple[int, Reference, bool]]) -> bool:
+class _Spans:
+    """Spans of a note's text that do not overlap one another (a splitter's citations; one
+    finder's), kept in order: does one of them hold a given span? (One bisection.)"""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_left(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+    def holds(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start) - 1
+        return index >= 0 and self.ends[index] >= end
+
+
+def _is_fragment_of_found(text: str, at: int, raw: str, found: _Found) -> bool:
     """A piece the splitter cut out of a found citation (it parted ``73 AM. U. L. REV.`` at
     "AM."): it starts inside the found one and ends there or in the parenthetical after it,
     or (cut inside it) goes on with commentary and other found citations only."""
-    for start, other, alone in found:
+    for start, other, alone in found.starting_in(at - found.longest, at + 1):
         end = start + len(other.raw)
         if alone and start <= at < end:
             rest = text[end:at + len(raw)].strip()
@@ -127,14 +173,12 @@ def _is_fragment_of_found(text: str, at: int, raw: str,
     return False
 
 
-def _commentary_only(text: str, begin: int, stop: int,
-                     found: list[tuple[int, Reference, bool]]) -> bool:
+def _commentary_only(text: str, begin: int, stop: int, found: _Found) -> bool:
     """Is text[begin:stop] prose once the citations found in it are taken out?"""
     pieces, last = [], begin
-    for start, other, _ in found:
-        if begin <= start < stop:
-            pieces.append(text[last:start])
-            last = max(last, start + len(other.raw))
+    for start, other, _ in found.starting_in(begin, stop):
+        pieces.append(text[last:start])
+        last = max(last, start + len(other.raw))
     pieces.append(text[last:stop])
     words = " ".join(pieces).split()
     return prose_ratio(words[:40]) > 0.5

@@ -12,6 +12,7 @@ author-date or short-form pattern); prose around citations is dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from checker.lazypattern import compile_lazily
 from checker.references.dates import find_dates
@@ -206,7 +207,9 @@ def _top_level_semicolons(text: str, quotes: bool = True) -> list[int]:
         return _top_level_semicolons(text, quotes=False)  # unbalanced: trust brackets only
     if positions and "*" in text:
         italics = [m.span() for m in _ITALIC.finditer(text)]  # "*Narratives; Part 1*": a title
-        positions = [p for p in positions if not any(a < p < b for a, b in italics)]
+        starts = [a for a, _ in italics]  # (in order, apart: one bisection a semicolon)
+        positions = [p for p in positions
+                     if not (index := bisect_left(starts, p)) or not p < italics[index - 1][1]]
     return positions
 
 
