@@ -7,6 +7,7 @@ citations_md.py writes (make_fixtures.sh); the records are in that script.
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from checker.extract.citefields import (
     FIELD_END,
     FIELD_START,
     citation_record,
+    content_control_record,
     cut_fields,
 )
 from checker.parse import parse_paths
@@ -163,6 +165,26 @@ def test_endnote_fields_in_the_instruction_and_in_field_data():
         "Palaeoecological events during the last 15 000 years", "Regional Syntheses", "Wiley",
         "https://wiley.example/berglund", "chapter")
     assert [c.manager for c in notes[9].cited] == ["EndNote"]
+
+
+def test_mendeley_cite_content_controls():
+    """Word only: Mendeley Reference Manager's add-in keeps the CSL citation, base64, in the
+    tag of a content control around the printed citation."""
+    note = notes_of(parse_paths([FIXTURES / "citations.docx"]))[11]
+    assert note.text == "As argued in (Berg, 2017)."
+    (article,) = note.references
+    assert (article.title, article.authors, article.container, article.url) == (
+        "Gulls of the Outer Harbour", ["Berg, Karl"], "Coastal Birds",
+        "https://birds.example/gulls")
+    assert [c.manager for c in note.cited] == ["Mendeley"]
+
+
+def test_a_content_control_that_is_no_citation():
+    assert content_control_record("") is None
+    assert content_control_record("ZOTERO_ITEM") is None  # another add-in's tag
+    assert content_control_record("MENDELEY_CITATION_v3_not base64!").works == ()
+    broken = base64.b64encode(b'{"citationItems": [').decode()
+    assert content_control_record("MENDELEY_CITATION_v3_" + broken).works == ()
 
 
 def test_libreoffice_bibliography_marks():

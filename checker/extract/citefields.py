@@ -9,6 +9,9 @@ of it (its works' full data: title, authors, container, date, URL, DOI):
   CSL_CITATION {...}``), a CSL citation in JSON; or ``ADDIN EN.CITE <EndNote>...`` (EndNote's
   XML records, with its ``DisplayText``; a long one in the field's ``w:fldData``, base64, with
   an ``EN.CITE.DATA`` field nested in the instruction); its result is the citation as printed;
+  Mendeley Cite (Mendeley Reference Manager's add-in) puts a content control (``w:sdt``)
+  around the printed citation instead, tagged ``MENDELEY_CITATION_v3_`` and the CSL
+  citation in base64;
 - ODF (LibreOffice): a reference mark named ``ZOTERO_ITEM CSL_CITATION {...} RND...`` around
   the printed citation; and LibreOffice's own bibliography, a ``text:bibliography-mark``
   whose attributes are the work's fields (BibTeX's names) and whose text is the citation.
@@ -52,6 +55,7 @@ FIELD_END = "\x03"  # (neither can occur in XML 1.0 text, nor is it white space 
 _INSTRUCTION = compile_lazily(
     r"\s*(?:ADDIN\s+)?(?:(ZOTERO_ITEM)(?:\s+CSL_CITATION)?|(?:Mendeley\s+Citation\{[^}]*\}\s*)?"
     r"(CSL_CITATION))(?:\s+|$|(?=[{\[]))")
+_MENDELEY_V3 = "MENDELEY_CITATION_v3_"
 _ENDNOTE = compile_lazily(r"\s*(?:ADDIN\s+)?EN\.CITE(?!\.)\b")
 _ET_AL = compile_lazily(r"(?i)al\.?, et|et\.? al\.?")
 _LINK = compile_lazily(r"\[([^][]*)\]\([^)\s]*\)")
@@ -93,13 +97,35 @@ def citation_record(instruction: str, data: str | None = None) -> FieldRecord | 
         data, _ = json.JSONDecoder().raw_decode(instruction, match.end())
     except (ValueError, RecursionError):
         return FieldRecord(manager, ())
+    return _csl_citation(data, manager)
+
+
+def content_control_record(tag: str) -> FieldRecord | None:
+    """The record of a citation Mendeley Cite (Mendeley Reference Manager's Word add-in)
+    keeps in a content control: its tag, ``MENDELEY_CITATION_v3_`` then the CSL citation in
+    base64; None for any other content control."""
+    if not tag.startswith(_MENDELEY_V3):
+        return None
+    try:
+        text = base64.b64decode("".join(tag[len(_MENDELEY_V3):].split())).decode("utf-8")
+        data = json.loads(text)
+    except (ValueError, binascii.Error, RecursionError):
+        return FieldRecord("Mendeley", ())
+    return _csl_citation(data, "Mendeley")
+
+
+def _csl_citation(data: Any, manager: str) -> FieldRecord:
+    """A CSL citation's items and the text its manager printed: Zotero's ``plainCitation``,
+    Mendeley's ``plainTextFormattedCitation`` (Mendeley Cite: ``manualOverride`` /
+    ``citeprocText``)."""
     if not isinstance(data, dict):
         return FieldRecord(manager, ())
     properties = _mapping(data.get("properties"))
-    own = _mapping(data.get("mendeley"))
     # (Zotero's "dontUpdate" and Mendeley's "manualFormatting" say only that the printed
     # text was edited, not whether the edit changed the work: the texts are compared)
-    written = properties.get("plainCitation") or own.get("plainTextFormattedCitation")
+    written = properties.get("plainCitation") or _mapping(data.get("mendeley")).get(
+        "plainTextFormattedCitation") or _mapping(data.get("manualOverride")).get(
+        "citeprocText")
     return FieldRecord(manager, tuple(_works(data.get("citationItems"))),
                        written if isinstance(written, str) else None)
 

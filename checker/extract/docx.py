@@ -45,6 +45,7 @@ from checker.extract.citefields import (
     FIELD_START,
     FieldRecord,
     citation_record,
+    content_control_record,
     cut_fields,
 )
 from checker.extract.common import ITALIC_OFF, ITALIC_ON, with_emphasis
@@ -397,6 +398,13 @@ def _walk(element: etree._Element, walk: _Walk) -> None:
         inner = join_pieces(walk.buffers.pop())
         walk.buffers[-1].append(Link(inner, match.group(1)) if match else inner)
         _mark_citation(instruction, walk)
+    elif tag == W + "sdt" and walk.citations is not None and (
+            record := content_control_record(_tag_value(element))):
+        walk.citations.append(record)  # Mendeley Cite's citation: a content control
+        walk.buffers[-1].append(FIELD_START)
+        for child in element.iterfind(W + "sdtContent"):
+            _walk(child, walk)
+        walk.buffers[-1].append(FIELD_END)
     elif tag == W + "r" and walk.italic_styles is not None and _is_italic(element, walk):
         walk.emit(ITALIC_ON)
         for child in element:
@@ -410,6 +418,11 @@ def _walk(element: etree._Element, walk: _Walk) -> None:
     else:
         for child in element:
             _walk(child, walk)
+
+
+def _tag_value(control: etree._Element) -> str:
+    tag = control.find(f"{W}sdtPr/{W}tag")
+    return tag.get(W + "val", "") if tag is not None else ""
 
 
 def _is_italic(run: etree._Element, walk: _Walk) -> bool:
