@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -185,6 +186,76 @@ def test_a_content_control_that_is_no_citation():
     assert content_control_record("MENDELEY_CITATION_v3_not base64!").works == ()
     broken = base64.b64encode(b'{"citationItems": [').decode()
     assert content_control_record("MENDELEY_CITATION_v3_" + broken).works == ()
+
+
+WORD_SOURCES = """<b:Sources xmlns:b="http://schemas.openxmlformats.org/officeDocument/2006/\
+bibliography" SelectedStyle="\\APA.XSL" StyleName="APA"><b:Source><b:Tag>Roe01</b:Tag>\
+<b:SourceType>JournalArticle</b:SourceType><b:Author><b:Author><b:NameList><b:Person>\
+<b:Last>Roe</b:Last><b:First>Jane</b:First></b:Person></b:NameList></b:Author></b:Author>\
+<b:Title>Harbour Tolls</b:Title><b:JournalName>Port Studies</b:JournalName><b:Year>2001\
+</b:Year><b:Month>March</b:Month><b:URL>https://ports.example/tolls</b:URL></b:Source>\
+<b:Source><b:Tag>Min19</b:Tag><b:SourceType>Report</b:SourceType><b:Author><b:Author>\
+<b:Corporate>Ministry of Transport</b:Corporate></b:Author></b:Author><b:Title>Tonnage by Port\
+</b:Title><b:Year>2019</b:Year></b:Source></b:Sources>"""
+
+
+def word_citation(instruction: str, printed: str) -> str:
+    return ('<w:sdt><w:sdtPr><w:citation/></w:sdtPr><w:sdtContent>'
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve">{instruction}</w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r><w:t xml:space="preserve">{printed}</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:sdtContent></w:sdt>')
+
+
+def with_word_citations(folder: Path, sources: str | None) -> Path:
+    """citations.docx with note 7's text replaced by two citations Word's own tool inserts
+    (References > Insert Citation), and its source list (`sources`) as a custom XML part."""
+    path = folder / "word-citations.docx"
+    with zipfile.ZipFile(FIXTURES / "citations.docx") as source, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/footnotes.xml":
+                text = data.decode("utf-8")
+                at = text.index("Maria Vale")
+                run_start = text.rindex("<w:r>", 0, at)
+                paragraph_end = text.index("</w:p>", at)
+                text = (text[:run_start] + word_citation(" CITATION Roe01 \\l 1033 \\p 5 ",
+                                                         "(Roe, 2001, p. 5)")
+                        + '<w:r><w:t xml:space="preserve">; </w:t></w:r>'
+                        + word_citation(" CITATION Min19 \\l 1033 ",
+                                        "(Ministry of Transport, 2019)")
+                        + '<w:r><w:t>.</w:t></w:r>' + text[paragraph_end:])
+                data = text.encode("utf-8")
+            target.writestr(item, data)
+        if sources is not None:
+            target.writestr("customXml/item1.xml", sources)
+    return path
+
+
+def test_words_own_citations_take_their_sources(tmp_path):
+    """Word's References > Insert Citation: CITATION fields, the sources in customXml."""
+    note = notes_of(parse_paths([with_word_citations(tmp_path, WORD_SOURCES)]))[7]
+    assert note.text == "(Roe, 2001, p. 5); (Ministry of Transport, 2019)."
+    roe, ministry = note.references
+    assert (roe.title, roe.authors, roe.container, roe.date, roe.url, roe.type) == (
+        "Harbour Tolls", ["Roe, Jane"], "Port Studies", "2001-03", "https://ports.example/tolls",
+        "journal")
+    assert (ministry.title, ministry.authors, ministry.date) == (
+        "Tonnage by Port", ["Ministry of Transport"], "2019")
+    assert [c.manager for c in note.cited] == ["Word", "Word"]
+
+
+@pytest.mark.parametrize("sources", [None, "<b:Sources damaged", "<other/>"])
+def test_words_citations_without_their_sources_are_read_as_printed(tmp_path, sources):
+    run = parse_paths([with_word_citations(tmp_path, sources)])
+    assert not run.errors  # a damaged source list does not make the document unreadable
+    note = notes_of(run)[7]
+    assert [c.works for c in note.cited] == [(), ()]
+    assert "Harbour Tolls" not in [r.title for r in note.references]
+    assert [r.date for r in note.references][:1] == ["2001"]  # "(Roe, 2001, ...)" as printed
+    assert sum("no readable record" in f.message for f in run.findings if f.footnotes == [7]) == 2
 
 
 def test_libreoffice_bibliography_marks():

@@ -304,6 +304,67 @@ def _endnote_date(year: str, published: str) -> str | None:
     return found.group()
 
 
+# -- Word's own sources (References > Insert Citation: customXml/item*.xml, b:Sources) -----
+WORD_BIBLIOGRAPHY = "{http://schemas.openxmlformats.org/officeDocument/2006/bibliography}"
+_WORD_TYPES = {
+    "Book": "book", "BookSection": "chapter", "JournalArticle": "journal",
+    "ArticleInAPeriodical": "news", "ConferenceProceedings": "chapter", "Report": "report",
+    "InternetSite": "web", "DocumentFromInternetSite": "web", "ElectronicSource": "web",
+    "Case": "government", "Patent": "government",
+}
+_MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
+
+
+def word_sources(root: Any) -> dict[str, Reference]:
+    """Word's source list (an lxml element ``b:Sources``): each ``b:Source`` by its
+    ``b:Tag``, the name Word's ``CITATION`` fields cite it by."""
+    found = {}
+    for source in root.iter(WORD_BIBLIOGRAPHY + "Source"):
+        tag = (source.findtext(WORD_BIBLIOGRAPHY + "Tag") or "").strip()
+        if tag:
+            found[tag] = _word_source(source)
+    return found
+
+
+def _word_source(source: Any) -> Reference:
+    def text(name: str) -> str:
+        return " ".join((source.findtext(WORD_BIBLIOGRAPHY + name) or "").split())
+
+    authors = []
+    for person in source.iterfind(f"{WORD_BIBLIOGRAPHY}Author/{WORD_BIBLIOGRAPHY}Author/"
+                                  f"{WORD_BIBLIOGRAPHY}NameList/{WORD_BIBLIOGRAPHY}Person"):
+        family = " ".join((person.findtext(WORD_BIBLIOGRAPHY + "Last") or "").split())
+        given = " ".join(" ".join(person.findtext(WORD_BIBLIOGRAPHY + part) or "" for part in (
+            "First", "Middle")).split())
+        if family:
+            authors.append(f"{family}, {given}" if given else family)
+    authors += [corporate for corporate in (" ".join((element.text or "").split()) for element in
+                source.iterfind(f"{WORD_BIBLIOGRAPHY}Author/{WORD_BIBLIOGRAPHY}Author/"
+                                f"{WORD_BIBLIOGRAPHY}Corporate")) if corporate]
+    url = text("URL") or None
+    kind = ReferenceType(_WORD_TYPES.get(text("SourceType"), "web"))
+    container = next((text(name) for name in ("JournalName", "PeriodicalTitle", "BookTitle",
+                                              "InternetSiteTitle", "ConferenceName")
+                      if text(name)), None)
+    return Reference(
+        title=text("Title") or None, authors=authors, container=container,
+        publisher=text("Publisher") or None, url=url, url_as_printed=url,
+        domain=domain_of(url) if url else None, doi=text("DOI") or None,
+        date=_word_date(text("Year"), text("Month"), text("Day")),
+        accessed=_word_date(text("YearAccessed"), text("MonthAccessed"), text("DayAccessed")),
+        type=kind, raw=text("Title"),
+    )
+
+
+def _word_date(year: str, month: str, day: str) -> str | None:
+    """``2020``, ``March`` or ``3``, ``2`` -> ``2020-03-02``; the year alone where the month
+    is not one."""
+    if not re.fullmatch(r"\d{4}", year):
+        return None
+    number = _MONTHS.get(month[:3].lower()) or (int(month) if month.isdigit() else None)
+    return _iso(year, str(number) if number else None, day if day.isdigit() else None)
+
+
 def read_csl(text: str) -> list[BibItem]:
     """Every item of a CSL-JSON text. Raises `BibliographyError`."""
     try:

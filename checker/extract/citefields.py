@@ -12,6 +12,9 @@ of it (its works' full data: title, authors, container, date, URL, DOI):
   Mendeley Cite (Mendeley Reference Manager's add-in) puts a content control (``w:sdt``)
   around the printed citation instead, tagged ``MENDELEY_CITATION_v3_`` and the CSL
   citation in base64;
+- Word's own citations (References > Insert Citation): a field ``CITATION Roe01 \\l 1033``
+  (more sources after ``\\m``), the sources themselves in the document's source list
+  (``customXml/item*.xml``, ``b:Sources``, read by `bibliography.read.word_sources`);
 - ODF (LibreOffice): a reference mark named ``ZOTERO_ITEM CSL_CITATION {...} RND...`` around
   the printed citation; and LibreOffice's own bibliography, a ``text:bibliography-mark``
   whose attributes are the work's fields (BibTeX's names) and whose text is the citation.
@@ -56,6 +59,8 @@ _INSTRUCTION = compile_lazily(
     r"\s*(?:ADDIN\s+)?(?:(ZOTERO_ITEM)(?:\s+CSL_CITATION)?|(?:Mendeley\s+Citation\{[^}]*\}\s*)?"
     r"(CSL_CITATION))(?:\s+|$|(?=[{\[]))")
 _MENDELEY_V3 = "MENDELEY_CITATION_v3_"
+_WORD_CITATION = compile_lazily(r"\s*CITATION\s+(\"[^\"]+\"|[^\s\\]+)")  # CITATION Roe01 \l 1033
+_WORD_MORE = compile_lazily(r"\\m\s+(\"[^\"]+\"|[^\s\\]+)")  # \m Poe99: one more source
 _ENDNOTE = compile_lazily(r"\s*(?:ADDIN\s+)?EN\.CITE(?!\.)\b")
 _ET_AL = compile_lazily(r"(?i)al\.?, et|et\.? al\.?")
 _LINK = compile_lazily(r"\[([^][]*)\]\([^)\s]*\)")
@@ -82,10 +87,18 @@ class FieldRecord:
     written: str | None = None
 
 
-def citation_record(instruction: str, data: str | None = None) -> FieldRecord | None:
-    """The record of a Zotero, Mendeley or EndNote citation field (a Word field's
+def citation_record(instruction: str, data: str | None = None,
+                    sources: dict[str, Reference] | None = None) -> FieldRecord | None:
+    """The record of a Zotero, Mendeley, EndNote or Word citation field (a Word field's
     instruction, an ODF reference mark's name; `data`: the base64 a Word field may carry
-    beside its instruction, ``w:fldData``); None for any other field."""
+    beside its instruction, ``w:fldData``; `sources`: Word's own source list, by tag, for its
+    ``CITATION`` fields); None for any other field."""
+    word = _WORD_CITATION.match(instruction)
+    if word is not None:
+        tags = [word.group(1), *_WORD_MORE.findall(instruction, word.end())]
+        works = [copy_reference(sources[tag.strip('"')]) for tag in tags
+                 if sources and tag.strip('"') in sources]
+        return FieldRecord("Word", tuple(RecordedWork(work) for work in works))
     endnote = _ENDNOTE.match(instruction)
     if endnote is not None:
         return _endnote_record(instruction[endnote.end():], data)
@@ -240,8 +253,13 @@ def _keeps(printed: str, written: str) -> bool:
 
 
 def _names(printed: str, work: RecordedWork) -> bool:
-    """Does the printed citation name `work`, by its title or its short title?"""
-    return _in(printed, work.reference.title) or _in(printed, work.short_title)
+    """Does the printed citation name `work`: by its title or its short title, or by its
+    first author's family name and its year ("(Roe, 2001)")?"""
+    reference = work.reference
+    if _in(printed, reference.title) or _in(printed, work.short_title):
+        return True
+    family = reference.authors[0].partition(",")[0] if reference.authors else ""
+    return bool(reference.date) and _in(printed, family) and _in(printed, reference.date[:4])
 
 
 def _in(printed: str, title: str | None) -> bool:

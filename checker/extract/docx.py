@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from checker.bibliography.read import WORD_BIBLIOGRAPHY, word_sources
 from checker.extract.citefields import (
     FIELD_END,
     FIELD_START,
@@ -62,7 +63,7 @@ from checker.extract.native import (
     styles_that_set,
 )
 from checker.lazypattern import compile_lazily
-from checker.model import Finding, Footnote, Severity
+from checker.model import Finding, Footnote, Reference, Severity
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -107,6 +108,7 @@ class _Walk:
     custom_mark: _Note | None = None
     italic_styles: frozenset[str] | None = None  # in a note: the italic character styles
     citations: list[FieldRecord] | None = None  # in a note: its reference manager's fields
+    sources: dict[str, Reference] | None = None  # Word's own source list, by tag
 
     def emit(self, text: str) -> None:
         if self.custom_mark is not None and text.strip():
@@ -128,6 +130,7 @@ def read_docx(data: bytes) -> NativeText:
         settings = read_xml(archive, "word/settings.xml")
         notes = {kind: _note_parts(archive, kind) for kind in KINDS}
         italic_styles = _italic_styles(read_xml(archive, "word/styles.xml"))
+        sources = _word_sources(archive)
         title, date = _properties(archive)
     defaults = {kind: _numbering(settings, kind) for kind in KINDS}
     out = Rendering()
@@ -188,7 +191,7 @@ def read_docx(data: bytes) -> NativeText:
         if properties is not None and properties.find(W + "sectPr") is not None:
             section += 1
             start_section(section)
-    footnotes = _place_notes(found, notes, out, italic_styles)
+    footnotes = _place_notes(found, notes, out, italic_styles, sources)
     findings = []
     every_page = [kind for kind in KINDS if any(
         _numbering(holder, kind, defaults[kind]).restart == "eachPage"
@@ -205,7 +208,8 @@ def read_docx(data: bytes) -> NativeText:
 
 
 def _place_notes(found: list[_Note], notes: dict[str, dict[str, list[etree._Element]]],
-                 out: Rendering, italic_styles: frozenset[str]) -> list[Footnote]:
+                 out: Rendering, italic_styles: frozenset[str],
+                 sources: dict[str, Reference]) -> list[Footnote]:
     """Write each marked note's text under the body; parts where numbering runs restart."""
     runs = list(dict.fromkeys((note.kind, note.group) for note in found))
     parted = len(runs) > 1
@@ -223,7 +227,8 @@ def _place_notes(found: list[_Note], notes: dict[str, dict[str, list[etree._Elem
                 continue  # a reference to a note the part does not hold: nothing to show
             records: list[FieldRecord] = []
             text = " ".join(part for part in (
-                _paragraph_text(p, rels, None, italic_styles=italic_styles, citations=records)
+                _paragraph_text(p, rels, None, italic_styles=italic_styles, citations=records,
+                                sources=sources)
                 for p in paragraphs) if part)
             text, cited = cut_fields(" ".join(with_emphasis(text).split()), records)
             mark = note.label or str(note.number)
@@ -261,6 +266,20 @@ def _relationships(roots: list) -> dict[str, str]:
         for root in roots for rel in root.iter(REL)
         if rel.get("Type", "").endswith("/hyperlink")
     }
+
+
+def _word_sources(archive: zipfile.ZipFile) -> dict[str, Reference]:
+    """Word's own source list (References > Manage Sources), kept in a custom XML part."""
+    found: dict[str, Reference] = {}
+    for name in archive.namelist():
+        if name.startswith("customXml/item") and name.endswith(".xml") and "/_rels/" not in name:
+            try:
+                root = read_xml(archive, name)
+            except NativeError:  # a damaged part the notes do not need: their print is read
+                continue
+            if root is not None and root.tag == WORD_BIBLIOGRAPHY + "Sources":
+                found.update(word_sources(root))
+    return found
 
 
 def _properties(archive: zipfile.ZipFile) -> tuple[str | None, str | None]:
@@ -347,12 +366,13 @@ def _inside(element: etree._Element, top: etree._Element, tag: str) -> bool:
 
 def _paragraph_text(paragraph: etree._Element, rels: dict[str, str], on_reference,  # type: ignore[no-untyped-def]
                     on_page_break=None, italic_styles: frozenset[str] | None = None,
-                    citations: list[FieldRecord] | None = None) -> str:
+                    citations: list[FieldRecord] | None = None,
+                    sources: dict[str, Reference] | None = None) -> str:
     """The paragraph's text; with `italic_styles` (a note's), its italic runs marked for
     `with_emphasis`; with `citations` (a note's), its reference manager's citation fields
     marked for `citefields.cut_fields` and their records added to the list."""
     walk = _Walk(rels=rels, on_reference=on_reference, on_page_break=on_page_break,
-                 italic_styles=italic_styles, citations=citations)
+                 italic_styles=italic_styles, citations=citations, sources=sources)
     if on_page_break is not None and paragraph.find(f"{W}pPr/{W}pageBreakBefore") is not None:
         on_page_break()
     for child in paragraph:
@@ -487,7 +507,7 @@ def _mark_citation(instruction: str, walk: _Walk, data: str | None = None) -> No
     between `FIELD_START` and `FIELD_END` and its record kept."""
     if walk.citations is None:
         return
-    record = citation_record(instruction, data)
+    record = citation_record(instruction, data, walk.sources)
     if record is not None:
         walk.citations.append(record)
         walk.buffers[-1][-1:] = [FIELD_START, *walk.buffers[-1][-1:], FIELD_END]

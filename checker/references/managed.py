@@ -1,6 +1,6 @@
-"""A note holding a reference manager's citations (Zotero, Mendeley, EndNote: `Footnote.cited`,
-read by `extract/citefields.py`): the works their records name, in the note's order, beside the
-citations typed around them.
+"""A note holding a reference manager's citations (Zotero, Mendeley, EndNote, Word's own,
+LibreOffice's bibliography marks: `Footnote.cited`, read by `extract/citefields.py`): the works
+their records name, in the note's order, beside the citations typed around them.
 
 The note is read as any other; then what was read inside a field's printed text gives way
 to the works of its record, fields as the manager holds them (title, authors, container,
