@@ -1,8 +1,8 @@
 """Citations a reference manager inserted into a Word or ODF note as fields: the works its
 record names, beside the text it printed.
 
-Zotero, Mendeley and EndNote keep each citation they insert as a field holding their record
-of it (its works' full data: title, authors, container, date, URL, DOI):
+Zotero, Mendeley, EndNote and Word itself keep each citation they insert as a field holding
+their record of it (its works' full data: title, authors, container, date, URL, DOI):
 
 - Word: a field whose instruction is ``ADDIN ZOTERO_ITEM CSL_CITATION {...}`` (Zotero) or
   ``ADDIN CSL_CITATION {...}`` (Mendeley; older ones ``ADDIN Mendeley Citation{id}
@@ -27,8 +27,9 @@ The record is the manager's, the printed text the reader's: a citation edited by
 it was inserted may name another page, or another work. The record is trusted only where
 the printed text keeps every word the manager wrote (``plainCitation``, ``DisplayText``), in
 order (an edit that adds a page, "(Roe 2001)" -> "(Roe 2001 : p. 5)", keeps the work), or
-names each work of the record by its title or short title; otherwise the citation is
-`edited` and the printed text is read (`references/managed.py` says so in a finding).
+names each work of the record, by its title or short title or by its first author's family
+name and its year; otherwise the citation is `edited` and the printed text is read
+(`references/managed.py` says so in a finding).
 
 Example: a note ``See <field ADDIN ZOTERO_ITEM CSL_CITATION {"citationItems": [{"itemData":
 {"title": "Ports of Call", "author": [{"family": "Roe", "given": "Jane"}], ...}}],
