@@ -17,6 +17,7 @@ Roe's book from Zotero's record, then the bank's page read from the text after i
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from checker.model import (
     Finding,
@@ -40,12 +41,14 @@ def managed_references(footnote: Footnote, parsed: list[Reference], document: st
     back-reference (``ibid``) only where one of them is that work."""
     text = footnote.text
     trusted = [cited for cited in footnote.cited if cited.works and not cited.edited]
+    starts = [cited.start for cited in trusted]  # (in the note's order, apart)
     placed: list[tuple[int, list[Reference]]] = []
     at = 0
     for reference in parsed:
         found = _position(text, reference.raw, at)
         at = found if found is not None else at
-        if not any(cited.start <= at < cited.end for cited in trusted):
+        inside = bisect_right(starts, at) - 1  # the field starting last at or before it
+        if inside < 0 or at >= trusted[inside].end:
             placed.append((at, [reference]))
     for cited in trusted:
         works = []
@@ -62,9 +65,9 @@ def managed_references(footnote: Footnote, parsed: list[Reference], document: st
 
 
 def _position(text: str, raw: str, start: int) -> int | None:
-    """Where the citation `raw` was read in `text` (from `start`, else anywhere), its spaces
-    and punctuation as the reader may have tidied them ("Roe 2001: p. 5" read in "(Roe 2001
-    : p. 5)"); None where it cannot be found."""
+    """Where the citation `raw` was read in `text` (from `start`, else anywhere as written),
+    its spaces and punctuation as the reader may have tidied them ("Roe 2001: p. 5" read in
+    "(Roe 2001 : p. 5)"); None where it cannot be found."""
     words = _WORDS.findall(raw)
     if not words:
         return None
@@ -74,7 +77,7 @@ def _position(text: str, raw: str, start: int) -> int | None:
     if found >= 0:
         return found
     loose = re.compile(r"\W*".join(map(re.escape, words[:12])))  # (enough to place it)
-    match = loose.search(text, start) or loose.search(text)
+    match = loose.search(text, start)
     return match.start() if match else None
 
 
