@@ -167,6 +167,15 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
          "Rivers and ports", None, None),
         ("Jane A. Roe, Rivers and Ports, 2010.", PASS, None, None),
     ],
+    "read_authors_sentence": [
+        ("M. Gupta and P. Banerjee. Automatic data partitioning. In Proceedings of the 6th "
+         "Conference, Portland, OR, April 1991.", "Automatic data partitioning", None, None),
+        ("Greg, W. W. A Bibliography of the English Drama. London: Bibliographical Society, "
+         "1939.", "A Bibliography of the English Drama", "Greg, W. W. ", None),
+        # an organisation's initials, a journal's abbreviation: no authors' sentence
+        ("U.S. Census Bureau, USA Trade Online, Port Data, 2020.", PASS, None, None),
+        ("137 HARV. L. REV. 2408 (2024).", PASS, None, None),
+    ],
     "read_old_style_book": [
         ("A Voyage to the Baltic Harbours, London, 1751, vol. 2, p. 47.",
          "A Voyage to the Baltic Harbours", None, None),

@@ -990,3 +990,43 @@ def test_a_link_beside_an_author_year_cite_stays_a_reference() -> None:
                             "https://ministry.example/data.")
     assert [(r.authors, r.date, r.url) for r in refs] == [
         (["Roe"], "2001", None), ([], None, "https://ministry.example/data")]
+
+
+@pytest.mark.parametrize("text, title, authors, container, date", [
+    # APA: the title reads as a sentence of prose; the head before it says it is the title
+    ("Cooper, G. F. (1990). The computational complexity of probabilistic inference using "
+     "Bayesian belief networks. Artificial Intelligence, 42(2-3), 393-405.",
+     "The computational complexity of probabilistic inference using Bayesian belief networks",
+     ["Cooper, G. F."], "Artificial Intelligence", "1990"),
+    # a second work of the year, "(1994a)"
+    ("Gent, I. P., & Walsh, T. (1994a). Easy problems are sometimes hard. Artificial "
+     "Intelligence, 70, 335-345.", "Easy problems are sometimes hard",
+     ["Gent, I. P.", "Walsh, T."], "Artificial Intelligence", "1994"),
+    # initials first, the authors a sentence of their own (ACM, IEEE)
+    ("M. Gupta and P. Banerjee. Automatic data partitioning on distributed memory "
+     "multiprocessors. In Proceedings of the 6th Distributed Memory Computing Conference, "
+     "Portland, OR, April 1991.", "Automatic data partitioning on distributed memory "
+     "multiprocessors", ["Gupta, M.", "Banerjee, P."], None, "1991-04"),
+    ("W. H. Enright. Improving the efficiency of matrix operations in the numerical solution "
+     "of stiff ordinary differential equations. ACM Trans. Math. Softw., 4(2), 127-136, 1978.",
+     "Improving the efficiency of matrix operations in the numerical solution of stiff "
+     "ordinary differential equations", ["Enright, W. H."], None, "1978"),
+    # family names first, initials after them, the last initial ending the sentence
+    ("Knopfmacher, A., and Warlimont, R. Distinct degree factorizations for polynomials over "
+     "a finite field. Trans. Amer. Math. Soc. 347, (1995), 2235-2243.",
+     "Distinct degree factorizations for polynomials over a finite field",
+     ["Knopfmacher, A.", "Warlimont, R."], None, "1995"),
+])
+def test_reference_list_heads_of_the_sciences(text, title, authors, container, date) -> None:
+    """Shapes of AnyStyle's training set (bench/anystyle_score.py --set core)."""
+    (ref,) = parse_references(text)
+    assert (ref.title, ref.authors, ref.date) == (title, authors, date)
+    if container is not None:
+        assert ref.container == container
+
+
+def test_an_organisation_with_initials_is_no_list_of_authors() -> None:
+    """"U.S. Census Bureau" is no "U. S. Census", nor "L. REV." an author."""
+    (ref,) = parse_references("U.S. Census Bureau, USA Trade Online, HS Port-Level Data, "
+                              "https://usatrade.census.gov/.")
+    assert (ref.title, ref.authors) == ("HS Port-Level Data", ["U.S. Census Bureau"])

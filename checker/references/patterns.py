@@ -38,6 +38,16 @@ SPACE = compile_lazily(r"\s+")
 # A letter described by its writer and recipient: "Jane Roe to John Poe, Jr., June 1, 1863"
 PERSON = r"(?:(?:[A-Z][\w'’-]*\.?|[A-Z]\.)\s+){0,4}[A-Z][\w'’-]+(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?"
 # A writer who signed with a quoted pseudonym: '"A Soldier" to Governor Jane Roe'
+# A reference list's authors with initials: initials first (ACM, IEEE, many sciences: "M. Gupta
+# and P. Banerjee", "W. H. Enright"), or family names first with initials after a comma
+# ("Knopfmacher, A., and Warlimont, R.")
+_INITIAL = r"[A-ZÀ-ÖØ-Þ]\.(?:\s?-\s?[A-ZÀ-ÖØ-Þ]\.)?"
+_FAMILY = r"[A-ZÀ-ÖØ-Þ](?:[a-zß-ÿ]|['’][A-ZÀ-ÖØ-Þ])[\w'’-]*"  # "Roe", "O'Neil"; not "REV."
+_GIVEN_FIRST = rf"(?:{_INITIAL}\s?){{1,3}}\s*{_FAMILY}"
+_FAMILY_FIRST = rf"{_FAMILY},\s+(?:{_INITIAL}\s?){{1,3}}"
+GIVEN_FIRST_AUTHORS = (rf"{_GIVEN_FIRST}(?:,\s*(?:and\s+)?{_GIVEN_FIRST})*"
+                       rf"(?:,?\s+and\s+{_GIVEN_FIRST})?")
+FAMILY_FIRST_AUTHORS = rf"{_FAMILY_FIRST}(?:,?\s*(?:and\s+|&\s+)?{_FAMILY_FIRST})*"
 PSEUDONYM = r"[\"“][A-Z][^\"“”,]{1,40}[\"”]"
 # A body written to as such: "the Council", "the Privy Council"
 BODY = r"the\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"

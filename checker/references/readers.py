@@ -33,6 +33,8 @@ from checker.references.patterns import (
     COLLECTION,
     DATE_MARK,
     DIGIT,
+    FAMILY_FIRST_AUTHORS,
+    GIVEN_FIRST_AUTHORS,
     IMPRINT,
     ITALIC,
     LETTER,
@@ -213,6 +215,8 @@ def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
     if DATE_MARK not in blanked or ", " not in work or (" v. " in work and _CASE_CITED.search(
             work)):
         return None
+    if work[1:2] == "." and _AUTHORS_SENTENCE[0].match(blanked):
+        return None  # "M. Gupta and P. Banerjee. Title. ...": a full stop after the authors
     release = _RELEASE.match(blanked) if "elease, " in work[:16] else None
     if release:  # "Press Release, Dep't of Harbors, <a long title> (Feb. 10, 2014), URL"
         start, end = release.span("title")
@@ -683,7 +687,7 @@ def _title_span(work: str, start: int, close: int) -> tuple[int, int, str] | Non
 # ---- author, then date: APA, Chicago author-date -------------------------------------------
 
 _APA = compile_lazily(
-    r"^(?P<authors>[^()\"“«]{2,250}?)\s*\((?P<date>\x00\s*|n\.\s?d\.|в печати|forthcoming|"
+    r"^(?P<authors>[^()\"“«]{2,250}?)\s*\((?P<date>\x00\s*[a-z]?|n\.\s?d\.|в печати|forthcoming|"
     r"in press)\)(?:\s*\[[^\[\]]{1,40}\])?[.,]?\s+(?P<rest>\S.*)$",  # "(2009) [1966]."
     re.IGNORECASE,
 )
@@ -701,7 +705,8 @@ def read_apa(work: str, blanked: str) -> TitleParts | None:
     next sentence (or italics):
 
     ``Family, G. (2020). Title of the work. Publisher.`` /
-    ``World Bank (2019) *Title*. Washington, DC: World Bank.`` / ``Smith, J. (n.d.). Title.``
+    ``World Bank (2019) *Title*. Washington, DC: World Bank.`` / ``Smith, J. (n.d.). Title.`` /
+    ``Gent, I. P., & Walsh, T. (1994a). Title.`` (a second work of the year)
     """
     if "(" not in work:
         return None
@@ -991,6 +996,32 @@ def read_initials_authors(work: str, blanked: str) -> TitleParts | None:
     if not initials or DATE_MARK in initials.group("authors"):
         return None
     return _author_first_parts(initials, work, blanked)
+
+
+# A reference list's authors as a sentence of their own (patterns.GIVEN_FIRST_AUTHORS and
+# FAMILY_FIRST_AUTHORS), then the title as a sentence
+# the title after them: not another initial ("Greg, W. W. A Bibliography ...": "A" is a word)
+_REST = r"(?![A-ZÀ-ÖØ-Þ]\.\s)(?P<rest>[A-ZÀ-ÖØ-Þ\"“*].*)$"
+_AUTHORS_SENTENCE = (  # (the sentence ends with the family name's full stop, or an initial's)
+    compile_lazily(
+        rf"^(?P<authors>{GIVEN_FIRST_AUTHORS})\.\s+{_REST}"),
+    compile_lazily(
+        rf"^(?P<authors>{FAMILY_FIRST_AUTHORS})\s+{_REST}"),
+)
+
+
+def read_authors_sentence(work: str, blanked: str) -> TitleParts | None:
+    """Authors with initials as a sentence of their own, then the title as the next one:
+
+    ``M. Gupta and P. Banerjee. Automatic data partitioning. In Proceedings of ...`` /
+    ``Knopfmacher, A., and Warlimont, R. Distinct degree factorizations. Trans. Amer. ...``
+    """
+    if "." not in work[:12] and ", " not in work[:40]:
+        return None
+    found = _AUTHORS_SENTENCE[0].match(blanked) or _AUTHORS_SENTENCE[1].match(blanked)
+    if not found or DATE_MARK in found.group("authors"):
+        return None
+    return _author_first_parts(found, work, blanked)
 
 
 # ---- old-style books: a title, its place and year, no author ------------------------------
@@ -1508,6 +1539,7 @@ READERS: tuple[Reader, ...] = (
     read_italic_title,
     read_author_colon,
     read_initials_authors,
+    read_authors_sentence,
     read_old_style_book,
     read_data_source,
     read_title_by,

@@ -19,6 +19,8 @@ from checker.references.dates import find_dates
 from checker.references.patterns import (
     COLLECTION,
     DIGIT,
+    FAMILY_FIRST_AUTHORS,
+    GIVEN_FIRST_AUTHORS,
     IMPRINT,
     REPOSITORY,
     SPEECH_BEFORE,
@@ -322,6 +324,8 @@ def has_signature(text: str) -> bool:
         return True  # "..., Harbour Songs. London: Nord, 1987": a book's place, publisher, year
     if text[:1].isupper() and _PLACE_YEAR_PAGE.match(text):
         return True  # "Dzieje portu, Gdańsk 1990, s. 5": a book, its place and year, the page
+    if text[1:2] in ". " and _LIST_OPENING.match(text) and _YEAR_ANYWHERE.search(text):
+        return True  # "W. H. Enright. Title that reads as a sentence. Journal, 4(2), 1978"
     if is_prose(text):
         return False
     dates = find_dates(text)
@@ -622,6 +626,20 @@ def _after_pages(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A reference list's head as a sentence of its own: the authors with their initials and the
+# year in brackets ("Cooper, G. F. (1990).", "Gent, I. P., & Walsh, T. (1994a)."), or the
+# authors alone ("W. H. Enright.", "Knopfmacher, A., and Warlimont, R."); the sentence after
+# it is the work's title, however much it reads like prose
+_LIST_HEAD = compile_lazily(
+    r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:[A-ZÀ-ÖØ-Þ]\.\s*(?:-\s*)?)+[^()]{0,200}?"
+    rf"\((?:1[5-9]|20)\d\d[a-z]?\)\.?\s*$|(?:{GIVEN_FIRST_AUTHORS})\.\s*$"
+    rf"|(?:{FAMILY_FIRST_AUTHORS})\s*$")
+# ... and a citation opening with such a list of authors ("W. H. Enright. Title. Journal, 1978")
+_YEAR_ANYWHERE = compile_lazily(rf"\b{YEAR}\b")
+_LIST_OPENING = compile_lazily(
+    rf"(?:{GIVEN_FIRST_AUTHORS})\.\s+\S|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]")
+
+
 def _split_commentary(piece: str) -> list[str]:
     """A note that mixes commentary with citations, sentence by sentence: ``A, *Book* (Place:
     Publisher, 2001). Most histories ... have tried X. Another fine work is B, *Book* (...).``
@@ -634,7 +652,11 @@ def _split_commentary(piece: str) -> list[str]:
         spans = [part for a, b in spans for part in _after_pages(piece, a, b)]
     if len(spans) < 2:
         return [piece]
-    prose = [is_prose(piece[a:b]) or is_prose_with_links(piece[a:b]) for a, b in spans]
+    prose = [not _LIST_OPENING.match(piece, a, b) and (
+        is_prose(piece[a:b]) or is_prose_with_links(piece[a:b])) for a, b in spans]
+    for index in range(1, len(spans)):
+        if prose[index] and _LIST_HEAD.match(piece, spans[index - 1][0], spans[index - 1][1]):
+            prose[index] = False  # "Roe, J. P. (1990). A title that reads as a sentence."
     if not any(prose) or all(prose):
         return [piece]
     for index in range(1, len(spans)):
