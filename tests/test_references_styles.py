@@ -1030,3 +1030,9 @@ def test_an_organisation_with_initials_is_no_list_of_authors() -> None:
     (ref,) = parse_references("U.S. Census Bureau, USA Trade Online, HS Port-Level Data, "
                               "https://usatrade.census.gov/.")
     assert (ref.title, ref.authors) == ("HS Port-Level Data", ["U.S. Census Bureau"])
+
+
+def test_tex_quotation_marks_typed_as_such_mark_the_title() -> None:
+    (ref,) = parse_references("C. Rosene, ``Incremental dependence analysis,'' Ph.D. thesis, "
+                              "Rice University, March 1990.")
+    assert ref.title == "Incremental dependence analysis"

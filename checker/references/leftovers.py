@@ -20,6 +20,8 @@ Wikipedia pages converted to markdown (docling, pandoc, html2text) or copied as 
   storage, which no export carries): ``[Jane Roe, “Ports,” 2001.](https://www.zotero.org/
   google-docs/?a1B2c3)`` is the citation ``Jane Roe, “Ports,” 2001.``, not a page of
   zotero.org to cite or check;
+- TeX's quotation marks as typed (````Title,''``), in text taken from a .tex or a plain-text
+  dump: ``“Title,”``;
 - a space before punctuation (docling: ``*Estuary Letters* . **17** (1)``);
 - HTML entities (``&amp;``);
 - a double quotation mark closed by two single ones (``“Uneasy Lies’’ in *Shakespeare and
@@ -75,6 +77,9 @@ _ZOTERO_PLACEHOLDER = compile_lazily(
     r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\]){0,2000})\]\(\s*<?"
     r"(?:https?://(?:www\.)?google\.com/url\?q=)?https?(?:://|%3A%2F%2F)(?:www\.)?zotero\.org"
     r"(?:/|%2F)(?:google-docs(?:/|%2F))?(?:\?|%3F)[^()\s]{0,300}\s*>?\)", re.IGNORECASE)
+# TeX's quotation marks, left as typed in text taken from a .tex or a plain-text dump:
+# ``Title,'' -> “Title,”
+_LATEX_QUOTES = compile_lazily(r"``([^`'\n]{1,400}?)''")
 # arXiv's subject class after its number: "[ [cs.DS](https://arxiv.org/archive/cs.DS) ]"
 # docling's space before a full stop, comma or semicolon (not an ellipsis ". . .")
 _SPACED_PUNCTUATION = compile_lazily(r"(?<=[\w*)\]\"”’]) ([.,;:])(?=\s|$)(?! \.)")
@@ -102,6 +107,8 @@ def clean_converted(text: str) -> str:
         text = _BACKLINKS.sub("", text, count=1)
     if "&" in text and ";" in text:
         text = decode_entities(text)
+    if "``" in text and "''" in text:
+        text = _LATEX_QUOTES.sub(r"“\1”", text)
     if "’’" in text and "“" in text:
         text = _closing_double_quotes(text)
     if "”’" in text and "‘" in text:
