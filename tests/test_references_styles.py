@@ -1036,3 +1036,24 @@ def test_tex_quotation_marks_typed_as_such_mark_the_title() -> None:
     (ref,) = parse_references("C. Rosene, ``Incremental dependence analysis,'' Ph.D. thesis, "
                               "Rice University, March 1990.")
     assert ref.title == "Incremental dependence analysis"
+
+
+@pytest.mark.parametrize("text, container", [
+    ("Roe, J. (2001). Harbour tolls in the Baltic. ACM Trans. Math. Softw., 4(2), 127-136.",
+     "ACM Trans. Math. Softw"),
+    ("Jane Roe, \u201cHarbour tolls,\u201d IEEE J. Robotics Automation 4, pp. 213-218, 1988.",
+     "IEEE J. Robotics Automation"),
+    ("Jane Roe, \u201cHarbour tolls,\u201d J. Marit. Hist. 12 (2001): 4-9.", "J. Marit. Hist"),
+])
+def test_an_abbreviated_journal_keeps_its_full_stops(text, container) -> None:
+    (ref,) = parse_references(text)
+    assert ref.container == container and ref.title.lower().startswith("harbour tolls")
+
+
+def test_an_editor_or_a_degree_is_no_abbreviated_journal() -> None:
+    from checker.references.container import _abbreviated_outlet
+
+    assert _abbreviated_outlet("Ed. John Poe. London: Nord") is None
+    assert _abbreviated_outlet("Ph.D. thesis, Rice University") is None
+    assert _abbreviated_outlet("Vol. 3, No. 2") is None
+    assert _abbreviated_outlet("Morgan Kaufmann.") is None

@@ -290,12 +290,35 @@ _ARCHIVE_PLACE = compile_lazily(
     r"|(?:[A-Z][a-z]+\s){1,3}(?:County|Parish|Township)$")
 
 
+# A journal's abbreviated name, its full stops no ends: "ACM Trans. Math. Softw.", "IEEE J.
+# Robotics Automation", "J. Marit. Hist.", "Proc. of HPCA-1" (not "Ed. Jane Roe", "Ph.D.")
+_ABBREVIATED_OUTLET = compile_lazily(
+    r"(?:[A-Z]{2,8}\s+)?(?!(?:Eds?|Vols?|Nos?|Pp|Pt|Chap|Ch|Sec|Fig|Repr|Comp|Dir|Hrsg|Bd)\.)"
+    r"(?:J|[A-Z][a-z]{1,8})\.\s+(?:(?:J|[A-Z][a-z]{1,8})\.\s*|(?:of|and|&|on|in|for)\s+"
+    r"|[A-Z][\w'’-]*(?:\s+|(?=[,.;(]|$)))+")
+
+
+def _abbreviated_outlet(text: str) -> str | None:
+    """The journal's abbreviated name opening `text`, with at least two abbreviated words or
+    an acronym before one (``IEEE J. ...``); None otherwise."""
+    found = _ABBREVIATED_OUTLET.match(text)
+    if not found:
+        return None
+    name = found.group(0).strip()
+    if name.count(".") < 2 and not re.match(r"[A-Z]{2,8}\s", name):
+        return None
+    return name.rstrip(",;") if len(name.split()) >= 2 else None
+
+
 def _first_container(text: str, publisher: str | None,
                      chapter: bool) -> tuple[str | None, bool, bool, bool, bool]:
     """(container or publisher, whether it is the publisher, place-publisher seen, series
     seen, journal volume seen)."""
     place_publisher = False
     series = False
+    if not publisher and not chapter and text[:1].isupper() and (
+            outlet := _abbreviated_outlet(text)):
+        return outlet.rstrip("."), False, False, False, True
     for raw_chunk in _CHUNK.split(text):
         chunk = raw_chunk.strip(" .,;:*_\"'“”«»")
         if " in " in chunk:
