@@ -172,6 +172,12 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
          "Conference, Portland, OR, April 1991.", "Automatic data partitioning", None, None),
         ("Greg, W. W. A Bibliography of the English Drama. London: Bibliographical Society, "
          "1939.", "A Bibliography of the English Drama", "Greg, W. W. ", None),
+        ("Peter Puschner and Anton Schedl. A tool for timing. In Proc. of the Workshop, 1993.",
+         "A tool for timing", None, None),
+        ("Lisa F. Rau. Extracting company names. In Proceedings of AIA, 1991.",
+         "Extracting company names", None, None),
+        # one name without an initial says nothing: "Harbour Songs" could be a name
+        ("Harbour Songs. A book of the tides. London, 1990.", PASS, None, None),
         # an organisation's initials, a journal's abbreviation: no authors' sentence
         ("U.S. Census Bureau, USA Trade Online, Port Data, 2020.", PASS, None, None),
         ("137 HARV. L. REV. 2408 (2024).", PASS, None, None),

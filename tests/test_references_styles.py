@@ -1011,6 +1011,11 @@ def test_a_link_beside_an_author_year_cite_stays_a_reference() -> None:
      "of stiff ordinary differential equations. ACM Trans. Math. Softw., 4(2), 127-136, 1978.",
      "Improving the efficiency of matrix operations in the numerical solution of stiff "
      "ordinary differential equations", ["Enright, W. H."], None, "1978"),
+    # full names, two joined by "and": the list says they are persons
+    ("Peter Puschner and Anton Schedl. A tool for the computation of worst case task execution "
+     "times. In Proc. of the 5th EUROMICRO Workshop on Real-Time Systems, 1993.",
+     "A tool for the computation of worst case task execution times",
+     ["Puschner, Peter", "Schedl, Anton"], None, "1993"),
     # family names first, initials after them, the last initial ending the sentence
     ("Knopfmacher, A., and Warlimont, R. Distinct degree factorizations for polynomials over "
      "a finite field. Trans. Amer. Math. Soc. 347, (1995), 2235-2243.",

@@ -48,6 +48,11 @@ _FAMILY_FIRST = rf"{_FAMILY},\s+(?:{_INITIAL}\s?){{1,3}}"
 GIVEN_FIRST_AUTHORS = (rf"{_GIVEN_FIRST}(?:,\s*(?:and\s+)?{_GIVEN_FIRST})*"
                        rf"(?:,?\s+and\s+{_GIVEN_FIRST})?")
 FAMILY_FIRST_AUTHORS = rf"{_FAMILY_FIRST}(?:,?\s*(?:and\s+|&\s+)?{_FAMILY_FIRST})*"
+# ... or full names, where the list itself says they are persons: two or more joined by "and"
+# or commas, or one with a middle initial ("Peter Puschner and Anton Schedl", "Lisa F. Rau")
+_FULL_NAME = rf"(?!(?:The|A|An|In|On|For|New|United)\s){_FAMILY}\s+(?:{_INITIAL}\s+)?{_FAMILY}"
+FULL_NAME_AUTHORS = (rf"{_FULL_NAME}(?:,\s+{_FULL_NAME})*,?\s+and\s+{_FULL_NAME}"
+                     rf"|{_FAMILY}\s+{_INITIAL}\s+{_FAMILY}")
 PSEUDONYM = r"[\"“][A-Z][^\"“”,]{1,40}[\"”]"
 # A body written to as such: "the Council", "the Privy Council"
 BODY = r"the\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"

@@ -34,6 +34,7 @@ from checker.references.patterns import (
     DATE_MARK,
     DIGIT,
     FAMILY_FIRST_AUTHORS,
+    FULL_NAME_AUTHORS,
     GIVEN_FIRST_AUTHORS,
     IMPRINT,
     ITALIC,
@@ -1004,7 +1005,7 @@ def read_initials_authors(work: str, blanked: str) -> TitleParts | None:
 _REST = r"(?![A-ZÀ-ÖØ-Þ]\.\s)(?P<rest>[A-ZÀ-ÖØ-Þ\"“*].*)$"
 _AUTHORS_SENTENCE = (  # (the sentence ends with the family name's full stop, or an initial's)
     compile_lazily(
-        rf"^(?P<authors>{GIVEN_FIRST_AUTHORS})\.\s+{_REST}"),
+        rf"^(?P<authors>{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s+{_REST}"),
     compile_lazily(
         rf"^(?P<authors>{FAMILY_FIRST_AUTHORS})\s+{_REST}"),
 )
@@ -1014,9 +1015,11 @@ def read_authors_sentence(work: str, blanked: str) -> TitleParts | None:
     """Authors with initials as a sentence of their own, then the title as the next one:
 
     ``M. Gupta and P. Banerjee. Automatic data partitioning. In Proceedings of ...`` /
-    ``Knopfmacher, A., and Warlimont, R. Distinct degree factorizations. Trans. Amer. ...``
+    ``Knopfmacher, A., and Warlimont, R. Distinct degree factorizations. Trans. Amer. ...`` /
+    ``Peter Puschner and Anton Schedl. A tool for ... In Proc. of ...`` (full names, two or
+    more, or one with a middle initial: `patterns.FULL_NAME_AUTHORS`)
     """
-    if "." not in work[:12] and ", " not in work[:40]:
+    if ". " not in work[:200]:
         return None
     found = _AUTHORS_SENTENCE[0].match(blanked) or _AUTHORS_SENTENCE[1].match(blanked)
     if not found or DATE_MARK in found.group("authors"):

@@ -20,6 +20,7 @@ from checker.references.patterns import (
     COLLECTION,
     DIGIT,
     FAMILY_FIRST_AUTHORS,
+    FULL_NAME_AUTHORS,
     GIVEN_FIRST_AUTHORS,
     IMPRINT,
     REPOSITORY,
@@ -324,7 +325,7 @@ def has_signature(text: str) -> bool:
         return True  # "..., Harbour Songs. London: Nord, 1987": a book's place, publisher, year
     if text[:1].isupper() and _PLACE_YEAR_PAGE.match(text):
         return True  # "Dzieje portu, Gdańsk 1990, s. 5": a book, its place and year, the page
-    if text[1:2] in ". " and _LIST_OPENING.match(text) and _YEAR_ANYWHERE.search(text):
+    if text[:1].isupper() and _LIST_OPENING.match(text) and _YEAR_ANYWHERE.search(text):
         return True  # "W. H. Enright. Title that reads as a sentence. Journal, 4(2), 1978"
     if is_prose(text):
         return False
@@ -632,12 +633,13 @@ def _after_pages(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # it is the work's title, however much it reads like prose
 _LIST_HEAD = compile_lazily(
     r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:[A-ZÀ-ÖØ-Þ]\.\s*(?:-\s*)?)+[^()]{0,200}?"
-    rf"\((?:1[5-9]|20)\d\d[a-z]?\)\.?\s*$|(?:{GIVEN_FIRST_AUTHORS})\.\s*$"
+    rf"\((?:1[5-9]|20)\d\d[a-z]?\)\.?\s*$|(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s*$"
     rf"|(?:{FAMILY_FIRST_AUTHORS})\s*$")
 # ... and a citation opening with such a list of authors ("W. H. Enright. Title. Journal, 1978")
 _YEAR_ANYWHERE = compile_lazily(rf"\b{YEAR}\b")
 _LIST_OPENING = compile_lazily(
-    rf"(?:{GIVEN_FIRST_AUTHORS})\.\s+\S|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]")
+    rf"(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s+\S"
+    rf"|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]")
 
 
 def _split_commentary(piece: str) -> list[str]:
