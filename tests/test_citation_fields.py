@@ -313,6 +313,14 @@ def test_the_record_is_trusted_where_the_print_names_its_work():
     assert cut("Roe, *Harbour Tales*, 9", record).edited
 
 
+def test_a_year_typed_over_the_records_is_the_prints():
+    """Named by its title, but printed with another year than the record's: the print is
+    what the reader sees and the audit weighs (no manager's text to compare with)."""
+    record = citation_record(zotero_instruction([BOOK]))  # BOOK: 2001
+    assert not cut("Roe, *Ports of Call* (2001), 9", record).edited
+    assert cut("Roe, *Ports of Call* (2010), 9", record).edited
+
+
 def test_a_print_as_the_manager_wrote_it_is_trusted_without_a_title():
     record = citation_record(zotero_instruction([BOOK], "Ibid., 7."))
     cited = cut("Ibid., 7.", record, after="")

@@ -28,8 +28,8 @@ it was inserted may name another page, or another work. The record is trusted on
 the printed text keeps every word the manager wrote (``plainCitation``, ``DisplayText``), in
 order (an edit that adds a page, "(Roe 2001)" -> "(Roe 2001 : p. 5)", keeps the work), or
 names each work of the record, by its title or short title or by its first author's family
-name and its year; otherwise the citation is `edited` and the printed text is read
-(`references/managed.py` says so in a finding).
+name and its year, and prints no other year than the work's; otherwise the citation is
+`edited` and the printed text is read (`references/managed.py` says so in a finding).
 
 Example: a note ``See <field ADDIN ZOTERO_ITEM CSL_CITATION {"citationItems": [{"itemData":
 {"title": "Ports of Call", "author": [{"family": "Roe", "given": "Jane"}], ...}}],
@@ -66,6 +66,7 @@ _ENDNOTE = compile_lazily(r"\s*(?:ADDIN\s+)?EN\.CITE(?!\.)\b")
 _ET_AL = compile_lazily(r"(?i)al\.?, et|et\.? al\.?")
 _LINK = compile_lazily(r"\[([^][]*)\]\([^)\s]*\)")
 _NOT_WORD = compile_lazily(r"[\W_]+")
+_YEARS = compile_lazily(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _MARKS = compile_lazily(f"([{FIELD_START}{FIELD_END}])")
 
 
@@ -234,9 +235,16 @@ def _citation(text: str, start: int, end: int, record: FieldRecord) -> ManagedCi
         work.raw = " ".join(printed.split())
         work.ibid = not _in(printed, work.title)  # a short form ("Ibid., 7.", "Roe, Ports, 9.")
     trusted = (record.written is not None and _keeps(printed, record.written)) or all(
-        _names(printed, work) for work in record.works)
+        _names(printed, work) and not _other_year(printed, work) for work in record.works)
     return ManagedCitation(start=start, end=end, manager=record.manager, works=works,
                            edited=bool(works) and not trusted)
+
+
+def _other_year(printed: str, work: RecordedWork) -> bool:
+    """Does the printed citation give years, none of them the recorded work's? (A year typed
+    over the manager's: the print is what the reader sees, and what the audit weighs.)"""
+    years = _YEARS.findall(printed)
+    return bool(years) and bool(work.reference.date) and work.reference.date[:4] not in years
 
 
 def _plain(text: str) -> str:
