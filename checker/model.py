@@ -116,7 +116,8 @@ class ManagedCitation:
     end: int
     manager: str  # "Zotero", "Mendeley", "EndNote"
     # From the record's CSL items (empty: it cannot be read); `raw` is the printed text and
-    # `ibid` says it is a short form, which does not print the work's title in full.
+    # `ibid` says it is a short form, which does not print the work's title in full;
+    # `url_as_printed` is None where the note does not print the record's link.
     works: tuple[Reference, ...]
     edited: bool = False  # the printed text differs from the text the manager wrote
 

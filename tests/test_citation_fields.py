@@ -71,6 +71,7 @@ def test_one_field_of_two_works_and_a_typed_citation_after_it(parsed):
         "10.1234/jmh.2015.12", "2015-06")
     assert (stats.url, stats.date, stats.accessed) == (
         "http://port.example/stats", "2021-03-02", "2022-01-05")
+    assert stats.url_as_printed == "http://port.example/stats"  # printed in the note
     # typed after the field: read from the text
     assert (tables.title, tables.url) == ("Tonnage by Port", "http://ministry.example/tables")
 
@@ -178,6 +179,7 @@ def test_mendeley_cite_content_controls():
         "Gulls of the Outer Harbour", ["Berg, Karl"], "Coastal Birds",
         "https://birds.example/gulls")
     assert [c.manager for c in note.cited] == ["Mendeley"]
+    assert article.url_as_printed is None  # the record's link, not printed in the note
 
 
 def test_a_content_control_that_is_no_citation():

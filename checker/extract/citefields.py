@@ -234,10 +234,17 @@ def _citation(text: str, start: int, end: int, record: FieldRecord) -> ManagedCi
     for work in works:
         work.raw = " ".join(printed.split())
         work.ibid = not _in(printed, work.title)  # a short form ("Ibid., 7.", "Roe, Ports, 9.")
+        if work.url and _bare(work.url) not in printed:
+            work.url_as_printed = None  # the record's link, which the note does not print
     trusted = (record.written is not None and _keeps(printed, record.written)) or all(
         _names(printed, work) and not _other_year(printed, work) for work in record.works)
     return ManagedCitation(start=start, end=end, manager=record.manager, works=works,
                            edited=bool(works) and not trusted)
+
+
+def _bare(url: str) -> str:
+    """A URL as a note may print it: without its scheme, ``www.`` or final slash."""
+    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
 
 
 def _other_year(printed: str, work: RecordedWork) -> bool:
