@@ -1062,3 +1062,11 @@ def test_an_editor_or_a_degree_is_no_abbreviated_journal() -> None:
     assert _abbreviated_outlet("Ph.D. thesis, Rice University") is None
     assert _abbreviated_outlet("Vol. 3, No. 2") is None
     assert _abbreviated_outlet("Morgan Kaufmann.") is None
+
+
+def test_a_publisher_after_an_unmarked_book_title_is_no_outlet() -> None:
+    (book,) = parse_references("B. K. P. Horn. Robot Vision. MIT Press, Cambridge, MA, 1986.")
+    assert (book.title, book.container, book.publisher) == ("Robot Vision", None, "MIT Press")
+    # a quoted title is an article's: the name after it is where it appeared
+    (article,) = parse_references("Jane Roe, \u201cTides,\u201d Harbour Press, May 5, 2020.")
+    assert article.container == "Harbour Press"

@@ -260,12 +260,17 @@ def parse_citation(segment: str) -> Reference | None:
 
 def _names_a_books_publisher(reference: Reference, parts: TitleParts, evidence: Evidence,
                              raw: str) -> bool:
-    """The plain name after a book's italic title is its publisher, not an outlet, where the
-    citation prints an ISBN or the name is a publisher's (``Roe, J. (2007). *Tides*. Harbour
-    Books. p. 18. ISBN ...``, Wikipedia's cite book)."""
-    return parts.italic_title and not evidence.chapter and not evidence.container_is_italic \
-        and not parts.container and ("ISBN" in raw or (
-            is_publisher(reference.container) and not is_known_outlet(reference.container)))
+    """The plain name after a book's title, italic or unmarked (not quoted, as an article's
+    is), is its publisher, not an outlet, where the citation prints an ISBN or the name is a
+    publisher's (``Roe, J. (2007). *Tides*. Harbour Books. p. 18. ISBN ...``, Wikipedia's cite
+    book; ``B. K. P. Horn. Robot Vision. MIT Press, Cambridge, MA, 1986.``)."""
+    if evidence.chapter or evidence.container_is_italic or parts.container:
+        return False
+    if not parts.italic_title and (not reference.title or any(
+            f"{quote}{reference.title}" in raw for quote in "\"“«'‘")):
+        return False
+    return ("ISBN" in raw and parts.italic_title) or (
+        is_publisher(reference.container) and not is_known_outlet(reference.container))
 
 
 _PIN_AT_END = compile_lazily(r"(?:,\s+at|(?<![Vv]ol\.)(?<![Nn]o\.)(?<![Pp]art)(?<!Chapter))\s+\*?"
