@@ -1070,3 +1070,10 @@ def test_a_publisher_after_an_unmarked_book_title_is_no_outlet() -> None:
     # a quoted title is an article's: the name after it is where it appeared
     (article,) = parse_references("Jane Roe, \u201cTides,\u201d Harbour Press, May 5, 2020.")
     assert article.container == "Harbour Press"
+
+
+def test_proceedings_after_in_keep_their_abbreviations() -> None:
+    (paper,) = parse_references(
+        "Baader, F. (1991). Augmenting concept languages by transitive closure of roles. In "
+        "Proc. of the 12th Int. Joint Conf. on Artificial Intelligence (IJCAI-91), pages 446-451.")
+    assert paper.container == "Proc. of the 12th Int. Joint Conf. on Artificial Intelligence"

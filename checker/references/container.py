@@ -135,7 +135,9 @@ def container_info(after: str, known: bool) -> ContainerInfo:
         elif rest[:1].isupper():
             # "in The World Factbook (Washington, DC: CIA, 2021)": an entry of a work
             abbreviated = ABBREVIATED_NAME.match(rest)  # "in Proc. Harb. Soc., vol. iv"
-            name = abbreviated.group(0).strip() if abbreviated else re.split(
+            proceedings = _PROCEEDINGS.match(rest)
+            name = proceedings.group(0).strip() if proceedings else abbreviated.group(
+                0).strip() if abbreviated else re.split(
                 r"\s*[(,;]|\.\s", rest, maxsplit=1)[0].strip()
             if name and not known and _name_like(name):
                 return ContainerInfo(name, False, bool(place_publisher), place_publisher,
@@ -290,6 +292,9 @@ _ARCHIVE_PLACE = compile_lazily(
     r"|(?:[A-Z][a-z]+\s){1,3}(?:County|Parish|Township)$")
 
 
+# A conference's proceedings after "In", its full stops no ends, to a comma or a bracket: "In
+# Proc. of the 12th Int. Joint Conf. on Artificial Intelligence (IJCAI-91), ..."
+_PROCEEDINGS = compile_lazily(r"(?:Proc\.|Proceedings\b)[^,;()\x00]{3,200}(?=[,;(]|\s*$)")
 # A journal's abbreviated name, its full stops no ends: "ACM Trans. Math. Softw.", "IEEE J.
 # Robotics Automation", "J. Marit. Hist.", "Proc. of HPCA-1" (not "Ed. Jane Roe", "Ph.D.")
 _ABBREVIATED_OUTLET = compile_lazily(
