@@ -1077,3 +1077,14 @@ def test_proceedings_after_in_keep_their_abbreviations() -> None:
         "Baader, F. (1991). Augmenting concept languages by transitive closure of roles. In "
         "Proc. of the 12th Int. Joint Conf. on Artificial Intelligence (IJCAI-91), pages 446-451.")
     assert paper.container == "Proc. of the 12th Int. Joint Conf. on Artificial Intelligence"
+
+
+@pytest.mark.parametrize("text", [
+    "Reilly, W. S. (1996). Believable Emotional and Social Agents. Ph.D. thesis, School of "
+    "Computer Science, Carnegie Mellon University.",
+    "Jane Roe, \u201cTides,\u201d Technical Report TR-9, Harbour Institute, 2001.",
+    "Roe, J. (2001). Tides of the Baltic. Unpublished manuscript.",
+])
+def test_a_thesis_or_a_report_is_held_by_no_outlet(text) -> None:
+    (work,) = parse_references(text)
+    assert work.container is None and work.title.startswith(("Believable", "Tides"))

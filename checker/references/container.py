@@ -292,6 +292,12 @@ _ARCHIVE_PLACE = compile_lazily(
     r"|(?:[A-Z][a-z]+\s){1,3}(?:County|Parish|Township)$")
 
 
+# What kind of document a work is, where an outlet would stand: a thesis, a technical report,
+# a manuscript or preprint, not held by anything ("Ph.D. thesis, Rice University, 1990")
+_DOCUMENT_KIND = compile_lazily(
+    r"\s*(?:(?:Ph\.?\s?D\.?|Doctoral|Master'?s|M\.?\s?(?:A|Sc?|Phil)\.?|Diploma|Habilitation)\s+"
+    r"(?:thesis|dissertation|diss\.)|(?:Technical|Tech\.?)\s+(?:report|rep\.)|Unpublished\s+"
+    r"manuscript|Manuscript|Preprint)(?=[\s,.;]|$)", re.IGNORECASE)
 # A conference's proceedings after "In", its full stops no ends, to a comma or a bracket: "In
 # Proc. of the 12th Int. Joint Conf. on Artificial Intelligence (IJCAI-91), ..."
 _PROCEEDINGS = compile_lazily(r"(?:Proc\.|Proceedings\b)[^,;()\x00]{3,200}(?=[,;(]|\s*$)")
@@ -321,6 +327,8 @@ def _first_container(text: str, publisher: str | None,
     seen, journal volume seen)."""
     place_publisher = False
     series = False
+    if _DOCUMENT_KIND.match(text):
+        return None, False, False, False, False  # "PhD thesis, University of X": no outlet
     if not publisher and not chapter and text[:1].isupper() and (
             outlet := _abbreviated_outlet(text)):
         return outlet.rstrip("."), False, False, False, True
