@@ -1088,3 +1088,11 @@ def test_proceedings_after_in_keep_their_abbreviations() -> None:
 def test_a_thesis_or_a_report_is_held_by_no_outlet(text) -> None:
     (work,) = parse_references(text)
     assert work.container is None and work.title.startswith(("Believable", "Tides"))
+
+
+def test_an_edited_book_in_a_bibliography_has_its_editor_as_author() -> None:
+    (book,) = parse_references("Leach, Neil, ed. Rethinking Architecture: A Reader In Cultural "
+                               "Theory. London: Routledge, 1997.")
+    assert (book.title, book.authors, book.publisher, book.date) == (
+        "Rethinking Architecture: A Reader In Cultural Theory", ["Leach, Neil"], "Routledge",
+        "1997")

@@ -123,6 +123,12 @@ _LEADING_INTO = frozenset(("the", "a", "an", "in", "of", "from", "by", "see", "d
 _KEEP_DOT = compile_lazily(r"(?:\b[A-ZА-Я]|\b(?:Inc|Co|Ltd|Corp|Bros|Jr|St))\.$")
 
 
+# A bibliography's entry for an edited or translated book: "Leach, Neil, ed. Title."
+_ROLE_AFTER_NAME = compile_lazily(
+    r"(?P<names>[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}),"
+    r"\s+(?:eds?|trans|comp)\.\s+(?=[A-ZÀ-ÖØ-Þ\"“*_])")
+
+
 def parse_citation(segment: str) -> Reference | None:
     """One citation -> a Reference, or None when the text is not a citation after all."""
     raw = segment.strip()
@@ -150,6 +156,10 @@ def parse_citation(segment: str) -> Reference | None:
         label = _LABEL.match(work)
         if label:
             work = work[label.end():]
+    if ", ed" in work[:80] or ", trans" in work[:80] or ", comp" in work[:80]:
+        role = _ROLE_AFTER_NAME.match(work)
+        if role:  # "Roe, Jane, ed. Title. Place: Publisher": the editor the book's author
+            work = f"{role.group('names')}. {work[role.end():]}"
     if "nalysis of" in work[:40]:
         analysis = _ANALYSIS_OF.match(work)
         if analysis:  # "CRS analysis of data from Harbor Watch": the source is Harbor Watch
