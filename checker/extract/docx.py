@@ -24,6 +24,9 @@ Reads (with lxml, entities and network off):
   ``HYPERLINK`` fields, written ``[text](target)`` so that the target is the URL cited;
 - italics in notes (a run's ``w:i``, or its character style's in ``word/styles.xml``), written
   ``*title*`` (`common.with_emphasis`): a title set in italics is read as one;
+- a reference manager's citations in notes (Zotero's, Mendeley's, EndNote's and Word's own
+  fields, Mendeley Cite's content controls; Word's source list in ``customXml``): where each
+  lies and its record (`citefields.py`), as the note's `cited`;
 - the title and date from ``docProps/core.xml`` (the date last modified, else created).
 
 Example: a body paragraph ``Growth slowed.<footnoteReference w:id="2"/>`` and footnote 2

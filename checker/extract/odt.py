@@ -15,8 +15,10 @@ Reads (lxml, entities and network off):
 - links inside notes (``text:a xlink:href``) written ``[text](target)``;
 - italics in notes (a ``text:span`` whose style, automatic or named, sets
   ``fo:font-style="italic"``), written ``*title*`` (`common.with_emphasis`);
+- a reference manager's citations in notes (Zotero's reference marks, whose names carry the
+  citation's JSON; LibreOffice's own bibliography marks): where each lies and its record
+  (`citefields.py`), as the note's `cited`;
 - the title and date from ``meta.xml`` (``dc:title``; ``dc:date``, else the creation date).
-Zotero's reference marks carry their citation JSON in attributes only: not text, not read.
 """
 
 from __future__ import annotations
