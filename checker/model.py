@@ -108,18 +108,19 @@ def copy_reference(reference: Reference) -> Reference:
 
 @dataclass(frozen=True, slots=True)
 class ManagedCitation:
-    """A citation a reference manager (Zotero, Mendeley, EndNote) put into a Word or ODF note as a
-    field: where its printed text lies in the note's text, the works its record names, and
-    whether the printed text is still the manager's (not edited by hand since)."""
+    """A citation a reference manager (Zotero, Mendeley, EndNote, Word's own tool, LibreOffice's
+    bibliography) put into a Word or ODF note as a field: where its printed text lies in the
+    note's text, the works its record names, and whether the printed text was edited by hand
+    into another citation since (`extract/citefields.py` decides)."""
 
     start: int  # the printed text: footnote.text[start:end]
     end: int
-    manager: str  # "Zotero", "Mendeley", "EndNote"
+    manager: str  # "Zotero", "Mendeley", "EndNote", "Word", "LibreOffice"
     # From the record's CSL items (empty: it cannot be read); `raw` is the printed text and
     # `ibid` says it is a short form, which does not print the work's title in full;
     # `url_as_printed` is None where the note does not print the record's link.
     works: tuple[Reference, ...]
-    edited: bool = False  # the printed text differs from the text the manager wrote
+    edited: bool = False  # the print no longer names the record's works: it is read instead
 
 
 @dataclass(slots=True)
