@@ -18,6 +18,7 @@ from checker.cli import main
 from checker.extract.citefields import (
     FIELD_END,
     FIELD_START,
+    bookmark_records,
     citation_record,
     content_control_record,
     cut_fields,
@@ -258,6 +259,27 @@ def test_words_citations_without_their_sources_are_read_as_printed(tmp_path, sou
     assert "Harbour Tolls" not in [r.title for r in note.references]
     assert [r.date for r in note.references][:1] == ["2001"]  # "(Roe, 2001, ...)" as printed
     assert sum("no readable record" in f.message for f in run.findings if f.footnotes == [7]) == 2
+
+
+@pytest.mark.parametrize("name", ["bookmarks.docx", "bookmarks.odt"])
+def test_zotero_bookmarks_take_their_codes_from_the_documents_properties(name):
+    """Zotero's bookmark storage: ZOTERO_BREF_<id> around the citation, its code in the
+    custom properties ZOTERO_BREF_<id>_1, _2, ...; a bookmark whose code is not there is
+    only a bookmark."""
+    notes = notes_of(parse_paths([FIXTURES / name]))
+    (book,) = notes[1].references
+    assert (book.title, book.authors, book.publisher) == (ROE, ["Roe, Jane"], "Clarendon")
+    assert [c.manager for c in notes[1].cited] == ["Zotero"]
+    assert notes[2].cited == () and [r.title for r in notes[2].references] == ["Tides"]
+
+
+def test_bookmark_codes_are_joined_in_their_parts_order():
+    code = zotero_instruction([BOOK]).replace(" ADDIN ", "").strip()
+    parts = {f"ZOTERO_BREF_x1_{n + 1}": code[at:at + 40]
+             for n, at in enumerate(range(0, len(code), 40))}
+    shuffled = dict(reversed(list(parts.items())))  # (the properties' order is no promise)
+    (record,) = bookmark_records({**shuffled, "Title": "Ports", "ZOTERO_BREF_x1": "?"}).values()
+    assert [w.reference.title for w in record.works] == ["Ports of Call"]
 
 
 def test_libreoffice_bibliography_marks():

@@ -16,7 +16,10 @@ their record of it (its works' full data: title, authors, container, date, URL, 
   (more sources after ``\\m``), the sources themselves in the document's source list
   (``customXml/item*.xml``, ``b:Sources``, read by `bibliography.read.word_sources`);
 - ODF (LibreOffice): a reference mark named ``ZOTERO_ITEM CSL_CITATION {...} RND...`` around
-  the printed citation; and LibreOffice's own bibliography, a ``text:bibliography-mark``
+  the printed citation;
+- in either, Zotero's "bookmarks" (for files both word processors open): a bookmark
+  ``ZOTERO_BREF_<id>`` around the printed citation, the field's code in the document's custom
+  properties (`bookmark_records`); and LibreOffice's own bibliography, a ``text:bibliography-mark``
   whose attributes are the work's fields (BibTeX's names) and whose text is the citation.
 
 The readers put `FIELD_START` and `FIELD_END` around a citation field's printed text as they
@@ -43,7 +46,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -60,6 +63,7 @@ _INSTRUCTION = compile_lazily(
     r"\s*(?:ADDIN\s+)?(?:(ZOTERO_ITEM)(?:\s+CSL_CITATION)?|(?:Mendeley\s+Citation\{[^}]*\}\s*)?"
     r"(CSL_CITATION))(?:\s+|$|(?=[{\[]))")
 _MENDELEY_V3 = "MENDELEY_CITATION_v3_"
+_BOOKMARK_PART = compile_lazily(r"(ZOTERO_BREF_\w+)_(\d{1,4})")
 _WORD_CITATION = compile_lazily(r"\s*CITATION\s+(\"[^\"]+\"|[^\s\\]+)")  # CITATION Roe01 \l 1033
 _WORD_MORE = compile_lazily(r"\\m\s+(\"[^\"]+\"|[^\s\\]+)")  # \m Poe99: one more source
 _ENDNOTE = compile_lazily(r"\s*(?:ADDIN\s+)?EN\.CITE(?!\.)\b")
@@ -87,6 +91,52 @@ class FieldRecord:
     manager: str
     works: tuple[RecordedWork, ...]
     written: str | None = None
+
+
+@dataclass
+class NoteFields:
+    """What a reader knows and gathers of one note's citation fields as it walks the note:
+    the records met, in order; the document's Word sources (by tag) and Zotero's bookmark
+    records (by bookmark name, `bookmark_records`); the marks and bookmarks open."""
+
+    records: list[FieldRecord] = field(default_factory=list)
+    sources: dict[str, Reference] = field(default_factory=dict)
+    bookmarks: dict[str, FieldRecord] = field(default_factory=dict)
+    open: set[str] = field(default_factory=set)
+
+    def opens(self, name: str, record: FieldRecord | None) -> bool:
+        """A citation's mark or bookmark `name` opens (its `record` kept): False where it is
+        none, or already open."""
+        if record is None or name in self.open:
+            return False
+        self.records.append(record)
+        self.open.add(name)
+        return True
+
+    def closes(self, name: str) -> bool:
+        """The citation's mark or bookmark `name` closes: False where none was open."""
+        if name not in self.open:
+            return False
+        self.open.discard(name)
+        return True
+
+
+def bookmark_records(properties: dict[str, str]) -> dict[str, FieldRecord]:
+    """Zotero's citations kept as bookmarks (its choice for files Word and LibreOffice both
+    open): the bookmark ``ZOTERO_BREF_<id>`` spans the printed citation, and the field's code
+    (``ZOTERO_ITEM CSL_CITATION {...}``) is in the document's custom properties
+    ``ZOTERO_BREF_<id>_1``, ``_2``, ... (255 characters each), joined here in order."""
+    parts: dict[str, list[tuple[int, str]]] = {}
+    for name, value in properties.items():
+        found = _BOOKMARK_PART.fullmatch(name)
+        if found:
+            parts.setdefault(found.group(1), []).append((int(found.group(2)), value))
+    records = {}
+    for name, pieces in parts.items():
+        record = citation_record("".join(value for _, value in sorted(pieces)))
+        if record is not None:
+            records[name] = record
+    return records
 
 
 def citation_record(instruction: str, data: str | None = None,

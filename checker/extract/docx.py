@@ -48,6 +48,8 @@ from checker.extract.citefields import (
     FIELD_END,
     FIELD_START,
     FieldRecord,
+    NoteFields,
+    bookmark_records,
     citation_record,
     content_control_record,
     cut_fields,
@@ -110,8 +112,7 @@ class _Walk:
     fields: list[list] = field(default_factory=list)
     custom_mark: _Note | None = None
     italic_styles: frozenset[str] | None = None  # in a note: the italic character styles
-    citations: list[FieldRecord] | None = None  # in a note: its reference manager's fields
-    sources: dict[str, Reference] | None = None  # Word's own source list, by tag
+    fields_of_note: NoteFields | None = None  # in a note: its reference manager's citations
 
     def emit(self, text: str) -> None:
         if self.custom_mark is not None and text.strip():
@@ -134,6 +135,7 @@ def read_docx(data: bytes) -> NativeText:
         notes = {kind: _note_parts(archive, kind) for kind in KINDS}
         italic_styles = _italic_styles(read_xml(archive, "word/styles.xml"))
         sources = _word_sources(archive)
+        bookmarks = bookmark_records(_custom_properties(archive))
         title, date = _properties(archive)
     defaults = {kind: _numbering(settings, kind) for kind in KINDS}
     out = Rendering()
@@ -194,7 +196,7 @@ def read_docx(data: bytes) -> NativeText:
         if properties is not None and properties.find(W + "sectPr") is not None:
             section += 1
             start_section(section)
-    footnotes = _place_notes(found, notes, out, italic_styles, sources)
+    footnotes = _place_notes(found, notes, out, italic_styles, sources, bookmarks)
     findings = []
     every_page = [kind for kind in KINDS if any(
         _numbering(holder, kind, defaults[kind]).restart == "eachPage"
@@ -212,7 +214,8 @@ def read_docx(data: bytes) -> NativeText:
 
 def _place_notes(found: list[_Note], notes: dict[str, dict[str, list[etree._Element]]],
                  out: Rendering, italic_styles: frozenset[str],
-                 sources: dict[str, Reference]) -> list[Footnote]:
+                 sources: dict[str, Reference],
+                 bookmarks: dict[str, FieldRecord]) -> list[Footnote]:
     """Write each marked note's text under the body; parts where numbering runs restart."""
     runs = list(dict.fromkeys((note.kind, note.group) for note in found))
     parted = len(runs) > 1
@@ -228,12 +231,11 @@ def _place_notes(found: list[_Note], notes: dict[str, dict[str, list[etree._Elem
             paragraphs = notes[kind].get(note.id)
             if paragraphs is None:
                 continue  # a reference to a note the part does not hold: nothing to show
-            records: list[FieldRecord] = []
+            cited_here = NoteFields(sources=sources, bookmarks=bookmarks)
             text = " ".join(part for part in (
-                _paragraph_text(p, rels, None, italic_styles=italic_styles, citations=records,
-                                sources=sources)
+                _paragraph_text(p, rels, None, italic_styles=italic_styles, fields=cited_here)
                 for p in paragraphs) if part)
-            text, cited = cut_fields(" ".join(with_emphasis(text).split()), records)
+            text, cited = cut_fields(" ".join(with_emphasis(text).split()), cited_here.records)
             mark = note.label or str(note.number)
             line = out.add(f"[^{mark}]: {text}")
             footnotes.append(Footnote(
@@ -269,6 +271,18 @@ def _relationships(roots: list) -> dict[str, str]:
         for root in roots for rel in root.iter(REL)
         if rel.get("Type", "").endswith("/hyperlink")
     }
+
+
+def _custom_properties(archive: zipfile.ZipFile) -> dict[str, str]:
+    """The document's custom properties (``docProps/custom.xml``), name -> text."""
+    try:
+        root = read_xml(archive, "docProps/custom.xml")
+    except NativeError:  # a damaged part the notes do not need
+        return {}
+    if root is None:
+        return {}
+    return {prop.get("name", ""): "".join(prop.itertext()) for prop in root
+            if isinstance(prop.tag, str) and prop.get("name")}
 
 
 def _word_sources(archive: zipfile.ZipFile) -> dict[str, Reference]:
@@ -369,13 +383,12 @@ def _inside(element: etree._Element, top: etree._Element, tag: str) -> bool:
 
 def _paragraph_text(paragraph: etree._Element, rels: dict[str, str], on_reference,  # type: ignore[no-untyped-def]
                     on_page_break=None, italic_styles: frozenset[str] | None = None,
-                    citations: list[FieldRecord] | None = None,
-                    sources: dict[str, Reference] | None = None) -> str:
+                    fields: NoteFields | None = None) -> str:
     """The paragraph's text; with `italic_styles` (a note's), its italic runs marked for
-    `with_emphasis`; with `citations` (a note's), its reference manager's citation fields
-    marked for `citefields.cut_fields` and their records added to the list."""
+    `with_emphasis`; with `fields` (a note's), its reference manager's citations marked for
+    `citefields.cut_fields` and their records kept."""
     walk = _Walk(rels=rels, on_reference=on_reference, on_page_break=on_page_break,
-                 italic_styles=italic_styles, citations=citations, sources=sources)
+                 italic_styles=italic_styles, fields_of_note=fields)
     if on_page_break is not None and paragraph.find(f"{W}pPr/{W}pageBreakBefore") is not None:
         on_page_break()
     for child in paragraph:
@@ -421,9 +434,9 @@ def _walk(element: etree._Element, walk: _Walk) -> None:
         inner = join_pieces(walk.buffers.pop())
         walk.buffers[-1].append(Link(inner, match.group(1)) if match else inner)
         _mark_citation(instruction, walk)
-    elif tag == W + "sdt" and walk.citations is not None and (
+    elif tag == W + "sdt" and walk.fields_of_note is not None and (
             record := content_control_record(_tag_value(element))):
-        walk.citations.append(record)  # Mendeley Cite's citation: a content control
+        walk.fields_of_note.records.append(record)  # Mendeley Cite's: a content control
         walk.buffers[-1].append(FIELD_START)
         for child in element.iterfind(W + "sdtContent"):
             _walk(child, walk)
@@ -433,6 +446,13 @@ def _walk(element: etree._Element, walk: _Walk) -> None:
         for child in element:
             _walk(child, walk)
         walk.emit(ITALIC_OFF)
+    elif tag == W + "bookmarkStart" and walk.fields_of_note is not None:
+        note = walk.fields_of_note
+        if note.opens(element.get(W + "id", ""), note.bookmarks.get(element.get(W + "name", ""))):
+            walk.buffers[-1].append(FIELD_START)  # Zotero's citation kept as a bookmark
+    elif tag == W + "bookmarkEnd" and walk.fields_of_note is not None:
+        if walk.fields_of_note.closes(element.get(W + "id", "")):
+            walk.buffers[-1].append(FIELD_END)
     elif tag == W + "fldChar":
         _field_char(element, walk)
     elif tag == W + "instrText":
@@ -508,9 +528,9 @@ def _field_char(element: etree._Element, walk: _Walk) -> None:
 def _mark_citation(instruction: str, walk: _Walk, data: str | None = None) -> None:
     """In a note, a reference manager's citation field (the result just appended) is put
     between `FIELD_START` and `FIELD_END` and its record kept."""
-    if walk.citations is None:
+    if walk.fields_of_note is None:
         return
-    record = citation_record(instruction, data, walk.sources)
+    record = citation_record(instruction, data, walk.fields_of_note.sources)
     if record is not None:
-        walk.citations.append(record)
+        walk.fields_of_note.records.append(record)
         walk.buffers[-1][-1:] = [FIELD_START, *walk.buffers[-1][-1:], FIELD_END]

@@ -24,7 +24,7 @@ Reads (lxml, entities and network off):
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -32,7 +32,9 @@ from checker.extract.citefields import (
     FIELD_END,
     FIELD_START,
     FieldRecord,
+    NoteFields,
     bibliography_mark_record,
+    bookmark_records,
     citation_record,
     cut_fields,
 )
@@ -82,6 +84,7 @@ def read_odt(data: bytes) -> NativeText:
         if content is None:
             raise NativeError("is an ODF package without content.xml")
         title, date = _properties(archive)
+        bookmarks = bookmark_records(_user_properties(archive))
         italic_styles = _italic_styles(content, read_xml(archive, "styles.xml"))
     body = content.find(f"{OFFICE}body/{OFFICE}text")
     if body is None:
@@ -111,11 +114,12 @@ def read_odt(data: bytes) -> NativeText:
                                note.find(TEXT + "note-body")))
             pieces.append(f"[^{label or number}]")
         out.add(join_pieces(pieces))
-    return _finish(found, out, title, date, italic_styles)
+    return _finish(found, out, title, date, italic_styles, bookmarks)
 
 
 def _finish(found: list[_Note], out: Rendering, title: str | None,
-            date: str | None, italic_styles: frozenset[str]) -> NativeText:
+            date: str | None, italic_styles: frozenset[str],
+            bookmarks: dict[str, FieldRecord]) -> NativeText:
     runs = list(dict.fromkeys((note.note_class, note.group) for note in found))
     parted = len(runs) > 1
     footnotes = []
@@ -125,7 +129,7 @@ def _finish(found: list[_Note], out: Rendering, title: str | None,
         for note in found:
             if (note.note_class, note.group) != (note_class, group):
                 continue
-            text, cited = _note_text(note.body, italic_styles)
+            text, cited = _note_text(note.body, italic_styles, bookmarks)
             line = out.add(f"[^{note.label or note.number}]: {text}")
             footnotes.append(Footnote(
                 number=note.number, line=line, text=text, marker_lines=(note.marker_line,),
@@ -143,17 +147,8 @@ def _in_note(element: etree._Element, top: etree._Element) -> bool:
     return False
 
 
-@dataclass
-class _Fields:
-    """A note's reference manager fields while it is read: their records, in order, and
-    the names of the reference marks open."""
-
-    records: list[FieldRecord] = field(default_factory=list)
-    open: set[str] = field(default_factory=set)
-
-
 def _walk(element: etree._Element, pieces: list[str | Link],  # type: ignore[no-untyped-def]
-          italic_styles: frozenset[str] = frozenset(), fields: _Fields | None = None):
+          italic_styles: frozenset[str] = frozenset(), fields: NoteFields | None = None):
     """Append `element`'s visible text to `pieces`; yield each note met (its text is not
     appended: the caller writes its marker). A span in one of `italic_styles` is marked
     for `with_emphasis`; with `fields` (a note's), a reference mark that is a reference
@@ -182,11 +177,15 @@ def _walk(element: etree._Element, pieces: list[str | Link],  # type: ignore[no-
             pieces.append(ITALIC_OFF)
         elif tag == TEXT + "reference-mark-start" and fields is not None:
             name = child.get(TEXT + "name", "")
-            record = citation_record(name)
-            if record is not None and name not in fields.open:
-                fields.records.append(record)
-                fields.open.add(name)
+            if fields.opens(name, citation_record(name)):
                 pieces.append(FIELD_START)
+        elif tag == TEXT + "bookmark-start" and fields is not None:
+            name = child.get(TEXT + "name", "")
+            if fields.opens(name, fields.bookmarks.get(name)):
+                pieces.append(FIELD_START)  # Zotero's citation kept as a bookmark
+        elif tag in (TEXT + "reference-mark-end", TEXT + "bookmark-end") and fields is not None:
+            if fields.closes(child.get(TEXT + "name", "")):
+                pieces.append(FIELD_END)
         elif tag == TEXT + "bibliography-mark" and fields is not None:
             marked = {name.rpartition("}")[2]: value for name, value in child.attrib.items()
                       if name.startswith(TEXT)}
@@ -194,24 +193,19 @@ def _walk(element: etree._Element, pieces: list[str | Link],  # type: ignore[no-
             pieces.append(FIELD_START)
             yield from _walk(child, pieces, italic_styles, fields)
             pieces.append(FIELD_END)
-        elif tag == TEXT + "reference-mark-end" and fields is not None:
-            name = child.get(TEXT + "name", "")
-            if name in fields.open:
-                fields.open.discard(name)
-                pieces.append(FIELD_END)
         else:
             yield from _walk(child, pieces, italic_styles, fields)
         if child.tail:
             pieces.append(child.tail)
 
 
-def _note_text(body: etree._Element | None, italic_styles: frozenset[str]
-               ) -> tuple[str, tuple[ManagedCitation, ...]]:
+def _note_text(body: etree._Element | None, italic_styles: frozenset[str],
+               bookmarks: dict[str, FieldRecord]) -> tuple[str, tuple[ManagedCitation, ...]]:
     """The note's text, and the reference manager's citations in it."""
     if body is None:
         return "", ()
     paragraphs = []
-    fields = _Fields()
+    fields = NoteFields(bookmarks=bookmarks)
     for block in body.iter(*_BLOCKS):
         pieces: list[str | Link] = []
         for _nested in _walk(block, pieces, italic_styles, fields):
@@ -255,6 +249,18 @@ def _number_of(mark: str) -> tuple[int, str | None]:
     if len(set(lowered)) == 1 and lowered.isalpha() and lowered.isascii():
         return (ord(lowered[0]) - ord("a") + 1) + 26 * (len(lowered) - 1), mark
     return 0, mark or None
+
+
+def _user_properties(archive: zipfile.ZipFile) -> dict[str, str]:
+    """The document's own properties (``meta.xml``'s ``meta:user-defined``), name -> text."""
+    try:
+        meta = read_xml(archive, "meta.xml")
+    except NativeError:  # (read again, and refused, for the title: one place says so)
+        return {}
+    if meta is None:
+        return {}
+    return {prop.get(META + "name", ""): "".join(prop.itertext())
+            for prop in meta.iter(META + "user-defined") if prop.get(META + "name")}
 
 
 def _properties(archive: zipfile.ZipFile) -> tuple[str | None, str | None]:
