@@ -182,6 +182,13 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("U.S. Census Bureau, USA Trade Online, Port Data, 2020.", PASS, None, None),
         ("137 HARV. L. REV. 2408 (2024).", PASS, None, None),
     ],
+    "read_one_name_author": [
+        ("Cicero. De oratore. Trans. E. W. Sutton. Cambridge: Harvard University Press, 1942.",
+         "De oratore", "Cicero. ", None),
+        ("Ovid. Metamorphoseon. Stuttgart: Reclam, 1994.", "Metamorphoseon", None, None),
+        # no imprint: nothing says the one word is an author's name
+        ("Harbours. A history of the tides, 1990.", PASS, None, None),
+    ],
     "read_old_style_book": [
         ("A Voyage to the Baltic Harbours, London, 1751, vol. 2, p. 47.",
          "A Voyage to the Baltic Harbours", None, None),

@@ -1011,6 +1011,25 @@ _AUTHORS_SENTENCE = (  # (the sentence ends with the family name's full stop, or
 )
 
 
+# An author known by one name, as a sentence of its own ("Cicero.", "Homer.")
+_ONE_NAME = compile_lazily(
+    r"^(?P<authors>[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,20})\.\s+(?P<rest>[A-ZÀ-ÖØ-Þ*_\"“].*)$")
+
+
+def read_one_name_author(work: str, blanked: str) -> TitleParts | None:
+    """An author known by one name, the title, then the book's imprint (Place: Publisher,
+    Year), which says the name is its author's and not a title's first word:
+
+    ``Cicero. De oratore. Trans. E. W. Sutton. Cambridge: Harvard University Press, 1942.``
+    """
+    if ". " not in work[:24] or ": " not in work:
+        return None
+    found = _ONE_NAME.match(blanked)
+    if not found or not IMPRINT.search(work, found.start("rest")):
+        return None
+    return _author_first_parts(found, work, blanked)
+
+
 def read_authors_sentence(work: str, blanked: str) -> TitleParts | None:
     """Authors with initials as a sentence of their own, then the title as the next one:
 
@@ -1543,6 +1562,7 @@ READERS: tuple[Reader, ...] = (
     read_author_colon,
     read_initials_authors,
     read_authors_sentence,
+    read_one_name_author,
     read_old_style_book,
     read_data_source,
     read_title_by,
