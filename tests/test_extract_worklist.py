@@ -220,3 +220,25 @@ def test_mla_parenthetical_citations_point_to_the_listed_work() -> None:
         ["The Publication of Playbooks"],
         ["Vergangene Zukunft: Zur Semantik geschichtlicher Zeiten"],
         ["Narrative and Dramatic Sources of Shakespeare"]]
+
+
+ONE_NAME_IN_MLA = """\
+The past was a teacher.[^1]
+
+[^1]: As Cicero has it (Cicero 2.36).
+
+Works Cited
+
+Chernaik, Warren. The Myth of Rome in Shakespeare. Cambridge: Cambridge University Press, 2011.
+Print.
+Cicero. De oratore. Vol. 1. Trans. E. W. Sutton. Harvard University Press, 1979. Print.
+"""
+
+
+def test_an_mla_entry_ends_with_its_medium_and_one_name_opens_the_next() -> None:
+    """A PDF's works list run together: "Print." ends Chernaik's entry, and "Cicero." opens
+    one of its own, whose one name is its author's (the publisher and year follow)."""
+    doc = Document(path="paper.md", id="paper", text=ONE_NAME_IN_MLA, format="markdown")
+    parse_document(doc)
+    (work,) = doc.footnotes[0].references
+    assert (work.title, work.authors, work.date) == ("De oratore", ["Cicero"], "1979")

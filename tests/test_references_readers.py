@@ -186,6 +186,7 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("Cicero. De oratore. Trans. E. W. Sutton. Cambridge: Harvard University Press, 1942.",
          "De oratore", "Cicero. ", None),
         ("Ovid. Metamorphoseon. Stuttgart: Reclam, 1994.", "Metamorphoseon", None, None),
+        ("Cicero. De oratore. Harvard University Press, 1979. Print.", "De oratore", None, None),
         # no imprint: nothing says the one word is an author's name
         ("Harbours. A history of the tides, 1990.", PASS, None, None),
     ],

@@ -13,7 +13,8 @@ Literature, Literaturverzeichnis, Список литературы ...) and run
 opens with a bullet, or with a capital after a blank line, or, in a list with neither (a PDF's
 hanging indents, lost in its text), with an author's name as such lists begin them
 (``Agamben, Giorgio.``, ``Adelman,Janet.``, ``–––.`` for the same author again, as after a
-blank line too); the lines
+blank line too; ``Cicero.``, one name, where the line before ends an entry as MLA's medium
+does, ``Print.``); the lines
 below it continue it:
 
     Works Cited
@@ -47,6 +48,10 @@ _BULLET = compile_lazily(r"^\s{0,6}[*•+-]\s+")
 # "Agamben, Giorgio." "Adelman,Janet." "Barroll, J. Leeds." "Van Doren, Mark."
 _NAME_OPENING = compile_lazily(
     r"^(?:[A-Z][\w'’-]+\s)?[A-Z][\w'’-]+,\s?(?:[A-Z][a-z]+|[A-Z]\.)[\w.\s-]{0,40}?\.(?:\s|$)")
+# One name as an author's ("Cicero. De oratore. ..."): an entry's opening only where the line
+# before ends one, as MLA's medium closes every entry ("... 1942. Print.")
+_ONE_NAME_OPENING = compile_lazily(r"^[A-Z][a-z]{2,20}\.\s+[A-Z\"“*]")
+_MEDIUM_END = compile_lazily(r"\b(?:Print|Web|Film|CD|DVD|Television|Radio)\.$")
 _YEAR = compile_lazily(r"\b(?:1[5-9]|20)\d\d\b")
 MAX_ENTRIES = 5000
 MAX_ENTRY_CHARS = 2000
@@ -84,7 +89,9 @@ def listed_works(text: str, note_lines: set[int]) -> list[str]:
         bullet = _BULLET.match(line)
         if bullet or (blank and (stripped[:1].isupper() or stripped[:1] in "\"“«"
                                  or is_ditto(stripped))) \
-                or current is None or (by_name is not None and number in by_name):
+                or current is None or (by_name is not None and number in by_name) \
+                or (_MEDIUM_END.search(current[-1]) and (
+                    _NAME_OPENING.match(stripped) or _ONE_NAME_OPENING.match(stripped))):
             current = [stripped[bullet.end() - (len(line) - len(line.lstrip())):]
                        if bullet else stripped]
             entries.append(current)  # type: ignore[arg-type]

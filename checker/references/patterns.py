@@ -136,6 +136,10 @@ IMPRINT = compile_lazily(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ /-][A-ZÀ-ÖØ-Þ][\w'�
                          r"(?:\s(?:am|an|upon|on|sur|nad)\s[A-ZÀ-ÖØ-Þ][\w'’-]+)?:\s+"
                          r"(?:(?:de|van|von|di|du)\s+)?[A-ZÀ-ÖØ-Þ][^:;]{1,60}?,?\s+(?:[a-z]+\s+){0,3}"
                          + YEAR + r"(?=[.,;)\s]|$)")
+# A book's publisher with its year, no place before it (MLA: "Harvard University Press, 1979",
+# "Johns Hopkins UP, 1980")
+PUBLISHER_YEAR = compile_lazily(
+    r"\b(?:Press|UP|Publishers|Publishing|Verlag),?\s+" + YEAR + r"(?=[.,;)\s]|$)")
 # "Asia Policy 24", "Survey 38 (2)", MLA's "ELH 20.4" (volume.issue): a name with its volume
 VOLUME_TAIL = compile_lazily(
     r"^(?P<name>.*?[^\d\s,.:])\s+(?P<vol>\d{1,4}|\d{1,3}\.\d{1,2}|[IVXL]{1,5})(?:\s*\(\d+\))?$"

@@ -42,6 +42,7 @@ from checker.references.patterns import (
     NOISE,
     NUMBERS,
     PLACE_PUBLISHER,
+    PUBLISHER_YEAR,
     QUOTE_CHARS,
     REPOSITORY,
     SERIES_CHUNK,
@@ -1018,14 +1019,16 @@ _ONE_NAME = compile_lazily(
 
 def read_one_name_author(work: str, blanked: str) -> TitleParts | None:
     """An author known by one name, the title, then the book's imprint (Place: Publisher,
-    Year), which says the name is its author's and not a title's first word:
+    Year, or the publisher and year alone), which says the name is its author's and not a
+    title's first word:
 
     ``Cicero. De oratore. Trans. E. W. Sutton. Cambridge: Harvard University Press, 1942.``
     """
-    if ". " not in work[:24] or ": " not in work:
+    if ". " not in work[:24]:
         return None
     found = _ONE_NAME.match(blanked)
-    if not found or not IMPRINT.search(work, found.start("rest")):
+    if not found or not (IMPRINT.search(work, found.start("rest")) or PUBLISHER_YEAR.search(
+            work, found.start("rest"))):
         return None
     return _author_first_parts(found, work, blanked)
 

@@ -23,6 +23,7 @@ from checker.references.patterns import (
     FULL_NAME_AUTHORS,
     GIVEN_FIRST_AUTHORS,
     IMPRINT,
+    PUBLISHER_YEAR,
     REPOSITORY,
     SPEECH_BEFORE,
     YEAR,
@@ -323,6 +324,9 @@ def has_signature(text: str) -> bool:
         return True  # "Hans Müller: Häfen. Berlin 1998, S. 45", "..., in: Zeitschrift 12 (2001)"
     if ": " in text and IMPRINT.search(text):
         return True  # "..., Harbour Songs. London: Nord, 1987": a book's place, publisher, year
+    if ("Press" in text or "UP," in text or "Verlag" in text or "Publish" in text) and \
+            PUBLISHER_YEAR.search(text) and not is_prose(text):
+        return True  # "Cicero. De oratore. Harvard University Press, 1979. Print."
     if text[:1].isupper() and _PLACE_YEAR_PAGE.match(text):
         return True  # "Dzieje portu, Gdańsk 1990, s. 5": a book, its place and year, the page
     if text[:1].isupper() and _LIST_OPENING.match(text) and _YEAR_ANYWHERE.search(text):
