@@ -39,7 +39,7 @@ FLOORS: dict[str, tuple[int, float]] = {
     'crs-senate-budget-resolution-fy2026.md': (32, 0.93),
     'crs-strait-of-hormuz-non-oil-shipments.md': (40, 0.97),
     'crs-us-foreign-commercial-service-overview.md': (35, 0.77),
-    'dissertation.pdf': (70, 0.72),
+    'dissertation.pdf': (70, 0.74),
     'fcc-15-24-open-internet-order.docx': (60, 0.61),
     'fivethirtyeight-endorsements-article.html': (4, 0.99),
     'harvard_law_review_Background_Principles_And_The_General_Law_Of_Property.pdf': (186, 0.97),
