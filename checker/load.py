@@ -55,9 +55,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"GIF89a", "a GIF image"),
     (b"PK\x03\x04", "a ZIP archive (or a .docx/.epub/.odt)"),
     (b"\x1f\x8b", "a gzip archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (office.OLE2_MAGIC, "an old Office document"),
     (b"\x7fELF", "an executable"),
-    (b"{\\rtf", "an RTF document"),
+    (office.RTF_MAGIC, "an RTF document"),
 )
 
 # C0 control bytes that never appear in text (tab, LF, VT, FF, CR and ESC are allowed).

@@ -55,6 +55,7 @@ from checker.bibliography.read import bib_reference, csl_reference, endnote_refe
 from checker.extract.native import XML_PARSER
 from checker.lazypattern import compile_lazily
 from checker.model import ManagedCitation, Reference, copy_reference
+from checker.references.patterns import YEAR
 
 FIELD_START = "\x02"  # around a citation field's printed text while a note is written
 FIELD_END = "\x03"  # (neither can occur in XML 1.0 text, nor is it white space to split)
@@ -70,7 +71,7 @@ _ENDNOTE = compile_lazily(r"\s*(?:ADDIN\s+)?EN\.CITE(?!\.)\b")
 _ET_AL = compile_lazily(r"(?i)al\.?, et|et\.? al\.?")
 _LINK = compile_lazily(r"\[([^][]*)\]\([^)\s]*\)")
 _NOT_WORD = compile_lazily(r"[\W_]+")
-_YEARS = compile_lazily(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_YEARS = compile_lazily(rf"(?<!\d){YEAR}(?!\d)")
 _MARKS = compile_lazily(f"([{FIELD_START}{FIELD_END}])")
 
 
@@ -280,14 +281,15 @@ def cut_fields(text: str, records: list[FieldRecord]) -> tuple[str, tuple[Manage
 
 def _citation(text: str, start: int, end: int, record: FieldRecord) -> ManagedCitation:
     printed = text[start:end]
+    plain = f" {_plain(printed)} "  # (what each comparison below sees of the print)
     works = tuple(copy_reference(work.reference) for work in record.works)
     for work in works:
         work.raw = " ".join(printed.split())
-        work.ibid = not _in(printed, work.title)  # a short form ("Ibid., 7.", "Roe, Ports, 9.")
+        work.ibid = not _in(plain, work.title)  # a short form ("Ibid., 7.", "Roe, Ports, 9.")
         if work.url and _bare(work.url) not in printed:
             work.url_as_printed = None  # the record's link, which the note does not print
-    trusted = (record.written is not None and _keeps(printed, record.written)) or all(
-        _names(printed, work) and not _other_year(printed, work) for work in record.works)
+    trusted = (record.written is not None and _keeps(plain, record.written)) or all(
+        _names(plain, work) and not _other_year(printed, work) for work in record.works)
     return ManagedCitation(start=start, end=end, manager=record.manager, works=works,
                            edited=bool(works) and not trusted)
 
@@ -309,26 +311,28 @@ def _plain(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", _LINK.sub(r"\1", text)).casefold().split())
 
 
-def _keeps(printed: str, written: str) -> bool:
-    """Does the printed citation keep every word the manager wrote, in order? An edit that
-    only adds (a page: "(Roe 2001)" -> "(Roe 2001 : p. 5)", a word) keeps the work; one that
-    changes a name, a year, a title or the page after "Ibid." may not."""
-    words = iter(_plain(printed).split())
+def _keeps(plain: str, written: str) -> bool:
+    """Does the printed citation (`plain`, as `_plain` reads it) keep every word the manager
+    wrote, in order? An edit that only adds (a page: "(Roe 2001)" -> "(Roe 2001 : p. 5)", a
+    word) keeps the work; one that changes a name, a year, a title or the page after "Ibid."
+    may not."""
+    words = iter(plain.split())
     wanted = _plain(written).split()
     return bool(wanted) and all(word in words for word in wanted)
 
 
-def _names(printed: str, work: RecordedWork) -> bool:
-    """Does the printed citation name `work`: by its title or its short title, or by its
-    first author's family name and its year ("(Roe, 2001)")?"""
+def _names(plain: str, work: RecordedWork) -> bool:
+    """Does the printed citation (`plain`, see `_in`) name `work`: by its title or its short
+    title, or by its first author's family name and its year ("(Roe, 2001)")?"""
     reference = work.reference
-    if _in(printed, reference.title) or _in(printed, work.short_title):
+    if _in(plain, reference.title) or _in(plain, work.short_title):
         return True
     family = reference.authors[0].partition(",")[0] if reference.authors else ""
-    return bool(reference.date) and _in(printed, family) and _in(printed, reference.date[:4])
+    return bool(reference.date) and _in(plain, family) and _in(plain, reference.date[:4])
 
 
-def _in(printed: str, title: str | None) -> bool:
-    """Is `title` printed in `printed` (letters and digits compared, whole words)?"""
+def _in(plain: str, title: str | None) -> bool:
+    """Is `title` printed in the print read as ``f" {_plain(printed)} "`` (letters and
+    digits compared, whole words)?"""
     words = _plain(title or "")
-    return bool(words) and f" {words} " in f" {_plain(printed)} "
+    return bool(words) and f" {words} " in plain

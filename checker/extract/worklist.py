@@ -34,6 +34,7 @@ import re
 
 from checker.extract.common import PAGE_START, is_ditto, join_wrapped_lines
 from checker.lazypattern import compile_lazily
+from checker.references.patterns import YEAR_WORD
 
 _LIST_HEADING = compile_lazily(
     r"^\s{0,3}(?:#{1,6}\s*)?(?:\*\*)?(?:Bibliography|Sources|Sources cited|Works cited|"
@@ -52,7 +53,6 @@ _NAME_OPENING = compile_lazily(
 # before ends one, as MLA's medium closes every entry ("... 1942. Print.")
 _ONE_NAME_OPENING = compile_lazily(r"^[A-Z][a-z]{2,20}\.\s+[A-Z\"“*]")
 _MEDIUM_END = compile_lazily(r"\b(?:Print|Web|Film|CD|DVD|Television|Radio)\.$")
-_YEAR = compile_lazily(r"\b(?:1[5-9]|20)\d\d\b")
 MAX_ENTRIES = 5000
 MAX_ENTRY_CHARS = 2000
 
@@ -101,7 +101,7 @@ def listed_works(text: str, note_lines: set[int]) -> list[str]:
         if len(entries) >= MAX_ENTRIES:
             break
     joined = (join_wrapped_lines(parts) for parts in entries)  # type: ignore[arg-type]
-    return [entry for entry in joined if _YEAR.search(entry)]
+    return [entry for entry in joined if YEAR_WORD.search(entry)]
 
 
 def _opens_by_name(lines: list[str], note_lines: set[int]) -> set[int]:

@@ -39,6 +39,7 @@ from checker.references.patterns import (
     LOWER_WORDS,
     NUMBERED,
     SPACE,
+    YEAR_WORD,
     clean_text,
     sentence_spans,
 )
@@ -285,7 +286,6 @@ def _names_a_books_publisher(reference: Reference, parts: TitleParts, evidence: 
 
 _PIN_AT_END = compile_lazily(r"(?:,\s+at|(?<![Vv]ol\.)(?<![Nn]o\.)(?<![Pp]art)(?<!Chapter))\s+\*?"
                              r"\d{1,4}(?:[–-]\d{1,4})?$")
-_YEARS_IN_PIN = compile_lazily(r"\b(?:1[5-9]|20)\d\d\b")
 _BRACKETED_YEAR = compile_lazily(r"\s*\([^()]{0,40}\b(?:1[5-9]|20)\d\d\)")
 
 
@@ -306,7 +306,7 @@ def _without_pin_cite(title: str, after: str) -> str:
     pin = _PIN_AT_END.search(title)
     if pin is None or not _BRACKETED_YEAR.match(after):
         return title
-    if _YEARS_IN_PIN.search(pin.group(0)):
+    if YEAR_WORD.search(pin.group(0)):
         return title  # "Register of Admissions, 1521–1889": the years it covers
     rest = title[:pin.start()].rstrip(" ,")
     return rest if len(rest.split()) >= 2 else title

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from checker.lazypattern import compile_lazily
 from checker.model import (
     Finding,
     Footnote,
@@ -29,7 +30,7 @@ from checker.model import (
 )
 
 RULE = "citation-field"
-_WORDS = re.compile(r"\w+")
+_WORDS = compile_lazily(r"\w+")
 
 
 def managed_references(footnote: Footnote, parsed: list[Reference], document: str,

@@ -29,6 +29,7 @@ def split_words(text: str) -> list[str]:
 # A four-digit year from 1500 to 2099, as regex text to build other patterns with.
 YEAR = r"(?:1[5-9]|20)\d\d"
 
+YEAR_WORD = compile_lazily(rf"\b{YEAR}\b")  # a year standing as a word of its own
 DATE_MARK = "\x00"  # what a date is blanked to (then padded with spaces to its length)
 
 DIGIT = compile_lazily(r"\d")

@@ -1000,9 +1000,9 @@ def read_initials_authors(work: str, blanked: str) -> TitleParts | None:
     return _author_first_parts(initials, work, blanked)
 
 
-# A reference list's authors as a sentence of their own (patterns.GIVEN_FIRST_AUTHORS and
-# FAMILY_FIRST_AUTHORS), then the title as a sentence
-# the title after them: not another initial ("Greg, W. W. A Bibliography ...": "A" is a word)
+# A reference list's authors as a sentence of their own (patterns.GIVEN_FIRST_AUTHORS,
+# FULL_NAME_AUTHORS and FAMILY_FIRST_AUTHORS), then the title as a sentence: not another
+# initial ("Greg, W. W. A Bibliography ...": "A" is a word)
 _REST = r"(?![A-ZÀ-ÖØ-Þ]\.\s)(?P<rest>[A-ZÀ-ÖØ-Þ\"“*].*)$"
 _AUTHORS_SENTENCE = (  # (the sentence ends with the family name's full stop, or an initial's)
     compile_lazily(

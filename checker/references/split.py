@@ -27,6 +27,7 @@ from checker.references.patterns import (
     REPOSITORY,
     SPEECH_BEFORE,
     YEAR,
+    YEAR_WORD,
     letter_head,
     prose_ratio,
     sentence_spans,
@@ -329,7 +330,7 @@ def has_signature(text: str) -> bool:
         return True  # "Cicero. De oratore. Harvard University Press, 1979. Print."
     if text[:1].isupper() and _PLACE_YEAR_PAGE.match(text):
         return True  # "Dzieje portu, Gdańsk 1990, s. 5": a book, its place and year, the page
-    if text[:1].isupper() and _LIST_OPENING.match(text) and _YEAR_ANYWHERE.search(text):
+    if text[:1].isupper() and _LIST_OPENING.match(text) and YEAR_WORD.search(text):
         return True  # "W. H. Enright. Title that reads as a sentence. Journal, 4(2), 1978"
     if is_prose(text):
         return False
@@ -637,10 +638,9 @@ def _after_pages(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # it is the work's title, however much it reads like prose
 _LIST_HEAD = compile_lazily(
     r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:[A-ZÀ-ÖØ-Þ]\.\s*(?:-\s*)?)+[^()]{0,200}?"
-    rf"\((?:1[5-9]|20)\d\d[a-z]?\)\.?\s*$|(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s*$"
+    rf"\({YEAR}[a-z]?\)\.?\s*$|(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s*$"
     rf"|(?:{FAMILY_FIRST_AUTHORS})\s*$")
 # ... and a citation opening with such a list of authors ("W. H. Enright. Title. Journal, 1978")
-_YEAR_ANYWHERE = compile_lazily(rf"\b{YEAR}\b")
 _LIST_OPENING = compile_lazily(
     rf"(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s+\S"
     rf"|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]")
