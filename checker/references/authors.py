@@ -321,6 +321,7 @@ _ABBREVIATED_BODY_WORD = compile_lazily(
     r"Ctr\.|Inst\.|Found\.|Univ\.|Cong\.|Serv\.|Agric\.|Auth\.|Comm\.)(?!\w)")
 
 
+@lru_cache(maxsize=4096)  # a paper's authors and outlets are looked at note after note
 def is_organisation(text: str) -> bool:
     """An institution rather than people: a ministry, a bank, "Human Rights Watch", "ICG"."""
     text = text.strip(" .,;:")
@@ -518,13 +519,19 @@ def family_name(text: str) -> str | None:
 def family_names(text: str) -> list[str]:
     """Family names as short forms list them: "Cooley and Heathershaw", "Smith, Doe, and
     Lee", "Smith et al."; [] when the text is not such a list."""
+    return list(_family_names(text))
+
+
+@lru_cache(maxsize=4096)
+def _family_names(text: str) -> tuple[str, ...]:
+    """Cached: short forms name the same authors note after note."""
     text = clean_author_text(text).rstrip(".")
     if not text:
-        return []
+        return ()
     names = [part for part in _SEPARATORS.split(text.replace(", ", "; ")) if part]
     if not 1 <= len(names) <= 4:
-        return []
+        return ()
     found = [family_name(name) for name in names]
     if any(name is None or len(name.split()) > 2 for name in found):
-        return []
-    return [name for name in found if name]
+        return ()
+    return tuple(name for name in found if name)

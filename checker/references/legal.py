@@ -924,10 +924,20 @@ _CAPS_PAIR = compile_lazily(r" (?=[A-Z][A-Z.])(?:(?<=[A-Z]{3} )|(?<=[A-Z]{3}\. )
                             r"(?<=[A-Z]{3}\., ))[A-Z][A-Z.]+")
 
 
+def _by_first_character(marks: tuple[str, ...]) -> str:
+    r"""A pattern for any of `marks`, one branch per first character (``C(?:\.F\.R|ong\.)``):
+    where a mark may start, the scan tries a dozen branches instead of every mark."""
+    rests: dict[str, list[str]] = {}
+    for mark in marks:
+        rests.setdefault(mark[0], []).append(re.escape(mark[1:]))
+    return "|".join(re.escape(first) + (f"(?:{'|'.join(rest)})" if len(rest) > 1 else rest[0])
+                    for first, rest in rests.items())
+
+
 # The words and marks a legal citation prints, looked for in one scan (each opens with a
 # letter, digit or mark, which the scan looks for first; "estatement", opening with the
 # commonest letter, is looked for apart) ...
-_LEGAL_MARK = compile_lazily("|".join(re.escape(mark) for mark in (
+_LEGAL_MARK = compile_lazily(_by_first_character((
     "U.S.C", "C.F.R", "L. ", "Order", "Res.", "§", "Fed. Reg", "Rep.", "Cong.", "In re ",
     "Const.", "CONST.", "Doc.", "CRS", "L.J", "L. R", "L.Q", "REV.", "ESTATEMENT",
     "Rev.", "U.S.", "Case (", "Fed. R", "), http", "Ct.", "2d", "3d", "4th")))

@@ -212,7 +212,9 @@ def sentence_spans(text: str, start: int, end: int,
     breaks = SENTENCE_BREAK_QUOTED if quoted_ends else SENTENCE_BREAK
     for boundary in breaks.finditer(text, max(start - 1, 0), end):  # its stop may be before
         blank = boundary.start() + 1
-        if ABBREVIATION_END.search(text, max(position, blank - 12), blank):
+        # (an abbreviation is letters and a full stop: none after "2019." or '?')
+        if text[blank - 1] == "." and text[blank - 2:blank - 1].isalpha() \
+                and ABBREVIATION_END.search(text, max(position, blank - 12), blank):
             continue
         spans.append((position, blank))
         position = boundary.end()

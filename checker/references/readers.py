@@ -103,9 +103,10 @@ def read_numbered_report(work: str, blanked: str) -> TitleParts | None:
 
     ``CRS Report R48284, The Budget Resolution: Frequently Asked Questions, by Tori Gorman.``
     """
-    if "Report" not in work[:40] and "Paper" not in work[:40] and "Brief" not in work[:40] \
-            and "Insight" not in work[:20] and "Focus" not in work[:20] \
-            and "Sidebar" not in work[:30]:
+    head = work[:40]
+    if "Report" not in head and "Paper" not in head and "Brief" not in head \
+            and "Insight" not in head[:20] and "Focus" not in head[:20] \
+            and "Sidebar" not in head[:30]:
         return None
     found = NUMBERED_REPORT.match(blanked)
     if not found:
@@ -188,6 +189,19 @@ _BLUEBOOK_PERIODICAL = compile_lazily(
 # '"Title." *Outlet*, <date>'
 _OUTLET_BEFORE_DATE = compile_lazily(
     r",\s+[A-Z][\w'’.&\s-]*(?:,\s*|,?\s*\(\s*(?:[a-z]+\s+){0,2})$")
+
+
+def _outlet_before_date(blanked: str) -> bool:
+    """`_OUTLET_BEFORE_DATE` before the first date. Its match holds two commas at most, the
+    first where it starts: it is looked for from the last but one comma on."""
+    date = blanked.find(DATE_MARK)
+    last = blanked.rfind(",", 0, date)
+    if last < 0:
+        return False
+    start = max(blanked.rfind(",", 0, last), 0)
+    return _OUTLET_BEFORE_DATE.search(blanked, start, date) is not None
+
+
 # What Bluebook prints before a title to say what kind of piece it is: not an author or title
 _PIECE_KIND = compile_lazily(
     r"^(?:Editorial|Opinion|Op-Ed|Letter to the Editor|Note|Comment|Essay|Book Review|"
@@ -224,7 +238,7 @@ def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
         start, end = release.span("title")
         return TitleParts(title=work[start:end].strip(), authors_text=release.group("issuer"),
                           after=blanked[end:], title_start=start, title_end=end)
-    if not _OUTLET_BEFORE_DATE.search(blanked, 0, blanked.find(DATE_MARK)):
+    if not _outlet_before_date(blanked):
         return None
     found = _BLUEBOOK_PERIODICAL.match(blanked)
     if not found:
@@ -618,7 +632,9 @@ def _is_quotation(work: str, found: tuple[int, int, str]) -> bool:
             # 'three cases "describing the right to ...," but', '... lesbians," "reflect
             # this dynamic."': words quoted in a sentence (a title starts with a capital)
             return True
-    return bool(SPEECH_BEFORE.search(before[-40:]))
+    last = before[-1:]  # (a verb of saying ends in a letter, or a comma or colon follows it)
+    return (last.isalnum() or last in (",", ":", "_")) \
+        and SPEECH_BEFORE.search(before[-40:]) is not None
 
 
 # A quoted title a date follows ("... my summary at "Tides?," June 25, 2013"): a title even
@@ -631,7 +647,8 @@ def _in_a_sentence(work: str, start: int) -> bool:
     if start < 11:
         return False  # fewer than six words before it ("a b c d e f" is 11 characters)
     before = work[:start]
-    cut = max(before.rfind(mark) for mark in ('.” ', '." ', ". ", "; ", ".’ "))
+    cut = max(before.rfind('.” '), before.rfind('." '), before.rfind(". "), before.rfind("; "),
+              before.rfind(".’ "))
     lead = before[cut + 1:].split() if cut >= 0 else before.split()
     return len(lead) >= 6 and prose_ratio(lead[-12:]) > 0.5 and not (
         lead[-1].endswith(",") and lead[-1][:1].isupper())  # "... from Poe, "Title""

@@ -160,6 +160,7 @@ def looks_like_domain(token: str) -> bool:
     return len(label) >= 2 or token in _SHORT_SITES
 
 
+@lru_cache(maxsize=4096)  # a note's URL is asked about more than once, a site's in many notes
 def domain_of(url_or_host: str | None) -> str | None:
     """Lower-case host of a URL or host name, without ``www.``, port and credentials; None
     when there is no valid host."""
