@@ -189,19 +189,6 @@ _BLUEBOOK_PERIODICAL = compile_lazily(
 # '"Title." *Outlet*, <date>'
 _OUTLET_BEFORE_DATE = compile_lazily(
     r",\s+[A-Z][\w'’.&\s-]*(?:,\s*|,?\s*\(\s*(?:[a-z]+\s+){0,2})$")
-
-
-def _outlet_before_date(blanked: str) -> bool:
-    """`_OUTLET_BEFORE_DATE` before the first date. Its match holds two commas at most, the
-    first where it starts: it is looked for from the last but one comma on."""
-    date = blanked.find(DATE_MARK)
-    last = blanked.rfind(",", 0, date)
-    if last < 0:
-        return False
-    start = max(blanked.rfind(",", 0, last), 0)
-    return _OUTLET_BEFORE_DATE.search(blanked, start, date) is not None
-
-
 # What Bluebook prints before a title to say what kind of piece it is: not an author or title
 _PIECE_KIND = compile_lazily(
     r"^(?:Editorial|Opinion|Op-Ed|Letter to the Editor|Note|Comment|Essay|Book Review|"
@@ -238,7 +225,7 @@ def read_bluebook_periodical(work: str, blanked: str) -> TitleParts | None:
         start, end = release.span("title")
         return TitleParts(title=work[start:end].strip(), authors_text=release.group("issuer"),
                           after=blanked[end:], title_start=start, title_end=end)
-    if not _outlet_before_date(blanked):
+    if not _OUTLET_BEFORE_DATE.search(blanked, 0, blanked.find(DATE_MARK)):
         return None
     found = _BLUEBOOK_PERIODICAL.match(blanked)
     if not found:
