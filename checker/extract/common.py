@@ -170,7 +170,9 @@ def run_on_in(part: str, wanted: int, start: int, *,
 
 
 _POWER_BASE = compile_lazily(r"(?:^|[^\w.,])(?:10|[kcm]?m|ft|mi|in|yd)$")
-_POWER_BASE_ENDS = frozenset("0mtind\n")  # what those bases end with ("$" passes a newline)
+# What those bases end with ("$" passes a newline): a hot loop looks at the last character
+# before a superscript first, and calls `is_power` only when it is one of these
+POWER_BASE_ENDS = frozenset("0mtind\n")
 
 
 def is_power(before: str) -> bool:
@@ -179,7 +181,7 @@ def is_power(before: str) -> bool:
     Only for a base of 10 and units of area or volume (10<sup>6</sup>, km<sup>2</sup>):
     markers do follow numbers too ("on March 12<sup>3</sup>").
     """
-    return before[-1:] in _POWER_BASE_ENDS and bool(_POWER_BASE.search(before[-4:]))
+    return before[-1:] in POWER_BASE_ENDS and bool(_POWER_BASE.search(before[-4:]))
 
 
 def from_superscript(digits: str) -> str:

@@ -31,6 +31,8 @@ class Extraction:
 def restart_parts(numbers: list[int]) -> list[int] | None:
     """Note numbers in document order -> the part of each, a new part wherever the
     numbering starts again at 1; None where it never does (notes numbered once through)."""
+    if 1 not in numbers[1:]:  # looked for first: most documents number their notes once
+        return None
     parts = []
     part = 1
     for position, number in enumerate(numbers):
@@ -73,16 +75,20 @@ class MarkerHandout:
     numbering restarts per chapter or letter), each note gets those after the previous note
     of that number and above itself, the last one also those below it: a marker belongs to
     the next note of its number. Work and memory stay linear in the markers however often a
-    number repeats.
+    number repeats. Each note takes its markers once.
     """
 
     def __init__(self, markers: Mapping[Hashable, Sequence[int]], keys: Iterable[Hashable]):
         self._markers = markers
         self._left = Counter(keys)  # notes of each key still to be handed their markers
         self._taken: dict[Hashable, int] = {}
+        # no number defined twice (most documents): a note's markers are all of its number's
+        self._each_once = len(self._left) == self._left.total()
 
     def take(self, key: Hashable, line: int) -> tuple[int, ...]:
         lines = self._markers.get(key, ())
+        if self._each_once:
+            return tuple(lines)
         self._left[key] -= 1
         start = self._taken.get(key, 0)
         if self._left[key] <= 0:

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from checker.extract.common import (
     LOWER_NOTE_START,
+    POWER_BASE_ENDS,
     SUPERSCRIPT_DIGITS,
     MarkerIndex,
     clean_note_text,
@@ -389,8 +390,9 @@ def _collect_markers(
             candidate = get(index)
             if candidate is not None and offset - start < candidate.marker_end:
                 continue  # the note's own number (`_own_marker`, inlined in this hot loop)
-            if is_power(text[max(start, offset - 5): offset]):
-                continue
+            if text[offset - 1] in POWER_BASE_ENDS \
+                    and is_power(text[max(start, offset - 5): offset]):
+                continue  # an exponent (the last character looked at first: nothing cut)
             spec = match.group(1)
             if spec.isdigit():
                 add(int(spec), index)
