@@ -70,7 +70,7 @@ def listed_works(text: str, note_lines: set[int]) -> list[str]:
     by_name: set[int] | None = None  # read at the first list: most documents have none
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
-        if len(stripped) < 40 and _LIST_HEADING.match(line):
+        if stripped and len(stripped) < 40 and _LIST_HEADING.match(line):
             in_list, current, blank = True, None, True
             if by_name is None:
                 by_name = _opens_by_name(lines, note_lines)

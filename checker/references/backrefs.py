@@ -413,7 +413,8 @@ class BackReferenceResolver:
         previous_top = self.previous_top
         for position, footnote in enumerate(footnotes):
             text = footnote.text.strip()
-            if footnote.references and any(c.works and not c.edited for c in footnote.cited):
+            if footnote.references and footnote.cited and any(
+                    c.works and not c.edited for c in footnote.cited):
                 # A reference manager's record says which works the note cites ("Ibid., 7."
                 # included): taken as they are (managed.py)
                 previous = footnote.references
@@ -501,6 +502,8 @@ class BackReferenceResolver:
 def _resolve_each(references: list[Reference], index: _Index) -> list[Reference]:
     """Each short form of a note (a case by volume and reporter, a short title, an
     author-date cite, a repeat) -> the work it points to."""
+    if all(map(_cited_in_full, references)):
+        return references  # (most notes) no short form: the note keeps its own list
     resolved, changed = [], False
     for ref in references:
         if not _cited_in_full(ref):

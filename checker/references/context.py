@@ -201,7 +201,10 @@ class MarkedLines:
                     note = int(digits if digits.isascii() else from_superscript(digits))
                     found.setdefault(note, match.span())
                 shapes.append(found)
-        return next((found[number] for found in shapes if number in found), None)
+        for found in shapes:
+            if number in found:
+                return found[number]
+        return None
 
 
 def body_at_marker(lines: MarkedLines, footnote: Footnote) -> tuple[str, str] | None:
@@ -221,7 +224,7 @@ def body_at_marker(lines: MarkedLines, footnote: Footnote) -> tuple[str, str] | 
     if at > LEAD_CHARS:
         lead = text[at - LEAD_CHARS: at]
     else:  # a few lines before: who "he" is
-        lead = " ".join(lines.lines[max(0, line - 7):line - 1]) + " " + text[:at]
+        lead = " ".join([*lines.lines[max(0, line - 7):line - 1], text[:at]])
     if len(text) - end > FOLLOW_CHARS:
         return lead, text[end: end + FOLLOW_CHARS]
     after = lines.lines[line] if line < len(lines.lines) else ""
