@@ -217,8 +217,10 @@ class MarkerIndex:
     lines: dict[int, list[int]] = field(default_factory=dict)
 
     def add(self, number: int, line: int) -> None:
-        found = self.lines.setdefault(number, [])
-        if not found or found[-1] != line:
+        found = self.lines.get(number)
+        if found is None:
+            self.lines[number] = [line]
+        elif not found or found[-1] != line:
             found.append(line)
 
     def first(self, number: int) -> int | None:

@@ -234,20 +234,21 @@ def _scan(text: str, lines: list[str]) -> _Scan:
         append(TEXT)
         if first.isdigit() or first in _CANDIDATE_FIRST:
             candidate = _candidate(line, under_notes_heading or after_rule)
-            if candidate is not None and candidate.style == "bare" and paged \
-                    and _page_number_line(lines, index):
-                page_numbers.append((index, candidate.number))
-            if candidate is not None:
-                candidates[index] = candidate
-                start_numbers.add(candidate.number)
-                if candidate.strong:
-                    strong_numbers.add(candidate.number)
-                if under_notes_heading:
-                    endnote_numbers.add(candidate.number)
-                superscript_defs |= candidate.style == "superscript"
-                # "[12] text", and "12. ^ text" (a wiki's list, its body marked "[12]"); the
-                # text after the leading number starts where its blanks end
-                bracket_lines += candidate.style == "bracket" or candidate.text[:1] in ("^", "↑")
+            if candidate is None:
+                continue
+            number, style = candidate.number, candidate.style
+            if style == "bare" and paged and _page_number_line(lines, index):
+                page_numbers.append((index, number))
+            candidates[index] = candidate
+            start_numbers.add(number)
+            if candidate.strong:
+                strong_numbers.add(number)
+            if under_notes_heading:
+                endnote_numbers.add(number)
+            superscript_defs |= style == "superscript"
+            # "[12] text", and "12. ^ text" (a wiki's list, its body marked "[12]"); the
+            # text after the leading number starts where its blanks end
+            bracket_lines += style == "bracket" or candidate.text[:1] in ("^", "↑")
     for index in _running_page_numbers(page_numbers):
         del candidates[index]
     explicit = _collect_markers(text, candidates, superscript_defs)
