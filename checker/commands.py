@@ -251,7 +251,7 @@ def print_summary(run, findings, links, *, checked, offline, notes) -> None:
 
 def parse_with_config(args: argparse.Namespace, config, on_references=None) -> ParseRun:
     """Parse the documents named on the command line; say what could not be read.
-    `on_references`: see `parse.parse_note_texts`."""
+    `on_references`: see `parse.parse_document`."""
     run = parse_paths(args.documents, doc_date=args.date or getattr(config, "document_date", None),
                       on_references=on_references)
     report_input_errors(run)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from checker.model import (
     reference_from_values,
     reference_values,
 )
-from checker.references import parse_references, repair_across_notes, resolve_backreferences
+from checker.references import BackReferenceResolver, parse_references, repair_across_notes
 from checker.references.backrefs import is_undated_case, is_unnamed_case
 from checker.references.context import (
     MarkedLines,
@@ -35,6 +35,7 @@ from checker.references.managed import managed_references
 from checker.workers import map_shared
 
 PARALLEL_FROM = 5000  # notes; fewer are parsed here sooner than workers start and answer
+CONTEXT_BATCH = 1000  # notes whose context is taken at a time, as their references come
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".tex",
                      ".bib", ".rst", ".texi", ".texinfo", ".xml", ".docx", ".odt", ".pdf",
                      ".doc", ".rtf", ".wiki", ".mediawiki", ".adoc", ".asciidoc", ".org")
@@ -103,8 +104,10 @@ NoteHook = Callable[[list[Reference]], None]
 def parse_document(doc: Document, doc_date: str | None = None,
                    on_references: NoteHook | None = None) -> list[Finding]:
     """Fill `doc` with its metadata, footnotes and references; return parse findings.
-    `on_references`: see `parse_note_texts` (not called for notes whose references a LaTeX
-    \\cite or a .bib entry gave)."""
+    `on_references(references)` is called with each note's references as soon as they are
+    read (`parse_note_texts`), by the link check to start on the first links while the rest
+    is read (not for a document whose references a LaTeX \\cite, a .bib entry or a reference
+    manager's fields gave)."""
     with one_parse(doc):
         title, stated_date = document_metadata(doc)
         footnotes, findings = extract_footnotes(doc)
@@ -117,33 +120,82 @@ def parse_document(doc: Document, doc_date: str | None = None,
     if any(footnote.references or footnote.cited for footnote in footnotes):
         on_references = None
     cited_before: set[tuple] = set()
-    for footnote, references in zip(footnotes, parse_note_texts(texts, on_references),
-                                    strict=True):
+    context = _NoteContext(doc, footnotes)
+    for read, (footnote, references) in enumerate(
+            zip(footnotes, parse_note_texts(texts), strict=True), start=1):
+        if on_references is not None:
+            on_references(references)
         # A LaTeX \cite or a .bib entry gave the note its references: they are kept.
         footnote.references = footnote.references or references
         if footnote.cited:  # what a reference manager's fields print: their records' works
             footnote.references, managed = managed_references(
                 footnote, footnote.references, doc.path, cited_before)
             findings.extend(managed)
-    resolve_backreferences(footnotes, works_named_at_markers(doc.text, footnotes),
-                           _listed_works(doc, footnotes))
+        context.read(read)
+    context.finish()
     repair_across_notes(footnotes)
     doc.footnotes = footnotes
     return findings + url_repair_findings(doc)
 
 
-def _listed_works(doc: Document, footnotes: list[Footnote]) -> list[Reference]:
-    """The works of the document's own bibliography section, for its short notes to point to
-    (an author-date note, a short form, a source named by its author alone): text layouts and
-    the text of PDF, Word and ODT files (LaTeX and bibliographies resolve their citations
-    themselves)."""
-    if doc.format not in ("markdown", "text", "html", *NATIVE_FORMATS) or not any(
-            not note.references or any(_author_year_or_short(ref) for ref in note.references)
-            for note in footnotes):
+class _NoteContext:
+    """The context of a document's notes, taken as their references come, in order
+    (`parse_note_texts` hands a large document's on a chunk at a time): the work the body
+    names at a note's marker (`works_named_at_markers`) and the Ibid., Op. cit. and short
+    forms pointing back (`BackReferenceResolver`), `CONTEXT_BATCH` notes at a time, so that
+    the first notes of a large document are resolved while the workers read the later ones.
+
+    A document with a list of works of its own waits for all its notes: whether its notes
+    point to that list (`_listed_works`) depends on every one of them."""
+
+    def __init__(self, doc: Document, footnotes: list[Footnote]) -> None:
+        self._doc, self._footnotes = doc, footnotes
+        self._list = _list_entries(doc, footnotes)  # the entries of its list of works
+        self._resolver = BackReferenceResolver()
+        self._lines: MarkedLines | None = None  # the body's, made when a note needs them
+        self._resolved = 0  # the notes resolved so far
+
+    def read(self, count: int) -> None:
+        """The first `count` notes have their references."""
+        if not self._list and count - self._resolved >= CONTEXT_BATCH:
+            self._resolve(count)
+
+    def finish(self) -> None:
+        """Every note has its references: the rest are resolved."""
+        if self._list:
+            self._resolver = BackReferenceResolver(
+                _listed_works(self._footnotes, self._list))
+        self._resolve(len(self._footnotes))
+
+    def _resolve(self, stop: int) -> None:
+        batch = self._footnotes[self._resolved:stop]
+        needing = notes_needing_the_body(batch)
+        if needing and self._lines is None:
+            # as the readers number them (a form feed is no line)
+            self._lines = MarkedLines(self._doc.text.split("\n"))
+        named = _works_named(self._lines, batch, needing) if needing else None
+        self._resolver.feed(batch, named)
+        self._resolved = stop
+
+
+def _list_entries(doc: Document, footnotes: list[Footnote]) -> list[str]:
+    """The entries of the document's own bibliography section (`listed_works`): text layouts
+    and the text of PDF, Word and ODT files (LaTeX and bibliographies resolve their
+    citations themselves)."""
+    if doc.format not in ("markdown", "text", "html", *NATIVE_FORMATS):
         return []
-    note_lines = {note.line for note in footnotes}
+    return listed_works(doc.text, {note.line for note in footnotes})
+
+
+def _listed_works(footnotes: list[Footnote], entries: list[str]) -> list[Reference]:
+    """The works of the document's own bibliography section (its `entries`), for its short
+    notes to point to (an author-date note, a short form, a source named by its author
+    alone); none when no note is such a note."""
+    if not any(not note.references or any(_author_year_or_short(ref) for ref in note.references)
+               for note in footnotes):
+        return []
     works: list[Reference] = []
-    for entry in listed_works(doc.text, note_lines):
+    for entry in entries:
         rest = after_ditto(entry.lstrip()) if works else None
         if rest is not None and len(works[-1].authors) == 1:
             # "–––.Title. Place: Publisher, Year": the author above, written out, is read with
@@ -169,14 +221,26 @@ def _author_year_or_short(reference: Reference) -> bool:
 
 def works_named_at_markers(text: str, footnotes: list[Footnote]) -> dict[int, NamedWork]:
     """By note position, the work the body names at the note's marker, for notes that need
-    it: no author of their own, or an ``Op. cit.`` with no name (older books and reports)."""
-    needing = [position for position, footnote in enumerate(footnotes)
-               if footnote.marker_lines and (
-                   (footnote.references and not footnote.references[0].authors)
-                   or (not footnote.references and footnote.text[:2].lower() in ("op", "lo")))]
+    it (`notes_needing_the_body`)."""
+    needing = notes_needing_the_body(footnotes)
     if not needing:
         return {}
-    lines = MarkedLines(text.split("\n"))  # as the readers number them (a form feed is no line)
+    # as the readers number them (a form feed is no line)
+    return _works_named(MarkedLines(text.split("\n")), footnotes, needing)
+
+
+def notes_needing_the_body(footnotes: list[Footnote]) -> list[int]:
+    """The positions of the notes that need the work the body names at their marker: no
+    author of their own, or an ``Op. cit.`` with no name (older books and reports)."""
+    return [position for position, footnote in enumerate(footnotes)
+            if footnote.marker_lines and (
+                (footnote.references and not footnote.references[0].authors)
+                or (not footnote.references and footnote.text[:2].lower() in ("op", "lo")))]
+
+
+def _works_named(lines: MarkedLines, footnotes: list[Footnote], needing: list[int]
+                 ) -> dict[int, NamedWork]:
+    """`works_named_at_markers` of the notes at `needing`, in the body's `lines`."""
     named: dict[int, NamedWork] = {}
     for position in needing:
         around = body_at_marker(lines, footnotes[position])
@@ -233,7 +297,7 @@ def candidate_question(doc: Document, footnote: Footnote, reference: Reference) 
 def parse_paths(paths: Iterable[str], doc_date: str | None = None,
                 on_references: NoteHook | None = None) -> ParseRun:
     """Parse every document; a file that cannot be read is an error of the run, not a stop.
-    `on_references`: see `parse_note_texts`."""
+    `on_references`: see `parse_document`."""
     run = ParseRun()
     for path in expand_paths(paths):
         try:
@@ -248,30 +312,24 @@ def parse_paths(paths: Iterable[str], doc_date: str | None = None,
     return run
 
 
-def parse_note_texts(texts: list[str], on_references: NoteHook | None = None
-                     ) -> list[list[Reference]]:
-    """`parse_references` over every note text, in order: on every core
-    (`workers.map_shared`) when there are `PARALLEL_FROM` notes or more. A text that recurs
-    ("Ibid.", "Id. at 5.", a source cited again in the same words) is read once; every note
-    gets references of its own. `on_references(references)` is called with each note's
-    references as soon as they are read (by the link check, to start on the first links
-    while the rest is read)."""
+def parse_note_texts(texts: list[str]) -> Iterator[list[Reference]]:
+    """`parse_references` over every note text, each note's references yielded in order as
+    soon as they are read: on every core (`workers.map_shared`, each chunk as the workers end
+    it) when there are `PARALLEL_FROM` notes or more, so that the link check starts on the
+    first notes' links, and their context is taken (`_NoteContext`), while the workers read
+    the rest. A text that recurs ("Ibid.", "Id. at 5.", a source cited again in the same
+    words) is read once; every note gets references of its own."""
     distinct = list(dict.fromkeys(texts))  # in the order first met
     if len(texts) < PARALLEL_FROM:
         answers = map(_values_of, distinct)  # read one at a time, as they are asked for
     else:
         answers = map_shared(_parse_as_values, distinct)  # each chunk as the workers end it
     read: dict[str, list[tuple]] = {}  # text -> its references' values
-    found = []
     for text in texts:
         values = read.get(text)
         if values is None:  # a text met for the first time: the next distinct text's answer
             values = read[text] = next(answers)
-        references = [reference_from_values(one) for one in values]
-        if on_references is not None:
-            on_references(references)
-        found.append(references)
-    return found
+        yield [reference_from_values(one) for one in values]
 
 
 def _values_of(text: str) -> list[tuple]:

@@ -28,7 +28,7 @@ def note(number: int) -> str:
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores")
 def test_many_notes_parse_on_workers_like_in_process():
     texts = [note(number) for number in range(1, PARALLEL_FROM + 301)]
-    parsed = parse_note_texts(texts)
+    parsed = list(parse_note_texts(texts))
     assert parsed == [parse_references(text) for text in texts]
     # every note has its own objects, as when parsed here
     assert len({id(ref) for refs in parsed for ref in refs}) == sum(map(len, parsed))
@@ -50,19 +50,23 @@ def test_a_large_document_is_resolved_after_the_workers_answer(tmp_path, monkeyp
 
 
 @pytest.mark.parametrize("parallel_from", [PARALLEL_FROM, 50])
-def test_each_notes_references_are_handed_on_in_order(monkeypatch, parallel_from):
+def test_each_notes_references_are_handed_on_in_order(tmp_path, monkeypatch, parallel_from):
     """The link check starts on a note's links as soon as they are read."""
     monkeypatch.setattr(parse, "PARALLEL_FROM", parallel_from)
     texts = [note(number) for number in range(1, 121)]
+    paper = tmp_path / "paper.md"
+    paper.write_text("# Paper\n\n" + " ".join(f"claim.[^{n}]" for n in range(1, 121)) + "\n\n"
+                     + "\n".join(f"[^{n}]: {text}" for n, text in enumerate(texts, 1)) + "\n",
+                     encoding="utf-8")
     handed: list[list] = []
-    parsed = parse_note_texts(texts, handed.append)
-    assert handed == parsed == [parse_references(text) for text in texts]
+    parse_paths([str(paper)], on_references=lambda refs: handed.append(list(refs)))
+    assert handed == [parse_references(text) for text in texts]
 
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores")
 def test_on_workers_the_first_notes_are_handed_on_before_the_last_are_read(monkeypatch):
-    """A large document's link check starts once the workers have read the first chunk of
-    its notes, not after all of them."""
+    """A large document's link check starts, and its first notes' context is taken, once
+    the workers have read the first chunk of its notes, not after all of them."""
     import time
 
     monkeypatch.setattr(parse, "PARALLEL_FROM", 50)
@@ -77,7 +81,42 @@ def test_on_workers_the_first_notes_are_handed_on_before_the_last_are_read(monke
     monkeypatch.setattr(parse, "_parse_as_values", last_chunk_slow)
     handed: list[float] = []
     started = time.monotonic()
-    parsed = parse_note_texts(texts, lambda references: handed.append(time.monotonic()))
+    parsed = []
+    for references in parse_note_texts(texts):
+        handed.append(time.monotonic())
+        parsed.append(references)
     ended = time.monotonic()
     assert parsed == [parse_references(text) for text in texts] and len(handed) == len(texts)
     assert ended - handed[0] > 0.5 and handed[0] - started < ended - started - 0.5
+
+
+def test_notes_resolved_a_batch_at_a_time_read_as_all_at_once(tmp_path, monkeypatch):
+    """A note's context is taken a batch of notes at a time as the references come
+    (`CONTEXT_BATCH`): an Ibid. opening a batch points to the last note of the one before, a
+    short form to a work cited batches before, a place to the work the body names at its
+    marker; the parse is the one made with every note in one batch."""
+    count = 25
+    body = " ".join(
+        f"As Mr. Warren, in his History of Harbour {n},<sup>{n}</sup> wrote of the tides."
+        if n == 12 else f"claim.<sup>{n}</sup>" for n in range(1, count + 1))
+    texts = {n: note(n) if n % 4 != 2 else f'"Border talks {n}," Reuters, May 2, 2020.'
+             for n in range(1, count + 1)}
+    texts[3] = "Ann Roe, *Tides of the Northern Harbour* (London: Hurst, 2018), 14."
+    texts[11] = "Ibid., 4."
+    texts[12] = "Coll. Minn. Hist. Soc., 1885, vol. 5, p. 12."
+    texts[21] = "Roe, *Tides*, 7."
+    paper = tmp_path / "paper.md"
+    paper.write_text("# Paper\n\n" + body + "\n\n---\n\n" + "\n\n".join(
+        f"{n}. {texts[n]}" for n in range(1, count + 1)) + "\n", encoding="utf-8")
+
+    def parsed(batch: int) -> list[dict]:
+        monkeypatch.setattr(parse, "CONTEXT_BATCH", batch)
+        (doc,) = parse_paths([str(paper)]).documents
+        return [note.to_json() for note in doc.footnotes]
+
+    batched, whole = parsed(10), parsed(10_000)
+    assert batched == whole
+    ibid, named, short = (batched[n - 1]["references"][0] for n in (11, 12, 21))
+    assert ibid["title"] == batched[9]["references"][0]["title"]
+    assert named["title"] == "History of Harbour 12" and named["authors"] == ["Warren"]
+    assert short["title"] == "Tides of the Northern Harbour" and short["authors"] == ["Roe, Ann"]

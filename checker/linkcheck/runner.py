@@ -348,7 +348,7 @@ class LiveChecks:
         self.offline: _FirstWave | None = None  # the wave that showed the network down
 
     def start_references(self, references: list[Reference]) -> None:
-        """Fetch the URLs of a note's references now (`parse.parse_note_texts` calls it as it
+        """Fetch the URLs of a note's references now (`parse.parse_document` calls it as it
         reads each note), as `collect_targets` will make them."""
         from checker.linkcheck.targets import normalise_url
 

@@ -257,12 +257,7 @@ def resolve_backreferences(footnotes: list[Footnote],
     ``Op. cit.`` with no name points to that author's latest work. `listed` are the works of
     the document's own bibliography: an author-date note ("Smith 2010, p. 5") or a short form
     points to one of them when no note cited it in full before."""
-    resolver = BackReferenceResolver()
-    for work in listed:
-        resolver.index.add(work)
-        if work.authors:
-            resolver.listed.setdefault(_family(work), []).append(work)
-    resolver.feed(footnotes, named)
+    BackReferenceResolver(listed).feed(footnotes, named)
 
 
 # A source named by its author alone, the MLA way (the list of works cited says which): at a
@@ -398,14 +393,19 @@ _QUOTED = compile_lazily(r"“[^“”]*”")
 
 
 class BackReferenceResolver:
-    """`resolve_backreferences` fed a run of notes at a time, in order."""
+    """`resolve_backreferences` fed a run of notes at a time, in order (`listed`: the works of
+    the document's own bibliography, as there)."""
 
-    def __init__(self) -> None:
+    def __init__(self, listed: Sequence[Reference] = ()) -> None:
         self.index = _Index()
         self.listed: dict[str, list[Reference]] = {}  # the document's list, by family name
         self.by_number: dict[int, list[Reference]] = {}
         self.previous: list[Reference] = []
         self.previous_top: Reference | None = None  # what "Id." in the next note points to
+        for work in listed:
+            self.index.add(work)
+            if work.authors:
+                self.listed.setdefault(_family(work), []).append(work)
 
     def feed(self, footnotes: list[Footnote],
              named: dict[int, NamedWork] | None = None) -> None:
