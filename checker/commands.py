@@ -11,6 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.errors import WriteRefused
@@ -20,6 +21,9 @@ from checker.jsontext import json_pieces
 from checker.linkcheck.settings import CheckSettings
 from checker.model import Finding, LinkResult
 from checker.parse import ParseRun, parse_paths
+
+if TYPE_CHECKING:
+    from checker.bibliography.entries import DocumentEntries
 
 SWITCH_INTERVAL = 0.001  # seconds a thread keeps the interpreter's lock during a check
 
@@ -51,10 +55,12 @@ def on_edited(args: argparse.Namespace) -> str:
     return "refuse"
 
 
-def write_bibliographies(run: ParseRun, args: argparse.Namespace) -> bool:
+def write_bibliographies(run: ParseRun, args: argparse.Namespace,
+                         read: DocumentEntries | None = None) -> bool:
     """Write refs/<doc>.bib/.json for every document with footnotes, and their works into
     refs/library.bib/.json; False if a file was refused. A bibliography given as a document
-    is checked, not copied into refs/."""
+    is checked, not copied into refs/. `read`: the documents' entries as the parse read them
+    (its ``on_resolved``)."""
     from checker.bibliography import build_entries, write_bibliography, write_library
     from checker.bibliography.write import Pending, forget_stored_works, load_state
     from checker.rules.common import is_bibliography
@@ -64,7 +70,8 @@ def write_bibliographies(run: ParseRun, args: argparse.Namespace) -> bool:
     state = load_state(Path(args.refs_dir))  # read once, updated as each pair is written
     # every pair's bases, then the state once, then their files
     pending = Pending(Path(args.refs_dir), state)
-    entries = {doc.id: build_entries(doc) for doc in papers}  # for both files
+    entries = {doc.id: read.entries(doc) if read is not None else build_entries(doc)
+               for doc in papers}  # for both files
     forget_stored_works(state, entries)
     rendered: dict = {}  # each work rendered once, for the document's files and the library
     messages = []  # said once the files are written
@@ -133,7 +140,11 @@ def describe_document(doc) -> str:
 
 
 def run_parse(args: argparse.Namespace) -> int:
-    run = parse_paths(args.documents, doc_date=args.date)
+    from checker.bibliography.entries import DocumentEntries
+
+    # the works' identities read as the notes are resolved, while the rest are read
+    read = DocumentEntries() if not args.no_write else None
+    run = parse_paths(args.documents, doc_date=args.date, on_resolved=read)
     report_input_errors(run)
     for doc in run.documents:
         doc.text = ""  # read by the parse only: its memory is not held while writing
@@ -142,7 +153,7 @@ def run_parse(args: argparse.Namespace) -> int:
                 footnote.text = ""
     written = True
     if not args.no_write:
-        written = write_bibliographies(run, args)
+        written = write_bibliographies(run, args, read)
     if args.format == "json":
         print_json(parse_json(run))
     else:
@@ -249,11 +260,12 @@ def print_summary(run, findings, links, *, checked, offline, notes) -> None:
         print("network unavailable: links were not checked")
 
 
-def parse_with_config(args: argparse.Namespace, config, on_references=None) -> ParseRun:
+def parse_with_config(args: argparse.Namespace, config, on_references=None,
+                      on_resolved=None) -> ParseRun:
     """Parse the documents named on the command line; say what could not be read.
-    `on_references`: see `parse.parse_document`."""
+    `on_references`, `on_resolved`: see `parse.parse_document`."""
     run = parse_paths(args.documents, doc_date=args.date or getattr(config, "document_date", None),
-                      on_references=on_references)
+                      on_references=on_references, on_resolved=on_resolved)
     report_input_errors(run)
     return run
 
@@ -344,6 +356,7 @@ def prepare_report() -> None:
 def run_check(args: argparse.Namespace, config=None, *, write_refs: bool = False) -> int:
     """Parse, check and report; with `write_refs` (`footcheck run`) the bibliographies are
     written too, while the first links are being checked."""
+    from checker.bibliography.entries import DocumentEntries
     from checker.linkcheck.runner import LiveChecks
     from checker.linkcheck.store import ResultStore
 
@@ -365,10 +378,12 @@ def run_check(args: argparse.Namespace, config=None, *, write_refs: bool = False
         opening = side.submit(ResultStore.open, settings)
         live = LiveChecks(settings, opening.result)
         try:
-            run = parse_with_config(args, config, on_references=live.start_references)
+            read = DocumentEntries() if write_refs else None
+            run = parse_with_config(args, config, on_references=live.start_references,
+                                    on_resolved=read)
             if not run.documents:
                 return EXIT_INPUT
-            written = write_bibliographies(run, args) if write_refs else True
+            written = write_bibliographies(run, args, read) if write_refs else True
             # The rules are imported by this thread before the audit goes to the other: the
             # archive stage, which this thread imports next, shares packages with them
             # (rapidfuzz, unidecode), and two threads importing one package at once can

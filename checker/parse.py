@@ -99,15 +99,19 @@ def _without_latex_members(folder: Path, files: list[str]) -> list[str]:
 
 
 NoteHook = Callable[[list[Reference]], None]
+ResolvedHook = Callable[[Document, list[Footnote]], None]
 
 
 def parse_document(doc: Document, doc_date: str | None = None,
-                   on_references: NoteHook | None = None) -> list[Finding]:
+                   on_references: NoteHook | None = None,
+                   on_resolved: ResolvedHook | None = None) -> list[Finding]:
     """Fill `doc` with its metadata, footnotes and references; return parse findings.
     `on_references(references)` is called with each note's references as soon as they are
     read (`parse_note_texts`), by the link check to start on the first links while the rest
     is read (not for a document whose references a LaTeX \\cite, a .bib entry or a reference
-    manager's fields gave)."""
+    manager's fields gave). `on_resolved(doc, notes)` is called with each run of notes, in
+    order, once their references are final but for the URL repairs they may suggest (by the
+    bibliography, to read their works' identities while the rest is read)."""
     with one_parse(doc):
         title, stated_date = document_metadata(doc)
         footnotes, findings = extract_footnotes(doc)
@@ -120,7 +124,7 @@ def parse_document(doc: Document, doc_date: str | None = None,
     if any(footnote.references or footnote.cited for footnote in footnotes):
         on_references = None
     cited_before: set[tuple] = set()
-    context = _NoteContext(doc, footnotes)
+    context = _NoteContext(doc, footnotes, on_resolved)
     for read, (footnote, references) in enumerate(
             zip(footnotes, parse_note_texts(texts), strict=True), start=1):
         if on_references is not None:
@@ -148,8 +152,9 @@ class _NoteContext:
     A document with a list of works of its own waits for all its notes: whether its notes
     point to that list (`_listed_works`) depends on every one of them."""
 
-    def __init__(self, doc: Document, footnotes: list[Footnote]) -> None:
-        self._doc, self._footnotes = doc, footnotes
+    def __init__(self, doc: Document, footnotes: list[Footnote],
+                 on_resolved: ResolvedHook | None = None) -> None:
+        self._doc, self._footnotes, self._on_resolved = doc, footnotes, on_resolved
         self._list = _list_entries(doc, footnotes)  # the entries of its list of works
         self._resolver = BackReferenceResolver()
         self._lines: MarkedLines | None = None  # the body's, made when a note needs them
@@ -176,6 +181,8 @@ class _NoteContext:
         named = _works_named(self._lines, batch, needing) if needing else None
         self._resolver.feed(batch, named)
         self._resolved = stop
+        if self._on_resolved is not None:
+            self._on_resolved(self._doc, batch)
 
 
 def _list_entries(doc: Document, footnotes: list[Footnote]) -> list[str]:
@@ -295,15 +302,16 @@ def candidate_question(doc: Document, footnote: Footnote, reference: Reference) 
 
 
 def parse_paths(paths: Iterable[str], doc_date: str | None = None,
-                on_references: NoteHook | None = None) -> ParseRun:
+                on_references: NoteHook | None = None,
+                on_resolved: ResolvedHook | None = None) -> ParseRun:
     """Parse every document; a file that cannot be read is an error of the run, not a stop.
-    `on_references`: see `parse_document`."""
+    `on_references`, `on_resolved`: see `parse_document`."""
     run = ParseRun()
     for path in expand_paths(paths):
         try:
             doc = read_document(path)
             # a .bib without one entry raises too
-            findings = parse_document(doc, doc_date, on_references)
+            findings = parse_document(doc, doc_date, on_references, on_resolved)
         except InputError as error:
             run.errors.append(error)
             continue

@@ -120,3 +120,28 @@ def test_notes_resolved_a_batch_at_a_time_read_as_all_at_once(tmp_path, monkeypa
     assert ibid["title"] == batched[9]["references"][0]["title"]
     assert named["title"] == "History of Harbour 12" and named["authors"] == ["Warren"]
     assert short["title"] == "Tides of the Northern Harbour" and short["authors"] == ["Roe, Ann"]
+
+
+def test_works_read_as_the_notes_are_resolved_are_those_built_after(tmp_path, monkeypatch):
+    """The bibliography reads each run of notes as the parse resolves it
+    (`DocumentEntries`, the parse's ``on_resolved``): the entries are those built from the
+    whole document afterwards, a work cited again batches later merged into one."""
+    from checker.bibliography.entries import DocumentEntries, build_entries
+
+    monkeypatch.setattr(parse, "CONTEXT_BATCH", 7)
+    count = 40
+    paper = tmp_path / "paper.md"
+    texts = [note(n % 13 + 1) if n % 3 else note(n) for n in range(1, count + 1)]
+    paper.write_text("# Paper\n\n" + " ".join(f"claim.<sup>{n}</sup>" for n in range(1, count + 1))
+                     + "\n\n---\n\n" + "\n\n".join(f"{n}. {text}" for n, text in
+                                                   enumerate(texts, 1)) + "\n", encoding="utf-8")
+    read = DocumentEntries()
+    runs: list[int] = []
+    (doc,) = parse_paths([str(paper)], on_resolved=lambda d, notes: (
+        runs.append(len(notes)), read(d, notes))).documents
+    assert runs == [7] * 5 + [5]
+    entries = read.entries(doc)
+    assert entries == build_entries(doc)
+    assert any(len({number for _, number in entry.notes}) > 1
+               and max(entry.notes)[1] - min(entry.notes)[1] >= 7 for entry in entries)
+    assert read.entries(doc) == entries  # asked again (or never fed): built from the notes

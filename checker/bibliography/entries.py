@@ -42,7 +42,7 @@ from checker.bibliography.keys import (
     site_label,
     title_words,
 )
-from checker.model import Document, Reference, copy_reference
+from checker.model import Document, Footnote, Reference, copy_reference
 from checker.references.urls import url_identity
 
 LEARNED_FIELDS = ("url", "accessed", "archive_url", "archive_date")
@@ -348,29 +348,74 @@ def group_references(
 
 def build_entries(doc: Document) -> list[Entry]:
     """One `Entry` per distinct work cited in `doc`, in order of first citation."""
-    places: list[NotePlace] = []
-    references: list[Reference] = []
-    ids: list[tuple[str, ...]] = []
-    bases: list[str] = []  # each reference's key base
-    reader = IdentityReader()
-    for footnote in doc.footnotes:
-        place = note_place(footnote.part, footnote.number)
-        for ref in footnote.references:
-            if is_citable(ref):
-                places.append(place)
-                references.append(ref)
-                work_ids, base = reader.identities_and_key_base(ref)
-                ids.append(work_ids)
-                bases.append(base)
-    entries = [
-        Entry(key="", reference=ref, identities=work_ids,
-              base_key=bases[cites[0]] if len(cites) == 1 else key_base(ref),
-              notes=(places[cites[0]],) if len(cites) == 1
-              else tuple(sorted({places[seq] for seq in cites})))
-        for ref, cites, work_ids in group_references(references, ids,
-                                                     identify=reader.identities)
-    ]
-    for entry, key in zip(entries, assign_keys(entry.base_key for entry in entries),
-                          strict=True):
-        entry.key = key
-    return entries
+    reader = EntryReader()
+    reader.read(doc.footnotes)
+    return reader.entries()
+
+
+class EntryReader:
+    """`build_entries` of a document whose notes come a run at a time, in order (as the parse
+    resolves them: `DocumentEntries`): each citable reference's identities and key base are
+    read as it comes; the works are grouped and keyed once every note is in (`entries`)."""
+
+    __slots__ = ("_bases", "_ids", "_places", "_reader", "_references")
+
+    def __init__(self) -> None:
+        self._places: list[NotePlace] = []
+        self._references: list[Reference] = []
+        self._ids: list[tuple[str, ...]] = []
+        self._bases: list[str] = []  # each reference's key base
+        self._reader = IdentityReader()
+
+    def read(self, footnotes: Iterable[Footnote]) -> None:
+        """The next notes, their references as they will be written."""
+        places, references, ids, bases = self._places, self._references, self._ids, self._bases
+        identities_and_key_base = self._reader.identities_and_key_base
+        for footnote in footnotes:
+            place = note_place(footnote.part, footnote.number)
+            for ref in footnote.references:
+                if is_citable(ref):
+                    places.append(place)
+                    references.append(ref)
+                    work_ids, base = identities_and_key_base(ref)
+                    ids.append(work_ids)
+                    bases.append(base)
+
+    def entries(self) -> list[Entry]:
+        """One `Entry` per distinct work of the notes read, in order of first citation."""
+        places, bases = self._places, self._bases
+        entries = [
+            Entry(key="", reference=ref, identities=work_ids,
+                  base_key=bases[cites[0]] if len(cites) == 1 else key_base(ref),
+                  notes=(places[cites[0]],) if len(cites) == 1
+                  else tuple(sorted({places[seq] for seq in cites})))
+            for ref, cites, work_ids in group_references(self._references, self._ids,
+                                                         identify=self._reader.identities)
+        ]
+        for entry, key in zip(entries, assign_keys(entry.base_key for entry in entries),
+                              strict=True):
+            entry.key = key
+        return entries
+
+
+class DocumentEntries:
+    """The entries of each document parsed, read as the parse resolves its notes: called
+    with a document and its next notes (`parse.parse_paths`'s ``on_resolved``), an
+    `EntryReader` a document; `entries(doc)` once it is parsed."""
+
+    def __init__(self) -> None:
+        self._readers: dict[int, tuple[Document, EntryReader]] = {}  # each document held,
+        # so that its id names no other
+
+    def __call__(self, doc: Document, footnotes: list[Footnote]) -> None:
+        held = self._readers.get(id(doc))
+        if held is None or held[0] is not doc:
+            held = self._readers[id(doc)] = (doc, EntryReader())
+        held[1].read(footnotes)
+
+    def entries(self, doc: Document) -> list[Entry]:
+        """`build_entries(doc)`, from the notes read as they came (once: it is let go)."""
+        held = self._readers.pop(id(doc), None)
+        if held is None or held[0] is not doc:
+            return build_entries(doc)
+        return held[1].entries()
