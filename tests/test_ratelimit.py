@@ -108,29 +108,6 @@ def test_deferred_items_go_out_after_the_first_ones_and_not_before_their_time() 
     assert order == [2, 3, 1] and time.monotonic() - started >= 0.19
 
 
-def test_a_released_slot_serves_the_next_item_while_the_first_is_still_being_read() -> None:
-    limiter = HostLimiter(per_host=1, global_limit=1)
-    dispatcher: FairDispatcher[int] = FairDispatcher([("a", 1), ("a", 2)], limiter)
-    first = dispatcher.take()
-    dispatcher.release(first.key)  # its answer is in; its page is still being read
-    taken: list[object] = []
-    taker = threading.Thread(target=lambda: taken.append(dispatcher.take()), daemon=True)
-    taker.start()
-    taker.join(timeout=2)  # the host's one slot is free again: no wait
-    second = taken[0] if taken else None
-    assert isinstance(second, tuple) and second.item == 2 and limiter.in_flight("a") == 1
-    dispatcher.done(second.key)
-    got: list[object] = []
-    waiter = threading.Thread(target=lambda: got.append(dispatcher.take()))
-    waiter.start()
-    waiter.join(timeout=0.1)
-    assert waiter.is_alive()  # the first is not done: it may still ask for a retry
-    dispatcher.done(first.key, released=True)  # its slot is not freed twice
-    waiter.join(timeout=2)
-    assert got == [None] and limiter.in_flight() == 0
-    assert limiter.try_acquire("a") and not limiter.try_acquire("a")  # one slot, as before
-
-
 def test_close_releases_waiting_workers() -> None:
     limiter = HostLimiter(per_host=1, global_limit=1)
     dispatcher: FairDispatcher[int] = FairDispatcher([("a", 1), ("a", 2)], limiter)

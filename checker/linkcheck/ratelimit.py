@@ -107,8 +107,7 @@ class HostLimiter:
 class FairDispatcher(Generic[T]):
     """Round-robin over hosts; an item goes out only when its host has a free slot.
 
-    Workers loop ``while (job := dispatcher.take()) is not None: ...; dispatcher.done(job.key)``
-    (or free the host's slot as soon as the answer is in, `release`, and end the item later).
+    Workers loop ``while (job := dispatcher.take()) is not None: ...; dispatcher.done(job.key)``.
     `take` blocks while every host with pending work is at its limit (or every deferred item
     is waiting for its time), and returns None once every item has been handed out and no
     item in flight can still be deferred (and, with ``sealed=False``, once `seal` is called).
@@ -124,7 +123,7 @@ class FairDispatcher(Generic[T]):
         self._deferred: list[tuple[float, int, str, T]] = []  # (not before, order, key, item)
         self._order = 0
         self._handed = 0  # items handed out so far (`Job.number`)
-        self._in_flight = 0  # items handed out and not done
+        self._in_flight = 0
         self._condition = threading.Condition()
         self._closed = False
         self._sealed = sealed
@@ -184,19 +183,8 @@ class FairDispatcher(Generic[T]):
                                             key, item))
             self._condition.notify_all()
 
-    def release(self, key: str) -> None:
-        """The host's slot is free again (its answer is read), though the item is not done
-        yet (its page is still being read): another item may go to that host now. `done`
-        then ends the item without freeing the slot again."""
+    def done(self, key: str) -> None:
         self.limiter.release(key)
-        with self._condition:
-            self._condition.notify_all()
-
-    def done(self, key: str, *, released: bool = False) -> None:
-        """The item is over (any retry it asks for deferred before this); its slot is freed
-        unless `release` freed it already (``released=True``)."""
-        if not released:
-            self.limiter.release(key)
         with self._condition:
             self._in_flight -= 1
             self._condition.notify_all()

@@ -4,7 +4,7 @@ Steps of `check_links`:
 
 1. targets excluded by configuration -> ``skipped``; fresh ``ok``/``redirected`` results from
    the store -> reused (``from_cache=True``, no request);
-2. the rest are fetched, ``settings.global_limit`` at once, by worker threads sharing the run's
+2. the rest are fetched by ``settings.global_limit`` worker threads sharing the run's
    `requests.Session` (`session.make_session`), dispatched by `ratelimit.FairDispatcher` so
    that no host ever sees more than ``settings.per_host`` requests at once (`LiveChecks`;
    `footcheck check` starts them while the parse reads the notes, see `LiveChecks`). The
@@ -62,10 +62,6 @@ OK_STATUSES = {LinkStatus.OK.value, LinkStatus.REDIRECTED.value}
 NOT_FETCHED = {LinkStatus.SKIPPED.value, LinkStatus.INVALID.value}
 OFFLINE_REASON = "network unavailable"
 FIRST_WAVE = 8  # the fewest first attempts on which the network is judged early
-# Workers beyond the global limit: a worker frees its host's slot once the answer is in and
-# then reads the page; a spare worker takes the slot meanwhile, so no slot waits on a page
-# being read (32 slots and 100 ms answers: 3.8 ms more per link otherwise)
-SPARE_WORKERS = 4
 
 
 class ArchiveHook(Protocol):
@@ -305,9 +301,8 @@ class _FirstWave:
 
 
 class LiveChecks:
-    """The run's live checks: worker threads fetching URLs, `global_limit` requests at once
-    and no host more than `per_host` (`FairDispatcher`), one attempt per take; a slot is
-    freed as its answer comes in, while its worker reads the page (`SPARE_WORKERS`).
+    """The run's live checks: `global_limit` worker threads fetching URLs, no host more than
+    `per_host` at once (`FairDispatcher`), one attempt per take.
 
     URLs may be handed in before the targets are known (`start`, called as the parse finds
     each note's links), so that the first requests go out while the rest of the documents is
@@ -338,8 +333,7 @@ class LiveChecks:
         self._running = 0  # workers not yet ended
         self._state: dict[str, Any] = {}  # url -> None (asked), _FRESH or its first attempt
         self._bound: _Binding | None = None
-        self._started = 0  # workers started (at most one a link, `global_limit` and the
-        # spare ones in all)
+        self._started = 0  # workers started (at most one a link, `global_limit` in all)
         self._failure: BaseException | None = None
         self._wave = _FirstWave(max(FIRST_WAVE, self._limiter.global_limit))
         self._probe: Callable[[], bool | None] | None = None  # the archive's, once bound
@@ -415,8 +409,7 @@ class LiveChecks:
 
         self._dispatcher.add(host_key(url), url)
         with self._lock:
-            if self._started < min(self._limiter.global_limit + SPARE_WORKERS,
-                                    len(self._state)):
+            if self._started < min(self._limiter.global_limit, len(self._state)):
                 worker = threading.Thread(target=self._work, name="footcheck-link",
                                           daemon=True)
                 self._started += 1
@@ -427,17 +420,9 @@ class LiveChecks:
         try:
             while (job := self._dispatcher.take()) is not None:
                 try:
-                    try:
-                        fetched = self._fetch(job.item, job.number)
-                    finally:
-                        # the answer is in: the host's slot serves another link (a spare
-                        # worker takes it) while this one's page is read and its result kept
-                        self._dispatcher.release(job.key)
-                    if fetched is not None:
-                        fetched[0].settle(job.item, *fetched[1])
-                        self._judge_offline()
+                    self._check(job.item, job.number)
                 finally:
-                    self._dispatcher.done(job.key, released=True)
+                    self._dispatcher.done(job.key)
         except BaseException as error:  # not a link's failure: the run's (check_links raises)
             self._failure = error
             self._dispatcher.close()
@@ -446,10 +431,8 @@ class LiveChecks:
                 self._running -= 1
                 self._changed.notify_all()
 
-    def _fetch(self, url: str, number: int) -> tuple[_Binding, tuple] | None:
-        """Fetch `url`, the `number`th link handed out (`_FirstWave`), unless no one needs it:
-        the attempt, and where its result goes (None: kept until the targets are bound, or
-        not fetched)."""
+    def _check(self, url: str, number: int) -> None:
+        """Fetch `url`, the `number`th link handed out (`_FirstWave`), unless no one needs it."""
         with self._lock:
             binding = self._bound
         if binding is None and url in self._fresh_urls():
@@ -457,20 +440,21 @@ class LiveChecks:
                 if self._bound is None:
                     self._state[url] = _FRESH
                     self._wave.pass_over(number)
-                    return None
+                    return
                 binding = self._bound
         if binding is not None and url not in binding.index:
             with self._lock:
                 self._wave.pass_over(number)
-            return None  # no target needs it: fresh in the store, or not cited after all
+            return  # no target needs it: fresh in the store, or not cited after all
         done = attempt(url, self.settings, self.sessions)
         with self._lock:
             self._wave.record(number, done[0])
             binding = self._bound
             if binding is None:
                 self._state[url] = done
-                return None
-        return binding, done
+                return
+        binding.settle(url, *done)
+        self._judge_offline()
 
     def _judge_offline(self) -> None:
         """The early verdict: the archive is asked whether it answers as soon as a first link
