@@ -199,6 +199,19 @@ def test_ibid_and_short_forms():
         assert ref.title == "The Long Road" and ref.ibid, number
 
 
+@pytest.mark.parametrize("mark", ["Op. Cit.", "OP. CIT.", "Loc. Cit.", "A.a.O."])
+def test_op_cit_is_read_however_it_is_capitalised_or_spaced(mark):
+    """The marks are matched regardless of case and spacing: so is the cheap look before."""
+    notes = [Footnote(1, 1, "Smith, John. *The Long Road*. London: Hurst, 2015."),
+             Footnote(2, 2, '"Other work," example.com, May 5, 2020.'),
+             Footnote(3, 3, f"Smith, {mark}, 12.")]
+    for note in notes:
+        note.references = parse_references(note.text)
+    resolve_backreferences(notes)
+    ref = notes[2].references[0]
+    assert ref.title == "The Long Road" and ref.ibid
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

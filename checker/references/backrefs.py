@@ -91,10 +91,10 @@ def _quick_backref(text: str) -> bool:
     if text[0] in "IiТтEeVvSsCcTt" and text[:4].lower().startswith((
             "ib", "id", "там", "eb", "vgl", "verg", "see ", "cf", "tam")):
         return True
-    return ("cit" in text or "CIT" in text or "supra" in text or "Supra" in text
-            or "cyt" in text
+    lower = text.lower()  # as the marks are matched ("Op. Cit.", "SUPRA", "A.a.O.")
+    return ("cit" in lower or "supra" in lower or "cyt" in lower
             or " id." in text or "Id." in text
-            or "note" in text or "Note" in text or "указ" in text or "a.a.O" in text)
+            or "note" in lower or "указ" in lower or "a.a.o" in lower or "a. a. o" in lower)
 
 
 class _Index:
