@@ -148,9 +148,11 @@ def run_parse(args: argparse.Namespace) -> int:
     report_input_errors(run)
     for doc in run.documents:
         doc.text = ""  # read by the parse only: its memory is not held while writing
-        if args.format != "json":  # the notes' texts are printed only in the JSON
-            for footnote in doc.footnotes:
+        for footnote in doc.footnotes:
+            if args.format != "json":  # the notes' texts are printed only in the JSON
                 footnote.text = ""
+            for reference in footnote.references:
+                reference.raw = ""  # each citation's own words: the parse's, never printed
     written = True
     if not args.no_write:
         written = write_bibliographies(run, args, read)

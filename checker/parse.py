@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from checker.references.backrefs import is_undated_case, is_unnamed_case
 from checker.references.context import (
     MarkedLines,
     NamedWork,
+    TextLines,
     body_at_marker,
     case_named_before,
     case_year_before,
@@ -177,7 +179,7 @@ class _NoteContext:
         needing = notes_needing_the_body(batch)
         if needing and self._lines is None:
             # as the readers number them (a form feed is no line)
-            self._lines = MarkedLines(self._doc.text.split("\n"))
+            self._lines = MarkedLines(TextLines(self._doc.text))
         named = _works_named(self._lines, batch, needing) if needing else None
         self._resolver.feed(batch, named)
         self._resolved = stop
@@ -233,7 +235,7 @@ def works_named_at_markers(text: str, footnotes: list[Footnote]) -> dict[int, Na
     if not needing:
         return {}
     # as the readers number them (a form feed is no line)
-    return _works_named(MarkedLines(text.split("\n")), footnotes, needing)
+    return _works_named(MarkedLines(TextLines(text)), footnotes, needing)
 
 
 def notes_needing_the_body(footnotes: list[Footnote]) -> list[int]:
@@ -332,11 +334,18 @@ def parse_note_texts(texts: list[str]) -> Iterator[list[Reference]]:
         answers = map(_values_of, distinct)  # read one at a time, as they are asked for
     else:
         answers = map_shared(_parse_as_values, distinct)  # each chunk as the workers end it
-    read: dict[str, list[tuple]] = {}  # text -> its references' values
+    # text -> its references' values, for the texts that recur (most are met once: their
+    # values are not held while the rest is read)
+    read: dict[str, list[tuple]] = {}
+    recurring: set[str] | None = None  # known once the first answer has started the work
     for text in texts:
         values = read.get(text)
         if values is None:  # a text met for the first time: the next distinct text's answer
-            values = read[text] = next(answers)
+            values = next(answers)
+            if recurring is None:
+                recurring = {text for text, count in Counter(texts).items() if count > 1}
+            if text in recurring:
+                read[text] = values
         yield [reference_from_values(one) for one in values]
 
 

@@ -6,7 +6,7 @@ import random
 from checker.model import Footnote
 from checker.parse import works_named_at_markers
 from checker.references import parse_references
-from checker.references.context import FOLLOW_CHARS, MarkedLines, body_at_marker
+from checker.references.context import FOLLOW_CHARS, MarkedLines, TextLines, body_at_marker
 
 WORDS = ["Mr.", "Roe,", "in", "his", "History", "of", "the", "Harbour", "says", "he", "a",
          "—", "“Title,”", "etc.,", "1701,"]
@@ -61,3 +61,17 @@ def test_every_note_marked_on_one_long_line_gets_the_work_the_body_names() -> No
     assert len(named) == count
     assert [(work.authors, work.title) for work in named.values()] == [
         ([names[n % 5]], f"History of Harbour {n}") for n in range(1, count + 1)]
+
+
+def test_a_texts_lines_cut_out_as_asked_are_those_of_split() -> None:
+    """`TextLines` keeps the text and where each line starts: its lines, and runs of them,
+    are those ``text.split("\\n")`` gives, empty lines and the last one included."""
+    rng = random.Random(3)
+    texts = ["", "a", "\n", "a\n", "\na", "é\nß\n\n", "Ну\n\n<sup>1</sup> x"]
+    texts += ["".join(rng.choice("ab \nй") for _ in range(rng.randint(0, 40)))
+              for _ in range(300)]
+    for text in texts:
+        lines, cut = text.split("\n"), TextLines(text)
+        assert len(cut) == len(lines) and list(cut) == lines and cut[-1] == lines[-1]
+        for start in range(-2, 6):
+            assert cut[start:start + 3] == lines[start:start + 3], (text, start)
