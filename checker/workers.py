@@ -77,11 +77,15 @@ def _map_on_workers(function: Callable[[Sequence[Item]], list[Result]], items: S
                                   for start in starts]
                 finally:
                     signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-                for chunk in chunks:
+                for number, chunk in enumerate(chunks, start=1):
                     part = chunk.result()
+                    # every chunk in: the workers are idle, and a taker that stops asking
+                    # once it has the last result (no call for the end) lets them go as
+                    # done, not stopped (stopping them raced the pool's own thread, which
+                    # then printed a TypeError now and then)
+                    done = number == len(chunks)
                     yield from part
                     handed_on += len(part)
-                done = True
             finally:
                 if not done:  # the taker stopped early (Ctrl-C, an error): no chunk waited for
                     for worker in set(mp.active_children()) - others:  # (even mid-start)

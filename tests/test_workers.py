@@ -120,3 +120,19 @@ def test_a_taker_that_stops_early_waits_for_no_chunk_at_work():
     assert time.monotonic() - stopping < 1.0
     time.sleep(0.2)
     assert not multiprocessing.active_children()
+
+
+@two_cores
+def test_a_taker_that_takes_every_result_lets_the_workers_end_as_done():
+    """A taker that has every result and never asks for the end (as `parse_note_texts` does:
+    it asks for as many results as it has notes) lets the idle workers end, not stops them:
+    stopping them raced the pool's own thread, which then printed a TypeError now and then."""
+    import multiprocessing as mp
+
+    numbers = list(range(400))
+    results = map_shared(slow_pids, numbers)
+    taken = [next(results) for _ in numbers]
+    workers = set(mp.active_children())
+    results.close()
+    assert len(taken) == len(numbers) and PARENT not in taken
+    assert workers and all(worker.exitcode == 0 for worker in workers)
