@@ -190,7 +190,7 @@ def _read_before(text: str, start: int, year: int) -> tuple[str | None, int, boo
         if day_text is None and name[::-1].lower() in SEASONS:
             return f"{year:04d}", found_start, False  # "Spring 2019" is that year
         return None, start, False  # "Issue 5, 2020": the year alone
-    if day_text is None and found_start > 4 and text[found_start - 1] in _RANGE_DASHES | {"/"}:
+    if day_text is None and found_start > 4 and text[found_start - 1] in _RANGE_DASHES_OR_SLASH:
         first = _FIRST_MONTH.search(text, max(0, found_start - 12), found_start)
         if first and MONTHS.get(first.group(1).lower()) and (
                 first.start() == 0 or not text[first.start() - 1].isalpha()):
@@ -325,6 +325,7 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
 
 
 _RANGE_DASHES = frozenset("-–—")
+_RANGE_DASHES_OR_SLASH = _RANGE_DASHES | {"/"}  # "March–April 2020", "March/April 2020"
 # What puts a number among pages: a volume and a colon ("49(5): ", "127: "), "p."/"pp." (lower
 # case: "Roe, P. 1999" is an initial; "124 p. 1975" counts the pages before the year),
 # or the dash of a page range spaced out ("1670- ").

@@ -403,7 +403,7 @@ def _strip_prose_prefix(text: str) -> str:
         see = _SEE.search(text, anchor)
         if see and see.start() < 160:
             return text[see.end():]
-    author = _embedded_author(text, anchor)
+    author = _embedded_author(text)
     if author > 0:
         return text[author:]
     if anchor < 40 or anchor == length:
@@ -428,7 +428,7 @@ _NAME_BEFORE_TITLE = compile_lazily(
 )
 
 
-def _embedded_author(text: str, anchor: int) -> int:
+def _embedded_author(text: str) -> int:
     """Where the author of a citation embedded in a sentence starts (0: none found): the
     name just before a title (quoted or italic, the first that has one), after running
     words."""
