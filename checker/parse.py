@@ -27,7 +27,6 @@ from checker.references.backrefs import is_undated_case, is_unnamed_case
 from checker.references.context import (
     MarkedLines,
     NamedWork,
-    TextLines,
     body_at_marker,
     case_named_before,
     case_year_before,
@@ -178,8 +177,7 @@ class _NoteContext:
         batch = self._footnotes[self._resolved:stop]
         needing = notes_needing_the_body(batch)
         if needing and self._lines is None:
-            # as the readers number them (a form feed is no line)
-            self._lines = MarkedLines(TextLines(self._doc.text))
+            self._lines = MarkedLines.of(self._doc.text)
         named = _works_named(self._lines, batch, needing) if needing else None
         self._resolver.feed(batch, named)
         self._resolved = stop
@@ -234,8 +232,7 @@ def works_named_at_markers(text: str, footnotes: list[Footnote]) -> dict[int, Na
     needing = notes_needing_the_body(footnotes)
     if not needing:
         return {}
-    # as the readers number them (a form feed is no line)
-    return _works_named(MarkedLines(TextLines(text)), footnotes, needing)
+    return _works_named(MarkedLines.of(text), footnotes, needing)
 
 
 def notes_needing_the_body(footnotes: list[Footnote]) -> list[int]:
@@ -329,7 +326,8 @@ def parse_note_texts(texts: list[str]) -> Iterator[list[Reference]]:
     first notes' links, and their context is taken (`_NoteContext`), while the workers read
     the rest. A text that recurs ("Ibid.", "Id. at 5.", a source cited again in the same
     words) is read once; every note gets references of its own."""
-    distinct = list(dict.fromkeys(texts))  # in the order first met
+    counts = Counter(texts)  # each text's notes, the texts in the order first met
+    distinct = list(counts)
     if len(texts) < PARALLEL_FROM:
         answers = map(_values_of, distinct)  # read one at a time, as they are asked for
     else:
@@ -337,14 +335,11 @@ def parse_note_texts(texts: list[str]) -> Iterator[list[Reference]]:
     # text -> its references' values, for the texts that recur (most are met once: their
     # values are not held while the rest is read)
     read: dict[str, list[tuple]] = {}
-    recurring: set[str] | None = None  # known once the first answer has started the work
     for text in texts:
         values = read.get(text)
         if values is None:  # a text met for the first time: the next distinct text's answer
             values = next(answers)
-            if recurring is None:
-                recurring = {text for text, count in Counter(texts).items() if count > 1}
-            if text in recurring:
+            if counts[text] > 1:
                 read[text] = values
         yield [reference_from_values(one) for one in values]
 

@@ -304,7 +304,8 @@ _PROCEEDINGS = compile_lazily(r"(?:Proc\.|Proceedings\b)[^,;()\x00]{3,200}(?=[,;
 # A journal's abbreviated name, its full stops no ends: "ACM Trans. Math. Softw.", "IEEE J.
 # Robotics Automation", "J. Marit. Hist.", "Proc. of HPCA-1" (not "Ed. Jane Roe", "Ph.D.")
 _ABBREVIATED_OUTLET = compile_lazily(
-    r"(?:[A-Z]{2,8}\s+)?(?!(?:Eds?|Vols?|Nos?|Pp|Pt|Chap|Ch|Sec|Fig|Repr|Comp|Dir|Hrsg|Bd)\.)"
+    r"(?P<acronym>[A-Z]{2,8}\s+)?"
+    r"(?!(?:Eds?|Vols?|Nos?|Pp|Pt|Chap|Ch|Sec|Fig|Repr|Comp|Dir|Hrsg|Bd)\.)"
     r"(?:J|[A-Z][a-z]{1,8})\.\s+(?:(?:J|[A-Z][a-z]{1,8})\.\s*|(?:of|and|&|on|in|for)\s+"
     r"|[A-Z][\w'’-]*(?:\s+|(?=[,.;(]|$)))+")
 
@@ -316,7 +317,7 @@ def _abbreviated_outlet(text: str) -> str | None:
     if not found:
         return None
     name = found.group(0).strip()
-    if name.count(".") < 2 and not re.match(r"[A-Z]{2,8}\s", name):
+    if name.count(".") < 2 and not found.group("acronym"):
         return None
     return name.rstrip(",;") if len(name.split()) >= 2 else None
 

@@ -220,6 +220,12 @@ class MarkedLines:
         self.shapes = shapes
         self._markers: dict[int, list[dict[int, tuple[int, int]]]] = {}
 
+    @classmethod
+    def of(cls, text: str, shapes: Sequence[Any] = PRINTED_MARKERS) -> MarkedLines:
+        """The lines of a document's `text`, numbered as the readers number them (split at
+        line feeds only: a form feed is no line), each cut out as asked (`TextLines`)."""
+        return cls(TextLines(text), shapes)
+
     def first(self, line: int, number: int) -> tuple[int, int] | None:
         """Where the first marker of note `number` on `line` starts and ends, in the first
         shape the line has it in; None where it has none."""

@@ -38,7 +38,6 @@ SPACE = compile_lazily(r"\s+")
 
 # A letter described by its writer and recipient: "Jane Roe to John Poe, Jr., June 1, 1863"
 PERSON = r"(?:(?:[A-Z][\w'’-]*\.?|[A-Z]\.)\s+){0,4}[A-Z][\w'’-]+(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?"
-# A writer who signed with a quoted pseudonym: '"A Soldier" to Governor Jane Roe'
 # A reference list's authors with initials: initials first (ACM, IEEE, many sciences: "M. Gupta
 # and P. Banerjee", "W. H. Enright"), or family names first with initials after a comma
 # ("Knopfmacher, A., and Warlimont, R.")
@@ -54,6 +53,7 @@ FAMILY_FIRST_AUTHORS = rf"{_FAMILY_FIRST}(?:,?\s*(?:and\s+|&\s+)?{_FAMILY_FIRST}
 _FULL_NAME = rf"(?!(?:The|A|An|In|On|For|New|United)\s){_FAMILY}\s+(?:{_INITIAL}\s+)?{_FAMILY}"
 FULL_NAME_AUTHORS = (rf"{_FULL_NAME}(?:,\s+{_FULL_NAME})*,?\s+and\s+{_FULL_NAME}"
                      rf"|{_FAMILY}\s+{_INITIAL}\s+{_FAMILY}")
+# A writer who signed with a quoted pseudonym: '"A Soldier" to Governor Jane Roe'
 PSEUDONYM = r"[\"“][A-Z][^\"“”,]{1,40}[\"”]"
 # A body written to as such: "the Council", "the Privy Council"
 BODY = r"the\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"

@@ -205,7 +205,7 @@ _AROUND = 4000  # characters either side of a marker that its sentence is looked
 def marked_body(doc: Document) -> MarkedLines:
     """The document's lines with its notes' markers in the shapes of `_MARKERS`, for
     `marker_sentence`: each line's markers found once for all its notes."""
-    return MarkedLines(doc.text.split("\n"), _MARKERS)
+    return MarkedLines.of(doc.text, _MARKERS)
 
 
 def marker_sentence(doc: Document, footnote: Footnote, body: MarkedLines | None = None) -> str:
