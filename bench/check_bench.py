@@ -16,6 +16,9 @@
    archive lookups and reports are all inside the figure;
 4. runs lychee on the same links with the same limits (``--max-concurrency 32
    --host-concurrency 2``), otherwise at its defaults, in the same run;
+   and `python_floor.py` on them too: a CPython process that only fetches them at the same
+   limits (http.client, threads, kept connections; no parse, no page reading, no store, no
+   report), the floor of any checker written in Python;
 5. runs footcheck again on the warm store (every link fresh in it);
 6. second scenario: the same paper with 5 links hanging (silent 15 s, then the connection
    is dropped), 5 answering 503 every time and 5 answering 503 once, then 200. The figure is
@@ -247,6 +250,20 @@ def run_lychee(web: Web, links: list[Link], folder: Path, extra: list[str]) -> M
     return measured
 
 
+def run_floor(web: Web, links: list[Link], folder: Path) -> Measured:
+    """`python_floor.py` on the same links at the same limits: what a CPython process that only
+    fetches them takes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    listing = folder / "links.txt"
+    listing.write_text("\n".join(link.url for link in links) + "\n", encoding="utf-8")
+    command = [sys.executable, str(Path(__file__).with_name("python_floor.py")), str(listing),
+               "--per-host", str(PER_HOST), "--global-limit", str(GLOBAL_LIMIT)]
+    measured = run_child(command, folder, user_env(), web)
+    ok = (folder / "stdout.txt").read_text().strip()
+    measured.statuses = {"ok": int(ok)} if ok.isdigit() else {"no answer count": 1}
+    return measured
+
+
 def show(name: str, m: Measured, reference: float | None = None, ref_name: str = "") -> None:
     ratio = f", {m.wall / reference:.2f} x {ref_name}" if reference else ""
     archive = (f", {m.archive_requests} archive requests ({m.archive_per_minute} at most in "
@@ -281,7 +298,7 @@ def scenario_plain(web: Web, args: argparse.Namespace, tmp: Path, verdicts: Verd
     bound = lower_bound(links, args.latency)
     print(f"\n== 1. {len(links)} links on {args.hosts} hosts, {args.latency * 1000:.0f} ms each;"
           f" lower bound {bound:.2f} s")
-    cold, lychee, warm = [], [], []
+    cold, lychee, warm, floor = [], [], [], []
     for n in range(args.repeat):
         cache = tmp / f"cache-plain-{n}"
         cold.append(run_footcheck(web, paper, tmp / f"plain-{n}", cache))
@@ -289,6 +306,8 @@ def scenario_plain(web: Web, args: argparse.Namespace, tmp: Path, verdicts: Verd
         if not args.no_lychee and lychee_path():
             lychee.append(run_lychee(web, links, tmp / f"lychee-plain-{n}", []))
             show(f"lychee        #{n + 1}", lychee[-1], bound, "the bound")
+        floor.append(run_floor(web, links, tmp / f"floor-{n}"))
+        show(f"python floor  #{n + 1}", floor[-1], bound, "the bound")
         warm.append(run_footcheck(web, paper, tmp / f"plain-warm-{n}", cache))
         show(f"footcheck warm #{n + 1}", warm[-1])
     wall = median([m.wall for m in cold])
@@ -298,8 +317,9 @@ def scenario_plain(web: Web, args: argparse.Namespace, tmp: Path, verdicts: Verd
                    wall <= RATIO_TARGET * bound and all_ok)
     if lychee:
         l_wall = median([m.wall for m in lychee])
-        verdicts.judge(f"faster than lychee in the same run: {wall:.2f} s vs {l_wall:.2f} s",
-                       wall < l_wall)
+        f_wall = median([m.wall for m in floor])
+        verdicts.judge(f"faster than lychee in the same run: {wall:.2f} s vs {l_wall:.2f} s "
+                       f"(the Python floor, fetching only: {f_wall:.2f} s)", wall < l_wall)
     else:
         verdicts.judge("faster than lychee: lychee not run (pip install -e '.[bench]')", False)
     memory = max(m.peak_mb for m in cold)
