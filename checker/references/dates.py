@@ -102,10 +102,18 @@ _ACCESS_WORDS = (
 _ACCESS_PREPOSITIONS = (" on", " am", " le", " el", " em", " from", " at", " in")
 
 
+# The last letters of what `_is_accessed` looks for (an access word, a preposition after one,
+# "web"): a text ending in any other ("Harbor Times, " before most dates) is never one
+_ACCESS_ENDINGS = frozenset(word[-1] for word in (*_ACCESS_WORDS, *_ACCESS_PREPOSITIONS, "web"))
+
+
 def _is_accessed(before: str) -> bool:
     """Does the text right before a date say it is an access date ("accessed", "Retrieved",
     "дата обращения:", "consulté le")?"""
-    tail = before.lower().rstrip(" \t\u00a0:.-–([")
+    tail = before.rstrip(" \t\u00a0:.-–([")
+    if tail[-1:].lower()[-1:] not in _ACCESS_ENDINGS:
+        return False  # most dates follow an outlet's name and a comma: one letter looked at
+    tail = tail.lower()
     if tail.endswith(". web") or tail == "web":
         return True  # MLA: "Astana, 2012. Web. 12 Mar. 2015."
     for preposition in _ACCESS_PREPOSITIONS:
@@ -255,7 +263,9 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
     found: list[DateMatch] = []
     taken_until = 0
     length = len(text)
-    hinted: bool | None = None  # does the text hold "accessed", "retrieved"...?
+    # does the text hold "accessed", "retrieved"...? (asked once a date reads as accessed; an
+    # access word none of these hints is in, "acesso", counts only beside another that is)
+    hinted: bool | None = None
     for year_match in _YEAR.finditer(text):
         start, end = year_match.span()
         if start < taken_until:
@@ -308,7 +318,7 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
         assert iso is not None
         date_start = max(date_start, taken_until)
         kind = "published"
-        if date_start > 6:
+        if date_start > 6 and _is_accessed(text[max(0, date_start - 40): date_start]):
             if hinted is None:
                 lowered = text.lower()
                 hinted = ("ccess" in lowered or "triev" in lowered or "view" in lowered
@@ -316,7 +326,7 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
                           or "onsult" in lowered or "visit" in lowered or "nload" in lowered
                           or "check" in lowered or "bgeruf" in lowered or "griff" in lowered
                           or "бращ" in lowered or "смотр" in lowered)
-            if hinted and _is_accessed(text[max(0, date_start - 40): date_start]):
+            if hinted:
                 kind = "accessed"
         found.append(DateMatch(iso, date_start, date_end, text[date_start:date_end], kind,
                                years_range))

@@ -60,9 +60,10 @@ _IDENTIFIER = compile_lazily(
     r"\b(?:ISBN(?:-1[03])?|e?ISSN|OCLC|PMID|PMC|S2CID|Bibcode|arXiv|CiteSeerX|JSTOR|LCCN|"
     r"OSTI|SSRN|ZDB-ID|ZDB|hdl)(?::|\b)\s*:?\s*(?=[\w.]*\d)[\w.:/-]*\w"
 )
-# A cheap look before `_IDENTIFIER`: the names alone, scanned for their first letters
+# A cheap look before `_IDENTIFIER`: the names alone, scanned for their first letters (the
+# capitals: "arXiv" and "hdl", opening with common letters, are looked for apart)
 _IDENTIFIER_NAME = compile_lazily(
-    r"ISBN|ISSN|OCLC|PMID|PMC|S2CID|Bibcode|arXiv|CiteSeerX|JSTOR|LCCN|OSTI|SSRN|ZDB|hdl")
+    r"ISBN|ISSN|OCLC|PMID|PMC|S2CID|Bibcode|CiteSeerX|JSTOR|LCCN|OSTI|SSRN|ZDB")
 _IDENTIFIER_ONLY = compile_lazily(r"[A-Z]{2,8}\s*(?:#|No\.?)\s*\d[\d-]*")
 _PRESS_RELEASE = compile_lazily(r"[,”\"]\s+(?:press|news)\s+release\b", re.IGNORECASE)
 _ANALYSIS_OF = compile_lazily(
@@ -149,7 +150,8 @@ def parse_citation(segment: str) -> Reference | None:
         work = _ARCHIVED.sub(" ", work)
     if "(@" in work:
         work = _SOCIAL_HANDLE.sub(" ", work)
-    if _IDENTIFIER_NAME.search(work) and _IDENTIFIER.search(work):
+    if ("arXiv" in work or "hdl" in work or _IDENTIFIER_NAME.search(work)) \
+            and _IDENTIFIER.search(work):
         work = _IDENTIFIER.sub(" ", work)
     if " (" in work and _FORMAT_NOTE.search(work):
         work = _FORMAT_NOTE.sub("", work)
