@@ -154,7 +154,7 @@ def read_law_review(work: str, blanked: str) -> TitleParts | None:
 
     ``Jane Roe, The Limits of Tides, 96 Harbor L.J. 461, 470 (2008).``
     """
-    if " v. " in work[:120] or "(" not in work or not _may_name_a_journal(blanked):
+    if "(" not in work or " v. " in work[:120] or not _may_name_a_journal(blanked):
         return None
     found = _LAW_JOURNAL.match(blanked)
     if not found or not _JOURNAL_WORD.search(found.group("journal")):
