@@ -274,6 +274,14 @@ def _scan(text: str, lines: list[str]) -> _Scan:
 def _candidate(line: str, in_endnotes: bool = False) -> _Candidate | None:
     """A line that may start a note; empty anchors opening it (`<span id="page-3-1"></span>`,
     left by marker's PDF conversion) are passed over and their id kept."""
+    match = _STRONG_START.match(line)  # first: no line it matches opens with an anchor
+    if match:
+        kind = match.lastgroup  # the alternative that matched: "sup", "uni" or "caret"
+        if kind == "uni":
+            number, style = from_superscript(match.group("uni")), "superscript"
+        else:
+            number, style = match.group(kind), "sup" if kind == "sup" else "caret"
+        return _Candidate(int(number), True, style, line[match.end():], match.end())
     if line.startswith("<"):
         lead = _EMPTY_ANCHORS.match(line)
         if lead is not None:
@@ -286,28 +294,16 @@ def _candidate(line: str, in_endnotes: bool = False) -> _Candidate | None:
         if symbol is not None:
             return _Candidate(0, True, "sup", line[symbol.end():], symbol.end(),
                               label=symbol.group("symbol"))
-    match = _STRONG_START.match(line)
-    if match:
-        if match.group("sup"):
-            number, style = match.group("sup"), "sup"
-        elif match.group("uni"):
-            number, style = from_superscript(match.group("uni")), "superscript"
-        else:
-            number, style = match.group("caret"), "caret"
-        return _Candidate(int(number), True, style, line[match.end():], match.end())
     match = _WEAK_START.match(line)
     if match:
-        if match.group("lnum"):
-            number, style = match.group("lnum"), "list"
-        elif match.group("bnum"):
-            number, style = match.group("bnum"), "bracket"
-        elif match.group("tnum"):  # a table row: "| 12. | text |"
+        kind = match.lastgroup  # the number's group: "lnum", "bnum", "tnum" or "pnum"
+        if kind == "tnum":  # a table row: "| 12. | text |"
             text = line[match.end():].rstrip()
             return _Candidate(int(match.group("tnum")), False, "table",
                               text[:-1].rstrip() if text.endswith("|") else text, match.end())
-        else:
-            number, style = match.group("pnum"), "plain"
-        return _Candidate(int(number), False, style, line[match.end():], match.end())
+        style = "list" if kind == "lnum" else "bracket" if kind == "bnum" else "plain"
+        return _Candidate(int(match.group(kind)), False, style, line[match.end():],
+                          match.end())
     if line.lstrip().startswith("["):
         empty = _EMPTY_BRACKET.match(line)
         if empty:
@@ -384,10 +380,16 @@ def _collect_markers(
     """
     explicit = MarkerIndex()
     if "<sup" in text:
-        locate, add, get = _Lines(text).locate, explicit.add, candidates.get
+        add, get, count, rfind = explicit.add, candidates.get, text.count, text.rfind
+        position = index = start = 0  # `_Lines.locate`, inlined: (line index, its start)
         for match in _SUP_MARK.finditer(text):  # one per note at least: kept tight
             offset = match.start()
-            index, start = locate(offset)
+            if offset > position:
+                newlines = count("\n", position, offset)
+                if newlines:
+                    index += newlines
+                    start = rfind("\n", 0, offset) + 1
+                position = offset
             candidate = get(index)
             if candidate is not None and offset - start < candidate.marker_end:
                 continue  # the note's own number (`_own_marker`, inlined in this hot loop)
@@ -573,7 +575,7 @@ def _accept(
 ) -> bool:
     if candidate.strong:
         return True
-    number, text = candidate.number, _first_lines(candidate, index, scan)
+    number = candidate.number
     if candidate.style == "bracket" and not scan.uses_brackets:
         return False
     if candidate.style == "bare":
@@ -592,9 +594,11 @@ def _accept(
             # the first note of an excerpt (a chapter's notes start at 40): the next number
             # follows somewhere, and the note reads like one
             return _note_like(candidate, index, scan)
-        return expected < number <= expected + GAP_TOLERANCE and looks_like_citation(text)
+        return expected < number <= expected + GAP_TOLERANCE \
+            and looks_like_citation(_first_lines(candidate, index, scan))
     if number != expected and expected == 1 and _marked_before(number, index, scan):
         expected = number  # an excerpt's first note, its marker in the body above it
+    text = _first_lines(candidate, index, scan)
     if number != expected or not _starts_like_note(text):
         return False
     if number in scan.endnote_numbers:

@@ -75,13 +75,18 @@ class _Note:
     end: int = 0  # its last line, 0-based
 
 
+# A rule between a page's body and its notes, the way converters draw it: one search for the
+# three runs, not one pass over the text for each
+_RULE_RUN = compile_lazily("––––|____|-----")
+
+
 def has_page_notes(text: str) -> bool:
     """A cheap look: pages (form feeds, rules or bare page numbers) and lines opening with
     a number or a rule with a number after it (page numbers are looked for in the first
     pages only)."""
     first_break = text.find("\f")  # two form feeds at least (found, not all counted)
     paged = (first_break >= 0 and text.find("\f", first_break + 1) >= 0) \
-        or "––––" in text or "____" in text or "-----" in text \
+        or _RULE_RUN.search(text) is not None \
         or _at_least(_BARE_NUMBER_LINE, text[:LOOK_CHARS], 3) \
         or _numbered_running_line(text[:LOOK_CHARS])
     return paged and (_at_least(_NUMBERED_LINE, text, MIN_NOTES)
