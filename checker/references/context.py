@@ -199,13 +199,16 @@ class TextLines(Sequence[str]):
     def __getitem__(self, index: slice) -> list[str]: ...
 
     def __getitem__(self, index: int | slice) -> str | list[str]:
+        text, starts = self._text, self._starts
+        count = len(starts) - 1
         if isinstance(index, slice):
-            return [self[line] for line in range(*index.indices(len(self)))]
+            return [text[starts[line]:starts[line + 1] - 1]
+                    for line in range(*index.indices(count))]
         if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
+            index += count
+        if not 0 <= index < count:
             raise IndexError(index)
-        return self._text[self._starts[index]:self._starts[index + 1] - 1]
+        return text[starts[index]:starts[index + 1] - 1]
 
 
 class MarkedLines:
@@ -219,6 +222,7 @@ class MarkedLines:
         self.lines = lines
         self.shapes = shapes
         self._markers: dict[int, list[dict[int, tuple[int, int]]]] = {}
+        self._above: tuple[int, str] = (0, "")  # (a line, `above(line)`): the last asked
 
     @classmethod
     def of(cls, text: str, shapes: Sequence[Any] = PRINTED_MARKERS) -> MarkedLines:
@@ -244,6 +248,14 @@ class MarkedLines:
                 return found[number]
         return None
 
+    def above(self, line: int) -> str:
+        """The six lines above `line` (fewer at the top), each followed by a space: joined
+        once for the notes marked on one line (a paragraph holds dozens of markers)."""
+        if self._above[0] != line:
+            above = self.lines[max(0, line - 7):line - 1]
+            self._above = (line, " ".join(above) + " " if above else "")
+        return self._above[1]
+
 
 def body_at_marker(lines: MarkedLines, footnote: Footnote) -> tuple[str, str] | None:
     """The body's words before the note's first marker (its line and up to six before; the
@@ -252,18 +264,16 @@ def body_at_marker(lines: MarkedLines, footnote: Footnote) -> tuple[str, str] | 
     ``<footnotemark>n</footnotemark>`` (court XML); None when it cannot be placed."""
     if not footnote.marker_lines or footnote.label:
         return None
-    line = footnote.marker_lines[0]
-    if not 0 < line <= len(lines.lines):
+    line, count = footnote.marker_lines[0], len(lines.lines)
+    if not 0 < line <= count:
         return None
     marker = lines.first(line, footnote.number)
     if marker is None:
         return None
     text, (at, end) = lines.lines[line - 1], marker
-    if at > LEAD_CHARS:
-        lead = text[at - LEAD_CHARS: at]
-    else:  # a few lines before: who "he" is
-        lead = " ".join([*lines.lines[max(0, line - 7):line - 1], text[:at]])
+    # (near the line's start, a few lines before too: who "he" is)
+    lead = text[at - LEAD_CHARS: at] if at > LEAD_CHARS else lines.above(line) + text[:at]
     if len(text) - end > FOLLOW_CHARS:
         return lead, text[end: end + FOLLOW_CHARS]
-    after = lines.lines[line] if line < len(lines.lines) else ""
+    after = lines.lines[line] if line < count else ""
     return lead, f"{text[end:]} {after[:FOLLOW_CHARS]}"
