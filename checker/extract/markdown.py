@@ -379,7 +379,9 @@ def _collect_markers(
     numbered (otherwise "km²" would be a marker).
     """
     explicit = MarkerIndex()
+    passes = 0  # the passes made: one alone adds each number's lines in order
     if "<sup" in text:
+        passes += 1
         add, get, count, rfind = explicit.add, candidates.get, text.count, text.rfind
         position = index = start = 0  # `_Lines.locate`, inlined: (line index, its start)
         for match in _SUP_MARK.finditer(text):  # one per note at least: kept tight
@@ -403,12 +405,14 @@ def _collect_markers(
                 for number in marker_numbers(spec):
                     add(number, index)
     if "^" in text:
+        passes += 1
         where = _Lines(text)
         for match in _CARET_MARK.finditer(text):
             index, start = where.locate(match.start())
             if not _own_marker(candidates, index, match.start() - start):
                 explicit.add(int(match.group(1)), index)
     if any(digit in text for digit in SUPERSCRIPT_DIGITS):
+        passes += 1
         where = _Lines(text)
         for match in _UNI_MARK.finditer(text):
             index, start = where.locate(match.start())
@@ -420,8 +424,9 @@ def _collect_markers(
             ):
                 for number in marker_numbers(match.group(0)):
                     explicit.add(number, index)
-    for found in explicit.lines.values():
-        found.sort()
+    if passes > 1:
+        for found in explicit.lines.values():
+            found.sort()
     return explicit
 
 
