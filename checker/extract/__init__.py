@@ -9,7 +9,6 @@ the stated title and date.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -28,9 +27,9 @@ from checker.extract.pagenotes import extract_page_notes, has_page_notes
 from checker.extract.pandoc import extract_pandoc, has_pandoc_notes
 from checker.extract.reflinks import link_definitions, resolve_reference_links
 from checker.extract.rst import extract_rst, has_rst_notes
+from checker.extract.signals import TextSignals
 from checker.extract.texinfo import extract_texinfo, has_texinfo_notes
 from checker.extract.wikitext import extract_wikitext, has_wikitext_notes
-from checker.lazypattern import compile_lazily
 from checker.model import Document, Finding, Footnote
 
 __all__ = ["READERS", "document_metadata", "extract_footnotes", "one_parse"]
@@ -39,11 +38,10 @@ __all__ = ["READERS", "document_metadata", "extract_footnotes", "one_parse"]
 @dataclass(frozen=True)
 class Reader:
     name: str
-    has_shape: Callable[[Document], bool]  # a cheap look: are this reader's notes there?
+    # a cheap look: are this reader's notes there? (`TextSignals`: the strings the text holds,
+    # found once for all the readers)
+    has_shape: Callable[[Document, TextSignals], bool]
     extract: Callable[[str], Extraction]
-    # A string every document of this shape holds (None: none does): where the text lacks
-    # it, `has_shape` is not asked (the signals are looked for together, `_SIGNALS`)
-    signal: str | None = None
 
 
 def one_parse(doc: Document) -> AbstractContextManager[None]:
@@ -64,47 +62,30 @@ def _extract_html(text: str) -> Extraction:
     return Extraction(footnotes, markers)
 
 
+# The readers of particular shapes, in order; a text none of them finds notes in is read by
+# the general reader (`extract_markdown`)
 READERS: tuple[Reader, ...] = (
-    Reader("html", lambda doc: doc.format == "html" or _looks_like_html(doc.text),
+    Reader("html", lambda doc, _: doc.format == "html" or _looks_like_html(doc.text),
            _extract_html),
-    Reader("casemets", lambda doc: has_casemets_notes(doc.text), extract_casemets,
-           signal="footnote"),
-    Reader("texinfo", lambda doc: has_texinfo_notes(doc.text), extract_texinfo,
-           signal="footnote"),
-    Reader("rst", lambda doc: has_rst_notes(doc.text), extract_rst,
-           signal="]_"),
-    Reader("wikitext", lambda doc: has_wikitext_notes(doc.text), extract_wikitext,
-           signal="<ref"),
-    Reader("asciidoc", lambda doc: has_asciidoc_notes(doc.text), extract_asciidoc,
-           signal="footnote"),
-    Reader("org", lambda doc: has_org_notes(doc.text), extract_org,
-           signal="[fn:"),
-    Reader("gutenberg", lambda doc: has_gutenberg_notes(doc.text), extract_gutenberg,
-           signal="Footnote"),
-    Reader("pandoc", lambda doc: has_pandoc_notes(doc.text), extract_pandoc),
-    Reader("backlinks", lambda doc: has_backlink_list(doc.text), extract_backlink_list),
-    Reader("page notes", lambda doc: has_page_notes(doc.text), extract_page_notes),
-    Reader("markdown", lambda doc: True, extract_markdown),
+    Reader("casemets", lambda doc, signals: "footnote" in signals
+           and has_casemets_notes(doc.text), extract_casemets),
+    Reader("texinfo", lambda doc, signals: "footnote" in signals
+           and has_texinfo_notes(doc.text), extract_texinfo),
+    Reader("rst", lambda doc, signals: "]_" in signals and has_rst_notes(doc.text),
+           extract_rst),
+    Reader("wikitext", lambda doc, signals: "<ref" in signals
+           and has_wikitext_notes(doc.text), extract_wikitext),
+    Reader("asciidoc", lambda doc, signals: "footnote" in signals
+           and has_asciidoc_notes(doc.text), extract_asciidoc),
+    Reader("org", lambda doc, signals: "[fn:" in signals and has_org_notes(doc.text),
+           extract_org),
+    Reader("gutenberg", lambda doc, signals: "Footnote" in signals
+           and has_gutenberg_notes(doc.text), extract_gutenberg),
+    Reader("pandoc", lambda doc, _: has_pandoc_notes(doc.text), extract_pandoc),
+    Reader("backlinks", lambda doc, _: has_backlink_list(doc.text), extract_backlink_list),
+    Reader("page notes", lambda doc, signals: has_page_notes(doc.text, signals),
+           extract_page_notes),
 )
-
-
-# Every string the extraction asks a text whether it holds: the readers' signals, lettered
-# notes' "[a]", link definitions' "]:". One search finds them all; a search for each, one pass
-# over the text apiece, took as long as a quarter of the markdown reader on a long document.
-_SIGNALS = compile_lazily("|".join(sorted(
-    {re.escape(reader.signal) for reader in READERS if reader.signal is not None}
-    | {re.escape("[a]"), re.escape("]:")})))
-
-
-def _signals_in(text: str) -> set[str]:
-    """The strings of `_SIGNALS` that `text` holds: one pass, resumed after each found one's
-    first character (one may start inside another: "<refootnote")."""
-    found: set[str] = set()
-    position = 0
-    while (match := _SIGNALS.search(text, position)) is not None:
-        found.add(match.group())
-        position = match.start() + 1
-    return found
 
 
 GENERAL_OUTNUMBERS = 3  # the general reader's notes over the page-notes reader's, to prefer it
@@ -117,17 +98,16 @@ def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
         return _extract_source(doc)
     if doc.format in NATIVE_FORMATS:  # notes read from the file's own structure when loaded
         return doc.footnotes, _numbering_by_part(doc) + doc.findings
-    extraction = Extraction([], {})
-    signals = _signals_in(doc.text)
+    signals = TextSignals(doc.text)
     for reader in READERS:
-        if reader.signal is not None and reader.signal not in signals:
-            continue
-        if reader.has_shape(doc):
+        if reader.has_shape(doc, signals):
             extraction = reader.extract(doc.text)
             if extraction.footnotes:
+                if reader.name == "page notes":
+                    extraction = _page_notes_or_general(extraction, doc.text, signals)
                 break
-    if extraction.footnotes and reader.name == "page notes":
-        extraction = _page_notes_or_general(extraction, doc.text)
+    else:  # no reader of a particular shape found notes: the general reader's
+        extraction = extract_markdown(doc.text, signals)
     found = extraction.footnotes
     if found and "[a]" in signals and (lettered := lettered_notes(doc.text)):
         found = _with_lettered(found, lettered)
@@ -144,11 +124,12 @@ def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
     return footnotes, findings
 
 
-def _page_notes_or_general(page_notes: Extraction, text: str) -> Extraction:
+def _page_notes_or_general(page_notes: Extraction, text: str,
+                           signals: TextSignals) -> Extraction:
     """The page-notes reader's notes, unless the general reader finds many more: a book's
     endnote sections, whose body also holds a numbered list at the foot of a page or two
     (the page-notes reader takes that list for notes and misses the sections)."""
-    general = extract_markdown(text)
+    general = extract_markdown(text, signals)
     if len(general.footnotes) >= GENERAL_OUTNUMBERS * len(page_notes.footnotes):
         return general
     return page_notes

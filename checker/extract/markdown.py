@@ -39,6 +39,7 @@ from checker.extract.extraction import (
     body_runs,
     restart_parts,
 )
+from checker.extract.signals import TextSignals
 from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
@@ -159,11 +160,14 @@ class _Note:
         return join_wrapped_lines(part for _, part in self.parts)
 
 
-def extract_markdown(text: str) -> Extraction:
-    if "&</sup>" in text:
-        text = _ENTITY_SPLIT.sub(r"\1&\2", text)
+def extract_markdown(text: str, signals: TextSignals | None = None) -> Extraction:
+    """The notes of `text` (`signals`: the strings it holds, when looked for already)."""
+    if signals is None:
+        signals = TextSignals(text)
+    if "&</sup>" in signals:
+        text = _ENTITY_SPLIT.sub(r"\1&\2", text)  # (an "&" moved: the digits' signals hold)
     lines = text.split("\n")
-    scan = _scan(text, lines)
+    scan = _scan(text, lines, any(digit in signals for digit in SUPERSCRIPT_DIGITS))
     notes = _assemble(lines, scan)
     return _finish(notes, scan)
 
@@ -201,7 +205,9 @@ class _Scan:
         return self._glued
 
 
-def _scan(text: str, lines: list[str]) -> _Scan:
+def _scan(text: str, lines: list[str], superscripts: bool) -> _Scan:
+    """Every line's kind, the lines that may open a note, and the markers (`superscripts`:
+    the text holds superscript digits)."""
     kinds: list[int] = []
     candidates: dict[int, _Candidate] = {}
     start_numbers: set[int] = set()
@@ -251,7 +257,7 @@ def _scan(text: str, lines: list[str]) -> _Scan:
             bracket_lines += style == "bracket" or candidate.text[:1] in ("^", "↑")
     for index in _running_page_numbers(page_numbers):
         del candidates[index]
-    explicit = _collect_markers(text, candidates, superscript_defs)
+    explicit = _collect_markers(text, candidates, superscript_defs, superscripts)
     scan = _Scan(
         text, kinds, candidates, explicit, lines, start_numbers, strong_numbers, endnote_numbers
     )
@@ -370,7 +376,7 @@ class _Lines:
 
 
 def _collect_markers(
-    text: str, candidates: dict[int, _Candidate], superscript_defs: bool
+    text: str, candidates: dict[int, _Candidate], superscript_defs: bool, superscripts: bool
 ) -> MarkerIndex:
     """Body markers, one pass over the whole text per marker shape.
 
@@ -411,7 +417,7 @@ def _collect_markers(
             index, start = where.locate(match.start())
             if not _own_marker(candidates, index, match.start() - start):
                 explicit.add(int(match.group(1)), index)
-    if any(digit in text for digit in SUPERSCRIPT_DIGITS):
+    if superscripts:
         passes += 1
         where = _Lines(text)
         for match in _UNI_MARK.finditer(text):

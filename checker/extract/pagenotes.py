@@ -43,6 +43,7 @@ from checker.extract.common import (
 )
 from checker.extract.extraction import Extraction
 from checker.extract.run_together import has_ruled_notes, split_run_together
+from checker.extract.signals import TextSignals
 from checker.lazypattern import compile_lazily
 from checker.model import Footnote
 
@@ -75,18 +76,15 @@ class _Note:
     end: int = 0  # its last line, 0-based
 
 
-# A rule between a page's body and its notes, the way converters draw it: one search for the
-# three runs, not one pass over the text for each
-_RULE_RUN = compile_lazily("––––|____|-----")
-
-
-def has_page_notes(text: str) -> bool:
+def has_page_notes(text: str, signals: TextSignals | None = None) -> bool:
     """A cheap look: pages (form feeds, rules or bare page numbers) and lines opening with
     a number or a rule with a number after it (page numbers are looked for in the first
-    pages only)."""
+    pages only). `signals`: the strings the text holds, when looked for already."""
+    if signals is None:
+        signals = TextSignals(text)
     first_break = text.find("\f")  # two form feeds at least (found, not all counted)
     paged = (first_break >= 0 and text.find("\f", first_break + 1) >= 0) \
-        or _RULE_RUN.search(text) is not None \
+        or "––––" in signals or "____" in signals or "-----" in signals \
         or _at_least(_BARE_NUMBER_LINE, text[:LOOK_CHARS], 3) \
         or _numbered_running_line(text[:LOOK_CHARS])
     return paged and (_at_least(_NUMBERED_LINE, text, MIN_NOTES)
