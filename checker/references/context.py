@@ -223,6 +223,7 @@ class MarkedLines:
         self.shapes = shapes
         self._markers: dict[int, list[dict[int, tuple[int, int]]]] = {}
         self._above: tuple[int, str] = (0, "")  # (a line, `above(line)`): the last asked
+        self._around: tuple[int, str, str] = (0, "", "")  # (a line, `around(line)`): the same
 
     @classmethod
     def of(cls, text: str, shapes: Sequence[Any] = PRINTED_MARKERS) -> MarkedLines:
@@ -248,6 +249,14 @@ class MarkedLines:
                 return found[number]
         return None
 
+    def around(self, line: int) -> tuple[str, str]:
+        """Line `line` and the line after it ("" after the last), cut out once for the notes
+        marked on it."""
+        if self._around[0] != line:
+            after = self.lines[line] if line < len(self.lines) else ""
+            self._around = (line, self.lines[line - 1], after)
+        return self._around[1], self._around[2]
+
     def above(self, line: int) -> str:
         """The six lines above `line` (fewer at the top), each followed by a space: joined
         once for the notes marked on one line (a paragraph holds dozens of markers)."""
@@ -264,16 +273,15 @@ def body_at_marker(lines: MarkedLines, footnote: Footnote) -> tuple[str, str] | 
     ``<footnotemark>n</footnotemark>`` (court XML); None when it cannot be placed."""
     if not footnote.marker_lines or footnote.label:
         return None
-    line, count = footnote.marker_lines[0], len(lines.lines)
-    if not 0 < line <= count:
+    line = footnote.marker_lines[0]
+    if not 0 < line <= len(lines.lines):
         return None
     marker = lines.first(line, footnote.number)
     if marker is None:
         return None
-    text, (at, end) = lines.lines[line - 1], marker
+    (text, after), (at, end) = lines.around(line), marker
     # (near the line's start, a few lines before too: who "he" is)
     lead = text[at - LEAD_CHARS: at] if at > LEAD_CHARS else lines.above(line) + text[:at]
     if len(text) - end > FOLLOW_CHARS:
         return lead, text[end: end + FOLLOW_CHARS]
-    after = lines.lines[line] if line < count else ""
     return lead, f"{text[end:]} {after[:FOLLOW_CHARS]}"
