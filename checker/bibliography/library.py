@@ -64,15 +64,20 @@ class LibraryEntry:
     @property
     def cited_in_text(self) -> str:
         """``paper-a: 3, 7; order, part 1: 5; order, part 2: 5, 9`` (documents by id)."""
-        if len(self.cited_in) == 1:  # most works: one document, one note
-            ((doc, notes),) = self.cited_in.items()
-            if len(notes) == 1:
-                part, number = notes[0]
-                return f"{doc}, part {part}: {number}" if part else f"{doc}: {number}"
-        return "; ".join(
-            (f"{doc}, part {part}: " if part else f"{doc}: ") + ", ".join(map(str, numbers))
-            for doc, notes in sorted(self.cited_in.items())
-            for part, numbers in notes_by_part(notes))
+        return cited_in_text(self.cited_in)
+
+
+def cited_in_text(cited_in: dict[str, list[NotePlace]]) -> str:
+    """`LibraryEntry.cited_in_text` of the notes citing a work, by document."""
+    if len(cited_in) == 1:  # most works: one document, one note
+        ((doc, notes),) = cited_in.items()
+        if len(notes) == 1:
+            part, number = notes[0]
+            return f"{doc}, part {part}: {number}" if part else f"{doc}: {number}"
+    return "; ".join(
+        (f"{doc}, part {part}: " if part else f"{doc}: ") + ", ".join(map(str, numbers))
+        for doc, notes in sorted(cited_in.items())
+        for part, numbers in notes_by_part(notes))
 
 
 class StoredWorks:
@@ -209,27 +214,54 @@ class LibraryEntries:
                 else identity: keys[work] for work in self._order for identity in self._ids[work]}
 
     def __iter__(self) -> Iterator[LibraryEntry]:
-        cited, all_members, keys, references, ids = (
-            self._cited, self._members, self._keys, self._references, self._ids)
-        for work in self._order:
-            members = all_members[work]
-            entry = Entry(key=keys[work], reference=references[work], identities=tuple(ids[work]))
-            if len(members) == 1:  # most works: one document's entry
-                (index,) = members
-                if cited.learned[index]:
-                    entry.learned = _consistent(dict(cited.learned[index]))
-                notes = cited.notes[index]
-                yield LibraryEntry(entry, {cited.documents[index]: list(notes) if len(notes) == 1
-                                           else sorted(set(notes))})
-                continue
-            cited_in: dict[str, list[NotePlace]] = {}
-            learned: dict[str, str] = {}
-            for index in members:
-                cited_in.setdefault(cited.documents[index], []).extend(cited.notes[index])
-                for name, value in cited.learned[index].items():  # the first document's,
-                    learned.setdefault(name, value)  # as for the fields
-            entry.learned = _consistent(learned)
-            yield LibraryEntry(entry, {doc: sorted(set(notes)) for doc, notes in cited_in.items()})
+        return map(self.entry, self._order)
+
+    def entry(self, work: int) -> LibraryEntry:
+        """The library's entry of a work (its position: `rows`)."""
+        cited, members = self._cited, self._members[work]
+        entry = Entry(key=self._keys[work], reference=self._references[work],
+                      identities=tuple(self._ids[work]))
+        if len(members) == 1:  # most works: one document's entry
+            (index,) = members
+            if cited.learned[index]:
+                entry.learned = _consistent(dict(cited.learned[index]))
+            notes = cited.notes[index]
+            return LibraryEntry(entry, {cited.documents[index]: list(notes) if len(notes) == 1
+                                        else sorted(set(notes))})
+        cited_in: dict[str, list[NotePlace]] = {}
+        learned: dict[str, str] = {}
+        for index in members:
+            cited_in.setdefault(cited.documents[index], []).extend(cited.notes[index])
+            for name, value in cited.learned[index].items():  # the first document's,
+                learned.setdefault(name, value)  # as for the fields
+        entry.learned = _consistent(learned)
+        return LibraryEntry(entry, {doc: sorted(set(notes)) for doc, notes in cited_in.items()})
+
+    @property
+    def order(self) -> list[int]:
+        """The works' positions in key order."""
+        return self._order
+
+    def rows(self) -> Iterator[tuple[int, str, Reference | None, str]]:
+        """The works in the order they were found (not key order: each one's objects were
+        made together, and a hundred thousand works read in key order wait on memory), as
+        `write.render_library` reads them: no entry made for a work that is one document's
+        entry with nothing learned, whose text it reuses. Each as (its position, for `entry`;
+        its key; for such a work, that entry's reference and its
+        `LibraryEntry.cited_in_text`; for any other work None and "")."""
+        cited, keys, references = self._cited, self._keys, self._references
+        documents, notes, learned = cited.documents, cited.notes, cited.learned
+        for work, members in enumerate(self._members):
+            if len(members) == 1 and not learned[index := members[0]]:  # most works
+                doc, places = documents[index], notes[index]
+                if len(places) == 1:  # as `cited_in_text` writes it
+                    part, number = places[0]
+                    text = f"{doc}, part {part}: {number}" if part else f"{doc}: {number}"
+                else:
+                    text = cited_in_text({doc: sorted(set(places))})
+                yield work, keys[work], references[work], text
+            else:
+                yield work, keys[work], None, ""
 
 
 def library_entries(

@@ -77,7 +77,7 @@ from checker.bibliography.csljson import (
 from checker.bibliography.entries import LEARNED_FIELDS, Entry, build_entries
 from checker.bibliography.library import (
     CITED_IN,
-    LibraryEntry,
+    LibraryEntries,
     StoredWorks,
     compact_json,
     library_entries,
@@ -412,7 +412,7 @@ class Generated:
     bib_records: Callable[[], list[BibRecord]]
     csl_items: Callable[[], list[dict[str, Any]]]
 
-    def add(self, bib: list[str], csl: list[str]) -> None:
+    def add(self, bib: Iterable[str], csl: Iterable[str]) -> None:
         """One more entry, as the pieces of its .bib and CSL-JSON texts."""
         if self.count:
             self.bib.append("\n")
@@ -492,7 +492,7 @@ def render_entries(entries: list[Entry], *, classic: bool = False,
     return generated
 
 
-def render_library(library: Iterable[LibraryEntry], *, classic: bool = False,
+def render_library(library: LibraryEntries, *, classic: bool = False,
                    rendered: Rendered | None = None) -> Generated:
     """The library's entries as its .bib and CSL-JSON generate them: each with the
     documents citing it (``footcheck-cited-in``) and no note. A work the library holds as one
@@ -511,21 +511,26 @@ def render_library(library: Iterable[LibraryEntry], *, classic: bool = False,
 
     generated = Generated([], [], 0, records, lambda: [
         {**csl_item(item.entry), CITED_IN: item.cited_in_text} for item in library])
-    for item in library:
-        key, cited_in = item.entry.key, item.cited_in_text
+    # each work's pieces, by position, made in the works' order (see `LibraryEntries.rows`)
+    bib: list[Iterable[str]] = [()] * len(library)
+    csl: list[Iterable[str]] = [()] * len(library)
+    for work, key, reference, cited_in in library.rows():
         # Document ids are [A-Za-z0-9._-] (load.document_id) and the field is never printed:
         # written as is, so that tools reading it back get the ids.
-        done = reuse.pop(id(item.entry.reference), None) if not item.entry.learned else None
+        done = reuse.pop(id(reference), None) if reference is not None else None
         if done is None:
+            item = library.entry(work)
+            cited_in = item.cited_in_text
             record = make(item.entry)
             record.fields[CITED_IN] = braced(cited_in)
-            generated.add([entry_text(record.type, key, field_lines(record.fields))],
-                          [item_text({**csl_item(item.entry), CITED_IN: cited_in})])
-            continue
-        kind, fields, middle = done
-        generated.add(
-            [_bib_head(kind, key), fields, braced_line(CITED_IN, cited_in) + "}\n"],
-            [_csl_head(key), middle, _CSL_CITED_IN + _json_string(cited_in) + "\n  }"])
+            bib[work] = (entry_text(record.type, key, field_lines(record.fields)),)
+            csl[work] = (item_text({**csl_item(item.entry), CITED_IN: cited_in}),)
+        else:
+            kind, fields, middle = done
+            bib[work] = (_bib_head(kind, key), fields, braced_line(CITED_IN, cited_in) + "}\n")
+            csl[work] = (_csl_head(key), middle, _CSL_CITED_IN + _json_string(cited_in) + "\n  }")
+    for work in library.order:
+        generated.add(bib[work], csl[work])
     return generated
 
 
