@@ -751,7 +751,13 @@ def _json_pairs(names: list[str], values: list[str]) -> str:
     """``"a":"b","c":"d"``: the pairs of strings as json writes them (ensure_ascii False).
     Joined as they are and checked once for a character json escapes (identities and keys
     hardly have one); each string escaped by a C function only when the batch has one."""
-    text = '","'.join(map('":"'.join, zip(names, values, strict=True)))
+    if len(names) != len(values):
+        raise ValueError("as many values as names")
+    # name, '":"', value, '","', name...: laid out by slices, joined once (no pair made)
+    parts = [""] * (4 * len(names) - 1)
+    parts[0::4], parts[1::4], parts[2::4] = names, ['":"'] * len(names), values
+    parts[3::4] = ['","'] * (len(names) - 1)
+    text = "".join(parts)
     data = text.encode("utf-8", "surrogatepass")  # json leaves a lone surrogate as it is
     if len(data.translate(None, _JSON_ESCAPED)) == len(data) - 4 * len(names) + 2:
         return '"' + text + '"'
