@@ -253,12 +253,9 @@ class LibraryEntries:
         documents, notes, learned = cited.documents, cited.notes, cited.learned
         for work, members in enumerate(self._members):
             if len(members) == 1 and not learned[index := members[0]]:  # most works
-                doc, places = documents[index], notes[index]
-                if len(places) == 1:  # as `cited_in_text` writes it
-                    part, number = places[0]
-                    text = f"{doc}, part {part}: {number}" if part else f"{doc}: {number}"
-                else:
-                    text = cited_in_text({doc: sorted(set(places))})
+                places = notes[index]
+                text = cited_in_text({documents[index]: places if len(places) == 1
+                                      else sorted(set(places))})
                 yield work, keys[work], references[work], text
             else:
                 yield work, keys[work], None, ""
