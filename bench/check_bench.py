@@ -55,7 +55,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from userenv import compile_package, user_env  # noqa: E402 (the bench folder's own helper)
+from calibrate import calibration_seconds  # noqa: E402 (the bench folder's own helpers)
+from userenv import compile_package, user_env  # noqa: E402
 
 RATIO_TARGET, MEMORY_TARGET_MB, WARM_TARGET_S, HANG_RATIO_TARGET = 1.2, 100, 1.0, 1.5
 HANG_GIVE_UP = 10.0  # seconds after which a silent server is given up (the ideal's hang)
@@ -387,7 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.hosts} hosts on loopback, {args.latency * 1000:.0f} ms per response, "
           f"{args.links_per_host} links per host; per-host limit {PER_HOST}, global limit "
           f"{GLOBAL_LIMIT}; each figure measured {args.repeat} time(s); "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; machine "
+          f"calibration {calibration_seconds():.3f} s (bench/calibrate.py: lower is faster)")
     verdicts = Verdicts()
     tmp = Path(tempfile.mkdtemp(prefix="footcheck-bench-"))
     try:

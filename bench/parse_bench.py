@@ -34,7 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from userenv import compile_package, user_env  # noqa: E402 (the bench folder's own helper)
+from calibrate import calibration_seconds  # noqa: E402 (the bench folder's own helpers)
+from userenv import compile_package, user_env  # noqa: E402
 
 # (notes, case) -> (seconds, MB): the whole command writing its bibliographies
 TARGETS = {(500, "bibliography"): (0.5, None), (100_000, "bibliography"): (10.0, 400.0)}
@@ -250,8 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     cases = [case.strip() for case in args.cases.split(",") if case.strip()]
     compile_package()
+    before = calibration_seconds()
     print(f"footcheck: {' '.join(footcheck_command())}; {os.cpu_count()} cores; "
-          f"load average {os.getloadavg()[0]:.1f}")
+          f"load average {os.getloadavg()[0]:.1f}; machine calibration {before:.3f} s "
+          "(bench/calibrate.py: lower is faster)")
     print(f"{'notes':>7} {'case':<12} {'wall s':>7} {'cpu s':>7} {'peak MB':>8}  target")
     with tempfile.TemporaryDirectory(prefix="parse-bench-") as name:
         folder = Path(name)
@@ -267,7 +270,8 @@ def main(argv: list[str] | None = None) -> int:
                           f"{figures.peak_mb:>8.0f}  {verdict(count, case, figures)}",
                           flush=True)
     print(f"load average after: {os.getloadavg()[0]:.1f} (2 cores: above 2, other work "
-          "competed for them and wall times are longer than on a quiet machine)")
+          "competed for them and wall times are longer than on a quiet machine); machine "
+          f"calibration after: {calibration_seconds():.3f} s (before: {before:.3f} s)")
     return 0
 
 
