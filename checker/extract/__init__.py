@@ -42,6 +42,9 @@ class Reader:
     # found once for all the readers)
     has_shape: Callable[[Document, TextSignals], bool]
     extract: Callable[[str], Extraction]
+    # A string every document of this shape holds (None: none does, or the reader asks the
+    # signals itself): where the text lacks it, `has_shape` is not asked
+    signal: str | None = None
 
 
 def one_parse(doc: Document) -> AbstractContextManager[None]:
@@ -67,20 +70,18 @@ def _extract_html(text: str) -> Extraction:
 READERS: tuple[Reader, ...] = (
     Reader("html", lambda doc, _: doc.format == "html" or _looks_like_html(doc.text),
            _extract_html),
-    Reader("casemets", lambda doc, signals: "footnote" in signals
-           and has_casemets_notes(doc.text), extract_casemets),
-    Reader("texinfo", lambda doc, signals: "footnote" in signals
-           and has_texinfo_notes(doc.text), extract_texinfo),
-    Reader("rst", lambda doc, signals: "]_" in signals and has_rst_notes(doc.text),
-           extract_rst),
-    Reader("wikitext", lambda doc, signals: "<ref" in signals
-           and has_wikitext_notes(doc.text), extract_wikitext),
-    Reader("asciidoc", lambda doc, signals: "footnote" in signals
-           and has_asciidoc_notes(doc.text), extract_asciidoc),
-    Reader("org", lambda doc, signals: "[fn:" in signals and has_org_notes(doc.text),
-           extract_org),
-    Reader("gutenberg", lambda doc, signals: "Footnote" in signals
-           and has_gutenberg_notes(doc.text), extract_gutenberg),
+    Reader("casemets", lambda doc, _: has_casemets_notes(doc.text), extract_casemets,
+           signal="footnote"),
+    Reader("texinfo", lambda doc, _: has_texinfo_notes(doc.text), extract_texinfo,
+           signal="footnote"),
+    Reader("rst", lambda doc, _: has_rst_notes(doc.text), extract_rst, signal="]_"),
+    Reader("wikitext", lambda doc, _: has_wikitext_notes(doc.text), extract_wikitext,
+           signal="<ref"),
+    Reader("asciidoc", lambda doc, _: has_asciidoc_notes(doc.text), extract_asciidoc,
+           signal="footnote"),
+    Reader("org", lambda doc, _: has_org_notes(doc.text), extract_org, signal="[fn:"),
+    Reader("gutenberg", lambda doc, _: has_gutenberg_notes(doc.text), extract_gutenberg,
+           signal="Footnote"),
     Reader("pandoc", lambda doc, _: has_pandoc_notes(doc.text), extract_pandoc),
     Reader("backlinks", lambda doc, _: has_backlink_list(doc.text), extract_backlink_list),
     Reader("page notes", lambda doc, signals: has_page_notes(doc.text, signals),
@@ -100,6 +101,8 @@ def extract_footnotes(doc: Document) -> tuple[list[Footnote], list[Finding]]:
         return doc.footnotes, _numbering_by_part(doc) + doc.findings
     signals = TextSignals(doc.text)
     for reader in READERS:
+        if reader.signal is not None and reader.signal not in signals:
+            continue
         if reader.has_shape(doc, signals):
             extraction = reader.extract(doc.text)
             if extraction.footnotes:
