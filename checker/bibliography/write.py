@@ -78,6 +78,7 @@ from checker.bibliography.entries import LEARNED_FIELDS, Entry, build_entries
 from checker.bibliography.library import (
     CITED_IN,
     LibraryEntries,
+    LibraryEntry,
     StoredWorks,
     compact_json,
     library_entries,
@@ -501,36 +502,35 @@ def render_library(library: LibraryEntries, *, classic: bool = False,
     make = classic_record if classic else biblatex_record
     reuse = rendered if rendered is not None and not classic else {}
 
-    def records() -> list[BibRecord]:
-        made = []
-        for item in library:
-            record = make(item.entry)
-            record.fields[CITED_IN] = braced(item.cited_in_text)
-            made.append(record)
+    def record(item: LibraryEntry) -> BibRecord:
+        made = make(item.entry)
+        made.fields[CITED_IN] = braced(item.cited_in_text)
         return made
 
-    generated = Generated([], [], 0, records, lambda: [
-        {**csl_item(item.entry), CITED_IN: item.cited_in_text} for item in library])
+    def csl(item: LibraryEntry) -> dict[str, Any]:
+        return {**csl_item(item.entry), CITED_IN: item.cited_in_text}
+
+    generated = Generated([], [], 0, lambda: list(map(record, library)),
+                          lambda: list(map(csl, library)))
     # each work's pieces, by position, made in the works' order (see `LibraryEntries.rows`)
-    bib: list[Iterable[str]] = [()] * len(library)
-    csl: list[Iterable[str]] = [()] * len(library)
+    bibs: list[Iterable[str]] = [()] * len(library)
+    csls: list[Iterable[str]] = [()] * len(library)
     for work, key, reference, cited_in in library.rows():
         # Document ids are [A-Za-z0-9._-] (load.document_id) and the field is never printed:
         # written as is, so that tools reading it back get the ids.
         done = reuse.pop(id(reference), None) if reference is not None else None
         if done is None:
             item = library.entry(work)
-            cited_in = item.cited_in_text
-            record = make(item.entry)
-            record.fields[CITED_IN] = braced(cited_in)
-            bib[work] = (entry_text(record.type, key, field_lines(record.fields)),)
-            csl[work] = (item_text({**csl_item(item.entry), CITED_IN: cited_in}),)
+            made = record(item)
+            bibs[work] = (entry_text(made.type, key, field_lines(made.fields)),)
+            csls[work] = (item_text(csl(item)),)
         else:
             kind, fields, middle = done
-            bib[work] = (_bib_head(kind, key), fields, braced_line(CITED_IN, cited_in) + "}\n")
-            csl[work] = (_csl_head(key), middle, _CSL_CITED_IN + _json_string(cited_in) + "\n  }")
+            bibs[work] = (_bib_head(kind, key), fields, braced_line(CITED_IN, cited_in) + "}\n")
+            csls[work] = (_csl_head(key), middle,
+                          _CSL_CITED_IN + _json_string(cited_in) + "\n  }")
     for work in library.order:
-        generated.add(bib[work], csl[work])
+        generated.add(bibs[work], csls[work])
     return generated
 
 
