@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from checker import __version__, interrupt
+from checker import __version__, collector, interrupt
 from checker.errors import ConfigError, InputError, WriteRefused
 from checker.exitcodes import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
 
@@ -134,22 +134,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 
-# The garbage collector's full pass, which walks every object alive, comes after this many of
-# its middle passes (Python's default: 10). A large document's notes and references live until
-# the end: at the default, a 100,000-note parse walked its 450,000 objects 13 times, for 1.1 s
-# of its 12 s, and found no garbage. At 100 it walks them twice. Cyclic garbage still goes at
-# the young passes, which are unchanged; what survives to the old generation waits longer: the
-# one large cycle footcheck makes, an HTML page's tree, is torn down at once (`html_tree`).
-FULL_PASS_AFTER = 100
-
-
 def run() -> NoReturn:
     """The `footcheck` program (and `python -m checker`): `main`, then the exit. The objects
     of the run are frozen first, so that the interpreter, as it tears itself down, does not
     search them all for reference cycles again and again (0.07 s after a 1,000-link check):
     every file and connection is closed by then, and the memory goes with the process."""
-    young, middle, _ = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_PASS_AFTER)
+    collector.set_for_program()
     interrupt.install()  # Ctrl-C never raised inside an import (see interrupt.py)
     code = main()
     if code == EXIT_INTERRUPTED:  # threads still at work (a link, the audit) are not waited for

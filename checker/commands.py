@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checker import __version__
+from checker import __version__, collector
 from checker.errors import WriteRefused
 from checker.exitcodes import EXIT_INPUT, EXIT_OK
 from checker.extract.numbering import format_ranges
@@ -140,6 +140,11 @@ def describe_document(doc) -> str:
 
 
 def run_parse(args: argparse.Namespace) -> int:
+    with collector.paused():  # what is read and written lives to the end (see collector.py)
+        return _parse_and_write(args)
+
+
+def _parse_and_write(args: argparse.Namespace) -> int:
     from checker.bibliography.entries import DocumentEntries
 
     # the works' identities read as the notes are resolved, while the rest are read
