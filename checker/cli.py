@@ -133,7 +133,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
-
 def run() -> NoReturn:
     """The `footcheck` program (and `python -m checker`): `main`, then the exit. The objects
     of the run are frozen first, so that the interpreter, as it tears itself down, does not

@@ -33,9 +33,9 @@ def set_for_program() -> None:
 @contextmanager
 def paused() -> Iterator[None]:
     """No collection inside; after it, the objects made meanwhile (and every other one the
-    collector tracks) are moved to its old generation as they are, not walked by a young
-    pass: on the next allocation, that pass would walk every object made inside, which a
-    parse of 100,000 notes keeps (0.2–0.3 s for nothing).
+    collector tracks, any frozen before included) are moved to its old generation as they
+    are, not walked by a young pass: on the next allocation, that pass would walk every
+    object made inside, which a parse of 100,000 notes keeps (0.2–0.3 s for nothing).
 
     Used by `footcheck parse` around the reading and the writing: at 100,000 notes the
     collector's 3,400 passes cost 0.6 s on this process and 0.2 s on each worker, and found
