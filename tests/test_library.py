@@ -205,3 +205,43 @@ def test_a_work_left_alone_with_its_title_keeps_its_key(tmp_path):
     parse(tmp_path, paper(tmp_path / "paper-a.md", CHEN_2006, DAMS))  # cited again
     assert dates_by_key(tmp_path) == {
         "chen2006water": "2006", "chen2013water": "2013", "water2019dam": "2019"}
+
+
+def _state(tmp_path):
+    return tmp_path / "refs" / ".footcheck-state.json"
+
+
+def test_works_kept_by_an_earlier_state_as_objects_stay_in_the_library(tmp_path):
+    """States of version 1 kept each work as {"notes", "reference", "learned"}: a paper
+    parsed then, its works still there when another is parsed now."""
+    a = paper(tmp_path / "paper-a.md", SMITH_A, DAMS)
+    parse(tmp_path, a)
+    state = json.loads(_state(tmp_path).read_text())
+    assert state["version"] == 2
+    names = ("title", "authors", "container", "publisher", "domain", "url", "url_as_printed",
+             "doi", "date", "accessed", "type")
+    state["version"] = 1
+    state["library"]["documents"]["paper-a"] = [
+        {"notes": notes, "reference": {
+            name: value for name, value in zip(names, fields, strict=True) if value is not None}}
+        for notes, fields, *_ in state["library"]["documents"]["paper-a"]]
+    _state(tmp_path).write_text(json.dumps(state))
+    b = paper(tmp_path / "paper-b.md", FLOODS, SMITH_B)
+    parse(tmp_path, b)
+    bib, _ = library(tmp_path)
+    assert sorted(bib) == ["roe2021floods", "smith2020rivers", "water2019dam"]
+    assert bib["smith2020rivers"]["footcheck-cited-in"] == "paper-a: 1; paper-b: 2"
+    assert bib["water2019dam"]["title"] == "Dam safety"
+
+
+def test_a_damaged_work_in_the_state_is_left_out_not_a_traceback(tmp_path):
+    a = paper(tmp_path / "paper-a.md", SMITH_A, DAMS)
+    parse(tmp_path, a)
+    state = json.loads(_state(tmp_path).read_text())
+    works = state["library"]["documents"]["paper-a"]
+    works[0][1] = works[0][1][:5]  # fields cut short
+    works.append("not a work")
+    _state(tmp_path).write_text(json.dumps(state))
+    parse(tmp_path, paper(tmp_path / "paper-b.md", FLOODS))
+    bib, _ = library(tmp_path)
+    assert sorted(bib) == ["roe2021floods", "water2019dam"]

@@ -31,7 +31,6 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from json.encoder import encode_basestring as _json_string  # as dumps(ensure_ascii=False)
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -53,7 +52,6 @@ _STORED = ("title", "authors", "container", "publisher", "domain", "url", "url_a
            "doi", "date", "accessed", "type")
 _stored_values = attrgetter(*_STORED)
 _SUFFIX = re.compile(r"[a-z]{0,2}")  # `keys.key_suffix` of a key's first 702 namesakes
-_STORED_NAMES = tuple(f'"{name}":' for name in _STORED)  # as json writes them
 
 
 @dataclass(slots=True)
@@ -81,10 +79,12 @@ def cited_in_text(cited_in: dict[str, list[NotePlace]]) -> str:
 
 
 class StoredWorks:
-    """A document's entries as the state keeps them: a list of works, each the reference's
-    fields (those it has), the notes as [part, number] (part 0: numbered once through) and
-    what link checks learned. Written to the state file from the entries (`json_pieces`),
-    without a dict per work; read back as that list (`library_entries` takes either)."""
+    """A document's entries as the state keeps them: a list of works, each an array of its
+    notes as [part, number] (part 0: numbered once through), its reference's fields in the
+    order of `_STORED` (null for one it lacks) and, when a link check learned something, that
+    (`_stored_work` reads it back, and the objects earlier states kept). Written to the state
+    file from the entries by json's own encoder (`json_pieces`); read back as that list
+    (`library_entries` takes either)."""
 
     __slots__ = ("entries",)
 
@@ -93,11 +93,15 @@ class StoredWorks:
 
     def json_pieces(self) -> Iterator[str]:
         """The list as ``json.dumps(works, ensure_ascii=False, separators=(",", ":"))``, a
-        few thousand works a piece."""
+        few thousand works a piece (arrays, not objects: json's C encoder writes them from
+        the entries' own tuples, and a hundred thousand works name no field)."""
         entries = self.entries
         yield "["
         for start in range(0, len(entries), 4096):
-            yield ("," if start else "") + ",".join(map(_work_json, entries[start: start + 4096]))
+            works = [(entry.notes, _stored_values(entry.reference), dict(entry.learned))
+                     if entry.learned else (entry.notes, _stored_values(entry.reference))
+                     for entry in entries[start: start + 4096]]
+            yield ("," if start else "") + compact_json(works)[1:-1]
         yield "]"
 
 
@@ -106,29 +110,32 @@ def stored_works(entries: list[Entry]) -> StoredWorks:
     return StoredWorks(entries)
 
 
-def _work_json(entry: Entry) -> str:
-    fields = []
-    for name, value in zip(_STORED_NAMES, _stored_values(entry.reference), strict=True):
-        if value is None:
-            continue
-        if isinstance(value, str):
-            fields.append(name + _json_string(value))
-        elif type(value) is list and all(type(item) is str for item in value):  # authors
-            fields.append(name + "[" + ",".join(map(_json_string, value)) + "]")
-        else:
-            fields.append(name + compact_json(value))
-    notes = ",".join(f"[{part:d},{number:d}]" for part, number in entry.notes)
-    learned = ',"learned":' + compact_json(dict(entry.learned)) if entry.learned else ""
-    return '{"notes":[' + notes + '],"reference":{' + ",".join(fields) + "}" + learned + "}"
+def _stored_work(work: Any) -> tuple[Reference, list[NotePlace], dict[str, str]] | None:
+    """(reference, notes, learned) of a work as the state keeps it (`StoredWorks`), or as
+    states before 2026-12-07 did: ``{"notes": [[part, number]...], "reference": {fields},
+    "learned": {...}}``, and before parts were kept ``"footnotes": [numbers]``. None for
+    anything else (the state is footcheck's, but a file can be damaged)."""
+    if isinstance(work, list) and len(work) in (2, 3) and isinstance(work[1], list) \
+            and len(work[1]) == len(_STORED):
+        fields: Any = dict(zip(_STORED, work[1], strict=True))
+        notes, learned = _stored_notes(work[0]), work[2] if len(work) == 3 else None
+    elif isinstance(work, dict):
+        fields, learned = work.get("reference"), work.get("learned")
+        notes = _stored_notes(work["notes"]) if isinstance(work.get("notes"), list) else [
+            (0, n) for n in work.get("footnotes") or [] if isinstance(n, int)]
+    else:
+        return None
+    reference = reference_from_stored(fields)
+    return None if reference is None else (reference, notes, _stored_learned(learned))
 
 
-def _stored_notes(work: dict[str, Any]) -> list[NotePlace]:
-    """The notes of a stored work; a state written before parts were kept has numbers."""
-    if isinstance(work.get("notes"), list):
-        return [(place[0], place[1]) for place in work["notes"]
-                if isinstance(place, list) and len(place) == 2
-                and all(isinstance(n, int) for n in place)]
-    return [(0, n) for n in work.get("footnotes") or [] if isinstance(n, int)]
+def _stored_notes(places: Any) -> list[NotePlace]:
+    """The [part, number] pairs of a stored work's notes."""
+    if not isinstance(places, list):
+        return []
+    return [(place[0], place[1]) for place in places
+            if isinstance(place, list) and len(place) == 2
+            and all(isinstance(n, int) for n in place)]
 
 
 _NOTHING_LEARNED: dict[str, str] = {}  # shared by the works of no link check (never changed)
@@ -262,7 +269,7 @@ class LibraryEntries:
 
 
 def library_entries(
-    works_by_document: dict[str, list[dict[str, Any]] | StoredWorks], known_keys: dict[str, str],
+    works_by_document: dict[str, list[Any] | StoredWorks], known_keys: dict[str, str],
     current: dict[str, list[Entry]] | None = None,
 ) -> tuple[LibraryEntries, dict[str, str]]:
     """The library's entries (sorted by key) and the identity -> key map to remember.
@@ -284,11 +291,10 @@ def library_entries(
             cited.add_entries(entries, doc_id, reader.identities)
             continue
         for work in works if isinstance(works, list) else []:
-            reference = reference_from_stored(work.get("reference")) if isinstance(
-                work, dict) else None
-            if reference is not None:
-                cited.add(reference, reader.identities(reference), doc_id, _stored_notes(work),
-                          _stored_learned(work.get("learned")), "")
+            stored = _stored_work(work)
+            if stored is not None:
+                reference, notes, learned = stored
+                cited.add(reference, reader.identities(reference), doc_id, notes, learned, "")
     references: list[Reference] = []
     members: list[Sequence[int]] = []
     work_ids: list[Sequence[str]] = []

@@ -241,18 +241,23 @@ def _read(path: Path) -> tuple[bool, str | None]:
 
 
 # -- state ----------------------------------------------------------------------------------
+# 2: the library's works kept as arrays (`library.StoredWorks`); a state of 1, which kept
+# them as objects, is read all the same
+STATE_VERSION = 2
+
+
 def load_state(refs_dir: Path) -> dict[str, Any]:
     """The state file, or an empty state when it is missing or unreadable."""
     try:
         state = json.loads((refs_dir / STATE_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {"version": 1, "files": {}, "learned": {}}
+        return {"version": STATE_VERSION, "files": {}, "learned": {}}
     if not isinstance(state, dict):
         state = {}
     for name in ("files", "learned"):
         if not isinstance(state.get(name), dict):
             state[name] = {}
-    state["version"] = 1
+    state["version"] = STATE_VERSION
     return state
 
 
