@@ -105,12 +105,18 @@ _ACCESS_PREPOSITIONS = (" on", " am", " le", " el", " em", " from", " at", " in"
 # The last letters of what `_is_accessed` looks for (an access word, a preposition after one,
 # "web"): a text ending in any other ("Harbor Times, " before most dates) is never one
 _ACCESS_ENDINGS = frozenset(word[-1] for word in (*_ACCESS_WORDS, *_ACCESS_PREPOSITIONS, "web"))
+_ACCESS_TAIL_STRIPPED = " \t\u00a0:.-–(["  # what `_is_accessed` strips before its last letter
+# The characters `_find_dates` finds before a date that leave `_is_accessed` something to look
+# at: one it strips, or one whose lower case is one of `_ACCESS_ENDINGS` (these letters and
+# their capitals: no other character lowers to them)
+_MAY_END_ACCESS_TEXT = frozenset(
+    (*_ACCESS_TAIL_STRIPPED, *_ACCESS_ENDINGS, *(letter.upper() for letter in _ACCESS_ENDINGS)))
 
 
 def _is_accessed(before: str) -> bool:
     """Does the text right before a date say it is an access date ("accessed", "Retrieved",
     "дата обращения:", "consulté le")?"""
-    tail = before.rstrip(" \t\u00a0:.-–([")
+    tail = before.rstrip(_ACCESS_TAIL_STRIPPED)
     if tail[-1:].lower()[-1:] not in _ACCESS_ENDINGS:
         return False  # most dates follow an outlet's name and a comma: one letter looked at
     tail = tail.lower()
@@ -123,6 +129,8 @@ def _is_accessed(before: str) -> bool:
     return tail.endswith(_ACCESS_WORDS)
 
 
+# `DateMatch(...)` without the Python-level `__new__` a NamedTuple has (one call less a date)
+_new_date = tuple.__new__
 _NOT_BEFORE_BARE_YEAR = frozenset("$£€¥#№/\\_=&%+@:")
 _NOT_AFTER_BARE_YEAR = frozenset("%/\\_=&+@")
 
@@ -318,7 +326,13 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
         assert iso is not None
         date_start = max(date_start, taken_until)
         kind = "published"
-        if date_start > 6 and _is_accessed(text[max(0, date_start - 40): date_start]):
+        # (the character before the date, a space skipped, tells most dates apart without
+        # asking `_is_accessed`: "Harbor Times, May 5, 2020" has a comma there)
+        last = text[date_start - 1] if date_start > 6 else ""
+        if last == " ":
+            last = text[date_start - 2]
+        if last in _MAY_END_ACCESS_TEXT \
+                and _is_accessed(text[max(0, date_start - 40): date_start]):
             if hinted is None:
                 lowered = text.lower()
                 hinted = ("ccess" in lowered or "triev" in lowered or "view" in lowered
@@ -328,8 +342,8 @@ def _find_dates(text: str, years: bool) -> list[DateMatch]:
                           or "бращ" in lowered or "смотр" in lowered)
             if hinted:
                 kind = "accessed"
-        found.append(DateMatch(iso, date_start, date_end, text[date_start:date_end], kind,
-                               years_range))
+        found.append(_new_date(DateMatch, (iso, date_start, date_end, text[date_start:date_end],
+                                           kind, years_range)))
         taken_until = date_end
     return found
 
