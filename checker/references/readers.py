@@ -103,13 +103,13 @@ def read_numbered_report(work: str, blanked: str) -> TitleParts | None:
 
     ``CRS Report R48284, The Budget Resolution: Frequently Asked Questions, by Tori Gorman.``
     """
+    found = NUMBERED_REPORT.match(blanked)  # anchored: fails at once on other notes
+    if not found:
+        return None
     head = work[:40]
     if "Report" not in head and "Paper" not in head and "Brief" not in head \
             and "Insight" not in head[:20] and "Focus" not in head[:20] \
             and "Sidebar" not in head[:30]:
-        return None
-    found = NUMBERED_REPORT.match(blanked)
-    if not found:
         return None
     start, end = found.span("title")
     title = work[start:end].strip()
@@ -644,16 +644,17 @@ def _in_a_sentence(work: str, start: int) -> bool:
 def _quoted_title(work: str, begin: int = 0) -> tuple[int, int, str] | None:
     """(start, end, title) of the first quoted title from `begin`: from its opening quote to
     the matching closing one, allowing quotes nested inside the title."""
-    first = QUOTE_CHARS.search(work, begin)
-    while first and first.group(0) in "”»":
-        first = QUOTE_CHARS.search(work, first.end())
-    if not first:
+    quotes = QUOTE_CHARS.finditer(work, begin)  # one scan: the opening quote, then the rest
+    for first in quotes:
+        if first.group(0) not in "”»":
+            break
+    else:
         return None
     opener = first.group(0)
     depth = 0
     last_close = -1
     length = len(work)
-    for match in QUOTE_CHARS.finditer(work, first.end()):
+    for match in quotes:
         char = match.start()
         quote = match.group(0)
         previous = work[char - 1] if char else " "
@@ -685,7 +686,7 @@ def _title_span(work: str, start: int, close: int) -> tuple[int, int, str] | Non
         inner = inner[:-1].rstrip()
     if inner.count('"') % 2 == 1 and not inner.endswith('"'):
         inner += '"'  # a quotation closing with the title: ...a "restriction of rights."
-    if len(inner) < 2 or not LETTER.search(inner):
+    if len(inner) < 2 or not (inner[0].isalpha() or LETTER.search(inner)):  # (most open so)
         return None
     return start, close + 1, inner
 
