@@ -71,12 +71,16 @@ _ANALYSIS_OF = compile_lazily(
     r"(?:data\s+(?:from|in|of)\s+)?(?=[A-Z])")
 # What Wikipedia's CS1 prints after a title about the file, the kind of work or its language:
 # "(PDF)", "(Press release)", "(Report)", "(in French)". Not part of the title or the outlet.
-_FORMAT_NOTE = compile_lazily(
-    r"\s\((?:PDF|DOC|DOCX|PPT|XLS|XLSX|CSV|TXT|Report|Press release|Media release|Thesis|"
+_FORMAT_NOTE_BRACKET = (
+    r"\((?:PDF|DOC|DOCX|PPT|XLS|XLSX|CSV|TXT|Report|Press release|Media release|Thesis|"
     r"(?:PhD|MA|MSc|Master's|Doctoral|Bachelor's) thesis|Video|Audio|Podcast|Speech|Lecture|"
     r"Conference paper|Technical report|Working paper|Preprint|Data set|Dataset|Database|"
     r"Map|Motion picture|Television production|Blog|Tweet|Letter|Interview|Obituary|"
     r"in [A-Z][a-z]+(?:(?:,| and) [A-Z][a-z]+)*)\)(?=[\s.,;]|$)")
+_FORMAT_NOTE = compile_lazily(r"\s" + _FORMAT_NOTE_BRACKET)
+# A cheap look before it: the bracket alone, a literal to scan for (`_FORMAT_NOTE`, opening
+# with a space of any kind, tests each character of the note)
+_FORMAT_NOTE_LOOK = compile_lazily(_FORMAT_NOTE_BRACKET)
 # After an italic name, only an issue's number, its date and pages: the name is a periodical
 _ISSUE_ONLY = compile_lazily(
     r"^[\s,.;:]*(?:issue|iss\.|no\.?|nos\.|nr\.|n\.|#|heft|number)\s*\d[\d\s/()\x00,.:;–-]*"
@@ -129,6 +133,8 @@ _KEEP_DOT = compile_lazily(r"(?:\b[A-ZА-Я]|\b(?:Inc|Co|Ltd|Corp|Bros|Jr|St))\.
 _ROLE_AFTER_NAME = compile_lazily(
     r"(?P<names>[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}),"
     r"\s+(?:eds?|trans|comp)\.\s+(?=[A-ZÀ-ÖØ-Þ\"“*_])")
+# A cheap look before it, in the first 80 characters (a literal to scan for)
+_ROLE_LOOK = compile_lazily(r", (?:ed|trans|comp)")
 
 
 def parse_citation(segment: str) -> Reference | None:
@@ -153,13 +159,13 @@ def parse_citation(segment: str) -> Reference | None:
     if ("arXiv" in work or "hdl" in work or _IDENTIFIER_NAME.search(work)) \
             and _IDENTIFIER.search(work):
         work = _IDENTIFIER.sub(" ", work)
-    if " (" in work and _FORMAT_NOTE.search(work):
+    if " (" in work and _FORMAT_NOTE_LOOK.search(work) and _FORMAT_NOTE.search(work):
         work = _FORMAT_NOTE.sub("", work)
     if work[:1] in _LABEL_STARTS:
         label = _LABEL.match(work)
         if label:
             work = work[label.end():]
-    if ", ed" in work[:80] or ", trans" in work[:80] or ", comp" in work[:80]:
+    if _ROLE_LOOK.search(work, 0, 80):  # ", ed", ", trans", ", comp" in the first 80
         role = _ROLE_AFTER_NAME.match(work)
         if role:  # "Roe, Jane, ed. Title. Place: Publisher": the editor the book's author
             work = f"{role.group('names')}. {work[role.end():]}"
@@ -169,7 +175,8 @@ def parse_citation(segment: str) -> Reference | None:
             work = work[analysis.end():]
     if not reference.url and is_personal_communication(work):
         return None
-    if "⁴" in work or "²" in work or "³" in work or "⁵" in work or "¹" in work:
+    if not work.isascii() and ("⁴" in work or "²" in work or "³" in work or "⁵" in work
+                               or "¹" in work):
         work = _EDITION_MARK.sub(lambda m: " " * len(m.group(0)), work)  # "Kiel ⁴1995"
     dates = find_dates(work)
     blanked = blank_dates(work, dates) if dates else work
@@ -244,8 +251,10 @@ def parse_citation(segment: str) -> Reference | None:
             container = container[:-1]
         if container and container.lower().startswith("http"):
             container = None
-        if container and _IDENTIFIER_ONLY.fullmatch(container):
-            container = None  # "CSMS # 68180454", "GAO No. 12-345": a document's number
+        # "CSMS # 68180454", "GAO No. 12-345": a document's number, no container (the pattern
+        # opens with two capitals: other names are not matched against it)
+        if container and container[:2].isupper() and _IDENTIFIER_ONLY.fullmatch(container):
+            container = None
         reference.container = container
     if reference.container and not reference.authors and reference.title \
             and "release" in work and _PRESS_RELEASE.search(work) \
