@@ -119,9 +119,10 @@ def _volume_issue(lowered: str) -> bool:
         return True
     if "issue" in lowered and _ISSUE_PAGES.search(lowered):
         return True
-    # (a URL's "https:" is no volume's colon: look only when there is another colon)
-    return lowered.count(":") > lowered.count("://") and bool(
-        _VOLUME_COLON_PAGES.search(lowered))
+    # (a URL's "https:" is no volume's colon: look only when there is another colon, and one
+    # that pages follow)
+    return lowered.count(":") > lowered.count("://") and _PAGES_AFTER_COLON.search(lowered) \
+        is not None and bool(_VOLUME_COLON_PAGES.search(lowered))
 
 
 def _number_paren(lowered: str) -> bool:
@@ -144,6 +145,9 @@ _REFERENCE_WORK = compile_lazily(r"\b(?:wikipedia|wikimedia|britannica|encyclopa
                                  re.IGNORECASE)
 # "Asia Policy 24: 110-116" (author-date style): a name, the volume, a colon, the pages
 _VOLUME_COLON_PAGES = compile_lazily(r"[a-z)]\s+\d{1,4}\s*:\s*\d{1,5}\s*[–—-]\s*\d{1,5}\b")
+# A cheap look before it: its part from the colon on, a literal to scan for (in lower-case
+# text, `_VOLUME_COLON_PAGES` is tried at almost every character)
+_PAGES_AFTER_COLON = compile_lazily(r":\s*\d{1,5}\s*[–—-]\s*\d{1,5}\b")
 
 
 _REPORT_WORDS = compile_lazily(
