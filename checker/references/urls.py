@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit
@@ -112,6 +111,7 @@ _DOI_URL = compile_lazily(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/.+)$", re.I
 # (runs of plain characters matched at once, not one repetition of the group per character)
 _URL_CHARS = compile_lazily(r"(?:[^\s<>\"“”«»\[]+|\[(?!https?://|www\.))+")
 _SCHEME = compile_lazily(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_USUAL_SCHEMES = ("https://", "http://")  # what most URLs open with: `_SCHEME` not asked
 _HOSTISH = compile_lazily(r"^[^\W_][\w-]*(?:\.[^\W_][\w-]*)*(?=[/:?#]|$)")
 _MD_ESCAPE = compile_lazily(r"\\([\\_&%#$~*\[\]()!+.=-])")
 _NOT_ALNUM = compile_lazily(r"[\W_]+")
@@ -477,9 +477,6 @@ class _Spans:
         index = bisect_right(self.starts, position) - 1
         return index >= 0 and position < self.ends[index]
 
-    def __iter__(self) -> Iterator[tuple[int, int]]:
-        return iter(zip(self.starts, self.ends, strict=True))
-
 
 def has_labelled_link(text: str) -> bool:
     """A markdown or reST link (``[text](URL)``): one that `find_urls` reads with its
@@ -537,7 +534,12 @@ def find_urls(text: str, evidence: str = "") -> list[UrlMatch]:
             found.append(UrlMatch(url=f"https://doi.org/{value}", printed=printed,
                                   start=doi.start(), end=doi.start() + len(printed), doi=value))
             spans.add(doi.start(), doi.end())
-    if has_path and text.count("/") > sum(text.count("/", a, b) for a, b in spans):
+    slashes_outside = 0
+    if has_path:  # a slash outside the URLs read: a site named without a scheme may be there
+        slashes_outside = text.count("/")
+        for span_start, span_end in zip(spans.starts, spans.ends, strict=True):
+            slashes_outside -= text.count("/", span_start, span_end)
+    if slashes_outside > 0:
         for tld in _TLD_SLASH.finditer(text):
             if spans.covers(tld.start()):
                 continue
@@ -574,7 +576,8 @@ def _read_url(text: str, start: int, evidence: str, scheme: str = "http://") -> 
     url = printed
     if " " in url or "\n" in url or "\t" in url or "\u00a0" in url:
         url = "".join(url.split())
-    url = strip_trailing(_unescape(url, repairs))
+    if url is not printed or "\\" in url:  # (as printed, it is stripped already)
+        url = strip_trailing(_unescape(url, repairs))
     if start and text[start - 1] == "[" and "%5" in url:
         url = _unencoded_bracket(url, repairs)
     if breaks or ("-" in url and "-" in _host_part(url)):
@@ -586,7 +589,7 @@ def _read_url(text: str, start: int, evidence: str, scheme: str = "http://") -> 
         repairs.extend(hyphen_repairs)
     else:
         candidates = []
-    if not _SCHEME.match(url):
+    if not (url.startswith(_USUAL_SCHEMES) or _SCHEME.match(url)):
         url = scheme + url
         candidates = [(scheme + found, why) for found, why in candidates]
     return UrlMatch(url=url, printed=printed, start=start, end=start + len(printed),
