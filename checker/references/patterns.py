@@ -97,11 +97,15 @@ SENTENCE_BREAK_QUOTED = compile_lazily(
     r"[.?!\"”’](?:(?<=[^\s.]{2}[.?!])|(?<=[^\s.]{2}[.?!][\"”’]))\s+"
     r"(?=[A-ZА-ЯЁ«\"“*\[])")
 # ... but not after an abbreviation or an initial ("No. 5", "ed. Smith", "J. Smith").
+# (The look-ahead first: only the last word before the stop, if it has six letters at most,
+# is tried against the alternatives. Without it they were tried at each word's start and end
+# in the window, and the engine steps into each alternative of a pattern that ignores case.)
 ABBREVIATION_END = compile_lazily(
-    r"(?:\b(?:no|nos|vol|vols|pp|p|ed|eds|trans|st|dr|mr|mrs|ms|jr|sr|inc|ltd|co|dept|univ|"
+    r"\b(?=\w{1,6}\.$)"
+    r"(?:no|nos|vol|vols|pp|p|ed|eds|trans|st|dr|mr|mrs|ms|jr|sr|inc|ltd|co|dept|univ|"
     r"gov|rev|comp|al|op|cit|ch|sec|art|fig|repr|orig|esp|cf|ibid|viz|approx|ca|jan|feb|"
     r"mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|gen|col|capt|lt|sgt|prof|hon|pres|sen|rep|"
-    r"govt|assn|intl|natl|corp|bros|mt|ft|ave|blvd|rd)\.|\b[A-ZА-Я]\.)$",
+    r"govt|assn|intl|natl|corp|bros|mt|ft|ave|blvd|rd|[A-ZА-Я])\.$",
     re.IGNORECASE,
 )
 
