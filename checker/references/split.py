@@ -237,7 +237,9 @@ def is_prose(text: str) -> bool:
 
 
 _MD_LINK_TEXT = compile_lazily(r"\[([^\[\]]{1,200})\]\([^()\s]{4,}\)")
-_BARE_LINK = compile_lazily(r"<?(?:(?:https?|ftp)://|www\.)[^\s>]+>?")
+# (each alternative opens with its own character, "<" apart: scanned for those, not tried at
+# every position as an optional "<" first would be)
+_BARE_LINK = compile_lazily(r"(?:<(?:https?://|ftp://|www\.)|https?://|ftp://|www\.)[^\s>]+>?")
 
 
 def is_prose_with_links(text: str) -> bool:
