@@ -228,8 +228,11 @@ def _words_outside_titles(text: str) -> list[str]:
 
 def is_prose(text: str) -> bool:
     """Running sentences with no URL: an explanatory note (or its explanatory part)."""
-    if _has_url_hint(text):
-        return False
+    return not _has_url_hint(text) and _reads_as_prose(text)
+
+
+def _reads_as_prose(text: str) -> bool:
+    """`is_prose` for a text known to have no URL."""
     words = _words_outside_titles(text)
     if len(words) < 9:
         return False
@@ -247,8 +250,11 @@ def is_prose_with_links(text: str) -> bool:
     harbour master, fled in 1863 ...``, ``readers can visit my "notebook" at <URL>``): prose
     once its links are taken out, with no date but a year (a citation's date: "(June 25,
     2021)"); the links are kept as cited pages of their own."""
-    if not _has_url_hint(text):
-        return False
+    return _has_url_hint(text) and _prose_once_unlinked(text)
+
+
+def _prose_once_unlinked(text: str) -> bool:
+    """`is_prose_with_links` for a text known to have a URL."""
     if "](" in text:
         if any(link.group(1)[:1] in "\"“«*_" for link in _MD_LINK_TEXT.finditer(text)):
             return False  # '["Title"](URL)': a linked title is cited, not mentioned
@@ -660,8 +666,21 @@ def _split_commentary(piece: str) -> list[str]:
         spans = [part for a, b in spans for part in _after_pages(piece, a, b)]
     if len(spans) < 2:
         return [piece]
-    prose = [not _LIST_OPENING.match(piece, a, b) and (
-        is_prose(piece[a:b]) or is_prose_with_links(piece[a:b])) for a, b in spans]
+    # Each sentence: is it commentary, prose (`is_prose`) or prose once its links are taken
+    # out (`is_prose_with_links`)? Their look for a URL is done once a sentence, and kept.
+    prose: list[bool] = []
+    linked: list[bool] = []  # has it a URL (if commentary, its links are cited pages)?
+    for a, b in spans:
+        sentence = piece[a:b]
+        if _LIST_OPENING.match(piece, a, b):
+            prose.append(False)
+            linked.append(False)
+        elif _has_url_hint(sentence):
+            prose.append(_prose_once_unlinked(sentence))
+            linked.append(True)
+        else:
+            prose.append(_reads_as_prose(sentence))
+            linked.append(False)
     for index in range(1, len(spans)):
         if prose[index] and _LIST_HEAD.match(piece, spans[index - 1][0], spans[index - 1][1]):
             prose[index] = False  # "Roe, J. P. (1990). A title that reads as a sentence."
@@ -682,13 +701,13 @@ def _split_commentary(piece: str) -> list[str]:
                 spans[back] = (sees[-1].end(), spans[back][1])
     parts: list[str] = []
     run_start = -1
-    for (start, end), is_commentary in zip(spans, prose, strict=True):
+    for (start, end), is_commentary, has_links in zip(spans, prose, linked, strict=True):
         if is_commentary:
             if run_start >= 0:
                 parts.append(piece[run_start:start].rstrip())
                 run_start = -1
-            if is_prose_with_links(piece[start:end]):  # (it looks for a link first)
-                continue  # its links are cited pages of their own (`_links_left_over`)
+            if has_links:  # prose with links: they are cited pages of their own
+                continue  # (`_links_left_over`)
             parts.append(piece[start:end])
         elif run_start < 0:
             run_start = start
