@@ -18,7 +18,8 @@
    --host-concurrency 2``), otherwise at its defaults, in the same run;
    and `python_floor.py` on them too: a CPython process that only fetches them at the same
    limits (http.client, threads, kept connections; no parse, no page reading, no store, no
-   report), the floor of any checker written in Python;
+   report), the floor of any checker written in Python; and again with ``--requests``
+   (the same, through a `requests.Session`), the floor of one built on `requests`;
 5. runs footcheck again on the warm store (every link fresh in it);
 6. second scenario: the same paper with 5 links hanging (silent 15 s, then the connection
    is dropped), 5 answering 503 every time and 5 answering 503 once, then 200. The figure is
@@ -251,14 +252,14 @@ def run_lychee(web: Web, links: list[Link], folder: Path, extra: list[str]) -> M
     return measured
 
 
-def run_floor(web: Web, links: list[Link], folder: Path) -> Measured:
+def run_floor(web: Web, links: list[Link], folder: Path, *options: str) -> Measured:
     """`python_floor.py` on the same links at the same limits: what a CPython process that only
-    fetches them takes."""
+    fetches them takes (`options`: ``--requests``, through `requests`)."""
     folder.mkdir(parents=True, exist_ok=True)
     listing = folder / "links.txt"
     listing.write_text("\n".join(link.url for link in links) + "\n", encoding="utf-8")
     command = [sys.executable, str(Path(__file__).with_name("python_floor.py")), str(listing),
-               "--per-host", str(PER_HOST), "--global-limit", str(GLOBAL_LIMIT)]
+               "--per-host", str(PER_HOST), "--global-limit", str(GLOBAL_LIMIT), *options]
     measured = run_child(command, folder, user_env(), web)
     ok = (folder / "stdout.txt").read_text().strip()
     measured.statuses = {"ok": int(ok)} if ok.isdigit() else {"no answer count": 1}
@@ -299,7 +300,7 @@ def scenario_plain(web: Web, args: argparse.Namespace, tmp: Path, verdicts: Verd
     bound = lower_bound(links, args.latency)
     print(f"\n== 1. {len(links)} links on {args.hosts} hosts, {args.latency * 1000:.0f} ms each;"
           f" lower bound {bound:.2f} s")
-    cold, lychee, warm, floor = [], [], [], []
+    cold, lychee, warm, floor, requests_floor = [], [], [], [], []
     for n in range(args.repeat):
         cache = tmp / f"cache-plain-{n}"
         cold.append(run_footcheck(web, paper, tmp / f"plain-{n}", cache))
@@ -309,6 +310,8 @@ def scenario_plain(web: Web, args: argparse.Namespace, tmp: Path, verdicts: Verd
             show(f"lychee        #{n + 1}", lychee[-1], bound, "the bound")
         floor.append(run_floor(web, links, tmp / f"floor-{n}"))
         show(f"python floor  #{n + 1}", floor[-1], bound, "the bound")
+        requests_floor.append(run_floor(web, links, tmp / f"floor-requests-{n}", "--requests"))
+        show(f"requests floor #{n + 1}", requests_floor[-1], bound, "the bound")
         warm.append(run_footcheck(web, paper, tmp / f"plain-warm-{n}", cache))
         show(f"footcheck warm #{n + 1}", warm[-1])
     wall = median([m.wall for m in cold])
@@ -319,8 +322,10 @@ def scenario_plain(web: Web, args: argparse.Namespace, tmp: Path, verdicts: Verd
     if lychee:
         l_wall = median([m.wall for m in lychee])
         f_wall = median([m.wall for m in floor])
+        r_wall = median([m.wall for m in requests_floor])
         verdicts.judge(f"faster than lychee in the same run: {wall:.2f} s vs {l_wall:.2f} s "
-                       f"(the Python floor, fetching only: {f_wall:.2f} s)", wall < l_wall)
+                       f"(fetching only, in Python: {f_wall:.2f} s with http.client, "
+                       f"{r_wall:.2f} s with requests)", wall < l_wall)
     else:
         verdicts.judge("faster than lychee: lychee not run (pip install -e '.[bench]')", False)
     memory = max(m.peak_mb for m in cold)

@@ -1,7 +1,7 @@
 """The floor of any link checker written in CPython: the fewest seconds a Python process can
 take to fetch a list of links at the link-check benchmark's limits.
 
-    python bench/python_floor.py LINKS.txt [--per-host 2] [--global-limit 32]
+    python bench/python_floor.py LINKS.txt [--per-host 2] [--global-limit 32] [--requests]
 
 `LINKS.txt` holds one URL a line (http only: the benchmark's hosts are on loopback). It
 GETs each with the standard library only (``http.client``: no `requests`, no parsing of the
@@ -9,9 +9,14 @@ page, no store, no report), on `--global-limit` threads, at most `--per-host` at
 host, each host's connections kept alive and handed to whichever thread takes the host's next
 link, and reads every body whole. It prints how many answers were 200 on stdout.
 
-`check_bench.py` runs it beside footcheck and lychee: what footcheck does besides fetching
+With `--requests` the same threads GET through one `requests.Session` instead (its pool
+keeps `--per-host` connections a host; environment not read, no retries), as footcheck
+must: the floor of a checker built on `requests`.
+
+`check_bench.py` runs both beside footcheck and lychee: what footcheck does besides fetching
 (reading the paper, the page's title and date, the store, the reports) is what it costs
-above this figure, and lychee's figure against it says how much room a Python checker has.
+above the `requests` figure, and lychee's figure against them says how much room a Python
+checker has.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import socket
 import sys
 import threading
 from collections import defaultdict, deque
+from typing import Any
 from urllib.parse import urlsplit
 
 
@@ -76,16 +82,46 @@ def fetch_all(limits: Limits, answers: list[int]) -> None:
         limits.give_back(url, connection)
 
 
+def fetch_all_with_requests(limits: Limits, answers: list[int], session: Any) -> None:
+    """One thread's share through `requests`: the session's pool keeps the connections."""
+    while (taken := limits.take()) is not None:
+        url, _ = taken
+        try:
+            with session.get(url, timeout=10, stream=True) as response:
+                response.content  # noqa: B018 (the body, read whole)
+                answers.append(response.status_code)
+        except OSError:  # requests' errors are OSErrors
+            pass
+        limits.give_back(url, None)
+
+
+def requests_session(per_host: int) -> Any:
+    import requests  # only for --requests: the http.client floor imports nothing else
+
+    session = requests.Session()
+    session.trust_env = False
+    adapter = requests.adapters.HTTPAdapter(pool_connections=256, pool_maxsize=per_host,
+                                            max_retries=0)
+    session.mount("http://", adapter)
+    return session
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("links")
     parser.add_argument("--per-host", type=int, default=2)
     parser.add_argument("--global-limit", type=int, default=32)
+    parser.add_argument("--requests", action="store_true",
+                        help="fetch through a requests.Session instead of http.client")
     args = parser.parse_args(argv)
     with open(args.links, encoding="utf-8") as lines:
         urls = [line.strip() for line in lines if line.strip()]
     limits, answers = Limits(urls, args.per_host), []
-    threads = [threading.Thread(target=fetch_all, args=(limits, answers))
+    if args.requests:
+        target, extra = fetch_all_with_requests, (requests_session(args.per_host),)
+    else:
+        target, extra = fetch_all, ()
+    threads = [threading.Thread(target=target, args=(limits, answers, *extra))
                for _ in range(args.global_limit)]
     for thread in threads:
         thread.start()
