@@ -20,12 +20,23 @@ import stat
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.errors import InputError, InputProblem
-from checker.extract import native, office
+from checker.extract.formats import (
+    NATIVE_MAGICS,
+    OFFICE_MAGICS,
+    OLE2_MAGIC,
+    PDF_MAGIC,
+    RTF_MAGIC,
+    ZIP_MAGIC,
+)
 from checker.lazypattern import compile_lazily
 from checker.model import Document
 from checker.transliterate import to_ascii
+
+if TYPE_CHECKING:
+    from checker.extract.native import NativeText
 
 MAX_LINE_BYTES = 4 * 1024 * 1024
 """Longest line accepted. Prose lines are short; even minified HTML rarely gets here."""
@@ -48,16 +59,16 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 )
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF document"),
+    (PDF_MAGIC, "a PDF document"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive (or a .docx/.epub/.odt)"),
+    (ZIP_MAGIC, "a ZIP archive (or a .docx/.epub/.odt)"),
     (b"\x1f\x8b", "a gzip archive"),
-    (office.OLE2_MAGIC, "an old Office document"),
+    (OLE2_MAGIC, "an old Office document"),
     (b"\x7fELF", "an executable"),
-    (office.RTF_MAGIC, "an RTF document"),
+    (RTF_MAGIC, "an RTF document"),
 )
 
 # C0 control bytes that never appear in text (tab, LF, VT, FF, CR and ESC are allowed).
@@ -132,15 +143,25 @@ def read_text(path: str) -> str:
 
 def _read_native(path: str) -> Document | None:
     """A Word, ODF or PDF file read by its format's reader (`extract/native.py`); None for
-    anything else, and for what cannot be opened (`_read_checked` names that problem)."""
+    anything else, and for what cannot be opened (`_read_checked` names that problem). The
+    readers are imported only for a file that starts as one of these does (`formats.py`)."""
     try:
         with open(path, "rb") as handle:
-            if not handle.read(8).startswith((*native.MAGICS, *office.MAGICS)):
+            if not handle.read(8).startswith((*NATIVE_MAGICS, *OFFICE_MAGICS)):
                 return None
             if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
                 return None
             handle.seek(0)
             data = handle.read()
+    except OSError:
+        return None
+    return _read_native_data(path, data)
+
+
+def _read_native_data(path: str, data: bytes) -> Document | None:
+    from checker.extract import native, office
+
+    try:
         if office.kind_of(data) is not None:  # .doc, .rtf: read as LibreOffice's .docx of it
             data = office.to_docx(path, data)
         kind = native.native_format(path, data)
@@ -162,7 +183,7 @@ def _read_native(path: str) -> Document | None:
                     footnotes=found.footnotes, findings=found.findings)
 
 
-def _native_reader(kind: str) -> Callable[[bytes], native.NativeText]:
+def _native_reader(kind: str) -> Callable[[bytes], NativeText]:
     """The reader of a Word, ODF or PDF file (imported when one is met: lxml, pypdfium2)."""
     if kind == "docx":
         from checker.extract.docx import read_docx
@@ -352,7 +373,11 @@ def _sniff_first_chunk(path: str, chunk: bytes) -> bool:
         return True
     for magic, what in _MAGIC:
         if chunk.startswith(magic):
-            advice = f"; {office.how_to_convert(path)}" if magic in office.MAGICS else ""
+            advice = ""
+            if magic in OFFICE_MAGICS:
+                from checker.extract.office import how_to_convert
+
+                advice = f"; {how_to_convert(path)}"
             raise InputError(path, InputProblem.BINARY,
                              f"is a binary file ({what}), not text{advice}")
     sample = chunk[:SNIFF_BYTES]

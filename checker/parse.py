@@ -10,7 +10,7 @@ from pathlib import Path
 from checker.errors import InputError
 from checker.extract import document_metadata, extract_footnotes, one_parse
 from checker.extract.common import after_ditto, is_ditto
-from checker.extract.native import NATIVE_FORMATS
+from checker.extract.formats import NATIVE_FORMATS
 from checker.extract.worklist import listed_works
 from checker.load import read_document
 from checker.model import (

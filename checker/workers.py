@@ -11,13 +11,10 @@ the whole list; if a worker fails, over the part not yet handed on. A taker that
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from checker import interrupt
@@ -36,6 +33,8 @@ def map_shared(function: Callable[[Sequence[Item]], list[Result]], items: Sequen
                ) -> Iterator[Result]:
     """`function(items)` computed in chunks on every core: `function` maps a slice of
     `items` to one result per item; the results in order, each chunk's as it is done."""
+    import multiprocessing as mp  # here: a paper read in-process never loads it
+
     workers = min(_cores(), MAX_WORKERS)
     if workers < 2 or len(items) < 2 or "fork" not in mp.get_all_start_methods():
         return iter(function(items))
@@ -53,6 +52,10 @@ def _cores() -> int:
 
 def _map_on_workers(function: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item],
                     workers: int) -> Iterator[Result]:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     global _shared
     size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
     starts = range(0, len(items), size)

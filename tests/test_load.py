@@ -251,3 +251,21 @@ def test_a_folder_without_documents_names_its_subfolders(tmp_path: Path) -> None
     (tmp_path / ".git").mkdir()
     message = problem(str(tmp_path))
     assert "(latex/, sources/)" in message and "not searched" in message
+
+
+def test_a_text_paper_is_read_without_the_native_readers_nor_a_process_pool(tmp_path):
+    """What only a Word, ODF or PDF file needs (lxml, the readers) and what only a paper of
+    thousands of notes needs (multiprocessing) is not imported for a text paper: every
+    command's start-up would pay for it. A .docx still loads them (test_extract_native)."""
+    import subprocess
+    import sys
+
+    paper = write(tmp_path, "paper.md", b"A claim.[^1]\n\n[^1]: Jane Roe, \"A Title,\" Example "
+                  b"News, March 2, 2020, https://example.org/a.\n")
+    heavy = ("lxml", "multiprocessing", "checker.extract.native", "checker.extract.office")
+    code = ("import sys\nfrom checker.parse import parse_paths\n"
+            "run = parse_paths([sys.argv[1]])\n"
+            "print(len(run.documents[0].footnotes), *sorted(set(sys.argv[2:]) & set(sys.modules)))")
+    shown = subprocess.run([sys.executable, "-c", code, paper, *heavy], capture_output=True,
+                           text=True, check=True).stdout.split()
+    assert shown == ["1"]

@@ -17,10 +17,10 @@ from checker.extract.asciidoc import extract_asciidoc, has_asciidoc_notes
 from checker.extract.backlinks import extract_backlink_list, has_backlink_list, lettered_notes
 from checker.extract.casemets import extract_casemets, has_casemets_notes
 from checker.extract.extraction import Extraction, restart_parts
+from checker.extract.formats import NATIVE_FORMATS
 from checker.extract.gutenberg import extract_gutenberg, has_gutenberg_notes
 from checker.extract.markdown import extract_markdown
 from checker.extract.metadata import document_metadata
-from checker.extract.native import NATIVE_FORMATS
 from checker.extract.numbering import numbering_findings
 from checker.extract.orgmode import extract_org, has_org_notes
 from checker.extract.pagenotes import extract_page_notes, has_page_notes

@@ -21,12 +21,9 @@ from typing import NamedTuple
 from lxml import etree
 
 from checker.extract.common import without_italic_marks
+from checker.extract.formats import PDF_MAGIC, ZIP_MAGIC
 from checker.model import Finding, Footnote
 
-NATIVE_FORMATS = ("docx", "odt", "pdf")
-ZIP_MAGIC = b"PK\x03\x04"
-PDF_MAGIC = b"%PDF-"
-MAGICS = (ZIP_MAGIC, PDF_MAGIC)
 ODF_TEXT_MIMETYPES = (b"application/vnd.oasis.opendocument.text",
                       b"application/vnd.oasis.opendocument.text-master")
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".odt", ".ott")

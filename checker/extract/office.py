@@ -19,11 +19,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from checker.extract.formats import OLE2_MAGIC, RTF_MAGIC
 from checker.extract.native import NativeError
 
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (and other old Office files)
-RTF_MAGIC = b"{\\rtf"
-MAGICS = (OLE2_MAGIC, RTF_MAGIC)
 CONVERT_SECONDS = 120
 PROGRAMS = ("soffice", "libreoffice")
 
