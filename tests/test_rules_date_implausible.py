@@ -277,3 +277,11 @@ def test_marker_sentences_of_many_notes_on_one_line():
     marked = marked_body(doc)
     assert [marker_sentence(doc, f, marked) for f in doc.footnotes] == [
         f"Claim {n} was made in May {1900 + n}." for n in range(1, count + 1)]
+
+
+def test_year_mentions_counts_years_and_relative_years_in_any_case():
+    year_mentions = date_implausible.year_mentions
+    assert year_mentions("Talks resumed in 2019, after the 2016 accord.") == 2
+    assert year_mentions("LAST YEAR the ministry said so; Later this year it will not.") == 2
+    assert year_mentions("In the 1990s and on route 2019-B nothing was built.") == 0
+    assert year_mentions("A sentence without any.") == 0

@@ -95,3 +95,22 @@ def test_same_doi():
         2: [Reference(title="Article, An", doi="10.1000/XYZ123")],
     })
     assert [f.footnotes for f in found] == [[1, 2]]
+
+
+def test_titles_of_different_lengths_are_compared_up_to_the_bound_of_the_ratio():
+    """Each title is compared only with titles at most (200 - c) / c times as long (c the
+    threshold, 92 with a site): beyond, a ratio of c is impossible. At the edge: a key of
+    93 letters and spaces, and the same with 16 more (109, the bound being 109.2), have a
+    ratio of 92.1 and are joined; with 17 more (110), 91.6, and are not."""
+    title = ("Regional leaders meet on trade corridor security and energy pipelines in the "
+             "capital this May")
+    joined, apart = title + " and were joined", title + " and joined later"
+    assert [len(duplicate_reference.title_key(t)) for t in (title, joined, apart)] == \
+        [93, 109, 110]
+
+    def cited(second: str) -> dict[int, list[Reference]]:
+        return {1: [Reference(title=title, domain="example.org", date="2020-05-02")],
+                9: [Reference(title=second, domain="example.org", date="2020-05-02")]}
+
+    assert [f.footnotes for f in findings(cited(joined))] == [[1, 9]]
+    assert findings(cited(apart)) == []
