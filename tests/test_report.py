@@ -501,6 +501,26 @@ def test_write_reports_chosen_formats_and_errors(tmp_path):
         write_reports(blocker / "reports", sample_input())
 
 
+def test_a_report_that_fails_to_render_leaves_the_previous_reports(tmp_path, monkeypatch):
+    """Each report is written beside its place as it is rendered, and moved in only once all
+    are: a failure halfway (here the JSON renderer's) leaves the earlier set whole, and no
+    temporary file behind."""
+    from checker.report import write
+
+    first = write_reports(tmp_path, sample_input())
+    before = {path.name: path.read_bytes() for path in first}
+    (tmp_path / "link-health.md").write_text("the user's last report\n")
+    before["link-health.md"] = b"the user's last report\n"
+
+    def broken(inp):
+        raise RuntimeError("renderer failed")
+
+    monkeypatch.setitem(write.RENDERERS, "json", ("link-health.json", broken))
+    with pytest.raises(RuntimeError, match="renderer failed"):
+        write_reports(tmp_path, sample_input())
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+
+
 def test_rows_made_once_for_the_markdown_and_html_reports():
     """A document's rows are made once per report input and shared by the renderers; a new
     input makes its own, and the reports read as from fresh rows."""

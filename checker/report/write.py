@@ -1,8 +1,8 @@
 """Write the report files (atomically) and append the GitHub job summary.
 
 The only module of the report that touches files. Each file is written to a temporary file
-in the same folder and moved over the old one with os.replace, so a reader (or a CI upload)
-never sees half a report.
+in the same folder and moved over the old one with os.replace once all are written, so a
+reader (or a CI upload) never sees half a report, nor a new report beside old ones.
 """
 
 from __future__ import annotations
@@ -34,8 +34,9 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `path` via a temporary file and os.replace."""
+def _write_beside(path: Path, text: str) -> str:
+    """`text` (UTF-8) written and synced to a new temporary file in `path`'s folder; its
+    path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -45,10 +46,10 @@ def atomic_write(path: Path, text: str) -> None:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return temporary
 
 
 def write_reports(
@@ -60,6 +61,9 @@ def write_reports(
 ) -> list[Path]:
     """Render and write each format into `report_dir`; returns the paths written.
 
+    Each report is written beside its place as soon as it is rendered (one report in memory
+    at a time: a paper of 100,000 notes makes tens of megabytes of each), and all are moved
+    into place once every one is rendered: a failure leaves the previous reports as they were.
     `github_summary_path` is the value of GITHUB_STEP_SUMMARY (read by the caller): the
     Markdown report is appended there.
     """
@@ -67,19 +71,31 @@ def write_reports(
     if unknown:
         raise ConfigError(ConfigProblem.INVALID, f"unknown report format {unknown[0]!r} "
                           f"(known: {', '.join(RENDERERS)})")
-    rendered = {name: RENDERERS[name][1](inp) for name in formats}  # all render, then write
-    written = []
+    written: list[Path] = []
+    staged: list[tuple[str, Path]] = []  # (temporary file, its place), in the formats' order
+    markdown = None
     try:
-        for name, text in rendered.items():
-            path = Path(report_dir) / RENDERERS[name][0]
-            atomic_write(path, text)
-            written.append(path)
+        try:
+            for name in formats:
+                filename, render = RENDERERS[name]
+                text = render(inp)
+                if name == "md" and github_summary_path:
+                    markdown = text
+                path = Path(report_dir) / filename
+                staged.append((_write_beside(path, text), path))
+                del text
+            for temporary, path in staged:
+                os.replace(temporary, path)
+                written.append(path)
+        finally:
+            for temporary, _ in staged[len(written):]:  # not moved into place
+                Path(temporary).unlink(missing_ok=True)
     except OSError as error:
         raise WriteRefused(WriteProblem.UNWRITABLE, f"cannot write the report into "
                            f"{report_dir}: {error.strerror or error}") from error
     if github_summary_path:
         try:
-            append_step_summary(github_summary_path, rendered.get("md") or render_markdown(inp))
+            append_step_summary(github_summary_path, markdown or render_markdown(inp))
         except OSError as error:
             raise WriteRefused(WriteProblem.UNWRITABLE, "cannot append to GITHUB_STEP_SUMMARY "
                                f"({github_summary_path}): {error.strerror or error}") from error
