@@ -1,11 +1,15 @@
 """Parse benchmark: the whole `footcheck parse` command, as a user runs it, on generated papers.
 
     .venv/bin/python bench/parse_bench.py [--sizes 500,10000,100000] [--seed 1] [--repeat 1]
+                                          [--cases bibliography,json,audit]
 
 Each run starts `footcheck` as a subprocess at its defaults, in a fresh process: start-up,
 reading, extraction, reference parsing, and writing the bibliographies (`.bib` and CSL-JSON
 into a new temporary refs folder); the second case adds `--format json` (the parse printed as
-JSON, to a pipe that is read and dropped). Figures per run: wall time, CPU (user + sys of the
+JSON, to a pipe that is read and dropped); the `audit` case (not run by default) times
+``footcheck audit --fail-on never`` on the same paper: the parse, every static rule, and the
+four reports into a new temporary folder, what the main job (`footcheck run`) does besides
+its bibliographies and the link check. Figures per run: wall time, CPU (user + sys of the
 child and its workers) and peak memory (`ru_maxrss` from `os.wait4`: the largest peak of the
 child and of any worker process it started and waited for).
 
@@ -221,6 +225,8 @@ def run_footcheck(arguments: list[str], cwd: Path) -> Figures:
 def measure(paper: Path, case: str, folder: Path) -> Figures:
     refs = Path(tempfile.mkdtemp(prefix="refs-", dir=folder))
     arguments = ["parse", "--refs-dir", str(refs), str(paper)]
+    if case == "audit":
+        arguments = ["audit", "--fail-on", "never", "--report-dir", str(refs), str(paper)]
     if case == "json":
         arguments[1:1] = ["--format", "json"]
     try:
@@ -244,7 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="500,10000,100000",
                         help="comma-separated footnote counts (default: 500,10000,100000)")
     parser.add_argument("--cases", default="bibliography,json",
-                        help="bibliography (the defaults) and/or json (--format json as well)")
+                        help="bibliography (the defaults), json (--format json as well), "
+                             "audit (footcheck audit, with its reports)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1, help="runs per size and case")
     args = parser.parse_args(argv)
