@@ -6,6 +6,7 @@ only values marked safe.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
@@ -44,6 +45,13 @@ def _split(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
 
 
 def render_html(inp: ReportInput) -> str:
+    return "".join(html_pieces(inp))
+
+
+def html_pieces(inp: ReportInput) -> Iterator[str]:
+    """The page in the pieces the template yields, to be written as they come: a paper of
+    100,000 notes makes a page of 60 MB, which as one string (and its pieces before the
+    join) took 300 MB."""
     summary = summarize(inp)
     docs = []
     for doc in inp.documents:
@@ -58,7 +66,7 @@ def render_html(inp: ReportInput) -> str:
     paths = {doc.path for doc in inp.documents}
     by_path = {doc.path: note_pages(doc) for doc in inp.documents}
     other_loud, other_quiet = _split([f for f in inp.findings if f.document not in paths])
-    return page_template().render(
+    return page_template().generate(
         inp=inp, s=summary, count=count, docs=docs, other_loud=other_loud,
         other_quiet=other_quiet, colours=STATUS_COLOURS,
         label=lambda finding: notes_label(finding, by_path.get(finding.document)),

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from checker.errors import ConfigError, ConfigProblem, WriteProblem, WriteRefused
 from checker.report import ReportInput
 from checker.report.github import append_step_summary
-from checker.report.html import render_html
+from checker.report.html import html_pieces
 from checker.report.jsonreport import render_json
 from checker.report.junit import render_junit
 from checker.report.markdown import render_markdown
 
-RENDERERS: dict[str, tuple[str, Callable[[ReportInput], str]]] = {
+# A renderer makes its report as one string or, the HTML page, as pieces written as they come.
+RENDERERS: dict[str, tuple[str, Callable[[ReportInput], str | Iterable[str]]]] = {
     "md": ("link-health.md", render_markdown),
-    "html": ("link-health.html", render_html),
+    "html": ("link-health.html", html_pieces),
     "json": ("link-health.json", render_json),
     "junit": ("junit.xml", render_junit),
 }
@@ -34,16 +35,19 @@ def _umask() -> int:
     return mask
 
 
-def _write_beside(path: Path, text: str) -> str:
-    """`text` (UTF-8) written and synced to a new temporary file in `path`'s folder; its
-    path."""
+def _write_beside(path: Path, text: str | Iterable[str]) -> str:
+    """`text` (UTF-8; a string or its pieces) written and synced to a new temporary file in
+    `path`'s folder; its path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp makes the file 0600; a report is an ordinary file, readable as umask allows.
         os.fchmod(handle, 0o666 & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as out:
-            out.write(text)
+            if isinstance(text, str):
+                out.write(text)
+            else:
+                out.writelines(text)
             out.flush()
             os.fsync(out.fileno())
     except BaseException:
@@ -80,7 +84,7 @@ def write_reports(
                 filename, render = RENDERERS[name]
                 text = render(inp)
                 if name == "md" and github_summary_path:
-                    markdown = text
+                    markdown = text if isinstance(text, str) else None
                 path = Path(report_dir) / filename
                 staged.append((_write_beside(path, text), path))
                 del text
