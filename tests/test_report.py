@@ -488,6 +488,8 @@ def test_write_reports_atomic_files_and_step_summary(tmp_path):
     jsonschema.validate(json.loads((out / "link-health.json").read_text()), schema())
     ET.parse(out / "junit.xml")
     assert (out / "link-health.md").read_text() == render_markdown(sample_input())
+    # the page is written in the pieces the template yields: the same page
+    assert (out / "link-health.html").read_text() == render_html(sample_input())
 
 
 def test_write_reports_chosen_formats_and_errors(tmp_path):
