@@ -1096,3 +1096,28 @@ def test_an_edited_book_in_a_bibliography_has_its_editor_as_author() -> None:
     assert (book.title, book.authors, book.publisher, book.date) == (
         "Rethinking Architecture: A Reader In Cultural Theory", ["Leach, Neil"], "Routledge",
         "1997")
+
+
+@pytest.mark.parametrize("text, title, authors, container, date", [
+    # the year after the names, not in brackets (ecology, Chicago author-date): the title
+    # after it reads as prose, and stays the entry's title
+    ("Marsh, T. 2011. The nesting of gulls on the northern cliffs in a wet year. Coastal "
+     "Birds 12: 40-51.", "The nesting of gulls on the northern cliffs in a wet year",
+     ["Marsh, T"], "Coastal Birds", "2011"),
+    ("Fenwick, A. R., and D. L. Hale. 2008. Movements of young otters along a river that was "
+     "dammed. River Notes 7: 101-119.", "Movements of young otters along a river that was "
+     "dammed", ["Fenwick, A. R.", "Hale, D. L."], "River Notes", "2008"),
+])
+def test_author_date_heads_keep_a_title_that_reads_as_prose(text, title, authors, container,
+                                                             date) -> None:
+    (ref,) = parse_references(text)
+    assert (ref.title, ref.authors, ref.container, ref.date) == (title, authors, container, date)
+
+
+def test_a_title_and_year_after_a_name_are_no_author_date_head() -> None:
+    """"Roe, Harbour Tides, 1990.": the year after a title's comma, not after names; the
+    commentary after it is no title."""
+    refs = parse_references("Roe, Harbour Tides, 1990. The book was reviewed widely and its "
+                            "argument was taken up by many of the later historians of the port.")
+    assert [(ref.title, ref.authors, ref.date) for ref in refs] == [
+        ("Harbour Tides", ["Roe"], "1990")]

@@ -340,6 +340,8 @@ def has_signature(text: str) -> bool:
         return True  # "Dzieje portu, Gdańsk 1990, s. 5": a book, its place and year, the page
     if text[:1].isupper() and _LIST_OPENING.match(text) and YEAR_WORD.search(text):
         return True  # "W. H. Enright. Title that reads as a sentence. Journal, 4(2), 1978"
+    if text[:1].isupper() and _LIST_YEAR_OPENING.match(text):
+        return True  # "Roe, J. P., and A. Poe. 2005. Title that reads as a sentence. ..."
     if is_prose(text):
         return False
     dates = find_dates(text)
@@ -640,6 +642,15 @@ def _after_pages(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A reference list's names, family name first ("Roe, J. P.", "Roe, Jane"), then more names:
+# capitalised words, initials, "and", "&", "et al.", particles, each word one way (possessive:
+# no backtracking over the ways a run of initials could be cut)
+_NAME_LIST_HEAD = (r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+\b)"
+                   r"(?:[\s,&…-]|[A-ZÀ-ÖØ-Þ][\w'’-]*\.?|(?:and|et|al|v[ao]n|de[rnl]?|d[ua]|la|le)"
+                   r"\b\.?)*+")
+# The year after such names: after a full stop ("Roe, J. 2006"), an initial's comma ("Roe,
+# J., 2006") or a name ("Roe, Jane 2006"), not after a title's comma ("Roe, Jane, Tides, 1990")
+_YEAR_AFTER_NAMES = rf"(?:(?<=\.\s)|(?<=\b[A-ZÀ-ÖØ-Þ]\.,\s)|(?<=[^\W\d_]\s)){YEAR}[a-z]?"
 # A reference list's head as a sentence of its own: the authors with their initials and the
 # year in brackets ("Cooper, G. F. (1990).", "Gent, I. P., & Walsh, T. (1994a)."), or the
 # authors alone ("W. H. Enright.", "Knopfmacher, A., and Warlimont, R."); the sentence after
@@ -647,11 +658,17 @@ def _after_pages(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _LIST_HEAD = compile_lazily(
     r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:[A-ZÀ-ÖØ-Þ]\.\s*(?:-\s*)?)+[^()]{0,200}?"
     rf"\({YEAR}[a-z]?\)\.?\s*$|(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s*$"
-    rf"|(?:{FAMILY_FIRST_AUTHORS})\s*$")
+    rf"|(?:{FAMILY_FIRST_AUTHORS})\s*$"
+    # ... or with the year after the names, not in brackets ("Roe, J. 2006.", "Roe, J. P., and
+    # A. Poe. 2005.", "Roe, J.P., Poe, A., 2016.", "Roe, Jane, and Ann Poe. 2001."): names only
+    # before it (capitalised words, initials, "and", "&", "et al.", particles)
+    rf"|{_NAME_LIST_HEAD}{_YEAR_AFTER_NAMES}\.\s*$")
 # ... and a citation opening with such a list of authors ("W. H. Enright. Title. Journal, 1978")
 _LIST_OPENING = compile_lazily(
     rf"(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s+\S"
     rf"|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]")
+# ... or with the year after the names ("Roe, J. P., and A. Poe. 2005. Title ...")
+_LIST_YEAR_OPENING = compile_lazily(rf"{_NAME_LIST_HEAD}{_YEAR_AFTER_NAMES}\.\s+\S")
 
 
 def _split_commentary(piece: str) -> list[str]:
