@@ -1121,3 +1121,19 @@ def test_a_title_and_year_after_a_name_are_no_author_date_head() -> None:
                             "argument was taken up by many of the later historians of the port.")
     assert [(ref.title, ref.authors, ref.date) for ref in refs] == [
         ("Harbour Tides", ["Roe"], "1990")]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Jane P. Roe, The Harbour Office, 5th edn (Kiel: Nordhafen, 2008).", "The Harbour Office"),
+    ("Roe, J., & Poe, A. (2008). Tides and currents: A field guide (3rd ed.). Kiel: Nordhafen.",
+     "Tides and currents: A field guide"),
+    ("Roe, Jane. Harbour Songs. 2nd ed. London: Nord, 1987.", "Harbour Songs"),
+])
+def test_an_edition_after_the_title_is_no_part_of_it(text, title) -> None:
+    assert one(text).title == title
+
+
+def test_an_edition_named_inside_a_title_stays_in_it() -> None:
+    """No punctuation or bracket before it: the title's own words."""
+    assert one('Jane Roe, "The 2nd Edition Problem," *Harbour Review* 4 (2001): 5.').title == \
+        "The 2nd Edition Problem"

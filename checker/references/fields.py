@@ -115,6 +115,14 @@ _TRAILING_NICK = compile_lazily(r"\s\((?P<name>[A-Z][a-z][\w-]{1,20})\)$")
 _LIST_ARCHIVE = compile_lazily(r"/pipermail/|/archives/list/|mail-archive\.com/|//lists?\.|"
                                r"//mail\.|groups\.google\.|//marc\.info/|//lore\.kernel\.org/")
 _TITLE_DESCRIPTOR = compile_lazily(r"\.?\s*\[[^\[\]]{2,40}\]\.?$")
+# The edition printed after a title, and whatever the title reader took after it (the
+# imprint): "Title (3rd ed.). Place: Publisher", "Title, 5th edn", "Title. 2nd ed. Place",
+# "Titre (4ème éd.)", "Title, revised edition" (not "The 2nd Edition Problem": punctuation
+# or a bracket before it)
+_EDITION = compile_lazily(
+    r"(?:[,.]\s*\(?|\s\()(?:\d{1,4}\s?(?:st|nd|rd|th|e|er|ère|ème|a|\.)?|rev(?:ised)?\.?|new|"
+    r"enlarged|second|third|fourth|fifth|sixth)\s+(?:ed|edn|edition|éd|édition|aufl)\b\.?\)?"
+    r"(?=[\s.,;:)]|$)", re.IGNORECASE)
 _DIGITS_RUN = compile_lazily(r"(?<![\w-])\d{3,}(?![\w-])")  # "Order 13873", not "CASA-1000"
 _HELD_IN_CONTAINER = frozenset((ReferenceType.CHAPTER, ReferenceType.JOURNAL))
 # Bodies that issue documents (not periodicals): after a quoted title with no author, the
@@ -236,6 +244,9 @@ def parse_citation(segment: str) -> Reference | None:
             title = _TITLE_DESCRIPTOR.sub("", title) or title  # APA "Title [Report]."
         if title and "cit" in title[-12:]:
             title = _CITED_MARK.sub("", title) or title  # "J. Roe, Les ports, op. cit., p. 4"
+        if title and (" ed" in title or " Ed" in title or " éd" in title) and (
+                edition := _EDITION.search(title)) and edition.start() > 2:
+            title = title[:edition.start()].rstrip(" ,.:;")  # "Title (3rd ed.). Place: ..."
         reference.title = title
     if not reference.domain and "." in work:
         site = _first_site(parts, work)
