@@ -182,6 +182,19 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("U.S. Census Bureau, USA Trade Online, Port Data, 2020.", PASS, None, None),
         ("137 HARV. L. REV. 2408 (2024).", PASS, None, None),
     ],
+    "read_initials_list_comma": [
+        ("Roe, J. P., Poe, A. and Moe, K., Drilling in the ring structure (abstract). Harbour "
+         "Geology, v. 3, p. 9. 1990.", "Drilling in the ring structure (abstract)", None, None),
+        ("Roe, J., Drilling in the ring, Harbour Geology, v. 3, pp. 9-12, 1990.",
+         "Drilling in the ring", "Roe, J., ", None),
+        ("Roe, J., Harbour Songs (London: Nord, 1987), 45.", "Harbour Songs", None, None),
+        ("Roe, L. V., Poe-Kiel, V.I., Moe,K., Tides, Harbour Geology, v. 3, 1990.", "Tides",
+         None, None),
+        # a name the list did not take ("Poe, V I", initials without stops) is no title
+        ("Roe, L. V., Poe, V I, Tides, Harbour Geology, v. 3, 1990.", PASS, None, None),
+        ("Roe, Jane, Harbour Songs (London: Nord, 1987), 45.", PASS, None, None),
+        ("ROE, supra note 4, at 5.", PASS, None, None),
+    ],
     "read_one_name_author": [
         ("Cicero. De oratore. Trans. E. W. Sutton. Cambridge: Harvard University Press, 1942.",
          "De oratore", "Cicero. ", None),

@@ -1137,3 +1137,29 @@ def test_an_edition_named_inside_a_title_stays_in_it() -> None:
     """No punctuation or bracket before it: the title's own words."""
     assert one('Jane Roe, "The 2nd Edition Problem," *Harbour Review* 4 (2001): 5.').title == \
         "The 2nd Edition Problem"
+
+
+@pytest.mark.parametrize("text, title, authors, container, date", [
+    # the year after an initial's comma (Elsevier's Harvard)
+    ("Okafor, B.C., Lind, P., Aster, M.J., 2015. Salt in the soils of an old delta. Delta "
+     "Soils 4, 11-20.", "Salt in the soils of an old delta",
+     ["Okafor, B.C.", "Lind, P.", "Aster, M.J."], "Delta Soils", "2015"),
+    # a title that ends with a year
+    ("Roe, C., & Poe, S. (2007). Harbour dredging: A survey from 1995 to 2005. Journal of "
+     "Ports, 33 (1), 135–146.", "Harbour dredging: A survey from 1995 to 2005",
+     ["Roe, C.", "Poe, S."], "Journal of Ports", "2007"),
+    # names with initials, a comma, the title, the journal with its volume
+    ("Zeller, R. A., Amberg, G. C., The sulfide breccia of the harbour - a mud volcano. "
+     "Harbour Geology, v. 17, pp. 253-274. 1972.", "The sulfide breccia of the harbour - a "
+     "mud volcano", ["Zeller, R. A.", "Amberg, G. C."], "Harbour Geology", "1972"),
+])
+def test_name_first_entries_of_the_sciences(text, title, authors, container, date) -> None:
+    (ref,) = parse_references(text)
+    assert (ref.title, ref.authors, ref.container, ref.date) == (title, authors, container, date)
+
+
+def test_a_title_and_year_after_a_given_name_are_no_initials_list() -> None:
+    """"Roe, Jane, Title, 1990": no initials, so no author-date head with a comma before the
+    year; a Chicago note keeps reading as it does."""
+    ref = one("Jane Roe, The Harbour Pilot (Boston: Harbor Press, 2005), 12.")
+    assert (ref.title, ref.authors, ref.date) == ("The Harbour Pilot", ["Roe, Jane"], "2005")

@@ -702,8 +702,10 @@ _APA = compile_lazily(
 _EDITORS_SENTENCE = compile_lazily(
     r"[^()\x00\"“*_\[]{2,200}?\((?:eds?|trans|comps?)\.\)\.\s+(?=\S)",
     re.IGNORECASE)
-_AUTHOR_YEAR = compile_lazily(
-    r"^(?P<authors>[^()\"“«\x00/]{2,160}?)\.\s+\x00\s*[a-z]?[.,]\s+(?P<rest>\S.*)$"
+_AUTHOR_YEAR = compile_lazily(  # (the year after a full stop, or after an initial's comma:
+    # "Roe, J. P., Poe, A., 2016. Title")
+    r"^(?P<authors>[^()\"“«\x00/]{2,160}?)(?:\.|(?<=\b[A-ZÀ-ÖØ-Þ]\.),)\s+\x00\s*[a-z]?[.,]\s+"
+    r"(?P<rest>\S.*)$"
 )
 
 
@@ -754,6 +756,10 @@ def _author_first_parts(found: re.Match[str], work: str, blanked: str) -> TitleP
     if not spans:
         return None
     start, end = spans[0]
+    if DATE_MARK in blanked[start:end]:
+        closing = _DATE_ENDS_SENTENCE.search(blanked, start, end)
+        if closing:  # "Roe (2007). Survey from 1995 to 2005. Journal 33": a title's last year
+            end = closing.end()
     held = _IN_COLON.search(blanked, start, end)
     if held:  # "Roe: Lotsen im Sund, in: Poe (Hrsg.): Die Häfen, München 2005": a chapter
         end = held.start()
@@ -769,6 +775,9 @@ def _author_first_parts(found: re.Match[str], work: str, blanked: str) -> TitleP
 
 
 _IMPRINT_AFTER = compile_lazily(r"[.,]\s+(?=" + IMPRINT.pattern + ")")
+# A date (blanked) that ends a sentence, a capital after it: the sentence break that
+# `sentence_spans` does not see in the blanked text (it looks for letters before the stop)
+_DATE_ENDS_SENTENCE = compile_lazily(r"\x00 *[.?!](?=\s+[A-ZÀ-ÖØ-ÞА-ЯЁ\"“*])")
 _IN_COLON = compile_lazily(r"[,.]\s+(?=in:\s)", re.IGNORECASE)  # ", in: Book" / ". In: Book"
 _PAGES_SENTENCE = compile_lazily(r"\.\s+pp?\.\s*[\dxivlc]")
 
@@ -1008,7 +1017,7 @@ def read_initials_authors(work: str, blanked: str) -> TitleParts | None:
 # A reference list's authors as a sentence of their own (patterns.GIVEN_FIRST_AUTHORS,
 # FULL_NAME_AUTHORS and FAMILY_FIRST_AUTHORS), then the title as a sentence: not another
 # initial ("Greg, W. W. A Bibliography ...": "A" is a word)
-_REST = r"(?![A-ZÀ-ÖØ-Þ]\.\s)(?P<rest>[A-ZÀ-ÖØ-Þ\"“*].*)$"
+_REST = r"(?![A-ZÀ-ÖØ-Þ]\.[\s,])(?P<rest>[A-ZÀ-ÖØ-Þ\"“*].*)$"  # (nor "R., 2007")
 _AUTHORS_SENTENCE = (  # (the sentence ends with the family name's full stop, or an initial's)
     compile_lazily(
         rf"^(?P<authors>{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s+{_REST}"),
@@ -1052,6 +1061,58 @@ def read_authors_sentence(work: str, blanked: str) -> TitleParts | None:
     if not found or DATE_MARK in found.group("authors"):
         return None
     return _author_first_parts(found, work, blanked)
+
+
+# Family names with their initials, then a comma and the title (geology, older sciences,
+# notes): "Roe, J. P., Poe, A. and Moe,K., Title, Journal, v. 13" (each name one way: the
+# family name opens with a capital and a small letter, the initials with capitals)
+_LIST_NAME = (r"[A-ZÀ-ÖØ-Þ](?:[a-zß-ÿ]|['’][A-ZÀ-ÖØ-Þ])[\w'’-]*,\s*"
+              r"(?:[A-ZÀ-ÖØ-Þ]\.(?:\s?-\s?[A-ZÀ-ÖØ-Þ]\.)?\s?){1,3}")
+_INITIALS_LIST_COMMA = compile_lazily(
+    rf"^(?P<authors>{_LIST_NAME}(?:\s*,?\s*(?:and\s+|&\s+)?{_LIST_NAME})*)\s*,\s+"
+    r"(?![A-ZÀ-ÖØ-Þ]\.)(?P<rest>[A-ZÀ-ÖØ-Þ\"“*].*)$")
+_INITIAL_NEXT = compile_lazily(r",\s*[A-ZÀ-ÖØ-Þ][a-z]?\.?(?:[\s,]|$)")  # ", V.I.", ", Yu G."
+
+
+def read_initials_list_comma(work: str, blanked: str) -> TitleParts | None:
+    """Family names with initials after them, a comma, then the title: its sentence, or to
+    the comma before the journal's volume and pages when they are in the same sentence, or
+    to a bracket of publication:
+
+    ``Roe, J. P., Poe, A. and Moe, K., Drilling in the ring structure (abstract). Geology,
+    v. 3, p. 9. 1990.`` / ``Roe, J., Drilling in the ring, Geology, v. 3, p. 9, 1990.`` /
+    ``Roe, J., Harbour Songs (London: Nord, 1987), 45.``
+    """
+    if "., " not in work[:60]:
+        return None
+    found = _INITIALS_LIST_COMMA.match(blanked)
+    if not found or DATE_MARK in found.group("authors"):
+        return None
+    start = found.start("rest")
+    end = len(blanked.rstrip(" .;"))
+    spans = sentence_spans(blanked, start, end)
+    if spans:
+        end = spans[0][1]
+    comma = _top_level_comma(blanked, start, end)
+    if comma > start and (DIGIT.search(blanked, comma, end) or DATE_MARK in blanked[comma:end]):
+        end = comma  # "Title, Journal, v. 3, p. 9": the journal in the title's sentence
+    bracket = blanked.find(" (", start, end)
+    if bracket > start:
+        close = blanked.find(")", bracket, end + 1)
+        inside = blanked[bracket:close] if close > 0 else blanked[bracket:end]
+        if ":" in inside or DATE_MARK in inside:
+            end = bracket  # "(London: Nord, 1987)": the imprint
+    mark = blanked.find(DATE_MARK, start, end)
+    if mark > start:
+        end = mark
+    while end > start and blanked[end - 1] in " .,":
+        end -= 1
+    if end <= start or _INITIAL_NEXT.match(blanked, end) or not parse_authors(
+            found.group("authors")):
+        return None  # "Roe, L. V., Fel'dman, V.I.": a name the list pattern did not take
+    return TitleParts(title=work[start:end], before=work[:start], after=blanked[end:],
+                      authors_text=found.group("authors").strip(), title_start=start,
+                      title_end=end)
 
 
 # ---- old-style books: a title, its place and year, no author ------------------------------
@@ -1570,6 +1631,7 @@ READERS: tuple[Reader, ...] = (
     read_author_colon,
     read_initials_authors,
     read_authors_sentence,
+    read_initials_list_comma,
     read_one_name_author,
     read_old_style_book,
     read_data_source,
