@@ -167,6 +167,16 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
          "Rivers and ports", None, None),
         ("Jane A. Roe, Rivers and Ports, 2010.", PASS, None, None),
     ],
+    "read_capitals_names": [
+        ("DUPONT, Jean-Marie. Gestes et soins du port. Kiel : Nordhafen, 2010. 130 p.",
+         "Gestes et soins du port", "DUPONT, Jean-Marie. ", None),
+        ("MARTIN, Hélène. DURAND, Eve. Soins des marins. Kiel : Nordhafen, 2009.",
+         "Soins des marins", None, None),
+        ("ROE, Jeanne. Les marées du port. 1996.", "Les marées du port", None, None),
+        # no given name after the capitals: a short form, not this shape
+        ("DUPONT, supra note 4, at 5.", PASS, None, None),
+        ("Dupont, Jean. Gestes et soins. Kiel : Nordhafen, 2010.", PASS, None, None),
+    ],
     "read_authors_sentence": [
         ("M. Gupta and P. Banerjee. Automatic data partitioning. In Proceedings of the 6th "
          "Conference, Portland, OR, April 1991.", "Automatic data partitioning", None, None),

@@ -1163,3 +1163,15 @@ def test_a_title_and_year_after_a_given_name_are_no_initials_list() -> None:
     year; a Chicago note keeps reading as it does."""
     ref = one("Jane Roe, The Harbour Pilot (Boston: Harbor Press, 2005), 12.")
     assert (ref.title, ref.authors, ref.date) == ("The Harbour Pilot", ["Roe, Jane"], "2005")
+
+
+def test_french_bibliography_names_in_capitals_are_the_authors() -> None:
+    ref = one("MARTIN, Hélène. DURAND, Eve. Les soins des marins, un guide. Kiel : Nordhafen, "
+              "2009. 266 p.")
+    assert (ref.title, ref.authors, ref.date) == (
+        "Les soins des marins, un guide", ["Martin, Hélène", "Durand, Eve"], "2009")
+
+
+def test_a_short_form_in_capitals_is_no_french_bibliography_entry() -> None:
+    """"See JONES, supra note 4, at 5." stays a back-reference, not a title."""
+    assert parse_references("See JONES, supra note 4, at 5.") == []

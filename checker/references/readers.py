@@ -734,10 +734,14 @@ def read_chicago_author_date(work: str, blanked: str) -> TitleParts | None:
     return _author_first_parts(author_year, work, blanked) if author_year else None
 
 
-def _author_first_parts(found: re.Match[str], work: str, blanked: str) -> TitleParts | None:
-    """The title after a matched group of authors: italics, or the first sentence."""
+def _author_first_parts(found: re.Match[str], work: str, blanked: str,
+                        authors_text: str | None = None) -> TitleParts | None:
+    """The title after a matched group of authors: italics, or the first sentence (the
+    authors as read from the group, or `authors_text` when the reader wrote them out)."""
     authors = found.group("authors").strip()
-    if DIGIT.search(authors) or not (
+    if authors_text is not None:
+        authors = authors_text
+    elif DIGIT.search(authors) or not (
             parse_authors(authors) or is_organisation(authors.rstrip(".")) or family_name(authors)):
         return None
     rest_start = found.start("rest")
@@ -760,6 +764,9 @@ def _author_first_parts(found: re.Match[str], work: str, blanked: str) -> TitleP
         closing = _DATE_ENDS_SENTENCE.search(blanked, start, end)
         if closing:  # "Roe (2007). Survey from 1995 to 2005. Journal 33": a title's last year
             end = closing.end()
+        opening = _STOP_BEFORE_DATE.search(blanked, start, end)
+        if opening:  # "ROE, Jane. Titre. 1996.": the date a sentence of its own
+            end = opening.start() + 1
     held = _IN_COLON.search(blanked, start, end)
     if held:  # "Roe: Lotsen im Sund, in: Poe (Hrsg.): Die Häfen, München 2005": a chapter
         end = held.start()
@@ -778,6 +785,8 @@ _IMPRINT_AFTER = compile_lazily(r"[.,]\s+(?=" + IMPRINT.pattern + ")")
 # A date (blanked) that ends a sentence, a capital after it: the sentence break that
 # `sentence_spans` does not see in the blanked text (it looks for letters before the stop)
 _DATE_ENDS_SENTENCE = compile_lazily(r"\x00 *[.?!](?=\s+[A-ZÀ-ÖØ-ÞА-ЯЁ\"“*])")
+# ... and a date that opens a sentence after a word's full stop ("Titre. 1996.")
+_STOP_BEFORE_DATE = compile_lazily(r"[.?!](?<=[^\W\d_]{2}[.?!])\s+\x00")
 _IN_COLON = compile_lazily(r"[,.]\s+(?=in:\s)", re.IGNORECASE)  # ", in: Book" / ". In: Book"
 _PAGES_SENTENCE = compile_lazily(r"\.\s+pp?\.\s*[\dxivlc]")
 
@@ -1012,6 +1021,40 @@ def read_initials_authors(work: str, blanked: str) -> TitleParts | None:
     if not initials or DATE_MARK in initials.group("authors"):
         return None
     return _author_first_parts(initials, work, blanked)
+
+
+# French bibliographies: each author a sentence of its own, the family name in capitals, the
+# given name after a comma ("DUPONT, Jean-Marie. MARTIN, Eve. Title. Place : Publisher, 2010.")
+_CAPITALS_NAME = (r"[A-ZÀ-ÖØ-Þ]{2}[A-ZÀ-ÖØ-Þ'’-]*(?:\s[A-ZÀ-ÖØ-Þ]{2}[A-ZÀ-ÖØ-Þ'’-]*)?,\s+"
+                  r"[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?(?:\s[A-ZÀ-ÖØ-Þ]\.)?\.")
+_CAPITALS_NAMES = compile_lazily(
+    rf"^(?P<authors>{_CAPITALS_NAME}(?:\s+{_CAPITALS_NAME})*)\s+(?P<rest>[A-ZÀ-ÖØ-Þ\"“«*].*)$")
+_ONE_CAPITALS_NAME = compile_lazily(
+    r"(?P<family>[A-ZÀ-ÖØ-Þ'’ -]+),\s+(?P<given>[^.]+(?:\s[A-ZÀ-ÖØ-Þ]\.)?)\.(?:\s+|$)")
+
+
+def read_capitals_names(work: str, blanked: str) -> TitleParts | None:
+    """Authors as French bibliographies print them, each a sentence: the family name in
+    capitals, a comma, the given name; then the title as the next sentence:
+
+    ``DUPONT, Jean-Marie. MARTIN, Eve. Gestes et soins. Paris : Lumière, 2010. 130 p.``
+    """
+    if not (work[1:2].isupper() and ", " in work[:40]):
+        return None
+    found = _CAPITALS_NAMES.match(blanked)
+    if not found:
+        return None
+    names = []
+    for name in _ONE_CAPITALS_NAME.finditer(found.group("authors")):
+        family = name.group("family")
+        if family.lower() in ORGANISATION_WORDS or is_known_outlet(family):
+            return None  # "REUTERS, London. ...": an outlet and its place
+        family = " ".join("-".join(part.capitalize() for part in word.split("-"))
+                          for word in family.split())
+        names.append(f"{family}, {name.group('given')}")
+    if not names or not parse_authors("; ".join(names)):
+        return None
+    return _author_first_parts(found, work, blanked, authors_text="; ".join(names))
 
 
 # A reference list's authors as a sentence of their own (patterns.GIVEN_FIRST_AUTHORS,
@@ -1630,6 +1673,7 @@ READERS: tuple[Reader, ...] = (
     read_italic_title,
     read_author_colon,
     read_initials_authors,
+    read_capitals_names,
     read_authors_sentence,
     read_initials_list_comma,
     read_one_name_author,

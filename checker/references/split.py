@@ -342,6 +342,8 @@ def has_signature(text: str) -> bool:
         return True  # "W. H. Enright. Title that reads as a sentence. Journal, 4(2), 1978"
     if text[:1].isupper() and _LIST_YEAR_OPENING.match(text):
         return True  # "Roe, J. P., and A. Poe. 2005. Title that reads as a sentence. ..."
+    if text[1:2].isupper() and _CAPITALS_OPENING.match(text):
+        return True  # "DUPONT, Jean-Marie. Un titre qui se lit comme une phrase. Paris : ..."
     if is_prose(text):
         return False
     dates = find_dates(text)
@@ -651,6 +653,9 @@ _NAME_LIST_HEAD = (r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-Ö
 # The year after such names: after a full stop ("Roe, J. 2006"), an initial's comma ("Roe,
 # J., 2006") or a name ("Roe, Jane 2006"), not after a title's comma ("Roe, Jane, Tides, 1990")
 _YEAR_AFTER_NAMES = rf"(?:(?<=\.\s)|(?<=\b[A-ZÀ-ÖØ-Þ]\.,\s)|(?<=[^\W\d_]\s)){YEAR}[a-z]?"
+# A French bibliography's author, the family name in capitals: "DUPONT, Jean-Marie."
+_CAPITALS_NAME = (r"[A-ZÀ-ÖØ-Þ]{2}[A-ZÀ-ÖØ-Þ'’-]*,\s+"
+                  r"[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?\.")
 # A reference list's head as a sentence of its own: the authors with their initials and the
 # year in brackets ("Cooper, G. F. (1990).", "Gent, I. P., & Walsh, T. (1994a)."), or the
 # authors alone ("W. H. Enright.", "Knopfmacher, A., and Warlimont, R."); the sentence after
@@ -662,13 +667,16 @@ _LIST_HEAD = compile_lazily(
     # ... or with the year after the names, not in brackets ("Roe, J. 2006.", "Roe, J. P., and
     # A. Poe. 2005.", "Roe, J.P., Poe, A., 2016.", "Roe, Jane, and Ann Poe. 2001."): names only
     # before it (capitalised words, initials, "and", "&", "et al.", particles)
-    rf"|{_NAME_LIST_HEAD}{_YEAR_AFTER_NAMES}\.\s*$")
+    rf"|{_NAME_LIST_HEAD}{_YEAR_AFTER_NAMES}\.\s*$"
+    # ... or a French one's, the family name in capitals ("DUPONT, Jean-Marie.")
+    rf"|{_CAPITALS_NAME}\s*$")
 # ... and a citation opening with such a list of authors ("W. H. Enright. Title. Journal, 1978")
 _LIST_OPENING = compile_lazily(
     rf"(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s+\S"
     rf"|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]")
 # ... or with the year after the names ("Roe, J. P., and A. Poe. 2005. Title ...")
 _LIST_YEAR_OPENING = compile_lazily(rf"{_NAME_LIST_HEAD}{_YEAR_AFTER_NAMES}\.\s+\S")
+_CAPITALS_OPENING = compile_lazily(rf"(?:{_CAPITALS_NAME}\s+)+[A-ZÀ-ÖØ-Þ\"“«]")
 
 
 def _split_commentary(piece: str) -> list[str]:
