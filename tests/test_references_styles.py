@@ -1175,3 +1175,10 @@ def test_french_bibliography_names_in_capitals_are_the_authors() -> None:
 def test_a_short_form_in_capitals_is_no_french_bibliography_entry() -> None:
     """"See JONES, supra note 4, at 5." stays a back-reference, not a title."""
     assert parse_references("See JONES, supra note 4, at 5.") == []
+
+
+def test_a_list_name_printed_without_a_space_before_its_initials() -> None:
+    ref = one("Schall, R. B., Gibbs, R.V. and Kiefer,S.W., Basaltic melts of the harbour "
+              "(abstract). Harbour Geology, v. 56, pp. 1016. 1975.")
+    assert (ref.title, ref.authors) == ("Basaltic melts of the harbour (abstract)",
+                                        ["Schall, R. B.", "Gibbs, R.V.", "Kiefer, S.W."])

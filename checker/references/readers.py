@@ -1150,12 +1150,14 @@ def read_initials_list_comma(work: str, blanked: str) -> TitleParts | None:
         end = mark
     while end > start and blanked[end - 1] in " .,":
         end -= 1
-    if end <= start or _INITIAL_NEXT.match(blanked, end) or not parse_authors(
-            found.group("authors")):
-        return None  # "Roe, L. V., Fel'dman, V.I.": a name the list pattern did not take
+    authors = _COMMA_BEFORE_INITIAL.sub(", ", found.group("authors").strip())  # "Moe,K."
+    if end <= start or _INITIAL_NEXT.match(blanked, end) or not parse_authors(authors):
+        return None  # "Roe, L. V., Poe, V I": a name the list pattern did not take
     return TitleParts(title=work[start:end], before=work[:start], after=blanked[end:],
-                      authors_text=found.group("authors").strip(), title_start=start,
-                      title_end=end)
+                      authors_text=authors, title_start=start, title_end=end)
+
+
+_COMMA_BEFORE_INITIAL = compile_lazily(r",(?=[A-ZÀ-ÖØ-Þ]\.)")
 
 
 # ---- old-style books: a title, its place and year, no author ------------------------------
