@@ -283,6 +283,14 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("Jane Roe, John Poe. Harbour Songs. London: Nord, 1987.", "Harbour Songs", None, None),
         ("U.S. Harbor Office (HO), Ports: Agencies Need Data, HO-19-123, May 2019, p. 5.",
          "Ports: Agencies Need Data", None, None),
+        # a bibliography's inverted name, then the title (two words or more)
+        ("Roe, Jane, Rivers and Ports: A History, Boston: Harbor Press, 2010.",
+         "Rivers and Ports: A History", "Roe, Jane", None),
+        ("Roe, Jane A., Rivers and Ports, Boston: Harbor Press, 2010.", "Rivers and Ports",
+         "Roe, Jane A", None),
+        ("Roe, Häfen, S. 47.", "Häfen", "Roe", None),
+        # a short form: the one word after the name is the title
+        ("Roe, Tides, 45.", "Tides", "Roe", None),
         ("Reuters, May 5, 2020.", None, None, "Reuters"),
         ("Portnews.kz, May 5, 2020.", None, None, "Portnews.kz"),
         ("the port authority's page, 2020.", None, None, None),

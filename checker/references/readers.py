@@ -1463,6 +1463,9 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
     chunks = [(a + len(blanked[a:b]) - len(blanked[a:b].lstrip()), b) for a, b in chunks]
     if len(chunks) > 2 and _NAME_SUFFIX.match(work[chunks[1][0]:chunks[1][1]].strip()):
         chunks[:2] = [(chunks[0][0], chunks[1][1])]  # "Jane Roe, Jr., Title": one name
+    if len(chunks) > 2 and DATE_MARK not in blanked[chunks[2][0]:chunks[2][1]] \
+            and _is_inverted_name(work, chunks):
+        chunks[:2] = [(chunks[0][0], chunks[1][1])]  # "Roe, Jane, Title, Place": one name
     last_name = _last_of_name_list(work, chunks)
     if last_name:  # "Jane Roe, Ann Poe, and John Moe, Title": the authors are one chunk
         chunks[:last_name + 1] = [(chunks[0][0], chunks[last_name][1])]
@@ -1521,6 +1524,28 @@ def read_unmarked(work: str, blanked: str) -> TitleParts:
 
 
 _AND_NAME = compile_lazily(r"^(?:and|&)\s+(?P<name>.+)$")
+
+
+# A family name of one word, and a given name of one word with its initials, if any
+_FAMILY_CHUNK = compile_lazily(r"[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?")
+_GIVEN_CHUNK = compile_lazily(r"[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,}(?:-[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?"
+                              r"(?:\s[A-ZÀ-ÖØ-Þ]\.){0,2}")
+
+
+def _is_inverted_name(work: str, chunks: list[tuple[int, int]]) -> bool:
+    """"Roe, Jane, Title of the Work, ...", "Roe, Jane A., Title ...": the first two chunks
+    one person, family name first (a bibliography's entry), when a title of two words or
+    more follows them, with no number (not "Roe, Tides, 45" or "Roe, Häfen, S. 47": short
+    forms)."""
+    (family_start, family_end), (given_start, given_end) = chunks[0], chunks[1]
+    if not (_GIVEN_CHUNK.fullmatch(work, given_start, given_end)
+            and _FAMILY_CHUNK.fullmatch(work, family_start, family_end)):
+        return False
+    third = work[chunks[2][0]:chunks[2][1]]
+    if not (third[:1].isupper() or third[:1] in "\"“*_") or len(third.split()) < 2 \
+            or DIGIT.search(third):
+        return False  # "Roe, Häfen, S. 47": a short form and its page
+    return len(parse_authors(work[family_start:given_end])) == 1
 
 
 def _last_of_name_list(work: str, chunks: list[tuple[int, int]]) -> int:
