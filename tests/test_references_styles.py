@@ -1182,3 +1182,21 @@ def test_a_list_name_printed_without_a_space_before_its_initials() -> None:
               "(abstract). Harbour Geology, v. 56, pp. 1016. 1975.")
     assert (ref.title, ref.authors) == ("Basaltic melts of the harbour (abstract)",
                                         ["Schall, R. B.", "Gibbs, R.V.", "Kiefer, S.W."])
+
+
+@pytest.mark.parametrize("text, title, authors, container, date", [
+    # the year after a given name's full stop ("Roe, Jane. 2004.")
+    ("Moreau, Philippe. 2004. A double inequality in the mobility of young harbour pilots. "
+     "Kiel: Nordhafen.", "A double inequality in the mobility of young harbour pilots",
+     ["Moreau, Philippe"], None, "2004"),
+    # the year after a comma, the title to the comma before the journal and its numbers
+    ("Roe, P.F. and Poe, R.D., 2010, Fragmentation of harbour walls owing to the tides, "
+     "Harbour Geoscience, 3, 257-261.", "Fragmentation of harbour walls owing to the tides",
+     ["Roe, P.F.", "Poe, R.D."], "Harbour Geoscience", "2010"),
+])
+def test_author_date_entries_with_a_given_name_or_a_comma_after_the_year(
+        text, title, authors, container, date) -> None:
+    (ref,) = parse_references(text)
+    assert (ref.title, ref.authors, ref.date) == (title, authors, date)
+    if container is not None:
+        assert ref.container == container

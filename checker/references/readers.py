@@ -767,6 +767,12 @@ def _author_first_parts(found: re.Match[str], work: str, blanked: str,
         opening = _STOP_BEFORE_DATE.search(blanked, start, end)
         if opening:  # "ROE, Jane. Titre. 1996.": the date a sentence of its own
             end = opening.start() + 1
+    if blanked[rest_start - 2:rest_start] == ", ":
+        # "Roe, J., 2010, Title, Journal, 3, 257": after the year's comma, the title ends at
+        # the comma before the journal and its numbers (in the same sentence)
+        comma = _top_level_comma(blanked, start, end)
+        if comma > start and DIGIT.search(blanked, comma, end):
+            end = comma
     held = _IN_COLON.search(blanked, start, end)
     if held:  # "Roe: Lotsen im Sund, in: Poe (Hrsg.): Die Häfen, München 2005": a chapter
         end = held.start()

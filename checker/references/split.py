@@ -647,7 +647,7 @@ def _after_pages(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # A reference list's names, family name first ("Roe, J. P.", "Roe, Jane"), then more names:
 # capitalised words, initials, "and", "&", "et al.", particles, each word one way (possessive:
 # no backtracking over the ways a run of initials could be cut)
-_NAME_LIST_HEAD = (r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+\b)"
+_NAME_LIST_HEAD = (r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+\b\.?)"
                    r"(?:[\s,&…-]|[A-ZÀ-ÖØ-Þ][\w'’-]*\.?|(?:and|et|al|v[ao]n|de[rnl]?|d[ua]|la|le)"
                    r"\b\.?)*+")
 # The year after such names: after a full stop ("Roe, J. 2006"), an initial's comma ("Roe,
