@@ -1200,3 +1200,17 @@ def test_author_date_entries_with_a_given_name_or_a_comma_after_the_year(
     assert (ref.title, ref.authors, ref.date) == (title, authors, date)
     if container is not None:
         assert ref.container == container
+
+
+def test_a_subtitle_as_a_sentence_before_the_journal_and_its_volume() -> None:
+    ref = one("Kornfeld, Reimar (1981). Hafenanalyse und Förderplan. Fallbericht aus der "
+              "Hafenschule. Zeitschrift für Häfen 28, 1-10.")
+    assert (ref.title, ref.container) == (
+        "Hafenanalyse und Förderplan. Fallbericht aus der Hafenschule", "Zeitschrift für Häfen")
+
+
+def test_a_place_and_publisher_or_an_abbreviated_journal_is_no_subtitle() -> None:
+    assert one("Roe, J. 2009. Talking about the harbour. Chicago: Harbor University Press. "
+               "Second printing 2 vols.").title == "Talking about the harbour"
+    assert one("Roe, J. 1989. Excerpts of the harbour records. Harb. Spices Med. Pl. 4: "
+               "42-114.").title == "Excerpts of the harbour records"

@@ -760,6 +760,8 @@ def _author_first_parts(found: re.Match[str], work: str, blanked: str,
     if not spans:
         return None
     start, end = spans[0]
+    if len(spans) > 2 and _is_subtitle(blanked, spans[1], spans[2]):
+        end = spans[1][1]  # "Title. Subtitle. Journal 28, 1-10": the subtitle is the title's
     if DATE_MARK in blanked[start:end]:
         closing = _DATE_ENDS_SENTENCE.search(blanked, start, end)
         if closing:  # "Roe (2007). Survey from 1995 to 2005. Journal 33": a title's last year
@@ -788,6 +790,27 @@ def _author_first_parts(found: re.Match[str], work: str, blanked: str,
 
 
 _IMPRINT_AFTER = compile_lazily(r"[.,]\s+(?=" + IMPRINT.pattern + ")")
+# A journal's name and its volume opening a sentence: "Harbour Review 28, 1-10", "Harbour
+# Studies 12(3): 4" (not "Vol. 28", "S. 4", "pp. 1-10": numbers named, no journal)
+_JOURNAL_AND_VOLUME = compile_lazily(
+    r"(?!(?:Vol|No|Bd|Nr|Jg|Heft|Band|Issue|Volume|Part|S|p|pp)\b)[A-ZÀ-ÖØ-Þ][\w'’.&-]*"
+    r"(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’.&-]*|of|in|for|and|the|de|des|der|für|und|&)){0,8},?\s\d{1,4}\b")
+
+
+def _is_subtitle(blanked: str, second: tuple[int, int], third: tuple[int, int]) -> bool:
+    """The sentence after a title, a subtitle, when the journal and its volume open the one
+    after it (``Titel. Fallbericht aus der Schule. Zeitschrift 28, 1-10.``): words only, no
+    number or date, no editor, and not a journal's name itself (it is followed by none)."""
+    sentence = blanked[second[0]:second[1]]
+    words = sentence.split()
+    if len(words) < 3 or DIGIT.search(sentence) or DATE_MARK in sentence \
+            or words[0] in ("In", "In:", "Ed.", "Eds.", "Trans.", "Hrsg.", "Dans") \
+            or len(words[-1].rstrip(".")) < 4 or any(word[-1] == "." for word in words[:-1]):
+        return False  # "Herbs Spices Med. Pl. 4", "ACM Trans. Math. Softw., 4": abbreviations
+    colon = sentence.find(":")
+    if colon >= 0 and len(sentence[:colon].split()) <= 3:
+        return False  # "Chicago: University Press.": a place and its publisher
+    return bool(_JOURNAL_AND_VOLUME.match(blanked, third[0], third[1]))
 # A date (blanked) that ends a sentence, a capital after it: the sentence break that
 # `sentence_spans` does not see in the blanked text (it looks for letters before the stop)
 _DATE_ENDS_SENTENCE = compile_lazily(r"\x00 *[.?!](?=\s+[A-ZÀ-ÖØ-ÞА-ЯЁ\"“*])")
