@@ -1096,3 +1096,61 @@ def test_an_edited_book_in_a_bibliography_has_its_editor_as_author() -> None:
     assert (book.title, book.authors, book.publisher, book.date) == (
         "Rethinking Architecture: A Reader In Cultural Theory", ["Leach, Neil"], "Routledge",
         "1997")
+
+
+# Reference-list entries of the sciences and medicine (invented examples of the shapes): a
+# list's number before the entry, Vancouver author lists (family names, initials, no stops)
+NUMBERED_AND_VANCOUVER = [
+    ("37. Roe P, Poe AB, Moe C. Tide pools as nurseries for the harbour seal. Mar Biol. "
+     "2000;355(12):2220-1.",
+     {"authors": ["Roe, P", "Poe, AB", "Moe, C"],
+      "title": "Tide pools as nurseries for the harbour seal", "container": "Mar Biol",
+      "date": "2000"}),
+    ("[4] Roe, K., Poe, M. (2003). Is salt a predictor of tidal outcome? Harbour Studies, "
+     "29(2), 487-497.",
+     {"authors": ["Roe, K.", "Poe, M."], "title": "Is salt a predictor of tidal outcome?",
+      "date": "2003"}),
+    ("12) Roe J, Poe K. Salinity of the inner harbour. J Harb Res. 2004;4:120-30.",
+     {"authors": ["Roe, J", "Poe, K"], "title": "Salinity of the inner harbour",
+      "container": "J Harb Res", "date": "2004"}),
+    # a list opening with no full stop in its first words, particles, "et al."
+    ("Lindqvist JF, van Dam WJ, Rutgers P, Enns R, Hansen SB, Poe R, et al. Long-term "
+     "monitoring of tidal flats in the northern harbour: the TIDE trial. Coast Res. 2007;12:1-9.",
+     {"authors": ["Lindqvist, JF", "van Dam, WJ", "Rutgers, P", "Enns, R", "Hansen, SB",
+                  "Poe, R"],
+      "title": "Long-term monitoring of tidal flats in the northern harbour: the TIDE trial",
+      "date": "2007"}),
+    # the year after the authors, in brackets or as a sentence
+    ("Hill JO, Lund RR (2007) Consistent monitoring of harbour silt: a key to dredging "
+     "plans. Harbour 15(12): 3091-6.",
+     {"authors": ["Hill, JO", "Lund, RR"],
+      "title": "Consistent monitoring of harbour silt: a key to dredging plans",
+      "container": "Harbour", "date": "2007"}),
+    ("77. Tarn A. 1989. Nature of the tidal bore in narrow estuaries. Rev Est Dis 11: 440-451.",
+     {"authors": ["Tarn, A"], "title": "Nature of the tidal bore in narrow estuaries",
+      "date": "1989"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERED_AND_VANCOUVER,
+                         ids=[c[0][:40] for c in NUMBERED_AND_VANCOUVER])
+def test_numbered_and_vancouver_references(text: str, expected: dict) -> None:
+    reference = one(text)
+    for name, value in expected.items():
+        assert getattr(reference, name) == value, (name, getattr(reference, name))
+
+
+@pytest.mark.parametrize("text", [
+    "2. Korinther 5,17.",  # a book of scripture
+    "3. Aufl., Berlin: Harbour, 2005.",  # an edition
+    "2) Jane Roe, *Tides of the North* (London: Harbour Press, 2001), 45.",  # no initials
+])
+def test_a_number_before_no_list_of_authors_is_kept(text: str) -> None:
+    references = parse_references(text)
+    assert references and references[0].raw.startswith(text[:3]), references
+
+
+def test_a_list_number_is_no_part_of_the_entry() -> None:
+    (entry,) = parse_references("[12] Roe J, Poe K. Salinity of the harbour. J Harb Res. "
+                                "2004;4:120-30.")
+    assert entry.raw.startswith("Roe J, Poe K.")

@@ -203,6 +203,9 @@ def _name_parts(words: tuple[str, ...]) -> tuple[str, str] | None:
     if len(words) == 2 and words[0].lower() in PARTICLES \
             and words[0].lower() not in COMMON_GIVEN_NAMES:
         return None  # "Le Monde", "Al Jazeera", "Der Spiegel": no given name, no person
+    if len(words) >= 3 and words[0][:1].islower() and words[0] in PARTICLES \
+            and words[-1].isupper() and words[-1].isalpha() and len(words[-1]) <= 3:
+        return " ".join(words[:-1]), words[-1]  # "van Dam WJ": Vancouver, with a particle
     # Family first with initials after it: "Иванов И.И.", "Smith JA", "Smith J. A."
     if not _is_initials(words[0]) and _all_initials(words[1:]) and (
         len(words) == 2 or all(_is_initials(w) or _BARE_INITIALS.match(w) for w in words[1:])

@@ -53,6 +53,21 @@ FAMILY_FIRST_AUTHORS = rf"{_FAMILY_FIRST}(?:,?\s*(?:and\s+|&\s+)?{_FAMILY_FIRST}
 _FULL_NAME = rf"(?!(?:The|A|An|In|On|For|New|United)\s){_FAMILY}\s+(?:{_INITIAL}\s+)?{_FAMILY}"
 FULL_NAME_AUTHORS = (rf"{_FULL_NAME}(?:,\s+{_FULL_NAME})*,?\s+and\s+{_FULL_NAME}"
                      rf"|{_FAMILY}\s+{_INITIAL}\s+{_FAMILY}")
+# Vancouver (medicine, biology): family names with their initials after them, no stops, the
+# list closed by a full stop or "et al." ("Smith P, Jones AB, van Dyke C.", "Roe J, et al.")
+_PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|del|la|le|dos)\s+)"
+_VANCOUVER_NAME = (rf"(?!(?:The|A|An|In|On|At|By|To|For|See|And|Of)\s){_PARTICLE}?{_FAMILY}"
+                   r"\s+[A-ZÀ-ÖØ-Þ]{1,4}\b")
+VANCOUVER_AUTHORS = rf"{_VANCOUVER_NAME}(?:,,?\s*{_VANCOUVER_NAME})*(?:,?\s+et\s+al)?"
+# A reference list's number before an entry ("37. ", "[4] ", "12) "), where the authors'
+# names follow: a family name with initials or a given name after it ("Smith P,", "Kee, KS.",
+# "Opperman, L. A.", "Boyle, Frank,") or initials before it ("G.K. Sukandi"). Not a year
+# ("1984. A novel"), a title's number ("100 Years of Solitude") or a book of scripture
+# ("1. Mose 3,4").
+LIST_NUMBER = compile_lazily(
+    r"(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?="
+    rf"{_PARTICLE}?{_FAMILY}(?:,?\s+[A-ZÀ-ÖØ-Þ]{{1,4}}[\s.,]|,\s+[A-ZÀ-ÖØ-Þ])"
+    r"|(?:[A-ZÀ-ÖØ-Þ]\.\s?){1,3}[A-ZÀ-ÖØ-Þ][a-zß-ÿ])")
 # A writer who signed with a quoted pseudonym: '"A Soldier" to Governor Jane Roe'
 PSEUDONYM = r"[\"“][A-Z][^\"“”,]{1,40}[\"”]"
 # A body written to as such: "the Council", "the Privy Council"

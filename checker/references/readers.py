@@ -47,6 +47,7 @@ from checker.references.patterns import (
     REPOSITORY,
     SERIES_CHUNK,
     SPEECH_BEFORE,
+    VANCOUVER_AUTHORS,
     VOLUME_TAIL,
     letter_head,
     prose_ratio,
@@ -989,6 +990,11 @@ _VANCOUVER_AUTHORS = compile_lazily(
     r"(?:,\s*[A-ZА-ЯЁ][a-zа-яё][\w'’-]*\s+[A-ZА-ЯЁ]{1,3})*(?:,?\s+et\s+al)?)\.\s+"
     r"(?![^\s,.(]+\s*[,(.])(?P<rest>[A-ZА-ЯЁ«\"“*]\S.*)$"  # not "Donald J. Trump, ..."
 )
+# ... the same, in Latin letters, where a family name may have a particle and the list opens
+# with no stop in its first 40 characters: "van Dyke C, Roe JA, Poe A, Moe B, et al. Title"
+_VANCOUVER_LIST = compile_lazily(
+    rf"^(?P<authors>{VANCOUVER_AUTHORS})\.\s+"
+    r"(?![^\s,.(]+\s*[,(.])(?P<rest>[A-ZÀ-ÖØ-Þ«\"“*]\S.*)$")
 
 
 def read_initials_authors(work: str, blanked: str) -> TitleParts | None:
@@ -997,9 +1003,13 @@ def read_initials_authors(work: str, blanked: str) -> TitleParts | None:
     ``Иванов И.И., Петров П. П. Название. М.: Наука, 2018.`` (GOST books) /
     ``Lee K, Park JH, et al. Title. Journal. 2019;38(2):201-20.`` (Vancouver)
     """
-    if "." not in work[:40]:
+    if "." in work[:40]:
+        initials = _INITIALS_AUTHORS.match(blanked) or _VANCOUVER_AUTHORS.match(blanked) \
+            or _VANCOUVER_LIST.match(blanked)
+    elif work[:1].isalpha() and ", " in work[:30]:  # "Colombel JF, Sandborn WJ, ..."
+        initials = _VANCOUVER_LIST.match(blanked)
+    else:
         return None
-    initials = _INITIALS_AUTHORS.match(blanked) or _VANCOUVER_AUTHORS.match(blanked)
     if not initials or DATE_MARK in initials.group("authors"):
         return None
     return _author_first_parts(initials, work, blanked)

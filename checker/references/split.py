@@ -23,9 +23,11 @@ from checker.references.patterns import (
     FULL_NAME_AUTHORS,
     GIVEN_FIRST_AUTHORS,
     IMPRINT,
+    LIST_NUMBER,
     PUBLISHER_YEAR,
     REPOSITORY,
     SPEECH_BEFORE,
+    VANCOUVER_AUTHORS,
     YEAR,
     YEAR_WORD,
     letter_head,
@@ -647,11 +649,11 @@ def _after_pages(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _LIST_HEAD = compile_lazily(
     r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:[A-ZÀ-ÖØ-Þ]\.\s*(?:-\s*)?)+[^()]{0,200}?"
     rf"\({YEAR}[a-z]?\)\.?\s*$|(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s*$"
-    rf"|(?:{FAMILY_FIRST_AUTHORS})\s*$")
+    rf"|(?:{FAMILY_FIRST_AUTHORS})\s*$|(?:{VANCOUVER_AUTHORS})\.\s*$")
 # ... and a citation opening with such a list of authors ("W. H. Enright. Title. Journal, 1978")
 _LIST_OPENING = compile_lazily(
     rf"(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s+\S"
-    rf"|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]")
+    rf"|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]|(?:{VANCOUVER_AUTHORS})\.\s+\S")
 
 
 def _split_commentary(piece: str) -> list[str]:
@@ -782,6 +784,10 @@ def split_citations(text: str) -> list[str]:
             text = text[backlinks.end():]
     if not text:
         return []
+    if text[0].isdigit() or text[0] == "[":
+        number = LIST_NUMBER.match(text)
+        if number:  # "37. Smith P, Jones AB. Title. Journal. 2000;355:2220-1.": the entry
+            text = text[number.end():]
     if text[0] in "IiТтEeVvSsCcTt" and _IBID.match(text):
         if ";" not in text:
             return []  # Ibid. is resolved against the other notes (backrefs.py)
