@@ -1129,6 +1129,28 @@ NUMBERED_AND_VANCOUVER = [
     ("77. Tarn A. 1989. Nature of the tidal bore in narrow estuaries. Rev Est Dis 11: 440-451.",
      {"authors": ["Tarn, A"], "title": "Nature of the tidal bore in narrow estuaries",
       "date": "1989"}),
+    # family names with initials, each person closed by a full stop
+    ("166. Roe, KS. Poe, M. Lund, G G. (2003). Is salt a predictor of tidal outcome? "
+     "Harbour Studies, 29: 487-497.",
+     {"authors": ["Roe, KS", "Poe, M", "Lund, G G"],
+      "title": "Is salt a predictor of tidal outcome?", "container": "Harbour Studies",
+      "date": "2003"}),
+    # a colon after the list; initials with a hyphen, spaced or after "Jr"; no year ("in
+    # press"); a family name of two words, a particle in capitals
+    ("6. Roe J-F, Poe L G, Moe EO Jr, Lopes Albers AD, Le Goff C: Why do tides turn? Ann "
+     "Harb Res 10: 33-40, 2001.",
+     {"authors": ["Roe, J-F", "Poe, L G", "Moe, EO Jr", "Lopes Albers, AD", "Le Goff, C"],
+      "title": "Why do tides turn?", "date": "2001"}),
+    ("Roe JK, Poe DJ, Lund JL. Tidal implants reduce the silting of harbours. J Harb Eng, "
+     "in press.",
+     {"authors": ["Roe, JK", "Poe, DJ", "Lund, JL"],
+      "title": "Tidal implants reduce the silting of harbours"}),
+    # the journal's name before "year;volume", abbreviated or in lower case
+    ("Roe MT, Poe H. Silt and the harbour seal. Am J Harb 2013; 382: 536-551.",
+     {"title": "Silt and the harbour seal", "container": "Am J Harb", "date": "2013"}),
+    ("Roe Y, Poe S. Tidal evaluation of harbour walls. The harbour surface. 2013;11(1):47-53.",
+     {"title": "Tidal evaluation of harbour walls", "container": "The harbour surface",
+      "date": "2013"}),
 ]
 
 

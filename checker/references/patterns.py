@@ -54,11 +54,21 @@ _FULL_NAME = rf"(?!(?:The|A|An|In|On|For|New|United)\s){_FAMILY}\s+(?:{_INITIAL}
 FULL_NAME_AUTHORS = (rf"{_FULL_NAME}(?:,\s+{_FULL_NAME})*,?\s+and\s+{_FULL_NAME}"
                      rf"|{_FAMILY}\s+{_INITIAL}\s+{_FAMILY}")
 # Vancouver (medicine, biology): family names with their initials after them, no stops, the
-# list closed by a full stop or "et al." ("Smith P, Jones AB, van Dyke C.", "Roe J, et al.")
+# list closed by a full stop, a colon or "et al." ("Smith P, Jones AB, van Dyke C.", "Roe J,
+# et al.", "Roe J-F, Poe L G, Lopes Albers AD, Le Goff C, Moe EO Jr:")
 _PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|del|la|le|dos)\s+)"
+_VANCOUVER_INITIALS = (r"\s+[A-ZÀ-ÖØ-Þ]{1,4}(?:-[A-ZÀ-ÖØ-Þ]{1,2}|\s[A-ZÀ-ÖØ-Þ]{1,2})?\b\.?"
+                       r"(?:,?\s+Jr\b\.?)?")
 _VANCOUVER_NAME = (rf"(?!(?:The|A|An|In|On|At|By|To|For|See|And|Of)\s){_PARTICLE}?{_FAMILY}"
-                   r"\s+[A-ZÀ-ÖØ-Þ]{1,4}\b")
-VANCOUVER_AUTHORS = rf"{_VANCOUVER_NAME}(?:,,?\s*{_VANCOUVER_NAME})*(?:,?\s+et\s+al)?"
+                   + _VANCOUVER_INITIALS)
+# (after the first: a family name of two words, or a particle in capitals)
+_VANCOUVER_LATER_NAME = (rf"(?:{_PARTICLE}|(?:Van|Von|De|Der|Den|Da|Di|Du|Del|La|Le|Dos)\s+"
+                         rf"|{_FAMILY}\s+)?{_FAMILY}{_VANCOUVER_INITIALS}")
+VANCOUVER_AUTHORS = (rf"{_VANCOUVER_NAME}(?:,,?\s*{_VANCOUVER_LATER_NAME})*"
+                     r"(?:,?\s+et\s+al)?")
+# ... two names or more, or one and "et al.": no sentence of prose opens so
+VANCOUVER_LIST = (rf"{_VANCOUVER_NAME}(?:,,?\s*{_VANCOUVER_LATER_NAME})+(?:,?\s+et\s+al)?"
+                  rf"|{_VANCOUVER_NAME},?\s+et\s+al")
 # A reference list's number before an entry ("37. ", "[4] ", "12) "), where the authors'
 # names follow: a family name with initials or a given name after it ("Smith P,", "Kee, KS.",
 # "Opperman, L. A.", "Boyle, Frank,") or initials before it ("G.K. Sukandi"). Not a year
@@ -66,7 +76,7 @@ VANCOUVER_AUTHORS = rf"{_VANCOUVER_NAME}(?:,,?\s*{_VANCOUVER_NAME})*(?:,?\s+et\s
 # ("1. Mose 3,4").
 LIST_NUMBER = compile_lazily(
     r"(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?="
-    rf"{_PARTICLE}?{_FAMILY}(?:,?\s+[A-ZÀ-ÖØ-Þ]{{1,4}}[\s.,]|,\s+[A-ZÀ-ÖØ-Þ])"
+    rf"{_PARTICLE}?{_FAMILY}(?:,?\s+[A-ZÀ-ÖØ-Þ]{{1,4}}[\s.,:-]|,\s+[A-ZÀ-ÖØ-Þ])"
     r"|(?:[A-ZÀ-ÖØ-Þ]\.\s?){1,3}[A-ZÀ-ÖØ-Þ][a-zß-ÿ])")
 # A writer who signed with a quoted pseudonym: '"A Soldier" to Governor Jane Roe'
 PSEUDONYM = r"[\"“][A-Z][^\"“”,]{1,40}[\"”]"

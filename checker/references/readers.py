@@ -993,7 +993,7 @@ _VANCOUVER_AUTHORS = compile_lazily(
 # ... the same, in Latin letters, where a family name may have a particle and the list opens
 # with no stop in its first 40 characters: "van Dyke C, Roe JA, Poe A, Moe B, et al. Title"
 _VANCOUVER_LIST = compile_lazily(
-    rf"^(?P<authors>{VANCOUVER_AUTHORS})\.\s+"
+    rf"^(?P<authors>{VANCOUVER_AUTHORS})[.:]\s+"
     r"(?![^\s,.(]+\s*[,(.])(?P<rest>[A-ZÀ-ÖØ-Þ«\"“*]\S.*)$")
 
 

@@ -28,6 +28,7 @@ from checker.references.patterns import (
     REPOSITORY,
     SPEECH_BEFORE,
     VANCOUVER_AUTHORS,
+    VANCOUVER_LIST,
     YEAR,
     YEAR_WORD,
     letter_head,
@@ -342,6 +343,8 @@ def has_signature(text: str) -> bool:
         return True  # "Dzieje portu, Gdańsk 1990, s. 5": a book, its place and year, the page
     if text[:1].isupper() and _LIST_OPENING.match(text) and YEAR_WORD.search(text):
         return True  # "W. H. Enright. Title that reads as a sentence. Journal, 4(2), 1978"
+    if text[:1].isupper() and ", " in text[:30] and _VANCOUVER_OPENING.match(text):
+        return True  # "Roe JA, Poe K. Title. J Harb Res, in press."
     if is_prose(text):
         return False
     dates = find_dates(text)
@@ -653,7 +656,9 @@ _LIST_HEAD = compile_lazily(
 # ... and a citation opening with such a list of authors ("W. H. Enright. Title. Journal, 1978")
 _LIST_OPENING = compile_lazily(
     rf"(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s+\S"
-    rf"|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]|(?:{VANCOUVER_AUTHORS})\.\s+\S")
+    rf"|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]|(?:{VANCOUVER_AUTHORS})[.:]\s+\S")
+# ... a Vancouver list of two names or more (or "et al."), which needs no year to say so
+_VANCOUVER_OPENING = compile_lazily(rf"(?:{VANCOUVER_LIST})[.:]\s+[A-ZÀ-ÖØ-Þ\"“*]")
 
 
 def _split_commentary(piece: str) -> list[str]:
