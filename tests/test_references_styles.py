@@ -1151,6 +1151,18 @@ NUMBERED_AND_VANCOUVER = [
     ("Roe Y, Poe S. Tidal evaluation of harbour walls. The harbour surface. 2013;11(1):47-53.",
      {"title": "Tidal evaluation of harbour walls", "container": "The harbour surface",
       "date": "2013"}),
+    # a title that reads as a sentence of prose after persons closed by full stops
+    ("Roe, YS. Poe, DH. Lund, NY. (2008). Deficit of the theory of tides in individuals who "
+     "are at a very high risk of being flooded by the sea. Harbour Research, 99: 111-118.",
+     {"authors": ["Roe, YS", "Poe, DH", "Lund, NY"], "date": "2008",
+      "title": "Deficit of the theory of tides in individuals who are at a very high risk of "
+               "being flooded by the sea"}),
+    # a first family name of two words, "and" before the last name, a title opening with "A"
+    ("50. Russell Lund E, Aldridge Poe JM and Roe JM. A comparison of tidal loading in narrow "
+     "harbours across a range of wind speeds. Harb Eng. 2015;4:1-9.",
+     {"authors": ["Russell Lund, E", "Aldridge Poe, JM", "Roe, JM"], "date": "2015",
+      "title": "A comparison of tidal loading in narrow harbours across a range of wind speeds",
+      "container": "Harb Eng"}),
 ]
 
 

@@ -64,10 +64,11 @@ _VANCOUVER_NAME = (rf"(?!(?:The|A|An|In|On|At|By|To|For|See|And|Of)\s){_PARTICLE
 # (after the first: a family name of two words, or a particle in capitals)
 _VANCOUVER_LATER_NAME = (rf"(?:{_PARTICLE}|(?:Van|Von|De|Der|Den|Da|Di|Du|Del|La|Le|Dos)\s+"
                          rf"|{_FAMILY}\s+)?{_FAMILY}{_VANCOUVER_INITIALS}")
-VANCOUVER_AUTHORS = (rf"{_VANCOUVER_NAME}(?:,,?\s*{_VANCOUVER_LATER_NAME})*"
-                     r"(?:,?\s+et\s+al)?")
-# ... two names or more, or one and "et al.": no sentence of prose opens so
-VANCOUVER_LIST = (rf"{_VANCOUVER_NAME}(?:,,?\s*{_VANCOUVER_LATER_NAME})+(?:,?\s+et\s+al)?"
+_VANCOUVER_NEXT = rf"(?:,,?\s*|\s+(?:and|&)\s+){_VANCOUVER_LATER_NAME}"
+VANCOUVER_AUTHORS = rf"{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})*(?:,?\s+et\s+al)?"
+# ... two names or more (the first may be of two words: "Russell Esposito E, Roe J"), or one
+# and "et al.": no sentence of prose opens so
+VANCOUVER_LIST = (rf"(?:{_FAMILY}\s+)?{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})+(?:,?\s+et\s+al)?"
                   rf"|{_VANCOUVER_NAME},?\s+et\s+al")
 # A reference list's number before an entry ("37. ", "[4] ", "12) "), where the authors'
 # names follow: a family name with initials or a given name after it ("Smith P,", "Kee, KS.",
@@ -76,7 +77,7 @@ VANCOUVER_LIST = (rf"{_VANCOUVER_NAME}(?:,,?\s*{_VANCOUVER_LATER_NAME})+(?:,?\s+
 # ("1. Mose 3,4").
 LIST_NUMBER = compile_lazily(
     r"(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?="
-    rf"{_PARTICLE}?{_FAMILY}(?:,?\s+[A-ZÀ-ÖØ-Þ]{{1,4}}[\s.,:-]|,\s+[A-ZÀ-ÖØ-Þ])"
+    rf"{_PARTICLE}?{_FAMILY}(?:\s{_FAMILY})?(?:,?\s+[A-ZÀ-ÖØ-Þ]{{1,4}}[\s.,:-]|,\s+[A-ZÀ-ÖØ-Þ])"
     r"|(?:[A-ZÀ-ÖØ-Þ]\.\s?){1,3}[A-ZÀ-ÖØ-Þ][a-zß-ÿ])")
 # A writer who signed with a quoted pseudonym: '"A Soldier" to Governor Jane Roe'
 PSEUDONYM = r"[\"“][A-Z][^\"“”,]{1,40}[\"”]"

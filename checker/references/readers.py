@@ -48,6 +48,7 @@ from checker.references.patterns import (
     SERIES_CHUNK,
     SPEECH_BEFORE,
     VANCOUVER_AUTHORS,
+    VANCOUVER_LIST,
     VOLUME_TAIL,
     letter_head,
     prose_ratio,
@@ -993,8 +994,8 @@ _VANCOUVER_AUTHORS = compile_lazily(
 # ... the same, in Latin letters, where a family name may have a particle and the list opens
 # with no stop in its first 40 characters: "van Dyke C, Roe JA, Poe A, Moe B, et al. Title"
 _VANCOUVER_LIST = compile_lazily(
-    rf"^(?P<authors>{VANCOUVER_AUTHORS})[.:]\s+"
-    r"(?![^\s,.(]+\s*[,(.])(?P<rest>[A-ZÀ-ÖØ-Þ«\"“*]\S.*)$")
+    rf"^(?P<authors>{VANCOUVER_LIST}|{VANCOUVER_AUTHORS})[.:]\s+"  # (a title may open "A ")
+    r"(?![^\s,.(]+\s*[,(.])(?P<rest>(?![A-ZÀ-ÖØ-Þ]\.)[A-ZÀ-ÖØ-Þ«\"“*].*)$")
 
 
 def read_initials_authors(work: str, blanked: str) -> TitleParts | None:
