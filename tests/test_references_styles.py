@@ -1163,6 +1163,16 @@ NUMBERED_AND_VANCOUVER = [
      {"authors": ["Russell Lund, E", "Aldridge Poe, JM", "Roe, JM"], "date": "2015",
       "title": "A comparison of tidal loading in narrow harbours across a range of wind speeds",
       "container": "Harb Eng"}),
+    # the year after the list and a comma; a family name with a particle and of two words
+    ("Roe M, da Silva Lund E, Poe G, 2011. A generalized tide table for mixed-size harbours. "
+     "Ann Harb Sci 69(2): 207-219.",
+     {"authors": ["Roe, M", "da Silva Lund, E", "Poe, G"], "date": "2011",
+      "title": "A generalized tide table for mixed-size harbours", "container": "Ann Harb Sci"}),
+    # a title opening with a word and a bracket, after "et al."
+    ("Lund A, Roe H, Poe D et al. Dredging (DR-354825) is active in the harbour after the "
+     "storm. Harbour 2007; 109: 497-499.",
+     {"authors": ["Lund, A", "Roe, H", "Poe, D"], "container": "Harbour", "date": "2007",
+      "title": "Dredging (DR-354825) is active in the harbour after the storm"}),
 ]
 
 

@@ -56,20 +56,27 @@ FULL_NAME_AUTHORS = (rf"{_FULL_NAME}(?:,\s+{_FULL_NAME})*,?\s+and\s+{_FULL_NAME}
 # Vancouver (medicine, biology): family names with their initials after them, no stops, the
 # list closed by a full stop, a colon or "et al." ("Smith P, Jones AB, van Dyke C.", "Roe J,
 # et al.", "Roe J-F, Poe L G, Lopes Albers AD, Le Goff C, Moe EO Jr:")
+# (possessive quantifiers, "*+": a name's letters are never given back, so a sentence that is
+# no list fails at once, without trying each shorter name)
 _PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|del|la|le|dos)\s+)"
-_VANCOUVER_INITIALS = (r"\s+[A-ZÀ-ÖØ-Þ]{1,4}(?:-[A-ZÀ-ÖØ-Þ]{1,2}|\s[A-ZÀ-ÖØ-Þ]{1,2})?\b\.?"
+_VFAMILY = r"[A-ZÀ-ÖØ-Þ](?:[a-zß-ÿ]|['’][A-ZÀ-ÖØ-Þ])[\w'’-]*+"
+_VANCOUVER_INITIALS = (r"\s++[A-ZÀ-ÖØ-Þ]{1,4}+(?:-[A-ZÀ-ÖØ-Þ]{1,2}+|\s[A-ZÀ-ÖØ-Þ]{1,2}+)?\b\.?"
                        r"(?:,?\s+Jr\b\.?)?")
-_VANCOUVER_NAME = (rf"(?!(?:The|A|An|In|On|At|By|To|For|See|And|Of)\s){_PARTICLE}?{_FAMILY}"
+_VANCOUVER_NAME = (rf"(?!(?:The|A|An|In|On|At|By|To|For|See|And|Of)\s){_PARTICLE}?{_VFAMILY}"
                    + _VANCOUVER_INITIALS)
 # (after the first: a family name of two words, or a particle in capitals)
-_VANCOUVER_LATER_NAME = (rf"(?:{_PARTICLE}|(?:Van|Von|De|Der|Den|Da|Di|Du|Del|La|Le|Dos)\s+"
-                         rf"|{_FAMILY}\s+)?{_FAMILY}{_VANCOUVER_INITIALS}")
+_VANCOUVER_LATER_NAME = (rf"(?:{_PARTICLE}|(?:Van|Von|De|Der|Den|Da|Di|Du|Del|La|Le|Dos)\s+)?"
+                         rf"(?:{_VFAMILY}\s+)?{_VFAMILY}{_VANCOUVER_INITIALS}")
 _VANCOUVER_NEXT = rf"(?:,,?\s*|\s+(?:and|&)\s+){_VANCOUVER_LATER_NAME}"
-VANCOUVER_AUTHORS = rf"{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})*(?:,?\s+et\s+al)?"
+_ET_AL = r"(?:,?\s+et\s+al)?"
+VANCOUVER_AUTHORS = rf"{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})*{_ET_AL}"
 # ... two names or more (the first may be of two words: "Russell Esposito E, Roe J"), or one
 # and "et al.": no sentence of prose opens so
-VANCOUVER_LIST = (rf"(?:{_FAMILY}\s+)?{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})+(?:,?\s+et\s+al)?"
+VANCOUVER_LIST = (rf"(?:{_VFAMILY}\s+)?{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})+{_ET_AL}"
                   rf"|{_VANCOUVER_NAME},?\s+et\s+al")
+# ... either: one name or more, a first name of two words where others follow
+VANCOUVER_ANY = (rf"{VANCOUVER_AUTHORS}"
+                 rf"|{_VFAMILY}\s+{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})+{_ET_AL}")
 # A reference list's number before an entry ("37. ", "[4] ", "12) "), where the authors'
 # names follow: a family name with initials or a given name after it ("Smith P,", "Kee, KS.",
 # "Opperman, L. A.", "Boyle, Frank,") or initials before it ("G.K. Sukandi"). Not a year

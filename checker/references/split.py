@@ -27,7 +27,7 @@ from checker.references.patterns import (
     PUBLISHER_YEAR,
     REPOSITORY,
     SPEECH_BEFORE,
-    VANCOUVER_AUTHORS,
+    VANCOUVER_ANY,
     VANCOUVER_LIST,
     YEAR,
     YEAR_WORD,
@@ -650,13 +650,17 @@ def _after_pages(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # authors alone ("W. H. Enright.", "Knopfmacher, A., and Warlimont, R."); the sentence after
 # it is the work's title, however much it reads like prose
 _LIST_HEAD = compile_lazily(
-    r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:(?:[A-ZÀ-ÖØ-Þ]\.\s*(?:-\s*)?)+|[A-ZÀ-ÖØ-Þ]{1,3}\.?\s*)[^()]{0,200}?"
-    rf"\({YEAR}[a-z]?\)\.?\s*$|(?:{VANCOUVER_LIST}|{VANCOUVER_AUTHORS})\.?\s*\({YEAR}[a-z]?\)\.?\s*$|(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s*$"
-    rf"|(?:{FAMILY_FIRST_AUTHORS})\s*$|(?:{VANCOUVER_LIST}|{VANCOUVER_AUTHORS})\.\s*$")
+    r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:(?:[A-ZÀ-ÖØ-Þ]\.\s*(?:-\s*)?)+|[A-ZÀ-ÖØ-Þ]{1,3}\.?\s*)"
+    rf"[^()]{{0,200}}?\({YEAR}[a-z]?\)\.?\s*$"
+    rf"|(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s*$|(?:{FAMILY_FIRST_AUTHORS})\s*$"
+    # Vancouver: "Roe J, Poe K.", "Roe J, Poe K (2001).", "Roe J, Poe K, 2001."
+    rf"|(?:{VANCOUVER_ANY})"
+    rf"(?:\.?\s*\({YEAR}[a-z]?\)|[.,]\s+{YEAR}[a-z]?)?\.\s*$")
 # ... and a citation opening with such a list of authors ("W. H. Enright. Title. Journal, 1978")
 _LIST_OPENING = compile_lazily(
     rf"(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s+\S"
-    rf"|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]|(?:{VANCOUVER_LIST}|{VANCOUVER_AUTHORS})[.:]\s+\S")
+    rf"|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]"
+    rf"|(?:{VANCOUVER_ANY})(?:[.:]|\.?\s*\({YEAR}[a-z]?\)[.,]?)\s+\S")
 # ... a Vancouver list of two names or more (or "et al."), which needs no year to say so
 _VANCOUVER_OPENING = compile_lazily(rf"(?:{VANCOUVER_LIST})[.:]\s+[A-ZÀ-ÖØ-Þ\"“*]")
 
