@@ -1173,6 +1173,21 @@ NUMBERED_AND_VANCOUVER = [
      "storm. Harbour 2007; 109: 497-499.",
      {"authors": ["Lund, A", "Roe, H", "Poe, D"], "container": "Harbour", "date": "2007",
       "title": "Dredging (DR-354825) is active in the harbour after the storm"}),
+    # other list numbers; a particle in capitals first; a comma before the last initials
+    ("(7) De Lund T, Roe MM, Van den Poe K, Moe, B. Can we use tide gauges in narrow "
+     "harbours? Adv Harb. 2005;22(5): 467-475.",
+     {"authors": ["De Lund, T", "Roe, MM", "Van den Poe, K", "Moe, B"], "date": "2005",
+      "title": "Can we use tide gauges in narrow harbours?", "container": "Adv Harb"}),
+    ("10- Roe A, Poe ER. Silt and outcomes in the inner harbour. J Harb. 2003; 55(6): 1035-8.",
+     {"authors": ["Roe, A", "Poe, ER"], "title": "Silt and outcomes in the inner harbour",
+      "container": "J Harb", "date": "2003"}),
+    # a link after a title that reads as prose
+    ("Roe S, Poe YY, Lund C. Recyclable harbour walls with tuneable properties for the "
+     "treatment of tidal water in a number of applications. Harb Mater. 2014. 6(7): 4658-68. "
+     "https://doi.org/10.1021/hm4039272",
+     {"authors": ["Roe, S", "Poe, YY", "Lund, C"], "doi": "10.1021/hm4039272",
+      "title": "Recyclable harbour walls with tuneable properties for the treatment of tidal "
+               "water in a number of applications"}),
 ]
 
 

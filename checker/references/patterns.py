@@ -62,11 +62,13 @@ _PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|del|la|le|dos)\s+)"
 _VFAMILY = r"[A-ZÀ-ÖØ-Þ](?:[a-zß-ÿ]|['’][A-ZÀ-ÖØ-Þ])[\w'’-]*+"
 _VANCOUVER_INITIALS = (r"\s++[A-ZÀ-ÖØ-Þ]{1,4}+(?:-[A-ZÀ-ÖØ-Þ]{1,2}+|\s[A-ZÀ-ÖØ-Þ]{1,2}+)?\b\.?"
                        r"(?:,?\s+Jr\b\.?)?")
-_VANCOUVER_NAME = (rf"(?!(?:The|A|An|In|On|At|By|To|For|See|And|Of)\s){_PARTICLE}?{_VFAMILY}"
+_CAPITAL_PARTICLE = r"(?:(?:Van|Von|De|Der|Den|Da|Di|Du|Del|La|Le|Dos)\s+)"
+_VANCOUVER_NAME = (rf"(?!(?:The|A|An|In|On|At|By|To|For|See|And|Of)\s)"
+                   rf"(?:{_PARTICLE}|{_CAPITAL_PARTICLE}{_PARTICLE}?)?{_VFAMILY}"
                    + _VANCOUVER_INITIALS)
-# (after the first: a family name of two words, or a particle in capitals)
-_VANCOUVER_LATER_NAME = (rf"(?:{_PARTICLE}|(?:Van|Von|De|Der|Den|Da|Di|Du|Del|La|Le|Dos)\s+)?"
-                         rf"(?:{_VFAMILY}\s+)?{_VFAMILY}{_VANCOUVER_INITIALS}")
+# (after the first: a family name of two words)
+_VANCOUVER_LATER_NAME = (rf"(?:{_PARTICLE}|{_CAPITAL_PARTICLE}{_PARTICLE}?)?"
+                         rf"(?:{_VFAMILY}\s+)?{_VFAMILY},?{_VANCOUVER_INITIALS}")  # ("Linne, M.")
 _VANCOUVER_NEXT = rf"(?:,,?\s*|\s+(?:and|&)\s+){_VANCOUVER_LATER_NAME}"
 _ET_AL = r"(?:,?\s+et\s+al)?"
 VANCOUVER_AUTHORS = rf"{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})*{_ET_AL}"
@@ -77,13 +79,13 @@ VANCOUVER_LIST = (rf"(?:{_VFAMILY}\s+)?{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})+{_
 # ... either: one name or more, a first name of two words where others follow
 VANCOUVER_ANY = (rf"{VANCOUVER_AUTHORS}"
                  rf"|{_VFAMILY}\s+{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})+{_ET_AL}")
-# A reference list's number before an entry ("37. ", "[4] ", "12) "), where the authors'
-# names follow: a family name with initials or a given name after it ("Smith P,", "Kee, KS.",
-# "Opperman, L. A.", "Boyle, Frank,") or initials before it ("G.K. Sukandi"). Not a year
-# ("1984. A novel"), a title's number ("100 Years of Solitude") or a book of scripture
+# A reference list's number before an entry ("37. ", "[4] ", "12) ", "(7) ", "10- "), where the
+# authors' names follow: a family name with initials or a given name after it ("Smith P,",
+# "Kee, KS.", "Opperman, L. A.", "Boyle, Frank,") or initials before it ("G.K. Sukandi"). Not a
+# year ("1984. A novel"), a title's number ("100 Years of Solitude") or a book of scripture
 # ("1. Mose 3,4").
 LIST_NUMBER = compile_lazily(
-    r"(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?="
+    r"(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)-])\s+(?="
     rf"{_PARTICLE}?{_FAMILY}(?:\s{_FAMILY})?(?:,?\s+[A-ZÀ-ÖØ-Þ]{{1,4}}[\s.,:-]|,\s+[A-ZÀ-ÖØ-Þ])"
     r"|(?:[A-ZÀ-ÖØ-Þ]\.\s?){1,3}[A-ZÀ-ÖØ-Þ][a-zß-ÿ])")
 # A writer who signed with a quoted pseudonym: '"A Soldier" to Governor Jane Roe'

@@ -421,6 +421,8 @@ def _strip_prose_prefix(text: str) -> str:
         return text[author:]
     if anchor < 40 or anchor == length:
         return text
+    if text[:1].isupper() and ", " in text[:30] and _VANCOUVER_OPENING.match(text):
+        return text  # "Roe JA, Poe K. A title that reads as prose. J Harb. 2001. <URL>"
     starts = [m.end() for m in _SENTENCE.finditer(text, 0, anchor)]
     if not starts:
         return text
@@ -793,7 +795,7 @@ def split_citations(text: str) -> list[str]:
             text = text[backlinks.end():]
     if not text:
         return []
-    if text[0].isdigit() or text[0] == "[":
+    if text[0].isdigit() or text[0] == "[" or text[0] == "(":
         number = LIST_NUMBER.match(text)
         if number:  # "37. Smith P, Jones AB. Title. Journal. 2000;355:2220-1.": the entry
             text = text[number.end():]
