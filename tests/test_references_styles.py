@@ -1209,7 +1209,12 @@ def test_a_number_before_no_list_of_authors_is_kept(text: str) -> None:
     assert references and references[0].raw.startswith(text[:3]), references
 
 
-def test_a_list_number_is_no_part_of_the_entry() -> None:
-    (entry,) = parse_references("[12] Roe J, Poe K. Salinity of the harbour. J Harb Res. "
-                                "2004;4:120-30.")
-    assert entry.raw.startswith("Roe J, Poe K.")
+@pytest.mark.parametrize(("text", "entry"), [
+    ("[12] Roe J, Poe K. Salinity of the harbour. J Harb Res. 2004;4:120-30.", "Roe J, Poe K."),
+    ("78. ROE A., Le port du nord, Paris, Minuit, 1993, 402 p.", "ROE A.,"),
+    ("[27] J.-M. Roe, P. Poe, and J.-M. Lund, \u201cTide tables,\u201d in Proc. Harb. Conf., "
+     "1998, pp. 76\u201380.", "J.-M. Roe,"),
+])
+def test_a_list_number_is_no_part_of_the_entry(text: str, entry: str) -> None:
+    references = parse_references(text)
+    assert references and references[0].raw.startswith(entry), references
