@@ -1181,6 +1181,11 @@ NUMBERED_AND_VANCOUVER = [
     ("10- Roe A, Poe ER. Silt and outcomes in the inner harbour. J Harb. 2003; 55(6): 1035-8.",
      {"authors": ["Roe, A", "Poe, ER"], "title": "Silt and outcomes in the inner harbour",
       "container": "J Harb", "date": "2003"}),
+    # "Am" opening a journal's name (American), pages with letters
+    ("Roe PR, Poe CT, Lund JA Jr: Hyperoxia stimulates silt release from harbour walls. "
+     "Am J Harb 267: L187-L192, 1994",
+     {"authors": ["Roe, PR", "Poe, CT", "Lund, JA Jr"], "container": "Am J Harb",
+      "title": "Hyperoxia stimulates silt release from harbour walls", "date": "1994"}),
     # a link after a title that reads as prose
     ("Roe S, Poe YY, Lund C. Recyclable harbour walls with tuneable properties for the "
      "treatment of tidal water in a number of applications. Harb Mater. 2014. 6(7): 4658-68. "

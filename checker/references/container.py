@@ -63,7 +63,9 @@ _PLACE_PUBLISHER_ANY = compile_lazily(
 )
 _DATED_PARENS = compile_lazily(r"\([^()\x00]{0,160}\x00[^()]{0,60}\)")
 # "Asia Policy 24: 110-116", "Survey 38 (2): 201-20": a journal's volume, issue and pages
-_VOLUME_PAGES = compile_lazily(r"\s+\d{1,4}(?:\s*\(\d{1,4}\))?\s*:\s*\d+(?:\s*[–—-]\s*\d+)?\b")
+# (pages with a letter before them: "267: L187-L192", "17: CR376-CR380", "e142-5")
+_VOLUME_PAGES = compile_lazily(r"\s+\d{1,4}(?:\s*\(\d{1,4}\))?\s*:\s*[A-Za-z]{0,2}\d+"
+                               r"(?:\s*[–—-]\s*[A-Za-z]{0,2}\d+)?\b")
 # Vancouver: the journal's name (abbreviated, or in lower case after its first word), the
 # year (a date, blanked), a semicolon and the volume: "Am J Cardiol 2012; 110(9): 1296-301"
 _VANCOUVER_JOURNAL = compile_lazily(

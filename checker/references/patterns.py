@@ -159,7 +159,8 @@ NOISE = compile_lazily(
     r"\[in [a-z]+\]|(?:russian|chinese|english) (?:version|text)|"
     r"электронный ресурс|режим доступа|дата обращения|url|с\.|№|т\.|вып\.|"
     r"(?:\d+(?:st|nd|rd|th) )?(?:ed|edition)\b|rev\. ed|"
-    r"\d{1,2}:\d\d|a\.m\.|p\.m\.|am\b|pm\b)",
+    # (a time of day: "am", "PM"; not "Am J Physiol", the American journal's abbreviation)
+    r"\d{1,2}:\d\d|a\.m\.|p\.m\.|(?-i:am|pm|AM|PM)\b)",
     re.IGNORECASE,
 )
 # Only numbers (pages, volume and issue, roman numerals): "45", "12:3", "xiv–xv"
