@@ -1186,6 +1186,19 @@ NUMBERED_AND_VANCOUVER = [
      "Am J Harb 267: L187-L192, 1994",
      {"authors": ["Roe, PR", "Poe, CT", "Lund, JA Jr"], "container": "Am J Harb",
       "title": "Hyperoxia stimulates silt release from harbour walls", "date": "1994"}),
+    # ", and" before the last name; French "et coll."; the year after the list, then a link
+    ("52. Roe SK, Poe LK, and Lund DB. Short-term variability of tides. Harb Chem 1989; 35: "
+     "369-373",
+     {"authors": ["Roe, SK", "Poe, LK", "Lund, DB"], "container": "Harb Chem",
+      "title": "Short-term variability of tides", "date": "1989"}),
+    ("24- Roe C, Poe R, Lund P, et coll. Effects of dredging on the outcomes of the harbour: a "
+     "prospective trial. Harbour, 2000 ; 356 : 26-30",
+     {"authors": ["Roe, C", "Poe, R", "Lund, P"], "date": "2000",
+      "title": "Effects of dredging on the outcomes of the harbour: a prospective trial"}),
+    ("Roe M, Poe G, 2011. A generalized tide table for harbours of mixed sizes in the north. "
+     "Ann Harb Sci 69(2): 207-219. https://doi.org/10.1007/s13595-011-0158-z",
+     {"authors": ["Roe, M", "Poe, G"], "container": "Ann Harb Sci", "date": "2011",
+      "title": "A generalized tide table for harbours of mixed sizes in the north"}),
     # a link after a title that reads as prose
     ("Roe S, Poe YY, Lund C. Recyclable harbour walls with tuneable properties for the "
      "treatment of tidal water in a number of applications. Harb Mater. 2014. 6(7): 4658-68. "

@@ -94,7 +94,8 @@ _LIST_NUMBER = compile_lazily(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.?)\s+(?=[^\W\d_])")
 # A converter's link around a name: "[Eich, Brendan](/wiki/Brendan_Eich)" (not a back-link
 # to the marker, "[^](#cite_ref-3)", which goes with its brackets)
 _NAME_LINK = compile_lazily(r"\[([^\W\d_][^\[\]]{1,79})\]\((?!#)[^()\s]*\)")
-_ET_AL = compile_lazily(r",?\s*(?:et\s*al\.?|and\s+others|и\s+др\.?|u\.\s*a\.)\s*", re.IGNORECASE)
+_ET_AL = compile_lazily(r",?\s*(?:et\s*al\.?|et\s+coll\.?|and\s+others|и\s+др\.?|u\.\s*a\.)\s*",
+                        re.IGNORECASE)
 _ROLE = compile_lazily(
     r",?\s*\(?\b(?:eds?|editors?|trans|translator|comp|compiler|ред|сост)\.?\)?\s*$",
     re.IGNORECASE,
@@ -284,7 +285,7 @@ def clean_author_text(text: str) -> str:
         text = _HONORIFIC.sub("", text)
         lowered = text.lower()
     if ("al" in lowered and ("et" in lowered or "other" in lowered or not lowered.isascii())) \
-            or "others" in lowered or "др" in lowered or "u." in lowered:
+            or "others" in lowered or "др" in lowered or "u." in lowered or "et coll" in lowered:
         text = _ET_AL.sub(" ", text)  # (in ASCII, "et al" has "et", "and others" "other")
     if "ed" in lowered or "trans" in lowered or "comp" in lowered or "ред" in lowered:
         text = _ROLE.sub("", text.rstrip(" .,:;"))

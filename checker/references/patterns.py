@@ -69,13 +69,13 @@ _VANCOUVER_NAME = (rf"(?!(?:The|A|An|In|On|At|By|To|For|See|And|Of)\s)"
 # (after the first: a family name of two words)
 _VANCOUVER_LATER_NAME = (rf"(?:{_PARTICLE}|{_CAPITAL_PARTICLE}{_PARTICLE}?)?"
                          rf"(?:{_VFAMILY}\s+)?{_VFAMILY},?{_VANCOUVER_INITIALS}")  # ("Linne, M.")
-_VANCOUVER_NEXT = rf"(?:,,?\s*|\s+(?:and|&)\s+){_VANCOUVER_LATER_NAME}"
-_ET_AL = r"(?:,?\s+et\s+al)?"
+_VANCOUVER_NEXT = rf"(?:,,?\s*|,?\s+(?:and|&)\s+){_VANCOUVER_LATER_NAME}"
+_ET_AL = r"(?:,?\s+et\s+(?:al|coll))?"  # (French: "et coll.")
 VANCOUVER_AUTHORS = rf"{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})*{_ET_AL}"
 # ... two names or more (the first may be of two words: "Russell Esposito E, Roe J"), or one
 # and "et al.": no sentence of prose opens so
 VANCOUVER_LIST = (rf"(?:{_VFAMILY}\s+)?{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})+{_ET_AL}"
-                  rf"|{_VANCOUVER_NAME},?\s+et\s+al")
+                  rf"|{_VANCOUVER_NAME},?\s+et\s+(?:al|coll)")
 # ... either: one name or more, a first name of two words where others follow
 VANCOUVER_ANY = (rf"{VANCOUVER_AUTHORS}"
                  rf"|{_VFAMILY}\s+{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})+{_ET_AL}")

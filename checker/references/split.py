@@ -664,7 +664,8 @@ _LIST_OPENING = compile_lazily(
     rf"|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]"
     rf"|(?:{VANCOUVER_ANY})(?:[.:]|\.?\s*\({YEAR}[a-z]?\)[.,]?)\s+\S")
 # ... a Vancouver list of two names or more (or "et al."), which needs no year to say so
-_VANCOUVER_OPENING = compile_lazily(rf"(?:{VANCOUVER_LIST})[.:]\s+[A-ZÀ-ÖØ-Þ\"“*]")
+_VANCOUVER_OPENING = compile_lazily(
+    rf"(?:{VANCOUVER_LIST})(?:[.:]|,?\s+\(?{YEAR}[a-z]?\)?[.,:]?)\s+[A-ZÀ-ÖØ-Þ\"“*]")
 
 
 def _split_commentary(piece: str) -> list[str]:
