@@ -1199,6 +1199,23 @@ NUMBERED_AND_VANCOUVER = [
      "Ann Harb Sci 69(2): 207-219. https://doi.org/10.1007/s13595-011-0158-z",
      {"authors": ["Roe, M", "Poe, G"], "container": "Ann Harb Sci", "date": "2011",
       "title": "A generalized tide table for harbours of mixed sizes in the north"}),
+    # "[Internet] ... [cited ...]; Available from: <URL>": the link is the entry's
+    ("38. Roe CE, Poe NL, Lund LM. Key factors in harbour coordination: pilots' perspectives. "
+     "Appl Harb Res [Internet]. 2014 [cited 2015 Jun 3]; Available from: "
+     "http://www.example.org/science/article/pii/S0897189714000457",
+     {"authors": ["Roe, CE", "Poe, NL", "Lund, LM"], "container": "Appl Harb Res",
+      "title": "Key factors in harbour coordination: pilots' perspectives",
+      "url": "http://www.example.org/science/article/pii/S0897189714000457"}),
+    ("34-Roe PM, Poe A, Lund-Green A, Moe JA. Causes of fatal accidents in the northern harbour "
+     "region, 1979-1986. Br Harb J 1990; 301: 1193-7",
+     {"authors": ["Roe, PM", "Poe, A", "Lund-Green, A", "Moe, JA"], "container": "Br Harb J",
+      "title": "Causes of fatal accidents in the northern harbour region, 1979-1986"}),
+    # a quoted title in a long entry that opens with its author and year
+    ("Roe G. (1999) : \"Esperienze di carte archeologiche nel delta padano\u201d, in : La "
+     "forma della citt\u00e0 e del territorio. Esperienze metodologiche e risultati a confronto. "
+     "Atti dell'incontro di studio. S. Maria Capua Vetere, 27-28 novembre 1998, Atlante "
+     "tematico di topografia antica, V, Supplemento 1999, Roma, 1999, p. 187-197.",
+     {"authors": ["Roe, G."], "title": "Esperienze di carte archeologiche nel delta padano"}),
     # a link after a title that reads as prose
     ("Roe S, Poe YY, Lund C. Recyclable harbour walls with tuneable properties for the "
      "treatment of tidal water in a number of applications. Harb Mater. 2014. 6(7): 4658-68. "

@@ -79,13 +79,13 @@ VANCOUVER_LIST = (rf"(?:{_VFAMILY}\s+)?{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})+{_
 # ... either: one name or more, a first name of two words where others follow
 VANCOUVER_ANY = (rf"{VANCOUVER_AUTHORS}"
                  rf"|{_VFAMILY}\s+{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})+{_ET_AL}")
-# A reference list's number before an entry ("37. ", "[4] ", "12) ", "(7) ", "10- "), where the
-# authors' names follow: a family name with initials or a given name after it ("Smith P,",
+# A reference list's number before an entry ("37. ", "[4] ", "12) ", "(7) ", "10- ", "34-"), where
+# the authors' names follow: a family name with initials or a given name after it ("Smith P,",
 # "Kee, KS.", "Opperman, L. A.", "Boyle, Frank,", "FREUD S.") or initials before it ("G.K.
 # Sukandi", "J.-M. Roe"). Not a year ("1984. A novel"), a title's number ("100 Years of
 # Solitude") or a book of scripture ("1. Mose 3,4").
 LIST_NUMBER = compile_lazily(
-    r"(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)-])\s+(?="
+    r"(?:(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)-])\s+|\d{1,3}-)(?="
     rf"{_PARTICLE}?{_FAMILY}(?:\s{_FAMILY})?(?:,?\s+[A-ZÀ-ÖØ-Þ]{{1,4}}[\s.,:-]|,\s+[A-ZÀ-ÖØ-Þ])"
     r"|(?:[A-ZÀ-ÖØ-Þ]\.[\s-]?){1,3}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]|[A-ZÀ-ÖØ-Þ]{2,}[\w'’-]*\s+[A-ZÀ-ÖØ-Þ]\.)")
 # A writer who signed with a quoted pseudonym: '"A Soldier" to Governor Jane Roe'

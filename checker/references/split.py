@@ -308,7 +308,10 @@ def has_signature(text: str) -> bool:
     if "://" in text or "www." in text or ("10." in text and "doi" in text.lower()):
         return True
     if ("\"" in text or "“" in text or "«" in text) and _title_like_quote(text):
-        return text.count(" ") < 30 or not is_prose(text)
+        return text.count(" ") < 30 or not is_prose(text) or (
+            # 'Roe G. (1999): "Title", in: ...': a list's entry, however long
+            text[:1].isupper() and bool(_LIST_OPENING.match(text)) and bool(
+                YEAR_WORD.search(text)))
     if is_personal_communication(text):
         return False
     if "/" in text and (_has_url_hint(text) or "/RES/" in text):
@@ -662,7 +665,7 @@ _LIST_HEAD = compile_lazily(
 _LIST_OPENING = compile_lazily(
     rf"(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s+\S"
     rf"|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]"
-    rf"|(?:{VANCOUVER_ANY})(?:[.:]|\.?\s*\({YEAR}[a-z]?\)[.,]?)\s+\S")
+    rf"|(?:{VANCOUVER_ANY})(?:[.:]|\.?\s*\({YEAR}[a-z]?\)[.,]?|,\s+{YEAR}[a-z]?[.:])\s+\S")
 # ... a Vancouver list of two names or more (or "et al."), which needs no year to say so
 _VANCOUVER_OPENING = compile_lazily(
     rf"(?:{VANCOUVER_LIST})(?:[.:]|,?\s+\(?{YEAR}[a-z]?\)?[.,:]?)\s+[A-ZÀ-ÖØ-Þ\"“*]")
@@ -869,6 +872,9 @@ def _merge_pieces(text: str) -> list[str]:
                 and _EDITORS_REST.match(cleaned):  # (the cheaper look first: on a long list
             # of names without "(eds.)" the match backtracks for minutes)
             merged[-1].append(cleaned)  # 'In Poe, John; Doe, Ann (eds.). *Book*': editors
+            continue
+        if merged and cleaned[:10].lower() in ("available ", "available:"):
+            merged[-1].append(cleaned)  # "... [cited 2015 Jun 3]; Available from: <URL>"
             continue
         if pending:
             if not _POINTER_PIECE.match(pending):  # "Id. at 5; Roe, *Title*": no author
