@@ -166,6 +166,14 @@ CASES: dict[str, list[tuple[str, object, str | None, str | None]]] = {
         ("Roe J, Doe JA, et al. Rivers and ports. Harbour Med J. 2019;38(2):201-20.",
          "Rivers and ports", None, None),
         ("Jane A. Roe, Rivers and Ports, 2010.", PASS, None, None),
+        # no stop in the first 40 characters; a colon after the list; the year after it
+        ("Lindqvist JF, van Dam WJ, Rutgers P, Enns R, et al. Rivers and ports. Harb J. "
+         "2007;12:1-9.", "Rivers and ports", None, None),
+        ("Roe J-F, Poe L G, Moe EO Jr: Why do tides turn? Ann Harb Res 10: 33-40, 2001.",
+         "Why do tides turn?", None, None),
+        ("Roe M, Poe G, 2011. A table of tides. Ann Harb Sci 69(2): 207-219.",
+         "A table of tides", None, None),
+        ("Harbour Board UK, Office of Tides. Rivers and ports. London, 2010.", PASS, None, None),
     ],
     "read_capitals_names": [
         ("DUPONT, Jean-Marie. Gestes et soins du port. Kiel : Nordhafen, 2010. 130 p.",

@@ -1214,3 +1214,160 @@ def test_a_place_and_publisher_or_an_abbreviated_journal_is_no_subtitle() -> Non
                "Second printing 2 vols.").title == "Talking about the harbour"
     assert one("Roe, J. 1989. Excerpts of the harbour records. Harb. Spices Med. Pl. 4: "
                "42-114.").title == "Excerpts of the harbour records"
+
+
+# Reference-list entries of the sciences and medicine (invented examples of the shapes): a
+# list's number before the entry, Vancouver author lists (family names, initials, no stops)
+NUMBERED_AND_VANCOUVER = [
+    ("37. Roe P, Poe AB, Moe C. Tide pools as nurseries for the harbour seal. Mar Biol. "
+     "2000;355(12):2220-1.",
+     {"authors": ["Roe, P", "Poe, AB", "Moe, C"],
+      "title": "Tide pools as nurseries for the harbour seal", "container": "Mar Biol",
+      "date": "2000"}),
+    ("[4] Roe, K., Poe, M. (2003). Is salt a predictor of tidal outcome? Harbour Studies, "
+     "29(2), 487-497.",
+     {"authors": ["Roe, K.", "Poe, M."], "title": "Is salt a predictor of tidal outcome?",
+      "date": "2003"}),
+    ("12) Roe J, Poe K. Salinity of the inner harbour. J Harb Res. 2004;4:120-30.",
+     {"authors": ["Roe, J", "Poe, K"], "title": "Salinity of the inner harbour",
+      "container": "J Harb Res", "date": "2004"}),
+    # a list opening with no full stop in its first words, particles, "et al."
+    ("Lindqvist JF, van Dam WJ, Rutgers P, Enns R, Hansen SB, Poe R, et al. Long-term "
+     "monitoring of tidal flats in the northern harbour: the TIDE trial. Coast Res. 2007;12:1-9.",
+     {"authors": ["Lindqvist, JF", "van Dam, WJ", "Rutgers, P", "Enns, R", "Hansen, SB",
+                  "Poe, R"],
+      "title": "Long-term monitoring of tidal flats in the northern harbour: the TIDE trial",
+      "date": "2007"}),
+    # the year after the authors, in brackets or as a sentence
+    ("Hill JO, Lund RR (2007) Consistent monitoring of harbour silt: a key to dredging "
+     "plans. Harbour 15(12): 3091-6.",
+     {"authors": ["Hill, JO", "Lund, RR"],
+      "title": "Consistent monitoring of harbour silt: a key to dredging plans",
+      "container": "Harbour", "date": "2007"}),
+    ("77. Tarn A. 1989. Nature of the tidal bore in narrow estuaries. Rev Est Dis 11: 440-451.",
+     {"authors": ["Tarn, A"], "title": "Nature of the tidal bore in narrow estuaries",
+      "date": "1989"}),
+    # family names with initials, each person closed by a full stop
+    ("166. Roe, KS. Poe, M. Lund, G G. (2003). Is salt a predictor of tidal outcome? "
+     "Harbour Studies, 29: 487-497.",
+     {"authors": ["Roe, KS", "Poe, M", "Lund, G G"],
+      "title": "Is salt a predictor of tidal outcome?", "container": "Harbour Studies",
+      "date": "2003"}),
+    # a colon after the list; initials with a hyphen, spaced or after "Jr"; no year ("in
+    # press"); a family name of two words, a particle in capitals
+    ("6. Roe J-F, Poe L G, Moe EO Jr, Lopes Albers AD, Le Goff C: Why do tides turn? Ann "
+     "Harb Res 10: 33-40, 2001.",
+     {"authors": ["Roe, J-F", "Poe, L G", "Moe, EO Jr", "Lopes Albers, AD", "Le Goff, C"],
+      "title": "Why do tides turn?", "date": "2001"}),
+    ("Roe JK, Poe DJ, Lund JL. Tidal implants reduce the silting of harbours. J Harb Eng, "
+     "in press.",
+     {"authors": ["Roe, JK", "Poe, DJ", "Lund, JL"],
+      "title": "Tidal implants reduce the silting of harbours"}),
+    # the journal's name before "year;volume", abbreviated or in lower case
+    ("Roe MT, Poe H. Silt and the harbour seal. Am J Harb 2013; 382: 536-551.",
+     {"title": "Silt and the harbour seal", "container": "Am J Harb", "date": "2013"}),
+    ("Roe Y, Poe S. Tidal evaluation of harbour walls. The harbour surface. 2013;11(1):47-53.",
+     {"title": "Tidal evaluation of harbour walls", "container": "The harbour surface",
+      "date": "2013"}),
+    # a title that reads as a sentence of prose after persons closed by full stops
+    ("Roe, YS. Poe, DH. Lund, NY. (2008). Deficit of the theory of tides in individuals who "
+     "are at a very high risk of being flooded by the sea. Harbour Research, 99: 111-118.",
+     {"authors": ["Roe, YS", "Poe, DH", "Lund, NY"], "date": "2008",
+      "title": "Deficit of the theory of tides in individuals who are at a very high risk of "
+               "being flooded by the sea"}),
+    # a first family name of two words, "and" before the last name, a title opening with "A"
+    ("50. Russell Lund E, Aldridge Poe JM and Roe JM. A comparison of tidal loading in narrow "
+     "harbours across a range of wind speeds. Harb Eng. 2015;4:1-9.",
+     {"authors": ["Russell Lund, E", "Aldridge Poe, JM", "Roe, JM"], "date": "2015",
+      "title": "A comparison of tidal loading in narrow harbours across a range of wind speeds",
+      "container": "Harb Eng"}),
+    # the year after the list and a comma; a family name with a particle and of two words
+    ("Roe M, da Silva Lund E, Poe G, 2011. A generalized tide table for mixed-size harbours. "
+     "Ann Harb Sci 69(2): 207-219.",
+     {"authors": ["Roe, M", "da Silva Lund, E", "Poe, G"], "date": "2011",
+      "title": "A generalized tide table for mixed-size harbours", "container": "Ann Harb Sci"}),
+    # a title opening with a word and a bracket, after "et al."
+    ("Lund A, Roe H, Poe D et al. Dredging (DR-354825) is active in the harbour after the "
+     "storm. Harbour 2007; 109: 497-499.",
+     {"authors": ["Lund, A", "Roe, H", "Poe, D"], "container": "Harbour", "date": "2007",
+      "title": "Dredging (DR-354825) is active in the harbour after the storm"}),
+    # other list numbers; a particle in capitals first; a comma before the last initials
+    ("(7) De Lund T, Roe MM, Van den Poe K, Moe, B. Can we use tide gauges in narrow "
+     "harbours? Adv Harb. 2005;22(5): 467-475.",
+     {"authors": ["De Lund, T", "Roe, MM", "Van den Poe, K", "Moe, B"], "date": "2005",
+      "title": "Can we use tide gauges in narrow harbours?", "container": "Adv Harb"}),
+    ("10- Roe A, Poe ER. Silt and outcomes in the inner harbour. J Harb. 2003; 55(6): 1035-8.",
+     {"authors": ["Roe, A", "Poe, ER"], "title": "Silt and outcomes in the inner harbour",
+      "container": "J Harb", "date": "2003"}),
+    # "Am" opening a journal's name (American), pages with letters
+    ("Roe PR, Poe CT, Lund JA Jr: Hyperoxia stimulates silt release from harbour walls. "
+     "Am J Harb 267: L187-L192, 1994",
+     {"authors": ["Roe, PR", "Poe, CT", "Lund, JA Jr"], "container": "Am J Harb",
+      "title": "Hyperoxia stimulates silt release from harbour walls", "date": "1994"}),
+    # ", and" before the last name; French "et coll."; the year after the list, then a link
+    ("52. Roe SK, Poe LK, and Lund DB. Short-term variability of tides. Harb Chem 1989; 35: "
+     "369-373",
+     {"authors": ["Roe, SK", "Poe, LK", "Lund, DB"], "container": "Harb Chem",
+      "title": "Short-term variability of tides", "date": "1989"}),
+    ("24- Roe C, Poe R, Lund P, et coll. Effects of dredging on the outcomes of the harbour: a "
+     "prospective trial. Harbour, 2000 ; 356 : 26-30",
+     {"authors": ["Roe, C", "Poe, R", "Lund, P"], "date": "2000",
+      "title": "Effects of dredging on the outcomes of the harbour: a prospective trial"}),
+    ("Roe M, Poe G, 2011. A generalized tide table for harbours of mixed sizes in the north. "
+     "Ann Harb Sci 69(2): 207-219. https://doi.org/10.1007/s13595-011-0158-z",
+     {"authors": ["Roe, M", "Poe, G"], "container": "Ann Harb Sci", "date": "2011",
+      "title": "A generalized tide table for harbours of mixed sizes in the north"}),
+    # "[Internet] ... [cited ...]; Available from: <URL>": the link is the entry's
+    ("38. Roe CE, Poe NL, Lund LM. Key factors in harbour coordination: pilots' perspectives. "
+     "Appl Harb Res [Internet]. 2014 [cited 2015 Jun 3]; Available from: "
+     "http://www.example.org/science/article/pii/S0897189714000457",
+     {"authors": ["Roe, CE", "Poe, NL", "Lund, LM"], "container": "Appl Harb Res",
+      "title": "Key factors in harbour coordination: pilots' perspectives",
+      "url": "http://www.example.org/science/article/pii/S0897189714000457"}),
+    ("34-Roe PM, Poe A, Lund-Green A, Moe JA. Causes of fatal accidents in the northern harbour "
+     "region, 1979-1986. Br Harb J 1990; 301: 1193-7",
+     {"authors": ["Roe, PM", "Poe, A", "Lund-Green, A", "Moe, JA"], "container": "Br Harb J",
+      "title": "Causes of fatal accidents in the northern harbour region, 1979-1986"}),
+    # a quoted title in a long entry that opens with its author and year
+    ("Roe G. (1999) : \"Esperienze di carte archeologiche nel delta padano\u201d, in : La "
+     "forma della citt\u00e0 e del territorio. Esperienze metodologiche e risultati a confronto. "
+     "Atti dell'incontro di studio. S. Maria Capua Vetere, 27-28 novembre 1998, Atlante "
+     "tematico di topografia antica, V, Supplemento 1999, Roma, 1999, p. 187-197.",
+     {"authors": ["Roe, G."], "title": "Esperienze di carte archeologiche nel delta padano"}),
+    # a link after a title that reads as prose
+    ("Roe S, Poe YY, Lund C. Recyclable harbour walls with tuneable properties for the "
+     "treatment of tidal water in a number of applications. Harb Mater. 2014. 6(7): 4658-68. "
+     "https://doi.org/10.1021/hm4039272",
+     {"authors": ["Roe, S", "Poe, YY", "Lund, C"], "doi": "10.1021/hm4039272",
+      "title": "Recyclable harbour walls with tuneable properties for the treatment of tidal "
+               "water in a number of applications"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERED_AND_VANCOUVER,
+                         ids=[c[0][:40] for c in NUMBERED_AND_VANCOUVER])
+def test_numbered_and_vancouver_references(text: str, expected: dict) -> None:
+    reference = one(text)
+    for name, value in expected.items():
+        assert getattr(reference, name) == value, (name, getattr(reference, name))
+
+
+@pytest.mark.parametrize("text", [
+    "2. Korinther 5,17.",  # a book of scripture
+    "3. Aufl., Berlin: Harbour, 2005.",  # an edition
+    "2) Jane Roe, *Tides of the North* (London: Harbour Press, 2001), 45.",  # no initials
+])
+def test_a_number_before_no_list_of_authors_is_kept(text: str) -> None:
+    references = parse_references(text)
+    assert references and references[0].raw.startswith(text[:3]), references
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("[12] Roe J, Poe K. Salinity of the harbour. J Harb Res. 2004;4:120-30.", "Roe J, Poe K."),
+    ("78. ROE A., Le port du nord, Paris, Minuit, 1993, 402 p.", "ROE A.,"),
+    ("[27] J.-M. Roe, P. Poe, and J.-M. Lund, \u201cTide tables,\u201d in Proc. Harb. Conf., "
+     "1998, pp. 76\u201380.", "J.-M. Roe,"),
+])
+def test_a_list_number_is_no_part_of_the_entry(text: str, entry: str) -> None:
+    references = parse_references(text)
+    assert references and references[0].raw.startswith(entry), references

@@ -94,7 +94,8 @@ _LIST_NUMBER = compile_lazily(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.?)\s+(?=[^\W\d_])")
 # A converter's link around a name: "[Eich, Brendan](/wiki/Brendan_Eich)" (not a back-link
 # to the marker, "[^](#cite_ref-3)", which goes with its brackets)
 _NAME_LINK = compile_lazily(r"\[([^\W\d_][^\[\]]{1,79})\]\((?!#)[^()\s]*\)")
-_ET_AL = compile_lazily(r",?\s*(?:et\s*al\.?|and\s+others|и\s+др\.?|u\.\s*a\.)\s*", re.IGNORECASE)
+_ET_AL = compile_lazily(r",?\s*(?:et\s*al\.?|et\s+coll\.?|and\s+others|и\s+др\.?|u\.\s*a\.)\s*",
+                        re.IGNORECASE)
 _ROLE = compile_lazily(
     r",?\s*\(?\b(?:eds?|editors?|trans|translator|comp|compiler|ред|сост)\.?\)?\s*$",
     re.IGNORECASE,
@@ -105,11 +106,17 @@ _WITH = compile_lazily(
     r",?\s+with(?:\s+(?:the\s+)?(?:assistance|help|collaboration)\s+(?:of|from))?"
     r"\s+")
 _SLASH = compile_lazily(r"\s*/\s*")
+# Persons as family names with initials, each closed by a full stop, no comma between them
+# ("Kee, KS. Green, MF. Mintz, J.", "Roe, G G. Poe, J T."), and the full stop between two
+_DOTTED_PERSON = r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s(?:[A-ZÀ-ÖØ-Þ]{1,3}|[A-ZÀ-ÖØ-Þ]\s[A-ZÀ-ÖØ-Þ])"
+_DOTTED_PERSONS = compile_lazily(rf"(?:{_DOTTED_PERSON}\.\s+)+{_DOTTED_PERSON}\.?$")
+_DOTTED_BREAK = compile_lazily(r"(?<=[A-ZÀ-ÖØ-Þ])\.\s+(?=[A-ZÀ-ÖØ-Þ][\w'’-]+,\s)")
 _SEPARATOR_WORDS = (", and ", " and ", ", & ", " & ", "&", ", и ", " и ", ", und ", " und ",
                     ", et ", " et ")
 _INITIALS = compile_lazily(r"^(?:[^\W\d_]\.\s?-?){1,4}$|^[^\W\d_]\.?-[^\W\d_]\.?$")
 # "JA" (Vancouver), "ME." (two initials, one stop)
 _BARE_INITIALS = compile_lazily(r"^[A-ZА-ЯЁ]{1,3}\.?$")
+_VANCOUVER_GIVEN = compile_lazily(r"^[A-ZÀ-ÖØ-Þ]{1,3}(?:-[A-ZÀ-ÖØ-Þ]{1,2})?$")  # "WJ", "J-F"
 _NAME_WORD = compile_lazily(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_][^\W\d_'’-]*)*\.?$")
 
 
@@ -186,6 +193,15 @@ def _person(words: Sequence[str]) -> str | None:
 def _name_parts(words: tuple[str, ...]) -> tuple[str, str] | None:
     """`_person`'s family and given names, cached: the same people come back in other
     lists ("Roe and Poe", "Poe and Kiel")."""
+    tail = 2 if len(words) >= 3 and words[-1].lower() in SUFFIXES else 1
+    family = words[:-tail]
+    if (len(family) >= 2 or tail == 2 or "-" in words[-tail]) \
+            and _VANCOUVER_GIVEN.match(words[-tail]) and all(_is_name_word(w) for w in family) \
+            and not any(_is_initials(w) or _BARE_INITIALS.match(w) or w.lower() in NOT_NAME_WORDS
+                        for w in family):
+        # Vancouver, the initials after a family name of two words ("van Dam WJ", "Lopes
+        # Albers AD", "Le Goff C"), or hyphenated ("Roe J-F"), or before a suffix ("Moe EO Jr")
+        return " ".join(family), " ".join(words[-tail:])
     if len(words) >= 2 and any(w.isupper() and len(w) >= 3 for w in words):
         capitals = _capitals_family(words)
         if capitals is not None:
@@ -269,7 +285,7 @@ def clean_author_text(text: str) -> str:
         text = _HONORIFIC.sub("", text)
         lowered = text.lower()
     if ("al" in lowered and ("et" in lowered or "other" in lowered or not lowered.isascii())) \
-            or "others" in lowered or "др" in lowered or "u." in lowered:
+            or "others" in lowered or "др" in lowered or "u." in lowered or "et coll" in lowered:
         text = _ET_AL.sub(" ", text)  # (in ASCII, "et al" has "et", "and others" "other")
     if "ed" in lowered or "trans" in lowered or "comp" in lowered or "ред" in lowered:
         text = _ROLE.sub("", text.rstrip(" .,:;"))
@@ -365,6 +381,9 @@ def _parse_authors(text: str) -> tuple[str, ...]:
     text = clean_author_text(text)
     if not text or len(text) > 250 or DIGIT.search(text):
         return ()
+    if ". " in text and text.count(",") >= 2 and _DOTTED_PERSONS.match(text):
+        # "Kee, KS. Green, MF." -> "Kee, KS; Green, MF" (each person's stop closes the name)
+        text = _DOTTED_BREAK.sub("; ", text).rstrip(".")
     last_word = text.rsplit(None, 1)[-1]
     if text.endswith(".") and not _is_initials(last_word) and last_word.lower() not in SUFFIXES:
         text = text[:-1]

@@ -54,8 +54,10 @@ _NAME_YEAR_IN_TEXT = compile_lazily(
     r"|^" + _NAMES.replace("names", "opening") + r"\s+(?P<opening_year>" + YEAR + r")[a-z]?"
     r"(?=[.,;:]?(?:\s|$|\)))(?!\s*[–-]\s*\d)"
     r"|(?<=[.!?]\s)" + _NAMES.replace("names", "subject") + r"\s+(?P<subject_year>"
-    + YEAR + r")[a-z]?(?=\s+[a-z]|[.;:)]))"
+    + YEAR + r")[a-z]?(?=\s+[a-z]|[.:)]|;(?!\s?\d)))"  # not "Title. Lancet 2013; 382: 536"
 )
+# A family name before a Vancouver author's initials, the list's first or after a comma
+_VANCOUVER_NAME_BEFORE = compile_lazily(r"(?:^|,\s)[A-ZÀ-ÖØ-Þ][\w'’-]+\s$")
 _MARKDOWN_LINK = compile_lazily(r"\]\([^()\s]*\)\s*\[?")
 _NOT_NAMES = frozenset((
     "in", "on", "at", "by", "the", "since", "from", "until", "before", "after", "during",
@@ -135,6 +137,9 @@ def find_author_year_cites(text: str) -> list[FoundCitation]:
             first = names.split()[0].lower()
             if first in _NOT_NAMES or first in MONTHS:
                 continue
+            if names.isupper() and len(names) <= 4 and _VANCOUVER_NAME_BEFORE.search(
+                    text, max(0, match.start("names") - 40), match.start("names")):
+                continue  # "Hill JO, Wing RR (2007) Title": the initials of the last author
             families = [name.strip() for name in re.split(
                 r"\s+(?:and|&)\s+", re.sub(r"\s+et\s+al\.?$", "", names)) if name.strip()]
             raw = match.group(0)[1:] if pattern is _NAME_YEAR_INSIDE else match.group(0)

@@ -63,7 +63,13 @@ _PLACE_PUBLISHER_ANY = compile_lazily(
 )
 _DATED_PARENS = compile_lazily(r"\([^()\x00]{0,160}\x00[^()]{0,60}\)")
 # "Asia Policy 24: 110-116", "Survey 38 (2): 201-20": a journal's volume, issue and pages
-_VOLUME_PAGES = compile_lazily(r"\s+\d{1,4}(?:\s*\(\d{1,4}\))?\s*:\s*\d+(?:\s*[–—-]\s*\d+)?\b")
+# (pages with a letter before them: "267: L187-L192", "17: CR376-CR380", "e142-5")
+_VOLUME_PAGES = compile_lazily(r"\s+\d{1,4}(?:\s*\(\d{1,4}\))?\s*:\s*[A-Za-z]{0,2}\d+"
+                               r"(?:\s*[–—-]\s*[A-Za-z]{0,2}\d+)?\b")
+# Vancouver: the journal's name (abbreviated, or in lower case after its first word), the
+# year (a date, blanked), a semicolon and the volume: "Am J Cardiol 2012; 110(9): 1296-301"
+_VANCOUVER_JOURNAL = compile_lazily(
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][^.,;:()\[\]\x00*_\"“”]{0,100}?)\.?\s+\x00\s*;\s?\d")
 _CHUNK = compile_lazily(r"\s*(?:,|;|\x00|\.(?=\s|$)|\s[–—-]\s|\(|\)|\[|\]|\s/\s)\s*")
 _ROMAN_VOLUME = compile_lazily(r"^[IVXLC]{1,6}(?:\.[ivxlc]{1,5})?(?:\s*\([ivxlc\d]{1,5}\))?$")
 _PLACE_YEAR = compile_lazily(
@@ -147,6 +153,11 @@ def container_info(after: str, known: bool) -> ContainerInfo:
         if found:
             place_publisher = True
             publisher = found.group("publisher").strip()
+    if not known and not chapter and ";" in text and DATE_MARK in text:
+        journal = _VANCOUVER_JOURNAL.match(text)
+        if journal:  # "Lancet 2013;382:536", "The ocular surface. 2013;11(1):47-53"
+            return ContainerInfo(journal.group("name"), False, False, place_publisher,
+                                 publisher, series, True)
     if not known:
         italic = ITALIC.search(text) if ("*" in text or "_" in text) else None
         if italic and (italic.start() < 60 or chapter):

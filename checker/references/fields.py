@@ -385,7 +385,8 @@ def _read_dates(reference: Reference, dates: list[DateMatch], title_end: int,
     return False
 
 
-_AUTHOR_DATE_READERS = frozenset(("read_apa", "read_chicago_author_date"))
+_AUTHOR_DATE_READERS = frozenset(("read_apa", "read_chicago_author_date",
+                                  "read_initials_authors"))
 _YEAR_LIST_GAP = compile_lazily(r"\s*,\s*")
 # "n.d." (no date), "s.d." (sine dato), "o.J." (ohne Jahr), "б.г." (без года); lower case, so
 # not a court's district ("N.D. Cal.")

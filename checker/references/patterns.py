@@ -53,6 +53,41 @@ FAMILY_FIRST_AUTHORS = rf"{_FAMILY_FIRST}(?:,?\s*(?:and\s+|&\s+)?{_FAMILY_FIRST}
 _FULL_NAME = rf"(?!(?:The|A|An|In|On|For|New|United)\s){_FAMILY}\s+(?:{_INITIAL}\s+)?{_FAMILY}"
 FULL_NAME_AUTHORS = (rf"{_FULL_NAME}(?:,\s+{_FULL_NAME})*,?\s+and\s+{_FULL_NAME}"
                      rf"|{_FAMILY}\s+{_INITIAL}\s+{_FAMILY}")
+# Vancouver (medicine, biology): family names with their initials after them, no stops, the
+# list closed by a full stop, a colon or "et al." ("Smith P, Jones AB, van Dyke C.", "Roe J,
+# et al.", "Roe J-F, Poe L G, Lopes Albers AD, Le Goff C, Moe EO Jr:")
+# (possessive quantifiers, "*+": a name's letters are never given back, so a sentence that is
+# no list fails at once, without trying each shorter name)
+_PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|del|la|le|dos)\s+)"
+_VFAMILY = r"[A-ZÀ-ÖØ-Þ](?:[a-zß-ÿ]|['’][A-ZÀ-ÖØ-Þ])[\w'’-]*+"
+_VANCOUVER_INITIALS = (r"\s++[A-ZÀ-ÖØ-Þ]{1,4}+(?:-[A-ZÀ-ÖØ-Þ]{1,2}+|\s[A-ZÀ-ÖØ-Þ]{1,2}+)?\b\.?"
+                       r"(?:,?\s+Jr\b\.?)?")
+_CAPITAL_PARTICLE = r"(?:(?:Van|Von|De|Der|Den|Da|Di|Du|Del|La|Le|Dos)\s+)"
+_VANCOUVER_NAME = (rf"(?!(?:The|A|An|In|On|At|By|To|For|See|And|Of)\s)"
+                   rf"(?:{_PARTICLE}|{_CAPITAL_PARTICLE}{_PARTICLE}?)?{_VFAMILY}"
+                   + _VANCOUVER_INITIALS)
+# (after the first: a family name of two words)
+_VANCOUVER_LATER_NAME = (rf"(?:{_PARTICLE}|{_CAPITAL_PARTICLE}{_PARTICLE}?)?"
+                         rf"(?:{_VFAMILY}\s+)?{_VFAMILY},?{_VANCOUVER_INITIALS}")  # ("Linne, M.")
+_VANCOUVER_NEXT = rf"(?:,,?\s*|,?\s+(?:and|&)\s+){_VANCOUVER_LATER_NAME}"
+_ET_AL = r"(?:,?\s+et\s+(?:al|coll))?"  # (French: "et coll.")
+VANCOUVER_AUTHORS = rf"{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})*{_ET_AL}"
+# ... two names or more (the first may be of two words: "Russell Esposito E, Roe J"), or one
+# and "et al.": no sentence of prose opens so
+VANCOUVER_LIST = (rf"(?:{_VFAMILY}\s+)?{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})+{_ET_AL}"
+                  rf"|{_VANCOUVER_NAME},?\s+et\s+(?:al|coll)")
+# ... either: one name or more, a first name of two words where others follow
+VANCOUVER_ANY = (rf"{VANCOUVER_AUTHORS}"
+                 rf"|{_VFAMILY}\s+{_VANCOUVER_NAME}(?:{_VANCOUVER_NEXT})+{_ET_AL}")
+# A reference list's number before an entry ("37. ", "[4] ", "12) ", "(7) ", "10- ", "34-"), where
+# the authors' names follow: a family name with initials or a given name after it ("Smith P,",
+# "Kee, KS.", "Opperman, L. A.", "Boyle, Frank,", "FREUD S.") or initials before it ("G.K.
+# Sukandi", "J.-M. Roe"). Not a year ("1984. A novel"), a title's number ("100 Years of
+# Solitude") or a book of scripture ("1. Mose 3,4").
+LIST_NUMBER = compile_lazily(
+    r"(?:(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)-])\s+|\d{1,3}-)(?="
+    rf"{_PARTICLE}?{_FAMILY}(?:\s{_FAMILY})?(?:,?\s+[A-ZÀ-ÖØ-Þ]{{1,4}}[\s.,:-]|,\s+[A-ZÀ-ÖØ-Þ])"
+    r"|(?:[A-ZÀ-ÖØ-Þ]\.[\s-]?){1,3}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]|[A-ZÀ-ÖØ-Þ]{2,}[\w'’-]*\s+[A-ZÀ-ÖØ-Þ]\.)")
 # A writer who signed with a quoted pseudonym: '"A Soldier" to Governor Jane Roe'
 PSEUDONYM = r"[\"“][A-Z][^\"“”,]{1,40}[\"”]"
 # A body written to as such: "the Council", "the Privy Council"
@@ -124,7 +159,8 @@ NOISE = compile_lazily(
     r"\[in [a-z]+\]|(?:russian|chinese|english) (?:version|text)|"
     r"электронный ресурс|режим доступа|дата обращения|url|с\.|№|т\.|вып\.|"
     r"(?:\d+(?:st|nd|rd|th) )?(?:ed|edition)\b|rev\. ed|"
-    r"\d{1,2}:\d\d|a\.m\.|p\.m\.|am\b|pm\b)",
+    # (a time of day: "am", "PM"; not "Am J Physiol", the American journal's abbreviation)
+    r"\d{1,2}:\d\d|a\.m\.|p\.m\.|(?-i:am|pm|AM|PM)\b)",
     re.IGNORECASE,
 )
 # Only numbers (pages, volume and issue, roman numerals): "45", "12:3", "xiv–xv"

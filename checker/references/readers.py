@@ -47,6 +47,9 @@ from checker.references.patterns import (
     REPOSITORY,
     SERIES_CHUNK,
     SPEECH_BEFORE,
+    VANCOUVER_ANY,
+    VANCOUVER_AUTHORS,
+    VANCOUVER_LIST,
     VOLUME_TAIL,
     letter_head,
     prose_ratio,
@@ -1036,17 +1039,34 @@ _VANCOUVER_AUTHORS = compile_lazily(
     r"(?:,\s*[A-ZА-ЯЁ][a-zа-яё][\w'’-]*\s+[A-ZА-ЯЁ]{1,3})*(?:,?\s+et\s+al)?)\.\s+"
     r"(?![^\s,.(]+\s*[,(.])(?P<rest>[A-ZА-ЯЁ«\"“*]\S.*)$"  # not "Donald J. Trump, ..."
 )
+# ... the same, in Latin letters, where a family name may have a particle and the list opens
+# with no stop in its first 40 characters: "van Dyke C, Roe JA, Poe A, Moe B, et al. Title"
+_VANCOUVER_REST = r"(?P<rest>(?![A-ZÀ-ÖØ-Þ]\.)[A-ZÀ-ÖØ-Þ«\"“*].*)$"  # (a title may open "A ")
+_VANCOUVER_LIST = compile_lazily(rf"^(?P<authors>{VANCOUVER_LIST})[.:]\s+{_VANCOUVER_REST}")
+_VANCOUVER_ONE = compile_lazily(  # (not "Donald J. Trump, ...")
+    rf"^(?P<authors>{VANCOUVER_AUTHORS})[.:]\s+(?![^\s,.(]+\s*[,(.]){_VANCOUVER_REST}")
+# ... and the year after the list, a comma before it: "Roe M, Poe G, 2011. Title. Journal"
+_VANCOUVER_YEAR = compile_lazily(
+    rf"^(?P<authors>{VANCOUVER_ANY}),\s+\x00\s*[a-z]?[.:]\s+"
+    + _VANCOUVER_REST)
 
 
 def read_initials_authors(work: str, blanked: str) -> TitleParts | None:
     """Family names with initials after them, then the title as a sentence:
 
     ``Иванов И.И., Петров П. П. Название. М.: Наука, 2018.`` (GOST books) /
-    ``Lee K, Park JH, et al. Title. Journal. 2019;38(2):201-20.`` (Vancouver)
+    ``Lee K, Park JH, et al. Title. Journal. 2019;38(2):201-20.`` (Vancouver) /
+    ``Roe M, Poe G, 2011. Title. Journal 69(2): 207-219.`` (the year after the authors)
     """
-    if "." not in work[:40]:
+    if "." in work[:40]:
+        initials = _INITIALS_AUTHORS.match(blanked) or _VANCOUVER_AUTHORS.match(blanked) \
+            or _VANCOUVER_LIST.match(blanked) or _VANCOUVER_ONE.match(blanked)
+    elif work[:1].isalpha() and ", " in work[:30]:  # "Colombel JF, Sandborn WJ, ..."
+        initials = _VANCOUVER_LIST.match(blanked) or _VANCOUVER_ONE.match(blanked)
+    else:
         return None
-    initials = _INITIALS_AUTHORS.match(blanked) or _VANCOUVER_AUTHORS.match(blanked)
+    if not initials and ", \x00" in blanked[:300]:
+        initials = _VANCOUVER_YEAR.match(blanked)
     if not initials or DATE_MARK in initials.group("authors"):
         return None
     return _author_first_parts(initials, work, blanked)

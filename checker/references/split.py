@@ -23,9 +23,12 @@ from checker.references.patterns import (
     FULL_NAME_AUTHORS,
     GIVEN_FIRST_AUTHORS,
     IMPRINT,
+    LIST_NUMBER,
     PUBLISHER_YEAR,
     REPOSITORY,
     SPEECH_BEFORE,
+    VANCOUVER_ANY,
+    VANCOUVER_LIST,
     YEAR,
     YEAR_WORD,
     letter_head,
@@ -305,7 +308,10 @@ def has_signature(text: str) -> bool:
     if "://" in text or "www." in text or ("10." in text and "doi" in text.lower()):
         return True
     if ("\"" in text or "“" in text or "«" in text) and _title_like_quote(text):
-        return text.count(" ") < 30 or not is_prose(text)
+        return text.count(" ") < 30 or not is_prose(text) or (
+            # 'Roe G. (1999): "Title", in: ...': a list's entry, however long
+            text[:1].isupper() and bool(_LIST_OPENING.match(text)) and bool(
+                YEAR_WORD.search(text)))
     if is_personal_communication(text):
         return False
     if "/" in text and (_has_url_hint(text) or "/RES/" in text):
@@ -344,6 +350,8 @@ def has_signature(text: str) -> bool:
         return True  # "Roe, J. P., and A. Poe. 2005. Title that reads as a sentence. ..."
     if text[1:2].isupper() and _CAPITALS_OPENING.match(text):
         return True  # "DUPONT, Jean-Marie. Un titre qui se lit comme une phrase. Paris : ..."
+    if text[:1].isupper() and ", " in text[:30] and _VANCOUVER_OPENING.match(text):
+        return True  # "Roe JA, Poe K. Title. J Harb Res, in press."
     if is_prose(text):
         return False
     dates = find_dates(text)
@@ -420,6 +428,8 @@ def _strip_prose_prefix(text: str) -> str:
         return text[author:]
     if anchor < 40 or anchor == length:
         return text
+    if text[:1].isupper() and ", " in text[:30] and _VANCOUVER_OPENING.match(text):
+        return text  # "Roe JA, Poe K. A title that reads as prose. J Harb. 2001. <URL>"
     starts = [m.end() for m in _SENTENCE.finditer(text, 0, anchor)]
     if not starts:
         return text
@@ -661,9 +671,12 @@ _CAPITALS_NAME = (r"[A-ZÀ-ÖØ-Þ]{2}[A-ZÀ-ÖØ-Þ'’-]*,\s+"
 # authors alone ("W. H. Enright.", "Knopfmacher, A., and Warlimont, R."); the sentence after
 # it is the work's title, however much it reads like prose
 _LIST_HEAD = compile_lazily(
-    r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:[A-ZÀ-ÖØ-Þ]\.\s*(?:-\s*)?)+[^()]{0,200}?"
-    rf"\({YEAR}[a-z]?\)\.?\s*$|(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s*$"
-    rf"|(?:{FAMILY_FIRST_AUTHORS})\s*$"
+    r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:(?:[A-ZÀ-ÖØ-Þ]\.\s*(?:-\s*)?)+|[A-ZÀ-ÖØ-Þ]{1,3}\.?\s*)"
+    rf"[^()]{{0,200}}?\({YEAR}[a-z]?\)\.?\s*$"
+    rf"|(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s*$|(?:{FAMILY_FIRST_AUTHORS})\s*$"
+    # Vancouver: "Roe J, Poe K.", "Roe J, Poe K (2001).", "Roe J, Poe K, 2001."
+    rf"|(?:{VANCOUVER_ANY})"
+    rf"(?:\.?\s*\({YEAR}[a-z]?\)|[.,]\s+{YEAR}[a-z]?)?\.\s*$"
     # ... or with the year after the names, not in brackets ("Roe, J. 2006.", "Roe, J. P., and
     # A. Poe. 2005.", "Roe, J.P., Poe, A., 2016.", "Roe, Jane, and Ann Poe. 2001."): names only
     # before it (capitalised words, initials, "and", "&", "et al.", particles)
@@ -673,10 +686,14 @@ _LIST_HEAD = compile_lazily(
 # ... and a citation opening with such a list of authors ("W. H. Enright. Title. Journal, 1978")
 _LIST_OPENING = compile_lazily(
     rf"(?:{GIVEN_FIRST_AUTHORS}|{FULL_NAME_AUTHORS})\.\s+\S"
-    rf"|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]")
+    rf"|(?:{FAMILY_FIRST_AUTHORS})\s+[A-ZÀ-ÖØ-Þ\"“*]"
+    rf"|(?:{VANCOUVER_ANY})(?:[.:]|\.?\s*\({YEAR}[a-z]?\)[.,]?|,\s+{YEAR}[a-z]?[.:])\s+\S")
 # ... or with the year after the names ("Roe, J. P., and A. Poe. 2005. Title ...")
 _LIST_YEAR_OPENING = compile_lazily(rf"{_NAME_LIST_HEAD}{_YEAR_AFTER_NAMES}\.\s+\S")
 _CAPITALS_OPENING = compile_lazily(rf"(?:{_CAPITALS_NAME}\s+)+[A-ZÀ-ÖØ-Þ\"“«]")
+# ... a Vancouver list of two names or more (or "et al."), which needs no year to say so
+_VANCOUVER_OPENING = compile_lazily(
+    rf"(?:{VANCOUVER_LIST})(?:[.:]|,?\s+\(?{YEAR}[a-z]?\)?[.,:]?)\s+[A-ZÀ-ÖØ-Þ\"“*]")
 
 
 def _split_commentary(piece: str) -> list[str]:
@@ -807,6 +824,10 @@ def split_citations(text: str) -> list[str]:
             text = text[backlinks.end():]
     if not text:
         return []
+    if text[0].isdigit() or text[0] == "[" or text[0] == "(":
+        number = LIST_NUMBER.match(text)
+        if number:  # "37. Smith P, Jones AB. Title. Journal. 2000;355:2220-1.": the entry
+            text = text[number.end():]
     if text[0] in "IiТтEeVvSsCcTt" and _IBID.match(text):
         if ";" not in text:
             return []  # Ibid. is resolved against the other notes (backrefs.py)
@@ -876,6 +897,9 @@ def _merge_pieces(text: str) -> list[str]:
                 and _EDITORS_REST.match(cleaned):  # (the cheaper look first: on a long list
             # of names without "(eds.)" the match backtracks for minutes)
             merged[-1].append(cleaned)  # 'In Poe, John; Doe, Ann (eds.). *Book*': editors
+            continue
+        if merged and cleaned[:10].lower() in ("available ", "available:"):
+            merged[-1].append(cleaned)  # "... [cited 2015 Jun 3]; Available from: <URL>"
             continue
         if pending:
             if not _POINTER_PIECE.match(pending):  # "Id. at 5; Roe, *Title*": no author
