@@ -308,10 +308,8 @@ def has_signature(text: str) -> bool:
     if "://" in text or "www." in text or ("10." in text and "doi" in text.lower()):
         return True
     if ("\"" in text or "“" in text or "«" in text) and _title_like_quote(text):
-        return text.count(" ") < 30 or not is_prose(text) or (
-            # 'Roe G. (1999): "Title", in: ...': a list's entry, however long
-            text[:1].isupper() and bool(_LIST_OPENING.match(text)) and bool(
-                YEAR_WORD.search(text)))
+        # 'Roe G. (1999): "Title", in: ...': a list's entry, however long
+        return text.count(" ") < 30 or not is_prose(text) or _opens_dated_list(text)
     if is_personal_communication(text):
         return False
     if "/" in text and (_has_url_hint(text) or "/RES/" in text):
@@ -344,13 +342,13 @@ def has_signature(text: str) -> bool:
         return True  # "Cicero. De oratore. Harvard University Press, 1979. Print."
     if text[:1].isupper() and _PLACE_YEAR_PAGE.match(text):
         return True  # "Dzieje portu, Gdańsk 1990, s. 5": a book, its place and year, the page
-    if text[:1].isupper() and _LIST_OPENING.match(text) and YEAR_WORD.search(text):
+    if _opens_dated_list(text):
         return True  # "W. H. Enright. Title that reads as a sentence. Journal, 4(2), 1978"
     if text[:1].isupper() and _LIST_YEAR_OPENING.match(text):
         return True  # "Roe, J. P., and A. Poe. 2005. Title that reads as a sentence. ..."
     if text[1:2].isupper() and _CAPITALS_OPENING.match(text):
         return True  # "DUPONT, Jean-Marie. Un titre qui se lit comme une phrase. Paris : ..."
-    if text[:1].isupper() and ", " in text[:30] and _VANCOUVER_OPENING.match(text):
+    if _opens_vancouver_list(text):
         return True  # "Roe JA, Poe K. Title. J Harb Res, in press."
     if is_prose(text):
         return False
@@ -428,7 +426,7 @@ def _strip_prose_prefix(text: str) -> str:
         return text[author:]
     if anchor < 40 or anchor == length:
         return text
-    if text[:1].isupper() and ", " in text[:30] and _VANCOUVER_OPENING.match(text):
+    if _opens_vancouver_list(text):
         return text  # "Roe JA, Poe K. A title that reads as prose. J Harb. 2001. <URL>"
     starts = [m.end() for m in _SENTENCE.finditer(text, 0, anchor)]
     if not starts:
@@ -694,6 +692,17 @@ _CAPITALS_OPENING = compile_lazily(rf"(?:{_CAPITALS_NAME}\s+)+[A-ZÀ-ÖØ-Þ\"�
 # ... a Vancouver list of two names or more (or "et al."), which needs no year to say so
 _VANCOUVER_OPENING = compile_lazily(
     rf"(?:{VANCOUVER_LIST})(?:[.:]|,?\s+\(?{YEAR}[a-z]?\)?[.,:]?)\s+[A-ZÀ-ÖØ-Þ\"“*]")
+
+
+def _opens_dated_list(text: str) -> bool:
+    """A reference list's entry: it opens with its authors (`_LIST_OPENING`) and has a year."""
+    return text[:1].isupper() and _LIST_OPENING.match(text) is not None \
+        and YEAR_WORD.search(text) is not None
+
+
+def _opens_vancouver_list(text: str) -> bool:
+    """An entry opening with a Vancouver list of two names or more (`_VANCOUVER_OPENING`)."""
+    return text[:1].isupper() and ", " in text[:30] and _VANCOUVER_OPENING.match(text) is not None
 
 
 def _split_commentary(piece: str) -> list[str]:
